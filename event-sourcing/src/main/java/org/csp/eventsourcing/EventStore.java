@@ -1,0 +1,156 @@
+package org.csp.eventsourcing;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The append-only event table of one service's database: the service's source of truth and its outbox.
+ *
+ * <p>Appends take a transaction-scoped advisory lock before drawing positions, so global positions become
+ * visible in commit order and the relay can never skip an event that commits late (see docs/architecture.md).
+ * {@code UNIQUE(stream_id, version)} is the optimistic concurrency guard.
+ */
+@ApplicationScoped
+public class EventStore {
+
+    /** Key of the advisory lock that orders appends; any constant will do, it only has to be the same for all. */
+    static final long APPEND_LOCK = 0x637370L;
+
+    private static final String COLUMNS =
+            "position, event_id, stream_id, version, type, partnership_id, payload::text AS payload, occurred_at, actor_subject, actor_client";
+
+    private final Pool pool;
+    private final Runnable onCommitted;
+
+    @Inject
+    public EventStore(Pool pool, Event<EventsCommitted> committed) {
+        this(pool, () -> committed.fire(EventsCommitted.INSTANCE));
+    }
+
+    /** For use outside CDI: {@code onCommitted} runs after each transaction of {@link #inTransaction} commits. */
+    public EventStore(Pool pool, Runnable onCommitted) {
+        this.pool = pool;
+        this.onCommitted = onCommitted;
+    }
+
+    /** Runs {@code work} in one transaction; after it commits, the relay is told there is something to publish. */
+    public <T> Uni<T> inTransaction(Function<SqlConnection, Uni<T>> work) {
+        return pool.withTransaction(work).invoke(onCommitted);
+    }
+
+    public Pool pool() {
+        return pool;
+    }
+
+    public Uni<List<StoredEvent>> readStream(SqlClient client, String streamId) {
+        return client.preparedQuery("SELECT " + COLUMNS + " FROM events WHERE stream_id = $1 ORDER BY version")
+                .execute(Tuple.of(streamId))
+                .map(rows -> {
+                    List<StoredEvent> events = new ArrayList<>(rows.size());
+                    rows.forEach(row -> events.add(toEvent(row)));
+                    return events;
+                });
+    }
+
+    /** Committed events after {@code position}, in position order. */
+    public Uni<List<StoredEvent>> readAfter(SqlClient client, long position, int limit) {
+        return client.preparedQuery("SELECT " + COLUMNS + " FROM events WHERE position > $1 ORDER BY position LIMIT $2")
+                .execute(Tuple.of(position, limit))
+                .map(rows -> {
+                    List<StoredEvent> events = new ArrayList<>(rows.size());
+                    rows.forEach(row -> events.add(toEvent(row)));
+                    return events;
+                });
+    }
+
+    /**
+     * Appends the events of many streams in one statement, inside the caller's transaction.
+     * Fails with {@link ConcurrencyConflict} when a stream is no longer at its expected version.
+     */
+    public Uni<List<StoredEvent>> append(SqlConnection tx, List<StreamAppend> appends) {
+        int size = appends.stream().mapToInt(a -> a.events().size()).sum();
+        if (size == 0) {
+            return Uni.createFrom().item(List.of());
+        }
+        UUID[] ids = new UUID[size];
+        String[] streams = new String[size];
+        Long[] versions = new Long[size];
+        String[] types = new String[size];
+        String[] partnerships = new String[size];
+        String[] payloads = new String[size];
+        OffsetDateTime[] times = new OffsetDateTime[size];
+        String[] subjects = new String[size];
+        String[] clients = new String[size];
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        int i = 0;
+        for (StreamAppend append : appends) {
+            long version = append.expectedVersion();
+            for (NewEvent event : append.events()) {
+                ids[i] = UUID.randomUUID();
+                streams[i] = append.streamId();
+                versions[i] = ++version;
+                types[i] = event.type();
+                partnerships[i] = append.partnershipId();
+                payloads[i] = event.payload();
+                times[i] = now;
+                subjects[i] = append.actor().subject();
+                clients[i] = append.actor().client();
+                i++;
+            }
+        }
+        Tuple params = Tuple.tuple()
+                .addArrayOfUUID(ids).addArrayOfString(streams).addArrayOfLong(versions).addArrayOfString(types)
+                .addArrayOfString(partnerships).addArrayOfString(payloads).addArrayOfOffsetDateTime(times)
+                .addArrayOfString(subjects).addArrayOfString(clients);
+        return tx.preparedQuery("SELECT pg_advisory_xact_lock($1)").execute(Tuple.of(APPEND_LOCK))
+                .flatMap(locked -> tx.preparedQuery("""
+                                INSERT INTO events (event_id, stream_id, version, type, partnership_id, payload,
+                                                    occurred_at, actor_subject, actor_client)
+                                SELECT e.id, e.stream, e.version, e.type, e.partnership, e.payload::jsonb, e.at, e.subject, e.client
+                                  FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[],
+                                              $7::timestamptz[], $8::text[], $9::text[])
+                                       AS e(id, stream, version, type, partnership, payload, at, subject, client)
+                                RETURNING %s""".formatted(COLUMNS))
+                        .execute(params))
+                .map(rows -> {
+                    List<StoredEvent> stored = new ArrayList<>(rows.size());
+                    rows.forEach(row -> stored.add(toEvent(row)));
+                    stored.sort((a, b) -> Long.compare(a.position(), b.position()));
+                    return stored;
+                })
+                .onFailure(PgException.class).transform(failure -> {
+                    PgException pg = (PgException) failure;
+                    if ("23505".equals(pg.getSqlState()) && "events_stream_id_version_key".equals(pg.getConstraint())) {
+                        StreamAppend first = appends.stream().filter(a -> pg.getDetail() != null
+                                && pg.getDetail().contains("(" + a.streamId() + ",")).findFirst().orElse(appends.getFirst());
+                        return new ConcurrencyConflict(first.streamId(), first.expectedVersion(), null, first.preconditionFromClient());
+                    }
+                    return failure;
+                });
+    }
+
+    private static StoredEvent toEvent(Row row) {
+        return new StoredEvent(row.getLong("position"), row.getUUID("event_id"), row.getString("stream_id"),
+                row.getLong("version"), row.getString("type"), row.getString("partnership_id"), row.getString("payload"),
+                row.getOffsetDateTime("occurred_at"), new Actor(row.getString("actor_subject"), row.getString("actor_client")));
+    }
+
+    /** CDI signal fired after a transaction that may have appended events commits. */
+    public enum EventsCommitted { INSTANCE }
+}

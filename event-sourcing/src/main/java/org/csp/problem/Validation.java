@@ -1,0 +1,68 @@
+package org.csp.problem;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** Collects field violations of a request body, then fails once with all of them. */
+public final class Validation {
+
+    private final List<FieldViolation> violations = new ArrayList<>();
+
+    public Validation require(boolean ok, String field, String message) {
+        if (!ok) {
+            violations.add(new FieldViolation(field, message));
+        }
+        return this;
+    }
+
+    /** Required non-blank text of at most {@code max} characters. */
+    public String text(String value, String field, int max) {
+        if (value == null || value.isBlank()) {
+            violations.add(new FieldViolation(field, "is required"));
+            return null;
+        }
+        if (value.length() > max) {
+            violations.add(new FieldViolation(field, "must be at most " + max + " characters"));
+            return null;
+        }
+        return value.strip();
+    }
+
+    /** Optional text of at most {@code max} characters; null when absent. */
+    public String optionalText(String value, String field, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return text(value, field, max);
+    }
+
+    /** Parses a required value; a parser returning null or throwing means invalid. */
+    public <T> T parse(String value, String field, Function<String, T> parser, String expected) {
+        if (value == null || value.isBlank()) {
+            violations.add(new FieldViolation(field, "is required (" + expected + ")"));
+            return null;
+        }
+        try {
+            T parsed = parser.apply(value.strip());
+            if (parsed == null) {
+                violations.add(new FieldViolation(field, "must be " + expected));
+            }
+            return parsed;
+        } catch (RuntimeException e) {
+            violations.add(new FieldViolation(field, "must be " + expected));
+            return null;
+        }
+    }
+
+    public void throwIfInvalid() {
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+    }
+
+    /** A request without a body. */
+    public static ProblemException missingBody() {
+        return new ProblemException(400, "malformed-body", "The request body is missing", "Send a JSON object as the request body.");
+    }
+}

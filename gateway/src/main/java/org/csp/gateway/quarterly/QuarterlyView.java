@@ -1,0 +1,34 @@
+package org.csp.gateway.quarterly;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** The quarterly partnership view: where every initiative stood, what was measured and what engagement happened. */
+public record QuarterlyView(String partnership, String quarter, LocalDate from, LocalDate to,
+                            List<InitiativeProgress> initiatives, List<Measure> measures, Engagement engagement,
+                            Summary summary) {
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record InitiativeProgress(String id, int priority, String title, String status, String rag,
+                                     String commentary, Instant reportedAt) {
+    }
+
+    public record Measure(String indicator, String title, String unit, String polarity, String geography,
+                          List<Period> periods, BigDecimal total) {
+    }
+
+    public record Period(String period, BigDecimal value, String status, int revision) {
+    }
+
+    public record Engagement(long records, long attendance, Map<String, Long> byType) {
+    }
+
+    /** How many initiatives reported in the quarter, by RAG. */
+    public record Summary(int initiatives, int reported, Map<String, Long> byRag) {
+    }
+}

@@ -1,0 +1,97 @@
+package org.csp.gateway.quarterly;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.csp.calendar.FinancialQuarter;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Reads a quarter's view from the projected tables. */
+@ApplicationScoped
+public class QuarterlyViews {
+
+    private final Pool pool;
+
+    public QuarterlyViews(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<QuarterlyView> view(String partnershipId, FinancialQuarter quarter) {
+        Tuple key = Tuple.of(partnershipId, quarter.label());
+        Uni<RowSet<Row>> initiatives = pool.preparedQuery("""
+                SELECT i.initiative_id, i.priority, i.title, p.status, p.rag, p.commentary, p.reported_at
+                  FROM view_initiative i
+                  LEFT JOIN view_initiative_progress p
+                    ON p.partnership_id = i.partnership_id AND p.initiative_id = i.initiative_id AND p.quarter = $2
+                 WHERE i.partnership_id = $1
+                 ORDER BY i.priority, i.initiative_id""").execute(key);
+        Uni<RowSet<Row>> measures = pool.preparedQuery("""
+                SELECT m.indicator_code, coalesce(i.title, m.indicator_code) AS title, i.unit, i.polarity, m.geography,
+                       m.period, m.value, m.status, m.revision
+                  FROM view_measure m
+                  LEFT JOIN view_indicator i ON i.partnership_id = m.partnership_id AND i.code = m.indicator_code
+                 WHERE m.partnership_id = $1 AND m.quarter = $2
+                 ORDER BY m.indicator_code, m.geography, m.period""").execute(key);
+        Uni<RowSet<Row>> engagement = pool.preparedQuery("""
+                SELECT type, count(*) AS records, coalesce(sum(attendance), 0) AS attendance
+                  FROM view_engagement WHERE partnership_id = $1 AND quarter = $2
+                 GROUP BY type ORDER BY type""").execute(key);
+        return Uni.combine().all().unis(initiatives, measures, engagement).with((i, m, e) ->
+                assemble(partnershipId, quarter, i, m, e));
+    }
+
+    private static QuarterlyView assemble(String partnershipId, FinancialQuarter quarter, RowSet<Row> initiativeRows,
+                                          RowSet<Row> measureRows, RowSet<Row> engagementRows) {
+        List<QuarterlyView.InitiativeProgress> initiatives = new ArrayList<>();
+        for (Row row : initiativeRows) {
+            OffsetDateTime reported = row.getOffsetDateTime("reported_at");
+            initiatives.add(new QuarterlyView.InitiativeProgress(row.getString("initiative_id"), row.getInteger("priority"),
+                    row.getString("title"), row.getString("status"), row.getString("rag"), row.getString("commentary"),
+                    reported == null ? null : reported.toInstant()));
+        }
+
+        Map<String, List<Row>> byMeasure = new LinkedHashMap<>();
+        for (Row row : measureRows) {
+            byMeasure.computeIfAbsent(row.getString("indicator_code") + "|" + row.getString("geography"), k -> new ArrayList<>()).add(row);
+        }
+        List<QuarterlyView.Measure> measures = new ArrayList<>();
+        for (List<Row> rows : byMeasure.values()) {
+            Row first = rows.getFirst();
+            List<QuarterlyView.Period> periods = rows.stream().map(r -> new QuarterlyView.Period(r.getString("period"),
+                    r.getBigDecimal("value"), r.getString("status"), r.getInteger("revision"))).toList();
+            // A quarter's total only makes sense for counts; rates and percentages are read per period.
+            BigDecimal total = "count".equals(first.getString("unit"))
+                    ? periods.stream().map(QuarterlyView.Period::value).reduce(BigDecimal.ZERO, BigDecimal::add) : null;
+            measures.add(new QuarterlyView.Measure(first.getString("indicator_code"), first.getString("title"),
+                    first.getString("unit"), first.getString("polarity"), first.getString("geography"), periods, total));
+        }
+
+        Map<String, Long> byType = new TreeMap<>();
+        long records = 0;
+        long attendance = 0;
+        for (Row row : engagementRows) {
+            byType.put(row.getString("type"), row.getLong("records"));
+            records += row.getLong("records");
+            attendance += row.getLong("attendance");
+        }
+
+        Map<String, Long> byRag = initiatives.stream().filter(i -> i.rag() != null)
+                .collect(Collectors.groupingBy(QuarterlyView.InitiativeProgress::rag, TreeMap::new, Collectors.counting()));
+        int reported = (int) initiatives.stream().filter(i -> i.status() != null).count();
+        return new QuarterlyView(partnershipId, quarter.label(), quarter.firstDay(), quarter.lastDay(), initiatives, measures,
+                new QuarterlyView.Engagement(records, attendance, byType),
+                new QuarterlyView.Summary(initiatives.size(), reported, byRag));
+    }
+}

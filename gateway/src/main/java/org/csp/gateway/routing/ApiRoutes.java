@@ -1,0 +1,63 @@
+package org.csp.gateway.routing;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * {@code /api/initiatives/**} → plan-service, {@code /api/indicators/**} → measures-service,
+ * {@code /api/engagements/**} → engagement-service. Authentication is enforced for all of {@code /api/*}.
+ */
+@Path("/api/{segment: initiatives|indicators|engagements}{rest: (/.*)?}")
+public class ApiRoutes {
+
+    private final ServiceProxy proxy;
+
+    public ApiRoutes(ServiceProxy proxy) {
+        this.proxy = proxy;
+    }
+
+    @GET
+    public Uni<Response> get(@PathParam("segment") String segment, @Context UriInfo uri, @Context HttpHeaders headers) {
+        return forward("GET", segment, uri, headers, null);
+    }
+
+    @POST
+    public Uni<Response> post(@PathParam("segment") String segment, @Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
+        return forward("POST", segment, uri, headers, body);
+    }
+
+    @PUT
+    public Uni<Response> put(@PathParam("segment") String segment, @Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
+        return forward("PUT", segment, uri, headers, body);
+    }
+
+    @PATCH
+    public Uni<Response> patch(@PathParam("segment") String segment, @Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
+        return forward("PATCH", segment, uri, headers, body);
+    }
+
+    @DELETE
+    public Uni<Response> delete(@PathParam("segment") String segment, @Context UriInfo uri, @Context HttpHeaders headers) {
+        return forward("DELETE", segment, uri, headers, null);
+    }
+
+    private Uni<Response> forward(String method, String segment, UriInfo uri, HttpHeaders headers, byte[] body) {
+        String rawQuery = uri.getRequestUri().getRawQuery();
+        String pathAndQuery = uri.getRequestUri().getRawPath() + (rawQuery == null ? "" : "?" + rawQuery);
+        return proxy.forward(method, segment, pathAndQuery, headers, body).map(forwarded -> {
+            Response.ResponseBuilder response = Response.status(forwarded.status());
+            forwarded.headers().forEach(response::header);
+            return response.entity(forwarded.body().length == 0 ? null : forwarded.body()).build();
+        });
+    }
+}

@@ -1,0 +1,153 @@
+package org.csp.plan.initiative;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.csp.infrastructure.TestInfrastructure;
+import org.csp.infrastructure.Tokens;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+@QuarkusTest
+@QuarkusTestResource(value = TestInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "plan"))
+class InitiativeResourceTest {
+
+    private static String progress(String quarter, String status, String rag, String commentary) {
+        return """
+                {"quarter": "%s", "status": "%s", "rag": "%s", "commentary": "%s"}""".formatted(quarter, status, rag, commentary);
+    }
+
+    @Test
+    void theStroudPlanIsLoadedAtFirstStart() {
+        given().auth().oauth2(Tokens.password("viewer"))
+                .when().get("/api/initiatives")
+                .then().statusCode(200)
+                .body("", hasSize(34))
+                .body("[0].id", equalTo("P1-01"))
+                .body("[0].priority", equalTo(1))
+                .body("priority", hasItem(5))
+                .body("[2].title", startsWith("Support events, businesses, and the Police"));
+    }
+
+    @Test
+    void noTokenIsUnauthorised() {
+        given().when().get("/api/initiatives").then().statusCode(401);
+        given().contentType(ContentType.JSON).body(progress("2024/25 Q2", "on-track", "green", "x"))
+                .when().post("/api/initiatives/P1-01/progress").then().statusCode(401);
+    }
+
+    @Test
+    void aViewerCannotReportProgress() {
+        given().auth().oauth2(Tokens.password("viewer")).contentType(ContentType.JSON)
+                .body(progress("2024/25 Q2", "on-track", "green", "x"))
+                .when().post("/api/initiatives/P1-02/progress")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void aCoordinatorReportsProgressAndItIsPublishedAsACloudEvent() {
+        String commentary = "CCTV deployed at four events " + UUID.randomUUID();
+        int version = given().auth().oauth2(Tokens.password("coordinator")).contentType(ContentType.JSON)
+                .body(progress("2024/25 Q2", "on-track", "green", commentary))
+                .when().post("/api/initiatives/P1-03/progress")
+                .then().statusCode(200)
+                .body("status", equalTo("on-track"))
+                .body("quarter", equalTo("2024/25 Q2"))
+                .extract().path("version");
+
+        given().auth().oauth2(Tokens.password("lead")).when().get("/api/initiatives/P1-03")
+                .then().statusCode(200)
+                .header("ETag", "\"" + version + "\"")
+                .body("progress.commentary", hasItem(commentary));
+
+        ConsumerRecord<String, byte[]> record = KafkaTopic.await("plan.events", "stroud:initiative:P1-03",
+                r -> new String(r.value(), StandardCharsets.UTF_8).contains(commentary), Duration.ofSeconds(20));
+        assertNotNull(record, "the update reached plan.events");
+        assertEquals("plan.initiative.updated.v1", KafkaTopic.header(record, "ce_type"));
+        assertEquals("plan-service", KafkaTopic.header(record, "ce_source"));
+        assertEquals("stroud:initiative:P1-03", KafkaTopic.header(record, "ce_subject"));
+        assertEquals("1.0", KafkaTopic.header(record, "ce_specversion"));
+        assertEquals("stroud", KafkaTopic.header(record, "ce_partnership"));
+        assertEquals(Integer.toString(version), KafkaTopic.header(record, "ce_streamversion"));
+        assertNotNull(KafkaTopic.header(record, "ce_id"));
+        assertNotNull(KafkaTopic.header(record, "ce_time"));
+    }
+
+    @Test
+    void theSameReportTwiceDoesNotAppendTwice() {
+        String body = progress("2024/25 Q3", "at-risk", "amber", "Funding confirmed late");
+        int first = given().auth().oauth2(Tokens.password("lead")).contentType(ContentType.JSON).body(body)
+                .when().post("/api/initiatives/P2-01/progress").then().statusCode(200).extract().path("version");
+        given().auth().oauth2(Tokens.password("lead")).contentType(ContentType.JSON).body(body)
+                .when().post("/api/initiatives/P2-01/progress").then().statusCode(200).body("version", equalTo(first));
+    }
+
+    @Test
+    void aStaleIfMatchIsRefusedWith412() {
+        given().auth().oauth2(Tokens.password("coordinator")).contentType(ContentType.JSON)
+                .header("If-Match", "\"1\"")
+                .body(progress("2024/25 Q1", "on-track", "green", "first"))
+                .when().post("/api/initiatives/P3-01/progress").then().statusCode(200).body("version", equalTo(2));
+        given().auth().oauth2(Tokens.password("coordinator")).contentType(ContentType.JSON)
+                .header("If-Match", "\"1\"")
+                .body(progress("2024/25 Q1", "completed", "green", "second"))
+                .when().post("/api/initiatives/P3-01/progress")
+                .then().statusCode(412).contentType("application/problem+json")
+                .body("type", equalTo("urn:csp:problem:precondition-failed"));
+    }
+
+    @Test
+    void malformedJsonIsAProblemAndStoresNothing() {
+        given().auth().oauth2(Tokens.password("coordinator")).contentType(ContentType.JSON)
+                .body("{\"quarter\": \"2024/25 Q2\", ")
+                .when().post("/api/initiatives/P4-01/progress")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:csp:problem:malformed-body"))
+                .body("status", equalTo(400));
+        given().auth().oauth2(Tokens.password("viewer")).when().get("/api/initiatives/P4-01")
+                .then().statusCode(200).body("version", equalTo(1)).body("progress", hasSize(0));
+    }
+
+    @Test
+    void invalidFieldsAreListed() {
+        given().auth().oauth2(Tokens.password("coordinator")).contentType(ContentType.JSON)
+                .body(progress("2024 Q2", "great", "blue", ""))
+                .when().post("/api/initiatives/P4-02/progress")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", hasItem("quarter"))
+                .body("errors.field", hasItem("status"))
+                .body("errors.field", hasItem("rag"));
+        given().auth().oauth2(Tokens.password("coordinator")).contentType(ContentType.JSON)
+                .body(progress("2024/25 Q2", "off-track", "red", ""))
+                .when().post("/api/initiatives/P4-02/progress")
+                .then().statusCode(422).body("errors[0].field", equalTo("commentary"));
+        given().auth().oauth2(Tokens.password("coordinator")).contentType(ContentType.JSON)
+                .body(progress("2030/31 Q1", "on-track", "green", "too late"))
+                .when().post("/api/initiatives/P4-02/progress")
+                .then().statusCode(422).body("errors[0].field", equalTo("quarter"));
+        given().auth().oauth2(Tokens.password("viewer")).when().get("/api/initiatives/P4-02")
+                .then().statusCode(200).body("progress", hasSize(0));
+    }
+
+    @Test
+    void anUnknownInitiativeIsNotFound() {
+        given().auth().oauth2(Tokens.password("coordinator")).contentType(ContentType.JSON)
+                .body(progress("2024/25 Q2", "on-track", "green", "x"))
+                .when().post("/api/initiatives/P9-99/progress")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("urn:csp:problem:not-found"));
+    }
+}

@@ -1,0 +1,54 @@
+package org.csp.plan.initiative;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/** Reads a topic from the beginning, as an outside consumer would. */
+final class KafkaTopic {
+
+    private KafkaTopic() {
+    }
+
+    static ConsumerRecord<String, byte[]> await(String topic, String key, Predicate<ConsumerRecord<String, byte[]>> match,
+                                                Duration timeout) {
+        String servers = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()))) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            List<TopicPartition> partitions = List.of();
+            while (partitions.isEmpty() && System.nanoTime() < deadline) {
+                partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
+                        .map(p -> new TopicPartition(topic, p.partition())).toList();
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (key.equals(record.key()) && match.test(record)) {
+                        return record;
+                    }
+                }
+            }
+            return null;
+        }
+    }
+
+    static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -3,6 +3,7 @@ package org.csp.problem;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.ForbiddenException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -56,6 +57,12 @@ public class ProblemMappers {
         return malformed(e, uri);
     }
 
+    /** More specific than the built-in mapper of quarkus-rest-jackson, which answers with an empty body. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return malformed(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -87,15 +94,18 @@ public class ProblemMappers {
     private static Response malformed(JsonProcessingException e, UriInfo uri) {
         String detail;
         List<FieldViolation> violations = List.of();
-        if (e instanceof JsonParseException || !(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
-            detail = e.getLocation() == null ? "The body is not valid JSON."
-                    : "The body is not valid JSON (line %d, column %d).".formatted(e.getLocation().getLineNr(), e.getLocation().getColumnNr());
-        } else {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."));
             detail = "The field '" + field + "' has a value of the wrong type.";
             violations = List.of(new FieldViolation(field, "has the wrong type"));
+        } else if (e instanceof JsonParseException && e.getLocation() != null) {
+            detail = "The body is not valid JSON (line %d, column %d).".formatted(e.getLocation().getLineNr(), e.getLocation().getColumnNr());
+        } else if (e instanceof JsonParseException) {
+            detail = "The body is not valid JSON.";
+        } else {
+            detail = "The body must be a JSON object with the documented fields.";
         }
         return respond(400, "malformed-body", "The request body is malformed", detail, uri, violations);
     }

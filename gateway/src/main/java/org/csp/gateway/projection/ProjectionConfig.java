@@ -12,9 +12,6 @@ public interface ProjectionConfig {
 
     List<String> topics();
 
-    /** Consumer group: partitions are shared between gateway instances; offsets live in the gateway database. */
-    String groupId();
-
     @WithName("kafka.bootstrap-servers")
     @WithDefault("${kafka.bootstrap.servers:127.0.0.1:9092}")
     String bootstrapServers();

@@ -5,7 +5,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -27,8 +26,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Feeds the read models from the three service topics. Kafka offsets are not committed to Kafka: they are
- * stored with the read-model changes (see {@link ProjectionStore}), and on every partition assignment the
- * consumer seeks to what the database says, so a crash between the two can neither lose nor repeat an event.
+ * stored with the read-model changes (see {@link ProjectionStore}), and at start the consumer seeks to what the
+ * database says, so a crash between the two can neither lose nor repeat an event. One gateway instance projects.
  */
 @ApplicationScoped
 public class ProjectionConsumer {
@@ -103,7 +102,14 @@ public class ProjectionConsumer {
             try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerConfig())) {
                 EventTopics.ensure(config.bootstrapServers(), config.topics(), config.topicPartitions(), (short) 1);
                 consumer = kafka;
-                kafka.subscribe(config.topics(), new SeekToStoredOffsets(kafka));
+                List<TopicPartition> partitions = new ArrayList<>();
+                for (String topic : config.topics()) {
+                    kafka.partitionsFor(topic, Duration.ofSeconds(30))
+                            .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+                }
+                // Assigned, not subscribed: no group rebalance to wait for after a crash, and no offsets in Kafka.
+                kafka.assign(partitions);
+                seekToStored(kafka, partitions);
                 while (running) {
                     if (rebuildRequested.getAndSet(false)) {
                         rebuild(kafka);
@@ -170,28 +176,9 @@ public class ProjectionConsumer {
         }
     }
 
-    private final class SeekToStoredOffsets implements ConsumerRebalanceListener {
-        private final KafkaConsumer<String, byte[]> kafka;
-
-        SeekToStoredOffsets(KafkaConsumer<String, byte[]> kafka) {
-            this.kafka = kafka;
-        }
-
-        @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            seekToStored(kafka, partitions);
-        }
-
-        @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            // offsets are already stored with every applied batch
-        }
-    }
-
     private Map<String, Object> consumerConfig() {
         return Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, config.groupId(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",

@@ -1,0 +1,109 @@
+package org.csp.infrastructure;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Keycloak from its distribution (unpacked by the build), in development mode with its H2 database under
+ * {@code dataDir}, importing the {@code csp} realm file at first start. The issuer is pinned to
+ * {@code http://127.0.0.1:<port>} whatever host name clients use.
+ */
+public final class LocalKeycloak implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+
+    private final ChildProcess process;
+    private final int port;
+
+    private LocalKeycloak(ChildProcess process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    public static LocalKeycloak start(Path dataDir, int port, int managementPort, Path realmFile) {
+        Path home = Resources.keycloakHome();
+        int httpPort = Ports.orFree(port);
+        int management = Ports.orFree(managementPort);
+        try {
+            Path dir = Files.createDirectories(dataDir.toAbsolutePath());
+            Path imports = Files.createDirectories(home.resolve("data/import"));
+            Files.copy(realmFile, imports.resolve("csp-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+                    "--http-host=127.0.0.1", "--http-port=" + httpPort, "--http-management-port=" + management,
+                    "--hostname=http://127.0.0.1:" + httpPort, "--import-realm", "--health-enabled=true",
+                    "--db-url=jdbc:h2:file:" + dir.resolve("keycloakdb") + ";NON_KEYWORDS=VALUE");
+            ChildProcess keycloak = ChildProcess.start("keycloak", command,
+                    Map.of("JAVA_HOME", System.getProperty("java.home"), "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m"),
+                    dir.resolve("keycloak.log"));
+            // The first start of a fresh distribution re-augments it (about a minute on two cores).
+            keycloak.awaitHttp("http://127.0.0.1:" + management + "/health/ready", Duration.ofMinutes(4));
+            return new LocalKeycloak(keycloak, httpPort);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Keycloak did not start in " + dataDir, e);
+        }
+    }
+
+    public String realmUrl() {
+        return realmUrl(port);
+    }
+
+    static String realmUrl(int port) {
+        return "http://127.0.0.1:" + port + "/realms/csp";
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Password grant through the public client {@code csp-cli}. */
+    public String passwordToken(String user, String password) {
+        return token(realmUrl(), Map.of("grant_type", "password", "client_id", "csp-cli", "username", user, "password", password));
+    }
+
+    /** Client-credentials grant of a confidential (machine) client. */
+    public String clientToken(String clientId, String secret) {
+        return token(realmUrl(), Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
+    }
+
+    static String token(String realmUrl, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            Matcher token = ACCESS_TOKEN.matcher(response.body());
+            if (response.statusCode() != 200 || !token.find()) {
+                throw new IllegalStateException("Keycloak refused a token (" + response.statusCode() + "): " + response.body());
+            }
+            return token.group(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.stop();
+    }
+}

@@ -1,0 +1,86 @@
+package org.csp.infrastructure;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/** A real PostgreSQL server from the embedded binaries, listening on 127.0.0.1; a kept data directory is reused. */
+public final class LocalPostgres implements AutoCloseable {
+
+    private final EmbeddedPostgres postgres;
+
+    private LocalPostgres(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    public static LocalPostgres start(Path dataDir, int port) {
+        try {
+            return new LocalPostgres(EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir.toAbsolutePath())
+                    .setCleanDataDirectory(false)
+                    .setPort(Ports.orFree(port))
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("max_connections", "200")
+                    .setPGStartupWait(Duration.ofMinutes(1))
+                    .start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start in " + dataDir, e);
+        }
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public String username() {
+        return "postgres";
+    }
+
+    /** The server trusts loopback connections; the password is only there because clients want one. */
+    public String password() {
+        return "postgres";
+    }
+
+    public String reactiveUrl(String database) {
+        return "postgresql://127.0.0.1:%d/%s".formatted(port(), database);
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:%d/%s".formatted(port(), database);
+    }
+
+    public void createDatabaseIfMissing(String name) {
+        if (!name.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("Unusual database name: " + name);
+        }
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, name);
+            if (!exists.executeQuery().next()) {
+                try (Statement create = connection.createStatement()) {
+                    create.execute("CREATE DATABASE " + name);
+                }
+            }
+        } catch (SQLException e) {
+            if (!"42P04".equals(e.getSQLState())) { // created meanwhile by someone else
+                throw new IllegalStateException("Cannot create database " + name, e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package org.csp.deploy;
+
+import org.csp.infrastructure.ChildProcess;
+import org.csp.infrastructure.LocalKafka;
+import org.csp.infrastructure.LocalKeycloak;
+import org.csp.infrastructure.LocalPostgres;
+import org.csp.infrastructure.Ports;
+import org.csp.infrastructure.RepoRoot;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole system on this machine: PostgreSQL, Kafka (KRaft) and Keycloak, then the three services and the
+ * gateway, one at a time (starting JVMs in parallel on two cores makes each far slower). Everything listens on
+ * 127.0.0.1. {@code deploy/run} calls {@link #main}; the end-to-end tests use the same code with free ports.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** The four applications, in start order (the gateway last, so that its routes lead somewhere). */
+    public static final List<String> SERVICES = List.of("plan-service", "measures-service", "engagement-service", "gateway");
+    private static final Map<String, String> DATABASES = Map.of("plan-service", "plan", "measures-service", "measures",
+            "engagement-service", "engagement", "gateway", "gateway");
+
+    /** Where and on which ports; 0 means a free port. */
+    public record Settings(Path repo, Path data, int gateway, int plan, int measures, int engagement, int keycloak,
+                           int keycloakManagement, int kafka, int postgres) {
+
+        /** Fixed ports 8080–8083, 8180, 9092, 5432, each overridable by an environment variable; data in .local/. */
+        public static Settings fromEnvironment() {
+            Path repo = RepoRoot.find();
+            return new Settings(repo, Path.of(env("CSP_DATA_DIR", repo.resolve(".local").toString())),
+                    port("CSP_GATEWAY_PORT", 8080), port("CSP_PLAN_PORT", 8081), port("CSP_MEASURES_PORT", 8082),
+                    port("CSP_ENGAGEMENT_PORT", 8083), port("CSP_KEYCLOAK_PORT", 8180),
+                    port("CSP_KEYCLOAK_MANAGEMENT_PORT", 9180), port("CSP_KAFKA_PORT", 9092), port("CSP_POSTGRES_PORT", 5432));
+        }
+
+        /** Free ports and the given data folder, for tests. */
+        public static Settings ephemeral(Path data) {
+            return new Settings(RepoRoot.find(), data, 0, 0, 0, 0, 0, 0, 0, 0);
+        }
+
+        private static int port(String name, int fallback) {
+            return Integer.parseInt(env(name, Integer.toString(fallback)));
+        }
+
+        private static String env(String name, String fallback) {
+            String value = System.getenv(name);
+            return value == null || value.isBlank() ? fallback : value;
+        }
+    }
+
+    private final Settings settings;
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, ChildProcess> services = new LinkedHashMap<>();
+    private LocalPostgres postgres;
+    private LocalKafka kafka;
+    private LocalKeycloak keycloak;
+
+    private LocalStack(Settings settings) {
+        this.settings = settings;
+        ports.put("plan-service", Ports.orFree(settings.plan()));
+        ports.put("measures-service", Ports.orFree(settings.measures()));
+        ports.put("engagement-service", Ports.orFree(settings.engagement()));
+        ports.put("gateway", Ports.orFree(settings.gateway()));
+    }
+
+    public static LocalStack start(Settings settings) {
+        for (String service : SERVICES) {
+            Path jar = jar(settings.repo(), service);
+            if (!Files.exists(jar)) {
+                throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package, or deploy/run does it)");
+            }
+        }
+        LocalStack stack = new LocalStack(settings);
+        try {
+            stack.startInfrastructure();
+            for (String service : SERVICES) {
+                stack.startService(service);
+            }
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startInfrastructure() {
+        Path data = settings.data();
+        log("PostgreSQL …");
+        postgres = LocalPostgres.start(data.resolve("postgres"), settings.postgres());
+        DATABASES.values().forEach(postgres::createDatabaseIfMissing);
+        log("Kafka (KRaft) …");
+        kafka = LocalKafka.start(data.resolve("kafka"), settings.kafka());
+        log("Keycloak (the very first start takes about a minute) …");
+        keycloak = LocalKeycloak.start(data.resolve("keycloak"), settings.keycloak(), settings.keycloakManagement(),
+                settings.repo().resolve("deploy/keycloak/csp-realm.json"));
+    }
+
+    private void startService(String service) {
+        log(service + " …");
+        int port = ports.get(service);
+        List<String> command = new ArrayList<>(List.of(ChildProcess.java(), "-Xmx384m",
+                "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.http.port=" + port,
+                "-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl(DATABASES.get(service)),
+                "-Dquarkus.datasource.username=" + postgres.username(),
+                "-Dquarkus.datasource.password=" + postgres.password(),
+                "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
+                "-Dquarkus.oidc.auth-server-url=" + keycloak.realmUrl()));
+        if (service.equals("gateway")) {
+            command.add("-Dcsp.gateway.routes.plan=" + url("plan-service"));
+            command.add("-Dcsp.gateway.routes.measures=" + url("measures-service"));
+            command.add("-Dcsp.gateway.routes.engagement=" + url("engagement-service"));
+        }
+        command.addAll(List.of("-jar", jar(settings.repo(), service).toString()));
+        ChildProcess process = ChildProcess.start(service, command, Map.of(), settings.data().resolve("logs").resolve(service + ".log"));
+        services.put(service, process);
+        process.awaitHttp(url(service) + "/q/health/ready", Duration.ofMinutes(2));
+    }
+
+    public String url(String service) {
+        Integer port = ports.get(service);
+        if (port == null) {
+            throw new IllegalArgumentException("No service " + service + "; one of " + SERVICES);
+        }
+        return "http://127.0.0.1:" + port;
+    }
+
+    public String keycloakRealmUrl() {
+        return keycloak.realmUrl();
+    }
+
+    public LocalKeycloak keycloak() {
+        return keycloak;
+    }
+
+    public String kafkaBootstrap() {
+        return kafka.bootstrapServers();
+    }
+
+    /** SIGKILL, as a crash would. */
+    public void kill(String service) {
+        services.get(service).kill();
+    }
+
+    /** Starts a stopped or killed service again and waits until it is ready. */
+    public void restart(String service) {
+        ChildProcess old = services.get(service);
+        if (old != null && old.alive()) {
+            old.stop();
+        }
+        startService(service);
+    }
+
+    @Override
+    public void close() {
+        List<String> reversed = new ArrayList<>(services.keySet());
+        java.util.Collections.reverse(reversed);
+        for (String service : reversed) {
+            services.get(service).stop();
+        }
+        services.clear();
+        if (keycloak != null) {
+            keycloak.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    private static Path jar(Path repo, String service) {
+        return repo.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    private static void log(String message) {
+        System.out.println("[csp] " + message);
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Settings settings = Settings.fromEnvironment();
+        long started = System.nanoTime();
+        LocalStack stack = start(settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log("stopping …");
+            stack.close();
+            log("stopped.");
+        }, "local-stack-stop"));
+        String realm = stack.keycloakRealmUrl();
+        System.out.printf("""
+
+                [csp] Ready in %d s. Ctrl-C stops everything.
+
+                  gateway             %s   (API: /api/…, health: /q/health/ready, OpenAPI: /q/openapi)
+                  plan-service        %s
+                  measures-service    %s
+                  engagement-service  %s
+                  Keycloak            %s   (realm csp; admin console: not configured, demo realm only)
+                  Kafka               %s
+                  PostgreSQL          127.0.0.1:%d   (databases plan, measures, engagement, gateway)
+                  data and logs       %s
+
+                Demo logins (local demo realm only), client csp-cli, password = user name:
+                  coordinator, lead, engagement, viewer
+                Machine clients (client credentials), secret <client-id>-secret:
+                  police-gloucestershire (partner-agency, org gloucestershire-constabulary), safer-gloucestershire (county-analyst)
+
+                  TOKEN=$(curl -s -d grant_type=password -d client_id=csp-cli -d username=coordinator -d password=coordinator \\
+                    %s/protocol/openid-connect/token | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
+                  curl -s -H "Authorization: Bearer $TOKEN" %s/api/initiatives
+                  curl -s -H "Authorization: Bearer $TOKEN" %s/api/views/quarterly/2024-25-Q2
+                %n""", (System.nanoTime() - started) / 1_000_000_000L,
+                stack.url("gateway"), stack.url("plan-service"), stack.url("measures-service"), stack.url("engagement-service"),
+                realm.replace("/realms/csp", ""), stack.kafkaBootstrap(), stack.postgres.port(), settings.data(),
+                realm, stack.url("gateway"), stack.url("gateway"));
+        Thread.currentThread().join();
+    }
+}

@@ -1,0 +1,212 @@
+package org.csp.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The whole system as deploy/run starts it (real PostgreSQL, Kafka, Keycloak and the four packaged services),
+ * driven through the gateway with real tokens.
+ */
+class EndToEndTest {
+
+    private static LocalStack stack;
+    private static String gateway;
+
+    @BeforeAll
+    static void start() {
+        Path data = Path.of(System.getProperty("csp.stack.data", "target/e2e"), UUID.randomUUID().toString());
+        stack = LocalStack.start(LocalStack.Settings.ephemeral(data));
+        gateway = stack.url("gateway");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    private static String user(String name) {
+        return stack.keycloak().passwordToken(name, name);
+    }
+
+    private static JsonNode awaitView(String quarter, Predicate<JsonNode> condition, Duration timeout) throws InterruptedException {
+        String viewer = user("viewer");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            Api.Reply reply = Api.get(gateway + "/api/views/quarterly/" + quarter, viewer);
+            if (reply.status() == 200) {
+                last = reply.json();
+                if (condition.test(last)) {
+                    return last;
+                }
+            }
+            Thread.sleep(200);
+        }
+        fail("The view of " + quarter + " did not get there in " + timeout.toSeconds() + " s; last: " + last);
+        return null;
+    }
+
+    private static JsonNode initiative(JsonNode view, String id) {
+        for (JsonNode node : view.get("initiatives")) {
+            if (node.get("id").asText().equals(id)) {
+                return node;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void progressPostedThroughTheGatewayReachesTheQuarterlyView() throws Exception {
+        String coordinator = user("coordinator");
+        Api.Reply list = Api.get(gateway + "/api/initiatives", coordinator);
+        assertEquals(200, list.status());
+        assertEquals(34, list.json().size());
+
+        String commentary = "CCTV at four events " + UUID.randomUUID();
+        Api.Reply posted = Api.post(gateway + "/api/initiatives/P1-03/progress", coordinator,
+                "{\"quarter\": \"2024/25 Q2\", \"status\": \"on-track\", \"rag\": \"green\", \"commentary\": \"" + commentary + "\"}");
+        assertEquals(200, posted.status(), posted.body());
+
+        JsonNode view = awaitView("2024-25-Q2", v -> commentary.equals(initiative(v, "P1-03").path("commentary").asText()),
+                Duration.ofSeconds(5));
+        assertEquals("on-track", initiative(view, "P1-03").get("status").asText());
+
+        ConsumerRecord<String, byte[]> record = findOnTopic("plan.events", "stroud:initiative:P1-03", commentary);
+        assertNotNull(record, "the update is on plan.events");
+        Map<String, String> headers = new HashMap<>();
+        record.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+        assertEquals("plan.initiative.updated.v1", headers.get("ce_type"));
+        assertEquals("plan-service", headers.get("ce_source"));
+        assertEquals("stroud:initiative:P1-03", headers.get("ce_subject"));
+        assertEquals("1.0", headers.get("ce_specversion"));
+        assertNotNull(headers.get("ce_id"));
+        assertNotNull(headers.get("ce_time"));
+    }
+
+    @Test
+    void aPartnerAgencyPostsAMeasureThatTheViewShows() throws Exception {
+        String police = stack.keycloak().clientToken("police-gloucestershire", "police-gloucestershire-secret");
+        Api.Reply posted = Api.post(gateway + "/api/indicators/ASB-INCIDENTS/data-points", police,
+                "{\"period\": \"2024-08\", \"geography\": \"E07000082\", \"value\": 12}");
+        assertEquals(201, posted.status(), posted.body());
+        JsonNode view = awaitView("2024-25-Q2", v -> {
+            for (JsonNode measure : v.get("measures")) {
+                if (measure.get("indicator").asText().equals("ASB-INCIDENTS")) {
+                    return measure.get("total").asInt() == 12;
+                }
+            }
+            return false;
+        }, Duration.ofSeconds(5));
+        assertTrue(view.get("measures").size() >= 1);
+    }
+
+    @Test
+    void theGatewayRefusesWhatItMust() {
+        assertEquals(401, Api.get(gateway + "/api/initiatives", null).status());
+        assertEquals(401, Api.get(gateway + "/api/views/quarterly/2024-25-Q2", null).status());
+        Api.Reply viewer = Api.post(gateway + "/api/initiatives/P1-01/progress", user("viewer"),
+                "{\"quarter\": \"2024/25 Q2\", \"status\": \"on-track\", \"rag\": \"green\"}");
+        assertEquals(403, viewer.status());
+        Api.Reply malformed = Api.post(gateway + "/api/initiatives/P1-01/progress", user("coordinator"), "{\"quarter\": ");
+        assertEquals(400, malformed.status());
+        assertTrue(malformed.contentType().startsWith("application/problem+json"), malformed.contentType());
+        Api.Reply invalid = Api.post(gateway + "/api/engagements", user("engagement"), "{\"type\": \"party\", \"title\": \"\"}");
+        assertEquals(422, invalid.status(), invalid.body());
+        assertTrue(invalid.contentType().startsWith("application/problem+json"));
+    }
+
+    /**
+     * Engagement records are posted through the gateway while it is killed with SIGKILL and restarted; the client
+     * retries with the same Idempotency-Key. The view must count every record exactly once.
+     */
+    @Test
+    void aKilledGatewayCountsEveryEngagementRecordExactlyOnce() throws Exception {
+        String officer = user("engagement");
+        int records = 30;
+        AtomicInteger posted = new AtomicInteger();
+        Thread poster = Thread.ofPlatform().start(() -> {
+            for (int i = 0; i < records; i++) {
+                String key = "e2e-crash-" + i;
+                String body = "{\"type\": \"workshop\", \"title\": \"Crash-test workshop " + i + "\", \"date\": \""
+                        + LocalDate.of(2024, 11, 1).plusDays(i % 28) + "\", \"attendance\": 10}";
+                while (true) {
+                    try {
+                        int status = Api.post(gateway + "/api/engagements", officer, body, key).status();
+                        if (status == 201 || status == 200) {
+                            posted.incrementAndGet();
+                            break;
+                        }
+                    } catch (RuntimeException connectionRefused) {
+                        // the gateway is down: retry with the same key, as a real client would
+                    }
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }
+        });
+        while (posted.get() < 8) {
+            Thread.sleep(20);
+        }
+        stack.kill("gateway");
+        stack.restart("gateway");
+        poster.join(Duration.ofMinutes(3).toMillis());
+        assertEquals(records, posted.get());
+
+        JsonNode view = awaitView("2024-25-Q3", v -> v.get("engagement").get("records").asInt() >= records, Duration.ofSeconds(30));
+        Thread.sleep(2000);
+        JsonNode settled = awaitView("2024-25-Q3", v -> true, Duration.ofSeconds(5));
+        assertEquals(records, view.get("engagement").get("records").asInt());
+        assertEquals(records, settled.get("engagement").get("records").asInt());
+        assertEquals(records * 10, settled.get("engagement").get("attendance").asInt());
+    }
+
+    private static ConsumerRecord<String, byte[]> findOnTopic(String topic, String key, String text) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()))) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (key.equals(record.key()) && new String(record.value(), StandardCharsets.UTF_8).contains(text)) {
+                        return record;
+                    }
+                }
+            }
+            return null;
+        }
+    }
+}

@@ -16,6 +16,8 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     /** Set once the servers run; Quarkus may load this class in more than one class loader, System properties are shared. */
     private static final String STARTED = "csp.test-infrastructure.started";
+    /** System property holding the test broker's bootstrap servers once it runs. */
+    static final String KAFKA_BOOTSTRAP = "csp.test.kafka.bootstrap";
 
     private String database = "test";
 
@@ -36,7 +38,7 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
                 "quarkus.datasource.reactive.url", "postgresql://127.0.0.1:%s/%s".formatted(System.getProperty("csp.test.postgres.port"), database),
                 "quarkus.datasource.username", "postgres",
                 "quarkus.datasource.password", "postgres",
-                "kafka.bootstrap.servers", System.getProperty("csp.test.kafka.bootstrap"),
+                "kafka.bootstrap.servers", System.getProperty(KAFKA_BOOTSTRAP),
                 "quarkus.oidc.auth-server-url", System.getProperty("csp.test.realm-url"));
     }
 
@@ -58,7 +60,7 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
         }, "test-infrastructure-stop"));
         Database.postgres = postgres;
         System.setProperty("csp.test.postgres.port", Integer.toString(postgres.port()));
-        System.setProperty("csp.test.kafka.bootstrap", kafka.bootstrapServers());
+        System.setProperty(KAFKA_BOOTSTRAP, kafka.bootstrapServers());
         System.setProperty("csp.test.realm-url", keycloak.realmUrl());
         System.setProperty(STARTED, "true");
     }

@@ -1,16 +1,12 @@
 package org.csp.plan.initiative;
 
-import java.util.Arrays;
+import org.csp.codes.Coded;
 
 /** Red / amber / green rating of an initiative's progress. */
-public enum Rag {
+public enum Rag implements Coded {
     RED, AMBER, GREEN;
 
-    public String code() {
-        return name().toLowerCase();
-    }
-
     public static Rag of(String code) {
-        return Arrays.stream(values()).filter(r -> r.code().equals(code)).findFirst().orElse(null);
+        return Coded.of(Rag.class, code);
     }
 }

@@ -7,9 +7,9 @@ import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.csp.infrastructure.TestInfrastructure;
 import org.csp.infrastructure.Tokens;
+import org.csp.infrastructure.TopicReader;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -73,17 +73,17 @@ class InitiativeResourceTest {
                 .header("ETag", "\"" + version + "\"")
                 .body("progress.commentary", hasItem(commentary));
 
-        ConsumerRecord<String, byte[]> record = KafkaTopic.await("plan.events", "stroud:initiative:P1-03",
-                r -> new String(r.value(), StandardCharsets.UTF_8).contains(commentary), Duration.ofSeconds(20));
+        ConsumerRecord<String, byte[]> record = TopicReader.await("plan.events", "stroud:initiative:P1-03",
+                r -> TopicReader.value(r).contains(commentary), Duration.ofSeconds(20));
         assertNotNull(record, "the update reached plan.events");
-        assertEquals("plan.initiative.updated.v1", KafkaTopic.header(record, "ce_type"));
-        assertEquals("plan-service", KafkaTopic.header(record, "ce_source"));
-        assertEquals("stroud:initiative:P1-03", KafkaTopic.header(record, "ce_subject"));
-        assertEquals("1.0", KafkaTopic.header(record, "ce_specversion"));
-        assertEquals("stroud", KafkaTopic.header(record, "ce_partnership"));
-        assertEquals(Integer.toString(version), KafkaTopic.header(record, "ce_streamversion"));
-        assertNotNull(KafkaTopic.header(record, "ce_id"));
-        assertNotNull(KafkaTopic.header(record, "ce_time"));
+        assertEquals("plan.initiative.updated.v1", TopicReader.header(record, "ce_type"));
+        assertEquals("plan-service", TopicReader.header(record, "ce_source"));
+        assertEquals("stroud:initiative:P1-03", TopicReader.header(record, "ce_subject"));
+        assertEquals("1.0", TopicReader.header(record, "ce_specversion"));
+        assertEquals("stroud", TopicReader.header(record, "ce_partnership"));
+        assertEquals(Integer.toString(version), TopicReader.header(record, "ce_streamversion"));
+        assertNotNull(TopicReader.header(record, "ce_id"));
+        assertNotNull(TopicReader.header(record, "ce_time"));
     }
 
     @Test

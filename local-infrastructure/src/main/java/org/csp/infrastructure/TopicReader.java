@@ -1,4 +1,4 @@
-package org.csp.plan.initiative;
+package org.csp.infrastructure;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -7,7 +7,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,15 +14,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-/** Reads a topic from the beginning, as an outside consumer would. */
-final class KafkaTopic {
+/** Reads a topic of the test broker from the beginning, as an outside consumer would. */
+public final class TopicReader {
 
-    private KafkaTopic() {
+    private TopicReader() {
     }
 
-    static ConsumerRecord<String, byte[]> await(String topic, String key, Predicate<ConsumerRecord<String, byte[]>> match,
-                                                Duration timeout) {
-        String servers = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    /** The first record with this key that matches, or null when none arrives within the timeout. */
+    public static ConsumerRecord<String, byte[]> await(String topic, String key, Predicate<ConsumerRecord<String, byte[]>> match,
+                                                       Duration timeout) {
+        String servers = System.getProperty(TestInfrastructure.KAFKA_BOOTSTRAP);
+        if (servers == null) {
+            throw new IllegalStateException("The test broker is not running: annotate the test with @QuarkusTestResource(TestInfrastructure.class)");
+        }
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
@@ -47,8 +50,13 @@ final class KafkaTopic {
         }
     }
 
-    static String header(ConsumerRecord<String, byte[]> record, String name) {
+    /** A header's value as text, or null when the record has no such header. */
+    public static String header(ConsumerRecord<String, byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    public static String value(ConsumerRecord<String, byte[]> record) {
+        return new String(record.value(), StandardCharsets.UTF_8);
     }
 }

@@ -1,0 +1,73 @@
+package org.csp.engagement.activity;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
+import org.csp.calendar.FinancialQuarter;
+import org.csp.engagement.activity.ActivityEvent.ActivityRecorded;
+import org.csp.eventsourcing.Actor;
+import org.csp.eventsourcing.Aggregate;
+import org.csp.eventsourcing.EventStore;
+import org.csp.eventsourcing.EventStoreReady;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+/** Application service of the engagement feature: each record is one transaction (append + query table). */
+@ApplicationScoped
+public class Activities {
+
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+
+    private final EventStore store;
+    private final Aggregate<Activity.Record, ActivityEvent, Activity> aggregate;
+
+    public Activities(EventStore store) {
+        this.store = store;
+        this.aggregate = new Aggregate<>(store, ActivityEvent.TYPES, Activity.DECIDER);
+    }
+
+    void onReady(@Observes @Priority(Interceptor.Priority.APPLICATION) EventStoreReady ready) {
+        store.pool().query(ActivityTable.DDL).execute().await().atMost(Duration.ofMinutes(1));
+    }
+
+    static String streamId(String partnershipId, String engagementId) {
+        return partnershipId + ":engagement:" + engagementId;
+    }
+
+    /**
+     * The id of a new record: derived from the client's Idempotency-Key (scoped to the partnership and the caller)
+     * so that a retry lands on the same record, or random when the client sent no key.
+     */
+    static String newId(String partnershipId, Actor actor, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return UUID.randomUUID().toString();
+        }
+        String scope = String.join("\n", partnershipId, actor.client(), actor.subject(), idempotencyKey);
+        return UUID.nameUUIDFromBytes(scope.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** Records an activity whose id the caller chose with {@link #newId}. */
+    public Uni<Aggregate.Outcome<ActivityEvent, Activity>> record(String partnershipId, ActivityRecorded details, Actor actor) {
+        return store.inTransaction(tx -> aggregate.handle(tx, streamId(partnershipId, details.engagementId()), partnershipId,
+                        new Activity.Record(details, LocalDate.now(UK)), null, actor)
+                .call(outcome -> outcome.changed()
+                        ? ActivityTable.insert(tx, partnershipId, outcome.state().record())
+                        : Uni.createFrom().voidItem()));
+    }
+
+    public Uni<Aggregate.Loaded<Activity>> load(String partnershipId, String engagementId) {
+        return aggregate.load(store.pool(), streamId(partnershipId, engagementId));
+    }
+
+    public Uni<List<ActivityRecorded>> list(String partnershipId, FinancialQuarter quarter, String type) {
+        return ActivityTable.list(store.pool(), partnershipId, quarter == null ? null : quarter.firstDay(),
+                quarter == null ? null : quarter.lastDay(), type);
+    }
+}

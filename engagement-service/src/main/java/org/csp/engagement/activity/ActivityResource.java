@@ -1,0 +1,149 @@
+package org.csp.engagement.activity;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import org.csp.calendar.FinancialQuarter;
+import org.csp.engagement.activity.ActivityEvent.ActivityRecorded;
+import org.csp.eventsourcing.Actor;
+import org.csp.http.Partnerships;
+import org.csp.problem.ProblemException;
+import org.csp.problem.Validation;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import static org.csp.security.Roles.COORDINATOR;
+import static org.csp.security.Roles.COUNTY_ANALYST;
+import static org.csp.security.Roles.ENGAGEMENT_OFFICER;
+import static org.csp.security.Roles.PARTNER_AGENCY;
+import static org.csp.security.Roles.PRIORITY_LEAD;
+import static org.csp.security.Roles.VIEWER;
+
+@Path("/api/engagements")
+@Produces(MediaType.APPLICATION_JSON)
+public class ActivityResource {
+
+    /** Idempotency keys: printable ASCII, as the IETF draft and common APIs allow. */
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
+    private static final int MAX_PRIORITY = 20;
+
+    private final Activities activities;
+    private final Partnerships partnerships;
+    private final JsonWebToken token;
+
+    public ActivityResource(Activities activities, Partnerships partnerships, JsonWebToken token) {
+        this.activities = activities;
+        this.partnerships = partnerships;
+        this.token = token;
+    }
+
+    public record ActivityRequest(String type, String title, String date, String place, List<Integer> priorities,
+                                  List<String> organisations, Integer attendance, String outcomes) {
+    }
+
+    public record ActivityView(String id, String type, String title, LocalDate date, String quarter, String place,
+                               List<Integer> priorities, List<String> organisations, Integer attendance, String outcomes) {
+        static ActivityView of(ActivityRecorded r) {
+            return new ActivityView(r.engagementId(), r.type(), r.title(), r.date(), FinancialQuarter.of(r.date()).label(),
+                    r.place(), r.priorities(), r.organisations(), r.attendance(), r.outcomes());
+        }
+    }
+
+    /**
+     * Appends {@code engagement.activity.recorded.v1}: 201 with the new record's Location. With an
+     * {@code Idempotency-Key}, a retry returns the same record with 200 and stores nothing more.
+     */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({COORDINATOR, ENGAGEMENT_OFFICER})
+    public Uni<Response> record(@QueryParam("partnership") String partnership, @HeaderParam("Idempotency-Key") String key,
+                                ActivityRequest body) {
+        if (key != null && !KEY.matcher(key).matches()) {
+            throw new ProblemException(400, "invalid-idempotency-key", "Invalid Idempotency-Key",
+                    "Idempotency-Key must be 1 to 200 printable characters without spaces, e.g. a UUID.");
+        }
+        String p = partnerships.resolve(partnership);
+        Actor actor = Actor.of(token);
+        ActivityRecorded details = validate(Activities.newId(p, actor, key), body);
+        return activities.record(p, details, actor).map(outcome -> {
+            ActivityView view = ActivityView.of(outcome.state().record());
+            if (!outcome.changed()) {
+                return Response.ok(view).build();
+            }
+            return Response.created(UriBuilder.fromPath("/api/engagements/{id}").build(view.id())).entity(view).build();
+        });
+    }
+
+    /** Records of the partnership, optionally dated in one financial quarter and of one type, oldest first. */
+    @GET
+    @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
+    public Uni<List<ActivityView>> list(@QueryParam("partnership") String partnership, @QueryParam("quarter") String quarter,
+                                        @QueryParam("type") String type) {
+        FinancialQuarter q = null;
+        if (quarter != null && !quarter.isBlank()) {
+            q = FinancialQuarter.parse(quarter).orElseThrow(() -> new ProblemException(400, "invalid-query",
+                    "Invalid query parameter", "quarter must be a financial quarter such as 2024-25-Q2."));
+        }
+        if (type != null && ActivityType.of(type) == null) {
+            throw new ProblemException(400, "invalid-query", "Invalid query parameter", "type must be one of " + ActivityType.codes() + ".");
+        }
+        return activities.list(partnerships.resolve(partnership), q, type)
+                .map(list -> list.stream().map(ActivityView::of).toList());
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
+    public Uni<Response> get(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
+        return activities.load(partnerships.resolve(partnership), id).map(loaded -> {
+            if (!loaded.state().exists()) {
+                throw ProblemException.notFound("Engagement record", id);
+            }
+            return Response.ok(ActivityView.of(loaded.state().record())).tag(Long.toString(loaded.version())).build();
+        });
+    }
+
+    private static ActivityRecorded validate(String id, ActivityRequest body) {
+        if (body == null) {
+            throw Validation.missingBody();
+        }
+        Validation v = new Validation();
+        ActivityType type = v.parse(body.type(), "type", ActivityType::of, "one of " + ActivityType.codes());
+        String title = v.text(body.title(), "title", 200);
+        LocalDate date = v.parse(body.date(), "date", LocalDate::parse, "a date such as 2024-08-14");
+        v.require(date == null || date.getYear() >= 2000, "date", "must be in 2000 or later");
+        String place = v.optionalText(body.place(), "place", 200);
+        List<Integer> priorities = body.priorities() == null ? List.of() : body.priorities().stream().distinct().toList();
+        v.require(priorities.stream().allMatch(n -> n != null && n >= 1 && n <= MAX_PRIORITY), "priorities",
+                "must be priority numbers of the plan, such as [1, 4]");
+        List<String> organisations = new ArrayList<>();
+        if (body.organisations() != null) {
+            for (String organisation : body.organisations()) {
+                String name = v.text(organisation, "organisations", 200);
+                if (name != null && !organisations.contains(name)) {
+                    organisations.add(name);
+                }
+            }
+        }
+        v.require(body.attendance() == null || (body.attendance() >= 0 && body.attendance() <= 1_000_000), "attendance",
+                "must be a number of people between 0 and 1,000,000");
+        String outcomes = v.optionalText(body.outcomes(), "outcomes", 4000);
+        v.throwIfInvalid();
+        return new ActivityRecorded(id, type.code(), title, date, place, priorities.stream().sorted().toList(),
+                organisations, body.attendance(), outcomes);
+    }
+}

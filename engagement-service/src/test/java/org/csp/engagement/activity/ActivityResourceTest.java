@@ -1,0 +1,124 @@
+package org.csp.engagement.activity;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.csp.infrastructure.TestInfrastructure;
+import org.csp.infrastructure.Tokens;
+import org.csp.infrastructure.TopicReader;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+@QuarkusTest
+@QuarkusTestResource(value = TestInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "engagement"))
+class ActivityResourceTest {
+
+    private static final String SCHOOL_TALK = """
+            {"type": "school-presentation", "title": "%s", "date": "2024-06-12", "place": "Stroud Valley School",
+             "priorities": [3, 2, 3], "organisations": ["Stroud District Council"], "attendance": 120,
+             "outcomes": "Hate incident reporting explained"}""";
+
+    @Test
+    void anOfficerRecordsAnActivityThatIsStoredAndPublished() {
+        String title = "Hate awareness assembly " + UUID.randomUUID();
+        String location = given().auth().oauth2(Tokens.password("engagement")).contentType(ContentType.JSON)
+                .body(SCHOOL_TALK.formatted(title))
+                .when().post("/api/engagements")
+                .then().statusCode(201)
+                .body("quarter", equalTo("2024/25 Q1"))
+                .body("priorities", equalTo(java.util.List.of(2, 3)))
+                .extract().header("Location");
+        String id = given().auth().oauth2(Tokens.password("viewer")).when().get(location)
+                .then().statusCode(200).body("title", equalTo(title)).body("attendance", equalTo(120))
+                .extract().path("id");
+        given().auth().oauth2(Tokens.password("viewer")).when().get("/api/engagements?quarter=2024-25-Q1&type=school-presentation")
+                .then().statusCode(200).body("id", hasItem(id));
+        given().auth().oauth2(Tokens.password("viewer")).when().get("/api/engagements?quarter=2024-25-Q2")
+                .then().statusCode(200).body("id", not(hasItem(id)));
+
+        ConsumerRecord<String, byte[]> record = TopicReader.await("engagement.events", "stroud:engagement:" + id,
+                r -> true, Duration.ofSeconds(20));
+        assertNotNull(record, "the record reached engagement.events");
+        assertEquals("engagement.activity.recorded.v1", TopicReader.header(record, "ce_type"));
+        assertEquals("engagement-service", TopicReader.header(record, "ce_source"));
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyRecordsOnce() {
+        String key = UUID.randomUUID().toString();
+        String body = SCHOOL_TALK.formatted("Retried " + key);
+        String id = given().auth().oauth2(Tokens.password("coordinator")).contentType(ContentType.JSON)
+                .header("Idempotency-Key", key).body(body)
+                .when().post("/api/engagements").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(Tokens.password("coordinator")).contentType(ContentType.JSON)
+                .header("Idempotency-Key", key).body(body)
+                .when().post("/api/engagements").then().statusCode(200).body("id", equalTo(id));
+        given().auth().oauth2(Tokens.password("coordinator")).contentType(ContentType.JSON)
+                .header("Idempotency-Key", key).body(SCHOOL_TALK.formatted("Something else"))
+                .when().post("/api/engagements").then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("urn:csp:problem:idempotency-key-reused"));
+        given().auth().oauth2(Tokens.password("viewer")).when().get("/api/engagements?quarter=2024-25-Q1")
+                .then().statusCode(200).body("findAll { it.title == 'Retried " + key + "' }", hasSize(1));
+    }
+
+    @Test
+    void onlyCoordinatorsAndEngagementOfficersRecord() {
+        String body = SCHOOL_TALK.formatted("Not allowed");
+        given().contentType(ContentType.JSON).body(body).when().post("/api/engagements").then().statusCode(401);
+        given().auth().oauth2(Tokens.password("viewer")).contentType(ContentType.JSON).body(body)
+                .when().post("/api/engagements").then().statusCode(403);
+        given().auth().oauth2(Tokens.client("police-gloucestershire")).contentType(ContentType.JSON).body(body)
+                .when().post("/api/engagements").then().statusCode(403);
+        given().auth().oauth2(Tokens.password("viewer")).when().get("/api/engagements")
+                .then().statusCode(200).body("title", not(hasItem("Not allowed")));
+    }
+
+    @Test
+    void badInputIsAProblemAndStoresNothing() {
+        String officer = Tokens.password("engagement");
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"type\": \"party\", \"title\": \"\", \"date\": \"14/08/2024\"}")
+                .when().post("/api/engagements")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", hasItem("type"))
+                .body("errors.field", hasItem("title"))
+                .body("errors.field", hasItem("date"));
+        given().auth().oauth2(officer).contentType(ContentType.JSON)
+                .body("{\"type\": \"survey\", \"title\": \"Bad numbers\", \"date\": \"2024-05-01\", \"attendance\": -3, \"priorities\": [0]}")
+                .when().post("/api/engagements")
+                .then().statusCode(422)
+                .body("errors.field", hasItem("attendance"))
+                .body("errors.field", hasItem("priorities"));
+        given().auth().oauth2(officer).contentType(ContentType.JSON)
+                .body("{\"type\": \"survey\", \"title\": \"Tomorrow\", \"date\": \"2999-01-01\"}")
+                .when().post("/api/engagements")
+                .then().statusCode(422).body("errors[0].field", equalTo("date"));
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body("[1, 2")
+                .when().post("/api/engagements")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(officer).contentType(ContentType.JSON).header("Idempotency-Key", "has spaces in it")
+                .body(SCHOOL_TALK.formatted("Bad key"))
+                .when().post("/api/engagements")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.password("viewer")).when().get("/api/engagements")
+                .then().statusCode(200)
+                .body("title", not(hasItem("Bad numbers")))
+                .body("title", not(hasItem("Tomorrow")))
+                .body("title", not(hasItem("Bad key")));
+        given().auth().oauth2(Tokens.password("viewer")).when().get("/api/engagements/" + UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.password("viewer")).when().get("/api/engagements?quarter=Q5")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+}

@@ -1,0 +1,62 @@
+package org.csp.measures.indicator;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
+import org.csp.eventsourcing.Actor;
+import org.csp.eventsourcing.Aggregate;
+import org.csp.eventsourcing.EventStore;
+import org.csp.eventsourcing.EventStoreReady;
+import org.csp.measures.indicator.IndicatorEvent.IndicatorDefined;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Application service of the indicator feature: each command is one transaction (append + query table). */
+@ApplicationScoped
+public class Indicators {
+
+    private final EventStore store;
+    private final Aggregate<Indicator.Command, IndicatorEvent, Indicator> aggregate;
+
+    public Indicators(EventStore store) {
+        this.store = store;
+        this.aggregate = new Aggregate<>(store, IndicatorEvent.TYPES, Indicator.DECIDER);
+    }
+
+    /** Creates the query table before anything else touches it (indicator files are loaded after this). */
+    void onReady(@Observes @Priority(Interceptor.Priority.APPLICATION) EventStoreReady ready) {
+        store.pool().query(IndicatorCatalogue.DDL).execute().await().atMost(Duration.ofMinutes(1));
+    }
+
+    static String streamId(String partnershipId, String code) {
+        return partnershipId + ":indicator:" + code;
+    }
+
+    /** Defines an indicator unless it already exists; used when a partnership's indicators are loaded. */
+    public Uni<Boolean> define(SqlConnection tx, String partnershipId, IndicatorDefined definition) {
+        return aggregate.handle(tx, streamId(partnershipId, definition.code()), partnershipId,
+                        new Indicator.Command.Define(definition), null, Actor.SYSTEM)
+                .call(outcome -> outcome.changed()
+                        ? IndicatorCatalogue.upsert(tx, partnershipId, outcome.state().definition(), outcome.version())
+                        : Uni.createFrom().voidItem())
+                .map(Aggregate.Outcome::changed);
+    }
+
+    public Uni<Optional<IndicatorDefined>> find(SqlClient client, String partnershipId, String code) {
+        return IndicatorCatalogue.find(client, partnershipId, code);
+    }
+
+    public Uni<Optional<IndicatorDefined>> find(String partnershipId, String code) {
+        return find(store.pool(), partnershipId, code);
+    }
+
+    public Uni<List<IndicatorDefined>> list(String partnershipId, Integer priority) {
+        return IndicatorCatalogue.list(store.pool(), partnershipId, priority);
+    }
+}

@@ -1,9 +1,8 @@
 package org.csp.deploy;
 
 import org.csp.infrastructure.ChildProcess;
-import org.csp.infrastructure.LocalKafka;
 import org.csp.infrastructure.LocalKeycloak;
-import org.csp.infrastructure.LocalPostgres;
+import org.csp.infrastructure.LocalServers;
 import org.csp.infrastructure.Ports;
 import org.csp.infrastructure.RepoRoot;
 
@@ -11,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,9 +58,7 @@ public final class LocalStack implements AutoCloseable {
     private final Settings settings;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, ChildProcess> services = new LinkedHashMap<>();
-    private LocalPostgres postgres;
-    private LocalKafka kafka;
-    private LocalKeycloak keycloak;
+    private LocalServers servers;
 
     private LocalStack(Settings settings) {
         this.settings = settings;
@@ -79,7 +77,10 @@ public final class LocalStack implements AutoCloseable {
         }
         LocalStack stack = new LocalStack(settings);
         try {
-            stack.startInfrastructure();
+            stack.servers = LocalServers.start(settings.data(), new LocalServers.ServerPorts(settings.postgres(), settings.kafka(),
+                    settings.keycloak(), settings.keycloakManagement()), settings.repo().resolve("deploy/keycloak/csp-realm.json"),
+                    LocalStack::log);
+            DATABASES.values().forEach(stack.servers.postgres()::createDatabaseIfMissing);
             for (String service : SERVICES) {
                 stack.startService(service);
             }
@@ -90,29 +91,16 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void startInfrastructure() {
-        Path data = settings.data();
-        log("PostgreSQL …");
-        postgres = LocalPostgres.start(data.resolve("postgres"), settings.postgres());
-        DATABASES.values().forEach(postgres::createDatabaseIfMissing);
-        log("Kafka (KRaft) …");
-        kafka = LocalKafka.start(data.resolve("kafka"), settings.kafka());
-        log("Keycloak (the very first start takes about a minute) …");
-        keycloak = LocalKeycloak.start(data.resolve("keycloak"), settings.keycloak(), settings.keycloakManagement(),
-                settings.repo().resolve("deploy/keycloak/csp-realm.json"));
-    }
-
     private void startService(String service) {
         log(service + " …");
         int port = ports.get(service);
         List<String> command = new ArrayList<>(List.of(ChildProcess.java(), "-Xmx384m",
                 "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.http.port=" + port,
-                "-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl(DATABASES.get(service)),
-                "-Dquarkus.datasource.username=" + postgres.username(),
-                "-Dquarkus.datasource.password=" + postgres.password(),
-                "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
-                "-Dquarkus.oidc.auth-server-url=" + keycloak.realmUrl()));
+                "-Dquarkus.datasource.reactive.url=" + servers.postgres().reactiveUrl(DATABASES.get(service)),
+                "-Dquarkus.datasource.username=" + servers.postgres().username(),
+                "-Dkafka.bootstrap.servers=" + servers.kafka().bootstrapServers(),
+                "-Dquarkus.oidc.auth-server-url=" + servers.keycloak().realmUrl()));
         if (service.equals("gateway")) {
             command.add("-Dcsp.gateway.routes.plan=" + url("plan-service"));
             command.add("-Dcsp.gateway.routes.measures=" + url("measures-service"));
@@ -132,16 +120,12 @@ public final class LocalStack implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    public String keycloakRealmUrl() {
-        return keycloak.realmUrl();
-    }
-
     public LocalKeycloak keycloak() {
-        return keycloak;
+        return servers.keycloak();
     }
 
     public String kafkaBootstrap() {
-        return kafka.bootstrapServers();
+        return servers.kafka().bootstrapServers();
     }
 
     /** SIGKILL, as a crash would. */
@@ -161,19 +145,13 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public void close() {
         List<String> reversed = new ArrayList<>(services.keySet());
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         for (String service : reversed) {
             services.get(service).stop();
         }
         services.clear();
-        if (keycloak != null) {
-            keycloak.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (postgres != null) {
-            postgres.close();
+        if (servers != null) {
+            servers.close();
         }
     }
 
@@ -194,7 +172,7 @@ public final class LocalStack implements AutoCloseable {
             stack.close();
             log("stopped.");
         }, "local-stack-stop"));
-        String realm = stack.keycloakRealmUrl();
+        String realm = stack.keycloak().realmUrl();
         System.out.printf("""
 
                 [csp] Ready in %d s. Ctrl-C stops everything.
@@ -219,7 +197,7 @@ public final class LocalStack implements AutoCloseable {
                   curl -s -H "Authorization: Bearer $TOKEN" %s/api/views/quarterly/2024-25-Q2
                 %n""", (System.nanoTime() - started) / 1_000_000_000L,
                 stack.url("gateway"), stack.url("plan-service"), stack.url("measures-service"), stack.url("engagement-service"),
-                realm.replace("/realms/csp", ""), stack.kafkaBootstrap(), stack.postgres.port(), settings.data(),
+                realm.replace("/realms/csp", ""), stack.kafkaBootstrap(), stack.servers.postgres().port(), settings.data(),
                 realm, stack.url("gateway"), stack.url("gateway"));
         Thread.currentThread().join();
     }

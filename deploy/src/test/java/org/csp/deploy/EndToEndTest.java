@@ -1,23 +1,15 @@
 package org.csp.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.csp.infrastructure.TopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -51,7 +43,7 @@ class EndToEndTest {
     }
 
     private static String user(String name) {
-        return stack.keycloak().passwordToken(name, name);
+        return stack.keycloak().userToken(name);
     }
 
     private static JsonNode awaitView(String quarter, Predicate<JsonNode> condition, Duration timeout) throws InterruptedException {
@@ -97,21 +89,20 @@ class EndToEndTest {
                 Duration.ofSeconds(5));
         assertEquals("on-track", initiative(view, "P1-03").get("status").asText());
 
-        ConsumerRecord<String, byte[]> record = findOnTopic("plan.events", "stroud:initiative:P1-03", commentary);
+        ConsumerRecord<String, byte[]> record = TopicReader.await(stack.kafkaBootstrap(), "plan.events", "stroud:initiative:P1-03",
+                r -> TopicReader.value(r).contains(commentary), Duration.ofSeconds(15));
         assertNotNull(record, "the update is on plan.events");
-        Map<String, String> headers = new HashMap<>();
-        record.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
-        assertEquals("plan.initiative.updated.v1", headers.get("ce_type"));
-        assertEquals("plan-service", headers.get("ce_source"));
-        assertEquals("stroud:initiative:P1-03", headers.get("ce_subject"));
-        assertEquals("1.0", headers.get("ce_specversion"));
-        assertNotNull(headers.get("ce_id"));
-        assertNotNull(headers.get("ce_time"));
+        assertEquals("plan.initiative.updated.v1", TopicReader.header(record, "ce_type"));
+        assertEquals("plan-service", TopicReader.header(record, "ce_source"));
+        assertEquals("stroud:initiative:P1-03", TopicReader.header(record, "ce_subject"));
+        assertEquals("1.0", TopicReader.header(record, "ce_specversion"));
+        assertNotNull(TopicReader.header(record, "ce_id"));
+        assertNotNull(TopicReader.header(record, "ce_time"));
     }
 
     @Test
     void aPartnerAgencyPostsAMeasureThatTheViewShows() throws Exception {
-        String police = stack.keycloak().clientToken("police-gloucestershire", "police-gloucestershire-secret");
+        String police = stack.keycloak().clientToken("police-gloucestershire");
         Api.Reply posted = Api.post(gateway + "/api/indicators/ASB-INCIDENTS/data-points", police,
                 "{\"period\": \"2024-08\", \"geography\": \"E07000082\", \"value\": 12}");
         assertEquals(201, posted.status(), posted.body());
@@ -187,26 +178,5 @@ class EndToEndTest {
         assertEquals(records, view.get("engagement").get("records").asInt());
         assertEquals(records, settled.get("engagement").get("records").asInt());
         assertEquals(records * 10, settled.get("engagement").get("attendance").asInt());
-    }
-
-    private static ConsumerRecord<String, byte[]> findOnTopic(String topic, String key, String text) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (key.equals(record.key()) && new String(record.value(), StandardCharsets.UTF_8).contains(text)) {
-                        return record;
-                    }
-                }
-            }
-            return null;
-        }
     }
 }

@@ -40,7 +40,7 @@ class EventStoreTest {
         postgres.createDatabaseIfMissing("kernel");
         vertx = Vertx.vertx();
         PgConnectOptions options = PgConnectOptions.fromUri(postgres.reactiveUrl("kernel"))
-                .setUser(postgres.username()).setPassword(postgres.password());
+                .setUser(postgres.username());
         pool = Pool.newInstance(PgPool.pool(vertx.getDelegate(), options, new PoolOptions().setMaxSize(4)));
         pool.query(EventStoreSchema.DDL).execute().await().atMost(Duration.ofSeconds(30));
         store = new EventStore(pool, commits::incrementAndGet);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
 /** A server started as a child process, its output in a log file; stopping it stops its descendants too. */
 public final class ChildProcess implements AutoCloseable {
@@ -48,20 +49,8 @@ public final class ChildProcess implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    public String name() {
-        return name;
-    }
-
-    public Path log() {
-        return log;
-    }
-
     public boolean alive() {
         return process.isAlive();
-    }
-
-    public long pid() {
-        return process.pid();
     }
 
     /** Waits until {@code url} answers 200; fails with the log's tail if the process dies or time runs out. */
@@ -127,7 +116,7 @@ public final class ChildProcess implements AutoCloseable {
         stop();
     }
 
-    public String tail(int lines) {
+    private String tail(int lines) {
         List<String> all = logText().lines().toList();
         return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     }
@@ -141,8 +130,7 @@ public final class ChildProcess implements AutoCloseable {
     }
 
     private List<ProcessHandle> family() {
-        List<ProcessHandle> descendants = process.descendants().toList();
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(process.toHandle()), descendants.stream()).toList();
+        return Stream.concat(Stream.of(process.toHandle()), process.descendants()).toList();
     }
 
     static void sleep(long millis) {

@@ -30,10 +30,12 @@ public final class LocalKeycloak implements AutoCloseable {
 
     private final ChildProcess process;
     private final int port;
+    private final DemoRealm realm;
 
-    private LocalKeycloak(ChildProcess process, int port) {
+    private LocalKeycloak(ChildProcess process, int port, DemoRealm realm) {
         this.process = process;
         this.port = port;
+        this.realm = realm;
     }
 
     public static LocalKeycloak start(Path dataDir, int port, int managementPort, Path realmFile) {
@@ -53,7 +55,7 @@ public final class LocalKeycloak implements AutoCloseable {
                     dir.resolve("keycloak.log"));
             // The first start of a fresh distribution re-augments it (about a minute on two cores).
             keycloak.awaitHttp("http://127.0.0.1:" + management + "/health/ready", Duration.ofMinutes(4));
-            return new LocalKeycloak(keycloak, httpPort);
+            return new LocalKeycloak(keycloak, httpPort, DemoRealm.read(realmFile));
         } catch (IOException e) {
             throw new UncheckedIOException("Keycloak did not start in " + dataDir, e);
         }
@@ -71,14 +73,14 @@ public final class LocalKeycloak implements AutoCloseable {
         return port;
     }
 
-    /** Password grant through the public client {@code csp-cli}. */
-    public String passwordToken(String user, String password) {
-        return token(realmUrl(), Map.of("grant_type", "password", "client_id", "csp-cli", "username", user, "password", password));
+    /** A demo user's access token, with the credentials of the imported realm file. */
+    public String userToken(String user) {
+        return token(realmUrl(), realm.userLogin(user));
     }
 
-    /** Client-credentials grant of a confidential (machine) client. */
-    public String clientToken(String clientId, String secret) {
-        return token(realmUrl(), Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
+    /** A machine client's access token (client-credentials grant), with the credentials of the imported realm file. */
+    public String clientToken(String clientId) {
+        return token(realmUrl(), realm.clientLogin(clientId));
     }
 
     static String token(String realmUrl, Map<String, String> form) {

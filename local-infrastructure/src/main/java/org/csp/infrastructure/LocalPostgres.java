@@ -6,13 +6,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 
-/** A real PostgreSQL server from the embedded binaries, listening on 127.0.0.1; a kept data directory is reused. */
+/**
+ * A real PostgreSQL server from the embedded binaries, listening on 127.0.0.1; a kept data directory is reused.
+ * The server trusts loopback connections of its superuser, so clients connect without a password.
+ */
 public final class LocalPostgres implements AutoCloseable {
+
+    public static final String SUPERUSER = "postgres";
 
     private final EmbeddedPostgres postgres;
 
@@ -40,12 +46,7 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     public String username() {
-        return "postgres";
-    }
-
-    /** The server trusts loopback connections; the password is only there because clients want one. */
-    public String password() {
-        return "postgres";
+        return SUPERUSER;
     }
 
     public String reactiveUrl(String database) {
@@ -53,14 +54,23 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://127.0.0.1:%d/%s".formatted(port(), database);
+        return jdbcUrl(port(), database);
+    }
+
+    private static String jdbcUrl(int port, String database) {
+        return "jdbc:postgresql://127.0.0.1:%d/%s?user=%s".formatted(port, database, SUPERUSER);
     }
 
     public void createDatabaseIfMissing(String name) {
+        createDatabaseIfMissing(port(), name);
+    }
+
+    /** Creates a database on the server listening on {@code port}, which may have been started by another class loader. */
+    public static void createDatabaseIfMissing(int port, String name) {
         if (!name.matches("[a-z][a-z0-9_]*")) {
             throw new IllegalArgumentException("Unusual database name: " + name);
         }
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(port, "postgres"));
              PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             exists.setString(1, name);
             if (!exists.executeQuery().next()) {

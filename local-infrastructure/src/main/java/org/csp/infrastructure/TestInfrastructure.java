@@ -14,10 +14,13 @@ import java.util.Map;
  */
 public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
 
-    /** Set once the servers run; Quarkus may load this class in more than one class loader, System properties are shared. */
-    private static final String STARTED = "csp.test-infrastructure.started";
-    /** System property holding the test broker's bootstrap servers once it runs. */
+    /*
+     * Quarkus may load this class in more than one class loader: what the running servers are is kept in System
+     * properties, which all of them share.
+     */
+    private static final String POSTGRES_PORT = "csp.test.postgres.port";
     static final String KAFKA_BOOTSTRAP = "csp.test.kafka.bootstrap";
+    static final String REALM_URL = "csp.test.realm-url";
 
     private String database = "test";
 
@@ -29,17 +32,17 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         synchronized (System.getProperties()) {
-            if (System.getProperty(STARTED) == null) {
+            if (System.getProperty(POSTGRES_PORT) == null) {
                 startServers();
             }
         }
-        Database.create(database);
+        int postgresPort = Integer.parseInt(System.getProperty(POSTGRES_PORT));
+        LocalPostgres.createDatabaseIfMissing(postgresPort, database);
         return Map.of(
-                "quarkus.datasource.reactive.url", "postgresql://127.0.0.1:%s/%s".formatted(System.getProperty("csp.test.postgres.port"), database),
-                "quarkus.datasource.username", "postgres",
-                "quarkus.datasource.password", "postgres",
+                "quarkus.datasource.reactive.url", "postgresql://127.0.0.1:%d/%s".formatted(postgresPort, database),
+                "quarkus.datasource.username", LocalPostgres.SUPERUSER,
                 "kafka.bootstrap.servers", System.getProperty(KAFKA_BOOTSTRAP),
-                "quarkus.oidc.auth-server-url", System.getProperty("csp.test.realm-url"));
+                "quarkus.oidc.auth-server-url", System.getProperty(REALM_URL));
     }
 
     @Override
@@ -50,40 +53,10 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
     private static void startServers() {
         Path root = Path.of("target", "test-infrastructure",
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))).toAbsolutePath();
-        LocalPostgres postgres = LocalPostgres.start(root.resolve("postgres"), 0);
-        LocalKafka kafka = LocalKafka.start(root.resolve("kafka"), 0);
-        LocalKeycloak keycloak = LocalKeycloak.start(root.resolve("keycloak"), 0, 0, RepoRoot.realmFile());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            keycloak.close();
-            kafka.close();
-            postgres.close();
-        }, "test-infrastructure-stop"));
-        Database.postgres = postgres;
-        System.setProperty("csp.test.postgres.port", Integer.toString(postgres.port()));
-        System.setProperty(KAFKA_BOOTSTRAP, kafka.bootstrapServers());
-        System.setProperty("csp.test.realm-url", keycloak.realmUrl());
-        System.setProperty(STARTED, "true");
-    }
-
-    /** Creates databases on the shared server, through JDBC, whichever class loader asks. */
-    private static final class Database {
-        private static LocalPostgres postgres;
-
-        static void create(String name) {
-            if (postgres != null) {
-                postgres.createDatabaseIfMissing(name);
-                return;
-            }
-            try (var connection = java.sql.DriverManager.getConnection(
-                    "jdbc:postgresql://127.0.0.1:" + System.getProperty("csp.test.postgres.port") + "/postgres", "postgres", "postgres");
-                 var exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-                exists.setString(1, name);
-                if (!exists.executeQuery().next()) {
-                    connection.createStatement().execute("CREATE DATABASE " + name);
-                }
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException("Cannot create database " + name, e);
-            }
-        }
+        LocalServers servers = LocalServers.start(root, LocalServers.ServerPorts.FREE, RepoRoot.realmFile(), step -> { });
+        Runtime.getRuntime().addShutdownHook(new Thread(servers::close, "test-infrastructure-stop"));
+        System.setProperty(KAFKA_BOOTSTRAP, servers.kafka().bootstrapServers());
+        System.setProperty(REALM_URL, servers.keycloak().realmUrl());
+        System.setProperty(POSTGRES_PORT, Integer.toString(servers.postgres().port()));
     }
 }

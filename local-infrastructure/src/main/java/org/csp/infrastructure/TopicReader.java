@@ -20,13 +20,19 @@ public final class TopicReader {
     private TopicReader() {
     }
 
-    /** The first record with this key that matches, or null when none arrives within the timeout. */
+    /** On the broker {@link TestInfrastructure} started: the first record with this key that matches, or null. */
     public static ConsumerRecord<String, byte[]> await(String topic, String key, Predicate<ConsumerRecord<String, byte[]>> match,
                                                        Duration timeout) {
         String servers = System.getProperty(TestInfrastructure.KAFKA_BOOTSTRAP);
         if (servers == null) {
             throw new IllegalStateException("The test broker is not running: annotate the test with @QuarkusTestResource(TestInfrastructure.class)");
         }
+        return await(servers, topic, key, match, timeout);
+    }
+
+    /** The first record with this key that matches, or null when none arrives within the timeout. */
+    public static ConsumerRecord<String, byte[]> await(String servers, String topic, String key,
+                                                       Predicate<ConsumerRecord<String, byte[]>> match, Duration timeout) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),

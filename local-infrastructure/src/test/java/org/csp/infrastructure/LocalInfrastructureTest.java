@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Each server really starts and answers as the services expect. */
 class LocalInfrastructureTest {
 
+    private static LocalServers servers;
     private static LocalPostgres postgres;
     private static LocalKafka kafka;
     private static LocalKeycloak keycloak;
@@ -22,21 +23,16 @@ class LocalInfrastructureTest {
     @BeforeAll
     static void start() {
         Path root = Path.of("target", "infrastructure-test", UUID.randomUUID().toString());
-        postgres = LocalPostgres.start(root.resolve("postgres"), 0);
-        kafka = LocalKafka.start(root.resolve("kafka"), 0);
-        keycloak = LocalKeycloak.start(root.resolve("keycloak"), 0, 0, RepoRoot.realmFile());
+        servers = LocalServers.start(root, LocalServers.ServerPorts.FREE, RepoRoot.realmFile(), step -> { });
+        postgres = servers.postgres();
+        kafka = servers.kafka();
+        keycloak = servers.keycloak();
     }
 
     @AfterAll
     static void stop() {
-        if (keycloak != null) {
-            keycloak.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (postgres != null) {
-            postgres.close();
+        if (servers != null) {
+            servers.close();
         }
     }
 
@@ -44,7 +40,7 @@ class LocalInfrastructureTest {
     void postgresServesACreatedDatabase() throws Exception {
         postgres.createDatabaseIfMissing("probe");
         postgres.createDatabaseIfMissing("probe");
-        try (var connection = DriverManager.getConnection(postgres.jdbcUrl("probe"), postgres.username(), postgres.password());
+        try (var connection = DriverManager.getConnection(postgres.jdbcUrl("probe"));
              var rows = connection.createStatement().executeQuery("SELECT 1")) {
             assertTrue(rows.next());
         }
@@ -58,11 +54,11 @@ class LocalInfrastructureTest {
 
     @Test
     void keycloakIssuesTokensForTheCspRealm() {
-        String user = payload(keycloak.passwordToken("coordinator", "coordinator"));
+        String user = payload(keycloak.userToken("coordinator"));
         assertTrue(user.contains("\"iss\":\"" + keycloak.realmUrl() + "\""), user);
         assertTrue(user.contains("\"aud\":\"csp-api\""), user);
         assertTrue(user.contains("\"coordinator\""), user);
-        String machine = payload(keycloak.clientToken("police-gloucestershire", "police-gloucestershire-secret"));
+        String machine = payload(keycloak.clientToken("police-gloucestershire"));
         assertTrue(machine.contains("\"org\":\"gloucestershire-constabulary\""), machine);
         assertTrue(machine.contains("\"partner-agency\""), machine);
     }

@@ -33,19 +33,19 @@ class ActivityResourceTest {
     @Test
     void anOfficerRecordsAnActivityThatIsStoredAndPublished() {
         String title = "Hate awareness assembly " + UUID.randomUUID();
-        String location = given().auth().oauth2(Tokens.password("engagement")).contentType(ContentType.JSON)
+        String location = given().auth().oauth2(Tokens.user("engagement")).contentType(ContentType.JSON)
                 .body(SCHOOL_TALK.formatted(title))
                 .when().post("/api/engagements")
                 .then().statusCode(201)
                 .body("quarter", equalTo("2024/25 Q1"))
                 .body("priorities", equalTo(java.util.List.of(2, 3)))
                 .extract().header("Location");
-        String id = given().auth().oauth2(Tokens.password("viewer")).when().get(location)
+        String id = given().auth().oauth2(Tokens.user("viewer")).when().get(location)
                 .then().statusCode(200).body("title", equalTo(title)).body("attendance", equalTo(120))
                 .extract().path("id");
-        given().auth().oauth2(Tokens.password("viewer")).when().get("/api/engagements?quarter=2024-25-Q1&type=school-presentation")
+        given().auth().oauth2(Tokens.user("viewer")).when().get("/api/engagements?quarter=2024-25-Q1&type=school-presentation")
                 .then().statusCode(200).body("id", hasItem(id));
-        given().auth().oauth2(Tokens.password("viewer")).when().get("/api/engagements?quarter=2024-25-Q2")
+        given().auth().oauth2(Tokens.user("viewer")).when().get("/api/engagements?quarter=2024-25-Q2")
                 .then().statusCode(200).body("id", not(hasItem(id)));
 
         ConsumerRecord<String, byte[]> record = TopicReader.await("engagement.events", "stroud:engagement:" + id,
@@ -59,17 +59,17 @@ class ActivityResourceTest {
     void aRetryWithTheSameIdempotencyKeyRecordsOnce() {
         String key = UUID.randomUUID().toString();
         String body = SCHOOL_TALK.formatted("Retried " + key);
-        String id = given().auth().oauth2(Tokens.password("coordinator")).contentType(ContentType.JSON)
+        String id = given().auth().oauth2(Tokens.user("coordinator")).contentType(ContentType.JSON)
                 .header("Idempotency-Key", key).body(body)
                 .when().post("/api/engagements").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(Tokens.password("coordinator")).contentType(ContentType.JSON)
+        given().auth().oauth2(Tokens.user("coordinator")).contentType(ContentType.JSON)
                 .header("Idempotency-Key", key).body(body)
                 .when().post("/api/engagements").then().statusCode(200).body("id", equalTo(id));
-        given().auth().oauth2(Tokens.password("coordinator")).contentType(ContentType.JSON)
+        given().auth().oauth2(Tokens.user("coordinator")).contentType(ContentType.JSON)
                 .header("Idempotency-Key", key).body(SCHOOL_TALK.formatted("Something else"))
                 .when().post("/api/engagements").then().statusCode(409).contentType("application/problem+json")
                 .body("type", equalTo("urn:csp:problem:idempotency-key-reused"));
-        given().auth().oauth2(Tokens.password("viewer")).when().get("/api/engagements?quarter=2024-25-Q1")
+        given().auth().oauth2(Tokens.user("viewer")).when().get("/api/engagements?quarter=2024-25-Q1")
                 .then().statusCode(200).body("findAll { it.title == 'Retried " + key + "' }", hasSize(1));
     }
 
@@ -77,17 +77,17 @@ class ActivityResourceTest {
     void onlyCoordinatorsAndEngagementOfficersRecord() {
         String body = SCHOOL_TALK.formatted("Not allowed");
         given().contentType(ContentType.JSON).body(body).when().post("/api/engagements").then().statusCode(401);
-        given().auth().oauth2(Tokens.password("viewer")).contentType(ContentType.JSON).body(body)
+        given().auth().oauth2(Tokens.user("viewer")).contentType(ContentType.JSON).body(body)
                 .when().post("/api/engagements").then().statusCode(403);
         given().auth().oauth2(Tokens.client("police-gloucestershire")).contentType(ContentType.JSON).body(body)
                 .when().post("/api/engagements").then().statusCode(403);
-        given().auth().oauth2(Tokens.password("viewer")).when().get("/api/engagements")
+        given().auth().oauth2(Tokens.user("viewer")).when().get("/api/engagements")
                 .then().statusCode(200).body("title", not(hasItem("Not allowed")));
     }
 
     @Test
     void badInputIsAProblemAndStoresNothing() {
-        String officer = Tokens.password("engagement");
+        String officer = Tokens.user("engagement");
         given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"type\": \"party\", \"title\": \"\", \"date\": \"14/08/2024\"}")
                 .when().post("/api/engagements")
                 .then().statusCode(422).contentType("application/problem+json")
@@ -111,14 +111,14 @@ class ActivityResourceTest {
                 .body(SCHOOL_TALK.formatted("Bad key"))
                 .when().post("/api/engagements")
                 .then().statusCode(400).contentType("application/problem+json");
-        given().auth().oauth2(Tokens.password("viewer")).when().get("/api/engagements")
+        given().auth().oauth2(Tokens.user("viewer")).when().get("/api/engagements")
                 .then().statusCode(200)
                 .body("title", not(hasItem("Bad numbers")))
                 .body("title", not(hasItem("Tomorrow")))
                 .body("title", not(hasItem("Bad key")));
-        given().auth().oauth2(Tokens.password("viewer")).when().get("/api/engagements/" + UUID.randomUUID())
+        given().auth().oauth2(Tokens.user("viewer")).when().get("/api/engagements/" + UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json");
-        given().auth().oauth2(Tokens.password("viewer")).when().get("/api/engagements?quarter=Q5")
+        given().auth().oauth2(Tokens.user("viewer")).when().get("/api/engagements?quarter=Q5")
                 .then().statusCode(400).contentType("application/problem+json");
     }
 }

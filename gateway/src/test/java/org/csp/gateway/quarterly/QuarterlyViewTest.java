@@ -31,7 +31,7 @@ class QuarterlyViewTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         JsonPath last = null;
         while (System.nanoTime() < deadline) {
-            last = given().auth().oauth2(Tokens.password("viewer")).when().get(path)
+            last = given().auth().oauth2(Tokens.user("viewer")).when().get(path)
                     .then().statusCode(200).extract().jsonPath();
             if (condition.test(last)) {
                 return last;
@@ -98,9 +98,9 @@ class QuarterlyViewTest {
         assertNull(q3.get("initiatives.find { it.id == 'P1-03' }.status"));
 
         // Rebuild from the beginning of the topics: the same figures come back, duplicates still counted once.
-        given().auth().oauth2(Tokens.password("viewer")).when().post("/api/admin/projections/quarterly/rebuild")
+        given().auth().oauth2(Tokens.user("viewer")).when().post("/api/admin/projections/quarterly/rebuild")
                 .then().statusCode(403);
-        given().auth().oauth2(Tokens.password("coordinator")).when().post("/api/admin/projections/quarterly/rebuild")
+        given().auth().oauth2(Tokens.user("coordinator")).when().post("/api/admin/projections/quarterly/rebuild")
                 .then().statusCode(202);
         JsonPath rebuilt = awaitView(QUARTER, v -> v.getInt("engagement.records") == 2
                 && Integer.valueOf(14).equals(v.get("measures[0].total"))
@@ -115,14 +115,14 @@ class QuarterlyViewTest {
 
     @Test
     void anUnknownQuarterIsAProblem() {
-        given().auth().oauth2(Tokens.password("viewer")).when().get("/api/views/quarterly/2024-Q2")
+        given().auth().oauth2(Tokens.user("viewer")).when().get("/api/views/quarterly/2024-Q2")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("urn:csp:problem:invalid-quarter"));
     }
 
     @Test
     void anUnreachableServiceIsABadGatewayProblem() {
-        given().auth().oauth2(Tokens.password("viewer")).when().get("/api/initiatives")
+        given().auth().oauth2(Tokens.user("viewer")).when().get("/api/initiatives")
                 .then().statusCode(502).contentType("application/problem+json")
                 .body("type", equalTo("urn:csp:problem:upstream-unavailable"));
         given().when().get("/api/initiatives").then().statusCode(401);

@@ -12,12 +12,10 @@ import org.csp.measures.indicator.IndicatorEvent.IndicatorDefined;
 import org.csp.measures.indicator.Indicators;
 import org.csp.measures.indicator.Polarity;
 import org.csp.measures.indicator.Unit;
+import org.csp.seed.SeedFiles;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 
@@ -47,7 +45,7 @@ public class IndicatorSeed {
 
     void onReady(@Observes @Priority(Interceptor.Priority.APPLICATION + 100) EventStoreReady ready) {
         for (String file : files) {
-            IndicatorFile content = read(file);
+            IndicatorFile content = SeedFiles.read(json, file, IndicatorFile.class);
             content.indicators().forEach(d -> check(file, d));
             long added = ready.store().inTransaction(tx -> Multi.createFrom().iterable(content.indicators())
                             .onItem().transformToUniAndConcatenate(d -> indicators.define(tx, content.partnership(), d))
@@ -64,17 +62,6 @@ public class IndicatorSeed {
                 || d.sources().isEmpty() || d.code() == null || d.title() == null) {
             throw new IllegalStateException("Indicator " + d.code() + " in " + file
                     + " needs a code, a title, at least one source and a known unit, frequency and polarity " + Polarity.codes());
-        }
-    }
-
-    private IndicatorFile read(String resource) {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Indicator file '" + resource + "' is not on the class path");
-            }
-            return json.readValue(in, IndicatorFile.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read indicator file " + resource, e);
         }
     }
 }

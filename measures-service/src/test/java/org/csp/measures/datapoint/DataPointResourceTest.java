@@ -34,18 +34,18 @@ class DataPointResourceTest {
 
     @Test
     void theStroudIndicatorsAreLoadedAtFirstStart() {
-        given().auth().oauth2(Tokens.password("viewer"))
+        given().auth().oauth2(Tokens.user("viewer"))
                 .when().get("/api/indicators")
                 .then().statusCode(200)
                 .body("size()", greaterThanOrEqualTo(20))
                 .body("code", hasItem("ASB-INCIDENTS"))
                 .body("find { it.code == 'HATE-CRIMES' }.polarity", equalTo("increased-reporting-is-positive"));
-        given().auth().oauth2(Tokens.password("viewer"))
+        given().auth().oauth2(Tokens.user("viewer"))
                 .when().get("/api/indicators?priority=4")
                 .then().statusCode(200)
                 .body("priority", hasItem(4))
                 .body("findAll { it.priority != 4 }", hasSize(0));
-        given().auth().oauth2(Tokens.password("viewer"))
+        given().auth().oauth2(Tokens.user("viewer"))
                 .when().get("/api/indicators/ASB-INCIDENTS")
                 .then().statusCode(200)
                 .body("sources", hasItem("gloucestershire-constabulary"))
@@ -73,7 +73,7 @@ class DataPointResourceTest {
                 .when().post("/api/indicators/ASB-INCIDENTS/data-points")
                 .then().statusCode(201).body("revision", equalTo(2));
 
-        given().auth().oauth2(Tokens.password("viewer"))
+        given().auth().oauth2(Tokens.user("viewer"))
                 .when().get("/api/indicators/ASB-INCIDENTS/data-points/E07000082/2024-08")
                 .then().statusCode(200)
                 .body("value", equalTo(13))
@@ -81,7 +81,7 @@ class DataPointResourceTest {
                 .body("revisions[0].value", equalTo(12))
                 .body("revisions[0].status", equalTo("provisional"))
                 .body("revisions[1].status", equalTo("final"));
-        given().auth().oauth2(Tokens.password("viewer"))
+        given().auth().oauth2(Tokens.user("viewer"))
                 .when().get("/api/indicators/ASB-INCIDENTS/data-points?from=2024-25-Q2&to=2024-25-Q2&geography=E07000082")
                 .then().statusCode(200)
                 .body("find { it.period == '2024-08' }.value", equalTo(13));
@@ -103,17 +103,17 @@ class DataPointResourceTest {
                 .body("{\"period\": \"2024-09\", \"geography\": \"E07000082\", \"value\": 3, \"source\": \"stroud-district-council\"}")
                 .when().post("/api/indicators/ASB-INCIDENTS/data-points")
                 .then().statusCode(403).contentType("application/problem+json");
-        given().auth().oauth2(Tokens.password("viewer"))
+        given().auth().oauth2(Tokens.user("viewer"))
                 .when().get("/api/indicators/ASB-INCIDENTS/data-points?from=2024-09&to=2024-09")
                 .then().statusCode(200).body("", hasSize(0));
     }
 
     @Test
     void aCoordinatorPostsForASourceAndOthersCannotPost() {
-        given().auth().oauth2(Tokens.password("coordinator")).contentType(ContentType.JSON).body(point("2023/24", "68.5"))
+        given().auth().oauth2(Tokens.user("coordinator")).contentType(ContentType.JSON).body(point("2023/24", "68.5"))
                 .when().post("/api/indicators/FEEL-SAFE-AFTER-DARK/data-points")
                 .then().statusCode(201).body("source", equalTo("stroud-district-council")).body("value", equalTo(68.5f));
-        given().auth().oauth2(Tokens.password("viewer")).contentType(ContentType.JSON).body(point("2024-07", "1"))
+        given().auth().oauth2(Tokens.user("viewer")).contentType(ContentType.JSON).body(point("2024-07", "1"))
                 .when().post("/api/indicators/ASB-INCIDENTS/data-points").then().statusCode(403);
         given().auth().oauth2(Tokens.client("safer-gloucestershire")).contentType(ContentType.JSON).body(point("2024-07", "1"))
                 .when().post("/api/indicators/ASB-INCIDENTS/data-points").then().statusCode(403);
@@ -144,10 +144,10 @@ class DataPointResourceTest {
         given().auth().oauth2(police).contentType(ContentType.JSON).body(point("2024-10", "4"))
                 .when().post("/api/indicators/NO-SUCH-INDICATOR/data-points")
                 .then().statusCode(404).contentType("application/problem+json");
-        given().auth().oauth2(Tokens.password("viewer"))
+        given().auth().oauth2(Tokens.user("viewer"))
                 .when().get("/api/indicators/ASB-INCIDENTS/data-points?from=2024-10&to=2024-12")
                 .then().statusCode(200).body("", hasSize(0));
-        given().auth().oauth2(Tokens.password("viewer"))
+        given().auth().oauth2(Tokens.user("viewer"))
                 .when().get("/api/indicators/ASB-INCIDENTS/data-points?from=yesterday")
                 .then().statusCode(400).contentType("application/problem+json");
     }

@@ -9,12 +9,10 @@ import jakarta.interceptor.Interceptor;
 import org.csp.eventsourcing.EventStoreReady;
 import org.csp.plan.initiative.InitiativeEvent.InitiativeDefined;
 import org.csp.plan.initiative.Initiatives;
+import org.csp.seed.SeedFiles;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -56,7 +54,7 @@ public class PlanSeed {
 
     void onReady(@Observes @Priority(Interceptor.Priority.APPLICATION + 100) EventStoreReady ready) {
         for (String file : planFiles) {
-            PlanFile plan = read(file);
+            PlanFile plan = SeedFiles.read(json, file, PlanFile.class);
             List<InitiativeDefined> definitions = definitions(plan);
             long added = ready.store().inTransaction(tx -> Multi.createFrom().iterable(definitions)
                             .onItem().transformToUniAndConcatenate(d -> initiatives.define(tx, plan.partnership().id(), d))
@@ -76,16 +74,5 @@ public class PlanSeed {
             }
         }
         return list;
-    }
-
-    private PlanFile read(String resource) {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Plan file '" + resource + "' is not on the class path");
-            }
-            return json.readValue(in, PlanFile.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read plan file " + resource, e);
-        }
     }
 }

@@ -32,7 +32,7 @@ class InitiativeResourceTest {
 
     @Test
     void theStroudPlanIsLoadedAtFirstStart() {
-        given().auth().oauth2(Tokens.password("viewer"))
+        given().auth().oauth2(Tokens.user("viewer"))
                 .when().get("/api/initiatives")
                 .then().statusCode(200)
                 .body("", hasSize(34))
@@ -51,7 +51,7 @@ class InitiativeResourceTest {
 
     @Test
     void aViewerCannotReportProgress() {
-        given().auth().oauth2(Tokens.password("viewer")).contentType(ContentType.JSON)
+        given().auth().oauth2(Tokens.user("viewer")).contentType(ContentType.JSON)
                 .body(progress("2024/25 Q2", "on-track", "green", "x"))
                 .when().post("/api/initiatives/P1-02/progress")
                 .then().statusCode(403);
@@ -60,7 +60,7 @@ class InitiativeResourceTest {
     @Test
     void aCoordinatorReportsProgressAndItIsPublishedAsACloudEvent() {
         String commentary = "CCTV deployed at four events " + UUID.randomUUID();
-        int version = given().auth().oauth2(Tokens.password("coordinator")).contentType(ContentType.JSON)
+        int version = given().auth().oauth2(Tokens.user("coordinator")).contentType(ContentType.JSON)
                 .body(progress("2024/25 Q2", "on-track", "green", commentary))
                 .when().post("/api/initiatives/P1-03/progress")
                 .then().statusCode(200)
@@ -68,7 +68,7 @@ class InitiativeResourceTest {
                 .body("quarter", equalTo("2024/25 Q2"))
                 .extract().path("version");
 
-        given().auth().oauth2(Tokens.password("lead")).when().get("/api/initiatives/P1-03")
+        given().auth().oauth2(Tokens.user("lead")).when().get("/api/initiatives/P1-03")
                 .then().statusCode(200)
                 .header("ETag", "\"" + version + "\"")
                 .body("progress.commentary", hasItem(commentary));
@@ -89,19 +89,19 @@ class InitiativeResourceTest {
     @Test
     void theSameReportTwiceDoesNotAppendTwice() {
         String body = progress("2024/25 Q3", "at-risk", "amber", "Funding confirmed late");
-        int first = given().auth().oauth2(Tokens.password("lead")).contentType(ContentType.JSON).body(body)
+        int first = given().auth().oauth2(Tokens.user("lead")).contentType(ContentType.JSON).body(body)
                 .when().post("/api/initiatives/P2-01/progress").then().statusCode(200).extract().path("version");
-        given().auth().oauth2(Tokens.password("lead")).contentType(ContentType.JSON).body(body)
+        given().auth().oauth2(Tokens.user("lead")).contentType(ContentType.JSON).body(body)
                 .when().post("/api/initiatives/P2-01/progress").then().statusCode(200).body("version", equalTo(first));
     }
 
     @Test
     void aStaleIfMatchIsRefusedWith412() {
-        given().auth().oauth2(Tokens.password("coordinator")).contentType(ContentType.JSON)
+        given().auth().oauth2(Tokens.user("coordinator")).contentType(ContentType.JSON)
                 .header("If-Match", "\"1\"")
                 .body(progress("2024/25 Q1", "on-track", "green", "first"))
                 .when().post("/api/initiatives/P3-01/progress").then().statusCode(200).body("version", equalTo(2));
-        given().auth().oauth2(Tokens.password("coordinator")).contentType(ContentType.JSON)
+        given().auth().oauth2(Tokens.user("coordinator")).contentType(ContentType.JSON)
                 .header("If-Match", "\"1\"")
                 .body(progress("2024/25 Q1", "completed", "green", "second"))
                 .when().post("/api/initiatives/P3-01/progress")
@@ -111,40 +111,40 @@ class InitiativeResourceTest {
 
     @Test
     void malformedJsonIsAProblemAndStoresNothing() {
-        given().auth().oauth2(Tokens.password("coordinator")).contentType(ContentType.JSON)
+        given().auth().oauth2(Tokens.user("coordinator")).contentType(ContentType.JSON)
                 .body("{\"quarter\": \"2024/25 Q2\", ")
                 .when().post("/api/initiatives/P4-01/progress")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("urn:csp:problem:malformed-body"))
                 .body("status", equalTo(400));
-        given().auth().oauth2(Tokens.password("viewer")).when().get("/api/initiatives/P4-01")
+        given().auth().oauth2(Tokens.user("viewer")).when().get("/api/initiatives/P4-01")
                 .then().statusCode(200).body("version", equalTo(1)).body("progress", hasSize(0));
     }
 
     @Test
     void invalidFieldsAreListed() {
-        given().auth().oauth2(Tokens.password("coordinator")).contentType(ContentType.JSON)
+        given().auth().oauth2(Tokens.user("coordinator")).contentType(ContentType.JSON)
                 .body(progress("2024 Q2", "great", "blue", ""))
                 .when().post("/api/initiatives/P4-02/progress")
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("errors.field", hasItem("quarter"))
                 .body("errors.field", hasItem("status"))
                 .body("errors.field", hasItem("rag"));
-        given().auth().oauth2(Tokens.password("coordinator")).contentType(ContentType.JSON)
+        given().auth().oauth2(Tokens.user("coordinator")).contentType(ContentType.JSON)
                 .body(progress("2024/25 Q2", "off-track", "red", ""))
                 .when().post("/api/initiatives/P4-02/progress")
                 .then().statusCode(422).body("errors[0].field", equalTo("commentary"));
-        given().auth().oauth2(Tokens.password("coordinator")).contentType(ContentType.JSON)
+        given().auth().oauth2(Tokens.user("coordinator")).contentType(ContentType.JSON)
                 .body(progress("2030/31 Q1", "on-track", "green", "too late"))
                 .when().post("/api/initiatives/P4-02/progress")
                 .then().statusCode(422).body("errors[0].field", equalTo("quarter"));
-        given().auth().oauth2(Tokens.password("viewer")).when().get("/api/initiatives/P4-02")
+        given().auth().oauth2(Tokens.user("viewer")).when().get("/api/initiatives/P4-02")
                 .then().statusCode(200).body("progress", hasSize(0));
     }
 
     @Test
     void anUnknownInitiativeIsNotFound() {
-        given().auth().oauth2(Tokens.password("coordinator")).contentType(ContentType.JSON)
+        given().auth().oauth2(Tokens.user("coordinator")).contentType(ContentType.JSON)
                 .body(progress("2024/25 Q2", "on-track", "green", "x"))
                 .when().post("/api/initiatives/P9-99/progress")
                 .then().statusCode(404).contentType("application/problem+json")

@@ -2,13 +2,12 @@ package org.csp.eventsourcing;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 
 import java.util.List;
 
 /**
- * Loads an aggregate by folding its stream, runs a command through the pure decider and appends what it decided,
- * all inside the caller's transaction so that query tables can be updated atomically with the append.
+ * Loads an aggregate by folding its stream, runs a command through the pure decider and stages what it decided in
+ * the caller's unit of work, so that query tables are updated in the same transaction, before the append.
  */
 public final class Aggregate<C, E, S> {
 
@@ -26,8 +25,8 @@ public final class Aggregate<C, E, S> {
     public record Loaded<S>(S state, long version) {
     }
 
-    /** What a command did: the new state and version and the events appended (none when nothing changed). */
-    public record Outcome<E, S>(S state, long version, List<E> events, List<StoredEvent> stored) {
+    /** What a command did: the new state and version and the events staged for appending (none when nothing changed). */
+    public record Outcome<E, S>(S state, long version, List<E> events) {
         public boolean changed() {
             return !events.isEmpty();
         }
@@ -43,28 +42,39 @@ public final class Aggregate<C, E, S> {
         });
     }
 
+    /** The stream as this unit of work sees it: what is stored plus what the unit has staged for it. */
+    public Uni<Loaded<S>> load(UnitOfWork unit, String streamId) {
+        return load(unit.connection(), streamId).map(loaded -> {
+            List<NewEvent> staged = unit.staged(streamId);
+            S state = loaded.state();
+            for (NewEvent event : staged) {
+                state = decider.evolve(state, types.decode(event.type(), event.payload()));
+            }
+            return new Loaded<>(state, loaded.version() + staged.size());
+        });
+    }
+
     /**
-     * Handles one command. {@code ifMatch}, when the client sent one, must equal the current version or the
+     * Handles one command and stages the events it decided in {@code unit}; they are written when the unit's
+     * transaction ends. {@code ifMatch}, when the client sent one, must equal the current version or the
      * command fails with 412 before anything is decided.
      */
-    public Uni<Outcome<E, S>> handle(SqlConnection tx, String streamId, String partnershipId, C command, Long ifMatch, Actor actor) {
-        return load(tx, streamId).flatMap(loaded -> {
+    public Uni<Outcome<E, S>> handle(UnitOfWork unit, String streamId, String partnershipId, C command, Long ifMatch, Actor actor) {
+        return load(unit, streamId).map(loaded -> {
             if (ifMatch != null && ifMatch != loaded.version()) {
-                return Uni.createFrom().failure(new ConcurrencyConflict(streamId, ifMatch, loaded.version(), true));
+                throw new ConcurrencyConflict(streamId, ifMatch, loaded.version(), true);
             }
             List<E> events = decider.decide(command, loaded.state());
             if (events.isEmpty()) {
-                return Uni.createFrom().item(new Outcome<>(loaded.state(), loaded.version(), events, List.of()));
+                return new Outcome<>(loaded.state(), loaded.version(), events);
             }
             S state = loaded.state();
             for (E event : events) {
                 state = decider.evolve(state, event);
             }
-            S newState = state;
-            StreamAppend append = new StreamAppend(streamId, partnershipId, loaded.version(),
-                    events.stream().map(types::encode).toList(), actor, ifMatch != null);
-            return store.append(tx, List.of(append))
-                    .map(stored -> new Outcome<>(newState, loaded.version() + events.size(), events, stored));
+            unit.append(new StreamAppend(streamId, partnershipId, loaded.version(),
+                    events.stream().map(types::encode).toList(), actor, ifMatch != null));
+            return new Outcome<>(state, loaded.version() + events.size(), events);
         });
     }
 }

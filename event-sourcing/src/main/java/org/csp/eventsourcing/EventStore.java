@@ -49,9 +49,20 @@ public class EventStore {
         this.onCommitted = onCommitted;
     }
 
-    /** Runs {@code work} in one transaction; after it commits, the relay is told there is something to publish. */
-    public <T> Uni<T> inTransaction(Function<SqlConnection, Uni<T>> work) {
-        return pool.withTransaction(work).invoke(onCommitted);
+    /**
+     * Runs {@code work} in one transaction, then writes every append it staged in one statement (taking the append
+     * lock only now, so that it is held for that insert and the commit alone) and commits. After the commit the relay
+     * is told there is something to publish.
+     */
+    public <T> Uni<T> inTransaction(Function<UnitOfWork, Uni<T>> work) {
+        return pool.withTransaction(connection -> {
+            UnitOfWork unit = new UnitOfWork(connection, now());
+            return work.apply(unit).call(ignored -> append(connection, unit.appends(), unit.now()));
+        }).invoke(onCommitted);
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
     public Pool pool() {
@@ -80,10 +91,16 @@ public class EventStore {
     }
 
     /**
-     * Appends the events of many streams in one statement, inside the caller's transaction.
-     * Fails with {@link ConcurrencyConflict} when a stream is no longer at its expected version.
+     * Appends the events of many streams in one statement, inside the caller's transaction, and returns them in
+     * position order. Positions follow the order of {@code appends} and of the events within each. Fails with
+     * {@link ConcurrencyConflict} when a stream is no longer at its expected version. The append lock is held from
+     * here to the end of the transaction: do everything else first ({@link #inTransaction} does).
      */
     public Uni<List<StoredEvent>> append(SqlConnection tx, List<StreamAppend> appends) {
+        return append(tx, appends, now());
+    }
+
+    private Uni<List<StoredEvent>> append(SqlConnection tx, List<StreamAppend> appends, OffsetDateTime now) {
         int size = appends.stream().mapToInt(a -> a.events().size()).sum();
         if (size == 0) {
             return Uni.createFrom().item(List.of());
@@ -97,7 +114,6 @@ public class EventStore {
         OffsetDateTime[] times = new OffsetDateTime[size];
         String[] subjects = new String[size];
         String[] clients = new String[size];
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         int i = 0;
         for (StreamAppend append : appends) {
             long version = append.expectedVersion();
@@ -124,8 +140,9 @@ public class EventStore {
                                                     occurred_at, actor_subject, actor_client)
                                 SELECT e.id, e.stream, e.version, e.type, e.partnership, e.payload::jsonb, e.at, e.subject, e.client
                                   FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[],
-                                              $7::timestamptz[], $8::text[], $9::text[])
-                                       AS e(id, stream, version, type, partnership, payload, at, subject, client)
+                                              $7::timestamptz[], $8::text[], $9::text[]) WITH ORDINALITY
+                                       AS e(id, stream, version, type, partnership, payload, at, subject, client, ord)
+                                 ORDER BY e.ord
                                 RETURNING %s""".formatted(COLUMNS))
                         .execute(params))
                 .map(rows -> {

@@ -4,6 +4,8 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
 import io.vertx.pgclient.PgPool;
 import io.vertx.sqlclient.PoolOptions;
 import org.csp.infrastructure.LocalPostgres;
@@ -61,11 +63,10 @@ class EventStoreTest {
     @Test
     void appendsGetConsecutiveVersionsAndCarryTheirEnvelope() {
         String stream = "stroud:test:" + UUID.randomUUID();
-        List<StoredEvent> stored = store.inTransaction(tx -> store.append(tx, List.of(append(stream, 0, "test.thing.a.v1", "test.thing.b.v1"))))
-                .await().atMost(Duration.ofSeconds(10));
-        assertEquals(List.of(1L, 2L), stored.stream().map(StoredEvent::version).toList());
-        assertTrue(stored.get(0).position() < stored.get(1).position());
+        stage(append(stream, 0, "test.thing.a.v1", "test.thing.b.v1"));
         List<StoredEvent> read = store.readStream(pool, stream).await().atMost(Duration.ofSeconds(10));
+        assertEquals(List.of(1L, 2L), read.stream().map(StoredEvent::version).toList());
+        assertTrue(read.get(0).position() < read.get(1).position());
         assertEquals("test.thing.b.v1", read.get(1).type());
         assertEquals("stroud", read.get(1).partnershipId());
         assertEquals(new Actor("tester", "csp-cli"), read.get(1).actor());
@@ -76,22 +77,85 @@ class EventStoreTest {
     @Test
     void aStaleExpectedVersionIsAConflictAndStoresNothing() {
         String stream = "stroud:test:" + UUID.randomUUID();
-        store.inTransaction(tx -> store.append(tx, List.of(append(stream, 0, "test.thing.a.v1")))).await().atMost(Duration.ofSeconds(10));
-        assertThrows(ConcurrencyConflict.class, () -> store.inTransaction(tx -> store.append(tx, List.of(
-                        append("stroud:test:other-" + UUID.randomUUID(), 0, "test.thing.a.v1"),
-                        append(stream, 0, "test.thing.b.v1"))))
-                .await().atMost(Duration.ofSeconds(10)));
+        stage(append(stream, 0, "test.thing.a.v1"));
+        assertThrows(ConcurrencyConflict.class, () -> stage(
+                append("stroud:test:other-" + UUID.randomUUID(), 0, "test.thing.a.v1"),
+                append(stream, 0, "test.thing.b.v1")));
         assertEquals(1, store.readStream(pool, stream).await().atMost(Duration.ofSeconds(10)).size());
     }
 
     @Test
     void theEventTableIsAppendOnly() {
         String stream = "stroud:test:" + UUID.randomUUID();
-        store.inTransaction(tx -> store.append(tx, List.of(append(stream, 0, "test.thing.a.v1")))).await().atMost(Duration.ofSeconds(10));
-        assertThrows(Exception.class, () -> pool.query("UPDATE events SET type = 'x' WHERE stream_id = '" + stream + "'")
-                .execute().await().atMost(Duration.ofSeconds(10)));
-        assertThrows(Exception.class, () -> pool.query("DELETE FROM events WHERE stream_id = '" + stream + "'")
-                .execute().await().atMost(Duration.ofSeconds(10)));
+        stage(append(stream, 0, "test.thing.a.v1"));
+        for (String sql : List.of("UPDATE events SET type = 'x' WHERE stream_id = $1", "DELETE FROM events WHERE stream_id = $1")) {
+            PgException refused = assertThrows(PgException.class, () -> pool.preparedQuery(sql).execute(Tuple.of(stream))
+                    .await().atMost(Duration.ofSeconds(10)));
+            assertTrue(refused.getErrorMessage().contains("append-only"), refused.getErrorMessage());
+        }
+        List<StoredEvent> kept = store.readStream(pool, stream).await().atMost(Duration.ofSeconds(10));
+        assertEquals(List.of("test.thing.a.v1"), kept.stream().map(StoredEvent::type).toList());
+    }
+
+    @Test
+    void positionsFollowTheOrderOfTheAppendsAndOfTheirEvents() {
+        List<StreamAppend> appends = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            appends.add(append("stroud:order:" + UUID.randomUUID(), 0, "test.thing.a.v1", "test.thing.b.v1", "test.thing.c.v1"));
+        }
+        stage(appends.toArray(StreamAppend[]::new));
+        List<Long> positions = new java.util.ArrayList<>();
+        for (StreamAppend append : appends) {
+            List<StoredEvent> events = store.readStream(pool, append.streamId()).await().atMost(Duration.ofSeconds(10));
+            assertEquals(List.of("test.thing.a.v1", "test.thing.b.v1", "test.thing.c.v1"), events.stream().map(StoredEvent::type).toList());
+            events.forEach(e -> positions.add(e.position()));
+        }
+        assertEquals(positions.stream().sorted().toList(), positions, "positions in the order the events were given");
+    }
+
+    @Test
+    void aUnitOfWorkTakesTheAppendLockOnlyAfterItsOwnWork() throws Exception {
+        // While another transaction holds the append lock, a unit of work can still do its reads and query-table
+        // writes; it waits only for its final insert.
+        SqlConnection holder = pool.getConnection().await().atMost(Duration.ofSeconds(10));
+        try {
+            holder.query("BEGIN").execute().await().atMost(Duration.ofSeconds(10));
+            store.append(holder, List.of(append("stroud:test:" + UUID.randomUUID(), 0, "test.thing.a.v1")))
+                    .await().atMost(Duration.ofSeconds(10));
+            CompletableFuture<Void> workDone = new CompletableFuture<>();
+            CompletableFuture<Void> committed = store.inTransaction(unit -> unit.connection().query("SELECT 1").execute()
+                    .invoke(() -> workDone.complete(null))
+                    .invoke(() -> unit.append(append("stroud:test:" + UUID.randomUUID(), 0, "test.thing.b.v1")))
+                    .replaceWithVoid()).subscribeAsCompletionStage();
+            workDone.get(5, TimeUnit.SECONDS);
+            assertThrows(TimeoutException.class, () -> committed.get(500, TimeUnit.MILLISECONDS), "the insert waits for the lock");
+            holder.query("COMMIT").execute().await().atMost(Duration.ofSeconds(10));
+            committed.get(10, TimeUnit.SECONDS);
+        } finally {
+            holder.close().await().atMost(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void twoCommandsOnOneStreamInOneUnitAreWrittenTogether() {
+        String stream = "stroud:test:" + UUID.randomUUID();
+        store.inTransaction(unit -> {
+            unit.append(append(stream, 0, "test.thing.a.v1"));
+            unit.append(append(stream, 1, "test.thing.b.v1"));
+            assertThrows(ConcurrencyConflict.class, () -> unit.append(append(stream, 1, "test.thing.c.v1")));
+            return io.smallrye.mutiny.Uni.createFrom().voidItem();
+        }).await().atMost(Duration.ofSeconds(10));
+        assertEquals(List.of(1L, 2L), store.readStream(pool, stream).await().atMost(Duration.ofSeconds(10))
+                .stream().map(StoredEvent::version).toList());
+    }
+
+    private static void stage(StreamAppend... appends) {
+        store.inTransaction(unit -> {
+            for (StreamAppend a : appends) {
+                unit.append(a);
+            }
+            return io.smallrye.mutiny.Uni.createFrom().voidItem();
+        }).await().atMost(Duration.ofSeconds(20));
     }
 
     /**
@@ -107,13 +171,17 @@ class EventStoreTest {
             List<StoredEvent> firstEvents = store.append(first, List.of(append("stroud:test:" + UUID.randomUUID(), 0, "test.thing.a.v1")))
                     .await().atMost(Duration.ofSeconds(10));
 
-            CompletableFuture<List<StoredEvent>> second = store.inTransaction(tx -> store.append(tx,
-                    List.of(append("stroud:test:" + UUID.randomUUID(), 0, "test.thing.b.v1")))).subscribeAsCompletionStage();
+            String secondStream = "stroud:test:" + UUID.randomUUID();
+            CompletableFuture<Void> second = store.inTransaction(unit -> {
+                unit.append(append(secondStream, 0, "test.thing.b.v1"));
+                return io.smallrye.mutiny.Uni.createFrom().voidItem();
+            }).subscribeAsCompletionStage();
             assertThrows(TimeoutException.class, () -> second.get(700, TimeUnit.MILLISECONDS), "the second append waits");
             assertEquals(before, lastPosition(), "nothing is visible while the first transaction is open");
 
             first.query("COMMIT").execute().await().atMost(Duration.ofSeconds(10));
-            List<StoredEvent> secondEvents = second.get(10, TimeUnit.SECONDS);
+            second.get(10, TimeUnit.SECONDS);
+            List<StoredEvent> secondEvents = store.readStream(pool, secondStream).await().atMost(Duration.ofSeconds(10));
             assertTrue(secondEvents.getFirst().position() > firstEvents.getFirst().position());
             List<Long> after = store.readAfter(pool, before, 10).await().atMost(Duration.ofSeconds(10))
                     .stream().map(StoredEvent::position).toList();

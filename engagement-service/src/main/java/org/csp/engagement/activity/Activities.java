@@ -55,10 +55,10 @@ public class Activities {
 
     /** Records an activity whose id the caller chose with {@link #newId}. */
     public Uni<Aggregate.Outcome<ActivityEvent, Activity>> record(String partnershipId, ActivityRecorded details, Actor actor) {
-        return store.inTransaction(tx -> aggregate.handle(tx, streamId(partnershipId, details.engagementId()), partnershipId,
+        return store.inTransaction(unit -> aggregate.handle(unit, streamId(partnershipId, details.engagementId()), partnershipId,
                         new Activity.Record(details, LocalDate.now(UK)), null, actor)
                 .call(outcome -> outcome.changed()
-                        ? ActivityTable.insert(tx, partnershipId, outcome.state().record())
+                        ? ActivityTable.insert(unit.connection(), partnershipId, outcome.state().record())
                         : Uni.createFrom().voidItem()));
     }
 

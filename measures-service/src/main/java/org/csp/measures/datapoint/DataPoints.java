@@ -56,16 +56,16 @@ public class DataPoints {
     public Uni<Aggregate.Outcome<DataPointEvent, DataPoint>> record(String partnershipId, Submission submission,
                                                                      String partnerOrganisation, Actor actor) {
         String code = submission.indicatorCode();
-        return store.inTransaction(tx -> indicators.find(tx, partnershipId, code).flatMap(found -> {
+        return store.inTransaction(unit -> indicators.find(unit.connection(), partnershipId, code).flatMap(found -> {
             IndicatorDefined indicator = found.orElseThrow(() -> ProblemException.notFound("Indicator", code));
             String source = source(indicator, submission.source(), partnerOrganisation);
             var command = new DataPoint.Record(indicator, code, submission.period(), submission.geography(),
                     submission.value(), submission.status(), source, actor.client(), LocalDate.now(UK));
-            return aggregate.handle(tx, streamId(partnershipId, code, submission.geography(), submission.period()),
+            return aggregate.handle(unit, streamId(partnershipId, code, submission.geography(), submission.period()),
                             partnershipId, command, null, actor)
                     .call(outcome -> outcome.changed()
-                            ? DataPointTable.upsert(tx, partnershipId, submission.period(), outcome.state().latest(),
-                                    outcome.stored().getLast().occurredAt())
+                            ? DataPointTable.upsert(unit.connection(), partnershipId, submission.period(),
+                                    outcome.state().latest(), unit.now())
                             : Uni.createFrom().voidItem());
         }));
     }

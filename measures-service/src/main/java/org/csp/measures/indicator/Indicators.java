@@ -2,7 +2,6 @@ package org.csp.measures.indicator;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -11,6 +10,7 @@ import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.Aggregate;
 import org.csp.eventsourcing.EventStore;
 import org.csp.eventsourcing.EventStoreReady;
+import org.csp.eventsourcing.UnitOfWork;
 import org.csp.measures.indicator.IndicatorEvent.IndicatorDefined;
 
 import java.time.Duration;
@@ -39,11 +39,11 @@ public class Indicators {
     }
 
     /** Defines an indicator unless it already exists; used when a partnership's indicators are loaded. */
-    public Uni<Boolean> define(SqlConnection tx, String partnershipId, IndicatorDefined definition) {
-        return aggregate.handle(tx, streamId(partnershipId, definition.code()), partnershipId,
+    public Uni<Boolean> define(UnitOfWork unit, String partnershipId, IndicatorDefined definition) {
+        return aggregate.handle(unit, streamId(partnershipId, definition.code()), partnershipId,
                         new Indicator.Command.Define(definition), null, Actor.SYSTEM)
                 .call(outcome -> outcome.changed()
-                        ? IndicatorCatalogue.upsert(tx, partnershipId, outcome.state().definition(), outcome.version())
+                        ? IndicatorCatalogue.upsert(unit.connection(), partnershipId, outcome.state().definition(), outcome.version())
                         : Uni.createFrom().voidItem())
                 .map(Aggregate.Outcome::changed);
     }

@@ -47,8 +47,8 @@ public class IndicatorSeed {
         for (String file : files) {
             IndicatorFile content = SeedFiles.read(json, file, IndicatorFile.class);
             content.indicators().forEach(d -> check(file, d));
-            long added = ready.store().inTransaction(tx -> Multi.createFrom().iterable(content.indicators())
-                            .onItem().transformToUniAndConcatenate(d -> indicators.define(tx, content.partnership(), d))
+            long added = ready.store().inTransaction(unit -> Multi.createFrom().iterable(content.indicators())
+                            .onItem().transformToUniAndConcatenate(d -> indicators.define(unit, content.partnership(), d))
                             .filter(Boolean::booleanValue).collect().asList().map(List::size))
                     .await().atMost(Duration.ofMinutes(2));
             LOG.infof("Indicators for %s: %d in %s, %d newly defined", content.partnership(), content.indicators().size(),

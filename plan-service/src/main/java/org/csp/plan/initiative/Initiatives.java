@@ -1,7 +1,6 @@
 package org.csp.plan.initiative;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -11,6 +10,7 @@ import org.csp.eventsourcing.Aggregate;
 import org.csp.eventsourcing.CommandRejected;
 import org.csp.eventsourcing.EventStore;
 import org.csp.eventsourcing.EventStoreReady;
+import org.csp.eventsourcing.UnitOfWork;
 import org.csp.plan.initiative.InitiativeCommand.DefineInitiative;
 import org.csp.plan.initiative.InitiativeCommand.UpdateProgress;
 import org.csp.problem.ProblemException;
@@ -41,14 +41,14 @@ public class Initiatives {
 
     public Uni<Aggregate.Outcome<InitiativeEvent, Initiative>> updateProgress(String partnershipId, UpdateProgress command,
                                                                                Long ifMatch, Actor actor) {
-        return store.inTransaction(tx -> handle(tx, partnershipId, command.initiativeId(), command, ifMatch, actor))
+        return store.inTransaction(unit -> handle(unit, partnershipId, command.initiativeId(), command, ifMatch, actor))
                 .onFailure(e -> e instanceof CommandRejected r && r.reason().equals("initiative-not-defined"))
                 .transform(e -> ProblemException.notFound("Initiative", command.initiativeId()));
     }
 
     /** Defines an initiative unless it already exists; used when a plan is loaded. */
-    public Uni<Boolean> define(SqlConnection tx, String partnershipId, InitiativeEvent.InitiativeDefined definition) {
-        return handle(tx, partnershipId, definition.initiativeId(), new DefineInitiative(definition), null, Actor.SYSTEM)
+    public Uni<Boolean> define(UnitOfWork unit, String partnershipId, InitiativeEvent.InitiativeDefined definition) {
+        return handle(unit, partnershipId, definition.initiativeId(), new DefineInitiative(definition), null, Actor.SYSTEM)
                 .map(Aggregate.Outcome::changed);
     }
 
@@ -60,11 +60,11 @@ public class Initiatives {
         return InitiativeSummaries.list(store.pool(), partnershipId);
     }
 
-    private Uni<Aggregate.Outcome<InitiativeEvent, Initiative>> handle(SqlConnection tx, String partnershipId, String initiativeId,
+    private Uni<Aggregate.Outcome<InitiativeEvent, Initiative>> handle(UnitOfWork unit, String partnershipId, String initiativeId,
                                                                        InitiativeCommand command, Long ifMatch, Actor actor) {
-        return aggregate.handle(tx, streamId(partnershipId, initiativeId), partnershipId, command, ifMatch, actor)
+        return aggregate.handle(unit, streamId(partnershipId, initiativeId), partnershipId, command, ifMatch, actor)
                 .call(outcome -> outcome.changed()
-                        ? InitiativeSummaries.upsert(tx, partnershipId, outcome.state(), outcome.version())
+                        ? InitiativeSummaries.upsert(unit.connection(), partnershipId, outcome.state(), outcome.version())
                         : Uni.createFrom().voidItem());
     }
 }

@@ -56,8 +56,8 @@ public class PlanSeed {
         for (String file : planFiles) {
             PlanFile plan = SeedFiles.read(json, file, PlanFile.class);
             List<InitiativeDefined> definitions = definitions(plan);
-            long added = ready.store().inTransaction(tx -> Multi.createFrom().iterable(definitions)
-                            .onItem().transformToUniAndConcatenate(d -> initiatives.define(tx, plan.partnership().id(), d))
+            long added = ready.store().inTransaction(unit -> Multi.createFrom().iterable(definitions)
+                            .onItem().transformToUniAndConcatenate(d -> initiatives.define(unit, plan.partnership().id(), d))
                             .filter(Boolean::booleanValue).collect().asList().map(List::size))
                     .await().atMost(Duration.ofMinutes(2));
             LOG.infof("Plan '%s' for %s: %d initiatives, %d newly defined", plan.plan().title(), plan.partnership().id(),

@@ -56,6 +56,40 @@ public final class TopicReader {
         }
     }
 
+    /**
+     * Every record of a topic from its beginning: reads until at least {@code expected} records arrived and then
+     * for {@code settle} more without a new one (so that extra records, e.g. duplicates, are seen too), or until
+     * the timeout.
+     */
+    public static List<ConsumerRecord<String, byte[]>> readAll(String servers, String topic, int expected, Duration settle,
+                                                               Duration timeout) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()))) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            List<TopicPartition> partitions = List.of();
+            while (partitions.isEmpty() && System.nanoTime() < deadline) {
+                partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
+                        .map(p -> new TopicPartition(topic, p.partition())).toList();
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<ConsumerRecord<String, byte[]>> records = new java.util.ArrayList<>();
+            long quietSince = System.nanoTime();
+            while (System.nanoTime() < deadline) {
+                int before = records.size();
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                if (records.size() > before) {
+                    quietSince = System.nanoTime();
+                } else if (records.size() >= expected && System.nanoTime() - quietSince >= settle.toNanos()) {
+                    break;
+                }
+            }
+            return records;
+        }
+    }
+
     /** A header's value as text, or null when the record has no such header. */
     public static String header(ConsumerRecord<String, byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);

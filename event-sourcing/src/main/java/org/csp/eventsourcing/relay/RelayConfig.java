@@ -6,6 +6,7 @@ import io.smallrye.config.WithName;
 
 import java.time.Duration;
 
+/** The outbox relay of an event-sourced service ({@code csp.relay.*}). */
 @ConfigMapping(prefix = "csp.relay")
 public interface RelayConfig {
 
@@ -15,10 +16,12 @@ public interface RelayConfig {
     /** CloudEvents {@code source}: the service's name. */
     String source();
 
+    /** Kafka bootstrap servers. */
     @WithName("kafka.bootstrap-servers")
     @WithDefault("${kafka.bootstrap.servers:127.0.0.1:9092}")
     String bootstrapServers();
 
+    /** Most events read and sent per round. */
     @WithDefault("500")
     int batchSize();
 
@@ -26,12 +29,31 @@ public interface RelayConfig {
     @WithDefault("250ms")
     Duration idlePoll();
 
+    /** How often a standby tries to become the leader. */
+    @WithDefault("2s")
+    Duration standbyRetry();
+
+    /** First wait after a failure; it doubles up to {@link #maxBackoff()}. */
+    @WithDefault("200ms")
+    Duration initialBackoff();
+
+    /** Longest wait between retries after repeated failures. */
+    @WithDefault("10s")
+    Duration maxBackoff();
+
+    /** How long Kafka may take to acknowledge a record before the send counts as failed. */
+    @WithDefault("30s")
+    Duration sendTimeout();
+
+    /** Partitions of the topic when the relay creates it. */
     @WithDefault("3")
     int topicPartitions();
 
+    /** Replication factor of the topic when the relay creates it. */
     @WithDefault("1")
     short topicReplicationFactor();
 
+    /** Off for tests that publish by hand. */
     @WithDefault("true")
     boolean enabled();
 }

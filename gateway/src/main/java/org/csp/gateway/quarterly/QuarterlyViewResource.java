@@ -3,15 +3,12 @@ package org.csp.gateway.quarterly;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.csp.calendar.FinancialQuarter;
-import org.csp.gateway.projection.ProjectionConsumer;
 import org.csp.http.Partnerships;
 import org.csp.problem.ProblemException;
 
@@ -28,12 +25,10 @@ public class QuarterlyViewResource {
 
     private final QuarterlyViews views;
     private final Partnerships partnerships;
-    private final ProjectionConsumer projection;
 
-    public QuarterlyViewResource(QuarterlyViews views, Partnerships partnerships, ProjectionConsumer projection) {
+    public QuarterlyViewResource(QuarterlyViews views, Partnerships partnerships) {
         this.views = views;
         this.partnerships = partnerships;
-        this.projection = projection;
     }
 
     /** The partnership view of a financial-year quarter, e.g. {@code 2024-25-Q2} (July–September 2024). */
@@ -44,14 +39,5 @@ public class QuarterlyViewResource {
         FinancialQuarter fq = FinancialQuarter.parse(quarter).orElseThrow(() -> new ProblemException(400, "invalid-quarter",
                 "Unknown quarter", "'" + quarter + "' is not a financial quarter; write it like 2024-25-Q2."));
         return views.view(partnerships.resolve(partnership), fq);
-    }
-
-    /** Empties the view and replays all events from the beginning of the topics; the view fills again within seconds. */
-    @POST
-    @Path("admin/projections/quarterly/rebuild")
-    @RolesAllowed(COORDINATOR)
-    public Response rebuild() {
-        projection.requestRebuild();
-        return Response.accepted().build();
     }
 }

@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.csp.calendar.FinancialQuarter;
+import org.csp.eventsourcing.projection.ProjectionRunner;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -17,7 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** Reads a quarter's view from the projected tables. */
+/** Reads a quarter's view from the live generation of the quarterly projection. */
 @ApplicationScoped
 public class QuarterlyViews {
 
@@ -27,28 +28,27 @@ public class QuarterlyViews {
         this.pool = pool;
     }
 
+    /** One consistent read of the live generation: never a mix of two generations or half a batch. */
     public Uni<QuarterlyView> view(String partnershipId, FinancialQuarter quarter) {
         Tuple key = Tuple.of(partnershipId, quarter.label());
-        Uni<RowSet<Row>> initiatives = pool.preparedQuery("""
-                SELECT i.initiative_id, i.priority, i.title, p.status, p.rag, p.commentary, p.reported_at
-                  FROM view_initiative i
-                  LEFT JOIN view_initiative_progress p
-                    ON p.partnership_id = i.partnership_id AND p.initiative_id = i.initiative_id AND p.quarter = $2
-                 WHERE i.partnership_id = $1
-                 ORDER BY i.priority, i.initiative_id""").execute(key);
-        Uni<RowSet<Row>> measures = pool.preparedQuery("""
-                SELECT m.indicator_code, coalesce(i.title, m.indicator_code) AS title, i.unit, i.polarity, m.geography,
-                       m.period, m.value, m.status, m.revision
-                  FROM view_measure m
-                  LEFT JOIN view_indicator i ON i.partnership_id = m.partnership_id AND i.code = m.indicator_code
-                 WHERE m.partnership_id = $1 AND m.quarter = $2
-                 ORDER BY m.indicator_code, m.geography, m.period""").execute(key);
-        Uni<RowSet<Row>> engagement = pool.preparedQuery("""
-                SELECT type, count(*) AS records, coalesce(sum(attendance), 0) AS attendance
-                  FROM view_engagement WHERE partnership_id = $1 AND quarter = $2
-                 GROUP BY type ORDER BY type""").execute(key);
-        return Uni.combine().all().unis(initiatives, measures, engagement).with((i, m, e) ->
-                assemble(partnershipId, quarter, i, m, e));
+        return ProjectionRunner.read(pool, QuarterlyViewProjection.NAME, tx -> tx.preparedQuery("""
+                        SELECT i.initiative_id, i.priority, i.title, p.status, p.rag, p.commentary, p.reported_at
+                          FROM initiative i
+                          LEFT JOIN initiative_progress p
+                            ON p.partnership_id = i.partnership_id AND p.initiative_id = i.initiative_id AND p.quarter = $2
+                         WHERE i.partnership_id = $1
+                         ORDER BY i.priority, i.initiative_id""").execute(key)
+                .flatMap(initiatives -> tx.preparedQuery("""
+                                SELECT m.indicator_code, coalesce(i.title, m.indicator_code) AS title, i.unit, i.polarity, m.geography,
+                                       m.period, m.value, m.status, m.revision
+                                  FROM measure m
+                                  LEFT JOIN indicator i ON i.partnership_id = m.partnership_id AND i.code = m.indicator_code
+                                 WHERE m.partnership_id = $1 AND m.quarter = $2
+                                 ORDER BY m.indicator_code, m.geography, m.period""").execute(key)
+                        .flatMap(measures -> tx.preparedQuery("""
+                                        SELECT type, records, attendance FROM engagement_total
+                                         WHERE partnership_id = $1 AND quarter = $2 ORDER BY type""").execute(key)
+                                .map(engagement -> assemble(partnershipId, quarter, initiatives, measures, engagement)))));
     }
 
     private static QuarterlyView assemble(String partnershipId, FinancialQuarter quarter, RowSet<Row> initiativeRows,

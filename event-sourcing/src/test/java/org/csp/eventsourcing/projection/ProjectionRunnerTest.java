@@ -1,0 +1,371 @@
+package org.csp.eventsourcing.projection;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.csp.eventsourcing.Actor;
+import org.csp.eventsourcing.KernelServers;
+import org.csp.eventsourcing.StoredEvent;
+import org.csp.eventsourcing.cloudevents.CloudEvent;
+import org.csp.eventsourcing.cloudevents.CloudEventCodec;
+import org.csp.eventsourcing.cloudevents.EventTopics;
+import org.csp.eventsourcing.leadership.LeaderLock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The exactly-once consumer against a real broker and database, with a read model that adds up: every posting adds
+ * its amount to its account's total, so an event applied twice or never shows in the sums.
+ */
+class ProjectionRunnerTest {
+
+    private static final String POSTED = "test.ledger.posted.v1";
+    private static final String NOTED = "test.ledger.noted.v1";
+
+    private final KernelServers.Database db = KernelServers.database();
+    private final String topic = "ledger-" + UUID.randomUUID().toString().substring(0, 8);
+    private final Ledger ledger = new Ledger(topic);
+    private final List<ProjectionRunner> runners = new ArrayList<>();
+    private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KernelServers.kafka(),
+            ProducerConfig.ACKS_CONFIG, "all",
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
+    private final Map<String, Long> versions = new LinkedHashMap<>();
+    private long expectedTotal;
+    private long expectedPostings;
+
+    /** Postings add up per account; {@code test.ledger.noted.v1} is not relevant to it. */
+    static final class Ledger implements Projection {
+        private final String topic;
+        volatile boolean brokenDdl;
+
+        Ledger(String topic) {
+            this.topic = topic;
+        }
+
+        public String name() { return "ledger"; }
+        public int version() { return 1; }
+        public List<String> topics() { return List.of(topic); }
+        public Set<String> appliedTypes() { return Set.of(POSTED); }
+        public Set<String> ignoredTypes() { return Set.of(NOTED); }
+
+        public String ddl() {
+            return brokenDdl ? "CREATE TABLE ledger_total (account text PRIMARY KEY, total nonsense)"
+                    : "CREATE TABLE IF NOT EXISTS ledger_total (account text PRIMARY KEY, total bigint NOT NULL, postings bigint NOT NULL)";
+        }
+
+        public Uni<Void> apply(SqlConnection tx, List<CloudEvent> events) {
+            Map<String, long[]> byAccount = new LinkedHashMap<>();
+            for (CloudEvent event : events) {
+                if (!event.data().path("amount").isIntegralNumber() || !event.data().path("account").isTextual()) {
+                    throw new UnprocessableEvent(event, "a posting needs an account and a whole amount");
+                }
+                long[] sums = byAccount.computeIfAbsent(event.data().get("account").asText(), a -> new long[2]);
+                sums[0] += event.data().get("amount").asLong();
+                sums[1]++;
+            }
+            return tx.preparedQuery("""
+                            INSERT INTO ledger_total (account, total, postings)
+                            SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[])
+                            ON CONFLICT (account) DO UPDATE SET total = ledger_total.total + excluded.total,
+                                postings = ledger_total.postings + excluded.postings""")
+                    .execute(Tuple.of(byAccount.keySet().toArray(String[]::new),
+                            byAccount.values().stream().map(s -> s[0]).toArray(Long[]::new),
+                            byAccount.values().stream().map(s -> s[1]).toArray(Long[]::new)))
+                    .replaceWithVoid();
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        runners.forEach(ProjectionRunner::stop);
+        producer.close();
+        db.pool().close().await().indefinitely();
+    }
+
+    @Test
+    void everyEventCountsOnceThoughPublishedTwiceAndReadAgainAfterARestart() throws Exception {
+        ensureTopic();
+        List<ProducerRecord<String, byte[]>> sent = postings(30, 10);
+        ProjectionRunner first = runner();
+        awaitTotals();
+        first.stop();
+        sent.subList(0, 50).forEach(this::send); // a relay republished these after a crash
+        postings(30, 5);
+        runner();
+        awaitTotals();
+        Thread.sleep(500);
+        assertTotals();
+    }
+
+    @Test
+    void twoInstancesOnOneDatabaseProjectEachEventOnce() throws Exception {
+        ensureTopic();
+        ProjectionRunner first = runner();
+        ProjectionRunner second = runner();
+        postings(50, 10);
+        awaitTotals();
+        Thread.sleep(1000);
+        assertTotals();
+        assertEquals(Set.of("leader", "standby"), Set.of(first.role(), second.role()));
+
+        ProjectionRunner leader = first.role().equals("leader") ? first : second;
+        ProjectionRunner standby = leader == first ? second : first;
+        leader.stop();
+        postings(50, 4);
+        await(() -> standby.role().equals("leader"), "the standby takes over");
+        awaitTotals();
+        Thread.sleep(500);
+        assertTotals();
+    }
+
+    @Test
+    void recordsThatCannotBeProjectedAreParkedAndTheRestGoesOn() throws Exception {
+        ensureTopic();
+        ProjectionRunner runner = runner();
+        send(new ProducerRecord<>(topic, "not-a-cloud-event", "{}".getBytes(StandardCharsets.UTF_8)));
+        ProducerRecord<String, byte[]> badJson = event("stroud:ledger:bad-json", 1, POSTED, "{\"account\": \"a\", \"amount\": ");
+        send(badJson);
+        send(event("stroud:ledger:unknown", 1, "test.ledger.exploded.v1", "{}"));
+        send(event("stroud:ledger:no-amount", 1, POSTED, "{\"account\": \"a\"}"));
+        send(event("stroud:ledger:noted", 1, NOTED, "{\"text\": \"not relevant to totals\"}"));
+        postings(5, 3);
+        awaitTotals();
+
+        ProjectionStatus.Generation live = runner.status().await().atMost(Duration.ofSeconds(10)).live();
+        assertEquals(4, live.parkedCount());
+        List<String> reasons = live.parked().stream().map(ProjectionStatus.Parked::reason).toList();
+        assertTrue(reasons.stream().anyMatch(r -> r.contains("ce_specversion is missing")), reasons.toString());
+        assertTrue(reasons.stream().anyMatch(r -> r.contains("not valid JSON")), reasons.toString());
+        assertTrue(reasons.stream().anyMatch(r -> r.contains("unknown event type 'test.ledger.exploded.v1'")), reasons.toString());
+        assertTrue(reasons.stream().anyMatch(r -> r.contains("cannot be applied")), reasons.toString());
+        assertTrue(live.parked().stream().allMatch(p -> p.topic().equals(topic) && p.offset() >= 0));
+        assertEquals(0, live.lag(), "the offsets moved past the parked records");
+
+        postings(5, 2); // and it keeps going
+        awaitTotals();
+    }
+
+    @Test
+    void aGapHoldsItsPartitionsOffsetIsReportedAndIsFilledWhenTheMissingVersionArrives() throws Exception {
+        ensureTopic();
+        ProjectionRunner runner = runner();
+        String stream = "stroud:ledger:gappy";
+        send(partition(event(stream, 1, POSTED, "{\"account\": \"gappy\", \"amount\": 1}"), 0));
+        send(partition(event(stream, 3, POSTED, "{\"account\": \"gappy\", \"amount\": 100}"), 0)); // v2 is missing
+        for (int i = 1; i <= 5; i++) {
+            send(partition(event("stroud:ledger:after-" + i, 1, POSTED, "{\"account\": \"after\", \"amount\": 10}"), 0));
+            send(partition(event("stroud:ledger:elsewhere-" + i, 1, POSTED, "{\"account\": \"elsewhere\", \"amount\": 10}"), 1));
+        }
+        await(() -> total("after") == 50 && total("elsewhere") == 50, "the other streams go on");
+        assertEquals(1, total("gappy"), "the event after the gap waits");
+        ProjectionStatus.Generation live = runner.status().await().atMost(Duration.ofSeconds(10)).live();
+        assertEquals(1, live.gaps().size());
+        ProjectionStatus.Gap gap = live.gaps().getFirst();
+        assertEquals(stream, gap.stream());
+        assertEquals(2, gap.expectedVersion());
+        assertEquals(3, gap.foundVersion());
+        assertEquals(1, live.partitions().stream().filter(p -> p.partition() == 0).findFirst().orElseThrow().appliedOffset(),
+                "partition 0 is held at the gap");
+
+        runner.stop(); // reading resumes from the gap: the events after it are read again and not counted twice
+        ProjectionRunner restarted = runner();
+        Thread.sleep(1500);
+        assertEquals(50, total("after"));
+        assertEquals(1, restarted.status().await().atMost(Duration.ofSeconds(10)).live().gaps().size());
+
+        send(partition(event(stream, 2, POSTED, "{\"account\": \"gappy\", \"amount\": 10}"), 2)); // arrives elsewhere
+        await(() -> total("gappy") == 111, "the gap is filled and the event after it applied");
+        Thread.sleep(1000);
+        assertEquals(111, total("gappy"));
+        assertEquals(50, total("after"));
+        assertEquals(50, total("elsewhere"));
+        ProjectionStatus.Generation after = restarted.status().await().atMost(Duration.ofSeconds(10)).live();
+        assertTrue(after.gaps().isEmpty());
+        assertEquals(0, after.lag());
+    }
+
+    @Test
+    void aRebuildKeepsAnsweringFromTheLiveGenerationThenSwitchesToAnEqualOne() throws Exception {
+        ensureTopic();
+        ProjectionRunner runner = runner();
+        postings(500, 40);
+        awaitTotals();
+        String before = snapshot();
+        assertEquals(1, runner.status().await().atMost(Duration.ofSeconds(10)).live().generation());
+
+        assertEquals(2, runner.requestRebuild().await().atMost(Duration.ofSeconds(10)));
+        assertEquals(2, runner.requestRebuild().await().atMost(Duration.ofSeconds(10)), "asked twice, built once");
+        int reads = 0;
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (runner.status().await().atMost(Duration.ofSeconds(10)).live().generation() != 2) {
+            assertEquals(before, snapshot(), "read " + reads + " during the rebuild");
+            reads++;
+            assertTrue(System.nanoTime() < deadline, "the rebuild did not finish");
+        }
+        assertTrue(reads > 0, "the view was read during the rebuild");
+        assertEquals(before, snapshot(), "the rebuilt view equals the old one");
+        ProjectionStatus status = runner.status().await().atMost(Duration.ofSeconds(10));
+        assertNull(status.rebuild());
+        assertEquals(0, status.live().lag());
+
+        postings(10, 1); // the rebuilt generation goes on updating
+        awaitTotals();
+    }
+
+    @Test
+    void aFailedRebuildLeavesTheLiveViewUntouchedAndSaysWhy() throws Exception {
+        ensureTopic();
+        ProjectionRunner runner = runner();
+        postings(20, 5);
+        awaitTotals();
+        String before = snapshot();
+        ledger.brokenDdl = true;
+        runner.requestRebuild().await().atMost(Duration.ofSeconds(10));
+        await(() -> {
+            ProjectionStatus.Generation rebuild = runner.status().await().atMost(Duration.ofSeconds(10)).rebuild();
+            return rebuild != null && rebuild.state().equals("failed");
+        }, "the rebuild fails");
+        ProjectionStatus status = runner.status().await().atMost(Duration.ofSeconds(10));
+        assertNotNull(status.rebuild().error());
+        assertTrue(status.rebuild().error().contains("nonsense"), status.rebuild().error());
+        assertEquals(1, status.live().generation());
+        assertEquals(before, snapshot());
+        ledger.brokenDdl = false;
+        postings(20, 1);
+        awaitTotals();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    private ProjectionRunner runner() {
+        ProjectionRunner runner = new ProjectionRunner(ledger, db.pool(), new LeaderLock(KernelServers.vertx(), db.options(),
+                "projection:ledger"), new ConsumerSettings(KernelServers.kafka(), 500, Duration.ofMillis(100),
+                Duration.ofMillis(300), Duration.ofSeconds(30), 3));
+        runners.add(runner);
+        runner.start();
+        return runner;
+    }
+
+    private void ensureTopic() throws Exception {
+        EventTopics.ensure(KernelServers.kafka(), List.of(topic), 3, (short) 1);
+    }
+
+    /** {@code accounts} streams with {@code each} postings of growing amounts; returns what was sent. */
+    private List<ProducerRecord<String, byte[]>> postings(int accounts, int each) {
+        List<ProducerRecord<String, byte[]>> sent = new ArrayList<>();
+        for (int n = 0; n < each; n++) {
+            for (int a = 0; a < accounts; a++) {
+                String stream = "stroud:ledger:account-" + a;
+                long version = versions.merge(stream, 1L, Long::sum);
+                long amount = version * 3 + a;
+                ProducerRecord<String, byte[]> record = event(stream, version, POSTED,
+                        "{\"account\": \"account-" + a + "\", \"amount\": " + amount + "}");
+                producer.send(record);
+                sent.add(record);
+                expectedTotal += amount;
+                expectedPostings++;
+            }
+        }
+        producer.flush();
+        return sent;
+    }
+
+    private ProducerRecord<String, byte[]> event(String stream, long version, String type, String payload) {
+        return CloudEventCodec.encode(topic, "ledger-service", new StoredEvent(version, UUID.randomUUID(), stream, version, type,
+                "stroud", payload, OffsetDateTime.now(ZoneOffset.UTC), Actor.SYSTEM));
+    }
+
+    private static ProducerRecord<String, byte[]> partition(ProducerRecord<String, byte[]> record, int partition) {
+        return new ProducerRecord<>(record.topic(), partition, record.key(), record.value(), record.headers());
+    }
+
+    private void send(ProducerRecord<String, byte[]> record) {
+        try {
+            producer.send(record).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long[] sums() {
+        Row row = ProjectionRunner.read(db.pool(), "ledger", tx -> tx.query("""
+                        SELECT coalesce(sum(total), 0) AS total, coalesce(sum(postings), 0) AS postings
+                          FROM ledger_total WHERE account LIKE 'account-%'""").execute())
+                .await().atMost(Duration.ofSeconds(10)).iterator().next();
+        return new long[]{row.getLong("total"), row.getLong("postings")};
+    }
+
+    private long total(String account) {
+        var rows = ProjectionRunner.read(db.pool(), "ledger", tx -> tx.preparedQuery("SELECT total FROM ledger_total WHERE account = $1")
+                .execute(Tuple.of(account))).await().atMost(Duration.ofSeconds(10));
+        return rows.size() == 0 ? 0 : rows.iterator().next().getLong("total");
+    }
+
+    /** A hash of the whole read model, with its row count: equal hashes, equal views. */
+    private String snapshot() {
+        return ProjectionRunner.read(db.pool(), "ledger", tx -> tx.query("""
+                        SELECT count(*) || ' rows, md5 ' || md5(coalesce(string_agg(account || '=' || total || '/' || postings, ','
+                               ORDER BY account), '')) AS s FROM ledger_total""")
+                .execute()).await().atMost(Duration.ofSeconds(10)).iterator().next().getString("s");
+    }
+
+    private void awaitTotals() throws InterruptedException {
+        AtomicLong seen = new AtomicLong();
+        await(() -> {
+            long[] sums = sums();
+            seen.set(sums[0]);
+            return sums[0] >= expectedTotal && sums[1] >= expectedPostings;
+        }, "totals reach " + expectedTotal);
+        assertTotals();
+    }
+
+    private String errors() {
+        return runners.stream().map(r -> r.role() + ": " + r.lastError()).toList().toString();
+    }
+
+    private void assertTotals() {
+        long[] sums = sums();
+        assertEquals(expectedTotal, sums[0], "sum of all amounts");
+        assertEquals(expectedPostings, sums[1], "number of postings applied");
+    }
+
+    private void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        fail("Timed out waiting: " + what + "; runners " + errors());
+    }
+}

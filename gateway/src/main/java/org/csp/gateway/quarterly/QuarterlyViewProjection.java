@@ -1,0 +1,346 @@
+package org.csp.gateway.quarterly;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.csp.calendar.FinancialQuarter;
+import org.csp.eventsourcing.cloudevents.CloudEvent;
+import org.csp.eventsourcing.projection.Projection;
+import org.csp.eventsourcing.projection.UnprocessableEvent;
+import org.csp.gateway.projection.ProjectionConfig;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The quarterly partnership view, projected from plan, measures and engagement events: one statement per table
+ * per batch. Engagement totals are added up as events arrive (never recounted), so a double apply would show.
+ */
+@ApplicationScoped
+public class QuarterlyViewProjection implements Projection {
+
+    static final String NAME = "quarterly";
+
+    static final String INITIATIVE_DEFINED = "plan.initiative.defined.v1";
+    static final String PROGRESS_UPDATED = "plan.initiative.updated.v1";
+    static final String INDICATOR_DEFINED = "measures.indicator.defined.v1";
+    static final String MEASURE_RECORDED = "measures.measure.recorded.v1";
+    static final String ENGAGEMENT_RECORDED = "engagement.activity.recorded.v1";
+
+    private final ProjectionConfig config;
+
+    public QuarterlyViewProjection(ProjectionConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int version() {
+        return 1;
+    }
+
+    @Override
+    public List<String> topics() {
+        return config.topics();
+    }
+
+    @Override
+    public Set<String> appliedTypes() {
+        return Set.of(INITIATIVE_DEFINED, PROGRESS_UPDATED, INDICATOR_DEFINED, MEASURE_RECORDED, ENGAGEMENT_RECORDED);
+    }
+
+    @Override
+    public Set<String> ignoredTypes() {
+        return Set.of();
+    }
+
+    @Override
+    public String ddl() {
+        return """
+                CREATE TABLE IF NOT EXISTS initiative (
+                    partnership_id text NOT NULL, initiative_id text NOT NULL, priority int NOT NULL,
+                    priority_title text NOT NULL, title text NOT NULL, lead_organisation text,
+                    PRIMARY KEY (partnership_id, initiative_id));
+                CREATE TABLE IF NOT EXISTS initiative_progress (
+                    partnership_id text NOT NULL, initiative_id text NOT NULL, quarter text NOT NULL,
+                    status text NOT NULL, rag text NOT NULL, commentary text, reported_at timestamptz NOT NULL,
+                    PRIMARY KEY (partnership_id, initiative_id, quarter));
+                CREATE TABLE IF NOT EXISTS indicator (
+                    partnership_id text NOT NULL, code text NOT NULL, title text NOT NULL, priority int,
+                    unit text, frequency text, polarity text,
+                    PRIMARY KEY (partnership_id, code));
+                CREATE TABLE IF NOT EXISTS measure (
+                    partnership_id text NOT NULL, indicator_code text NOT NULL, geography text NOT NULL,
+                    period text NOT NULL, quarter text, value numeric NOT NULL, status text, source text,
+                    revision int NOT NULL,
+                    PRIMARY KEY (partnership_id, indicator_code, geography, period));
+                CREATE INDEX IF NOT EXISTS measure_by_quarter ON measure (partnership_id, quarter);
+                CREATE TABLE IF NOT EXISTS engagement (
+                    partnership_id text NOT NULL, engagement_id text NOT NULL, type text NOT NULL, title text NOT NULL,
+                    date date NOT NULL, quarter text NOT NULL, attendance int,
+                    PRIMARY KEY (partnership_id, engagement_id));
+                CREATE TABLE IF NOT EXISTS engagement_total (
+                    partnership_id text NOT NULL, quarter text NOT NULL, type text NOT NULL,
+                    records bigint NOT NULL, attendance bigint NOT NULL,
+                    PRIMARY KEY (partnership_id, quarter, type))""";
+    }
+
+    private record Initiative(String partnership, String id, int priority, String priorityTitle, String title, String lead) {
+    }
+
+    private record Progress(String partnership, String id, String quarter, String status, String rag, String commentary,
+                            OffsetDateTime at) {
+    }
+
+    private record Indicator(String partnership, String code, String title, Integer priority, String unit, String frequency,
+                             String polarity) {
+    }
+
+    private record Measure(String partnership, String code, String geography, String period, String quarter, BigDecimal value,
+                           String status, String source, int revision) {
+    }
+
+    private record Engagement(String partnership, String id, String type, String title, LocalDate date, String quarter,
+                              Integer attendance) {
+    }
+
+    @Override
+    public Uni<Void> apply(SqlConnection tx, List<CloudEvent> events) {
+        // Read every event first (a bad one is refused before anything is written), the latest per key.
+        Map<List<String>, Initiative> initiatives = new LinkedHashMap<>();
+        Map<List<String>, Progress> progress = new LinkedHashMap<>();
+        Map<List<String>, Indicator> indicators = new LinkedHashMap<>();
+        Map<List<String>, Measure> measures = new LinkedHashMap<>();
+        Map<List<String>, Engagement> engagements = new LinkedHashMap<>();
+        for (CloudEvent event : events) {
+            Fields f = new Fields(event);
+            String p = event.partnershipId();
+            switch (event.type()) {
+                case INITIATIVE_DEFINED -> {
+                    Initiative i = new Initiative(p, f.text("initiativeId"), f.integer("priority"), f.text("priorityTitle"),
+                            f.text("title"), f.optionalText("leadOrganisation"));
+                    initiatives.put(List.of(p, i.id()), i);
+                }
+                case PROGRESS_UPDATED -> {
+                    String quarter = f.parsed("quarter", q -> FinancialQuarter.parse(q).orElseThrow().label());
+                    Progress r = new Progress(p, f.text("initiativeId"), quarter, f.text("status"), f.text("rag"),
+                            f.optionalText("commentary"), event.time().atOffset(ZoneOffset.UTC));
+                    progress.put(List.of(p, r.id(), r.quarter()), r);
+                }
+                case INDICATOR_DEFINED -> {
+                    Indicator i = new Indicator(p, f.text("code"), f.text("title"), f.optionalInteger("priority"),
+                            f.optionalText("unit"), f.optionalText("frequency"), f.optionalText("polarity"));
+                    indicators.put(List.of(p, i.code()), i);
+                }
+                case MEASURE_RECORDED -> {
+                    String period = f.text("period");
+                    Measure m = new Measure(p, f.text("indicatorCode"), f.text("geography"), period,
+                            f.parsed("period", QuarterlyViewProjection::quarterOfPeriod), f.decimal("value"),
+                            f.optionalText("status"), f.optionalText("source"), f.integer("revision"));
+                    measures.merge(List.of(p, m.code(), m.geography(), m.period()), m,
+                            (a, b) -> b.revision() >= a.revision() ? b : a);
+                }
+                case ENGAGEMENT_RECORDED -> {
+                    LocalDate date = f.parsed("date", LocalDate::parse);
+                    Engagement e = new Engagement(p, f.text("engagementId"), f.text("type"), f.text("title"), date,
+                            FinancialQuarter.of(date).label(), f.optionalInteger("attendance"));
+                    engagements.put(List.of(p, e.id()), e);
+                }
+                default -> throw new UnprocessableEvent(event, "not a type of the quarterly view");
+            }
+        }
+        return upsertInitiatives(tx, initiatives.values())
+                .flatMap(ignored -> upsertProgress(tx, progress.values()))
+                .flatMap(ignored -> upsertIndicators(tx, indicators.values()))
+                .flatMap(ignored -> upsertMeasures(tx, measures.values()))
+                .flatMap(ignored -> addEngagements(tx, engagements.values()));
+    }
+
+    private static Uni<Void> upsertInitiatives(SqlConnection tx, java.util.Collection<Initiative> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return execute(tx, """
+                        INSERT INTO initiative (partnership_id, initiative_id, priority, priority_title, title, lead_organisation)
+                        SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[])
+                        ON CONFLICT (partnership_id, initiative_id) DO UPDATE SET priority = excluded.priority,
+                            priority_title = excluded.priority_title, title = excluded.title,
+                            lead_organisation = excluded.lead_organisation""",
+                Tuple.tuple().addArrayOfString(column(rows, Initiative::partnership)).addArrayOfString(column(rows, Initiative::id))
+                        .addArrayOfInteger(rows.stream().map(Initiative::priority).toArray(Integer[]::new))
+                        .addArrayOfString(column(rows, Initiative::priorityTitle)).addArrayOfString(column(rows, Initiative::title))
+                        .addArrayOfString(column(rows, Initiative::lead)));
+    }
+
+    private static Uni<Void> upsertProgress(SqlConnection tx, java.util.Collection<Progress> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return execute(tx, """
+                        INSERT INTO initiative_progress (partnership_id, initiative_id, quarter, status, rag, commentary, reported_at)
+                        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])
+                        ON CONFLICT (partnership_id, initiative_id, quarter) DO UPDATE SET status = excluded.status,
+                            rag = excluded.rag, commentary = excluded.commentary, reported_at = excluded.reported_at""",
+                Tuple.tuple().addArrayOfString(column(rows, Progress::partnership)).addArrayOfString(column(rows, Progress::id))
+                        .addArrayOfString(column(rows, Progress::quarter)).addArrayOfString(column(rows, Progress::status))
+                        .addArrayOfString(column(rows, Progress::rag)).addArrayOfString(column(rows, Progress::commentary))
+                        .addArrayOfOffsetDateTime(rows.stream().map(Progress::at).toArray(OffsetDateTime[]::new)));
+    }
+
+    private static Uni<Void> upsertIndicators(SqlConnection tx, java.util.Collection<Indicator> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return execute(tx, """
+                        INSERT INTO indicator (partnership_id, code, title, priority, unit, frequency, polarity)
+                        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[])
+                        ON CONFLICT (partnership_id, code) DO UPDATE SET title = excluded.title, priority = excluded.priority,
+                            unit = excluded.unit, frequency = excluded.frequency, polarity = excluded.polarity""",
+                Tuple.tuple().addArrayOfString(column(rows, Indicator::partnership)).addArrayOfString(column(rows, Indicator::code))
+                        .addArrayOfString(column(rows, Indicator::title))
+                        .addArrayOfInteger(rows.stream().map(Indicator::priority).toArray(Integer[]::new))
+                        .addArrayOfString(column(rows, Indicator::unit)).addArrayOfString(column(rows, Indicator::frequency))
+                        .addArrayOfString(column(rows, Indicator::polarity)));
+    }
+
+    /** A correction is a higher revision: an older revision arriving later never replaces it. */
+    private static Uni<Void> upsertMeasures(SqlConnection tx, java.util.Collection<Measure> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return execute(tx, """
+                        INSERT INTO measure (partnership_id, indicator_code, geography, period, quarter, value, status, source, revision)
+                        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::numeric[],
+                                             $7::text[], $8::text[], $9::int[])
+                        ON CONFLICT (partnership_id, indicator_code, geography, period) DO UPDATE SET value = excluded.value,
+                            status = excluded.status, source = excluded.source, revision = excluded.revision
+                        WHERE measure.revision < excluded.revision""",
+                Tuple.tuple().addArrayOfString(column(rows, Measure::partnership)).addArrayOfString(column(rows, Measure::code))
+                        .addArrayOfString(column(rows, Measure::geography)).addArrayOfString(column(rows, Measure::period))
+                        .addArrayOfString(column(rows, Measure::quarter))
+                        .addArrayOfBigDecimal(rows.stream().map(Measure::value).toArray(BigDecimal[]::new))
+                        .addArrayOfString(column(rows, Measure::status)).addArrayOfString(column(rows, Measure::source))
+                        .addArrayOfInteger(rows.stream().map(Measure::revision).toArray(Integer[]::new)));
+    }
+
+    /** Each record once, and the quarter's totals by type grow by exactly what arrived. */
+    private static Uni<Void> addEngagements(SqlConnection tx, java.util.Collection<Engagement> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Tuple columns = Tuple.tuple().addArrayOfString(column(rows, Engagement::partnership))
+                .addArrayOfString(column(rows, Engagement::id)).addArrayOfString(column(rows, Engagement::type))
+                .addArrayOfString(column(rows, Engagement::title))
+                .addArrayOfLocalDate(rows.stream().map(Engagement::date).toArray(LocalDate[]::new))
+                .addArrayOfString(column(rows, Engagement::quarter))
+                .addArrayOfInteger(rows.stream().map(Engagement::attendance).toArray(Integer[]::new));
+        return execute(tx, """
+                        INSERT INTO engagement (partnership_id, engagement_id, type, title, date, quarter, attendance)
+                        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::text[], $7::int[])
+                        ON CONFLICT (partnership_id, engagement_id) DO NOTHING""", columns)
+                .flatMap(ignored -> execute(tx, """
+                                INSERT INTO engagement_total (partnership_id, quarter, type, records, attendance)
+                                SELECT e.partnership, e.quarter, e.type, count(*), coalesce(sum(e.attendance), 0)
+                                  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::text[], $7::int[])
+                                       AS e(partnership, id, type, title, date, quarter, attendance)
+                                 GROUP BY e.partnership, e.quarter, e.type
+                                ON CONFLICT (partnership_id, quarter, type) DO UPDATE SET
+                                    records = engagement_total.records + excluded.records,
+                                    attendance = engagement_total.attendance + excluded.attendance""", columns));
+    }
+
+    /** "2024-08" → "2024/25 Q2"; a quarter label stays itself; an annual period belongs to no quarter. */
+    static String quarterOfPeriod(String period) {
+        if (period.matches("\\d{4}-(0[1-9]|1[0-2])")) {
+            return FinancialQuarter.of(YearMonth.parse(period)).label();
+        }
+        return FinancialQuarter.parse(period).map(FinancialQuarter::label).orElse(null);
+    }
+
+    private static <T> String[] column(java.util.Collection<T> rows, Function<T, String> value) {
+        return rows.stream().map(value).toArray(String[]::new);
+    }
+
+    private static Uni<Void> execute(SqlConnection tx, String sql, Tuple params) {
+        return tx.preparedQuery(sql).execute(params).replaceWithVoid();
+    }
+
+    /** The fields of an event's data, read strictly: a missing or ill-typed field makes the event unprocessable. */
+    private record Fields(CloudEvent event) {
+
+        String text(String name) {
+            JsonNode node = event.data().get(name);
+            if (node == null || !node.isTextual() || node.asText().isBlank()) {
+                throw new UnprocessableEvent(event, "field '" + name + "' is missing or not text");
+            }
+            return node.asText();
+        }
+
+        String optionalText(String name) {
+            JsonNode node = event.data().get(name);
+            if (node == null || node.isNull()) {
+                return null;
+            }
+            if (!node.isTextual()) {
+                throw new UnprocessableEvent(event, "field '" + name + "' is not text");
+            }
+            return node.asText();
+        }
+
+        int integer(String name) {
+            Integer value = optionalInteger(name);
+            if (value == null) {
+                throw new UnprocessableEvent(event, "field '" + name + "' is missing");
+            }
+            return value;
+        }
+
+        Integer optionalInteger(String name) {
+            JsonNode node = event.data().get(name);
+            if (node == null || node.isNull()) {
+                return null;
+            }
+            if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+                throw new UnprocessableEvent(event, "field '" + name + "' is not a whole number");
+            }
+            return node.intValue();
+        }
+
+        BigDecimal decimal(String name) {
+            JsonNode node = event.data().get(name);
+            if (node == null || !node.isNumber()) {
+                throw new UnprocessableEvent(event, "field '" + name + "' is missing or not a number");
+            }
+            return node.decimalValue();
+        }
+
+        <T> T parsed(String name, Function<String, T> parser) {
+            String value = text(name);
+            try {
+                T parsed = parser.apply(value);
+                if (parsed == null) {
+                    throw new UnprocessableEvent(event, "field '" + name + "' has an unknown value");
+                }
+                return parsed;
+            } catch (DateTimeParseException | java.util.NoSuchElementException e) {
+                throw new UnprocessableEvent(event, "field '" + name + "' has an unknown value");
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.csp.gateway.quarterly;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.csp.eventsourcing.Actor;
+import org.csp.eventsourcing.StoredEvent;
+import org.csp.eventsourcing.cloudevents.CloudEventCodec;
+import org.csp.infrastructure.RepoRoot;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Publishes events as the services' relays do (the kernel's codec), with the payloads the services pin in their
+ * schema tests ({@code <service>/src/test/resources/events/<type>.json}): the gateway is tested against the real
+ * contracts, not copies. A test may change fields of a pinned payload for its own values.
+ */
+final class PinnedEvents implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, String> SERVICES = Map.of("plan", "plan-service", "measures", "measures-service",
+            "engagement", "engagement-service");
+
+    private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+            ProducerConfig.ACKS_CONFIG, "all",
+            ProducerConfig.LINGER_MS_CONFIG, 5,
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
+
+    /** The pinned payload of an event type, as the service that owns it writes it. */
+    static ObjectNode pinned(String type) {
+        String service = SERVICES.get(type.substring(0, type.indexOf('.')));
+        Path file = RepoRoot.find().resolve(service).resolve("src/test/resources/events").resolve(type + ".json");
+        try {
+            return (ObjectNode) JSON.readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("The pinned event " + file + " cannot be read", e);
+        }
+    }
+
+    /** The record a relay would publish for version {@code version} of {@code stream}, with the pinned payload as changed. */
+    static ProducerRecord<String, byte[]> record(String type, String stream, long version, Consumer<ObjectNode> change) {
+        ObjectNode payload = pinned(type);
+        change.accept(payload);
+        String topic = type.substring(0, type.indexOf('.')) + ".events";
+        String source = SERVICES.get(type.substring(0, type.indexOf('.')));
+        return CloudEventCodec.encode(topic, source, new StoredEvent(version, UUID.randomUUID(), stream, version, type,
+                "stroud", payload.toString(), OffsetDateTime.now(ZoneOffset.UTC), Actor.SYSTEM));
+    }
+
+    void publish(ProducerRecord<String, byte[]> record) {
+        try {
+            producer.send(record).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Publishing failed", e);
+        }
+    }
+
+    /** Many records quickly; waits for all of them. */
+    void publishAll(Iterable<ProducerRecord<String, byte[]>> records) {
+        records.forEach(producer::send);
+        producer.flush();
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

@@ -14,10 +14,12 @@ import java.time.Duration;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -53,6 +55,44 @@ class ActivityResourceTest {
         assertNotNull(record, "the record reached engagement.events");
         assertEquals("engagement.activity.recorded.v1", TopicReader.header(record, "ce_type"));
         assertEquals("engagement-service", TopicReader.header(record, "ce_source"));
+    }
+
+    /** Without a token, or with one that is not a token, the answer is a 401 problem that keeps the challenge. */
+    @Test
+    void aMissingOrBadTokenIsA401Problem() {
+        for (String token : new String[]{null, "not-a-token", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln"}) {
+            var request = given();
+            if (token != null) {
+                request.auth().oauth2(token);
+            }
+            request.when().get("/api/engagements")
+                    .then().statusCode(401).contentType("application/problem+json")
+                    .header("WWW-Authenticate", startsWith("Bearer"))
+                    .body("type", equalTo("urn:csp:problem:unauthorized"))
+                    .body("status", equalTo(401))
+                    .body("title", equalTo("Authentication required"))
+                    .body("instance", equalTo("/api/engagements"))
+                    .body(not(containsString("Exception")));
+        }
+    }
+
+    /** Without a token, or with one that is not a token, the answer is a 401 problem that keeps the challenge. */
+    @Test
+    void aRecordWithoutAValidTokenIsA401Problem() {
+        for (String token : new String[]{null, "not-a-token", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln"}) {
+            var request = given().contentType(ContentType.JSON).body(SCHOOL_TALK.formatted("No token"));
+            if (token != null) {
+                request.auth().oauth2(token);
+            }
+            request.when().post("/api/engagements")
+                    .then().statusCode(401).contentType("application/problem+json")
+                    .header("WWW-Authenticate", startsWith("Bearer"))
+                    .body("type", equalTo("urn:csp:problem:unauthorized"))
+                    .body("status", equalTo(401))
+                    .body("title", equalTo("Authentication required"))
+                    .body("instance", equalTo("/api/engagements"))
+                    .body(not(containsString("Exception")));
+        }
     }
 
     @Test

@@ -13,7 +13,6 @@ import org.csp.measures.indicator.Indicators;
 import org.csp.measures.indicator.Polarity;
 import org.csp.measures.indicator.Unit;
 import org.csp.seed.SeedFiles;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -32,11 +31,10 @@ public class IndicatorSeed {
     private final ObjectMapper json;
     private final List<String> files;
 
-    public IndicatorSeed(Indicators indicators, ObjectMapper json,
-                         @ConfigProperty(name = "csp.seed.indicators") List<String> files) {
+    public IndicatorSeed(Indicators indicators, ObjectMapper json, IndicatorSeedConfig config) {
         this.indicators = indicators;
         this.json = json;
-        this.files = files;
+        this.files = config.indicators();
     }
 
     /** The data file's shape: a partnership and its indicators. */

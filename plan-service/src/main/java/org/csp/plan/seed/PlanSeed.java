@@ -10,7 +10,6 @@ import org.csp.eventsourcing.EventStoreReady;
 import org.csp.plan.initiative.InitiativeEvent.InitiativeDefined;
 import org.csp.plan.initiative.Initiatives;
 import org.csp.seed.SeedFiles;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -31,10 +30,10 @@ public class PlanSeed {
     private final ObjectMapper json;
     private final List<String> planFiles;
 
-    public PlanSeed(Initiatives initiatives, ObjectMapper json, @ConfigProperty(name = "csp.seed.plans") List<String> planFiles) {
+    public PlanSeed(Initiatives initiatives, ObjectMapper json, PlanSeedConfig config) {
         this.initiatives = initiatives;
         this.json = json;
-        this.planFiles = planFiles;
+        this.planFiles = config.plans();
     }
 
     /** The data file's shape: a partnership, its plan period and its priorities with their initiatives. */

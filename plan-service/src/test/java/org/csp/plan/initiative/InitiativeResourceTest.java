@@ -14,9 +14,11 @@ import java.time.Duration;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -42,11 +44,42 @@ class InitiativeResourceTest {
                 .body("[2].title", startsWith("Support events, businesses, and the Police"));
     }
 
+    /** Without a token, or with one that is not a token, the answer is a 401 problem that keeps the challenge. */
     @Test
-    void noTokenIsUnauthorised() {
-        given().when().get("/api/initiatives").then().statusCode(401);
-        given().contentType(ContentType.JSON).body(progress("2024/25 Q2", "on-track", "green", "x"))
-                .when().post("/api/initiatives/P1-01/progress").then().statusCode(401);
+    void aMissingOrBadTokenIsA401Problem() {
+        for (String token : new String[]{null, "not-a-token", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln"}) {
+            var request = given();
+            if (token != null) {
+                request.auth().oauth2(token);
+            }
+            request.when().get("/api/initiatives")
+                    .then().statusCode(401).contentType("application/problem+json")
+                    .header("WWW-Authenticate", startsWith("Bearer"))
+                    .body("type", equalTo("urn:csp:problem:unauthorized"))
+                    .body("status", equalTo(401))
+                    .body("title", equalTo("Authentication required"))
+                    .body("instance", equalTo("/api/initiatives"))
+                    .body(not(containsString("Exception")));
+        }
+    }
+
+    /** Without a token, or with one that is not a token, the answer is a 401 problem that keeps the challenge. */
+    @Test
+    void aProgressReportWithoutAValidTokenIsA401Problem() {
+        for (String token : new String[]{null, "not-a-token", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln"}) {
+            var request = given().contentType(ContentType.JSON).body(progress("2024/25 Q2", "on-track", "green", "x"));
+            if (token != null) {
+                request.auth().oauth2(token);
+            }
+            request.when().post("/api/initiatives/P1-01/progress")
+                    .then().statusCode(401).contentType("application/problem+json")
+                    .header("WWW-Authenticate", startsWith("Bearer"))
+                    .body("type", equalTo("urn:csp:problem:unauthorized"))
+                    .body("status", equalTo(401))
+                    .body("title", equalTo("Authentication required"))
+                    .body("instance", equalTo("/api/initiatives/P1-01/progress"))
+                    .body(not(containsString("Exception")));
+        }
     }
 
     @Test

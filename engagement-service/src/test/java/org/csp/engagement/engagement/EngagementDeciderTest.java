@@ -1,46 +1,55 @@
-package org.csp.engagement.activity;
+package org.csp.engagement.engagement;
 
-import org.csp.engagement.activity.ActivityEvent.ActivityRecorded;
-import org.csp.eventsourcing.CommandRejected;
+import org.csp.engagement.engagement.EngagementCommand.RecordEngagement;
+import org.csp.engagement.engagement.EngagementEvent.EngagementRecorded;
+import org.csp.eventsourcing.testing.DeciderSpec;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
-class ActivityDeciderTest {
+class EngagementDeciderTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
-    static final ActivityRecorded WORKSHOP = new ActivityRecorded("5f0c6f5e-0000-3000-8000-000000000001", "workshop",
+    static final String ID = "5f0c6f5e-0000-3000-8000-000000000001";
+    static final RecordEngagement RECORD_WORKSHOP = new RecordEngagement(ID, EngagementType.WORKSHOP,
+            "Crime prevention workshop for VCSE organisations", LocalDate.of(2024, 8, 14), "Stroud Central",
+            List.of(4), List.of("Stroud District Council", "Neighbourhood Watch"), 23, "Checklist handed to 12 organisations",
+            TODAY);
+    static final EngagementRecorded WORKSHOP_RECORDED = new EngagementRecorded(ID, "workshop",
             "Crime prevention workshop for VCSE organisations", LocalDate.of(2024, 8, 14), "Stroud Central",
             List.of(4), List.of("Stroud District Council", "Neighbourhood Watch"), 23, "Checklist handed to 12 organisations");
 
-    private static List<ActivityEvent> given(List<ActivityEvent> history, ActivityRecorded details) {
-        return Activity.DECIDER.decide(new Activity.Record(details, TODAY), Activity.DECIDER.fold(history));
-    }
+    private static final DeciderSpec<EngagementCommand, EngagementEvent, Engagement> ENGAGEMENT = DeciderSpec.of(Engagement.DECIDER);
 
     @Test
     void aNewRecordIsRecorded() {
-        assertEquals(List.of(WORKSHOP), given(List.of(), WORKSHOP));
+        ENGAGEMENT.given().when(RECORD_WORKSHOP).then(WORKSHOP_RECORDED);
     }
 
     @Test
     void aRetryWithTheSameDetailsChangesNothing() {
-        assertEquals(List.of(), given(List.of(WORKSHOP), WORKSHOP));
+        ENGAGEMENT.given(WORKSHOP_RECORDED).when(RECORD_WORKSHOP).thenNothing();
     }
 
     @Test
     void theSameIdWithOtherDetailsIsRefused() {
-        var other = new ActivityRecorded(WORKSHOP.engagementId(), "survey", "Another", WORKSHOP.date(), null, List.of(),
-                List.of(), null, null);
-        assertEquals("idempotency-key-reused", assertThrows(CommandRejected.class, () -> given(List.of(WORKSHOP), other)).reason());
+        var other = new RecordEngagement(ID, EngagementType.SURVEY, "Another", RECORD_WORKSHOP.date(), null, List.of(),
+                List.of(), null, null, TODAY);
+        ENGAGEMENT.given(WORKSHOP_RECORDED).when(other).thenRejected("idempotency-key-reused");
     }
 
     @Test
-    void anActivityInTheFutureIsRefused() {
-        var future = new ActivityRecorded("id", "public-event", "Fun day", TODAY.plusDays(1), null, List.of(), List.of(), null, null);
-        assertEquals("date", assertThrows(CommandRejected.class, () -> given(List.of(), future)).field());
+    void anEngagementInTheFutureIsRefused() {
+        var future = new RecordEngagement("id", EngagementType.PUBLIC_EVENT, "Fun day", TODAY.plusDays(1), null, List.of(),
+                List.of(), null, null, TODAY);
+        ENGAGEMENT.given().when(future).thenInvalid("date");
+    }
+
+    @Test
+    void theStateIsTheRecord() {
+        ENGAGEMENT.given(WORKSHOP_RECORDED).thenState(state -> assertEquals(WORKSHOP_RECORDED, state.record()));
     }
 }

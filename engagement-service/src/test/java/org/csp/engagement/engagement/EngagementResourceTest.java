@@ -1,4 +1,4 @@
-package org.csp.engagement.activity;
+package org.csp.engagement.engagement;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 @QuarkusTest
 @QuarkusTestResource(value = TestInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "engagement"))
-class ActivityResourceTest {
+class EngagementResourceTest {
 
     private static final String SCHOOL_TALK = """
             {"type": "school-presentation", "title": "%s", "date": "2024-06-12", "place": "Stroud Valley School",
@@ -33,7 +33,7 @@ class ActivityResourceTest {
              "outcomes": "Hate incident reporting explained"}""";
 
     @Test
-    void anOfficerRecordsAnActivityThatIsStoredAndPublished() {
+    void anOfficerRecordsAnEngagementThatIsStoredAndPublished() {
         String title = "Hate awareness assembly " + UUID.randomUUID();
         String location = given().auth().oauth2(Tokens.user("engagement")).contentType(ContentType.JSON)
                 .body(SCHOOL_TALK.formatted(title))

@@ -1,6 +1,7 @@
 package org.csp.deploy;
 
 import org.csp.infrastructure.ChildProcess;
+import org.csp.infrastructure.Durability;
 import org.csp.infrastructure.LocalKeycloak;
 import org.csp.infrastructure.LocalServers;
 import org.csp.infrastructure.Ports;
@@ -79,7 +80,7 @@ public final class LocalStack implements AutoCloseable {
         try {
             stack.servers = LocalServers.start(settings.data(), new LocalServers.ServerPorts(settings.postgres(), settings.kafka(),
                     settings.keycloak(), settings.keycloakManagement()), settings.repo().resolve("deploy/keycloak/csp-realm.json"),
-                    LocalStack::log);
+                    Durability.DURABLE, LocalStack::log);
             DATABASES.values().forEach(stack.servers.postgres()::createDatabaseIfMissing);
             for (String service : SERVICES) {
                 stack.startService(service);

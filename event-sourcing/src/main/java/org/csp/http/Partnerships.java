@@ -2,7 +2,6 @@ package org.csp.http;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.csp.problem.ProblemException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.regex.Pattern;
 
@@ -17,8 +16,8 @@ public class Partnerships {
 
     private final String defaultPartnership;
 
-    public Partnerships(@ConfigProperty(name = "csp.partnership.default", defaultValue = "stroud") String defaultPartnership) {
-        this.defaultPartnership = defaultPartnership;
+    public Partnerships(PartnershipConfig config) {
+        this.defaultPartnership = config.defaultId();
     }
 
     public String resolve(String requested) {

@@ -4,8 +4,18 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.arc.Arc;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.csp.eventsourcing.CommandRejected;
@@ -45,6 +55,35 @@ public class ProblemMappers {
             return problem(ProblemException.invalid(List.of(new FieldViolation(e.field(), e.getMessage()))), uri);
         }
         return respond(409, e.reason(), "The request conflicts with the current state", e.getMessage(), uri, List.of());
+    }
+
+    /**
+     * No token, or one that is malformed, expired, signed by someone else or meant for another audience. Reaches
+     * this mapper only because {@code /api/*} is checked at the JAX-RS layer (see the kernel's
+     * {@code META-INF/microprofile-config.properties}); the {@code WWW-Authenticate} challenge is the one the OIDC
+     * mechanism would have sent.
+     */
+    @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class, AuthenticationCompletionException.class})
+    public Uni<Response> unauthorized(UriInfo uri) {
+        RoutingContext context = Arc.container().instance(CurrentVertxRequest.class).get().getCurrent();
+        HttpAuthenticator authenticator = context == null ? null : context.get(HttpAuthenticator.class.getName());
+        Uni<ChallengeData> challenge = authenticator == null ? Uni.createFrom().nullItem()
+                : authenticator.getChallenge(context).onFailure().recoverWithNull();
+        boolean tokenSent = context != null && context.request().getHeader(HttpHeaders.AUTHORIZATION) != null;
+        String detail = tokenSent
+                ? "The bearer token is not valid: it may be malformed, expired or issued for another audience. Get a new token from the csp realm."
+                : "This request needs a bearer token from the csp realm (Authorization: Bearer …).";
+        return challenge.map(data -> {
+            Response.ResponseBuilder response = Response.status(401).type(Problem.MEDIA_TYPE)
+                    .entity(new Problem(Problem.typeUri("unauthorized"), "Authentication required", 401, detail,
+                            uri == null ? null : uri.getPath(), List.of()));
+            if (data != null && !data.getHeaders().isEmpty()) {
+                data.getHeaders().forEach((name, value) -> response.header(name.toString(), value));
+            } else {
+                response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            }
+            return response.build();
+        });
     }
 
     @ServerExceptionMapper

@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import io.vertx.pgclient.PgPool;
 import io.vertx.sqlclient.PoolOptions;
+import org.csp.infrastructure.Durability;
 import org.csp.infrastructure.LocalPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +39,8 @@ class EventStoreTest {
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = LocalPostgres.start(Files.createDirectories(Path.of("target", "event-store-it", UUID.randomUUID().toString())), 0);
+        postgres = LocalPostgres.start(Files.createDirectories(Path.of("target", "event-store-it", UUID.randomUUID().toString())), 0,
+                Durability.THROWAWAY);
         postgres.createDatabaseIfMissing("kernel");
         vertx = Vertx.vertx();
         PgConnectOptions options = PgConnectOptions.fromUri(postgres.reactiveUrl("kernel"))

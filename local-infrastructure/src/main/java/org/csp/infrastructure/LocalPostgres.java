@@ -14,31 +14,48 @@ import java.time.Duration;
 
 /**
  * A real PostgreSQL server from the embedded binaries, listening on 127.0.0.1; a kept data directory is reused.
- * The server trusts loopback connections of its superuser, so clients connect without a password.
+ * The server trusts loopback connections of its superuser, so clients connect without a password. Whether it
+ * writes durably is the caller's explicit choice ({@link Durability}).
  */
 public final class LocalPostgres implements AutoCloseable {
 
     public static final String SUPERUSER = "postgres";
 
-    private final EmbeddedPostgres postgres;
+    private static final System.Logger LOG = System.getLogger(LocalPostgres.class.getName());
 
-    private LocalPostgres(EmbeddedPostgres postgres) {
+    private final EmbeddedPostgres postgres;
+    private final Durability durability;
+
+    private LocalPostgres(EmbeddedPostgres postgres, Durability durability) {
         this.postgres = postgres;
+        this.durability = durability;
     }
 
-    public static LocalPostgres start(Path dataDir, int port) {
+    /**
+     * Starts the server on {@code port} (0: a free one) with its data in {@code dataDir}. The settings of
+     * {@code durability} are passed after the embedded binaries' own {@code -F}, so they win.
+     */
+    public static LocalPostgres start(Path dataDir, int port, Durability durability) {
         try {
-            return new LocalPostgres(EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir.toAbsolutePath())
                     .setCleanDataDirectory(false)
                     .setPort(Ports.orFree(port))
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "200")
-                    .setPGStartupWait(Duration.ofMinutes(1))
-                    .start());
+                    .setPGStartupWait(Duration.ofMinutes(1));
+            durability.settings().forEach(builder::setServerConfig);
+            LocalPostgres started = new LocalPostgres(builder.start(), durability);
+            LOG.log(System.Logger.Level.INFO, "PostgreSQL on port {0}, {1}: {2}", Integer.toString(started.port()),
+                    durability, durability.describe());
+            return started;
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start in " + dataDir, e);
         }
+    }
+
+    public Durability durability() {
+        return durability;
     }
 
     public int port() {

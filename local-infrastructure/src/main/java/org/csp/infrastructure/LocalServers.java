@@ -14,13 +14,17 @@ public record LocalServers(LocalPostgres postgres, LocalKafka kafka, LocalKeyclo
         public static final ServerPorts FREE = new ServerPorts(0, 0, 0, 0);
     }
 
-    /** Starts the three, one after the other, telling {@code progress} what comes next; stops them all if one fails. */
-    public static LocalServers start(Path dataDir, ServerPorts ports, Path realmFile, Consumer<String> progress) {
+    /**
+     * Starts the three, one after the other, telling {@code progress} what comes next; stops them all if one fails.
+     * {@code durability} says whether PostgreSQL must keep acknowledged commits through a crash.
+     */
+    public static LocalServers start(Path dataDir, ServerPorts ports, Path realmFile, Durability durability,
+                                     Consumer<String> progress) {
         LocalPostgres postgres = null;
         LocalKafka kafka = null;
         try {
-            progress.accept("PostgreSQL …");
-            postgres = LocalPostgres.start(dataDir.resolve("postgres"), ports.postgres());
+            progress.accept("PostgreSQL (" + durability.name().toLowerCase() + ": " + durability.describe() + ") …");
+            postgres = LocalPostgres.start(dataDir.resolve("postgres"), ports.postgres(), durability);
             progress.accept("Kafka (KRaft) …");
             kafka = LocalKafka.start(dataDir.resolve("kafka"), ports.kafka());
             progress.accept("Keycloak (the very first start takes about a minute) …");

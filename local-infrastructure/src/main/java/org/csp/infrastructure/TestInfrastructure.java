@@ -53,7 +53,9 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
     private static void startServers() {
         Path root = Path.of("target", "test-infrastructure",
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))).toAbsolutePath();
-        LocalServers servers = LocalServers.start(root, LocalServers.ServerPorts.FREE, RepoRoot.realmFile(), step -> { });
+        // Test data is thrown away after the run: no need to wait for the disk.
+        LocalServers servers = LocalServers.start(root, LocalServers.ServerPorts.FREE, RepoRoot.realmFile(),
+                Durability.THROWAWAY, step -> { });
         Runtime.getRuntime().addShutdownHook(new Thread(servers::close, "test-infrastructure-stop"));
         System.setProperty(KAFKA_BOOTSTRAP, servers.kafka().bootstrapServers());
         System.setProperty(REALM_URL, servers.keycloak().realmUrl());

@@ -23,7 +23,8 @@ class LocalInfrastructureTest {
     @BeforeAll
     static void start() {
         Path root = Path.of("target", "infrastructure-test", UUID.randomUUID().toString());
-        servers = LocalServers.start(root, LocalServers.ServerPorts.FREE, RepoRoot.realmFile(), step -> { });
+        servers = LocalServers.start(root, LocalServers.ServerPorts.FREE, RepoRoot.realmFile(), Durability.THROWAWAY,
+                step -> { });
         postgres = servers.postgres();
         kafka = servers.kafka();
         keycloak = servers.keycloak();

@@ -2,28 +2,19 @@ package org.csp.measures.datapoint;
 
 import org.csp.eventsourcing.CommandRejected;
 import org.csp.eventsourcing.Decider;
-import org.csp.measures.datapoint.DataPointEvent.MeasureRecorded;
+import org.csp.measures.datapoint.DataPointCommand.RecordDataPoint;
+import org.csp.measures.datapoint.DataPointEvent.DataPointRecorded;
 import org.csp.measures.indicator.Frequency;
-import org.csp.measures.indicator.IndicatorEvent.IndicatorDefined;
-import org.csp.measures.indicator.Unit;
+import org.csp.measures.indicator.IndicatorRules;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 /** A data point's revisions, folded from its events, and the pure rules for recording a value. */
-public record DataPoint(List<MeasureRecorded> revisions) {
+public record DataPoint(List<DataPointRecorded> revisions) {
 
-    /**
-     * Record a value. The indicator's definition and today's date travel with the command so that {@code decide}
-     * stays pure; {@code indicator} is null when the code is not an indicator of the partnership.
-     */
-    public record Record(IndicatorDefined indicator, String indicatorCode, Period period, String geography,
-                         BigDecimal value, DataStatus status, String source, String submittedBy, LocalDate today) {
-    }
-
-    public static final Decider<Record, DataPointEvent, DataPoint> DECIDER = new Decider<>() {
+    public static final Decider<DataPointCommand, DataPointEvent, DataPoint> DECIDER = new Decider<>() {
         @Override
         public DataPoint initialState() {
             return new DataPoint(List.of());
@@ -32,8 +23,8 @@ public record DataPoint(List<MeasureRecorded> revisions) {
         @Override
         public DataPoint evolve(DataPoint state, DataPointEvent event) {
             return switch (event) {
-                case MeasureRecorded recorded -> {
-                    List<MeasureRecorded> revisions = new ArrayList<>(state.revisions());
+                case DataPointRecorded recorded -> {
+                    List<DataPointRecorded> revisions = new ArrayList<>(state.revisions());
                     revisions.add(recorded);
                     yield new DataPoint(List.copyOf(revisions));
                 }
@@ -41,39 +32,45 @@ public record DataPoint(List<MeasureRecorded> revisions) {
         }
 
         @Override
-        public List<DataPointEvent> decide(Record command, DataPoint state) {
-            IndicatorDefined indicator = command.indicator();
-            if (indicator == null) {
-                throw new CommandRejected("indicator-not-defined", "'" + command.indicatorCode() + "' is not an indicator of the plan.");
-            }
-            Frequency frequency = Frequency.of(indicator.frequency());
-            if (command.period().kind() != frequency.period()) {
-                throw CommandRejected.invalid("period", "must be " + expectedPeriod(frequency) + " for this "
-                        + frequency.code() + " indicator");
-            }
-            if (command.period().firstDay().isAfter(command.today())) {
-                throw CommandRejected.invalid("period", "must not be in the future");
-            }
-            String refused = Unit.of(indicator.unit()).refuse(command.value());
-            if (refused != null) {
-                throw CommandRejected.invalid("value", refused);
-            }
-            if (command.source() == null || !indicator.sources().contains(command.source())) {
-                throw CommandRejected.invalid("source", "must be one of the indicator's sources " + indicator.sources());
-            }
-            MeasureRecorded latest = state.latest();
-            if (latest != null && latest.value().compareTo(command.value()) == 0
-                    && latest.status().equals(command.status().code()) && latest.source().equals(command.source())) {
-                return List.of();
-            }
-            return List.of(new MeasureRecorded(indicator.code(), command.period().label(), command.geography(),
-                    canonical(command.value()),
-                    command.status().code(), command.source(), command.submittedBy(), state.revisions().size() + 1));
+        public List<DataPointEvent> decide(DataPointCommand command, DataPoint state) {
+            return switch (command) {
+                case RecordDataPoint record -> decideRecord(record, state);
+            };
         }
     };
 
+    private static List<DataPointEvent> decideRecord(RecordDataPoint command, DataPoint state) {
+        IndicatorRules indicator = command.indicator();
+        if (indicator == null) {
+            throw new CommandRejected("indicator-not-defined", "'" + command.indicatorCode() + "' is not an indicator of the plan.");
+        }
+        Frequency frequency = indicator.frequency();
+        if (command.period().kind() != frequency.period()) {
+            throw CommandRejected.invalid("period", "must be " + expectedPeriod(frequency) + " for this "
+                    + frequency.code() + " indicator");
+        }
+        if (command.period().firstDay().isAfter(command.today())) {
+            throw CommandRejected.invalid("period", "must not be in the future");
+        }
+        String refused = indicator.unit().refuse(command.value());
+        if (refused != null) {
+            throw CommandRejected.invalid("value", refused);
+        }
+        if (command.source() == null || !indicator.sources().contains(command.source())) {
+            throw CommandRejected.invalid("source", "must be one of the indicator's sources " + indicator.sources());
+        }
+        DataPointRecorded latest = state.latest();
+        if (latest != null && latest.value().compareTo(command.value()) == 0
+                && latest.status().equals(command.status().code()) && latest.source().equals(command.source())) {
+            return List.of();
+        }
+        return List.of(new DataPointRecorded(indicator.code(), command.period().label(), command.geography(),
+                canonical(command.value()),
+                command.status().code(), command.source(), command.submittedBy(), state.revisions().size() + 1));
+    }
+
     /** The current revision, or null when nothing has been recorded. */
-    public MeasureRecorded latest() {
+    public DataPointRecorded latest() {
         return revisions.isEmpty() ? null : revisions.getLast();
     }
 

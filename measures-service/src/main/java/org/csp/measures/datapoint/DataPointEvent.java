@@ -4,11 +4,15 @@ import org.csp.eventsourcing.EventTypes;
 
 import java.math.BigDecimal;
 
-/** What can happen to a data point. Stored and published under explicit type strings. */
+/**
+ * What can happen to a data point: the stored and published contract, under explicit type strings. The type
+ * string says "measure", the name this concept had when it was first published; it stays for compatibility (see
+ * the glossary in docs/architecture.md).
+ */
 public sealed interface DataPointEvent {
 
     EventTypes<DataPointEvent> TYPES = EventTypes.<DataPointEvent>builder()
-            .register("measures.measure.recorded.v1", MeasureRecorded.class)
+            .register("measures.measure.recorded.v1", DataPointRecorded.class)
             .build();
 
     /**
@@ -16,7 +20,7 @@ public sealed interface DataPointEvent {
      * revisions stay in the stream, so the history shows what was reported when. {@code source} is the organisation
      * the figure comes from, {@code submittedBy} the system (OIDC client) that posted it.
      */
-    record MeasureRecorded(String indicatorCode, String period, String geography, BigDecimal value, String status,
-                           String source, String submittedBy, int revision) implements DataPointEvent {
+    record DataPointRecorded(String indicatorCode, String period, String geography, BigDecimal value, String status,
+                             String source, String submittedBy, int revision) implements DataPointEvent {
     }
 }

@@ -16,7 +16,8 @@ import jakarta.ws.rs.core.UriBuilder;
 import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.StoredEvent;
 import org.csp.http.Partnerships;
-import org.csp.measures.datapoint.DataPointEvent.MeasureRecorded;
+import org.csp.measures.datapoint.DataPointEvent.DataPointRecorded;
+import org.csp.measures.datapoint.DataPointTable.DataPointRow;
 import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -53,14 +54,25 @@ public class DataPointResource {
         this.identity = identity;
     }
 
+    /** The body of {@code POST …/data-points}. */
     public record DataPointRequest(String period, String geography, BigDecimal value, String status, String source) {
     }
 
+    /** A recorded revision, as the answer to a post. */
     public record DataPointView(String indicator, String period, String geography, BigDecimal value, String status,
                                 String source, String submittedBy, int revision) {
-        static DataPointView of(MeasureRecorded r) {
+        static DataPointView of(DataPointRecorded r) {
             return new DataPointView(r.indicatorCode(), r.period(), r.geography(), r.value(), r.status(), r.source(),
                     r.submittedBy(), r.revision());
+        }
+    }
+
+    /** The current revision of a data point, as the list shows it. */
+    public record CurrentDataPointView(String indicator, String period, String geography, BigDecimal value, String status,
+                                       String source, String submittedBy, int revision, OffsetDateTime recordedAt) {
+        static CurrentDataPointView of(DataPointRow r) {
+            return new CurrentDataPointView(r.indicator(), r.period(), r.geography(), r.value(), r.status(), r.source(),
+                    r.submittedBy(), r.revision(), r.recordedAt());
         }
     }
 
@@ -91,7 +103,7 @@ public class DataPointResource {
         }
         return dataPoints.record(partnerships.resolve(partnership), submission, partnerOrganisation, Actor.of(token))
                 .map(outcome -> {
-                    MeasureRecorded current = outcome.state().latest();
+                    DataPointRecorded current = outcome.state().latest();
                     var view = DataPointView.of(current);
                     if (!outcome.changed()) {
                         return Response.ok(view).build();
@@ -103,13 +115,14 @@ public class DataPointResource {
 
     @GET
     @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
-    public Uni<List<DataPointTable.Current>> list(@PathParam("code") String code, @QueryParam("partnership") String partnership,
+    public Uni<List<CurrentDataPointView>> list(@PathParam("code") String code, @QueryParam("partnership") String partnership,
                                                   @QueryParam("geography") String geography,
                                                   @QueryParam("from") String from, @QueryParam("to") String to) {
         if (geography != null && !GSS.matcher(geography).matches()) {
             throw badQuery("geography must be a GSS code such as E07000082.");
         }
-        return dataPoints.list(partnerships.resolve(partnership), code, geography, queryPeriod("from", from), queryPeriod("to", to));
+        return dataPoints.list(partnerships.resolve(partnership), code, geography, queryPeriod("from", from), queryPeriod("to", to))
+                .map(rows -> rows.stream().map(CurrentDataPointView::of).toList());
     }
 
     @GET
@@ -123,14 +136,14 @@ public class DataPointResource {
                 throw ProblemException.notFound("Data point", code + " " + geography + " " + parsed.label());
             }
             List<Revision> revisions = events.stream().map(DataPointResource::revision).toList();
-            MeasureRecorded latest = (MeasureRecorded) DataPointEvent.TYPES.decode(events.getLast());
+            DataPointRecorded latest = (DataPointRecorded) DataPointEvent.TYPES.decode(events.getLast());
             return new DataPointHistory(code, latest.period(), geography, latest.value(), latest.status(), latest.source(),
                     latest.revision(), revisions);
         });
     }
 
     private static Revision revision(StoredEvent event) {
-        MeasureRecorded r = (MeasureRecorded) DataPointEvent.TYPES.decode(event);
+        DataPointRecorded r = (DataPointRecorded) DataPointEvent.TYPES.decode(event);
         return new Revision(r.revision(), r.value(), r.status(), r.source(), r.submittedBy(), event.actor().subject(),
                 event.occurredAt());
     }

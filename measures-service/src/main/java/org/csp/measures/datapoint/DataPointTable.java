@@ -4,7 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
-import org.csp.measures.datapoint.DataPointEvent.MeasureRecorded;
+import org.csp.measures.datapoint.DataPointEvent.DataPointRecorded;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -33,15 +33,15 @@ final class DataPointTable {
             );
             CREATE INDEX IF NOT EXISTS data_point_by_day ON data_point (partnership_id, indicator_code, first_day)""";
 
-    /** The current revision of one data point. */
-    record Current(String indicator, String period, String geography, BigDecimal value, String status, String source,
+    /** One row: the current revision of one data point. */
+    record DataPointRow(String indicator, String period, String geography, BigDecimal value, String status, String source,
                    String submittedBy, int revision, OffsetDateTime recordedAt) {
     }
 
     private DataPointTable() {
     }
 
-    static Uni<Void> upsert(SqlClient tx, String partnershipId, Period period, MeasureRecorded r, OffsetDateTime recordedAt) {
+    static Uni<Void> upsert(SqlClient tx, String partnershipId, Period period, DataPointRecorded r, OffsetDateTime recordedAt) {
         return tx.preparedQuery("""
                         INSERT INTO data_point (partnership_id, indicator_code, geography, period, first_day, last_day, value,
                             status, source, submitted_by, revision, recorded_at)
@@ -57,7 +57,7 @@ final class DataPointTable {
     }
 
     /** Current revisions of an indicator's data points, optionally of one geography and within [from, to]. */
-    static Uni<List<Current>> list(SqlClient client, String partnershipId, String code, String geography,
+    static Uni<List<DataPointRow>> list(SqlClient client, String partnershipId, String code, String geography,
                                    LocalDate from, LocalDate to) {
         return client.preparedQuery("""
                         SELECT * FROM data_point
@@ -66,9 +66,9 @@ final class DataPointTable {
                         ORDER BY first_day, geography""")
                 .execute(Tuple.of(partnershipId, code, geography, from, to))
                 .map(rows -> {
-                    List<Current> list = new ArrayList<>(rows.size());
+                    List<DataPointRow> list = new ArrayList<>(rows.size());
                     for (Row row : rows) {
-                        list.add(new Current(row.getString("indicator_code"), row.getString("period"), row.getString("geography"),
+                        list.add(new DataPointRow(row.getString("indicator_code"), row.getString("period"), row.getString("geography"),
                                 row.getBigDecimal("value"), row.getString("status"), row.getString("source"),
                                 row.getString("submitted_by"), row.getInteger("revision"), row.getOffsetDateTime("recorded_at")));
                     }

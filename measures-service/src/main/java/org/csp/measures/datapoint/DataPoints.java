@@ -10,7 +10,9 @@ import org.csp.eventsourcing.Aggregate;
 import org.csp.eventsourcing.EventStore;
 import org.csp.eventsourcing.EventStoreReady;
 import org.csp.eventsourcing.StoredEvent;
-import org.csp.measures.indicator.IndicatorEvent.IndicatorDefined;
+import org.csp.measures.datapoint.DataPointCommand.RecordDataPoint;
+import org.csp.measures.datapoint.DataPointTable.DataPointRow;
+import org.csp.measures.indicator.IndicatorTable.IndicatorRow;
 import org.csp.measures.indicator.Indicators;
 import org.csp.problem.ProblemException;
 
@@ -28,7 +30,7 @@ public class DataPoints {
 
     private final EventStore store;
     private final Indicators indicators;
-    private final Aggregate<DataPoint.Record, DataPointEvent, DataPoint> aggregate;
+    private final Aggregate<DataPointCommand, DataPointEvent, DataPoint> aggregate;
 
     public DataPoints(EventStore store, Indicators indicators) {
         this.store = store;
@@ -57,9 +59,9 @@ public class DataPoints {
                                                                      String partnerOrganisation, Actor actor) {
         String code = submission.indicatorCode();
         return store.inTransaction(unit -> indicators.find(unit.connection(), partnershipId, code).flatMap(found -> {
-            IndicatorDefined indicator = found.orElseThrow(() -> ProblemException.notFound("Indicator", code));
+            IndicatorRow indicator = found.orElseThrow(() -> ProblemException.notFound("Indicator", code));
             String source = source(indicator, submission.source(), partnerOrganisation);
-            var command = new DataPoint.Record(indicator, code, submission.period(), submission.geography(),
+            var command = new RecordDataPoint(indicator.rules(), code, submission.period(), submission.geography(),
                     submission.value(), submission.status(), source, actor.client(), LocalDate.now(UK));
             return aggregate.handle(unit, streamId(partnershipId, code, submission.geography(), submission.period()),
                             partnershipId, command, null, actor)
@@ -70,7 +72,7 @@ public class DataPoints {
         }));
     }
 
-    private static String source(IndicatorDefined indicator, String requested, String partnerOrganisation) {
+    private static String source(IndicatorRow indicator, String requested, String partnerOrganisation) {
         if (partnerOrganisation == null) {
             return requested == null && indicator.sources().size() == 1 ? indicator.sources().getFirst() : requested;
         }
@@ -85,7 +87,7 @@ public class DataPoints {
         return partnerOrganisation;
     }
 
-    public Uni<List<DataPointTable.Current>> list(String partnershipId, String code, String geography, Period from, Period to) {
+    public Uni<List<DataPointRow>> list(String partnershipId, String code, String geography, Period from, Period to) {
         return indicators.find(partnershipId, code).flatMap(found -> {
             found.orElseThrow(() -> ProblemException.notFound("Indicator", code));
             return DataPointTable.list(store.pool(), partnershipId, code, geography,

@@ -1,6 +1,7 @@
 package org.csp.measures.indicator;
 
 import org.csp.eventsourcing.Decider;
+import org.csp.measures.indicator.IndicatorCommand.DefineIndicator;
 import org.csp.measures.indicator.IndicatorEvent.IndicatorDefined;
 
 import java.util.List;
@@ -8,13 +9,7 @@ import java.util.List;
 /** An indicator's state, folded from its events, and the pure rules for changing it. */
 public record Indicator(IndicatorDefined definition) {
 
-    /** Commands on an indicator; defining it is the only one until indicator management arrives. */
-    public sealed interface Command {
-        record Define(IndicatorDefined definition) implements Command {
-        }
-    }
-
-    public static final Decider<Command, IndicatorEvent, Indicator> DECIDER = new Decider<>() {
+    public static final Decider<IndicatorCommand, IndicatorEvent, Indicator> DECIDER = new Decider<>() {
         @Override
         public Indicator initialState() {
             return new Indicator(null);
@@ -28,9 +23,11 @@ public record Indicator(IndicatorDefined definition) {
         }
 
         @Override
-        public List<IndicatorEvent> decide(Command command, Indicator state) {
+        public List<IndicatorEvent> decide(IndicatorCommand command, Indicator state) {
             return switch (command) {
-                case Command.Define define -> state.exists() ? List.of() : List.of(define.definition());
+                case DefineIndicator define -> state.exists() ? List.of() : List.of(new IndicatorDefined(define.code(),
+                        define.title(), define.description(), define.priority(), define.unit().code(),
+                        define.frequency().code(), define.polarity().code(), define.sources(), define.baseline()));
             };
         }
     };

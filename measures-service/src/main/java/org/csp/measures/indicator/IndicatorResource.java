@@ -9,7 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.csp.http.Partnerships;
-import org.csp.measures.indicator.IndicatorEvent.IndicatorDefined;
+import org.csp.measures.indicator.IndicatorTable.IndicatorRow;
 import org.csp.problem.ProblemException;
 
 import java.util.List;
@@ -34,9 +34,18 @@ public class IndicatorResource {
         this.partnerships = partnerships;
     }
 
+    /** An indicator as the API shows it. */
+    public record IndicatorView(String code, String title, String description, int priority, String unit, String frequency,
+                                String polarity, List<String> sources, String baseline) {
+        static IndicatorView of(IndicatorRow r) {
+            return new IndicatorView(r.code(), r.title(), r.description(), r.priority(), r.unit(), r.frequency(),
+                    r.polarity(), r.sources(), r.baseline());
+        }
+    }
+
     /** The partnership's indicators, optionally of one priority. */
     @GET
-    public Uni<List<IndicatorDefined>> list(@QueryParam("partnership") String partnership, @QueryParam("priority") String priority) {
+    public Uni<List<IndicatorView>> list(@QueryParam("partnership") String partnership, @QueryParam("priority") String priority) {
         Integer number = null;
         if (priority != null && !priority.isBlank()) {
             if (!priority.strip().matches("[1-9]\\d?")) {
@@ -44,13 +53,15 @@ public class IndicatorResource {
             }
             number = Integer.parseInt(priority.strip());
         }
-        return indicators.list(partnerships.resolve(partnership), number);
+        return indicators.list(partnerships.resolve(partnership), number)
+                .map(rows -> rows.stream().map(IndicatorView::of).toList());
     }
 
     @GET
     @Path("{code}")
-    public Uni<IndicatorDefined> get(@PathParam("code") String code, @QueryParam("partnership") String partnership) {
+    public Uni<IndicatorView> get(@PathParam("code") String code, @QueryParam("partnership") String partnership) {
         String p = partnerships.resolve(partnership);
-        return indicators.find(p, code).map(found -> found.orElseThrow(() -> ProblemException.notFound("Indicator", code)));
+        return indicators.find(p, code).map(found -> IndicatorView.of(
+                found.orElseThrow(() -> ProblemException.notFound("Indicator", code))));
     }
 }

@@ -11,7 +11,8 @@ import org.csp.eventsourcing.Aggregate;
 import org.csp.eventsourcing.EventStore;
 import org.csp.eventsourcing.EventStoreReady;
 import org.csp.eventsourcing.UnitOfWork;
-import org.csp.measures.indicator.IndicatorEvent.IndicatorDefined;
+import org.csp.measures.indicator.IndicatorCommand.DefineIndicator;
+import org.csp.measures.indicator.IndicatorTable.IndicatorRow;
 
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +23,7 @@ import java.util.Optional;
 public class Indicators {
 
     private final EventStore store;
-    private final Aggregate<Indicator.Command, IndicatorEvent, Indicator> aggregate;
+    private final Aggregate<IndicatorCommand, IndicatorEvent, Indicator> aggregate;
 
     public Indicators(EventStore store) {
         this.store = store;
@@ -31,7 +32,7 @@ public class Indicators {
 
     /** Creates the query table before anything else touches it (indicator files are loaded after this). */
     void onReady(@Observes @Priority(Interceptor.Priority.APPLICATION) EventStoreReady ready) {
-        store.pool().query(IndicatorCatalogue.DDL).execute().await().atMost(Duration.ofMinutes(1));
+        store.pool().query(IndicatorTable.DDL).execute().await().atMost(Duration.ofMinutes(1));
     }
 
     static String streamId(String partnershipId, String code) {
@@ -39,24 +40,23 @@ public class Indicators {
     }
 
     /** Defines an indicator unless it already exists; used when a partnership's indicators are loaded. */
-    public Uni<Boolean> define(UnitOfWork unit, String partnershipId, IndicatorDefined definition) {
-        return aggregate.handle(unit, streamId(partnershipId, definition.code()), partnershipId,
-                        new Indicator.Command.Define(definition), null, Actor.SYSTEM)
+    public Uni<Boolean> define(UnitOfWork unit, String partnershipId, DefineIndicator command) {
+        return aggregate.handle(unit, streamId(partnershipId, command.code()), partnershipId, command, null, Actor.SYSTEM)
                 .call(outcome -> outcome.changed()
-                        ? IndicatorCatalogue.upsert(unit.connection(), partnershipId, outcome.state().definition(), outcome.version())
+                        ? IndicatorTable.upsert(unit.connection(), partnershipId, outcome.state().definition(), outcome.version())
                         : Uni.createFrom().voidItem())
                 .map(Aggregate.Outcome::changed);
     }
 
-    public Uni<Optional<IndicatorDefined>> find(SqlClient client, String partnershipId, String code) {
-        return IndicatorCatalogue.find(client, partnershipId, code);
+    public Uni<Optional<IndicatorRow>> find(SqlClient client, String partnershipId, String code) {
+        return IndicatorTable.find(client, partnershipId, code);
     }
 
-    public Uni<Optional<IndicatorDefined>> find(String partnershipId, String code) {
+    public Uni<Optional<IndicatorRow>> find(String partnershipId, String code) {
         return find(store.pool(), partnershipId, code);
     }
 
-    public Uni<List<IndicatorDefined>> list(String partnershipId, Integer priority) {
-        return IndicatorCatalogue.list(store.pool(), partnershipId, priority);
+    public Uni<List<IndicatorRow>> list(String partnershipId, Integer priority) {
+        return IndicatorTable.list(store.pool(), partnershipId, priority);
     }
 }

@@ -13,11 +13,14 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -50,6 +53,44 @@ class DataPointResourceTest {
                 .then().statusCode(200)
                 .body("sources", hasItem("gloucestershire-constabulary"))
                 .body("frequency", equalTo("monthly"));
+    }
+
+    /** Without a token, or with one that is not a token, the answer is a 401 problem that keeps the challenge. */
+    @Test
+    void aMissingOrBadTokenIsA401Problem() {
+        for (String token : new String[]{null, "not-a-token", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln"}) {
+            var request = given();
+            if (token != null) {
+                request.auth().oauth2(token);
+            }
+            request.when().get("/api/indicators")
+                    .then().statusCode(401).contentType("application/problem+json")
+                    .header("WWW-Authenticate", startsWith("Bearer"))
+                    .body("type", equalTo("urn:csp:problem:unauthorized"))
+                    .body("status", equalTo(401))
+                    .body("title", equalTo("Authentication required"))
+                    .body("instance", equalTo("/api/indicators"))
+                    .body(not(containsString("Exception")));
+        }
+    }
+
+    /** Without a token, or with one that is not a token, the answer is a 401 problem that keeps the challenge. */
+    @Test
+    void aDataPointWithoutAValidTokenIsA401Problem() {
+        for (String token : new String[]{null, "not-a-token", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln"}) {
+            var request = given().contentType(ContentType.JSON).body(point("2024-07", "1"));
+            if (token != null) {
+                request.auth().oauth2(token);
+            }
+            request.when().post("/api/indicators/ASB-INCIDENTS/data-points")
+                    .then().statusCode(401).contentType("application/problem+json")
+                    .header("WWW-Authenticate", startsWith("Bearer"))
+                    .body("type", equalTo("urn:csp:problem:unauthorized"))
+                    .body("status", equalTo(401))
+                    .body("title", equalTo("Authentication required"))
+                    .body("instance", equalTo("/api/indicators/ASB-INCIDENTS/data-points"))
+                    .body(not(containsString("Exception")));
+        }
     }
 
     @Test

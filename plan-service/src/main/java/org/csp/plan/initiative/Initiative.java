@@ -36,7 +36,9 @@ public record Initiative(InitiativeDefined definition, Map<String, ProgressUpdat
         @Override
         public List<InitiativeEvent> decide(InitiativeCommand command, Initiative state) {
             return switch (command) {
-                case DefineInitiative define -> state.exists() ? List.of() : List.of(define.definition());
+                case DefineInitiative define -> state.exists() ? List.of() : List.of(new InitiativeDefined(define.initiativeId(),
+                        define.priority(), define.priorityTitle(), define.title(), define.leadOrganisation(), define.start(),
+                        define.due()));
                 case UpdateProgress update -> decideProgress(update, state);
             };
         }

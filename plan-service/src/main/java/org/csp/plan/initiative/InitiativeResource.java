@@ -17,7 +17,9 @@ import org.csp.eventsourcing.Actor;
 import org.csp.http.ETags;
 import org.csp.http.Partnerships;
 import org.csp.plan.initiative.InitiativeCommand.UpdateProgress;
+import org.csp.plan.initiative.InitiativeEvent.InitiativeDefined;
 import org.csp.plan.initiative.InitiativeEvent.ProgressUpdated;
+import org.csp.plan.initiative.InitiativeSummaryTable.InitiativeSummaryRow;
 import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -46,7 +48,17 @@ public class InitiativeResource {
         this.token = token;
     }
 
+    /** The body of {@code POST /api/initiatives/{id}/progress}. */
     public record ProgressRequest(String quarter, String status, String rag, String commentary) {
+    }
+
+    /** An initiative in the list, with its latest reported quarter. */
+    public record InitiativeSummaryView(String id, int priority, String priorityTitle, String title, String leadOrganisation,
+                                        String latestQuarter, String status, String rag, long version) {
+        static InitiativeSummaryView of(InitiativeSummaryRow r) {
+            return new InitiativeSummaryView(r.id(), r.priority(), r.priorityTitle(), r.title(), r.leadOrganisation(),
+                    r.latestQuarter(), r.status(), r.rag(), r.version());
+        }
     }
 
     public record ProgressView(String quarter, String status, String rag, String commentary) {
@@ -57,16 +69,24 @@ public class InitiativeResource {
 
     public record InitiativeView(String id, int priority, String priorityTitle, String title, String leadOrganisation,
                                  LocalDate start, LocalDate due, List<ProgressView> progress, long version) {
+        static InitiativeView of(Initiative state, long version) {
+            InitiativeDefined d = state.definition();
+            return new InitiativeView(d.initiativeId(), d.priority(), d.priorityTitle(), d.title(), d.leadOrganisation(),
+                    d.start(), d.due(), state.progressByQuarter().values().stream().map(ProgressView::of).toList(), version);
+        }
     }
 
     public record ProgressResponse(String initiativeId, String quarter, String status, String rag, String commentary,
                                    long version) {
+        static ProgressResponse of(ProgressUpdated p, long version) {
+            return new ProgressResponse(p.initiativeId(), p.quarter(), p.status(), p.rag(), p.commentary(), version);
+        }
     }
 
     @GET
     @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
-    public Uni<List<InitiativeSummaries.Summary>> list(@QueryParam("partnership") String partnership) {
-        return initiatives.list(partnerships.resolve(partnership));
+    public Uni<List<InitiativeSummaryView>> list(@QueryParam("partnership") String partnership) {
+        return initiatives.list(partnerships.resolve(partnership)).map(rows -> rows.stream().map(InitiativeSummaryView::of).toList());
     }
 
     @GET
@@ -78,11 +98,7 @@ public class InitiativeResource {
             if (!state.exists()) {
                 throw ProblemException.notFound("Initiative", id);
             }
-            var d = state.definition();
-            var view = new InitiativeView(d.initiativeId(), d.priority(), d.priorityTitle(), d.title(), d.leadOrganisation(),
-                    d.start(), d.due(), state.progressByQuarter().values().stream().map(ProgressView::of).toList(),
-                    loaded.version());
-            return Response.ok(view).tag(Long.toString(loaded.version())).build();
+            return Response.ok(InitiativeView.of(state, loaded.version())).tag(Long.toString(loaded.version())).build();
         });
     }
 
@@ -97,7 +113,7 @@ public class InitiativeResource {
         return initiatives.updateProgress(partnerships.resolve(partnership), command, ETags.parseIfMatch(ifMatch), Actor.of(token))
                 .map(outcome -> {
                     ProgressUpdated p = outcome.state().progressByQuarter().get(command.quarter().label());
-                    return Response.ok(new ProgressResponse(id, p.quarter(), p.status(), p.rag(), p.commentary(), outcome.version()))
+                    return Response.ok(ProgressResponse.of(p, outcome.version()))
                             .tag(Long.toString(outcome.version())).build();
                 });
     }

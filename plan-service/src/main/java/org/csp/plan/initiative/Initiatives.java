@@ -13,6 +13,7 @@ import org.csp.eventsourcing.EventStoreReady;
 import org.csp.eventsourcing.UnitOfWork;
 import org.csp.plan.initiative.InitiativeCommand.DefineInitiative;
 import org.csp.plan.initiative.InitiativeCommand.UpdateProgress;
+import org.csp.plan.initiative.InitiativeSummaryTable.InitiativeSummaryRow;
 import org.csp.problem.ProblemException;
 
 import java.time.Duration;
@@ -32,7 +33,7 @@ public class Initiatives {
 
     /** Creates the query table before anything else touches it (plan files are loaded after this). */
     void onReady(@Observes @Priority(Interceptor.Priority.APPLICATION) EventStoreReady ready) {
-        store.pool().query(InitiativeSummaries.DDL).execute().await().atMost(Duration.ofMinutes(1));
+        store.pool().query(InitiativeSummaryTable.DDL).execute().await().atMost(Duration.ofMinutes(1));
     }
 
     static String streamId(String partnershipId, String initiativeId) {
@@ -47,8 +48,8 @@ public class Initiatives {
     }
 
     /** Defines an initiative unless it already exists; used when a plan is loaded. */
-    public Uni<Boolean> define(UnitOfWork unit, String partnershipId, InitiativeEvent.InitiativeDefined definition) {
-        return handle(unit, partnershipId, definition.initiativeId(), new DefineInitiative(definition), null, Actor.SYSTEM)
+    public Uni<Boolean> define(UnitOfWork unit, String partnershipId, DefineInitiative command) {
+        return handle(unit, partnershipId, command.initiativeId(), command, null, Actor.SYSTEM)
                 .map(Aggregate.Outcome::changed);
     }
 
@@ -56,15 +57,15 @@ public class Initiatives {
         return aggregate.load(store.pool(), streamId(partnershipId, initiativeId));
     }
 
-    public Uni<List<InitiativeSummaries.Summary>> list(String partnershipId) {
-        return InitiativeSummaries.list(store.pool(), partnershipId);
+    public Uni<List<InitiativeSummaryRow>> list(String partnershipId) {
+        return InitiativeSummaryTable.list(store.pool(), partnershipId);
     }
 
     private Uni<Aggregate.Outcome<InitiativeEvent, Initiative>> handle(UnitOfWork unit, String partnershipId, String initiativeId,
                                                                        InitiativeCommand command, Long ifMatch, Actor actor) {
         return aggregate.handle(unit, streamId(partnershipId, initiativeId), partnershipId, command, ifMatch, actor)
                 .call(outcome -> outcome.changed()
-                        ? InitiativeSummaries.upsert(unit.connection(), partnershipId, outcome.state(), outcome.version())
+                        ? InitiativeSummaryTable.upsert(unit.connection(), partnershipId, outcome.state(), outcome.version())
                         : Uni.createFrom().voidItem());
     }
 }

@@ -7,10 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import org.csp.eventsourcing.EventStoreReady;
-import org.csp.plan.initiative.InitiativeEvent.InitiativeDefined;
+import org.csp.plan.initiative.InitiativeCommand.DefineInitiative;
 import org.csp.plan.initiative.Initiatives;
 import org.csp.seed.SeedFiles;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -31,10 +30,10 @@ public class PlanSeed {
     private final ObjectMapper json;
     private final List<String> planFiles;
 
-    public PlanSeed(Initiatives initiatives, ObjectMapper json, @ConfigProperty(name = "csp.seed.plans") List<String> planFiles) {
+    public PlanSeed(Initiatives initiatives, ObjectMapper json, PlanSeedConfig config) {
         this.initiatives = initiatives;
         this.json = json;
-        this.planFiles = planFiles;
+        this.planFiles = config.plans();
     }
 
     /** The data file's shape: a partnership, its plan period and its priorities with their initiatives. */
@@ -55,7 +54,7 @@ public class PlanSeed {
     void onReady(@Observes @Priority(Interceptor.Priority.APPLICATION + 100) EventStoreReady ready) {
         for (String file : planFiles) {
             PlanFile plan = SeedFiles.read(json, file, PlanFile.class);
-            List<InitiativeDefined> definitions = definitions(plan);
+            List<DefineInitiative> definitions = definitions(plan);
             long added = ready.store().inTransaction(unit -> Multi.createFrom().iterable(definitions)
                             .onItem().transformToUniAndConcatenate(d -> initiatives.define(unit, plan.partnership().id(), d))
                             .filter(Boolean::booleanValue).collect().asList().map(List::size))
@@ -65,11 +64,12 @@ public class PlanSeed {
         }
     }
 
-    static List<InitiativeDefined> definitions(PlanFile plan) {
-        List<InitiativeDefined> list = new ArrayList<>();
+    /** The command each initiative of the file stands for. */
+    static List<DefineInitiative> definitions(PlanFile plan) {
+        List<DefineInitiative> list = new ArrayList<>();
         for (PlanFile.Priority priority : plan.priorities()) {
             for (PlanFile.Item item : priority.initiatives()) {
-                list.add(new InitiativeDefined(item.id(), priority.number(), priority.title(), item.title(),
+                list.add(new DefineInitiative(item.id(), priority.number(), priority.title(), item.title(),
                         priority.leadOrganisation(), plan.plan().start(), plan.plan().end()));
             }
         }

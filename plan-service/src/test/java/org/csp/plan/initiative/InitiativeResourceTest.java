@@ -4,26 +4,43 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.csp.infrastructure.TestInfrastructure;
 import org.csp.infrastructure.Tokens;
 import org.csp.infrastructure.TopicReader;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.fail;
 
 @QuarkusTest
 @QuarkusTestResource(value = TestInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "plan"))
 class InitiativeResourceTest {
+
+    /** Key of the kernel's append lock ({@code EventStore.APPEND_LOCK}, package-private there). */
+    private static final long APPEND_LOCK = 0x637370L;
 
     private static String progress(String quarter, String status, String rag, String commentary) {
         return """
@@ -42,11 +59,42 @@ class InitiativeResourceTest {
                 .body("[2].title", startsWith("Support events, businesses, and the Police"));
     }
 
+    /** Without a token, or with one that is not a token, the answer is a 401 problem that keeps the challenge. */
     @Test
-    void noTokenIsUnauthorised() {
-        given().when().get("/api/initiatives").then().statusCode(401);
-        given().contentType(ContentType.JSON).body(progress("2024/25 Q2", "on-track", "green", "x"))
-                .when().post("/api/initiatives/P1-01/progress").then().statusCode(401);
+    void aMissingOrBadTokenIsA401Problem() {
+        for (String token : new String[]{null, "not-a-token", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln"}) {
+            var request = given();
+            if (token != null) {
+                request.auth().oauth2(token);
+            }
+            request.when().get("/api/initiatives")
+                    .then().statusCode(401).contentType("application/problem+json")
+                    .header("WWW-Authenticate", startsWith("Bearer"))
+                    .body("type", equalTo("urn:csp:problem:unauthorized"))
+                    .body("status", equalTo(401))
+                    .body("title", equalTo("Authentication required"))
+                    .body("instance", equalTo("/api/initiatives"))
+                    .body(not(containsString("Exception")));
+        }
+    }
+
+    /** Without a token, or with one that is not a token, the answer is a 401 problem that keeps the challenge. */
+    @Test
+    void aProgressReportWithoutAValidTokenIsA401Problem() {
+        for (String token : new String[]{null, "not-a-token", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln"}) {
+            var request = given().contentType(ContentType.JSON).body(progress("2024/25 Q2", "on-track", "green", "x"));
+            if (token != null) {
+                request.auth().oauth2(token);
+            }
+            request.when().post("/api/initiatives/P1-01/progress")
+                    .then().statusCode(401).contentType("application/problem+json")
+                    .header("WWW-Authenticate", startsWith("Bearer"))
+                    .body("type", equalTo("urn:csp:problem:unauthorized"))
+                    .body("status", equalTo(401))
+                    .body("title", equalTo("Authentication required"))
+                    .body("instance", equalTo("/api/initiatives/P1-01/progress"))
+                    .body(not(containsString("Exception")));
+        }
     }
 
     @Test
@@ -149,5 +197,72 @@ class InitiativeResourceTest {
                 .when().post("/api/initiatives/P9-99/progress")
                 .then().statusCode(404).contentType("application/problem+json")
                 .body("type", equalTo("urn:csp:problem:not-found"));
+    }
+
+    /**
+     * Two reports on one initiative decided on the same stream version: the kernel's append lock is held from here,
+     * so both requests load version n and stop before their insert; once it is released exactly one is stored and
+     * the other is refused with 409 by the UNIQUE(stream_id, version) guard.
+     */
+    @Test
+    void twoConcurrentReportsOnOneStreamStoreOneAndRefuseTheOtherWith409() throws Exception {
+        String stream = "stroud:initiative:P5-01";
+        String jdbc = "jdbc:" + ConfigProvider.getConfig().getValue("quarkus.datasource.reactive.url", String.class)
+                + "?user=postgres";
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        try (Connection lockHolder = DriverManager.getConnection(jdbc); Connection observer = DriverManager.getConnection(jdbc)) {
+            long before = eventCount(observer, stream);
+            lockHolder.setAutoCommit(false);
+            try (var lock = lockHolder.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, APPEND_LOCK);
+                lock.execute();
+            }
+            List<CompletableFuture<Response>> posts = new ArrayList<>();
+            for (String commentary : List.of("first of two concurrent reports", "second of two concurrent reports")) {
+                posts.add(CompletableFuture.supplyAsync(() -> given().auth().oauth2(Tokens.user("coordinator"))
+                        .contentType(ContentType.JSON).body(progress("2024/25 Q4", "at-risk", "amber", commentary))
+                        .when().post("/api/initiatives/P5-01/progress"), clients));
+            }
+            awaitWaitingSessions(observer, 2);
+            lockHolder.commit();
+
+            List<Response> responses = new ArrayList<>();
+            for (CompletableFuture<Response> post : posts) {
+                responses.add(post.get(30, TimeUnit.SECONDS));
+            }
+            responses.sort(Comparator.comparingInt(Response::statusCode));
+            assertEquals(List.of(200, 409), responses.stream().map(Response::statusCode).toList());
+            responses.get(1).then().contentType("application/problem+json")
+                    .body("type", equalTo("urn:csp:problem:concurrency-conflict"))
+                    .body("status", equalTo(409));
+            assertEquals(before + 1, eventCount(observer, stream), "exactly one of the two reports is stored");
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    private static long eventCount(Connection connection, String stream) throws Exception {
+        try (var count = connection.prepareStatement("SELECT count(*) FROM events WHERE stream_id = ?")) {
+            count.setString(1, stream);
+            try (var rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    /** Waits until {@code sessions} database sessions are blocked on a lock (the append lock or the row lock of the query table). */
+    private static void awaitWaitingSessions(Connection observer, int sessions) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (var waiting = observer.createStatement().executeQuery("SELECT count(DISTINCT pid) FROM pg_locks WHERE NOT granted")) {
+                waiting.next();
+                if (waiting.getInt(1) >= sessions) {
+                    return;
+                }
+            }
+            Thread.sleep(50);
+        }
+        fail("the two requests never both waited for a lock");
     }
 }

@@ -1,10 +1,10 @@
-package org.csp.engagement.activity;
+package org.csp.engagement.engagement;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
-import org.csp.engagement.activity.ActivityEvent.ActivityRecorded;
+import org.csp.engagement.engagement.EngagementEvent.EngagementRecorded;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** The query table behind {@code GET /api/engagements}, written in the same transaction as each append. */
-final class ActivityTable {
+final class EngagementTable {
 
     static final String DDL = """
             CREATE TABLE IF NOT EXISTS engagement (
@@ -30,10 +30,15 @@ final class ActivityTable {
             );
             CREATE INDEX IF NOT EXISTS engagement_by_date ON engagement (partnership_id, date)""";
 
-    private ActivityTable() {
+    /** One row of the table: an engagement record as the list shows it. */
+    record EngagementRow(String id, String type, String title, LocalDate date, String place, List<Integer> priorities,
+                         List<String> organisations, Integer attendance, String outcomes) {
     }
 
-    static Uni<Void> insert(SqlClient tx, String partnershipId, ActivityRecorded r) {
+    private EngagementTable() {
+    }
+
+    static Uni<Void> insert(SqlClient tx, String partnershipId, EngagementRecorded r) {
         return tx.preparedQuery("""
                         INSERT INTO engagement (partnership_id, engagement_id, type, title, date, place, priorities,
                             organisations, attendance, outcomes)
@@ -47,7 +52,7 @@ final class ActivityTable {
     }
 
     /** Records dated within [from, to], optionally of one type, oldest first. */
-    static Uni<List<ActivityRecorded>> list(SqlClient client, String partnershipId, LocalDate from, LocalDate to, String type) {
+    static Uni<List<EngagementRow>> list(SqlClient client, String partnershipId, LocalDate from, LocalDate to, String type) {
         return client.preparedQuery("""
                         SELECT * FROM engagement
                         WHERE partnership_id = $1 AND ($2::date IS NULL OR date >= $2) AND ($3::date IS NULL OR date <= $3)
@@ -55,9 +60,9 @@ final class ActivityTable {
                         ORDER BY date, engagement_id""")
                 .execute(Tuple.of(partnershipId, from, to, type))
                 .map(rows -> {
-                    List<ActivityRecorded> list = new ArrayList<>(rows.size());
+                    List<EngagementRow> list = new ArrayList<>(rows.size());
                     for (Row row : rows) {
-                        list.add(new ActivityRecorded(row.getString("engagement_id"), row.getString("type"),
+                        list.add(new EngagementRow(row.getString("engagement_id"), row.getString("type"),
                                 row.getString("title"), row.getLocalDate("date"), row.getString("place"),
                                 Arrays.asList(row.getArrayOfIntegers("priorities")),
                                 Arrays.asList(row.getArrayOfStrings("organisations")),

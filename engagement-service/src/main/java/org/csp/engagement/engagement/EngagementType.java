@@ -1,19 +1,19 @@
-package org.csp.engagement.activity;
+package org.csp.engagement.engagement;
 
 import org.csp.codes.Coded;
 
 import java.util.List;
 
 /** The kinds of community engagement the partnership records ("public-event", "workshop", …). */
-public enum ActivityType implements Coded {
+public enum EngagementType implements Coded {
     PUBLIC_EVENT, WORKSHOP, CONSULTATION, SURVEY, SCHOOL_PRESENTATION, NEIGHBOURHOOD_WATCH, HATE_AWARENESS_EVENT,
     MEDIA_CAMPAIGN, COMMUNITY_PAYBACK_PROJECT;
 
-    public static ActivityType of(String code) {
-        return Coded.of(ActivityType.class, code);
+    public static EngagementType of(String code) {
+        return Coded.of(EngagementType.class, code);
     }
 
     public static List<String> codes() {
-        return Coded.codes(ActivityType.class);
+        return Coded.codes(EngagementType.class);
     }
 }

@@ -13,7 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /** The query table behind {@code GET /api/initiatives}, updated in the same transaction as each append. */
-final class InitiativeSummaries {
+final class InitiativeSummaryTable {
 
     static final String DDL = """
             CREATE TABLE IF NOT EXISTS initiative_summary (
@@ -32,12 +32,12 @@ final class InitiativeSummaries {
                 PRIMARY KEY (partnership_id, initiative_id)
             )""";
 
-    /** One row of the list. */
-    record Summary(String id, int priority, String priorityTitle, String title, String leadOrganisation,
+    /** One row: an initiative with its latest reported quarter. */
+    record InitiativeSummaryRow(String id, int priority, String priorityTitle, String title, String leadOrganisation,
                    String latestQuarter, String status, String rag, long version) {
     }
 
-    private InitiativeSummaries() {
+    private InitiativeSummaryTable() {
     }
 
     static Uni<Void> upsert(SqlClient tx, String partnershipId, Initiative state, long version) {
@@ -64,15 +64,15 @@ final class InitiativeSummaries {
                 .replaceWithVoid();
     }
 
-    static Uni<List<Summary>> list(SqlClient client, String partnershipId) {
+    static Uni<List<InitiativeSummaryRow>> list(SqlClient client, String partnershipId) {
         return client.preparedQuery("""
                         SELECT * FROM initiative_summary WHERE partnership_id = $1
                         ORDER BY priority, initiative_id""")
                 .execute(Tuple.of(partnershipId))
                 .map(rows -> {
-                    List<Summary> list = new ArrayList<>(rows.size());
+                    List<InitiativeSummaryRow> list = new ArrayList<>(rows.size());
                     for (Row row : rows) {
-                        list.add(new Summary(row.getString("initiative_id"), row.getInteger("priority"),
+                        list.add(new InitiativeSummaryRow(row.getString("initiative_id"), row.getInteger("priority"),
                                 row.getString("priority_title"), row.getString("title"), row.getString("lead_organisation"),
                                 row.getString("latest_quarter"), row.getString("status"), row.getString("rag"),
                                 row.getLong("version")));

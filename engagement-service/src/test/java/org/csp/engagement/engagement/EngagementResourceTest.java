@@ -1,4 +1,4 @@
-package org.csp.engagement.activity;
+package org.csp.engagement.engagement;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -14,16 +14,18 @@ import java.time.Duration;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 @QuarkusTest
 @QuarkusTestResource(value = TestInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "engagement"))
-class ActivityResourceTest {
+class EngagementResourceTest {
 
     private static final String SCHOOL_TALK = """
             {"type": "school-presentation", "title": "%s", "date": "2024-06-12", "place": "Stroud Valley School",
@@ -31,7 +33,7 @@ class ActivityResourceTest {
              "outcomes": "Hate incident reporting explained"}""";
 
     @Test
-    void anOfficerRecordsAnActivityThatIsStoredAndPublished() {
+    void anOfficerRecordsAnEngagementThatIsStoredAndPublished() {
         String title = "Hate awareness assembly " + UUID.randomUUID();
         String location = given().auth().oauth2(Tokens.user("engagement")).contentType(ContentType.JSON)
                 .body(SCHOOL_TALK.formatted(title))
@@ -53,6 +55,44 @@ class ActivityResourceTest {
         assertNotNull(record, "the record reached engagement.events");
         assertEquals("engagement.activity.recorded.v1", TopicReader.header(record, "ce_type"));
         assertEquals("engagement-service", TopicReader.header(record, "ce_source"));
+    }
+
+    /** Without a token, or with one that is not a token, the answer is a 401 problem that keeps the challenge. */
+    @Test
+    void aMissingOrBadTokenIsA401Problem() {
+        for (String token : new String[]{null, "not-a-token", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln"}) {
+            var request = given();
+            if (token != null) {
+                request.auth().oauth2(token);
+            }
+            request.when().get("/api/engagements")
+                    .then().statusCode(401).contentType("application/problem+json")
+                    .header("WWW-Authenticate", startsWith("Bearer"))
+                    .body("type", equalTo("urn:csp:problem:unauthorized"))
+                    .body("status", equalTo(401))
+                    .body("title", equalTo("Authentication required"))
+                    .body("instance", equalTo("/api/engagements"))
+                    .body(not(containsString("Exception")));
+        }
+    }
+
+    /** Without a token, or with one that is not a token, the answer is a 401 problem that keeps the challenge. */
+    @Test
+    void aRecordWithoutAValidTokenIsA401Problem() {
+        for (String token : new String[]{null, "not-a-token", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln"}) {
+            var request = given().contentType(ContentType.JSON).body(SCHOOL_TALK.formatted("No token"));
+            if (token != null) {
+                request.auth().oauth2(token);
+            }
+            request.when().post("/api/engagements")
+                    .then().statusCode(401).contentType("application/problem+json")
+                    .header("WWW-Authenticate", startsWith("Bearer"))
+                    .body("type", equalTo("urn:csp:problem:unauthorized"))
+                    .body("status", equalTo(401))
+                    .body("title", equalTo("Authentication required"))
+                    .body("instance", equalTo("/api/engagements"))
+                    .body(not(containsString("Exception")));
+        }
     }
 
     @Test

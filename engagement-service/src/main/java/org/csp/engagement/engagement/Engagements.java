@@ -1,4 +1,4 @@
-package org.csp.engagement.activity;
+package org.csp.engagement.engagement;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.Priority;
@@ -6,7 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import org.csp.calendar.FinancialQuarter;
-import org.csp.engagement.activity.ActivityEvent.ActivityRecorded;
+import org.csp.engagement.engagement.EngagementCommand.RecordEngagement;
+import org.csp.engagement.engagement.EngagementTable.EngagementRow;
 import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.Aggregate;
 import org.csp.eventsourcing.EventStore;
@@ -21,20 +22,20 @@ import java.util.UUID;
 
 /** Application service of the engagement feature: each record is one transaction (append + query table). */
 @ApplicationScoped
-public class Activities {
+public class Engagements {
 
     private static final ZoneId UK = ZoneId.of("Europe/London");
 
     private final EventStore store;
-    private final Aggregate<Activity.Record, ActivityEvent, Activity> aggregate;
+    private final Aggregate<EngagementCommand, EngagementEvent, Engagement> aggregate;
 
-    public Activities(EventStore store) {
+    public Engagements(EventStore store) {
         this.store = store;
-        this.aggregate = new Aggregate<>(store, ActivityEvent.TYPES, Activity.DECIDER);
+        this.aggregate = new Aggregate<>(store, EngagementEvent.TYPES, Engagement.DECIDER);
     }
 
     void onReady(@Observes @Priority(Interceptor.Priority.APPLICATION) EventStoreReady ready) {
-        store.pool().query(ActivityTable.DDL).execute().await().atMost(Duration.ofMinutes(1));
+        store.pool().query(EngagementTable.DDL).execute().await().atMost(Duration.ofMinutes(1));
     }
 
     static String streamId(String partnershipId, String engagementId) {
@@ -53,21 +54,26 @@ public class Activities {
         return UUID.nameUUIDFromBytes(scope.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    /** Records an activity whose id the caller chose with {@link #newId}. */
-    public Uni<Aggregate.Outcome<ActivityEvent, Activity>> record(String partnershipId, ActivityRecorded details, Actor actor) {
-        return store.inTransaction(unit -> aggregate.handle(unit, streamId(partnershipId, details.engagementId()), partnershipId,
-                        new Activity.Record(details, LocalDate.now(UK)), null, actor)
+    /** Today in the UK, the day against which a record's date is checked. */
+    static LocalDate today() {
+        return LocalDate.now(UK);
+    }
+
+    /** Records an engagement whose id the caller chose with {@link #newId}. */
+    public Uni<Aggregate.Outcome<EngagementEvent, Engagement>> record(String partnershipId, RecordEngagement command, Actor actor) {
+        return store.inTransaction(unit -> aggregate.handle(unit, streamId(partnershipId, command.engagementId()), partnershipId,
+                        command, null, actor)
                 .call(outcome -> outcome.changed()
-                        ? ActivityTable.insert(unit.connection(), partnershipId, outcome.state().record())
+                        ? EngagementTable.insert(unit.connection(), partnershipId, outcome.state().record())
                         : Uni.createFrom().voidItem()));
     }
 
-    public Uni<Aggregate.Loaded<Activity>> load(String partnershipId, String engagementId) {
+    public Uni<Aggregate.Loaded<Engagement>> load(String partnershipId, String engagementId) {
         return aggregate.load(store.pool(), streamId(partnershipId, engagementId));
     }
 
-    public Uni<List<ActivityRecorded>> list(String partnershipId, FinancialQuarter quarter, String type) {
-        return ActivityTable.list(store.pool(), partnershipId, quarter == null ? null : quarter.firstDay(),
+    public Uni<List<EngagementRow>> list(String partnershipId, FinancialQuarter quarter, String type) {
+        return EngagementTable.list(store.pool(), partnershipId, quarter == null ? null : quarter.firstDay(),
                 quarter == null ? null : quarter.lastDay(), type);
     }
 }

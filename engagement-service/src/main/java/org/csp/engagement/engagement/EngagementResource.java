@@ -1,4 +1,4 @@
-package org.csp.engagement.activity;
+package org.csp.engagement.engagement;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,7 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import org.csp.calendar.FinancialQuarter;
-import org.csp.engagement.activity.ActivityEvent.ActivityRecorded;
+import org.csp.engagement.engagement.EngagementCommand.RecordEngagement;
+import org.csp.engagement.engagement.EngagementEvent.EngagementRecorded;
+import org.csp.engagement.engagement.EngagementTable.EngagementRow;
 import org.csp.eventsourcing.Actor;
 import org.csp.http.Partnerships;
 import org.csp.problem.ProblemException;
@@ -35,30 +37,37 @@ import static org.csp.security.Roles.VIEWER;
 
 @Path("/api/engagements")
 @Produces(MediaType.APPLICATION_JSON)
-public class ActivityResource {
+public class EngagementResource {
 
     /** Idempotency keys: printable ASCII, as the IETF draft and common APIs allow. */
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
     private static final int MAX_PRIORITY = 20;
 
-    private final Activities activities;
+    private final Engagements engagements;
     private final Partnerships partnerships;
     private final JsonWebToken token;
 
-    public ActivityResource(Activities activities, Partnerships partnerships, JsonWebToken token) {
-        this.activities = activities;
+    public EngagementResource(Engagements engagements, Partnerships partnerships, JsonWebToken token) {
+        this.engagements = engagements;
         this.partnerships = partnerships;
         this.token = token;
     }
 
-    public record ActivityRequest(String type, String title, String date, String place, List<Integer> priorities,
-                                  List<String> organisations, Integer attendance, String outcomes) {
+    /** The body of {@code POST /api/engagements}. */
+    public record EngagementRequest(String type, String title, String date, String place, List<Integer> priorities,
+                                    List<String> organisations, Integer attendance, String outcomes) {
     }
 
-    public record ActivityView(String id, String type, String title, LocalDate date, String quarter, String place,
-                               List<Integer> priorities, List<String> organisations, Integer attendance, String outcomes) {
-        static ActivityView of(ActivityRecorded r) {
-            return new ActivityView(r.engagementId(), r.type(), r.title(), r.date(), FinancialQuarter.of(r.date()).label(),
+    /** An engagement record as the API shows it; the one place where events and rows become the API. */
+    public record EngagementView(String id, String type, String title, LocalDate date, String quarter, String place,
+                                 List<Integer> priorities, List<String> organisations, Integer attendance, String outcomes) {
+        static EngagementView of(EngagementRecorded r) {
+            return new EngagementView(r.engagementId(), r.type(), r.title(), r.date(), FinancialQuarter.of(r.date()).label(),
+                    r.place(), r.priorities(), r.organisations(), r.attendance(), r.outcomes());
+        }
+
+        static EngagementView of(EngagementRow r) {
+            return new EngagementView(r.id(), r.type(), r.title(), r.date(), FinancialQuarter.of(r.date()).label(),
                     r.place(), r.priorities(), r.organisations(), r.attendance(), r.outcomes());
         }
     }
@@ -71,16 +80,16 @@ public class ActivityResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({COORDINATOR, ENGAGEMENT_OFFICER})
     public Uni<Response> record(@QueryParam("partnership") String partnership, @HeaderParam("Idempotency-Key") String key,
-                                ActivityRequest body) {
+                                EngagementRequest body) {
         if (key != null && !KEY.matcher(key).matches()) {
             throw new ProblemException(400, "invalid-idempotency-key", "Invalid Idempotency-Key",
                     "Idempotency-Key must be 1 to 200 printable characters without spaces, e.g. a UUID.");
         }
         String p = partnerships.resolve(partnership);
         Actor actor = Actor.of(token);
-        ActivityRecorded details = validate(Activities.newId(p, actor, key), body);
-        return activities.record(p, details, actor).map(outcome -> {
-            ActivityView view = ActivityView.of(outcome.state().record());
+        RecordEngagement command = validate(Engagements.newId(p, actor, key), body);
+        return engagements.record(p, command, actor).map(outcome -> {
+            EngagementView view = EngagementView.of(outcome.state().record());
             if (!outcome.changed()) {
                 return Response.ok(view).build();
             }
@@ -91,38 +100,38 @@ public class ActivityResource {
     /** Records of the partnership, optionally dated in one financial quarter and of one type, oldest first. */
     @GET
     @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
-    public Uni<List<ActivityView>> list(@QueryParam("partnership") String partnership, @QueryParam("quarter") String quarter,
+    public Uni<List<EngagementView>> list(@QueryParam("partnership") String partnership, @QueryParam("quarter") String quarter,
                                         @QueryParam("type") String type) {
         FinancialQuarter q = null;
         if (quarter != null && !quarter.isBlank()) {
             q = FinancialQuarter.parse(quarter).orElseThrow(() -> new ProblemException(400, "invalid-query",
                     "Invalid query parameter", "quarter must be a financial quarter such as 2024-25-Q2."));
         }
-        if (type != null && ActivityType.of(type) == null) {
-            throw new ProblemException(400, "invalid-query", "Invalid query parameter", "type must be one of " + ActivityType.codes() + ".");
+        if (type != null && EngagementType.of(type) == null) {
+            throw new ProblemException(400, "invalid-query", "Invalid query parameter", "type must be one of " + EngagementType.codes() + ".");
         }
-        return activities.list(partnerships.resolve(partnership), q, type)
-                .map(list -> list.stream().map(ActivityView::of).toList());
+        return engagements.list(partnerships.resolve(partnership), q, type)
+                .map(list -> list.stream().map(EngagementView::of).toList());
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
     public Uni<Response> get(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
-        return activities.load(partnerships.resolve(partnership), id).map(loaded -> {
+        return engagements.load(partnerships.resolve(partnership), id).map(loaded -> {
             if (!loaded.state().exists()) {
                 throw ProblemException.notFound("Engagement record", id);
             }
-            return Response.ok(ActivityView.of(loaded.state().record())).tag(Long.toString(loaded.version())).build();
+            return Response.ok(EngagementView.of(loaded.state().record())).tag(Long.toString(loaded.version())).build();
         });
     }
 
-    private static ActivityRecorded validate(String id, ActivityRequest body) {
+    private static RecordEngagement validate(String id, EngagementRequest body) {
         if (body == null) {
             throw Validation.missingBody();
         }
         Validation v = new Validation();
-        ActivityType type = v.parse(body.type(), "type", ActivityType::of, "one of " + ActivityType.codes());
+        EngagementType type = v.parse(body.type(), "type", EngagementType::of, "one of " + EngagementType.codes());
         String title = v.text(body.title(), "title", 200);
         LocalDate date = v.parse(body.date(), "date", LocalDate::parse, "a date such as 2024-08-14");
         v.require(date == null || date.getYear() >= 2000, "date", "must be in 2000 or later");
@@ -143,7 +152,7 @@ public class ActivityResource {
                 "must be a number of people between 0 and 1,000,000");
         String outcomes = v.optionalText(body.outcomes(), "outcomes", 4000);
         v.throwIfInvalid();
-        return new ActivityRecorded(id, type.code(), title, date, place, priorities.stream().sorted().toList(),
-                organisations, body.attendance(), outcomes);
+        return new RecordEngagement(id, type, title, date, place, priorities.stream().sorted().toList(),
+                organisations, body.attendance(), outcomes, Engagements.today());
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The query table behind {@code GET /api/indicators}, updated in the same transaction as each append. */
-public final class IndicatorCatalogue {
+public final class IndicatorTable {
 
     static final String DDL = """
             CREATE TABLE IF NOT EXISTS indicator (
@@ -31,7 +31,20 @@ public final class IndicatorCatalogue {
                 PRIMARY KEY (partnership_id, code)
             )""";
 
-    private IndicatorCatalogue() {
+    /** One row: an indicator as the catalogue lists it. */
+    public record IndicatorRow(String code, String title, String description, int priority, String unit, String frequency,
+                               String polarity, List<String> sources, String baseline) {
+        public IndicatorRow {
+            sources = List.copyOf(sources);
+        }
+
+        /** What its data points must satisfy; the codes in the table were checked when it was defined. */
+        public IndicatorRules rules() {
+            return new IndicatorRules(code, Unit.of(unit), Frequency.of(frequency), sources);
+        }
+    }
+
+    private IndicatorTable() {
     }
 
     static Uni<Void> upsert(SqlClient tx, String partnershipId, IndicatorDefined d, long version) {
@@ -50,24 +63,24 @@ public final class IndicatorCatalogue {
                 .replaceWithVoid();
     }
 
-    static Uni<List<IndicatorDefined>> list(SqlClient client, String partnershipId, Integer priority) {
+    static Uni<List<IndicatorRow>> list(SqlClient client, String partnershipId, Integer priority) {
         return client.preparedQuery("""
                         SELECT * FROM indicator WHERE partnership_id = $1 AND ($2::int IS NULL OR priority = $2)
                         ORDER BY priority, code""")
                 .execute(Tuple.of(partnershipId, priority))
-                .map(IndicatorCatalogue::definitions);
+                .map(IndicatorTable::rows);
     }
 
-    static Uni<Optional<IndicatorDefined>> find(SqlClient client, String partnershipId, String code) {
+    static Uni<Optional<IndicatorRow>> find(SqlClient client, String partnershipId, String code) {
         return client.preparedQuery("SELECT * FROM indicator WHERE partnership_id = $1 AND code = $2")
                 .execute(Tuple.of(partnershipId, code))
-                .map(rows -> definitions(rows).stream().findFirst());
+                .map(rows -> rows(rows).stream().findFirst());
     }
 
-    private static List<IndicatorDefined> definitions(RowSet<Row> rows) {
-        List<IndicatorDefined> list = new ArrayList<>(rows.size());
+    private static List<IndicatorRow> rows(RowSet<Row> rows) {
+        List<IndicatorRow> list = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            list.add(new IndicatorDefined(row.getString("code"), row.getString("title"), row.getString("description"),
+            list.add(new IndicatorRow(row.getString("code"), row.getString("title"), row.getString("description"),
                     row.getInteger("priority"), row.getString("unit"), row.getString("frequency"),
                     row.getString("polarity"), Arrays.asList(row.getArrayOfStrings("sources")), row.getString("baseline")));
         }

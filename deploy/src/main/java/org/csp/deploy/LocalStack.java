@@ -93,8 +93,12 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startService(String service) {
-        log(service + " …");
-        int port = ports.get(service);
+        startInstance(service, service, ports.get(service));
+    }
+
+    /** Starts {@code instance} of {@code service}'s application on {@code port}, with the service's database. */
+    private void startInstance(String service, String instance, int port) {
+        log(instance + " …");
         List<String> command = new ArrayList<>(List.of(ChildProcess.java(), "-Xmx384m",
                 "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.http.port=" + port,
@@ -108,9 +112,27 @@ public final class LocalStack implements AutoCloseable {
             command.add("-Dcsp.gateway.routes.engagement=" + url("engagement-service"));
         }
         command.addAll(List.of("-jar", jar(settings.repo(), service).toString()));
-        ChildProcess process = ChildProcess.start(service, command, Map.of(), settings.data().resolve("logs").resolve(service + ".log"));
-        services.put(service, process);
-        process.awaitHttp(url(service) + "/q/health/ready", Duration.ofMinutes(2));
+        ChildProcess process = ChildProcess.start(instance, command, Map.of(), settings.data().resolve("logs").resolve(instance + ".log"));
+        services.put(instance, process);
+        ports.put(instance, port);
+        process.awaitHttp("http://127.0.0.1:" + port + "/q/health/ready", Duration.ofMinutes(2));
+    }
+
+    /**
+     * Starts another instance of a service (a replica, as a second pod would be) on a free port, against the same
+     * database, broker and realm; returns its name ({@code gateway-2}), usable with {@link #url}, {@link #kill}.
+     */
+    public String startReplica(String service) {
+        if (!SERVICES.contains(service)) {
+            throw new IllegalArgumentException("No service " + service + "; one of " + SERVICES);
+        }
+        int n = 2;
+        while (services.containsKey(service + "-" + n)) {
+            n++;
+        }
+        String instance = service + "-" + n;
+        startInstance(service, instance, Ports.free());
+        return instance;
     }
 
     public String url(String service) {
@@ -141,6 +163,14 @@ public final class LocalStack implements AutoCloseable {
             old.stop();
         }
         startService(service);
+    }
+
+    /** Stops an instance (a replica, say) for good. */
+    public void stop(String instance) {
+        ChildProcess process = services.remove(instance);
+        if (process != null) {
+            process.stop();
+        }
     }
 
     @Override

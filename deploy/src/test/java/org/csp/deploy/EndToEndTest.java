@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -178,5 +179,64 @@ class EndToEndTest {
         assertEquals(records, view.get("engagement").get("records").asInt());
         assertEquals(records, settled.get("engagement").get("records").asInt());
         assertEquals(records * 10, settled.get("engagement").get("attendance").asInt());
+    }
+
+    /**
+     * A second engagement-service on the same database stands by and publishes nothing; a second gateway serves the
+     * same view without projecting, and takes over when the first is killed. Every record counts once.
+     */
+    @Test
+    void replicasPublishNothingTwiceAndCountNothingTwice() throws Exception {
+        String serviceReplica = stack.startReplica("engagement-service");
+        String gatewayReplica = stack.startReplica("gateway");
+        String officer = user("engagement");
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 20; i++) {
+            String via = i % 2 == 0 ? gateway : stack.url(gatewayReplica);
+            String body = "{\"type\": \"survey\", \"title\": \"Replica " + run + " " + i + "\", \"date\": \""
+                    + LocalDate.of(2023, 1, 2).plusDays(i) + "\", \"attendance\": 5}";
+            assertEquals(201, Api.post(via + "/api/engagements", officer, body).status());
+        }
+        JsonNode view = awaitView("2022-23-Q4", v -> v.get("engagement").get("records").asInt() >= 20, Duration.ofSeconds(30));
+        Thread.sleep(3000); // several standby periods: a standby that published or projected would show by now
+        JsonNode fromReplica = Api.get(stack.url(gatewayReplica) + "/api/views/quarterly/2022-23-Q4", user("viewer")).json();
+        assertEquals(view.get("engagement"), fromReplica.get("engagement"), "both gateways answer from the same view");
+        assertEquals(20, fromReplica.get("engagement").get("records").asInt());
+        assertEquals(100, fromReplica.get("engagement").get("attendance").asInt());
+
+        List<ConsumerRecord<String, byte[]>> published = TopicReader.readAll(stack.kafkaBootstrap(), "engagement.events", 1,
+                Duration.ofSeconds(2), Duration.ofSeconds(30)).stream()
+                .filter(r -> TopicReader.value(r).contains("Replica " + run)).toList();
+        assertEquals(20, published.size(), "each record published once: the replica's relay stands by");
+        assertEquals("standby", Api.get(stack.url(serviceReplica) + "/q/health/ready", null).json()
+                .findValue("checks").findParents("name").stream().filter(c -> c.get("name").asText().equals("outbox-relay"))
+                .findFirst().orElseThrow().get("data").get("role").asText());
+        String coordinator = user("coordinator");
+        assertEquals("standby", Api.get(stack.url(gatewayReplica) + "/api/admin/projections/status", coordinator).json()
+                .get(0).get("role").asText());
+
+        stack.kill("gateway");
+        for (int i = 20; i < 30; i++) {
+            String body = "{\"type\": \"survey\", \"title\": \"Replica " + run + " " + i + "\", \"date\": \""
+                    + LocalDate.of(2023, 1, 2).plusDays(i) + "\", \"attendance\": 5}";
+            assertEquals(201, Api.post(stack.url(gatewayReplica) + "/api/engagements", officer, body).status());
+        }
+        String replicaUrl = stack.url(gatewayReplica);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonNode after = null;
+        while (System.nanoTime() < deadline) {
+            after = Api.get(replicaUrl + "/api/views/quarterly/2022-23-Q4", user("viewer")).json();
+            if (after.get("engagement").get("records").asInt() >= 30) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        Thread.sleep(1000);
+        after = Api.get(replicaUrl + "/api/views/quarterly/2022-23-Q4", user("viewer")).json();
+        assertEquals(30, after.get("engagement").get("records").asInt(), "the replica took over: " + after.get("engagement"));
+        assertEquals(150, after.get("engagement").get("attendance").asInt());
+        stack.restart("gateway");
+        stack.stop(gatewayReplica);
+        stack.stop(serviceReplica);
     }
 }

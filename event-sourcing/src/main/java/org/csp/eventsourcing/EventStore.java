@@ -30,7 +30,7 @@ import java.util.function.Function;
 public class EventStore {
 
     /** Key of the advisory lock that orders appends; any constant will do, it only has to be the same for all. */
-    static final long APPEND_LOCK = 0x637370L;
+    public static final long APPEND_LOCK = 0x637370L;
 
     private static final String COLUMNS =
             "position, event_id, stream_id, version, type, partnership_id, payload::text AS payload, occurred_at, actor_subject, actor_client";
@@ -67,6 +67,11 @@ public class EventStore {
 
     public Pool pool() {
         return pool;
+    }
+
+    /** Creates the event table and the relay checkpoint if they are missing (a service does it at start-up). */
+    public Uni<Void> createTables() {
+        return pool.query(EventStoreSchema.DDL).execute().replaceWithVoid();
     }
 
     public Uni<List<StoredEvent>> readStream(SqlClient client, String streamId) {

@@ -29,7 +29,7 @@ public class EventStoreLifecycle {
     }
 
     void onStart(@Observes StartupEvent event) {
-        store.pool().query(EventStoreSchema.DDL).execute().await().atMost(Duration.ofMinutes(1));
+        store.createTables().await().atMost(Duration.ofMinutes(1));
         ready.fire(new EventStoreReady(store));
         relay.start();
     }

@@ -1,21 +1,13 @@
 package org.csp.eventsourcing;
 
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
-import io.vertx.pgclient.PgPool;
-import io.vertx.sqlclient.PoolOptions;
-import org.csp.infrastructure.Durability;
-import org.csp.infrastructure.LocalPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -31,30 +23,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The event store against a real PostgreSQL: concurrency guard, append-only table, commit-ordered positions. */
 class EventStoreTest {
 
-    private static LocalPostgres postgres;
-    private static Vertx vertx;
     private static Pool pool;
     private static EventStore store;
     private static final AtomicInteger commits = new AtomicInteger();
 
     @BeforeAll
-    static void start() throws Exception {
-        postgres = LocalPostgres.start(Files.createDirectories(Path.of("target", "event-store-it", UUID.randomUUID().toString())), 0,
-                Durability.THROWAWAY);
-        postgres.createDatabaseIfMissing("kernel");
-        vertx = Vertx.vertx();
-        PgConnectOptions options = PgConnectOptions.fromUri(postgres.reactiveUrl("kernel"))
-                .setUser(postgres.username());
-        pool = Pool.newInstance(PgPool.pool(vertx.getDelegate(), options, new PoolOptions().setMaxSize(4)));
-        pool.query(EventStoreSchema.DDL).execute().await().atMost(Duration.ofSeconds(30));
+    static void start() {
+        pool = KernelServers.database().pool();
         store = new EventStore(pool, commits::incrementAndGet);
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void stop() {
         pool.close().await().indefinitely();
-        vertx.close().await().indefinitely();
-        postgres.close();
     }
 
     private static StreamAppend append(String stream, long expected, String... types) {

@@ -5,6 +5,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgPool;
 import io.vertx.sqlclient.PoolOptions;
+import org.csp.infrastructure.Durability;
 import org.csp.infrastructure.LocalKafka;
 import org.csp.infrastructure.LocalPostgres;
 
@@ -32,7 +33,7 @@ public final class KernelServers {
         try {
             Path root = Files.createDirectories(Path.of("target", "kernel-it", UUID.randomUUID().toString())).toAbsolutePath();
             if (postgres == null) {
-                postgres = LocalPostgres.start(root.resolve("postgres"), 0);
+                postgres = LocalPostgres.start(root.resolve("postgres"), 0, Durability.THROWAWAY);
                 vertx = Vertx.vertx();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     vertx.closeAndAwait();

@@ -52,7 +52,7 @@ public final class LocalKafka implements AutoCloseable {
                     "-Dlog4j2.configurationFile=" + log4j, "-cp", Resources.kafkaClasspath());
             if (!Files.exists(logDir.resolve("meta.properties"))) {
                 ChildProcess format = ChildProcess.start("kafka-storage-format",
-                        concat(jvm, "kafka.tools.StorageTool", "format", "-t", clusterId(), "-c", config.toString()),
+                        concat(jvm, "kafka.tools.StorageTool", "format", "--cluster-id=" + clusterId(), "--config", config.toString()),
                         Map.of(), dir.resolve("format.log"));
                 format.await(() -> !format.alive(), Duration.ofMinutes(1), "formatting the log directory");
             }
@@ -64,6 +64,18 @@ public final class LocalKafka implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Kafka did not start in " + dataDir, e);
         }
+    }
+
+    /**
+     * The command that runs one of Kafka's own tools (e.g. {@code org.apache.kafka.tools.ProducerPerformance}) in a
+     * child JVM on the broker's class path plus {@code extraJars}, so it runs the broker's Kafka version.
+     */
+    public static List<String> toolCommand(List<Path> extraJars, String mainClass, List<String> arguments) {
+        StringBuilder classpath = new StringBuilder(Resources.kafkaClasspath());
+        extraJars.forEach(jar -> classpath.append(java.io.File.pathSeparator).append(jar.toAbsolutePath()));
+        List<String> command = new java.util.ArrayList<>(List.of(ChildProcess.java(), "-Xmx512m", "-cp", classpath.toString(), mainClass));
+        command.addAll(arguments);
+        return command;
     }
 
     public String bootstrapServers() {
@@ -79,7 +91,7 @@ public final class LocalKafka implements AutoCloseable {
         process.stop();
     }
 
-    /** A KRaft cluster id: 16 random bytes, URL-safe base64 without padding. */
+    /** A KRaft cluster id: 16 random bytes, URL-safe base64 without padding (it may start with "-": pass it as --cluster-id=…). */
     private static String clusterId() {
         UUID uuid = UUID.randomUUID();
         java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.csp.infrastructure.TestInfrastructure;
 import org.csp.infrastructure.Tokens;
 import org.csp.infrastructure.TopicReader;
+import org.csp.eventsourcing.testing.Unauthorized;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -31,6 +32,13 @@ class EngagementResourceTest {
             {"type": "school-presentation", "title": "%s", "date": "2024-06-12", "place": "Stroud Valley School",
              "priorities": [3, 2, 3], "organisations": ["Stroud District Council"], "attendance": 120,
              "outcomes": "Hate incident reporting explained"}""";
+
+    /** Without a token, or with one that is not a token, the answer is a 401 problem that keeps the challenge. */
+    @Test
+    void aMissingOrBadTokenIsA401Problem() {
+        Unauthorized.assertRefused("GET", "/api/engagements");
+        Unauthorized.assertRefused("POST", "/api/engagements", SCHOOL_TALK.formatted("No token"));
+    }
 
     @Test
     void anOfficerRecordsAnEngagementThatIsStoredAndPublished() {
@@ -57,43 +65,7 @@ class EngagementResourceTest {
         assertEquals("engagement-service", TopicReader.header(record, "ce_source"));
     }
 
-    /** Without a token, or with one that is not a token, the answer is a 401 problem that keeps the challenge. */
-    @Test
-    void aMissingOrBadTokenIsA401Problem() {
-        for (String token : new String[]{null, "not-a-token", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln"}) {
-            var request = given();
-            if (token != null) {
-                request.auth().oauth2(token);
-            }
-            request.when().get("/api/engagements")
-                    .then().statusCode(401).contentType("application/problem+json")
-                    .header("WWW-Authenticate", startsWith("Bearer"))
-                    .body("type", equalTo("urn:csp:problem:unauthorized"))
-                    .body("status", equalTo(401))
-                    .body("title", equalTo("Authentication required"))
-                    .body("instance", equalTo("/api/engagements"))
-                    .body(not(containsString("Exception")));
-        }
-    }
 
-    /** Without a token, or with one that is not a token, the answer is a 401 problem that keeps the challenge. */
-    @Test
-    void aRecordWithoutAValidTokenIsA401Problem() {
-        for (String token : new String[]{null, "not-a-token", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln"}) {
-            var request = given().contentType(ContentType.JSON).body(SCHOOL_TALK.formatted("No token"));
-            if (token != null) {
-                request.auth().oauth2(token);
-            }
-            request.when().post("/api/engagements")
-                    .then().statusCode(401).contentType("application/problem+json")
-                    .header("WWW-Authenticate", startsWith("Bearer"))
-                    .body("type", equalTo("urn:csp:problem:unauthorized"))
-                    .body("status", equalTo(401))
-                    .body("title", equalTo("Authentication required"))
-                    .body("instance", equalTo("/api/engagements"))
-                    .body(not(containsString("Exception")));
-        }
-    }
 
     @Test
     void aRetryWithTheSameIdempotencyKeyRecordsOnce() {

@@ -397,9 +397,10 @@ public final class ProjectionRunner {
                     LOG.infof("Projection %s is the leader; generation %d is live", projection.name(), live.generation);
                 }
                 controlCheck();
-                boolean rebuilding = building != null;
-                step(live, rebuilding ? Duration.ofMillis(20) : settings.pollTimeout());
-                if (rebuilding) {
+                if (building == null) {
+                    step(live, settings.pollTimeout());
+                } else {
+                    step(live, Duration.ZERO); // what has arrived, without waiting: the rebuild must not idle
                     stepRebuild();
                 }
                 backoff = Duration.ofMillis(200);
@@ -483,7 +484,7 @@ public final class ProjectionRunner {
     private void stepRebuild() {
         GenerationConsumer rebuild = building;
         try {
-            step(rebuild, Duration.ofMillis(20));
+            step(rebuild, Duration.ofMillis(100));
             rebuild.failures = 0;
         } catch (WakeupException e) {
             throw e;

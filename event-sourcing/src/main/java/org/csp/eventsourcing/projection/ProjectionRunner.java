@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -59,8 +60,9 @@ import java.util.function.Function;
  * partition does not move past it, so reading resumes from the gap after a restart; later events of other streams
  * go on being applied (they are skipped by version when read again). When the missing version is applied, the
  * partition is read again from the gap. A gap older than {@link ConsumerSettings#gapReportAfter()} is persistent.</li>
- * <li><b>Parking.</b> A record that is not one of our CloudEvents, has an unknown type or data the projection
- * cannot apply is parked with its topic, partition, offset and reason, and the rest goes on.</li>
+ * <li><b>Parking.</b> A record that is not one of our CloudEvents, has an unknown type, data the projection
+ * cannot apply or data the database refuses is parked with its topic, partition, offset and reason, and the rest
+ * goes on.</li>
  * <li><b>Generations.</b> The read model and this bookkeeping live in a schema per generation. A rebuild fills a
  * new generation from the beginning of the topics while the live one keeps answering and updating, and becomes
  * live in one transaction once it has read as far; a failed rebuild leaves the live generation untouched.</li>
@@ -574,21 +576,56 @@ public final class ProjectionRunner {
         }
         List<ConsumerRecord<String, byte[]>> list = new ArrayList<>(records.count());
         records.forEach(list::add);
+        applyRecords(generation, list);
+    }
+
+    /**
+     * Applies records in one transaction. An event the projection cannot apply is parked and the rest applied; when
+     * the database refuses the data of the batch (a data or integrity error), the batch is halved until the one
+     * event it refuses is found, and that event is parked with the database's reason.
+     */
+    private void applyRecords(GenerationConsumer generation, List<ConsumerRecord<String, byte[]>> records) {
         Map<String, String> unprocessable = new HashMap<>();
         for (int attempt = 0; ; attempt++) {
             try {
-                Batch batch = inTransaction(generation.schema, tx -> apply(tx, generation, list, unprocessable));
+                Batch batch = inTransaction(generation.schema, tx -> apply(tx, generation, records, unprocessable));
                 generation.committed(batch);
                 if (generation == live) {
                     appliedSinceStart += batch.applied;
                 }
                 return;
             } catch (UnprocessableEvent e) {
-                if (attempt > list.size() || unprocessable.putIfAbsent(e.event().id(), e.getMessage()) != null) {
+                if (attempt > records.size() || unprocessable.putIfAbsent(e.event().id(), e.getMessage()) != null) {
+                    throw e;
+                }
+            } catch (RuntimeException e) {
+                String refused = refusedData(e);
+                if (refused == null) {
+                    throw e;
+                }
+                if (records.size() > 1) {
+                    int half = records.size() / 2;
+                    applyRecords(generation, records.subList(0, half));
+                    applyRecords(generation, records.subList(half, records.size()));
+                    return;
+                }
+                String id = header(records.getFirst(), "ce_id");
+                if (id == null || unprocessable.putIfAbsent(id, "the database refused its data: " + refused) != null) {
                     throw e;
                 }
             }
         }
+    }
+
+    /** The database's message when it refused a value (SQLSTATE class 22, data exception, or 23, integrity); else null. */
+    private static String refusedData(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof PgException pg && pg.getSqlState() != null
+                    && (pg.getSqlState().startsWith("22") || pg.getSqlState().startsWith("23"))) {
+                return pg.getErrorMessage() + " (SQLSTATE " + pg.getSqlState() + ")";
+            }
+        }
+        return null;
     }
 
     private <T> T inTransaction(String schema, Function<SqlConnection, Uni<T>> work) {

@@ -175,6 +175,22 @@ class ProjectionRunnerTest {
     }
 
     @Test
+    void anEventWhoseDataTheDatabaseRefusesIsParkedAndTheRestOfItsBatchApplied() throws Exception {
+        ensureTopic();
+        postings(10, 2);
+        // Valid JSON, but PostgreSQL text cannot hold a NUL character: the whole batch's statement fails.
+        send(event("stroud:ledger:nul", 1, POSTED, "{\"account\": \"bad\\u0000account\", \"amount\": 5}"));
+        postings(10, 2);
+        ProjectionRunner runner = runner(); // started after everything was published: one batch holds it all
+        awaitTotals();
+        ProjectionStatus.Generation live = runner.status().await().atMost(Duration.ofSeconds(10)).live();
+        assertEquals(1, live.parkedCount());
+        assertEquals("stroud:ledger:nul", live.parked().getFirst().subject());
+        assertTrue(live.parked().getFirst().reason().contains("database refused"), live.parked().getFirst().reason());
+        assertEquals(0, live.lag());
+    }
+
+    @Test
     void aGapHoldsItsPartitionsOffsetIsReportedAndIsFilledWhenTheMissingVersionArrives() throws Exception {
         ensureTopic();
         ProjectionRunner runner = runner();

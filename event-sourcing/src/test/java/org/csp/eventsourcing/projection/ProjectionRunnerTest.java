@@ -56,6 +56,9 @@ class ProjectionRunnerTest {
     private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KernelServers.kafka(),
             ProducerConfig.ACKS_CONFIG, "all",
+            // One request in flight per partition: a batch refused while a new topic elects its leader must not be
+            // overtaken by the next one (its retry would then be refused for good).
+            ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
             ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
             ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
     private final Map<String, Long> versions = new LinkedHashMap<>();
@@ -298,6 +301,7 @@ class ProjectionRunnerTest {
     /** {@code accounts} streams with {@code each} postings of growing amounts; returns what was sent. */
     private List<ProducerRecord<String, byte[]>> postings(int accounts, int each) {
         List<ProducerRecord<String, byte[]>> sent = new ArrayList<>();
+        List<java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata>> acks = new ArrayList<>();
         for (int n = 0; n < each; n++) {
             for (int a = 0; a < accounts; a++) {
                 String stream = "stroud:ledger:account-" + a;
@@ -305,13 +309,20 @@ class ProjectionRunnerTest {
                 long amount = version * 3 + a;
                 ProducerRecord<String, byte[]> record = event(stream, version, POSTED,
                         "{\"account\": \"account-" + a + "\", \"amount\": " + amount + "}");
-                producer.send(record);
+                acks.add(producer.send(record));
                 sent.add(record);
                 expectedTotal += amount;
                 expectedPostings++;
             }
         }
         producer.flush();
+        for (var ack : acks) {
+            try {
+                ack.get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("A posting was not published", e);
+            }
+        }
         return sent;
     }
 

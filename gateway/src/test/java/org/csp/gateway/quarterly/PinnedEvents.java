@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.csp.eventsourcing.Actor;
@@ -19,8 +20,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -39,6 +43,9 @@ final class PinnedEvents implements AutoCloseable {
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
             ProducerConfig.ACKS_CONFIG, "all",
             ProducerConfig.LINGER_MS_CONFIG, 5,
+            // One request in flight per partition: right after a topic is created, a first batch refused with
+            // NOT_LEADER_OR_FOLLOWER must not be overtaken by the next one (its retry would then be refused for good).
+            ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
             ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
             ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
 
@@ -71,10 +78,18 @@ final class PinnedEvents implements AutoCloseable {
         }
     }
 
-    /** Many records quickly; waits for all of them. */
+    /** Many records quickly; waits until Kafka has acknowledged every one of them, or fails. */
     void publishAll(Iterable<ProducerRecord<String, byte[]>> records) {
-        records.forEach(producer::send);
+        List<Future<RecordMetadata>> acks = new ArrayList<>();
+        records.forEach(record -> acks.add(producer.send(record)));
         producer.flush();
+        for (Future<RecordMetadata> ack : acks) {
+            try {
+                ack.get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("A record was not published", e);
+            }
+        }
     }
 
     @Override

@@ -36,7 +36,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -662,10 +661,12 @@ public final class ProjectionRunner {
 
     private Uni<Batch> apply(SqlConnection tx, GenerationConsumer generation, List<ConsumerRecord<String, byte[]>> records,
                              Map<String, String> unprocessable) {
+        List<StreamPosition> positions = new ArrayList<>(records.size());
         List<String> sources = new ArrayList<>();
         List<String> subjects = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             StreamPosition position = CloudEventCodec.streamPosition(record);
+            positions.add(position);
             if (position != null) {
                 sources.add(position.source());
                 subjects.add(position.subject());
@@ -687,10 +688,11 @@ public final class ProjectionRunner {
                     Map<TopicPartition, Long> consumed = new HashMap<>();
                     List<ParkedRecord> parked = new ArrayList<>();
                     List<CloudEvent> toApply = new ArrayList<>();
-                    for (ConsumerRecord<String, byte[]> record : records) {
+                    for (int i = 0; i < records.size(); i++) {
+                        ConsumerRecord<String, byte[]> record = records.get(i);
                         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
                         consumed.put(partition, record.offset() + 1);
-                        StreamPosition position = CloudEventCodec.streamPosition(record);
+                        StreamPosition position = positions.get(i);
                         CloudEvent event = null;
                         String reason = null;
                         try {
@@ -925,11 +927,5 @@ public final class ProjectionRunner {
                 // closing anyway
             }
         }
-    }
-
-    /** Partitions currently assigned to the live consumer (for tests and diagnostics). */
-    Collection<TopicPartition> assignment() {
-        GenerationConsumer current = live;
-        return current == null ? List.of() : current.kafka.assignment();
     }
 }

@@ -10,7 +10,6 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 import io.smallrye.health.api.Wellness;
 
-import java.util.List;
 
 /**
  * Health of the projections. Readiness: up while the projection runs here, as leader or standby (reads are served
@@ -86,9 +85,5 @@ public class ProjectionHealth {
             return builder.status(readiness ? running : !problems).build();
         }).onFailure().recoverWithItem(e -> HealthCheckResponse.named(name).down()
                 .withData("error", "the projection state cannot be read: " + e.getMessage()).build());
-    }
-
-    List<ProjectionRunner> runners() {
-        return projections.runners();
     }
 }

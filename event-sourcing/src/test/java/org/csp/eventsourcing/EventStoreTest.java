@@ -98,18 +98,18 @@ class EventStoreTest {
 
     @Test
     void aUnitOfWorkTakesTheAppendLockOnlyAfterItsOwnWork() throws Exception {
-        // While another transaction holds the append lock, a unit of work can still do its reads and query-table
-        // writes; it waits only for its final insert.
+        // While another transaction holds the append lock, a unit of work that has staged an append can still do
+        // its reads and query-table writes afterwards; it waits only for its final insert.
         SqlConnection holder = pool.getConnection().await().atMost(Duration.ofSeconds(10));
         try {
             holder.query("BEGIN").execute().await().atMost(Duration.ofSeconds(10));
             store.append(holder, List.of(append("stroud:test:" + UUID.randomUUID(), 0, "test.thing.a.v1")))
                     .await().atMost(Duration.ofSeconds(10));
             CompletableFuture<Void> workDone = new CompletableFuture<>();
-            CompletableFuture<Void> committed = store.inTransaction(unit -> unit.connection().query("SELECT 1").execute()
-                    .invoke(() -> workDone.complete(null))
-                    .invoke(() -> unit.append(append("stroud:test:" + UUID.randomUUID(), 0, "test.thing.b.v1")))
-                    .replaceWithVoid()).subscribeAsCompletionStage();
+            CompletableFuture<Void> committed = store.inTransaction(unit -> {
+                unit.append(append("stroud:test:" + UUID.randomUUID(), 0, "test.thing.b.v1"));
+                return unit.connection().query("SELECT 1").execute().invoke(() -> workDone.complete(null)).replaceWithVoid();
+            }).subscribeAsCompletionStage();
             workDone.get(5, TimeUnit.SECONDS);
             assertThrows(TimeoutException.class, () -> committed.get(500, TimeUnit.MILLISECONDS), "the insert waits for the lock");
             holder.query("COMMIT").execute().await().atMost(Duration.ofSeconds(10));

@@ -96,6 +96,20 @@ public class EventStore {
     }
 
     /**
+     * A partnership's committed events before {@code position} (all of them with {@link Long#MAX_VALUE}), in position
+     * order: the log as it stood at that point, e.g. to read an earlier revision of a plan.
+     */
+    public Uni<List<StoredEvent>> readPartnership(SqlClient client, String partnershipId, long position) {
+        return client.preparedQuery("SELECT " + COLUMNS + " FROM events WHERE partnership_id = $1 AND position < $2 ORDER BY position")
+                .execute(Tuple.of(partnershipId, position))
+                .map(rows -> {
+                    List<StoredEvent> events = new ArrayList<>(rows.size());
+                    rows.forEach(row -> events.add(toEvent(row)));
+                    return events;
+                });
+    }
+
+    /**
      * Appends the events of many streams in one statement, inside the caller's transaction, and returns them in
      * position order. Positions follow the order of {@code appends} and of the events within each. Fails with
      * {@link ConcurrencyConflict} when a stream is no longer at its expected version. The append lock is held from

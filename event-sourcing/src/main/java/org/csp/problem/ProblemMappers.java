@@ -137,8 +137,9 @@ public class ProblemMappers {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."));
-            detail = "The field '" + field + "' has a value of the wrong type.";
-            violations = List.of(new FieldViolation(field, "has the wrong type"));
+            boolean unknown = e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+            detail = unknown ? "The field '" + field + "' is not part of this API." : "The field '" + field + "' has a value of the wrong type.";
+            violations = List.of(new FieldViolation(field, unknown ? "is unknown" : "has the wrong type"));
         } else if (e instanceof JsonParseException && e.getLocation() != null) {
             detail = "The body is not valid JSON (line %d, column %d).".formatted(e.getLocation().getLineNr(), e.getLocation().getColumnNr());
         } else if (e instanceof JsonParseException) {

@@ -31,9 +31,18 @@ public final class PinnedJson {
         assertEquals(event, types.decode(type, pinned(type)), "the pinned JSON of " + type + " reads back as the event");
     }
 
-    /** Every type the registry knows has a pinned file, so a new event type cannot ship without one. */
+    /** The pinned JSON of a shipped, older {@code type} still reads, upcast, as {@code expected}. */
+    public static <E> void assertUpcasts(EventTypes<E> types, String type, E expected) {
+        assertTrue(types.upcastTypes().contains(type), type + " has an upcaster");
+        assertEquals(expected, types.decode(type, pinned(type)), "the pinned JSON of " + type + " upcasts to the event");
+    }
+
+    /**
+     * Every type the registry knows, written today or upcast from storage, has a pinned file, so a new event type
+     * cannot ship without one and an old one cannot lose its example.
+     */
     public static void assertEveryTypePinned(EventTypes<?> types) {
-        List<String> missing = types.types().stream()
+        List<String> missing = java.util.stream.Stream.concat(types.types().stream(), types.upcastTypes().stream())
                 .filter(type -> Thread.currentThread().getContextClassLoader().getResource(path(type)) == null)
                 .sorted().toList();
         assertTrue(missing.isEmpty(), "no pinned JSON under /events/ for " + missing);

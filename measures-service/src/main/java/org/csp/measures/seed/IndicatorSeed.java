@@ -37,8 +37,8 @@ public class IndicatorSeed {
         this.files = config.indicators();
     }
 
-    /** The data file's shape: a partnership and its indicators. */
-    public record IndicatorFile(String partnership, List<Entry> indicators) {
+    /** The data file's shape: where it was taken from, a partnership and its indicators. */
+    public record IndicatorFile(String source, String partnership, List<Entry> indicators) {
 
         /** One indicator as the file writes it; unit, frequency and polarity as codes ("count", "monthly", …). */
         public record Entry(String code, String title, String description, int priority, String unit, String frequency,

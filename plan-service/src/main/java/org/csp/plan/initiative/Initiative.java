@@ -3,9 +3,14 @@ package org.csp.plan.initiative;
 import org.csp.calendar.FinancialQuarter;
 import org.csp.eventsourcing.CommandRejected;
 import org.csp.eventsourcing.Decider;
+import org.csp.plan.initiative.InitiativeCommand.AmendInitiative;
 import org.csp.plan.initiative.InitiativeCommand.DefineInitiative;
+import org.csp.plan.initiative.InitiativeCommand.RetireInitiative;
 import org.csp.plan.initiative.InitiativeCommand.UpdateProgress;
+import org.csp.plan.initiative.InitiativeEvent.Definition;
+import org.csp.plan.initiative.InitiativeEvent.InitiativeAmended;
 import org.csp.plan.initiative.InitiativeEvent.InitiativeDefined;
+import org.csp.plan.initiative.InitiativeEvent.InitiativeRetired;
 import org.csp.plan.initiative.InitiativeEvent.ProgressUpdated;
 
 import java.util.List;
@@ -13,22 +18,26 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** An initiative's state, folded from its events, and the pure rules for changing it. */
-public record Initiative(InitiativeDefined definition, Map<String, ProgressUpdated> progressByQuarter) {
+public record Initiative(String id, Definition definition, boolean retired, Map<String, ProgressUpdated> progressByQuarter) {
 
     public static final Decider<InitiativeCommand, InitiativeEvent, Initiative> DECIDER = new Decider<>() {
         @Override
         public Initiative initialState() {
-            return new Initiative(null, Map.of());
+            return new Initiative(null, null, false, Map.of());
         }
 
         @Override
         public Initiative evolve(Initiative state, InitiativeEvent event) {
             return switch (event) {
-                case InitiativeDefined defined -> new Initiative(defined, state.progressByQuarter());
+                case InitiativeDefined defined -> new Initiative(defined.initiativeId(), defined.definition(), false,
+                        state.progressByQuarter());
+                case InitiativeAmended amended -> new Initiative(state.id(), amended.definition(), state.retired(),
+                        state.progressByQuarter());
+                case InitiativeRetired retired -> new Initiative(state.id(), state.definition(), true, state.progressByQuarter());
                 case ProgressUpdated updated -> {
                     Map<String, ProgressUpdated> progress = new TreeMap<>(state.progressByQuarter());
                     progress.put(updated.quarter(), updated);
-                    yield new Initiative(state.definition(), Map.copyOf(progress));
+                    yield new Initiative(state.id(), state.definition(), state.retired(), progress);
                 }
             };
         }
@@ -36,9 +45,26 @@ public record Initiative(InitiativeDefined definition, Map<String, ProgressUpdat
         @Override
         public List<InitiativeEvent> decide(InitiativeCommand command, Initiative state) {
             return switch (command) {
-                case DefineInitiative define -> state.exists() ? List.of() : List.of(new InitiativeDefined(define.initiativeId(),
-                        define.priority(), define.priorityTitle(), define.title(), define.leadOrganisation(), define.start(),
-                        define.due()));
+                case DefineInitiative define -> {
+                    if (state.active()) {
+                        throw new CommandRejected("already-defined",
+                                "Initiative '" + define.initiativeId() + "' already exists; amend it instead.");
+                    }
+                    requireTimescale(define.definition());
+                    yield List.of(new InitiativeDefined(define.initiativeId(), define.definition()));
+                }
+                case AmendInitiative amend -> {
+                    requireActive(state, amend.initiativeId());
+                    requireTimescale(amend.definition());
+                    yield amend.definition().equals(state.definition()) ? List.of()
+                            : List.of(new InitiativeAmended(amend.initiativeId(), amend.definition()));
+                }
+                case RetireInitiative retire -> {
+                    if (!state.exists()) {
+                        throw notDefined(retire.initiativeId());
+                    }
+                    yield state.retired() ? List.of() : List.of(new InitiativeRetired(retire.initiativeId(), retire.reason()));
+                }
                 case UpdateProgress update -> decideProgress(update, state);
             };
         }
@@ -48,12 +74,38 @@ public record Initiative(InitiativeDefined definition, Map<String, ProgressUpdat
         return definition != null;
     }
 
-    private static List<InitiativeEvent> decideProgress(UpdateProgress update, Initiative state) {
+    public boolean active() {
+        return exists() && !retired;
+    }
+
+    /** The latest quarter reported, or null. */
+    public ProgressUpdated latest() {
+        return progressByQuarter.isEmpty() ? null : new TreeMap<>(progressByQuarter).lastEntry().getValue();
+    }
+
+    private static void requireActive(Initiative state, String id) {
         if (!state.exists()) {
-            throw new CommandRejected("initiative-not-defined", "Initiative '" + update.initiativeId() + "' is not part of the plan.");
+            throw notDefined(id);
         }
+        if (state.retired()) {
+            throw new CommandRejected("retired", "Initiative '" + id + "' is retired.");
+        }
+    }
+
+    private static CommandRejected notDefined(String id) {
+        return new CommandRejected("not-defined", "Initiative '" + id + "' is not part of the plan.");
+    }
+
+    private static void requireTimescale(Definition definition) {
+        if (definition.due().isBefore(definition.start())) {
+            throw CommandRejected.invalid("due", "must not be before start (" + definition.start() + ")");
+        }
+    }
+
+    private static List<InitiativeEvent> decideProgress(UpdateProgress update, Initiative state) {
+        requireActive(state, update.initiativeId());
         FinancialQuarter quarter = update.quarter();
-        InitiativeDefined plan = state.definition();
+        Definition plan = state.definition();
         if (quarter.lastDay().isBefore(plan.start()) || quarter.firstDay().isAfter(plan.due())) {
             throw CommandRejected.invalid("quarter", "must fall within the initiative's timescale, "
                     + FinancialQuarter.of(plan.start()).label() + " to " + FinancialQuarter.of(plan.due()).label());

@@ -1,26 +1,86 @@
 package org.csp.plan.initiative;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.csp.eventsourcing.EventTypes;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
 
 /** What can happen to an initiative (an action of the plan). Stored and published under explicit type strings. */
 public sealed interface InitiativeEvent {
 
     EventTypes<InitiativeEvent> TYPES = EventTypes.<InitiativeEvent>builder()
-            .register("plan.initiative.defined.v1", InitiativeDefined.class)
+            .register("plan.initiative.defined.v2", InitiativeDefined.class)
+            .register("plan.initiative.amended.v1", InitiativeAmended.class)
+            .register("plan.initiative.retired.v1", InitiativeRetired.class)
             .register("plan.initiative.updated.v1", ProgressUpdated.class)
+            .upcast("plan.initiative.defined.v1", "plan.initiative.defined.v2", InitiativeEvent::definedV1)
             .build();
 
     String initiativeId();
 
-    /** The initiative as the plan states it, with its timescale. */
-    record InitiativeDefined(String initiativeId, int priority, String priorityTitle, String title,
-                             String leadOrganisation, LocalDate start, LocalDate due) implements InitiativeEvent {
+    /**
+     * Everything about an initiative a coordinator can amend: its priority and objectives, title, lead and supporting
+     * partners (organisation ids), timescale, resources, funding arrangements, risks, SARA record and the codes of
+     * the indicators it contributes to.
+     */
+    record Definition(int priority, List<String> objectives, String title, String leadPartner, List<String> supportingPartners,
+                      LocalDate start, LocalDate due, String resources, String funding, List<Risk> risks, Sara sara,
+                      List<String> indicators) {
+    }
+
+    /** A risk to the initiative; the owner is an organisation id, never a person. */
+    record Risk(String description, String likelihood, String impact, String mitigation, String owner) {
+    }
+
+    /** The problem-solving record: scanning, analysis, response, assessment. */
+    record Sara(String scanning, String analysis, String response, String assessment) {
+    }
+
+    /** The initiative is part of the plan (again, when it had been retired). */
+    record InitiativeDefined(String initiativeId, Definition definition) implements InitiativeEvent {
+    }
+
+    /** Its definition after a change, whole. */
+    record InitiativeAmended(String initiativeId, Definition definition) implements InitiativeEvent {
+    }
+
+    /** Taken out of the plan, with the reason; its history stays. */
+    record InitiativeRetired(String initiativeId, String reason) implements InitiativeEvent {
     }
 
     /** A quarter's progress report: status, RAG and commentary, as the priority lead wrote it. */
     record ProgressUpdated(String initiativeId, String quarter, String status, String rag, String commentary)
             implements InitiativeEvent {
+    }
+
+    /**
+     * {@code plan.initiative.defined.v1} (priority number and title, title, lead organisation's name, timescale)
+     * as v2: the lead organisation's name becomes its registry id by the registry's rule (lower case, words joined
+     * by hyphens); the priority title, which v2 reads from the priority, is dropped; the rest is empty.
+     */
+    private static ObjectNode definedV1(ObjectNode v1) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode definition = f.objectNode();
+        definition.set("priority", v1.get("priority"));
+        definition.set("objectives", f.arrayNode());
+        definition.set("title", v1.get("title"));
+        String lead = v1.path("leadOrganisation").isTextual() ? v1.get("leadOrganisation").asText() : null;
+        definition.put("leadPartner", lead == null ? null
+                : lead.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", ""));
+        definition.set("supportingPartners", f.arrayNode());
+        definition.set("start", v1.get("start"));
+        definition.set("due", v1.get("due"));
+        definition.putNull("resources");
+        definition.putNull("funding");
+        definition.set("risks", f.arrayNode());
+        definition.putNull("sara");
+        definition.set("indicators", f.arrayNode());
+        ObjectNode v2 = f.objectNode();
+        v2.set("initiativeId", v1.get("initiativeId"));
+        v2.set("definition", definition);
+        return v2;
     }
 }

@@ -1,10 +1,12 @@
 package org.csp.plan.initiative;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,13 +16,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.csp.calendar.FinancialQuarter;
 import org.csp.eventsourcing.Actor;
+import org.csp.eventsourcing.EventStore;
 import org.csp.http.ETags;
 import org.csp.http.Partnerships;
+import org.csp.plan.element.History;
+import org.csp.plan.element.MergePatch;
+import org.csp.plan.element.Preconditions;
+import org.csp.plan.element.Responses;
+import org.csp.plan.element.Retirement;
 import org.csp.plan.initiative.InitiativeCommand.UpdateProgress;
-import org.csp.plan.initiative.InitiativeEvent.InitiativeDefined;
 import org.csp.plan.initiative.InitiativeEvent.ProgressUpdated;
-import org.csp.plan.initiative.InitiativeSummaryTable.InitiativeSummaryRow;
-import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -39,41 +44,24 @@ import static org.csp.security.Roles.VIEWER;
 public class InitiativeResource {
 
     private final Initiatives initiatives;
+    private final InitiativeViews views;
     private final Partnerships partnerships;
     private final JsonWebToken token;
+    private final ObjectMapper json;
+    private final EventStore store;
 
-    public InitiativeResource(Initiatives initiatives, Partnerships partnerships, JsonWebToken token) {
+    public InitiativeResource(Initiatives initiatives, InitiativeViews views, Partnerships partnerships, JsonWebToken token,
+                              ObjectMapper json, EventStore store) {
         this.initiatives = initiatives;
+        this.views = views;
         this.partnerships = partnerships;
         this.token = token;
+        this.json = json;
+        this.store = store;
     }
 
     /** The body of {@code POST /api/initiatives/{id}/progress}. */
     public record ProgressRequest(String quarter, String status, String rag, String commentary) {
-    }
-
-    /** An initiative in the list, with its latest reported quarter. */
-    public record InitiativeSummaryView(String id, int priority, String priorityTitle, String title, String leadOrganisation,
-                                        String latestQuarter, String status, String rag, long version) {
-        static InitiativeSummaryView of(InitiativeSummaryRow r) {
-            return new InitiativeSummaryView(r.id(), r.priority(), r.priorityTitle(), r.title(), r.leadOrganisation(),
-                    r.latestQuarter(), r.status(), r.rag(), r.version());
-        }
-    }
-
-    public record ProgressView(String quarter, String status, String rag, String commentary) {
-        static ProgressView of(ProgressUpdated p) {
-            return new ProgressView(p.quarter(), p.status(), p.rag(), p.commentary());
-        }
-    }
-
-    public record InitiativeView(String id, int priority, String priorityTitle, String title, String leadOrganisation,
-                                 LocalDate start, LocalDate due, List<ProgressView> progress, long version) {
-        static InitiativeView of(Initiative state, long version) {
-            InitiativeDefined d = state.definition();
-            return new InitiativeView(d.initiativeId(), d.priority(), d.priorityTitle(), d.title(), d.leadOrganisation(),
-                    d.start(), d.due(), state.progressByQuarter().values().stream().map(ProgressView::of).toList(), version);
-        }
     }
 
     public record ProgressResponse(String initiativeId, String quarter, String status, String rag, String commentary,
@@ -83,26 +71,95 @@ public class InitiativeResource {
         }
     }
 
+    /**
+     * The plan's initiatives, by priority and id. Filters: {@code priority}, {@code lead} (lead partner id),
+     * {@code status}, {@code rag}, {@code overdue=true} (due date passed and not completed, or no progress for the
+     * quarter under review: {@code quarter}, else the open review's quarter); retired ones with
+     * {@code includeRetired=true}.
+     */
     @GET
     @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
-    public Uni<List<InitiativeSummaryView>> list(@QueryParam("partnership") String partnership) {
-        return initiatives.list(partnerships.resolve(partnership)).map(rows -> rows.stream().map(InitiativeSummaryView::of).toList());
+    public Uni<List<InitiativeViews.InitiativeSummaryView>> list(@QueryParam("partnership") String partnership,
+                                                                 @QueryParam("priority") Integer priority,
+                                                                 @QueryParam("lead") String lead,
+                                                                 @QueryParam("status") String status,
+                                                                 @QueryParam("rag") String rag,
+                                                                 @QueryParam("overdue") Boolean overdue,
+                                                                 @QueryParam("quarter") String quarter,
+                                                                 @QueryParam("includeRetired") boolean includeRetired) {
+        Validation v = new Validation();
+        if (status != null) {
+            v.parse(status, "status", ProgressStatus::of, "one of " + ProgressStatus.codes());
+        }
+        if (rag != null) {
+            v.parse(rag, "rag", Rag::of, "one of red, amber, green");
+        }
+        FinancialQuarter underReview = quarter == null ? null
+                : v.parse(quarter, "quarter", q -> FinancialQuarter.parse(q).orElse(null), "a financial quarter such as \"2024/25 Q3\"");
+        v.throwIfInvalid();
+        InitiativeViews.Filter filter = new InitiativeViews.Filter(priority, lead, status, rag, overdue, underReview, includeRetired,
+                LocalDate.now());
+        return views.list(partnerships.resolve(partnership), filter);
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
     public Uni<Response> get(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
-        return initiatives.load(partnerships.resolve(partnership), id).map(loaded -> {
-            Initiative state = loaded.state();
-            if (!state.exists()) {
-                throw ProblemException.notFound("Initiative", id);
-            }
-            return Response.ok(InitiativeView.of(state, loaded.version())).tag(Long.toString(loaded.version())).build();
-        });
+        return views.one(partnerships.resolve(partnership), id).map(view -> Responses.ok(view, view.version()));
     }
 
-    /** Appends {@code plan.initiative.updated.v1}; a repeat of the same report changes nothing. */
+    /** Every event of the initiative: who (subject and client), when, and what changed. */
+    @GET
+    @Path("{id}/history")
+    @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
+    public Uni<List<History.Entry>> history(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
+        return History.of(store, Initiatives.KIND, partnerships.resolve(partnership), id);
+    }
+
+    /** Adds an initiative to the plan ({@code plan.initiative.defined.v2}). */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(COORDINATOR)
+    public Uni<Response> create(@QueryParam("partnership") String partnership, InitiativeBody body) {
+        String partnershipId = partnerships.resolve(partnership);
+        return initiatives.create(partnershipId, body, Actor.of(token))
+                .flatMap(outcome -> views.one(partnershipId, body.id()))
+                .map(view -> Responses.created("/api/initiatives/" + view.id(), view, view.version()));
+    }
+
+    /** Amends with a JSON merge patch of the initiative's body ({@code plan.initiative.amended.v1}); needs If-Match. */
+    @PATCH
+    @Path("{id}")
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @RolesAllowed(COORDINATOR)
+    public Uni<Response> amend(@PathParam("id") String id, @QueryParam("partnership") String partnership,
+                               @HeaderParam("If-Match") String ifMatch, byte[] body) {
+        String partnershipId = partnerships.resolve(partnership);
+        long version = Preconditions.requireIfMatch(ifMatch);
+        return initiatives.amend(partnershipId, id, Responses.tree(json, body), version, Actor.of(token), json)
+                .flatMap(outcome -> views.one(partnershipId, id))
+                .map(view -> Responses.ok(view, view.version()));
+    }
+
+    /** Takes the initiative out of the plan ({@code plan.initiative.retired.v1}); needs If-Match. */
+    @POST
+    @Path("{id}/retire")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(COORDINATOR)
+    public Uni<Response> retire(@PathParam("id") String id, @QueryParam("partnership") String partnership,
+                                @HeaderParam("If-Match") String ifMatch, Retirement body) {
+        String partnershipId = partnerships.resolve(partnership);
+        long version = Preconditions.requireIfMatch(ifMatch);
+        return initiatives.retire(partnershipId, id, Retirement.validate(body), version, Actor.of(token))
+                .flatMap(outcome -> views.one(partnershipId, id))
+                .map(view -> Responses.ok(view, view.version()));
+    }
+
+    /**
+     * Appends {@code plan.initiative.updated.v1}; a repeat of the same report changes nothing. A priority lead reports
+     * on their own priorities only; a quarter whose review is closed is frozen (409). If-Match is optional here.
+     */
     @POST
     @Path("{id}/progress")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -113,12 +170,12 @@ public class InitiativeResource {
         return initiatives.updateProgress(partnerships.resolve(partnership), command, ETags.parseIfMatch(ifMatch), Actor.of(token))
                 .map(outcome -> {
                     ProgressUpdated p = outcome.state().progressByQuarter().get(command.quarter().label());
-                    return Response.ok(ProgressResponse.of(p, outcome.version()))
-                            .tag(Long.toString(outcome.version())).build();
+                    return Responses.ok(ProgressResponse.of(p, outcome.version()), outcome.version());
                 });
     }
 
-    private static UpdateProgress validate(String id, ProgressRequest body) {
+    /** The command a progress body stands for, or 422 listing every field that is wrong. */
+    public static UpdateProgress validate(String id, ProgressRequest body) {
         if (body == null) {
             throw Validation.missingBody();
         }

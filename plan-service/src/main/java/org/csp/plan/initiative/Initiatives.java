@@ -1,71 +1,186 @@
 package org.csp.plan.initiative;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.Priority;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.interceptor.Interceptor;
 import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.Aggregate;
 import org.csp.eventsourcing.CommandRejected;
 import org.csp.eventsourcing.EventStore;
-import org.csp.eventsourcing.EventStoreReady;
+import org.csp.eventsourcing.EventTypes;
 import org.csp.eventsourcing.UnitOfWork;
+import org.csp.plan.element.Bodies;
+import org.csp.plan.element.Kind;
+import org.csp.plan.element.States;
+import org.csp.plan.initiative.InitiativeCommand.AmendInitiative;
 import org.csp.plan.initiative.InitiativeCommand.DefineInitiative;
+import org.csp.plan.initiative.InitiativeCommand.RetireInitiative;
 import org.csp.plan.initiative.InitiativeCommand.UpdateProgress;
-import org.csp.plan.initiative.InitiativeSummaryTable.InitiativeSummaryRow;
+import org.csp.plan.initiative.InitiativeEvent.Definition;
+import org.csp.plan.lead.PriorityLeads;
+import org.csp.plan.objective.Objectives;
+import org.csp.plan.organisation.Organisations;
+import org.csp.plan.priority.Priorities;
+import org.csp.problem.FieldViolation;
 import org.csp.problem.ProblemException;
+import org.csp.problem.Validation;
 
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
-/** Application service of the initiative feature: each command is one transaction (append + query table). */
+/** Application service of the initiative feature: each command is one transaction (appends + plan_state). */
 @ApplicationScoped
 public class Initiatives {
 
+    public static final Kind<InitiativeCommand, InitiativeEvent, Initiative> KIND = new Kind<>("initiative", "Initiative",
+            InitiativeEvent.TYPES, Initiative.DECIDER, EventTypes.JSON.getTypeFactory().constructType(Initiative.class));
+
     private final EventStore store;
-    private final Aggregate<InitiativeCommand, InitiativeEvent, Initiative> aggregate;
+    private final PriorityLeads leads;
 
-    public Initiatives(EventStore store) {
+    public Initiatives(EventStore store, PriorityLeads leads) {
         this.store = store;
-        this.aggregate = new Aggregate<>(store, InitiativeEvent.TYPES, Initiative.DECIDER);
+        this.leads = leads;
     }
 
-    /** Creates the query table before anything else touches it (plan files are loaded after this). */
-    void onReady(@Observes @Priority(Interceptor.Priority.APPLICATION) EventStoreReady ready) {
-        store.pool().query(InitiativeSummaryTable.DDL).execute().await().atMost(Duration.ofMinutes(1));
+    public Uni<List<States.Versioned<Initiative>>> list(String partnershipId) {
+        return States.list(store.pool(), partnershipId, KIND);
     }
 
-    static String streamId(String partnershipId, String initiativeId) {
-        return partnershipId + ":initiative:" + initiativeId;
+    public Uni<States.Versioned<Initiative>> get(String partnershipId, String id) {
+        return States.find(store.pool(), partnershipId, KIND, id, false)
+                .map(found -> found.orElseThrow(() -> ProblemException.notFound("Initiative", id)));
+    }
+
+    public Uni<Aggregate.Outcome<InitiativeEvent, Initiative>> create(String partnershipId, InitiativeBody body, Actor actor) {
+        Definition definition = InitiativeBody.validate(body);
+        return store.inTransaction(unit -> checkReferences(unit.connection(), partnershipId, definition)
+                .flatMap(ignored -> KIND.handle(store, unit, partnershipId, body.id(),
+                        new DefineInitiative(body.id(), definition), null, actor)));
+    }
+
+    /** Applies a JSON merge patch to the initiative's API body; the result is validated as a whole. */
+    public Uni<Aggregate.Outcome<InitiativeEvent, Initiative>> amend(String partnershipId, String id, JsonNode patch, long ifMatch,
+                                                                     Actor actor, ObjectMapper json) {
+        return store.inTransaction(unit -> KIND.load(store, unit, partnershipId, id).flatMap(loaded -> {
+            if (!loaded.state().exists()) {
+                throw ProblemException.notFound("Initiative", id);
+            }
+            InitiativeBody patched = Bodies.patch(json, InitiativeBody.of(id, loaded.state().definition()), patch, InitiativeBody.class);
+            new Validation().require(id.equals(patched.id()), "id", "cannot change; retire this one and create another")
+                    .throwIfInvalid();
+            Definition definition = InitiativeBody.validate(patched);
+            return checkReferences(unit.connection(), partnershipId, definition)
+                    .flatMap(ignored -> KIND.handle(store, unit, partnershipId, id, new AmendInitiative(id, definition), ifMatch, actor));
+        }));
+    }
+
+    public Uni<Aggregate.Outcome<InitiativeEvent, Initiative>> retire(String partnershipId, String id, String reason, long ifMatch,
+                                                                      Actor actor) {
+        return store.inTransaction(unit -> KIND.handle(store, unit, partnershipId, id, new RetireInitiative(id, reason), ifMatch, actor));
     }
 
     public Uni<Aggregate.Outcome<InitiativeEvent, Initiative>> updateProgress(String partnershipId, UpdateProgress command,
                                                                                Long ifMatch, Actor actor) {
-        return store.inTransaction(unit -> handle(unit, partnershipId, command.initiativeId(), command, ifMatch, actor))
-                .onFailure(e -> e instanceof CommandRejected r && r.reason().equals("initiative-not-defined"))
-                .transform(e -> ProblemException.notFound("Initiative", command.initiativeId()));
+        return store.inTransaction(unit -> updateProgress(unit, partnershipId, command, ifMatch, actor));
     }
 
-    /** Defines an initiative unless it already exists; used when a plan is loaded. */
-    public Uni<Boolean> define(UnitOfWork unit, String partnershipId, DefineInitiative command) {
-        return handle(unit, partnershipId, command.initiativeId(), command, null, Actor.SYSTEM)
-                .map(Aggregate.Outcome::changed);
+    /**
+     * Reports progress in the caller's unit: only for the caller's own priorities, and never for a quarter whose
+     * review is closed. The review's row is share-locked, so a review closing at the same moment either waits for
+     * this report or is seen closed by it.
+     */
+    public Uni<Aggregate.Outcome<InitiativeEvent, Initiative>> updateProgress(UnitOfWork unit, String partnershipId,
+                                                                               UpdateProgress command, Long ifMatch, Actor actor) {
+        String id = command.initiativeId();
+        return KIND.load(store, unit, partnershipId, id)
+                .flatMap(loaded -> {
+                    if (!loaded.state().exists()) {
+                        throw ProblemException.notFound("Initiative", id);
+                    }
+                    return leads.requirePriority(unit.connection(), partnershipId, loaded.state().definition().priority());
+                })
+                .flatMap(ignored -> requireQuarterOpen(unit.connection(), partnershipId, command))
+                .flatMap(ignored -> KIND.handle(store, unit, partnershipId, id, command, ifMatch, actor));
     }
 
-    public Uni<Aggregate.Loaded<Initiative>> load(String partnershipId, String initiativeId) {
-        return aggregate.load(store.pool(), streamId(partnershipId, initiativeId));
+    private static Uni<Void> requireQuarterOpen(SqlClient client, String partnershipId, UpdateProgress command) {
+        return client.preparedQuery("""
+                        SELECT state->>'status' AS status FROM plan_state
+                         WHERE partnership_id = $1 AND kind = 'review' AND id = $2 FOR SHARE""")
+                .execute(Tuple.of(partnershipId, command.quarter().pathId()))
+                .map(rows -> {
+                    if (rows.size() > 0 && "closed".equals(rows.iterator().next().getString("status"))) {
+                        throw new CommandRejected("quarter-closed", "The review of " + command.quarter().label()
+                                + " is closed: its progress is frozen. The coordinator can reopen the review with a reason.");
+                    }
+                    return (Void) null;
+                });
     }
 
-    public Uni<List<InitiativeSummaryRow>> list(String partnershipId) {
-        return InitiativeSummaryTable.list(store.pool(), partnershipId);
+    /** Defines or amends as a plan file says, in the caller's unit (references were checked with the file). */
+    public Uni<Boolean> apply(UnitOfWork unit, String partnershipId, String id, Definition definition, Initiative current, Actor actor) {
+        InitiativeCommand command = current != null && current.active()
+                ? new AmendInitiative(id, definition) : new DefineInitiative(id, definition);
+        return KIND.handle(store, unit, partnershipId, id, command, null, actor).map(Aggregate.Outcome::changed);
     }
 
-    private Uni<Aggregate.Outcome<InitiativeEvent, Initiative>> handle(UnitOfWork unit, String partnershipId, String initiativeId,
-                                                                       InitiativeCommand command, Long ifMatch, Actor actor) {
-        return aggregate.handle(unit, streamId(partnershipId, initiativeId), partnershipId, command, ifMatch, actor)
-                .call(outcome -> outcome.changed()
-                        ? InitiativeSummaryTable.upsert(unit.connection(), partnershipId, outcome.state(), outcome.version())
-                        : Uni.createFrom().voidItem());
+    /** Retires as a plan file says, in the caller's unit. */
+    public Uni<Boolean> retire(UnitOfWork unit, String partnershipId, String id, String reason, Actor actor) {
+        return KIND.handle(store, unit, partnershipId, id, new RetireInitiative(id, reason), null, actor).map(Aggregate.Outcome::changed);
+    }
+
+    private static Uni<Void> checkReferences(SqlClient client, String partnershipId, Definition d) {
+        List<Organisations.Reference> organisations = new ArrayList<>();
+        if (d.leadPartner() != null) {
+            organisations.add(new Organisations.Reference("leadPartner", d.leadPartner()));
+        }
+        for (int i = 0; i < d.supportingPartners().size(); i++) {
+            organisations.add(new Organisations.Reference("supportingPartners[" + i + "]", d.supportingPartners().get(i)));
+        }
+        for (int i = 0; i < d.risks().size(); i++) {
+            if (d.risks().get(i).owner() != null) {
+                organisations.add(new Organisations.Reference("risks[" + i + "].owner", d.risks().get(i).owner()));
+            }
+        }
+        return Priorities.requireActive(client, partnershipId, d.priority(), "priority")
+                .flatMap(ignored -> Objectives.requireOfPriority(client, partnershipId, d.priority(), d.objectives(), "objectives"))
+                .flatMap(ignored -> Organisations.requireActive(client, partnershipId, organisations))
+                .flatMap(ignored -> requirePlanIndicators(client, partnershipId, d.indicators()));
+    }
+
+    /** Linked indicators must be indicators of the plan: named by a priority's measures or an objective. */
+    private static Uni<Void> requirePlanIndicators(SqlClient client, String partnershipId, List<String> codes) {
+        if (codes.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return client.preparedQuery("""
+                        SELECT jsonb_array_elements_text(m->'indicators') AS code
+                          FROM plan_state, jsonb_array_elements(state->'definition'->'measures') m
+                         WHERE partnership_id = $1 AND kind = 'priority' AND NOT (state->>'retired')::boolean
+                        UNION
+                        SELECT jsonb_array_elements_text(state->'definition'->'indicators')
+                          FROM plan_state
+                         WHERE partnership_id = $1 AND kind = 'objective' AND NOT (state->>'retired')::boolean""")
+                .execute(Tuple.of(partnershipId))
+                .map(rows -> {
+                    Set<String> known = new HashSet<>();
+                    rows.forEach(row -> known.add(row.getString("code")));
+                    List<FieldViolation> unknown = new ArrayList<>();
+                    for (int i = 0; i < codes.size(); i++) {
+                        if (!known.contains(codes.get(i))) {
+                            unknown.add(new FieldViolation("indicators[" + i + "]", "'" + codes.get(i) + "' is not an indicator of the plan"));
+                        }
+                    }
+                    if (!unknown.isEmpty()) {
+                        throw ProblemException.invalid(unknown);
+                    }
+                    return (Void) null;
+                });
     }
 }

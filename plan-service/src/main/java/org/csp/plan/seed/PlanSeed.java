@@ -1,78 +1,52 @@
 package org.csp.plan.seed;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smallrye.mutiny.Multi;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
+import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.EventStoreReady;
-import org.csp.plan.initiative.InitiativeCommand.DefineInitiative;
-import org.csp.plan.initiative.Initiatives;
+import org.csp.plan.PlanKinds;
+import org.csp.plan.actionplan.PlanContents;
+import org.csp.plan.actionplan.PlanFile;
+import org.csp.plan.actionplan.Plans;
+import org.csp.plan.element.States;
 import org.csp.seed.SeedFiles;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * Loads each configured plan file (one per partnership) at start-up: every initiative not yet in the event store
- * is defined, all in one transaction. Running it again defines nothing, so a restart never duplicates the plan.
+ * At start-up: brings the plan_state table up to date (rebuilding it from the event store when its format changed),
+ * then imports each configured plan file (one per partnership) like a coordinator's import. The same file again
+ * records nothing, so a restart never duplicates the plan; a changed file is recorded as the plan's next revision.
  */
 @ApplicationScoped
 public class PlanSeed {
 
     private static final Logger LOG = Logger.getLogger(PlanSeed.class);
 
-    private final Initiatives initiatives;
+    private final Plans plans;
     private final ObjectMapper json;
-    private final List<String> planFiles;
+    private final PlanSeedConfig config;
 
-    public PlanSeed(Initiatives initiatives, ObjectMapper json, PlanSeedConfig config) {
-        this.initiatives = initiatives;
+    public PlanSeed(Plans plans, ObjectMapper json, PlanSeedConfig config) {
+        this.plans = plans;
         this.json = json;
-        this.planFiles = config.plans();
+        this.config = config;
     }
 
-    /** The data file's shape: a partnership, its plan period and its priorities with their initiatives. */
-    public record PlanFile(Partnership partnership, Plan plan, List<Priority> priorities) {
-        public record Partnership(String id, String name, String gss) {
-        }
-
-        public record Plan(String title, LocalDate start, LocalDate end) {
-        }
-
-        public record Priority(int number, String title, String leadOrganisation, List<Item> initiatives) {
-        }
-
-        public record Item(String id, String title) {
-        }
+    void prepareStates(@Observes @Priority(Interceptor.Priority.APPLICATION) EventStoreReady ready) {
+        States.prepare(ready.store(), PlanKinds.ALL);
     }
 
-    void onReady(@Observes @Priority(Interceptor.Priority.APPLICATION + 100) EventStoreReady ready) {
-        for (String file : planFiles) {
-            PlanFile plan = SeedFiles.read(json, file, PlanFile.class);
-            List<DefineInitiative> definitions = definitions(plan);
-            long added = ready.store().inTransaction(unit -> Multi.createFrom().iterable(definitions)
-                            .onItem().transformToUniAndConcatenate(d -> initiatives.define(unit, plan.partnership().id(), d))
-                            .filter(Boolean::booleanValue).collect().asList().map(List::size))
-                    .await().atMost(Duration.ofMinutes(2));
-            LOG.infof("Plan '%s' for %s: %d initiatives, %d newly defined", plan.plan().title(), plan.partnership().id(),
-                    definitions.size(), added);
+    void importPlans(@Observes @Priority(Interceptor.Priority.APPLICATION + 100) EventStoreReady ready) {
+        for (String file : config.plans()) {
+            PlanContents contents = PlanContents.of(SeedFiles.read(json, file, PlanFile.class));
+            Plans.ImportResult result = plans.importPlan(contents, Actor.SYSTEM).await().atMost(Duration.ofMinutes(2));
+            LOG.infof("Plan file %s for %s: %s revision %d, %s", file, contents.partnershipId(), result.planId(), result.revision(),
+                    result.changed() ? "recorded " + result.events() : "unchanged");
         }
-    }
-
-    /** The command each initiative of the file stands for. */
-    static List<DefineInitiative> definitions(PlanFile plan) {
-        List<DefineInitiative> list = new ArrayList<>();
-        for (PlanFile.Priority priority : plan.priorities()) {
-            for (PlanFile.Item item : priority.initiatives()) {
-                list.add(new DefineInitiative(item.id(), priority.number(), priority.title(), item.title(),
-                        priority.leadOrganisation(), plan.plan().start(), plan.plan().end()));
-            }
-        }
-        return list;
     }
 }

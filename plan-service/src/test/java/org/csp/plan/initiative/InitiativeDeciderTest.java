@@ -2,22 +2,27 @@ package org.csp.plan.initiative;
 
 import org.csp.calendar.FinancialQuarter;
 import org.csp.eventsourcing.testing.DeciderSpec;
+import org.csp.plan.SampleEvents;
+import org.csp.plan.initiative.InitiativeCommand.AmendInitiative;
 import org.csp.plan.initiative.InitiativeCommand.DefineInitiative;
+import org.csp.plan.initiative.InitiativeCommand.RetireInitiative;
 import org.csp.plan.initiative.InitiativeCommand.UpdateProgress;
+import org.csp.plan.initiative.InitiativeEvent.Definition;
+import org.csp.plan.initiative.InitiativeEvent.InitiativeAmended;
 import org.csp.plan.initiative.InitiativeEvent.InitiativeDefined;
+import org.csp.plan.initiative.InitiativeEvent.InitiativeRetired;
 import org.csp.plan.initiative.InitiativeEvent.ProgressUpdated;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class InitiativeDeciderTest {
 
-    static final DefineInitiative DEFINE = new DefineInitiative("P1-03", 1, "Tackle ASB", "Mobile CCTV coverage",
-            "Stroud District Council", LocalDate.of(2023, 4, 1), LocalDate.of(2026, 3, 31));
-    static final InitiativeDefined DEFINED = new InitiativeDefined("P1-03", 1, "Tackle ASB", "Mobile CCTV coverage",
-            "Stroud District Council", LocalDate.of(2023, 4, 1), LocalDate.of(2026, 3, 31));
+    static final Definition CCTV = SampleEvents.CCTV;
+    static final InitiativeDefined DEFINED = new InitiativeDefined("P1-03", CCTV);
 
     private static final DeciderSpec<InitiativeCommand, InitiativeEvent, Initiative> INITIATIVE = DeciderSpec.of(Initiative.DECIDER);
 
@@ -25,14 +30,55 @@ class InitiativeDeciderTest {
         return new UpdateProgress("P1-03", FinancialQuarter.parse(quarter).orElseThrow(), status, rag, commentary);
     }
 
-    @Test
-    void definingANewInitiativeRecordsIt() {
-        INITIATIVE.given().when(DEFINE).then(DEFINED);
+    private static Definition retitled(String title) {
+        return new Definition(CCTV.priority(), CCTV.objectives(), title, CCTV.leadPartner(), CCTV.supportingPartners(), CCTV.start(),
+                CCTV.due(), CCTV.resources(), CCTV.funding(), CCTV.risks(), CCTV.sara(), CCTV.indicators());
     }
 
     @Test
-    void definingAgainChangesNothing() {
-        INITIATIVE.given(DEFINED).when(DEFINE).thenNothing();
+    void definingANewInitiativeRecordsIt() {
+        INITIATIVE.given().when(new DefineInitiative("P1-03", CCTV)).then(DEFINED);
+    }
+
+    @Test
+    void definingAnActiveInitiativeAgainIsAConflict() {
+        INITIATIVE.given(DEFINED).when(new DefineInitiative("P1-03", CCTV)).thenRejected("already-defined");
+    }
+
+    @Test
+    void aRetiredInitiativeCanBeDefinedAgain() {
+        INITIATIVE.given(DEFINED, new InitiativeRetired("P1-03", "gone")).when(new DefineInitiative("P1-03", CCTV)).then(DEFINED);
+    }
+
+    @Test
+    void aDueDateBeforeTheStartIsRefused() {
+        Definition backwards = new Definition(1, CCTV.objectives(), "x", null, CCTV.supportingPartners(), LocalDate.of(2025, 4, 1),
+                LocalDate.of(2024, 4, 1), null, null, CCTV.risks(), null, CCTV.indicators());
+        INITIATIVE.given().when(new DefineInitiative("P1-03", backwards)).thenInvalid("due");
+    }
+
+    @Test
+    void anAmendmentRecordsTheWholeNewDefinition() {
+        INITIATIVE.given(DEFINED).when(new AmendInitiative("P1-03", retitled("Mobile CCTV at events")))
+                .then(new InitiativeAmended("P1-03", retitled("Mobile CCTV at events")));
+    }
+
+    @Test
+    void anAmendmentThatChangesNothingRecordsNothing() {
+        INITIATIVE.given(DEFINED).when(new AmendInitiative("P1-03", CCTV)).thenNothing();
+    }
+
+    @Test
+    void aRetiredInitiativeIsNotAmendedNorReportedOn() {
+        InitiativeRetired retired = new InitiativeRetired("P1-03", "Replaced");
+        INITIATIVE.given(DEFINED, retired).when(new AmendInitiative("P1-03", retitled("x"))).thenRejected("retired");
+        INITIATIVE.given(DEFINED, retired).when(update("2024/25 Q2", ProgressStatus.ON_TRACK, Rag.GREEN, null)).thenRejected("retired");
+    }
+
+    @Test
+    void retiringTwiceIsOneEvent() {
+        INITIATIVE.given(DEFINED).when(new RetireInitiative("P1-03", "Replaced")).then(new InitiativeRetired("P1-03", "Replaced"));
+        INITIATIVE.given(DEFINED, new InitiativeRetired("P1-03", "Replaced")).when(new RetireInitiative("P1-03", "again")).thenNothing();
     }
 
     @Test
@@ -63,15 +109,20 @@ class InitiativeDeciderTest {
 
     @Test
     void anUndefinedInitiativeCannotReportProgress() {
-        INITIATIVE.given().when(update("2024/25 Q2", ProgressStatus.ON_TRACK, Rag.GREEN, null))
-                .thenRejected("initiative-not-defined");
+        INITIATIVE.given().when(update("2024/25 Q2", ProgressStatus.ON_TRACK, Rag.GREEN, null)).thenRejected("not-defined");
     }
 
     @Test
-    void stateFoldsTheLatestReportPerQuarter() {
+    void stateFoldsTheLatestReportPerQuarterAndKeepsProgressThroughAmendments() {
         var q2 = new ProgressUpdated("P1-03", "2024/25 Q2", "on-track", "green", "ok");
         var q2again = new ProgressUpdated("P1-03", "2024/25 Q2", "at-risk", "amber", "late");
-        INITIATIVE.given(DEFINED, q2, q2again)
-                .thenState(state -> assertEquals(q2again, state.progressByQuarter().get("2024/25 Q2")));
+        var q1 = new ProgressUpdated("P1-03", "2024/25 Q1", "completed", "green", "done");
+        INITIATIVE.given(DEFINED, q2, q2again, new InitiativeAmended("P1-03", retitled("New title")), q1)
+                .thenState(state -> {
+                    assertEquals(q2again, state.progressByQuarter().get("2024/25 Q2"));
+                    assertEquals(q2again, state.latest(), "the latest quarter, not the latest report");
+                    assertEquals("New title", state.definition().title());
+                    assertTrue(state.active());
+                });
     }
 }

@@ -59,7 +59,7 @@ class InitiativeResourceTest {
         given().auth().oauth2(Tokens.user("viewer"))
                 .when().get("/api/initiatives")
                 .then().statusCode(200)
-                .body("", hasSize(34))
+                .body("findAll { it.id ==~ /P[1-5]-0[1-9]/ }", hasSize(34))
                 .body("[0].id", equalTo("P1-01"))
                 .body("[0].priority", equalTo(1))
                 .body("priority", hasItem(5))
@@ -109,9 +109,9 @@ class InitiativeResourceTest {
     void theSameReportTwiceDoesNotAppendTwice() {
         String body = progress("2024/25 Q3", "at-risk", "amber", "Funding confirmed late");
         int first = given().auth().oauth2(Tokens.user("lead")).contentType(ContentType.JSON).body(body)
-                .when().post("/api/initiatives/P2-01/progress").then().statusCode(200).extract().path("version");
+                .when().post("/api/initiatives/P1-01/progress").then().statusCode(200).extract().path("version");
         given().auth().oauth2(Tokens.user("lead")).contentType(ContentType.JSON).body(body)
-                .when().post("/api/initiatives/P2-01/progress").then().statusCode(200).body("version", equalTo(first));
+                .when().post("/api/initiatives/P1-01/progress").then().statusCode(200).body("version", equalTo(first));
     }
 
     @Test

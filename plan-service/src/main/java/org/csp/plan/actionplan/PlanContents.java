@@ -1,0 +1,291 @@
+package org.csp.plan.actionplan;
+
+import org.csp.plan.actionplan.PlanFile.InitiativeEntry;
+import org.csp.plan.actionplan.PlanFile.ObjectiveEntry;
+import org.csp.plan.actionplan.PlanFile.OrganisationEntry;
+import org.csp.plan.actionplan.PlanFile.PriorityEntry;
+import org.csp.plan.element.Elements;
+import org.csp.plan.initiative.InitiativeBody;
+import org.csp.plan.initiative.InitiativeEvent;
+import org.csp.plan.objective.ObjectiveEvent;
+import org.csp.plan.objective.Objectives;
+import org.csp.plan.organisation.OrganisationEvent;
+import org.csp.plan.organisation.Organisations;
+import org.csp.plan.priority.Priorities;
+import org.csp.plan.priority.PriorityEvent;
+import org.csp.problem.FieldViolation;
+import org.csp.problem.ProblemException;
+import org.csp.problem.Validation;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * A plan file checked as a whole and read into the definitions the plan's aggregates store: every field is
+ * validated by the same rules as the API, and every reference inside the file (objectives, organisations,
+ * indicator codes) must resolve. Organisation ids the file does not list must already be in the registry; that is
+ * checked when it is imported.
+ */
+public record PlanContents(String partnershipId, String planId, PlanEvent.Definition plan, String source, List<String> notes,
+                           Map<String, OrganisationEvent.Definition> organisations,
+                           Map<String, PriorityEvent.Definition> priorities,
+                           Map<String, ObjectiveEvent.Definition> objectives,
+                           Map<String, InitiativeEvent.Definition> initiatives,
+                           Map<String, String> organisationReferences) {
+
+    /** The file's contents, or 422 listing every problem with its place in the file. */
+    public static PlanContents of(PlanFile file) {
+        if (file == null) {
+            throw Validation.missingBody();
+        }
+        List<FieldViolation> problems = new ArrayList<>();
+        Validation v = new Validation();
+        v.require(PlanFile.FORMAT.equals(file.format()), "format", "must be \"" + PlanFile.FORMAT + "\"");
+        v.require(file.partnership() != null && file.partnership().id() != null
+                && file.partnership().id().matches("[a-z][a-z0-9-]{1,39}"), "partnership.id", "must be a partnership id such as 'stroud'");
+        String source = v.optionalText(file.source(), "source", 1000);
+        List<String> notes = texts(v, file.notes(), "notes", 2000);
+        v.require(file.plan() != null, "plan", "is required");
+        v.require(file.priorities() != null && !file.priorities().isEmpty(), "priorities", "must list the plan's priorities");
+        collect(problems, "", v);
+        if (!problems.isEmpty() || file.plan() == null) {
+            throw ProblemException.invalid(problems);
+        }
+
+        PlanFile.Plan p = file.plan();
+        Validation pv = new Validation();
+        String planId = pv.parse(p.id(), "id", id -> Elements.ID.matcher(id).matches() ? id : null, "an id such as 'stroud-2023-2026'");
+        String title = pv.text(p.title(), "title", 500);
+        LocalDate start = pv.parse(p.start(), "start", LocalDate::parse, "a date such as 2023-04-01");
+        LocalDate end = pv.parse(p.end(), "end", LocalDate::parse, "a date such as 2026-03-31");
+        pv.require(start == null || end == null || !end.isBefore(start), "end", "must not be before start");
+        PlanEvent.Definition plan = new PlanEvent.Definition(title, start, end,
+                pv.optionalText(p.vision(), "vision", 4000), pv.optionalText(p.overarchingAim(), "overarchingAim", 4000),
+                statements(pv, p.principles(), "principles"), statements(pv, p.crossCuttingThemes(), "crossCuttingThemes"),
+                responsibilities(pv, p.keyResponsibilities()), pv.optionalText(p.countyArrangements(), "countyArrangements", 4000),
+                texts(pv, p.responsibleAuthorities(), "responsibleAuthorities", 80), texts(pv, p.coOptedMembers(), "coOptedMembers", 80));
+        collect(problems, "plan.", pv);
+
+        Map<String, String> references = new LinkedHashMap<>();
+        for (int i = 0; i < plan.responsibleAuthorities().size(); i++) {
+            references.put("plan.responsibleAuthorities[" + i + "]", plan.responsibleAuthorities().get(i));
+        }
+        for (int i = 0; i < plan.coOptedMembers().size(); i++) {
+            references.put("plan.coOptedMembers[" + i + "]", plan.coOptedMembers().get(i));
+        }
+
+        Map<String, OrganisationEvent.Definition> organisations = new LinkedHashMap<>();
+        List<OrganisationEntry> orgs = file.organisations() == null ? List.of() : file.organisations();
+        for (int i = 0; i < orgs.size(); i++) {
+            OrganisationEntry o = orgs.get(i);
+            String at = "organisations[" + i + "]";
+            if (o == null || o.id() == null || !Elements.ID.matcher(o.id()).matches()) {
+                problems.add(new FieldViolation(at + ".id", "must be an id such as 'victim-support'"));
+                continue;
+            }
+            var definition = within(problems, at + ".", () -> Organisations.validate(new Organisations.OrganisationBody(o.id(), o.name(), o.kind())));
+            if (organisations.containsKey(o.id())) {
+                problems.add(new FieldViolation(at + ".id", "'" + o.id() + "' is listed twice"));
+            } else if (definition != null) {
+                organisations.put(o.id(), definition);
+            }
+        }
+
+        LocalDate defaultStart = start;
+        LocalDate defaultDue = end;
+        if (file.defaults() != null) {
+            Validation dv = new Validation();
+            if (file.defaults().initiativeStart() != null) {
+                defaultStart = dv.parse(file.defaults().initiativeStart(), "initiativeStart", LocalDate::parse, "a date");
+            }
+            if (file.defaults().initiativeDue() != null) {
+                defaultDue = dv.parse(file.defaults().initiativeDue(), "initiativeDue", LocalDate::parse, "a date");
+            }
+            collect(problems, "defaults.", dv);
+        }
+
+        Map<String, PriorityEvent.Definition> priorities = new LinkedHashMap<>();
+        Map<String, ObjectiveEvent.Definition> objectives = new LinkedHashMap<>();
+        Map<String, InitiativeEvent.Definition> initiatives = new LinkedHashMap<>();
+        Set<String> codes = new HashSet<>();
+        List<Runnable> laterChecks = new ArrayList<>();
+        for (int i = 0; i < file.priorities().size(); i++) {
+            PriorityEntry pr = file.priorities().get(i);
+            String at = "priorities[" + i + "]";
+            if (pr == null) {
+                problems.add(new FieldViolation(at, "must be an object"));
+                continue;
+            }
+            var priority = within(problems, at + ".", () -> Priorities.validate(new Priorities.PriorityBody(pr.number(), pr.title(),
+                    pr.statement(), pr.why(), pr.leadOrganisation(), pr.subGroup(), pr.measures() == null ? null
+                    : pr.measures().stream().map(m -> m == null ? null : new Priorities.MeasureBody(m.text(), m.indicators())).toList())));
+            if (priority == null) {
+                continue;
+            }
+            String number = pr.number().toString();
+            if (priorities.containsKey(number)) {
+                problems.add(new FieldViolation(at + ".number", "priority " + number + " is listed twice"));
+                continue;
+            }
+            priorities.put(number, priority);
+            priority.measures().forEach(m -> codes.addAll(m.indicators()));
+            if (priority.leadOrganisation() != null) {
+                references.put(at + ".leadOrganisation", priority.leadOrganisation());
+            }
+            Set<String> ownObjectives = new HashSet<>();
+            List<ObjectiveEntry> objs = pr.objectives() == null ? List.of() : pr.objectives();
+            for (int j = 0; j < objs.size(); j++) {
+                ObjectiveEntry o = objs.get(j);
+                String oat = at + ".objectives[" + j + "]";
+                if (o == null || o.id() == null || !Elements.ID.matcher(o.id()).matches()) {
+                    problems.add(new FieldViolation(oat + ".id", "must be an id such as 'P1-O1'"));
+                    continue;
+                }
+                var objective = within(problems, oat + ".", () -> Objectives.validate(
+                        new Objectives.ObjectiveBody(o.id(), pr.number(), o.text(), o.indicators())));
+                if (objectives.containsKey(o.id())) {
+                    problems.add(new FieldViolation(oat + ".id", "'" + o.id() + "' is listed twice"));
+                } else if (objective != null) {
+                    objectives.put(o.id(), objective);
+                    ownObjectives.add(o.id());
+                    codes.addAll(objective.indicators());
+                }
+            }
+            List<InitiativeEntry> inits = pr.initiatives() == null ? List.of() : pr.initiatives();
+            for (int j = 0; j < inits.size(); j++) {
+                InitiativeEntry e = inits.get(j);
+                String iat = at + ".initiatives[" + j + "]";
+                if (e == null) {
+                    problems.add(new FieldViolation(iat, "must be an object"));
+                    continue;
+                }
+                String startText = e.start() != null ? e.start() : defaultStart == null ? null : defaultStart.toString();
+                String dueText = e.due() != null ? e.due() : defaultDue == null ? null : defaultDue.toString();
+                var initiative = within(problems, iat + ".", () -> InitiativeBody.validate(new InitiativeBody(e.id(), pr.number(),
+                        e.objectives(), e.title(), e.leadPartner(), e.supportingPartners(), startText, dueText, e.resources(),
+                        e.funding(), e.risks(), e.sara(), e.indicators())));
+                if (initiative == null) {
+                    continue;
+                }
+                if (initiatives.containsKey(e.id())) {
+                    problems.add(new FieldViolation(iat + ".id", "'" + e.id() + "' is listed twice"));
+                    continue;
+                }
+                if (initiative.due().isBefore(initiative.start())) {
+                    problems.add(new FieldViolation(iat + ".due", "must not be before start"));
+                }
+                initiatives.put(e.id(), initiative);
+                for (int k = 0; k < initiative.objectives().size(); k++) {
+                    if (!ownObjectives.contains(initiative.objectives().get(k))) {
+                        problems.add(new FieldViolation(iat + ".objectives[" + k + "]", "is not an objective of priority " + number));
+                    }
+                }
+                if (initiative.leadPartner() != null) {
+                    references.put(iat + ".leadPartner", initiative.leadPartner());
+                }
+                for (int k = 0; k < initiative.supportingPartners().size(); k++) {
+                    references.put(iat + ".supportingPartners[" + k + "]", initiative.supportingPartners().get(k));
+                }
+                for (int k = 0; k < initiative.risks().size(); k++) {
+                    if (initiative.risks().get(k).owner() != null) {
+                        references.put(iat + ".risks[" + k + "].owner", initiative.risks().get(k).owner());
+                    }
+                }
+                final String initiativeAt = iat;
+                laterChecks.add(() -> {
+                    for (int k = 0; k < initiative.indicators().size(); k++) {
+                        if (!codes.contains(initiative.indicators().get(k))) {
+                            problems.add(new FieldViolation(initiativeAt + ".indicators[" + k + "]", "is not an indicator of the plan"));
+                        }
+                    }
+                });
+            }
+        }
+        laterChecks.forEach(Runnable::run);
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid(problems);
+        }
+        Map<String, String> unresolved = new LinkedHashMap<>();
+        references.forEach((field, id) -> {
+            if (!organisations.containsKey(id)) {
+                unresolved.put(field, id);
+            }
+        });
+        return new PlanContents(file.partnership().id(), planId, plan, source, notes, organisations, priorities, objectives,
+                initiatives, unresolved);
+    }
+
+    private static <T> T within(List<FieldViolation> problems, String prefix, Supplier<T> validation) {
+        try {
+            return validation.get();
+        } catch (ProblemException e) {
+            if (e.violations().isEmpty()) {
+                problems.add(new FieldViolation(prefix.isEmpty() ? "/" : prefix.substring(0, prefix.length() - 1), e.getMessage()));
+            }
+            e.violations().forEach(f -> problems.add(new FieldViolation(prefix + f.field(), f.message())));
+            return null;
+        }
+    }
+
+    private static void collect(List<FieldViolation> problems, String prefix, Validation v) {
+        within(problems, prefix, () -> {
+            v.throwIfInvalid();
+            return null;
+        });
+    }
+
+    private static List<String> texts(Validation v, List<String> values, String field, int max) {
+        if (values == null) {
+            return List.of();
+        }
+        List<String> result = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            String text = v.text(values.get(i), field + "[" + i + "]", max);
+            if (text != null) {
+                result.add(text);
+            }
+        }
+        return List.copyOf(result);
+    }
+
+    private static List<PlanEvent.Statement> statements(Validation v, List<PlanFile.Statement> values, String field) {
+        if (values == null) {
+            return List.of();
+        }
+        List<PlanEvent.Statement> result = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            PlanFile.Statement s = values.get(i);
+            if (s == null) {
+                v.require(false, field + "[" + i + "]", "must be an object with title and text");
+                continue;
+            }
+            result.add(new PlanEvent.Statement(v.text(s.title(), field + "[" + i + "].title", 200),
+                    v.text(s.text(), field + "[" + i + "].text", 4000)));
+        }
+        return List.copyOf(result);
+    }
+
+    private static List<PlanEvent.Responsibility> responsibilities(Validation v, List<PlanFile.Responsibility> values) {
+        if (values == null) {
+            return List.of();
+        }
+        List<PlanEvent.Responsibility> result = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            PlanFile.Responsibility r = values.get(i);
+            String at = "keyResponsibilities[" + i + "]";
+            if (r == null) {
+                v.require(false, at, "must be an object with code and text");
+                continue;
+            }
+            result.add(new PlanEvent.Responsibility(v.text(r.code(), at + ".code", 10), v.text(r.text(), at + ".text", 4000),
+                    v.optionalText(r.reference(), at + ".reference", 1000)));
+        }
+        return List.copyOf(result);
+    }
+}

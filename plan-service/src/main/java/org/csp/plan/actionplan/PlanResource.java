@@ -1,0 +1,94 @@
+package org.csp.plan.actionplan;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.csp.eventsourcing.Actor;
+import org.csp.http.Partnerships;
+import org.csp.plan.element.Responses;
+import org.csp.problem.ProblemException;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.List;
+
+import static org.csp.security.Roles.COORDINATOR;
+import static org.csp.security.Roles.COUNTY_ANALYST;
+import static org.csp.security.Roles.ENGAGEMENT_OFFICER;
+import static org.csp.security.Roles.PARTNER_AGENCY;
+import static org.csp.security.Roles.PRIORITY_LEAD;
+import static org.csp.security.Roles.VIEWER;
+
+@Path("/api/plans")
+@Produces(MediaType.APPLICATION_JSON)
+public class PlanResource {
+
+    private final Plans plans;
+    private final Partnerships partnerships;
+    private final JsonWebToken token;
+
+    public PlanResource(Plans plans, Partnerships partnerships, JsonWebToken token) {
+        this.plans = plans;
+        this.partnerships = partnerships;
+        this.token = token;
+    }
+
+    /** The partnership's plans (one, or none before its plan file is imported). */
+    @GET
+    @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
+    public Uni<List<PlanTree.PlanSummary>> list(@QueryParam("partnership") String partnership) {
+        return plans.current(partnerships.resolve(partnership))
+                .map(snapshot -> snapshot.plan().exists() ? List.of(PlanTree.summary(snapshot)) : List.of());
+    }
+
+    /**
+     * The whole plan tree in one call: the plan's content and its priorities with objectives, initiatives and
+     * indicator codes. {@code revision} reads an earlier revision as it stood until the next one was recorded;
+     * {@code includeRetired=true} shows retired parts too.
+     */
+    @GET
+    @Path("{id}")
+    @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
+    public Uni<Response> get(@PathParam("id") String id, @QueryParam("partnership") String partnership,
+                             @QueryParam("revision") Integer revision, @QueryParam("includeRetired") boolean includeRetired) {
+        String partnershipId = partnerships.resolve(partnership);
+        Uni<Plans.Snapshot> snapshot = revision == null ? plans.current(partnershipId) : plans.asOf(partnershipId, id, revision);
+        return snapshot.map(s -> {
+            if (s.plan() == null || !id.equals(s.plan().planId())) {
+                throw ProblemException.notFound("Plan", id);
+            }
+            return Responses.ok(PlanTree.of(partnershipId, s, includeRetired), s.version());
+        });
+    }
+
+    /** Every revision of the plan, oldest first, with when and by whom it was recorded. */
+    @GET
+    @Path("{id}/revisions")
+    @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
+    public Uni<List<Plans.Revision>> revisions(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
+        return plans.revisions(partnerships.resolve(partnership), id);
+    }
+
+    /**
+     * Imports a plan file ({@code csp-plan/2}) for the partnership it names, which must be the caller's. The first
+     * import creates the plan; a changed file records a new revision with exactly its differences; the same file
+     * again changes nothing.
+     */
+    @POST
+    @Path("import")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(COORDINATOR)
+    public Uni<Response> importPlan(PlanFile file) {
+        PlanContents contents = PlanContents.of(file);
+        partnerships.resolve(contents.partnershipId());
+        return plans.importPlan(contents, Actor.of(token))
+                .map(result -> Response.ok(result).header("Location", "/api/plans/" + result.planId()).build());
+    }
+}

@@ -1,0 +1,109 @@
+package org.csp.plan.element;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import org.csp.eventsourcing.Actor;
+import org.csp.eventsourcing.Aggregate;
+import org.csp.eventsourcing.EventStore;
+import org.csp.eventsourcing.UnitOfWork;
+import org.csp.plan.element.Element.Command;
+import org.csp.problem.ProblemException;
+import org.csp.problem.Validation;
+
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The commands and queries every element kind (organisation, priority, objective) shares: list, read, create,
+ * amend with a JSON merge patch, retire. {@code B} is the kind's API body, {@code D} its stored definition.
+ */
+public final class Elements<B, D, E> {
+
+    /** Ids are short and safe in a path and a stream id: letters, digits and hyphens. */
+    public static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,79}");
+
+    /** Checks a definition against the rest of the plan (references to organisations, priorities …) in the unit. */
+    public interface References<D> {
+        Uni<Void> check(UnitOfWork unit, String partnershipId, D definition);
+    }
+
+    private final EventStore store;
+    private final Kind<Command<D>, E, Element<D>> kind;
+    private final Class<B> bodyType;
+    private final BiFunction<String, D, B> toBody;
+    private final Function<B, String> idOf;
+    private final Function<B, D> validate;
+    private final References<D> references;
+
+    public Elements(EventStore store, Kind<Command<D>, E, Element<D>> kind, Class<B> bodyType, BiFunction<String, D, B> toBody,
+                    Function<B, String> idOf, Function<B, D> validate, References<D> references) {
+        this.store = store;
+        this.kind = kind;
+        this.bodyType = bodyType;
+        this.toBody = toBody;
+        this.idOf = idOf;
+        this.validate = validate;
+        this.references = references;
+    }
+
+    public Kind<Command<D>, E, Element<D>> kind() {
+        return kind;
+    }
+
+    public Uni<List<States.Versioned<Element<D>>>> list(String partnershipId) {
+        return States.list(store.pool(), partnershipId, kind);
+    }
+
+    public Uni<States.Versioned<Element<D>>> get(String partnershipId, String id) {
+        return States.find(store.pool(), partnershipId, kind, id, false)
+                .map(found -> found.orElseThrow(() -> ProblemException.notFound(kind.what(), id)));
+    }
+
+    /** Creates the element the body describes, under the id the body gives. */
+    public Uni<Aggregate.Outcome<E, Element<D>>> create(String partnershipId, B body, Actor actor) {
+        if (body == null) {
+            throw Validation.missingBody();
+        }
+        Validation v = new Validation();
+        String id = v.parse(idOf.apply(body), "id", text -> ID.matcher(text).matches() ? text : null,
+                "an id of letters, digits and hyphens, such as 'P1-10'");
+        v.throwIfInvalid();
+        D definition = validate.apply(body);
+        return store.inTransaction(unit -> references.check(unit, partnershipId, definition)
+                .flatMap(ignored -> kind.handle(store, unit, partnershipId, id, new Command.Define<>(id, definition), null, actor)));
+    }
+
+    /** Applies a JSON merge patch to the element's API body; the result is validated as a whole. */
+    public Uni<Aggregate.Outcome<E, Element<D>>> amend(String partnershipId, String id, JsonNode patch, long ifMatch, Actor actor,
+                                                       ObjectMapper json) {
+        return store.inTransaction(unit -> kind.load(store, unit, partnershipId, id).flatMap(loaded -> {
+            if (!loaded.state().exists()) {
+                throw ProblemException.notFound(kind.what(), id);
+            }
+            B patched = Bodies.patch(json, toBody.apply(id, loaded.state().definition()), patch, bodyType);
+            new Validation().require(id.equals(idOf.apply(patched)), "id", "cannot change; retire this one and create another")
+                    .throwIfInvalid();
+            D definition = validate.apply(patched);
+            return references.check(unit, partnershipId, definition)
+                    .flatMap(ignored -> kind.handle(store, unit, partnershipId, id, new Command.Amend<>(id, definition), ifMatch, actor));
+        }));
+    }
+
+    public Uni<Aggregate.Outcome<E, Element<D>>> retire(String partnershipId, String id, String reason, long ifMatch, Actor actor) {
+        return store.inTransaction(unit -> kind.handle(store, unit, partnershipId, id, new Command.Retire<>(id, reason), ifMatch, actor));
+    }
+
+    /** Defines or amends as a plan file says, in the caller's unit (references were checked with the file). */
+    public Uni<Boolean> apply(UnitOfWork unit, String partnershipId, String id, D definition, Element<D> current, Actor actor) {
+        Command<D> command = current.active() ? new Command.Amend<>(id, definition) : new Command.Define<>(id, definition);
+        return kind.handle(store, unit, partnershipId, id, command, null, actor).map(Aggregate.Outcome::changed);
+    }
+
+    /** Retires as a plan file says, in the caller's unit. */
+    public Uni<Boolean> retire(UnitOfWork unit, String partnershipId, String id, String reason, Actor actor) {
+        return kind.handle(store, unit, partnershipId, id, new Command.Retire<>(id, reason), null, actor).map(Aggregate.Outcome::changed);
+    }
+}

@@ -1,0 +1,17 @@
+package org.csp.plan.element;
+
+import org.csp.problem.Validation;
+
+/** The body of {@code POST …/{id}/retire}: why it leaves the plan. */
+public record Retirement(String reason) {
+
+    public static String validate(Retirement body) {
+        if (body == null) {
+            throw Validation.missingBody();
+        }
+        Validation v = new Validation();
+        String reason = v.text(body.reason(), "reason", 2000);
+        v.throwIfInvalid();
+        return reason;
+    }
+}

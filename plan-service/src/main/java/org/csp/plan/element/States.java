@@ -1,0 +1,196 @@
+package org.csp.plan.element;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import org.csp.eventsourcing.EventStore;
+import org.csp.eventsourcing.EventTypes;
+import org.csp.eventsourcing.StoredEvent;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The current state of every aggregate of the plan service, one row per stream, written in the same transaction as
+ * the stream's append: the query side of lists, filters, the plan tree and the review checks. It is derived data:
+ * when {@link #FORMAT} changes (a state record changed shape), the table is rebuilt from the event store at start.
+ */
+public final class States {
+
+    private static final Logger LOG = Logger.getLogger(States.class);
+
+    /** Bump when a state record changes shape; the next start rebuilds the table from the events. */
+    static final int FORMAT = 1;
+
+    private static final long REBUILD_LOCK = 0x706c616eL;
+
+    static final String DDL = """
+            CREATE TABLE IF NOT EXISTS plan_state (
+                partnership_id text   NOT NULL,
+                kind           text   NOT NULL,
+                id             text   NOT NULL,
+                version        bigint NOT NULL,
+                state          jsonb  NOT NULL,
+                PRIMARY KEY (partnership_id, kind, id));
+            CREATE TABLE IF NOT EXISTS plan_state_format (format int NOT NULL);
+            DROP TABLE IF EXISTS initiative_summary""";
+
+    /** A state with the stream version it was folded to. */
+    public record Versioned<S>(String id, S state, long version) {
+    }
+
+    private States() {
+    }
+
+    static <S> Uni<Void> upsert(SqlClient tx, String partnershipId, Kind<?, ?, S> kind, String id, S state, long version) {
+        return tx.preparedQuery("""
+                        INSERT INTO plan_state (partnership_id, kind, id, version, state) VALUES ($1, $2, $3, $4, $5)
+                        ON CONFLICT (partnership_id, kind, id) DO UPDATE SET version = excluded.version, state = excluded.state""")
+                .execute(Tuple.of(partnershipId, kind.name(), id, version, new JsonObject(write(state))))
+                .replaceWithVoid();
+    }
+
+    /** Every aggregate of a kind in a partnership, ordered by id. */
+    public static <S> Uni<List<Versioned<S>>> list(SqlClient client, String partnershipId, Kind<?, ?, S> kind) {
+        return client.preparedQuery("SELECT id, version, state FROM plan_state WHERE partnership_id = $1 AND kind = $2 ORDER BY id")
+                .execute(Tuple.of(partnershipId, kind.name()))
+                .map(rows -> {
+                    List<Versioned<S>> list = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        list.add(read(kind, row));
+                    }
+                    return list;
+                });
+    }
+
+    /**
+     * One aggregate's state. With {@code lock}, the row is share-locked to the end of the transaction, so that a
+     * concurrent change to it (a review being closed) waits for this transaction, or this one sees its result.
+     */
+    public static <S> Uni<Optional<Versioned<S>>> find(SqlClient client, String partnershipId, Kind<?, ?, S> kind, String id,
+                                                       boolean lock) {
+        return client.preparedQuery("SELECT id, version, state FROM plan_state WHERE partnership_id = $1 AND kind = $2 AND id = $3"
+                        + (lock ? " FOR SHARE" : ""))
+                .execute(Tuple.of(partnershipId, kind.name(), id))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(read(kind, rows.iterator().next())));
+    }
+
+    /**
+     * Creates the table and, when it was written in another format (or never), refills it from the event store, in
+     * one transaction that a second instance starting at the same time waits for.
+     */
+    public static void prepare(EventStore store, List<Kind<?, ?, ?>> kinds) {
+        store.pool().withTransaction(tx -> tx.query("SELECT pg_advisory_xact_lock(" + REBUILD_LOCK + ")").execute()
+                        .flatMap(ignored -> tx.query(DDL).execute())
+                        .flatMap(ignored -> tx.query("SELECT format FROM plan_state_format").execute())
+                        .flatMap(rows -> rows.size() == 1 && rows.iterator().next().getInteger("format") == FORMAT
+                                ? Uni.createFrom().voidItem()
+                                : rebuild(store, tx, kinds)))
+                .await().indefinitely();
+    }
+
+    private static Uni<Void> rebuild(EventStore store, SqlConnection tx, List<Kind<?, ?, ?>> kinds) {
+        Map<String, Kind<?, ?, ?>> byName = new HashMap<>();
+        kinds.forEach(kind -> byName.put(kind.name(), kind));
+        return tx.query("DELETE FROM plan_state").execute()
+                .flatMap(ignored -> store.readAfter(tx, 0, Integer.MAX_VALUE))
+                .flatMap(events -> {
+                    Map<String, Folded> folded = fold(events, byName);
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Folded f : folded.values()) {
+                        chain = chain.flatMap(ignored -> f.upsert(tx));
+                    }
+                    LOG.infof("plan_state rebuilt from %d events: %d streams", events.size(), folded.size());
+                    return chain;
+                })
+                .flatMap(ignored -> tx.query("DELETE FROM plan_state_format").execute())
+                .flatMap(ignored -> tx.preparedQuery("INSERT INTO plan_state_format (format) VALUES ($1)").execute(Tuple.of(FORMAT)))
+                .replaceWithVoid();
+    }
+
+    /** The events of many streams folded per stream, e.g. the whole log or the log before a plan revision. */
+    public static Map<String, Folded> fold(List<StoredEvent> events, Map<String, Kind<?, ?, ?>> kinds) {
+        Map<String, Folded> streams = new LinkedHashMap<>();
+        for (StoredEvent event : events) {
+            String[] parts = event.streamId().split(":", 3);
+            Kind<?, ?, ?> kind = parts.length == 3 ? kinds.get(parts[1]) : null;
+            if (kind == null) {
+                throw new IllegalStateException("Stream '" + event.streamId() + "' is of no known kind");
+            }
+            streams.computeIfAbsent(event.streamId(), s -> Folded.start(kind, event.partnershipId(), parts[2])).add(event);
+        }
+        return streams;
+    }
+
+    /** One stream folded so far. */
+    public static final class Folded {
+        private final Kind<Object, Object, Object> kind;
+        private final String partnershipId;
+        private final String id;
+        private Object state;
+        private long version;
+
+        @SuppressWarnings("unchecked")
+        private Folded(Kind<?, ?, ?> kind, String partnershipId, String id) {
+            this.kind = (Kind<Object, Object, Object>) kind;
+            this.partnershipId = partnershipId;
+            this.id = id;
+            this.state = this.kind.decider().initialState();
+        }
+
+        static Folded start(Kind<?, ?, ?> kind, String partnershipId, String id) {
+            return new Folded(kind, partnershipId, id);
+        }
+
+        void add(StoredEvent event) {
+            state = kind.decider().evolve(state, kind.types().decode(event));
+            version = event.version();
+        }
+
+        public String kind() {
+            return kind.name();
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public Object state() {
+            return state;
+        }
+
+        public long version() {
+            return version;
+        }
+
+        Uni<Void> upsert(SqlClient tx) {
+            return States.upsert(tx, partnershipId, kind, id, state, version);
+        }
+    }
+
+    private static <S> Versioned<S> read(Kind<?, ?, S> kind, Row row) {
+        try {
+            S state = EventTypes.JSON.readValue(row.getJsonObject("state").encode(), kind.stateType());
+            return new Versioned<>(row.getString("id"), state, row.getLong("version"));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("plan_state row of " + kind.name() + " '" + row.getString("id") + "' is unreadable", e);
+        }
+    }
+
+    private static String write(Object state) {
+        try {
+            return EventTypes.JSON.writeValueAsString(state);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write a state", e);
+        }
+    }
+}

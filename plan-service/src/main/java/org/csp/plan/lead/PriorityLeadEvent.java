@@ -1,0 +1,17 @@
+package org.csp.plan.lead;
+
+import org.csp.eventsourcing.EventTypes;
+
+import java.util.List;
+
+/** The coordinator's mapping of a priority lead (a token subject, never a name) to the priorities they lead. */
+public sealed interface PriorityLeadEvent {
+
+    EventTypes<PriorityLeadEvent> TYPES = EventTypes.<PriorityLeadEvent>builder()
+            .register("plan.priority-lead.assigned.v1", PriorityLeadAssigned.class)
+            .build();
+
+    /** From now on {@code subject} leads exactly {@code priorities} (none: the mapping is withdrawn). */
+    record PriorityLeadAssigned(String subject, List<Integer> priorities) implements PriorityLeadEvent {
+    }
+}

@@ -1,0 +1,113 @@
+package org.csp.plan.lead;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.csp.eventsourcing.Actor;
+import org.csp.eventsourcing.EventStore;
+import org.csp.http.ETags;
+import org.csp.http.Partnerships;
+import org.csp.plan.element.History;
+import org.csp.plan.element.Preconditions;
+import org.csp.plan.element.Responses;
+import org.csp.problem.ProblemException;
+import org.csp.problem.Validation;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import static org.csp.security.Roles.COORDINATOR;
+
+/**
+ * The coordinator's mapping of priority leads to the priorities they lead, by the lead's token subject (the
+ * identity provider's user id, never a name). A lead's token may also name priorities in its {@code priorities} claim.
+ */
+@Path("/api/priority-leads")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(COORDINATOR)
+public class PriorityLeadResource {
+
+    private static final Pattern SUBJECT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
+
+    private final PriorityLeads leads;
+    private final Partnerships partnerships;
+    private final JsonWebToken token;
+    private final EventStore store;
+
+    public PriorityLeadResource(PriorityLeads leads, Partnerships partnerships, JsonWebToken token, EventStore store) {
+        this.leads = leads;
+        this.partnerships = partnerships;
+        this.token = token;
+        this.store = store;
+    }
+
+    /** The body of {@code PUT /api/priority-leads/{subject}}: the priorities the lead leads (empty withdraws the mapping). */
+    public record Assignment(List<Integer> priorities) {
+    }
+
+    public record PriorityLeadView(String subject, List<Integer> priorities, long version) {
+    }
+
+    @GET
+    public Uni<List<PriorityLeadView>> list(@QueryParam("partnership") String partnership) {
+        return leads.list(partnerships.resolve(partnership)).map(rows -> rows.stream()
+                .map(row -> new PriorityLeadView(row.id(), row.state().priorities(), row.version())).toList());
+    }
+
+    @GET
+    @Path("{subject}")
+    public Uni<Response> get(@PathParam("subject") String subject, @QueryParam("partnership") String partnership) {
+        return leads.load(partnerships.resolve(partnership), subject).map(loaded -> {
+            if (loaded.version() == 0) {
+                throw ProblemException.notFound("Priority lead", subject);
+            }
+            return Responses.ok(new PriorityLeadView(subject, loaded.state().priorities(), loaded.version()), loaded.version());
+        });
+    }
+
+    @GET
+    @Path("{subject}/history")
+    public Uni<List<History.Entry>> history(@PathParam("subject") String subject, @QueryParam("partnership") String partnership) {
+        return History.of(store, PriorityLeads.KIND, partnerships.resolve(partnership), subject);
+    }
+
+    /**
+     * Maps the lead to exactly these priorities ({@code plan.priority-lead.assigned.v1}). A new mapping needs no
+     * If-Match; changing an existing one does.
+     */
+    @PUT
+    @Path("{subject}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> assign(@PathParam("subject") String subject, @QueryParam("partnership") String partnership,
+                                @HeaderParam("If-Match") String ifMatch, Assignment body) {
+        if (body == null) {
+            throw Validation.missingBody();
+        }
+        Validation v = new Validation();
+        v.require(SUBJECT.matcher(subject).matches(), "subject", "must be the lead's token subject (user id)");
+        v.require(body.priorities() != null && body.priorities().stream().allMatch(p -> p != null && p >= 1 && p <= 99),
+                "priorities", "must be a list of priority numbers");
+        v.throwIfInvalid();
+        String partnershipId = partnerships.resolve(partnership);
+        Long expected = ETags.parseIfMatch(ifMatch);
+        return leads.load(partnershipId, subject).flatMap(loaded -> {
+            Long version = loaded.version() == 0 ? expected : Long.valueOf(expected == null ? Preconditions.requireIfMatch(ifMatch) : expected);
+            return leads.assign(partnershipId, subject, body.priorities(), version, Actor.of(token));
+        }).map(outcome -> {
+            PriorityLeadView view = new PriorityLeadView(subject, outcome.state().priorities(), outcome.version());
+            return outcome.version() == outcome.events().size()
+                    ? Responses.created("/api/priority-leads/" + subject, view, outcome.version())
+                    : Responses.ok(view, outcome.version());
+        });
+    }
+}

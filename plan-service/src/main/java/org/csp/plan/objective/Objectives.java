@@ -1,0 +1,90 @@
+package org.csp.plan.objective;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.csp.eventsourcing.EventStore;
+import org.csp.eventsourcing.EventTypes;
+import org.csp.plan.element.Element;
+import org.csp.plan.element.Elements;
+import org.csp.plan.element.IndicatorCodes;
+import org.csp.plan.element.Kind;
+import org.csp.plan.objective.ObjectiveEvent.Definition;
+import org.csp.plan.priority.Priorities;
+import org.csp.problem.FieldViolation;
+import org.csp.problem.ProblemException;
+import org.csp.problem.Validation;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The objectives of the plan's priorities. */
+@ApplicationScoped
+public class Objectives {
+
+    public static final Kind<Element.Command<Definition>, ObjectiveEvent, Element<Definition>> KIND = new Kind<>(
+            "objective", "Objective", ObjectiveEvent.TYPES, Element.decider(ObjectiveEvent.EVENTS),
+            EventTypes.JSON.getTypeFactory().constructParametricType(Element.class, Definition.class));
+
+    private final Elements<ObjectiveBody, Definition, ObjectiveEvent> elements;
+
+    public Objectives(EventStore store) {
+        this.elements = new Elements<>(store, KIND, ObjectiveBody.class, ObjectiveBody::of, ObjectiveBody::id,
+                Objectives::validate,
+                (unit, partnershipId, d) -> Priorities.requireActive(unit.connection(), partnershipId, d.priority(), "priority")
+                        .replaceWithVoid());
+    }
+
+    /** The API body of an objective. */
+    public record ObjectiveBody(String id, Integer priority, String text, List<String> indicators) {
+        static ObjectiveBody of(String id, Definition d) {
+            return new ObjectiveBody(id, d.priority(), d.text(), d.indicators());
+        }
+    }
+
+    public Elements<ObjectiveBody, Definition, ObjectiveEvent> elements() {
+        return elements;
+    }
+
+    public static Definition validate(ObjectiveBody body) {
+        if (body == null) {
+            throw Validation.missingBody();
+        }
+        Validation v = new Validation();
+        v.require(body.priority() != null && body.priority() >= 1 && body.priority() <= 99, "priority",
+                "must be the number of a priority of the plan");
+        String text = v.text(body.text(), "text", 2000);
+        List<String> indicators = IndicatorCodes.validate(v, body.indicators(), "indicators");
+        v.throwIfInvalid();
+        return new Definition(body.priority(), text, indicators);
+    }
+
+    /** 422 for each of {@code ids} that is not an active objective of {@code priority}. */
+    public static Uni<Void> requireOfPriority(SqlClient client, String partnershipId, int priority, List<String> ids, String field) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return client.preparedQuery("""
+                        SELECT id FROM plan_state WHERE partnership_id = $1 AND kind = 'objective' AND id = ANY($2)
+                           AND NOT (state->>'retired')::boolean AND (state->'definition'->>'priority')::int = $3""")
+                .execute(Tuple.of(partnershipId, ids.toArray(String[]::new), priority))
+                .map(rows -> {
+                    Set<String> known = new HashSet<>();
+                    rows.forEach(row -> known.add(row.getString("id")));
+                    List<FieldViolation> unknown = new ArrayList<>();
+                    for (int i = 0; i < ids.size(); i++) {
+                        if (!known.contains(ids.get(i))) {
+                            unknown.add(new FieldViolation(field + "[" + i + "]",
+                                    "'" + ids.get(i) + "' is not an active objective of priority " + priority));
+                        }
+                    }
+                    if (!unknown.isEmpty()) {
+                        throw ProblemException.invalid(unknown);
+                    }
+                    return (Void) null;
+                });
+    }
+}

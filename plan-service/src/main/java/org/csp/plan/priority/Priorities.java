@@ -1,0 +1,94 @@
+package org.csp.plan.priority;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.csp.eventsourcing.EventStore;
+import org.csp.eventsourcing.EventTypes;
+import org.csp.plan.element.Element;
+import org.csp.plan.element.Elements;
+import org.csp.plan.element.IndicatorCodes;
+import org.csp.plan.element.Kind;
+import org.csp.plan.element.States;
+import org.csp.plan.organisation.Organisations;
+import org.csp.plan.priority.PriorityEvent.Definition;
+import org.csp.plan.priority.PriorityEvent.Measure;
+import org.csp.problem.FieldViolation;
+import org.csp.problem.ProblemException;
+import org.csp.problem.Validation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The plan's priorities: defined, amended and retired by the coordinator or by a plan file. */
+@ApplicationScoped
+public class Priorities {
+
+    public static final Kind<Element.Command<Definition>, PriorityEvent, Element<Definition>> KIND = new Kind<>(
+            "priority", "Priority", PriorityEvent.TYPES, Element.decider(PriorityEvent.EVENTS),
+            EventTypes.JSON.getTypeFactory().constructParametricType(Element.class, Definition.class));
+
+    private final Elements<PriorityBody, Definition, PriorityEvent> elements;
+
+    public Priorities(EventStore store) {
+        this.elements = new Elements<>(store, KIND, PriorityBody.class, PriorityBody::of,
+                body -> body.number() == null ? null : body.number().toString(), Priorities::validate,
+                (unit, partnershipId, d) -> d.leadOrganisation() == null ? Uni.createFrom().voidItem()
+                        : Organisations.requireActive(unit.connection(), partnershipId,
+                        List.of(new Organisations.Reference("leadOrganisation", d.leadOrganisation()))));
+    }
+
+    /** The API body of a priority. */
+    public record PriorityBody(Integer number, String title, String statement, String why, String leadOrganisation,
+                               String subGroup, List<MeasureBody> measures) {
+        static PriorityBody of(String id, Definition d) {
+            return new PriorityBody(Integer.valueOf(id), d.title(), d.statement(), d.why(), d.leadOrganisation(), d.subGroup(),
+                    d.measures().stream().map(m -> new MeasureBody(m.text(), m.indicators())).toList());
+        }
+    }
+
+    /** A "how will we measure success?" line with its indicator codes. */
+    public record MeasureBody(String text, List<String> indicators) {
+    }
+
+    public Elements<PriorityBody, Definition, PriorityEvent> elements() {
+        return elements;
+    }
+
+    public static Definition validate(PriorityBody body) {
+        if (body == null) {
+            throw Validation.missingBody();
+        }
+        Validation v = new Validation();
+        v.require(body.number() != null && body.number() >= 1 && body.number() <= 99, "number", "must be a whole number from 1 to 99");
+        String title = v.text(body.title(), "title", 500);
+        String statement = v.optionalText(body.statement(), "statement", 2000);
+        String why = v.optionalText(body.why(), "why", 10_000);
+        String lead = v.optionalText(body.leadOrganisation(), "leadOrganisation", 80);
+        String subGroup = v.optionalText(body.subGroup(), "subGroup", 500);
+        List<Measure> measures = new ArrayList<>();
+        List<MeasureBody> given = body.measures() == null ? List.of() : body.measures();
+        v.require(given.size() <= 100, "measures", "must have at most 100 lines");
+        for (int i = 0; i < given.size() && i < 100; i++) {
+            MeasureBody m = given.get(i);
+            if (m == null) {
+                v.require(false, "measures[" + i + "]", "must be an object with text and indicators");
+                continue;
+            }
+            String text = v.text(m.text(), "measures[" + i + "].text", 2000);
+            measures.add(new Measure(text, IndicatorCodes.validate(v, m.indicators(), "measures[" + i + "].indicators")));
+        }
+        v.throwIfInvalid();
+        return new Definition(title, statement, why, lead, subGroup, List.copyOf(measures));
+    }
+
+    /** 422 naming {@code field} unless {@code number} is an active priority of the partnership. */
+    public static Uni<Element<Definition>> requireActive(SqlClient client, String partnershipId, int number, String field) {
+        return States.find(client, partnershipId, KIND, Integer.toString(number), false).map(found -> {
+            if (found.isEmpty() || !found.get().state().active()) {
+                throw ProblemException.invalid(List.of(new FieldViolation(field, "is not an active priority of the plan")));
+            }
+            return found.get().state();
+        });
+    }
+}

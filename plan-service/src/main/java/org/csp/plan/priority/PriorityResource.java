@@ -1,0 +1,131 @@
+package org.csp.plan.priority;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.csp.eventsourcing.Actor;
+import org.csp.eventsourcing.EventStore;
+import org.csp.http.Partnerships;
+import org.csp.plan.element.Element;
+import org.csp.plan.element.History;
+import org.csp.plan.element.MergePatch;
+import org.csp.plan.element.Preconditions;
+import org.csp.plan.element.Responses;
+import org.csp.plan.element.Retirement;
+import org.csp.plan.element.States;
+import org.csp.plan.priority.PriorityEvent.Definition;
+import org.csp.plan.priority.Priorities.PriorityBody;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.List;
+
+import static org.csp.security.Roles.COORDINATOR;
+import static org.csp.security.Roles.COUNTY_ANALYST;
+import static org.csp.security.Roles.ENGAGEMENT_OFFICER;
+import static org.csp.security.Roles.PARTNER_AGENCY;
+import static org.csp.security.Roles.PRIORITY_LEAD;
+import static org.csp.security.Roles.VIEWER;
+
+/** The plan's priorities, known by their number. */
+@Path("/api/priorities")
+@Produces(MediaType.APPLICATION_JSON)
+public class PriorityResource {
+
+    private final Priorities priorities;
+    private final Partnerships partnerships;
+    private final JsonWebToken token;
+    private final ObjectMapper json;
+    private final EventStore store;
+
+    public PriorityResource(Priorities priorities, Partnerships partnerships, JsonWebToken token, ObjectMapper json,
+                                EventStore store) {
+        this.priorities = priorities;
+        this.partnerships = partnerships;
+        this.token = token;
+        this.json = json;
+        this.store = store;
+    }
+
+    public record PriorityView(int number, String title, String statement, String why, String leadOrganisation,
+                               String subGroup, List<PriorityEvent.Measure> measures, boolean retired, long version) {
+        static PriorityView of(States.Versioned<Element<Definition>> row) {
+            Definition d = row.state().definition();
+            return new PriorityView(Integer.parseInt(row.id()), d.title(), d.statement(), d.why(), d.leadOrganisation(),
+                    d.subGroup(), d.measures(), row.state().retired(), row.version());
+        }
+    }
+
+    @GET
+    @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
+    public Uni<List<PriorityView>> list(@QueryParam("partnership") String partnership,
+                                            @QueryParam("includeRetired") boolean includeRetired) {
+        return priorities.elements().list(partnerships.resolve(partnership)).map(rows -> rows.stream()
+                .filter(row -> includeRetired || row.state().active()).map(PriorityView::of)
+                .sorted(java.util.Comparator.comparingInt(PriorityView::number)).toList());
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
+    public Uni<Response> get(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
+        return priorities.elements().get(partnerships.resolve(partnership), id)
+                .map(row -> Responses.ok(PriorityView.of(row), row.version()));
+    }
+
+    @GET
+    @Path("{id}/history")
+    @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
+    public Uni<List<History.Entry>> history(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
+        return History.of(store, Priorities.KIND, partnerships.resolve(partnership), id);
+    }
+
+    /** Adds a priority ({@code plan.priority.defined.v1}). */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(COORDINATOR)
+    public Uni<Response> create(@QueryParam("partnership") String partnership, PriorityBody body) {
+        String partnershipId = partnerships.resolve(partnership);
+        return priorities.elements().create(partnershipId, body, Actor.of(token))
+                .flatMap(outcome -> priorities.elements().get(partnershipId, body.number().toString()))
+                .map(row -> Responses.created("/api/priorities/" + row.id(), PriorityView.of(row), row.version()));
+    }
+
+    /** Amends with a JSON merge patch ({@code plan.priority.amended.v1}); needs If-Match. */
+    @PATCH
+    @Path("{id}")
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @RolesAllowed(COORDINATOR)
+    public Uni<Response> amend(@PathParam("id") String id, @QueryParam("partnership") String partnership,
+                               @HeaderParam("If-Match") String ifMatch, byte[] body) {
+        String partnershipId = partnerships.resolve(partnership);
+        long version = Preconditions.requireIfMatch(ifMatch);
+        return priorities.elements().amend(partnershipId, id, Responses.tree(json, body), version, Actor.of(token), json)
+                .flatMap(outcome -> priorities.elements().get(partnershipId, id))
+                .map(row -> Responses.ok(PriorityView.of(row), row.version()));
+    }
+
+    /** Retires the priority ({@code plan.priority.retired.v1}); needs If-Match. */
+    @POST
+    @Path("{id}/retire")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(COORDINATOR)
+    public Uni<Response> retire(@PathParam("id") String id, @QueryParam("partnership") String partnership,
+                                @HeaderParam("If-Match") String ifMatch, Retirement body) {
+        String partnershipId = partnerships.resolve(partnership);
+        long version = Preconditions.requireIfMatch(ifMatch);
+        return priorities.elements().retire(partnershipId, id, Retirement.validate(body), version, Actor.of(token))
+                .flatMap(outcome -> priorities.elements().get(partnershipId, id))
+                .map(row -> Responses.ok(PriorityView.of(row), row.version()));
+    }
+}

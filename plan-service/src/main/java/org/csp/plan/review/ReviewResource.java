@@ -1,0 +1,232 @@
+package org.csp.plan.review;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.csp.calendar.FinancialQuarter;
+import org.csp.eventsourcing.Actor;
+import org.csp.eventsourcing.EventStore;
+import org.csp.http.Partnerships;
+import org.csp.plan.element.History;
+import org.csp.plan.element.Preconditions;
+import org.csp.plan.element.Responses;
+import org.csp.plan.element.States;
+import org.csp.plan.initiative.InitiativeCommand.UpdateProgress;
+import org.csp.plan.initiative.InitiativeResource;
+import org.csp.plan.initiative.InitiativeViews;
+import org.csp.plan.review.ReviewEvent.Report;
+import org.csp.problem.FieldViolation;
+import org.csp.problem.ProblemException;
+import org.csp.problem.Validation;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import static org.csp.security.Roles.COORDINATOR;
+import static org.csp.security.Roles.COUNTY_ANALYST;
+import static org.csp.security.Roles.ENGAGEMENT_OFFICER;
+import static org.csp.security.Roles.PARTNER_AGENCY;
+import static org.csp.security.Roles.PRIORITY_LEAD;
+import static org.csp.security.Roles.VIEWER;
+
+/** The quarterly review cycle. A quarter in a path is written {@code 2024-25-Q3}. */
+@Path("/api/reviews")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReviewResource {
+
+    private static final Pattern PRIORITY = Pattern.compile("[Pp]?(\\d{1,2})");
+
+    private final Reviews reviews;
+    private final InitiativeViews initiativeViews;
+    private final Partnerships partnerships;
+    private final JsonWebToken token;
+    private final EventStore store;
+
+    public ReviewResource(Reviews reviews, InitiativeViews initiativeViews, Partnerships partnerships, JsonWebToken token,
+                          EventStore store) {
+        this.reviews = reviews;
+        this.initiativeViews = initiativeViews;
+        this.partnerships = partnerships;
+        this.token = token;
+        this.store = store;
+    }
+
+    /** The body of {@code POST /api/reviews}. */
+    public record OpenRequest(String quarter) {
+    }
+
+    /** The body of {@code PUT /api/reviews/{quarter}/reports/{priority}}: a summary, and progress to report with it. */
+    public record ReportRequest(String summary, List<ReportEntry> initiatives) {
+    }
+
+    /** An initiative's progress for the quarter, reported with the report. */
+    public record ReportEntry(String initiative, String status, String rag, String commentary) {
+    }
+
+    /** The body of {@code POST /api/reviews/{quarter}/reopen}. */
+    public record ReopenRequest(String reason) {
+    }
+
+    /** A priority of the review: its title and whether its report is in. */
+    public record PriorityStatus(int priority, String title, boolean reported) {
+    }
+
+    public record ReviewView(String id, String quarter, String status, List<PriorityStatus> priorities, List<Report> reports,
+                             List<PriorityStatus> missingReports, List<String> reopenReasons, long version) {
+    }
+
+    @GET
+    @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
+    public Uni<List<ReviewView>> list(@QueryParam("partnership") String partnership) {
+        String partnershipId = partnerships.resolve(partnership);
+        return initiativeViews.names(partnershipId).flatMap(names -> reviews.list(partnershipId)
+                .map(rows -> rows.stream().map(row -> view(row, names)).toList()));
+    }
+
+    /** A review's state, its reports, and the reports still missing per priority. */
+    @GET
+    @Path("{quarter}")
+    @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
+    public Uni<Response> get(@PathParam("quarter") String quarter, @QueryParam("partnership") String partnership) {
+        String partnershipId = partnerships.resolve(partnership);
+        FinancialQuarter q = quarter(quarter);
+        return initiativeViews.names(partnershipId).flatMap(names -> reviews.get(partnershipId, q)
+                .map(row -> Responses.ok(view(row, names), row.version())));
+    }
+
+    @GET
+    @Path("{quarter}/history")
+    @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
+    public Uni<List<History.Entry>> history(@PathParam("quarter") String quarter, @QueryParam("partnership") String partnership) {
+        return History.of(store, Reviews.KIND, partnerships.resolve(partnership), quarter(quarter).pathId());
+    }
+
+    /** Opens the review of a financial-year quarter ({@code plan.quarterly-review.opened.v1}); 409 if it has one. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(COORDINATOR)
+    public Uni<Response> open(@QueryParam("partnership") String partnership, OpenRequest body) {
+        if (body == null) {
+            throw Validation.missingBody();
+        }
+        Validation v = new Validation();
+        FinancialQuarter q = v.parse(body.quarter(), "quarter", text -> FinancialQuarter.parse(text).orElse(null),
+                "a financial quarter such as \"2024/25 Q3\"");
+        v.throwIfInvalid();
+        String partnershipId = partnerships.resolve(partnership);
+        return reviews.open(partnershipId, q, Actor.of(token))
+                .flatMap(outcome -> respond(partnershipId, q))
+                .map(view -> Responses.created("/api/reviews/" + view.id(), view, view.version()));
+    }
+
+    /** Submits a priority's report ({@code plan.quarterly-review.report-submitted.v1}); a lead for their own priority only. */
+    @PUT
+    @Path("{quarter}/reports/{priority}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({COORDINATOR, PRIORITY_LEAD})
+    public Uni<Response> submit(@PathParam("quarter") String quarter, @PathParam("priority") String priority,
+                                @QueryParam("partnership") String partnership, @HeaderParam("If-Match") String ifMatch,
+                                ReportRequest body) {
+        FinancialQuarter q = quarter(quarter);
+        var matcher = PRIORITY.matcher(priority);
+        if (!matcher.matches()) {
+            throw ProblemException.notFound("Priority", priority);
+        }
+        int number = Integer.parseInt(matcher.group(1));
+        if (body == null) {
+            throw Validation.missingBody();
+        }
+        Validation v = new Validation();
+        String summary = v.text(body.summary(), "summary", 10_000);
+        List<ReportEntry> entries = body.initiatives() == null ? List.of() : body.initiatives();
+        v.require(entries.size() <= 200, "initiatives", "must have at most 200 entries");
+        v.throwIfInvalid();
+        List<UpdateProgress> progress = new ArrayList<>();
+        List<FieldViolation> violations = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            ReportEntry e = entries.get(i);
+            String at = "initiatives[" + i + "]";
+            if (e == null || e.initiative() == null || e.initiative().isBlank()) {
+                violations.add(new FieldViolation(at + ".initiative", "is required"));
+                continue;
+            }
+            try {
+                progress.add(InitiativeResource.validate(e.initiative(),
+                        new InitiativeResource.ProgressRequest(q.label(), e.status(), e.rag(), e.commentary())));
+            } catch (ProblemException invalid) {
+                invalid.violations().forEach(f -> violations.add(new FieldViolation(at + "." + f.field(), f.message())));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        long version = Preconditions.requireIfMatch(ifMatch);
+        String partnershipId = partnerships.resolve(partnership);
+        return reviews.submit(partnershipId, q, number, summary, progress, version, Actor.of(token))
+                .flatMap(outcome -> respond(partnershipId, q))
+                .map(view -> Responses.ok(view, view.version()));
+    }
+
+    /** Closes the review ({@code plan.quarterly-review.closed.v1}); the quarter's progress is frozen. Needs If-Match. */
+    @POST
+    @Path("{quarter}/close")
+    @RolesAllowed(COORDINATOR)
+    public Uni<Response> close(@PathParam("quarter") String quarter, @QueryParam("partnership") String partnership,
+                               @HeaderParam("If-Match") String ifMatch) {
+        FinancialQuarter q = quarter(quarter);
+        long version = Preconditions.requireIfMatch(ifMatch);
+        String partnershipId = partnerships.resolve(partnership);
+        return reviews.close(partnershipId, q, version, Actor.of(token))
+                .flatMap(outcome -> respond(partnershipId, q))
+                .map(view -> Responses.ok(view, view.version()));
+    }
+
+    /** Reopens a closed review for a recorded reason ({@code plan.quarterly-review.reopened.v1}). Needs If-Match. */
+    @POST
+    @Path("{quarter}/reopen")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(COORDINATOR)
+    public Uni<Response> reopen(@PathParam("quarter") String quarter, @QueryParam("partnership") String partnership,
+                                @HeaderParam("If-Match") String ifMatch, ReopenRequest body) {
+        FinancialQuarter q = quarter(quarter);
+        if (body == null) {
+            throw Validation.missingBody();
+        }
+        Validation v = new Validation();
+        String reason = v.text(body.reason(), "reason", 2000);
+        v.throwIfInvalid();
+        long version = Preconditions.requireIfMatch(ifMatch);
+        String partnershipId = partnerships.resolve(partnership);
+        return reviews.reopen(partnershipId, q, reason, version, Actor.of(token))
+                .flatMap(outcome -> respond(partnershipId, q))
+                .map(view -> Responses.ok(view, view.version()));
+    }
+
+    private Uni<ReviewView> respond(String partnershipId, FinancialQuarter quarter) {
+        return initiativeViews.names(partnershipId).flatMap(names -> reviews.get(partnershipId, quarter).map(row -> view(row, names)));
+    }
+
+    private static FinancialQuarter quarter(String text) {
+        return FinancialQuarter.parse(text).orElseThrow(() -> ProblemException.notFound("Quarterly review", text));
+    }
+
+    private static ReviewView view(States.Versioned<QuarterlyReview> row, InitiativeViews.Names names) {
+        QuarterlyReview r = row.state();
+        List<PriorityStatus> priorities = r.priorities().stream()
+                .map(p -> new PriorityStatus(p, names.priorityTitles().get(p), r.reports().containsKey(p))).toList();
+        return new ReviewView(row.id(), r.quarter(), r.status(), priorities, List.copyOf(r.reports().values()),
+                priorities.stream().filter(p -> !p.reported()).toList(), r.reopenReasons(), row.version());
+    }
+}

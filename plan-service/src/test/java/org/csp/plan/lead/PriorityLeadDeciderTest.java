@@ -1,0 +1,28 @@
+package org.csp.plan.lead;
+
+import org.csp.eventsourcing.testing.DeciderSpec;
+import org.csp.plan.lead.PriorityLeadEvent.PriorityLeadAssigned;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+class PriorityLeadDeciderTest {
+
+    private static final DeciderSpec<PriorityLead.Assign, PriorityLeadEvent, PriorityLead> LEAD = DeciderSpec.of(PriorityLead.DECIDER);
+
+    @Test
+    void assigningRecordsTheSortedPriorities() {
+        LEAD.given().when(new PriorityLead.Assign("abc", List.of(4, 2, 4))).then(new PriorityLeadAssigned("abc", List.of(2, 4)));
+    }
+
+    @Test
+    void theSameAssignmentAgainRecordsNothing() {
+        LEAD.given(new PriorityLeadAssigned("abc", List.of(2, 4))).when(new PriorityLead.Assign("abc", List.of(4, 2))).thenNothing();
+    }
+
+    @Test
+    void anEmptyListWithdrawsTheMapping() {
+        LEAD.given(new PriorityLeadAssigned("abc", List.of(4))).when(new PriorityLead.Assign("abc", List.of()))
+                .then(new PriorityLeadAssigned("abc", List.of()));
+    }
+}

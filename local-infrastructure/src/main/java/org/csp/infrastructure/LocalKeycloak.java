@@ -44,6 +44,7 @@ public final class LocalKeycloak implements AutoCloseable {
         int management = Ports.orFree(managementPort);
         try {
             Path dir = Files.createDirectories(dataDir.toAbsolutePath());
+            forgetAnOlderRealm(dir, realmFile);
             Path imports = Files.createDirectories(home.resolve("data/import"));
             Files.copy(realmFile, imports.resolve("csp-realm.json"), StandardCopyOption.REPLACE_EXISTING);
             List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
@@ -59,6 +60,30 @@ public final class LocalKeycloak implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Keycloak did not start in " + dataDir, e);
         }
+    }
+
+    /**
+     * Keycloak imports the realm file only into an empty database. The database holds nothing but the local demo
+     * realm, so when the realm file changed since it was imported, it is dropped and the new file imported.
+     */
+    private static void forgetAnOlderRealm(Path dir, Path realmFile) throws IOException {
+        String digest;
+        try {
+            digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(realmFile)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        Path imported = dir.resolve("realm.sha256");
+        if (Files.exists(imported) && Files.readString(imported).strip().equals(digest)) {
+            return;
+        }
+        try (var files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("keycloakdb")).toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.writeString(imported, digest + "\n");
     }
 
     public String realmUrl() {

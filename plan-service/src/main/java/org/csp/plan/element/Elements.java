@@ -95,15 +95,4 @@ public final class Elements<B, D, E> {
     public Uni<Aggregate.Outcome<E, Element<D>>> retire(String partnershipId, String id, String reason, long ifMatch, Actor actor) {
         return store.inTransaction(unit -> kind.handle(store, unit, partnershipId, id, new Command.Retire<>(id, reason), ifMatch, actor));
     }
-
-    /** Defines or amends as a plan file says, in the caller's unit (references were checked with the file). */
-    public Uni<Boolean> apply(UnitOfWork unit, String partnershipId, String id, D definition, Element<D> current, Actor actor) {
-        Command<D> command = current.active() ? new Command.Amend<>(id, definition) : new Command.Define<>(id, definition);
-        return kind.handle(store, unit, partnershipId, id, command, null, actor).map(Aggregate.Outcome::changed);
-    }
-
-    /** Retires as a plan file says, in the caller's unit. */
-    public Uni<Boolean> retire(UnitOfWork unit, String partnershipId, String id, String reason, Actor actor) {
-        return kind.handle(store, unit, partnershipId, id, new Command.Retire<>(id, reason), null, actor).map(Aggregate.Outcome::changed);
-    }
 }

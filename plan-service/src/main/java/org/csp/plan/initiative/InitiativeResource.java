@@ -28,6 +28,9 @@ import org.csp.plan.initiative.InitiativeCommand.UpdateProgress;
 import org.csp.plan.initiative.InitiativeEvent.ProgressUpdated;
 import org.csp.problem.Validation;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -134,7 +137,10 @@ public class InitiativeResource {
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed(COORDINATOR)
     public Uni<Response> amend(@PathParam("id") String id, @QueryParam("partnership") String partnership,
-                               @HeaderParam("If-Match") String ifMatch, byte[] body) {
+                               @HeaderParam("If-Match") String ifMatch,
+                               @RequestBody(description = "A JSON merge patch of the body: the fields to change, null removes one",
+                                       content = @Content(mediaType = MergePatch.MEDIA_TYPE,
+                                               schema = @Schema(implementation = InitiativeBody.class))) byte[] body) {
         String partnershipId = partnerships.resolve(partnership);
         long version = Preconditions.requireIfMatch(ifMatch);
         return initiatives.amend(partnershipId, id, Responses.tree(json, body), version, Actor.of(token), json)

@@ -123,18 +123,6 @@ public class Initiatives {
                 });
     }
 
-    /** Defines or amends as a plan file says, in the caller's unit (references were checked with the file). */
-    public Uni<Boolean> apply(UnitOfWork unit, String partnershipId, String id, Definition definition, Initiative current, Actor actor) {
-        InitiativeCommand command = current != null && current.active()
-                ? new AmendInitiative(id, definition) : new DefineInitiative(id, definition);
-        return KIND.handle(store, unit, partnershipId, id, command, null, actor).map(Aggregate.Outcome::changed);
-    }
-
-    /** Retires as a plan file says, in the caller's unit. */
-    public Uni<Boolean> retire(UnitOfWork unit, String partnershipId, String id, String reason, Actor actor) {
-        return KIND.handle(store, unit, partnershipId, id, new RetireInitiative(id, reason), null, actor).map(Aggregate.Outcome::changed);
-    }
-
     private static Uni<Void> checkReferences(SqlClient client, String partnershipId, Definition d) {
         List<Organisations.Reference> organisations = new ArrayList<>();
         if (d.leadPartner() != null) {

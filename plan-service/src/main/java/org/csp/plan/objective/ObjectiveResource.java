@@ -14,19 +14,20 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.EventStore;
 import org.csp.http.Partnerships;
 import org.csp.plan.element.Element;
+import org.csp.plan.element.ElementEndpoints;
 import org.csp.plan.element.History;
 import org.csp.plan.element.MergePatch;
-import org.csp.plan.element.Preconditions;
-import org.csp.plan.element.Responses;
 import org.csp.plan.element.Retirement;
 import org.csp.plan.element.States;
 import org.csp.plan.objective.ObjectiveEvent.Definition;
 import org.csp.plan.objective.Objectives.ObjectiveBody;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 import java.util.List;
 
@@ -42,19 +43,11 @@ import static org.csp.security.Roles.VIEWER;
 @Produces(MediaType.APPLICATION_JSON)
 public class ObjectiveResource {
 
-    private final Objectives objectives;
-    private final Partnerships partnerships;
-    private final JsonWebToken token;
-    private final ObjectMapper json;
-    private final EventStore store;
+    private final ElementEndpoints<ObjectiveBody, Definition, ObjectiveEvent, ObjectiveView> endpoints;
 
-    public ObjectiveResource(Objectives objectives, Partnerships partnerships, JsonWebToken token, ObjectMapper json,
-                                EventStore store) {
-        this.objectives = objectives;
-        this.partnerships = partnerships;
-        this.token = token;
-        this.json = json;
-        this.store = store;
+    public ObjectiveResource(Objectives objectives, Partnerships partnerships, JsonWebToken token, ObjectMapper json, EventStore store) {
+        this.endpoints = new ElementEndpoints<>(objectives.elements(), "/api/objectives/", ObjectiveView::of, partnerships, token,
+                json, store);
     }
 
     public record ObjectiveView(String id, int priority, String text, List<String> indicators, boolean retired, long version) {
@@ -68,25 +61,21 @@ public class ObjectiveResource {
     @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
     public Uni<List<ObjectiveView>> list(@QueryParam("partnership") String partnership, @QueryParam("priority") Integer priority,
                                          @QueryParam("includeRetired") boolean includeRetired) {
-        return objectives.elements().list(partnerships.resolve(partnership)).map(rows -> rows.stream()
-                .filter(row -> includeRetired || row.state().active())
-                .filter(row -> priority == null || row.state().definition().priority() == priority)
-                .map(ObjectiveView::of).toList());
+        return endpoints.list(partnership, includeRetired, definition -> priority == null || definition.priority() == priority);
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
     public Uni<Response> get(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
-        return objectives.elements().get(partnerships.resolve(partnership), id)
-                .map(row -> Responses.ok(ObjectiveView.of(row), row.version()));
+        return endpoints.get(id, partnership);
     }
 
     @GET
     @Path("{id}/history")
     @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
     public Uni<List<History.Entry>> history(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
-        return History.of(store, Objectives.KIND, partnerships.resolve(partnership), id);
+        return endpoints.history(id, partnership);
     }
 
     /** Adds an objective ({@code plan.objective.defined.v1}). */
@@ -94,10 +83,7 @@ public class ObjectiveResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(COORDINATOR)
     public Uni<Response> create(@QueryParam("partnership") String partnership, ObjectiveBody body) {
-        String partnershipId = partnerships.resolve(partnership);
-        return objectives.elements().create(partnershipId, body, Actor.of(token))
-                .flatMap(outcome -> objectives.elements().get(partnershipId, body.id()))
-                .map(row -> Responses.created("/api/objectives/" + row.id(), ObjectiveView.of(row), row.version()));
+        return endpoints.create(partnership, body);
     }
 
     /** Amends with a JSON merge patch ({@code plan.objective.amended.v1}); needs If-Match. */
@@ -106,12 +92,11 @@ public class ObjectiveResource {
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed(COORDINATOR)
     public Uni<Response> amend(@PathParam("id") String id, @QueryParam("partnership") String partnership,
-                               @HeaderParam("If-Match") String ifMatch, byte[] body) {
-        String partnershipId = partnerships.resolve(partnership);
-        long version = Preconditions.requireIfMatch(ifMatch);
-        return objectives.elements().amend(partnershipId, id, Responses.tree(json, body), version, Actor.of(token), json)
-                .flatMap(outcome -> objectives.elements().get(partnershipId, id))
-                .map(row -> Responses.ok(ObjectiveView.of(row), row.version()));
+                               @HeaderParam("If-Match") String ifMatch,
+                               @RequestBody(description = "A JSON merge patch of the body: the fields to change, null removes one",
+                                       content = @Content(mediaType = MergePatch.MEDIA_TYPE,
+                                               schema = @Schema(implementation = ObjectiveBody.class))) byte[] body) {
+        return endpoints.amend(id, partnership, ifMatch, body);
     }
 
     /** Retires the objective ({@code plan.objective.retired.v1}); needs If-Match. */
@@ -121,10 +106,6 @@ public class ObjectiveResource {
     @RolesAllowed(COORDINATOR)
     public Uni<Response> retire(@PathParam("id") String id, @QueryParam("partnership") String partnership,
                                 @HeaderParam("If-Match") String ifMatch, Retirement body) {
-        String partnershipId = partnerships.resolve(partnership);
-        long version = Preconditions.requireIfMatch(ifMatch);
-        return objectives.elements().retire(partnershipId, id, Retirement.validate(body), version, Actor.of(token))
-                .flatMap(outcome -> objectives.elements().get(partnershipId, id))
-                .map(row -> Responses.ok(ObjectiveView.of(row), row.version()));
+        return endpoints.retire(id, partnership, ifMatch, body);
     }
 }

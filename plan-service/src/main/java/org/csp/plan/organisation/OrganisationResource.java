@@ -14,19 +14,20 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.EventStore;
 import org.csp.http.Partnerships;
 import org.csp.plan.element.Element;
+import org.csp.plan.element.ElementEndpoints;
 import org.csp.plan.element.History;
 import org.csp.plan.element.MergePatch;
-import org.csp.plan.element.Preconditions;
-import org.csp.plan.element.Responses;
 import org.csp.plan.element.Retirement;
 import org.csp.plan.element.States;
 import org.csp.plan.organisation.OrganisationEvent.Definition;
 import org.csp.plan.organisation.Organisations.OrganisationBody;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 import java.util.List;
 
@@ -42,19 +43,11 @@ import static org.csp.security.Roles.VIEWER;
 @Produces(MediaType.APPLICATION_JSON)
 public class OrganisationResource {
 
-    private final Organisations organisations;
-    private final Partnerships partnerships;
-    private final JsonWebToken token;
-    private final ObjectMapper json;
-    private final EventStore store;
+    private final ElementEndpoints<OrganisationBody, Definition, OrganisationEvent, OrganisationView> endpoints;
 
-    public OrganisationResource(Organisations organisations, Partnerships partnerships, JsonWebToken token, ObjectMapper json,
-                                EventStore store) {
-        this.organisations = organisations;
-        this.partnerships = partnerships;
-        this.token = token;
-        this.json = json;
-        this.store = store;
+    public OrganisationResource(Organisations organisations, Partnerships partnerships, JsonWebToken token, ObjectMapper json, EventStore store) {
+        this.endpoints = new ElementEndpoints<>(organisations.elements(), "/api/organisations/", OrganisationView::of, partnerships,
+                token, json, store);
     }
 
     public record OrganisationView(String id, String name, String kind, boolean retired, long version) {
@@ -68,23 +61,21 @@ public class OrganisationResource {
     @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
     public Uni<List<OrganisationView>> list(@QueryParam("partnership") String partnership,
                                             @QueryParam("includeRetired") boolean includeRetired) {
-        return organisations.elements().list(partnerships.resolve(partnership)).map(rows -> rows.stream()
-                .filter(row -> includeRetired || row.state().active()).map(OrganisationView::of).toList());
+        return endpoints.list(partnership, includeRetired, definition -> true);
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
     public Uni<Response> get(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
-        return organisations.elements().get(partnerships.resolve(partnership), id)
-                .map(row -> Responses.ok(OrganisationView.of(row), row.version()));
+        return endpoints.get(id, partnership);
     }
 
     @GET
     @Path("{id}/history")
     @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
     public Uni<List<History.Entry>> history(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
-        return History.of(store, Organisations.KIND, partnerships.resolve(partnership), id);
+        return endpoints.history(id, partnership);
     }
 
     /** Registers an organisation ({@code plan.organisation.defined.v1}). */
@@ -92,10 +83,7 @@ public class OrganisationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(COORDINATOR)
     public Uni<Response> create(@QueryParam("partnership") String partnership, OrganisationBody body) {
-        String partnershipId = partnerships.resolve(partnership);
-        return organisations.elements().create(partnershipId, body, Actor.of(token))
-                .flatMap(outcome -> organisations.elements().get(partnershipId, body.id()))
-                .map(row -> Responses.created("/api/organisations/" + row.id(), OrganisationView.of(row), row.version()));
+        return endpoints.create(partnership, body);
     }
 
     /** Amends with a JSON merge patch ({@code plan.organisation.amended.v1}); needs If-Match. */
@@ -104,12 +92,11 @@ public class OrganisationResource {
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed(COORDINATOR)
     public Uni<Response> amend(@PathParam("id") String id, @QueryParam("partnership") String partnership,
-                               @HeaderParam("If-Match") String ifMatch, byte[] body) {
-        String partnershipId = partnerships.resolve(partnership);
-        long version = Preconditions.requireIfMatch(ifMatch);
-        return organisations.elements().amend(partnershipId, id, Responses.tree(json, body), version, Actor.of(token), json)
-                .flatMap(outcome -> organisations.elements().get(partnershipId, id))
-                .map(row -> Responses.ok(OrganisationView.of(row), row.version()));
+                               @HeaderParam("If-Match") String ifMatch,
+                               @RequestBody(description = "A JSON merge patch of the body: the fields to change, null removes one",
+                                       content = @Content(mediaType = MergePatch.MEDIA_TYPE,
+                                               schema = @Schema(implementation = OrganisationBody.class))) byte[] body) {
+        return endpoints.amend(id, partnership, ifMatch, body);
     }
 
     /** Retires the organisation ({@code plan.organisation.retired.v1}); needs If-Match. */
@@ -119,10 +106,6 @@ public class OrganisationResource {
     @RolesAllowed(COORDINATOR)
     public Uni<Response> retire(@PathParam("id") String id, @QueryParam("partnership") String partnership,
                                 @HeaderParam("If-Match") String ifMatch, Retirement body) {
-        String partnershipId = partnerships.resolve(partnership);
-        long version = Preconditions.requireIfMatch(ifMatch);
-        return organisations.elements().retire(partnershipId, id, Retirement.validate(body), version, Actor.of(token))
-                .flatMap(outcome -> organisations.elements().get(partnershipId, id))
-                .map(row -> Responses.ok(OrganisationView.of(row), row.version()));
+        return endpoints.retire(id, partnership, ifMatch, body);
     }
 }

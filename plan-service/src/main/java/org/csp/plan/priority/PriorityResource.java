@@ -14,20 +14,22 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.EventStore;
 import org.csp.http.Partnerships;
 import org.csp.plan.element.Element;
+import org.csp.plan.element.ElementEndpoints;
 import org.csp.plan.element.History;
 import org.csp.plan.element.MergePatch;
-import org.csp.plan.element.Preconditions;
-import org.csp.plan.element.Responses;
 import org.csp.plan.element.Retirement;
 import org.csp.plan.element.States;
 import org.csp.plan.priority.PriorityEvent.Definition;
 import org.csp.plan.priority.Priorities.PriorityBody;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
+import java.util.Comparator;
 import java.util.List;
 
 import static org.csp.security.Roles.COORDINATOR;
@@ -42,19 +44,11 @@ import static org.csp.security.Roles.VIEWER;
 @Produces(MediaType.APPLICATION_JSON)
 public class PriorityResource {
 
-    private final Priorities priorities;
-    private final Partnerships partnerships;
-    private final JsonWebToken token;
-    private final ObjectMapper json;
-    private final EventStore store;
+    private final ElementEndpoints<PriorityBody, Definition, PriorityEvent, PriorityView> endpoints;
 
-    public PriorityResource(Priorities priorities, Partnerships partnerships, JsonWebToken token, ObjectMapper json,
-                                EventStore store) {
-        this.priorities = priorities;
-        this.partnerships = partnerships;
-        this.token = token;
-        this.json = json;
-        this.store = store;
+    public PriorityResource(Priorities priorities, Partnerships partnerships, JsonWebToken token, ObjectMapper json, EventStore store) {
+        this.endpoints = new ElementEndpoints<>(priorities.elements(), "/api/priorities/", PriorityView::of, partnerships, token,
+                json, store);
     }
 
     public record PriorityView(int number, String title, String statement, String why, String leadOrganisation,
@@ -69,25 +63,23 @@ public class PriorityResource {
     @GET
     @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
     public Uni<List<PriorityView>> list(@QueryParam("partnership") String partnership,
-                                            @QueryParam("includeRetired") boolean includeRetired) {
-        return priorities.elements().list(partnerships.resolve(partnership)).map(rows -> rows.stream()
-                .filter(row -> includeRetired || row.state().active()).map(PriorityView::of)
-                .sorted(java.util.Comparator.comparingInt(PriorityView::number)).toList());
+                                        @QueryParam("includeRetired") boolean includeRetired) {
+        return endpoints.list(partnership, includeRetired, definition -> true)
+                .map(views -> views.stream().sorted(Comparator.comparingInt(PriorityView::number)).toList());
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
     public Uni<Response> get(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
-        return priorities.elements().get(partnerships.resolve(partnership), id)
-                .map(row -> Responses.ok(PriorityView.of(row), row.version()));
+        return endpoints.get(id, partnership);
     }
 
     @GET
     @Path("{id}/history")
     @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
     public Uni<List<History.Entry>> history(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
-        return History.of(store, Priorities.KIND, partnerships.resolve(partnership), id);
+        return endpoints.history(id, partnership);
     }
 
     /** Adds a priority ({@code plan.priority.defined.v1}). */
@@ -95,10 +87,7 @@ public class PriorityResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(COORDINATOR)
     public Uni<Response> create(@QueryParam("partnership") String partnership, PriorityBody body) {
-        String partnershipId = partnerships.resolve(partnership);
-        return priorities.elements().create(partnershipId, body, Actor.of(token))
-                .flatMap(outcome -> priorities.elements().get(partnershipId, body.number().toString()))
-                .map(row -> Responses.created("/api/priorities/" + row.id(), PriorityView.of(row), row.version()));
+        return endpoints.create(partnership, body);
     }
 
     /** Amends with a JSON merge patch ({@code plan.priority.amended.v1}); needs If-Match. */
@@ -107,12 +96,11 @@ public class PriorityResource {
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed(COORDINATOR)
     public Uni<Response> amend(@PathParam("id") String id, @QueryParam("partnership") String partnership,
-                               @HeaderParam("If-Match") String ifMatch, byte[] body) {
-        String partnershipId = partnerships.resolve(partnership);
-        long version = Preconditions.requireIfMatch(ifMatch);
-        return priorities.elements().amend(partnershipId, id, Responses.tree(json, body), version, Actor.of(token), json)
-                .flatMap(outcome -> priorities.elements().get(partnershipId, id))
-                .map(row -> Responses.ok(PriorityView.of(row), row.version()));
+                               @HeaderParam("If-Match") String ifMatch,
+                               @RequestBody(description = "A JSON merge patch of the body: the fields to change, null removes one",
+                                       content = @Content(mediaType = MergePatch.MEDIA_TYPE,
+                                               schema = @Schema(implementation = PriorityBody.class))) byte[] body) {
+        return endpoints.amend(id, partnership, ifMatch, body);
     }
 
     /** Retires the priority ({@code plan.priority.retired.v1}); needs If-Match. */
@@ -122,10 +110,6 @@ public class PriorityResource {
     @RolesAllowed(COORDINATOR)
     public Uni<Response> retire(@PathParam("id") String id, @QueryParam("partnership") String partnership,
                                 @HeaderParam("If-Match") String ifMatch, Retirement body) {
-        String partnershipId = partnerships.resolve(partnership);
-        long version = Preconditions.requireIfMatch(ifMatch);
-        return priorities.elements().retire(partnershipId, id, Retirement.validate(body), version, Actor.of(token))
-                .flatMap(outcome -> priorities.elements().get(partnershipId, id))
-                .map(row -> Responses.ok(PriorityView.of(row), row.version()));
+        return endpoints.retire(id, partnership, ifMatch, body);
     }
 }

@@ -10,14 +10,22 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
-/** A small HTTP client for the end-to-end tests: JSON in, status + JSON out. */
+/** A small HTTP client for the end-to-end tests: JSON in, status + headers + JSON out. */
 final class Api {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    record Reply(int status, String contentType, String body) {
+    record Reply(int status, String contentType, String body, Map<String, List<String>> headers) {
+        /** A response header's first value (names are case-insensitive), or null. */
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty())
+                    .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
+        }
+
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -47,6 +55,14 @@ final class Api {
         return send(request);
     }
 
+    /** Any method, with these request headers; {@code body} null for none. */
+    static Reply send(String method, String url, String token, Map<String, String> headers, String body) {
+        HttpRequest.Builder request = request(url, token)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     private static HttpRequest.Builder request(String url, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
         if (token != null) {
@@ -58,7 +74,8 @@ final class Api {
     private static Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(),
+                    response.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

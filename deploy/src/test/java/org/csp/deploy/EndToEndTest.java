@@ -2,6 +2,7 @@ package org.csp.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.csp.infrastructure.RepoRoot;
 import org.csp.infrastructure.TopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -99,6 +101,123 @@ class EndToEndTest {
         assertEquals("1.0", TopicReader.header(record, "ce_specversion"));
         assertNotNull(TopicReader.header(record, "ce_id"));
         assertNotNull(TopicReader.header(record, "ce_time"));
+    }
+
+    /** The whole plan in one read, as the seed plan file has it: the five priorities' full titles and their content. */
+    @Test
+    void theViewerReadsThePlanTreeThroughTheGateway() throws Exception {
+        Api.Reply reply = Api.get(gateway + "/api/plans/stroud-2023-2026", user("viewer"));
+        assertEquals(200, reply.status(), reply.body());
+        assertNotNull(reply.header("ETag"), "a read of one aggregate carries its version");
+        JsonNode tree = reply.json();
+        JsonNode seed = seedPlan();
+        assertEquals(5, tree.get("priorities").size(), tree.toString());
+        for (int i = 0; i < 5; i++) {
+            JsonNode expected = seed.get("priorities").get(i);
+            JsonNode priority = tree.get("priorities").get(i);
+            assertEquals(expected.get("number").asInt(), priority.get("number").asInt());
+            assertEquals(expected.get("title").asText(), priority.get("title").asText(), "the full title");
+        }
+        String text = tree.toString();
+        for (String content : List.of("SOLACE", "mobile CCTV", "Channel", "County Lines", "community payback")) {
+            assertTrue(text.contains(content), "the tree holds the plan's '" + content + "'");
+        }
+    }
+
+    /** The plan file plan-service imports at its first start. */
+    private static JsonNode seedPlan() throws java.io.IOException {
+        return Api.JSON.readTree(RepoRoot.find().resolve("plan-service/src/main/resources/seed/stroud-district-2023-2026.json").toFile());
+    }
+
+    /**
+     * plan-service's own events (initiatives v2, priorities, objectives, reviews …) reach the gateway's quarterly view:
+     * the same initiatives as the plan, each with its priority's title, and no plan event parked.
+     */
+    @Test
+    void theQuarterlyViewHasThePlansInitiativesWithTheirPriorityTitles() throws Exception {
+        String viewer = user("viewer");
+        List<String> planned = new java.util.ArrayList<>();
+        Api.get(gateway + "/api/initiatives", viewer).json().forEach(i -> planned.add(i.get("id").asText()));
+        String firstTitle = seedPlan().get("priorities").get(0).get("title").asText();
+        JsonNode view = awaitView("2025-26-Q3", v -> {
+            List<String> shown = new java.util.ArrayList<>();
+            v.get("initiatives").forEach(i -> shown.add(i.get("id").asText()));
+            return shown.containsAll(planned) && planned.containsAll(shown);
+        }, Duration.ofSeconds(30));
+        assertEquals(firstTitle, initiative(view, "P1-03").path("priorityTitle").asText(), view.toString());
+        for (JsonNode i : view.get("initiatives")) {
+            assertTrue(i.path("priorityTitle").isTextual(), "every initiative has its priority's title: " + i);
+        }
+
+        String coordinator = user("coordinator");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonNode live;
+        while (true) {
+            live = Api.get(gateway + "/api/admin/projections/status", coordinator).json().get(0).get("live");
+            boolean applied = true;
+            for (JsonNode partition : live.get("partitions")) {
+                applied &= !partition.get("topic").asText().equals("plan.events") || partition.get("lag").asLong() == 0;
+            }
+            if (applied) {
+                break;
+            }
+            assertTrue(System.nanoTime() < deadline, "plan.events not applied: " + live);
+            Thread.sleep(200);
+        }
+        for (JsonNode parked : live.get("parked")) {
+            assertTrue(!parked.get("topic").asText().equals("plan.events"), "a plan event was parked: " + parked);
+        }
+    }
+
+    /**
+     * The coordinator opens the review of a quarter, gets where it lives and its version, closes it naming that
+     * version; the quarter's progress is frozen from then on.
+     */
+    @Test
+    void aClosedQuarterlyReviewFreezesTheQuartersProgress() {
+        String coordinator = user("coordinator");
+        Api.Reply opened = Api.post(gateway + "/api/reviews", coordinator, "{\"quarter\": \"2025/26 Q1\"}");
+        assertEquals(201, opened.status(), opened.body());
+        assertEquals("/api/reviews/2025-26-Q1", opened.header("Location"));
+        String etag = opened.header("ETag");
+        assertNotNull(etag, "the new review's version");
+
+        Api.Reply closed = Api.send("POST", gateway + "/api/reviews/2025-26-Q1/close", coordinator, Map.of("If-Match", etag), null);
+        assertEquals(200, closed.status(), closed.body());
+        assertEquals("closed", closed.json().path("status").asText(), closed.body());
+
+        Api.Reply late = Api.post(gateway + "/api/initiatives/P1-03/progress", coordinator,
+                "{\"quarter\": \"2025/26 Q1\", \"status\": \"on-track\", \"rag\": \"green\", \"commentary\": \"late\"}");
+        assertEquals(409, late.status(), late.body());
+        assertTrue(late.contentType().startsWith("application/problem+json"), late.contentType());
+    }
+
+    /** A JSON merge patch crosses the gateway with its precondition: a stale one is 412, a missing one 428. */
+    @Test
+    void anAmendmentNeedsTheCurrentVersion() {
+        String coordinator = user("coordinator");
+        String url = gateway + "/api/initiatives/P1-04";
+        Api.Reply stale = Api.send("PATCH", url, coordinator,
+                Map.of("Content-Type", "application/merge-patch+json", "If-Match", "\"999\""), "{\"resources\": \"x\"}");
+        assertEquals(412, stale.status(), stale.body());
+        assertTrue(stale.contentType().startsWith("application/problem+json"), stale.contentType());
+
+        Api.Reply unconditional = Api.send("PATCH", url, coordinator,
+                Map.of("Content-Type", "application/merge-patch+json"), "{\"resources\": \"x\"}");
+        assertEquals(428, unconditional.status(), unconditional.body());
+        assertTrue(unconditional.contentType().startsWith("application/problem+json"), unconditional.contentType());
+    }
+
+    /** The demo user {@code lead} leads priority 1 (token claim priorities=["1"]): they report on it, and on no other. */
+    @Test
+    void aPriorityLeadReportsOnTheirOwnPriorityOnly() {
+        String lead = user("lead");
+        String body = "{\"quarter\": \"2025/26 Q2\", \"status\": \"on-track\", \"rag\": \"green\", \"commentary\": \"lead\"}";
+        Api.Reply other = Api.post(gateway + "/api/initiatives/P2-01/progress", lead, body);
+        assertEquals(403, other.status(), other.body());
+        assertTrue(other.contentType().startsWith("application/problem+json"), other.contentType());
+        Api.Reply own = Api.post(gateway + "/api/initiatives/P1-01/progress", lead, body);
+        assertEquals(200, own.status(), own.body());
     }
 
     @Test

@@ -365,7 +365,7 @@ public final class ProjectionRunner {
                                             INSERT INTO public.projection_generation (projection, generation, state, projection_version)
                                             SELECT $1, max(generation) + 1, 'requested', $2 FROM public.projection_generation
                                              WHERE projection = $1
-                                               AND NOT EXISTS (SELECT 1 FROM public.projection_generation
+                                            HAVING NOT EXISTS (SELECT 1 FROM public.projection_generation
                                                                 WHERE projection = $1 AND state IN ('requested', 'building'))""")
                                     .execute(Tuple.of(projection.name(), projection.version())).replaceWithVoid());
                         })));

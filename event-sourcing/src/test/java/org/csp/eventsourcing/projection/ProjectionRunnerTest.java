@@ -69,13 +69,14 @@ class ProjectionRunnerTest {
     static final class Ledger implements Projection {
         private final String topic;
         volatile boolean brokenDdl;
+        volatile int version = 1;
 
         Ledger(String topic) {
             this.topic = topic;
         }
 
         public String name() { return "ledger"; }
-        public int version() { return 1; }
+        public int version() { return version; }
         public List<String> topics() { return List.of(topic); }
         public Set<String> appliedTypes() { return Set.of(POSTED); }
         public Set<String> ignoredTypes() { return Set.of(NOTED); }
@@ -281,6 +282,40 @@ class ProjectionRunnerTest {
         ledger.brokenDdl = false;
         postings(20, 1);
         awaitTotals();
+    }
+
+    /**
+     * A new projection version asks for a rebuild at start. A second instance (or a restart) preparing while that
+     * rebuild is still pending must not fail: it finds the request and adds no other.
+     */
+    @Test
+    void aNewVersionRequestsOneRebuildHoweverManyInstancesPrepare() throws Exception {
+        ensureTopic();
+        postings(20, 5);
+        ProjectionRunner first = runner();
+        awaitTotals();
+        first.stop();
+        ledger.version = 2;
+        ProjectionRunner second = new ProjectionRunner(ledger, db.pool(), new LeaderLock(KernelServers.vertx(), db.options(),
+                "projection:ledger"), new ConsumerSettings(KernelServers.kafka(), 500, Duration.ofMillis(100),
+                Duration.ofMillis(300), Duration.ofSeconds(30), 3));
+        runners.add(second);
+        second.createTables();
+        second.createTables();
+        long requested = db.pool().preparedQuery("SELECT count(*) AS n FROM public.projection_generation WHERE projection = 'ledger'"
+                        + " AND state = 'requested' AND projection_version = 2")
+                .execute().await().atMost(Duration.ofSeconds(10)).iterator().next().getLong("n");
+        assertEquals(1, requested, "one rebuild requested for version 2");
+        second.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (db.pool().preparedQuery("SELECT 1 FROM public.projection_generation WHERE projection = 'ledger' AND state = 'live'"
+                + " AND projection_version = 2").execute().await().atMost(Duration.ofSeconds(10)).size() == 0) {
+            if (System.nanoTime() > deadline) {
+                fail("the version 2 rebuild never went live");
+            }
+            Thread.sleep(100);
+        }
+        assertTotals();
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -8,13 +8,17 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** The quarterly partnership view: where every initiative stood, what was measured and what engagement happened. */
+/**
+ * The quarterly partnership view: where every initiative of the plan stood (retired ones are left out), what was
+ * measured and what engagement happened.
+ */
 public record QuarterlyView(String partnership, String quarter, LocalDate from, LocalDate to,
                             List<InitiativeProgress> initiatives, List<Measure> measures, Engagement engagement,
                             Summary summary) {
 
+    /** {@code priorityTitle} is null while the view knows no title for the priority. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record InitiativeProgress(String id, int priority, String title, String status, String rag,
+    public record InitiativeProgress(String id, int priority, String priorityTitle, String title, String status, String rag,
                                      String commentary, Instant reportedAt) {
     }
 

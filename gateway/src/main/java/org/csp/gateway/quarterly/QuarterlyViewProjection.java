@@ -27,6 +27,14 @@ import java.util.function.Function;
 /**
  * The quarterly partnership view, projected from plan, measures and engagement events: one statement per table
  * per batch. Engagement totals are added up as events arrive (never recounted), so a double apply would show.
+ *
+ * <p>Initiatives come from {@code plan.initiative.defined.v1} (the first contract, which named its priority's title)
+ * and {@code .v2}, {@code plan.initiative.amended.v1} and {@code plan.initiative.retired.v1} (a retired initiative
+ * leaves the view until it is defined again); priority titles from {@code plan.priority.*}, kept per partnership and
+ * number, since v2 initiatives name only the number. The streams of a priority and of an initiative may be applied
+ * in either order: the title is joined when the view is read, never copied onto the initiative. The plan's other
+ * events (objectives, organisations, the plan's revisions, quarterly reviews, priority leads) are not part of this
+ * view and are ignored explicitly.
  */
 @ApplicationScoped
 public class QuarterlyViewProjection implements Projection {
@@ -34,7 +42,13 @@ public class QuarterlyViewProjection implements Projection {
     static final String NAME = "quarterly";
 
     static final String INITIATIVE_DEFINED = "plan.initiative.defined.v1";
+    static final String INITIATIVE_DEFINED_V2 = "plan.initiative.defined.v2";
+    static final String INITIATIVE_AMENDED = "plan.initiative.amended.v1";
+    static final String INITIATIVE_RETIRED = "plan.initiative.retired.v1";
     static final String PROGRESS_UPDATED = "plan.initiative.updated.v1";
+    static final String PRIORITY_DEFINED = "plan.priority.defined.v1";
+    static final String PRIORITY_AMENDED = "plan.priority.amended.v1";
+    static final String PRIORITY_RETIRED = "plan.priority.retired.v1";
     static final String INDICATOR_DEFINED = "measures.indicator.defined.v1";
     static final String MEASURE_RECORDED = "measures.measure.recorded.v1";
     static final String ENGAGEMENT_RECORDED = "engagement.activity.recorded.v1";
@@ -50,9 +64,10 @@ public class QuarterlyViewProjection implements Projection {
         return NAME;
     }
 
+    /** 2: initiatives v2, amended and retired; priority titles from the priorities' own events. */
     @Override
     public int version() {
-        return 1;
+        return 2;
     }
 
     @Override
@@ -62,12 +77,20 @@ public class QuarterlyViewProjection implements Projection {
 
     @Override
     public Set<String> appliedTypes() {
-        return Set.of(INITIATIVE_DEFINED, PROGRESS_UPDATED, INDICATOR_DEFINED, MEASURE_RECORDED, ENGAGEMENT_RECORDED);
+        return Set.of(INITIATIVE_DEFINED, INITIATIVE_DEFINED_V2, INITIATIVE_AMENDED, INITIATIVE_RETIRED, PROGRESS_UPDATED,
+                PRIORITY_DEFINED, PRIORITY_AMENDED, PRIORITY_RETIRED, INDICATOR_DEFINED, MEASURE_RECORDED, ENGAGEMENT_RECORDED);
     }
 
+    /** The plan's events that say nothing the quarterly view shows. */
     @Override
     public Set<String> ignoredTypes() {
-        return Set.of();
+        return Set.of(
+                "plan.objective.defined.v1", "plan.objective.amended.v1", "plan.objective.retired.v1",
+                "plan.organisation.defined.v1", "plan.organisation.amended.v1", "plan.organisation.retired.v1",
+                "plan.plan.revised.v1",
+                "plan.quarterly-review.opened.v1", "plan.quarterly-review.report-submitted.v1",
+                "plan.quarterly-review.closed.v1", "plan.quarterly-review.reopened.v1",
+                "plan.priority-lead.assigned.v1");
     }
 
     @Override
@@ -75,8 +98,23 @@ public class QuarterlyViewProjection implements Projection {
         return """
                 CREATE TABLE IF NOT EXISTS initiative (
                     partnership_id text NOT NULL, initiative_id text NOT NULL, priority int NOT NULL,
-                    priority_title text NOT NULL, title text NOT NULL, lead_organisation text,
+                    priority_title text, title text NOT NULL, lead_organisation text, retired boolean NOT NULL DEFAULT false,
                     PRIMARY KEY (partnership_id, initiative_id));
+                -- A generation built by version 1 stays live (and is written to by this version) until its rebuild
+                -- replaces it: give its initiative table this version's shape. priority_title is only known from
+                -- defined.v1 events; the view takes titles from the priority table first.
+                DO $$
+                BEGIN
+                    IF NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema()
+                                      AND table_name = 'initiative' AND column_name = 'retired') THEN
+                        ALTER TABLE initiative ALTER COLUMN priority_title DROP NOT NULL;
+                        ALTER TABLE initiative ADD COLUMN retired boolean NOT NULL DEFAULT false;
+                    END IF;
+                END $$;
+                CREATE TABLE IF NOT EXISTS priority (
+                    partnership_id text NOT NULL, number int NOT NULL, title text NOT NULL,
+                    retired boolean NOT NULL DEFAULT false,
+                    PRIMARY KEY (partnership_id, number));
                 CREATE TABLE IF NOT EXISTS initiative_progress (
                     partnership_id text NOT NULL, initiative_id text NOT NULL, quarter text NOT NULL,
                     status text NOT NULL, rag text NOT NULL, commentary text, reported_at timestamptz NOT NULL,
@@ -101,7 +139,24 @@ public class QuarterlyViewProjection implements Projection {
                     PRIMARY KEY (partnership_id, quarter, type))""";
     }
 
-    private record Initiative(String partnership, String id, int priority, String priorityTitle, String title, String lead) {
+    /**
+     * An initiative as a batch leaves it. {@code defined}: the batch holds its definition (priority, title, lead;
+     * {@code priorityTitle} only from defined.v1); otherwise only its retirement, and the stored definition stays.
+     */
+    private record Initiative(String partnership, String id, Integer priority, String priorityTitle, String title, String lead,
+                              boolean defined, boolean retired) {
+
+        Initiative retire() {
+            return new Initiative(partnership, id, priority, priorityTitle, title, lead, defined, true);
+        }
+    }
+
+    /** A priority as a batch leaves it; {@code defined} as for {@link Initiative}. */
+    private record Priority(String partnership, int number, String title, boolean defined, boolean retired) {
+
+        Priority retire() {
+            return new Priority(partnership, number, title, defined, true);
+        }
     }
 
     private record Progress(String partnership, String id, String quarter, String status, String rag, String commentary,
@@ -124,6 +179,7 @@ public class QuarterlyViewProjection implements Projection {
     public Uni<Void> apply(SqlConnection tx, List<CloudEvent> events) {
         // Read every event first (a bad one is refused before anything is written), the latest per key.
         Map<List<String>, Initiative> initiatives = new LinkedHashMap<>();
+        Map<List<Object>, Priority> priorities = new LinkedHashMap<>();
         Map<List<String>, Progress> progress = new LinkedHashMap<>();
         Map<List<String>, Indicator> indicators = new LinkedHashMap<>();
         Map<List<String>, Measure> measures = new LinkedHashMap<>();
@@ -134,8 +190,29 @@ public class QuarterlyViewProjection implements Projection {
             switch (event.type()) {
                 case INITIATIVE_DEFINED -> {
                     Initiative i = new Initiative(p, f.text("initiativeId"), f.integer("priority"), f.text("priorityTitle"),
-                            f.text("title"), f.optionalText("leadOrganisation"));
+                            f.text("title"), f.optionalText("leadOrganisation"), true, false);
                     initiatives.put(List.of(p, i.id()), i);
+                }
+                // plan-service amends only an active initiative, so either leaves it in the plan
+                case INITIATIVE_DEFINED_V2, INITIATIVE_AMENDED -> {
+                    Fields d = f.object("definition");
+                    Initiative i = new Initiative(p, f.text("initiativeId"), d.integer("priority"), null, d.text("title"),
+                            d.optionalText("leadPartner"), true, false);
+                    initiatives.put(List.of(p, i.id()), i);
+                }
+                case INITIATIVE_RETIRED -> {
+                    String id = f.text("initiativeId");
+                    initiatives.merge(List.of(p, id), new Initiative(p, id, null, null, null, null, false, true),
+                            (earlier, retired) -> earlier.retire());
+                }
+                case PRIORITY_DEFINED, PRIORITY_AMENDED -> {
+                    Priority r = new Priority(p, f.integer("priority"), f.object("definition").text("title"), true, false);
+                    priorities.put(List.of(p, r.number()), r);
+                }
+                case PRIORITY_RETIRED -> {
+                    int number = f.integer("priority");
+                    priorities.merge(List.of(p, number), new Priority(p, number, null, false, true),
+                            (earlier, retired) -> earlier.retire());
                 }
                 case PROGRESS_UPDATED -> {
                     String quarter = f.parsed("quarter", q -> FinancialQuarter.parse(q).orElseThrow().label());
@@ -166,26 +243,64 @@ public class QuarterlyViewProjection implements Projection {
             }
         }
         return upsertInitiatives(tx, initiatives.values())
+                .flatMap(ignored -> upsertPriorities(tx, priorities.values()))
                 .flatMap(ignored -> upsertProgress(tx, progress.values()))
                 .flatMap(ignored -> upsertIndicators(tx, indicators.values()))
                 .flatMap(ignored -> upsertMeasures(tx, measures.values()))
                 .flatMap(ignored -> addEngagements(tx, engagements.values()));
     }
 
+    /**
+     * A definition replaces the stored one; a retirement alone keeps it (read in the same statement) and only marks
+     * the initiative retired. A retirement of an initiative never defined here (its definition was parked) has
+     * nothing to remove.
+     */
     private static Uni<Void> upsertInitiatives(SqlConnection tx, java.util.Collection<Initiative> rows) {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return execute(tx, """
-                        INSERT INTO initiative (partnership_id, initiative_id, priority, priority_title, title, lead_organisation)
-                        SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[])
+                        INSERT INTO initiative (partnership_id, initiative_id, priority, priority_title, title, lead_organisation, retired)
+                        SELECT u.partnership_id, u.initiative_id,
+                               CASE WHEN u.defined THEN u.priority ELSE i.priority END,
+                               CASE WHEN u.defined THEN u.priority_title ELSE i.priority_title END,
+                               CASE WHEN u.defined THEN u.title ELSE i.title END,
+                               CASE WHEN u.defined THEN u.lead ELSE i.lead_organisation END,
+                               u.retired
+                          FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::boolean[],
+                                      $8::boolean[]) AS u(partnership_id, initiative_id, priority, priority_title, title, lead,
+                                                          defined, retired)
+                          LEFT JOIN initiative i ON i.partnership_id = u.partnership_id AND i.initiative_id = u.initiative_id
+                         WHERE u.defined OR i.initiative_id IS NOT NULL
                         ON CONFLICT (partnership_id, initiative_id) DO UPDATE SET priority = excluded.priority,
                             priority_title = excluded.priority_title, title = excluded.title,
-                            lead_organisation = excluded.lead_organisation""",
+                            lead_organisation = excluded.lead_organisation, retired = excluded.retired""",
                 Tuple.tuple().addArrayOfString(column(rows, Initiative::partnership)).addArrayOfString(column(rows, Initiative::id))
                         .addArrayOfInteger(rows.stream().map(Initiative::priority).toArray(Integer[]::new))
                         .addArrayOfString(column(rows, Initiative::priorityTitle)).addArrayOfString(column(rows, Initiative::title))
-                        .addArrayOfString(column(rows, Initiative::lead)));
+                        .addArrayOfString(column(rows, Initiative::lead))
+                        .addArrayOfBoolean(rows.stream().map(Initiative::defined).toArray(Boolean[]::new))
+                        .addArrayOfBoolean(rows.stream().map(Initiative::retired).toArray(Boolean[]::new)));
+    }
+
+    /** As {@link #upsertInitiatives}: a retired priority keeps its title (its initiatives may still name it). */
+    private static Uni<Void> upsertPriorities(SqlConnection tx, java.util.Collection<Priority> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return execute(tx, """
+                        INSERT INTO priority (partnership_id, number, title, retired)
+                        SELECT u.partnership_id, u.number, CASE WHEN u.defined THEN u.title ELSE p.title END, u.retired
+                          FROM unnest($1::text[], $2::int[], $3::text[], $4::boolean[], $5::boolean[])
+                               AS u(partnership_id, number, title, defined, retired)
+                          LEFT JOIN priority p ON p.partnership_id = u.partnership_id AND p.number = u.number
+                         WHERE u.defined OR p.number IS NOT NULL
+                        ON CONFLICT (partnership_id, number) DO UPDATE SET title = excluded.title, retired = excluded.retired""",
+                Tuple.tuple().addArrayOfString(column(rows, Priority::partnership))
+                        .addArrayOfInteger(rows.stream().map(Priority::number).toArray(Integer[]::new))
+                        .addArrayOfString(column(rows, Priority::title))
+                        .addArrayOfBoolean(rows.stream().map(Priority::defined).toArray(Boolean[]::new))
+                        .addArrayOfBoolean(rows.stream().map(Priority::retired).toArray(Boolean[]::new)));
     }
 
     private static Uni<Void> upsertProgress(SqlConnection tx, java.util.Collection<Progress> rows) {
@@ -281,24 +396,39 @@ public class QuarterlyViewProjection implements Projection {
         return tx.preparedQuery(sql).execute(params).replaceWithVoid();
     }
 
-    /** The fields of an event's data, read strictly: a missing or ill-typed field makes the event unprocessable. */
-    private record Fields(CloudEvent event) {
+    /**
+     * The fields of an event's data (or of an object in it, {@code path} naming where), read strictly: a missing or
+     * ill-typed field makes the event unprocessable.
+     */
+    private record Fields(CloudEvent event, JsonNode data, String path) {
+
+        Fields(CloudEvent event) {
+            this(event, event.data(), "");
+        }
+
+        Fields object(String name) {
+            JsonNode node = data.get(name);
+            if (node == null || !node.isObject()) {
+                throw new UnprocessableEvent(event, "field '" + path + name + "' is missing or not an object");
+            }
+            return new Fields(event, node, path + name + ".");
+        }
 
         String text(String name) {
-            JsonNode node = event.data().get(name);
+            JsonNode node = data.get(name);
             if (node == null || !node.isTextual() || node.asText().isBlank()) {
-                throw new UnprocessableEvent(event, "field '" + name + "' is missing or not text");
+                throw new UnprocessableEvent(event, "field '" + path + name + "' is missing or not text");
             }
             return node.asText();
         }
 
         String optionalText(String name) {
-            JsonNode node = event.data().get(name);
+            JsonNode node = data.get(name);
             if (node == null || node.isNull()) {
                 return null;
             }
             if (!node.isTextual()) {
-                throw new UnprocessableEvent(event, "field '" + name + "' is not text");
+                throw new UnprocessableEvent(event, "field '" + path + name + "' is not text");
             }
             return node.asText();
         }
@@ -306,26 +436,26 @@ public class QuarterlyViewProjection implements Projection {
         int integer(String name) {
             Integer value = optionalInteger(name);
             if (value == null) {
-                throw new UnprocessableEvent(event, "field '" + name + "' is missing");
+                throw new UnprocessableEvent(event, "field '" + path + name + "' is missing");
             }
             return value;
         }
 
         Integer optionalInteger(String name) {
-            JsonNode node = event.data().get(name);
+            JsonNode node = data.get(name);
             if (node == null || node.isNull()) {
                 return null;
             }
             if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-                throw new UnprocessableEvent(event, "field '" + name + "' is not a whole number");
+                throw new UnprocessableEvent(event, "field '" + path + name + "' is not a whole number");
             }
             return node.intValue();
         }
 
         BigDecimal decimal(String name) {
-            JsonNode node = event.data().get(name);
+            JsonNode node = data.get(name);
             if (node == null || !node.isNumber()) {
-                throw new UnprocessableEvent(event, "field '" + name + "' is missing or not a number");
+                throw new UnprocessableEvent(event, "field '" + path + name + "' is missing or not a number");
             }
             return node.decimalValue();
         }
@@ -335,11 +465,11 @@ public class QuarterlyViewProjection implements Projection {
             try {
                 T parsed = parser.apply(value);
                 if (parsed == null) {
-                    throw new UnprocessableEvent(event, "field '" + name + "' has an unknown value");
+                    throw new UnprocessableEvent(event, "field '" + path + name + "' has an unknown value");
                 }
                 return parsed;
             } catch (DateTimeParseException | java.util.NoSuchElementException e) {
-                throw new UnprocessableEvent(event, "field '" + name + "' has an unknown value");
+                throw new UnprocessableEvent(event, "field '" + path + name + "' has an unknown value");
             }
         }
     }

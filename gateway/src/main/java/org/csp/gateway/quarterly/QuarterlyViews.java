@@ -30,13 +30,23 @@ public class QuarterlyViews {
 
     /** One consistent read of the live generation: never a mix of two generations or half a batch. */
     public Uni<QuarterlyView> view(String partnershipId, FinancialQuarter quarter) {
+        return view(QuarterlyViewProjection.NAME, partnershipId, quarter);
+    }
+
+    /**
+     * The view as the live generation of the projection named {@code projection} holds it. The initiatives in the
+     * plan (not retired), each with its priority's title: the priority's own, else the one a defined.v1 event named.
+     */
+    Uni<QuarterlyView> view(String projection, String partnershipId, FinancialQuarter quarter) {
         Tuple key = Tuple.of(partnershipId, quarter.label());
-        return ProjectionRunner.read(pool, QuarterlyViewProjection.NAME, tx -> tx.preparedQuery("""
-                        SELECT i.initiative_id, i.priority, i.title, p.status, p.rag, p.commentary, p.reported_at
+        return ProjectionRunner.read(pool, projection, tx -> tx.preparedQuery("""
+                        SELECT i.initiative_id, i.priority, coalesce(r.title, i.priority_title) AS priority_title, i.title,
+                               p.status, p.rag, p.commentary, p.reported_at
                           FROM initiative i
+                          LEFT JOIN priority r ON r.partnership_id = i.partnership_id AND r.number = i.priority
                           LEFT JOIN initiative_progress p
                             ON p.partnership_id = i.partnership_id AND p.initiative_id = i.initiative_id AND p.quarter = $2
-                         WHERE i.partnership_id = $1
+                         WHERE i.partnership_id = $1 AND NOT i.retired
                          ORDER BY i.priority, i.initiative_id""").execute(key)
                 .flatMap(initiatives -> tx.preparedQuery("""
                                 SELECT m.indicator_code, coalesce(i.title, m.indicator_code) AS title, i.unit, i.polarity, m.geography,
@@ -57,7 +67,7 @@ public class QuarterlyViews {
         for (Row row : initiativeRows) {
             OffsetDateTime reported = row.getOffsetDateTime("reported_at");
             initiatives.add(new QuarterlyView.InitiativeProgress(row.getString("initiative_id"), row.getInteger("priority"),
-                    row.getString("title"), row.getString("status"), row.getString("rag"), row.getString("commentary"),
+                    row.getString("priority_title"), row.getString("title"), row.getString("status"), row.getString("rag"), row.getString("commentary"),
                     reported == null ? null : reported.toInstant()));
         }
 

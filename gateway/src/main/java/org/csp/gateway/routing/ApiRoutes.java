@@ -14,10 +14,20 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
- * {@code /api/initiatives/**} → plan-service, {@code /api/indicators/**} → measures-service,
- * {@code /api/engagements/**} → engagement-service. Authentication is enforced for all of {@code /api/*}.
+ * The services' APIs, forwarded by {@link ServiceProxy} (the first path segment names the owner):
+ * <ul>
+ * <li>plan-service: {@code /api/plans/**}, {@code /api/priorities/**}, {@code /api/objectives/**},
+ * {@code /api/organisations/**}, {@code /api/initiatives/**}, {@code /api/reviews/**}, {@code /api/priority-leads/**};</li>
+ * <li>measures-service: {@code /api/indicators/**};</li>
+ * <li>engagement-service: {@code /api/engagements/**}.</li>
+ * </ul>
+ * Method, path, query and body (bytes, whatever their content type: a JSON merge patch reaches the service
+ * unchanged) go through as sent; so do the status, the body and the headers the contracts rely on (see
+ * {@link ServiceProxy}). Authentication is enforced for all of {@code /api/*}; the services check the token again and
+ * apply their own role rules.
  */
-@Path("/api/{segment: initiatives|indicators|engagements}{rest: (/.*)?}")
+@Path("/api/{segment: plans|priorities|objectives|organisations|initiatives|reviews|priority-leads|indicators|engagements}"
+        + "{rest: (/.*)?}")
 public class ApiRoutes {
 
     private final ServiceProxy proxy;

@@ -21,6 +21,15 @@ import java.util.concurrent.TimeoutException;
 /**
  * Forwards a request to the service that owns its first path segment, bearer token included: the services
  * check the token again (defence in depth) and apply their own role rules.
+ *
+ * <p>What the contracts rely on crosses unchanged. To the service: method, raw path and query, the body's bytes
+ * (a JSON merge patch is not re-encoded) and the headers {@code Authorization}, {@code Content-Type} (e.g.
+ * {@code application/merge-patch+json}), {@code Accept}, {@code If-Match}, {@code If-None-Match},
+ * {@code Idempotency-Key} and {@code X-Request-Id}. Back to the client: the status (201, 304, 409, 412, 428 …), the
+ * body (problem details included) and the headers {@code Content-Type}, {@code ETag}, {@code Location},
+ * {@code WWW-Authenticate} and {@code Cache-Control}. A path-only {@code Location} ({@code /api/reviews/2024-25-Q3},
+ * as the services write it) is passed as it is; only one naming the service's own internal origin is cut to its path,
+ * so that an internal address never reaches a client.
  */
 @ApplicationScoped
 public class ServiceProxy {
@@ -40,7 +49,13 @@ public class ServiceProxy {
         this.client = WebClient.create(vertx);
         this.routes = routes;
         this.owners = Map.of(
+                "plans", routes.plan(),
+                "priorities", routes.plan(),
+                "objectives", routes.plan(),
+                "organisations", routes.plan(),
                 "initiatives", routes.plan(),
+                "reviews", routes.plan(),
+                "priority-leads", routes.plan(),
                 "indicators", routes.measures(),
                 "engagements", routes.engagement());
     }
@@ -52,6 +67,11 @@ public class ServiceProxy {
 
     /** What came back from the service. */
     public record Forwarded(int status, Map<String, String> headers, byte[] body) {
+    }
+
+    /** A Location on the service's own origin, as a framework may write a relative one, becomes its path; any other stays. */
+    static String location(String value, String base) {
+        return value.startsWith(base + "/") ? value.substring(base.length()) : value;
     }
 
     public Uni<Forwarded> forward(String method, String segment, String pathAndQuery, HttpHeaders headers, byte[] body) {
@@ -74,8 +94,7 @@ public class ServiceProxy {
                     for (String name : RESPONSE_HEADERS) {
                         String value = r.getHeader(name);
                         if (value != null) {
-                            copied.put(name, name.equals(HttpHeaders.LOCATION) && value.startsWith(base)
-                                    ? value.substring(base.length()) : value);
+                            copied.put(name, name.equals(HttpHeaders.LOCATION) ? location(value, base) : value);
                         }
                     }
                     return new Forwarded(r.statusCode(), copied, r.body() == null ? new byte[0] : r.body().getBytes());

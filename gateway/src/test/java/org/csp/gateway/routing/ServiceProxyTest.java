@@ -1,0 +1,156 @@
+package org.csp.gateway.routing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import org.csp.infrastructure.TestInfrastructure;
+import org.csp.infrastructure.Tokens;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The routes against stand-in services ({@link StubServices}): each path reaches the service that owns it, and what
+ * the plan's endpoints rely on crosses the gateway unchanged both ways: a JSON merge patch's bytes and content
+ * type, {@code If-Match}, {@code Idempotency-Key}; the status, {@code ETag}, a path-only {@code Location} and
+ * problem bodies.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = TestInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "gateway"))
+@QuarkusTestResource(value = StubServices.class, restrictToAnnotatedClass = true)
+class ServiceProxyTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+
+    private record Reply(int status, Map<String, List<String>> headers, String body) {
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
+                    .map(e -> String.join(", ", e.getValue())).orElse(null);
+        }
+
+        /** What the service received, as it echoed it. */
+        JsonNode received() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("Not JSON (" + status + "): " + body, e);
+            }
+        }
+    }
+
+    private static Reply send(String method, String pathAndQuery, Map<String, String> headers, byte[] body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RestAssured.port + pathAndQuery))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + Tokens.user("coordinator"))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Reply(response.statusCode(), response.headers().map(), response.body());
+    }
+
+    private static Reply send(String method, String pathAndQuery) throws Exception {
+        return send(method, pathAndQuery, Map.of(), null);
+    }
+
+    @Test
+    void everyPathReachesTheServiceThatOwnsIt() throws Exception {
+        Map<String, String> owners = new LinkedHashMap<>();
+        for (String path : List.of("/api/plans", "/api/plans/stroud-2023-2026", "/api/plans/stroud-2023-2026/revisions",
+                "/api/priorities", "/api/priorities/1", "/api/objectives/P1-O1", "/api/organisations/victim-support",
+                "/api/initiatives", "/api/initiatives/P1-04", "/api/reviews", "/api/reviews/2024-25-Q3",
+                "/api/priority-leads", "/api/priority-leads/8d4c1f0e-5b7a-4c2e-9f3d-2a6b1c0e4d72")) {
+            owners.put(path, "plan");
+        }
+        owners.put("/api/indicators/ASB-INCIDENTS/data-points", "measures");
+        owners.put("/api/engagements/e-1", "engagement");
+        for (Map.Entry<String, String> route : owners.entrySet()) {
+            Reply reply = send("GET", route.getKey() + "?partnership=stroud&includeRetired=true");
+            assertEquals(200, reply.status(), route.getKey() + ": " + reply.body());
+            JsonNode received = reply.received();
+            assertEquals(route.getValue(), received.get("service").asText(), route.getKey());
+            assertEquals(route.getKey(), received.get("path").asText());
+            assertEquals("partnership=stroud&includeRetired=true", received.get("query").asText());
+            assertEquals("Bearer " + Tokens.user("coordinator"), received.at("/headers/authorization").asText(),
+                    "the service checks the token again");
+        }
+        for (String[] write : new String[][]{{"POST", "/api/plans/import"}, {"POST", "/api/priorities"},
+                {"POST", "/api/objectives"}, {"POST", "/api/organisations"}, {"POST", "/api/initiatives"},
+                {"POST", "/api/initiatives/P1-04/retire"}, {"POST", "/api/initiatives/P1-04/progress"},
+                {"POST", "/api/reviews"}, {"PUT", "/api/reviews/2024-25-Q3/reports/1"}, {"POST", "/api/reviews/2024-25-Q3/reopen"},
+                {"PUT", "/api/priority-leads/8d4c1f0e-5b7a-4c2e-9f3d-2a6b1c0e4d72"}, {"PATCH", "/api/priorities/1"},
+                {"DELETE", "/api/priority-leads/8d4c1f0e-5b7a-4c2e-9f3d-2a6b1c0e4d72"}}) {
+            Reply reply = send(write[0], write[1], Map.of("Content-Type", "application/json"),
+                    write[0].equals("DELETE") ? null : "{\"a\": 1}".getBytes(StandardCharsets.UTF_8));
+            assertEquals(200, reply.status(), write[0] + " " + write[1] + ": " + reply.body());
+            assertEquals("plan", reply.received().get("service").asText(), write[1]);
+            assertEquals(write[0], reply.received().get("method").asText());
+            assertEquals(write[1], reply.received().get("path").asText());
+        }
+    }
+
+    @Test
+    void aMergePatchReachesTheServiceByteForByteWithItsPrecondition() throws Exception {
+        String patch = "{ \"resources\" : \"Two units – and a café\",\n  \"funding\": null,\"risks\":[] }";
+        Reply reply = send("PATCH", "/api/initiatives/P1-04", Map.of("Content-Type", "application/merge-patch+json",
+                "If-Match", "\"3\"", "Accept", "application/json"), patch.getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, reply.status(), reply.body());
+        JsonNode received = reply.received();
+        assertEquals("PATCH", received.get("method").asText());
+        assertEquals("application/merge-patch+json", received.at("/headers/content-type").asText());
+        assertEquals("\"3\"", received.at("/headers/if-match").asText());
+        assertEquals(patch, received.get("body").asText(), "the patch is not re-encoded");
+        assertEquals(StubServices.ETAG, reply.header("ETag"));
+    }
+
+    @Test
+    void aCreatedResourceKeepsItsPathOnlyLocationAndItsETag() throws Exception {
+        byte[] open = "{\"quarter\": \"2024/25 Q3\"}".getBytes(StandardCharsets.UTF_8);
+        for (String location : List.of("absolute", "path")) {
+            Reply created = send("POST", "/api/reviews?reply-status=201&reply-location=" + location,
+                    Map.of("Content-Type", "application/json", "Idempotency-Key", "open-q3-" + location), open);
+            assertEquals(201, created.status(), created.body());
+            assertEquals(StubServices.REVIEW, created.header("Location"), "Location answered as " + location);
+            assertEquals(StubServices.ETAG, created.header("ETag"));
+            assertTrue(created.header("Content-Type").startsWith("application/json"), created.header("Content-Type"));
+            assertEquals("open-q3-" + location, created.received().at("/headers/idempotency-key").asText());
+            assertEquals("{\"quarter\": \"2024/25 Q3\"}", created.received().get("body").asText());
+        }
+        Reply elsewhere = send("POST", "/api/reviews?reply-status=201&reply-location=other",
+                Map.of("Content-Type", "application/json"), open);
+        assertEquals(StubServices.ELSEWHERE, elsewhere.header("Location"), "a Location elsewhere is left alone");
+    }
+
+    @Test
+    void preconditionAndConflictProblemsComeBackAsTheServiceWroteThem() throws Exception {
+        for (int status : new int[]{409, 412, 428}) {
+            // a body-less command, as POST /api/reviews/{quarter}/close is
+            Reply reply = send("POST", "/api/reviews/2024-25-Q3/close?reply-status=" + status + "&reply-type=problem",
+                    Map.of("If-Match", "\"2\""), null);
+            assertEquals(status, reply.status(), reply.body());
+            assertTrue(reply.header("Content-Type").startsWith("application/problem+json"), reply.header("Content-Type"));
+            JsonNode problem = reply.received();
+            assertEquals("urn:csp:problem:stub-" + status, problem.get("type").asText());
+            assertEquals(status, problem.get("status").asInt());
+            assertEquals("\"2\"", problem.at("/headers/if-match").asText());
+            assertEquals("", problem.get("body").asText());
+            assertEquals("POST", problem.get("method").asText());
+        }
+    }
+}

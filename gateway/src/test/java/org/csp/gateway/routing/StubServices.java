@@ -1,0 +1,103 @@
+package org.csp.gateway.routing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Three stand-ins for plan-service, measures-service and engagement-service, each on a free loopback port, for
+ * the proxy tests. They keep no state (the test and this resource may live in different class loaders): each
+ * answers with what it received (service, method, raw path and query, headers, body as text), and the query of the
+ * request says how to answer: {@code reply-status=412}, {@code reply-type=problem} (an
+ * {@code application/problem+json} body), {@code reply-location=absolute|path|other} (a Location on the service's
+ * own origin, as Quarkus writes a relative one, path-only, or on another origin). Every answer carries
+ * {@code ETag: "7"}.
+ */
+public class StubServices implements QuarkusTestResourceLifecycleManager {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String ETAG = "\"7\"";
+    static final String REVIEW = "/api/reviews/2024-25-Q3";
+    static final String ELSEWHERE = "https://elsewhere.example/api/reviews/2024-25-Q3";
+
+    private final List<HttpServer> servers = new ArrayList<>();
+
+    @Override
+    public Map<String, String> start() {
+        Map<String, String> config = new LinkedHashMap<>();
+        for (String service : List.of("plan", "measures", "engagement")) {
+            config.put("csp.gateway.routes." + service, "http://127.0.0.1:" + serve(service));
+        }
+        config.put("csp.projection.enabled", "false"); // these tests are about the routes only
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        servers.forEach(server -> server.stop(0));
+    }
+
+    private int serve(String service) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> answer(service, exchange));
+            server.start();
+            servers.add(server);
+            return server.getAddress().getPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void answer(String service, HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String query = exchange.getRequestURI().getRawQuery();
+            Map<String, String> asked = new LinkedHashMap<>();
+            if (query != null) {
+                for (String pair : query.split("&")) {
+                    int eq = pair.indexOf('=');
+                    if (eq > 0) {
+                        asked.put(pair.substring(0, eq), pair.substring(eq + 1));
+                    }
+                }
+            }
+            ObjectNode echo = JSON.createObjectNode().put("service", service).put("method", exchange.getRequestMethod())
+                    .put("path", exchange.getRequestURI().getRawPath()).put("query", query)
+                    .put("body", new String(body, StandardCharsets.UTF_8));
+            ObjectNode headers = echo.putObject("headers");
+            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(", ", values)));
+            int status = Integer.parseInt(asked.getOrDefault("reply-status", "200"));
+            if ("problem".equals(asked.get("reply-type"))) {
+                echo.put("type", "urn:csp:problem:stub-" + status).put("title", "Stub problem").put("status", status);
+                exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+            } else {
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+            }
+            exchange.getResponseHeaders().set("ETag", ETAG);
+            String location = asked.get("reply-location");
+            if (location != null) {
+                exchange.getResponseHeaders().set("Location", switch (location) {
+                    case "absolute" -> "http://" + exchange.getRequestHeaders().getFirst("Host") + REVIEW;
+                    case "path" -> REVIEW;
+                    default -> ELSEWHERE;
+                });
+            }
+            byte[] reply = JSON.writeValueAsBytes(echo);
+            exchange.sendResponseHeaders(status, reply.length);
+            exchange.getResponseBody().write(reply);
+        }
+    }
+}

@@ -39,7 +39,8 @@ class EventSchemaTest {
     void plan() {
         PinnedJson.assertMatches(PlanEvent.TYPES, "plan.plan.revised.v1", new PlanEvent.PlanRevised("stroud-2023-2026", 2, PLAN,
                 "Stroud District Community Safety Partnership Action Plan 2023 – 2026",
-                List.of("The plan gives no per-initiative timescale: initiatives take the plan period.")));
+                List.of("The plan gives no per-initiative timescale: initiatives take the plan period."),
+                "4f1c0a9e3b7d2c6e8a5f0b1d9c7e3a2f6b8d0c4e1a9f7b3d5c2e8a6f0b4d1c9e"));
     }
 
     @Test

@@ -17,9 +17,15 @@ import org.csp.problem.FieldViolation;
 import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.csp.eventsourcing.EventTypes;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +43,7 @@ public record PlanContents(String partnershipId, String planId, PlanEvent.Defini
                            Map<String, PriorityEvent.Definition> priorities,
                            Map<String, ObjectiveEvent.Definition> objectives,
                            Map<String, InitiativeEvent.Definition> initiatives,
-                           Map<String, String> organisationReferences) {
+                           Map<String, String> organisationReferences, String fileDigest) {
 
     /** The file's contents, or 422 listing every problem with its place in the file. */
     public static PlanContents of(PlanFile file) {
@@ -218,7 +224,16 @@ public record PlanContents(String partnershipId, String planId, PlanEvent.Defini
             }
         });
         return new PlanContents(file.partnership().id(), planId, plan, source, notes, organisations, priorities, objectives,
-                initiatives, unresolved);
+                initiatives, unresolved, digest(file));
+    }
+
+    /** SHA-256 of the file's content as read (layout and white space do not count). */
+    private static String digest(PlanFile file) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(EventTypes.JSON.writeValueAsBytes(file)));
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException("Cannot digest a plan file", e);
+        }
     }
 
     private static <T> T within(List<FieldViolation> problems, String prefix, Supplier<T> validation) {

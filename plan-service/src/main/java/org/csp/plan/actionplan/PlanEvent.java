@@ -33,8 +33,9 @@ public sealed interface PlanEvent {
     /**
      * A plan file was imported and changed something: revision 1 creates the plan, each later one is an annual refresh.
      * The events of the elements it changed follow it in the same transaction; what stood before it is the previous
-     * revision, which stays readable.
+     * revision, which stays readable. {@code fileDigest} (SHA-256 of the file's content) tells a file already imported.
      */
-    record PlanRevised(String planId, int revision, Definition definition, String source, List<String> notes) implements PlanEvent {
+    record PlanRevised(String planId, int revision, Definition definition, String source, List<String> notes, String fileDigest)
+            implements PlanEvent {
     }
 }

@@ -3,6 +3,7 @@ package org.csp.plan.actionplan;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.csp.eventsourcing.Actor;
+import org.csp.eventsourcing.Aggregate;
 import org.csp.eventsourcing.EventStore;
 import org.csp.eventsourcing.EventTypes;
 import org.csp.eventsourcing.StoredEvent;
@@ -68,17 +69,32 @@ public class Plans {
      * the file does not is retired. An identical file records nothing.
      */
     public Uni<ImportResult> importPlan(PlanContents file, Actor actor) {
+        return importPlan(file, actor, false);
+    }
+
+    /**
+     * Imports the plan file a deployment ships, at start: only a file never imported before (by its digest) is
+     * compared, so that a restart does not undo what the coordinator changed through the API since.
+     */
+    public Uni<ImportResult> importSeed(PlanContents file) {
+        return importPlan(file, Actor.SYSTEM, true);
+    }
+
+    private Uni<ImportResult> importPlan(PlanContents file, Actor actor, boolean onlyANewFile) {
         String p = file.partnershipId();
         Map<String, Integer> counts = new TreeMap<>();
         return store.inTransaction(unit -> current(unit, p).flatMap(now -> {
             ActionPlan.requireSamePlan(now.plan().planId(), file.planId());
+            if (onlyANewFile && now.plan().imported(file.fileDigest())) {
+                return Uni.createFrom().item(new Aggregate.Loaded<>(now.plan(), now.version()));
+            }
             return Organisations.requireActive(unit.connection(), p, file.organisationReferences().entrySet().stream()
                             .map(e -> new Organisations.Reference(e.getKey(), e.getValue())).toList())
                     .flatMap(ignored -> {
                         List<Step> steps = steps(file, now, actor);
                         boolean elementsChanged = steps.stream().anyMatch(Step::changes);
                         ActionPlan.Revise revise = new ActionPlan.Revise(file.planId(), file.plan(), file.source(), file.notes(),
-                                elementsChanged);
+                                file.fileDigest(), elementsChanged);
                         Uni<Void> chain = stage(unit, p, KIND, file.planId(), revise, actor, counts);
                         for (Step step : steps) {
                             if (step.changes()) {

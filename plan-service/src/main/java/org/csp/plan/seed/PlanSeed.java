@@ -5,7 +5,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
-import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.EventStoreReady;
 import org.csp.plan.PlanKinds;
 import org.csp.plan.actionplan.PlanContents;
@@ -19,8 +18,9 @@ import java.time.Duration;
 
 /**
  * At start-up: brings the plan_state table up to date (rebuilding it from the event store when its format changed),
- * then imports each configured plan file (one per partnership) like a coordinator's import. The same file again
- * records nothing, so a restart never duplicates the plan; a changed file is recorded as the plan's next revision.
+ * then imports each configured plan file (one per partnership) that was never imported before, like a coordinator's
+ * import. A restart with the same file records nothing and keeps what was changed through the API; a changed file is
+ * recorded once, as the plan's next revision.
  */
 @ApplicationScoped
 public class PlanSeed {
@@ -42,9 +42,14 @@ public class PlanSeed {
     }
 
     void importPlans(@Observes @Priority(Interceptor.Priority.APPLICATION + 100) EventStoreReady ready) {
+        importPlans();
+    }
+
+    /** Imports each configured plan file that was never imported before; an unchanged file is skipped whole. */
+    public void importPlans() {
         for (String file : config.plans()) {
             PlanContents contents = PlanContents.of(SeedFiles.read(json, file, PlanFile.class));
-            Plans.ImportResult result = plans.importPlan(contents, Actor.SYSTEM).await().atMost(Duration.ofMinutes(2));
+            Plans.ImportResult result = plans.importSeed(contents).await().atMost(Duration.ofMinutes(2));
             LOG.infof("Plan file %s for %s: %s revision %d, %s", file, contents.partnershipId(), result.planId(), result.revision(),
                     result.changed() ? "recorded " + result.events() : "unchanged");
         }

@@ -7,6 +7,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.csp.infrastructure.TestInfrastructure;
+import org.csp.plan.Db;
 import org.csp.infrastructure.Tokens;
 import org.csp.infrastructure.TopicReader;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -194,7 +195,7 @@ class InitiativeResourceTest {
                         .contentType(ContentType.JSON).body(progress("2024/25 Q4", "at-risk", "amber", commentary))
                         .when().post("/api/initiatives/P5-01/progress"), clients));
             }
-            awaitWaitingSessions(observer, 2);
+            Db.awaitWaitingSessions(observer, 2);
             lockHolder.commit();
 
             List<Response> responses = new ArrayList<>();
@@ -220,20 +221,5 @@ class InitiativeResourceTest {
                 return rows.getLong(1);
             }
         }
-    }
-
-    /** Waits until {@code sessions} database sessions are blocked on a lock (the append lock or the row lock of the query table). */
-    private static void awaitWaitingSessions(Connection observer, int sessions) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            try (var waiting = observer.createStatement().executeQuery("SELECT count(DISTINCT pid) FROM pg_locks WHERE NOT granted")) {
-                waiting.next();
-                if (waiting.getInt(1) >= sessions) {
-                    return;
-                }
-            }
-            Thread.sleep(50);
-        }
-        fail("the two requests never both waited for a lock");
     }
 }

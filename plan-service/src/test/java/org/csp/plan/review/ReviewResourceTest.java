@@ -13,8 +13,13 @@ import org.csp.infrastructure.TopicReader;
 import org.csp.plan.Db;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -102,6 +107,37 @@ class ReviewResourceTest {
                 .body("type", equalTo(List.of("plan.quarterly-review.opened.v1", "plan.quarterly-review.report-submitted.v1",
                         "plan.quarterly-review.closed.v1", "plan.quarterly-review.reopened.v1")))
                 .body("actor.client", hasItem("csp-cli"));
+    }
+
+    /**
+     * A report racing the close of its quarter's review: the report share-locks the review's row, so while a close
+     * holds the row (simulated here by a transaction that locks it, marks it closed and commits) the report waits,
+     * then sees the review closed and is refused; nothing is stored for it.
+     */
+    @Test
+    void aReportRacingTheCloseOfItsReviewWaitsAndIsRefused() throws Exception {
+        String etag = open("2025/26 Q4");
+        long before = Db.events("stroud:initiative:P1-07");
+        ExecutorService client = Executors.newSingleThreadExecutor();
+        try (Connection closer = Db.connect(); Connection observer = Db.connect()) {
+            closer.setAutoCommit(false);
+            closer.createStatement().execute("""
+                    SELECT 1 FROM plan_state WHERE partnership_id = 'stroud' AND kind = 'review' AND id = '2025-26-Q4' FOR UPDATE""");
+            Future<Integer> report = client.submit(() -> progress("coordinator", "P1-07", "2025/26 Q4", "racing the close")
+                    .extract().statusCode());
+            Db.awaitWaitingSessions(observer, 1);
+            closer.createStatement().execute("""
+                    UPDATE plan_state SET state = jsonb_set(state, '{status}', '"closed"')
+                     WHERE partnership_id = 'stroud' AND kind = 'review' AND id = '2025-26-Q4'""");
+            closer.commit();
+            assertEquals(409, report.get(30, TimeUnit.SECONDS));
+        } finally {
+            client.shutdownNow();
+        }
+        assertEquals(before, Db.events("stroud:initiative:P1-07"));
+        // the review's own stream was never closed: close it for real, which writes the row as the stream says
+        as("coordinator").header("If-Match", etag).when().post("/api/reviews/2025-26-Q4/close").then().statusCode(200);
+        progress("coordinator", "P1-07", "2025/26 Q4", "after the close").statusCode(409);
     }
 
     @Test

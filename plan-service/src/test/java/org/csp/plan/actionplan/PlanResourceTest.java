@@ -239,6 +239,8 @@ class PlanResourceTest {
         importPlan("cheltenham-coordinator", cheltenhamPlan("x", INITIATIVES_A, "y").replace("\"notes\"", "\"unknownField\": 1, \"notes\""))
                 .then().statusCode(400).body("detail", containsString("unknownField"));
         importPlan("viewer", seed()).then().statusCode(403).contentType("application/problem+json");
+        importPlan("cheltenham-coordinator", "{\"notes\": [\"" + "x".repeat(1_100_000) + "\"]}").then().statusCode(413)
+                .contentType("application/problem+json").body("status", equalTo(413));
         given().auth().oauth2(Tokens.user("coordinator")).contentType(ContentType.TEXT).body(seed())
                 .when().post("/api/plans/import").then().statusCode(415).contentType("application/problem+json");
         assertEquals(before, Db.events("cheltenham:"));

@@ -106,9 +106,10 @@ public class Plans {
         })).map(plan -> new ImportResult(file.planId(), plan.state().revision(), !counts.isEmpty(), counts));
     }
 
-    /** The plan and its parts as they stand now (from plan_state). */
+    /** The plan and its parts as they stand now (from plan_state), all read at one point in time. */
     public Uni<Snapshot> current(String partnershipId) {
-        return store.pool().withTransaction(tx -> snapshot(tx, partnershipId));
+        return store.pool().withTransaction(tx -> tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").execute()
+                .flatMap(ignored -> snapshot(tx, partnershipId)));
     }
 
     private Uni<Snapshot> current(UnitOfWork unit, String partnershipId) {

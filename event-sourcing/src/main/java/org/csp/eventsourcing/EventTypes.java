@@ -86,7 +86,8 @@ public final class EventTypes<E> {
         }
     }
 
-    private Class<? extends E> classOf(String type) {
+    /** The record class events of a type written today decode to; an unknown type fails loudly. */
+    public Class<? extends E> classOf(String type) {
         Class<? extends E> cls = classes.get(type);
         if (cls == null) {
             throw new IllegalStateException("Unknown event type '" + type + "'");

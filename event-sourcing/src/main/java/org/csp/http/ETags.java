@@ -25,4 +25,18 @@ public final class ETags {
                     "If-Match must carry an ETag returned by this API, such as \"3\".");
         }
     }
+
+    /**
+     * The version an {@code If-Match} header names, for a write to something that exists: 428 when the header is
+     * missing (read the resource first and send its ETag).
+     */
+    public static long requireIfMatch(String header) {
+        Long version = parseIfMatch(header);
+        if (version == null) {
+            throw new ProblemException(428, "precondition-required", "If-Match is required",
+                    "Changes to an existing resource must send If-Match with the ETag of the version they are based on;"
+                            + " read it first.");
+        }
+        return version;
+    }
 }

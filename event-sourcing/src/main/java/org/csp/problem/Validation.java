@@ -61,6 +61,29 @@ public final class Validation {
         return text(value, field, max);
     }
 
+    /**
+     * Required text that partners or the public may see: as {@link #text}, and it must not identify a person (no
+     * e-mail address, UK telephone number or full postcode, see {@link PersonalData}).
+     */
+    public String publicText(String value, String field, int max) {
+        return personalDataFree(text(value, field, max), field);
+    }
+
+    /** Optional text that partners or the public may see; null when absent. */
+    public String optionalPublicText(String value, String field, int max) {
+        return personalDataFree(optionalText(value, field, max), field);
+    }
+
+    private String personalDataFree(String text, String field) {
+        String found = PersonalData.find(text);
+        if (found != null) {
+            violations.add(new FieldViolation(field, "must not contain personal data (it holds " + found
+                    + "); keep personal details in the agencies' own case systems"));
+            return null;
+        }
+        return text;
+    }
+
     /** Parses a required value; a parser returning null or throwing means invalid. */
     public <T> T parse(String value, String field, Function<String, T> parser, String expected) {
         if (value == null || value.isBlank()) {

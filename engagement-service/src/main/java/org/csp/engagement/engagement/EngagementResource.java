@@ -132,17 +132,17 @@ public class EngagementResource {
         }
         Validation v = new Validation();
         EngagementType type = v.parse(body.type(), "type", EngagementType::of, "one of " + EngagementType.codes());
-        String title = v.text(body.title(), "title", 200);
+        String title = v.publicText(body.title(), "title", 200);
         LocalDate date = v.parse(body.date(), "date", LocalDate::parse, "a date such as 2024-08-14");
         v.require(date == null || date.getYear() >= 2000, "date", "must be in 2000 or later");
-        String place = v.optionalText(body.place(), "place", 200);
+        String place = v.optionalPublicText(body.place(), "place", 200);
         List<Integer> priorities = body.priorities() == null ? List.of() : body.priorities().stream().distinct().toList();
         v.require(priorities.stream().allMatch(n -> n != null && n >= 1 && n <= MAX_PRIORITY), "priorities",
                 "must be priority numbers of the plan, such as [1, 4]");
         List<String> organisations = new ArrayList<>();
         if (body.organisations() != null) {
             for (String organisation : body.organisations()) {
-                String name = v.text(organisation, "organisations", 200);
+                String name = v.publicText(organisation, "organisations", 200);
                 if (name != null && !organisations.contains(name)) {
                     organisations.add(name);
                 }
@@ -150,7 +150,7 @@ public class EngagementResource {
         }
         v.require(body.attendance() == null || (body.attendance() >= 0 && body.attendance() <= 1_000_000), "attendance",
                 "must be a number of people between 0 and 1,000,000");
-        String outcomes = v.optionalText(body.outcomes(), "outcomes", 4000);
+        String outcomes = v.optionalPublicText(body.outcomes(), "outcomes", 4000);
         v.throwIfInvalid();
         return new RecordEngagement(id, type, title, date, place, priorities.stream().sorted().toList(),
                 organisations, body.attendance(), outcomes, Engagements.today());

@@ -12,6 +12,7 @@ import org.csp.eventsourcing.testing.Unauthorized;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -132,5 +133,31 @@ class EngagementResourceTest {
                 .then().statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(Tokens.user("viewer")).when().get("/api/engagements?quarter=Q5")
                 .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    /** Free text partners or the public may see refuses what identifies a person, and nothing is stored. */
+    @Test
+    void aWorkshopIsAcceptedButPersonalDataInItsTextIsRefused() {
+        given().auth().oauth2(Tokens.user("engagement")).contentType(ContentType.JSON)
+                .body("""
+                        {"type": "workshop", "title": "Crime prevention workshop for VCSE organisations", "date": "2024-08-14",
+                         "place": "Stroud", "priorities": [4], "organisations": ["Stroud District Council"], "attendance": 23,
+                         "outcomes": "Checklist handed to 12 organisations"}""")
+                .when().post("/api/engagements").then().statusCode(201);
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String workshop = """
+                {"type": "workshop", "title": "%s", "date": "2024-08-14", "place": "%s", "outcomes": "%s"}""";
+        List<String[]> refused = List.of(
+                new String[]{"outcomes", workshop.formatted("Workshop " + marker, "Stroud", "Contact jane.doe@example.org")},
+                new String[]{"outcomes", workshop.formatted("Workshop " + marker, "Stroud", "Ring 07700 900123 for a place")},
+                new String[]{"place", workshop.formatted("Workshop " + marker, "Community hall, GL5 4UB", "ok")},
+                new String[]{"title", workshop.formatted("Workshop " + marker + " call +44 1453 766321", "Stroud", "ok")});
+        for (String[] bad : refused) {
+            given().auth().oauth2(Tokens.user("engagement")).contentType(ContentType.JSON).body(bad[1])
+                    .when().post("/api/engagements")
+                    .then().statusCode(422).contentType("application/problem+json").body("errors[0].field", equalTo(bad[0]));
+        }
+        given().auth().oauth2(Tokens.user("viewer")).when().get("/api/engagements")
+                .then().statusCode(200).body("title", not(hasItem(containsString(marker))));
     }
 }

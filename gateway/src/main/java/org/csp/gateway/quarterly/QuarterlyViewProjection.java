@@ -81,7 +81,7 @@ public class QuarterlyViewProjection implements Projection {
                 PRIORITY_DEFINED, PRIORITY_AMENDED, PRIORITY_RETIRED, INDICATOR_DEFINED, MEASURE_RECORDED, ENGAGEMENT_RECORDED);
     }
 
-    /** The plan's events that say nothing the quarterly view shows. */
+    /** The plan's and the case reviews' events: nothing the quarterly view shows. */
     @Override
     public Set<String> ignoredTypes() {
         return Set.of(
@@ -90,7 +90,9 @@ public class QuarterlyViewProjection implements Projection {
                 "plan.plan.revised.v1",
                 "plan.quarterly-review.opened.v1", "plan.quarterly-review.report-submitted.v1",
                 "plan.quarterly-review.closed.v1", "plan.quarterly-review.reopened.v1",
-                "plan.priority-lead.assigned.v1");
+                "plan.priority-lead.assigned.v1",
+                "engagement.review.received.v1", "engagement.review.threshold-decided.v1", "engagement.review.meeting-held.v1",
+                "engagement.review.recommendations-recorded.v1", "engagement.review.closed.v1");
     }
 
     @Override

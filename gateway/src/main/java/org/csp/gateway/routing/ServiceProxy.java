@@ -57,7 +57,8 @@ public class ServiceProxy {
                 "reviews", routes.plan(),
                 "priority-leads", routes.plan(),
                 "indicators", routes.measures(),
-                "engagements", routes.engagement());
+                "engagements", routes.engagement(),
+                "case-reviews", routes.engagement());
     }
 
     @PreDestroy

@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.core.Response;
 import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.EventStore;
+import org.csp.http.ETags;
 import org.csp.http.Partnerships;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -62,7 +63,7 @@ public final class ElementEndpoints<B, D, E, V> {
 
     public Uni<Response> amend(String id, String partnership, String ifMatch, byte[] body) {
         String partnershipId = partnerships.resolve(partnership);
-        long version = Preconditions.requireIfMatch(ifMatch);
+        long version = ETags.requireIfMatch(ifMatch);
         return elements.amend(partnershipId, id, Responses.tree(json, body), version, Actor.of(token), json)
                 .flatMap(outcome -> elements.get(partnershipId, id))
                 .map(row -> Responses.ok(view.apply(row), row.version()));
@@ -70,7 +71,7 @@ public final class ElementEndpoints<B, D, E, V> {
 
     public Uni<Response> retire(String id, String partnership, String ifMatch, Retirement body) {
         String partnershipId = partnerships.resolve(partnership);
-        long version = Preconditions.requireIfMatch(ifMatch);
+        long version = ETags.requireIfMatch(ifMatch);
         return elements.retire(partnershipId, id, Retirement.validate(body), version, Actor.of(token))
                 .flatMap(outcome -> elements.get(partnershipId, id))
                 .map(row -> Responses.ok(view.apply(row), row.version()));

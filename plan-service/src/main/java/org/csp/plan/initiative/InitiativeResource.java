@@ -21,7 +21,6 @@ import org.csp.http.ETags;
 import org.csp.http.Partnerships;
 import org.csp.plan.element.History;
 import org.csp.plan.element.MergePatch;
-import org.csp.plan.element.Preconditions;
 import org.csp.plan.element.Responses;
 import org.csp.plan.element.Retirement;
 import org.csp.plan.initiative.InitiativeCommand.UpdateProgress;
@@ -142,7 +141,7 @@ public class InitiativeResource {
                                        content = @Content(mediaType = MergePatch.MEDIA_TYPE,
                                                schema = @Schema(implementation = InitiativeBody.class))) byte[] body) {
         String partnershipId = partnerships.resolve(partnership);
-        long version = Preconditions.requireIfMatch(ifMatch);
+        long version = ETags.requireIfMatch(ifMatch);
         return initiatives.amend(partnershipId, id, Responses.tree(json, body), version, Actor.of(token), json)
                 .flatMap(outcome -> views.one(partnershipId, id))
                 .map(view -> Responses.ok(view, view.version()));
@@ -156,7 +155,7 @@ public class InitiativeResource {
     public Uni<Response> retire(@PathParam("id") String id, @QueryParam("partnership") String partnership,
                                 @HeaderParam("If-Match") String ifMatch, Retirement body) {
         String partnershipId = partnerships.resolve(partnership);
-        long version = Preconditions.requireIfMatch(ifMatch);
+        long version = ETags.requireIfMatch(ifMatch);
         return initiatives.retire(partnershipId, id, Retirement.validate(body), version, Actor.of(token))
                 .flatMap(outcome -> views.one(partnershipId, id))
                 .map(view -> Responses.ok(view, view.version()));

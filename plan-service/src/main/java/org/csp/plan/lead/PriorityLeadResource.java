@@ -17,7 +17,6 @@ import org.csp.eventsourcing.EventStore;
 import org.csp.http.ETags;
 import org.csp.http.Partnerships;
 import org.csp.plan.element.History;
-import org.csp.plan.element.Preconditions;
 import org.csp.plan.element.Responses;
 import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
@@ -101,7 +100,7 @@ public class PriorityLeadResource {
         String partnershipId = partnerships.resolve(partnership);
         Long expected = ETags.parseIfMatch(ifMatch);
         return leads.load(partnershipId, subject).flatMap(loaded -> {
-            Long version = loaded.version() == 0 ? expected : Long.valueOf(expected == null ? Preconditions.requireIfMatch(ifMatch) : expected);
+            Long version = loaded.version() == 0 ? expected : Long.valueOf(expected == null ? ETags.requireIfMatch(ifMatch) : expected);
             return leads.assign(partnershipId, subject, body.priorities(), version, Actor.of(token));
         }).map(outcome -> {
             PriorityLeadView view = new PriorityLeadView(subject, outcome.state().priorities(), outcome.version());

@@ -18,7 +18,7 @@ import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.EventStore;
 import org.csp.http.Partnerships;
 import org.csp.plan.element.History;
-import org.csp.plan.element.Preconditions;
+import org.csp.http.ETags;
 import org.csp.plan.element.Responses;
 import org.csp.plan.element.States;
 import org.csp.plan.initiative.InitiativeCommand.UpdateProgress;
@@ -172,7 +172,7 @@ public class ReviewResource {
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
-        long version = Preconditions.requireIfMatch(ifMatch);
+        long version = ETags.requireIfMatch(ifMatch);
         String partnershipId = partnerships.resolve(partnership);
         return reviews.submit(partnershipId, q, number, summary, progress, version, Actor.of(token))
                 .flatMap(outcome -> respond(partnershipId, q))
@@ -186,7 +186,7 @@ public class ReviewResource {
     public Uni<Response> close(@PathParam("quarter") String quarter, @QueryParam("partnership") String partnership,
                                @HeaderParam("If-Match") String ifMatch) {
         FinancialQuarter q = quarter(quarter);
-        long version = Preconditions.requireIfMatch(ifMatch);
+        long version = ETags.requireIfMatch(ifMatch);
         String partnershipId = partnerships.resolve(partnership);
         return reviews.close(partnershipId, q, version, Actor.of(token))
                 .flatMap(outcome -> respond(partnershipId, q))
@@ -207,7 +207,7 @@ public class ReviewResource {
         Validation v = new Validation();
         String reason = v.text(body.reason(), "reason", 2000);
         v.throwIfInvalid();
-        long version = Preconditions.requireIfMatch(ifMatch);
+        long version = ETags.requireIfMatch(ifMatch);
         String partnershipId = partnerships.resolve(partnership);
         return reviews.reopen(partnershipId, q, reason, version, Actor.of(token))
                 .flatMap(outcome -> respond(partnershipId, q))

@@ -1,0 +1,70 @@
+package org.csp.engagement;
+
+import org.csp.engagement.casereview.CaseReviewEvent;
+import org.csp.engagement.engagement.EngagementEvent;
+import org.csp.eventsourcing.EventTypes;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * No event of this service has a field that could hold personal data beyond the checked free text: every text field
+ * of every event is listed here with why it is safe. A new text field fails this test until it is checked (refused
+ * when it holds personal data, sealed, or a code) and added.
+ */
+class PersonalDataFieldsTest {
+
+    /** Text fields, by event type and name: ids and codes, or free text checked by Validation.publicText, or sealed. */
+    private static final Set<String> REVIEWED = Set.of(
+            // engagement records: id (a UUID), type (a code), date (ISO); title, place, organisations, outcomes: checked
+            "engagement.activity.recorded.v1 engagementId", "engagement.activity.recorded.v1 type",
+            "engagement.activity.recorded.v1 title", "engagement.activity.recorded.v1 place",
+            "engagement.activity.recorded.v1 organisations[]", "engagement.activity.recorded.v1 outcomes",
+            // case reviews: the case reference (pattern-checked), agencies and threshold (checked), outcome (a code);
+            // reason, recommendations and summary are Sealed (encrypted, shredded by the retention policy)
+            "engagement.review.received.v1 caseReference", "engagement.review.received.v1 agencies[]",
+            "engagement.review.threshold-decided.v1 caseReference", "engagement.review.threshold-decided.v1 threshold",
+            "engagement.review.threshold-decided.v1 reason.sealed",
+            "engagement.review.meeting-held.v1 caseReference", "engagement.review.meeting-held.v1 agencies[]",
+            "engagement.review.recommendations-recorded.v1 caseReference",
+            "engagement.review.recommendations-recorded.v1 recommendations[].sealed",
+            "engagement.review.closed.v1 caseReference", "engagement.review.closed.v1 outcome",
+            "engagement.review.closed.v1 summary.sealed");
+
+    @Test
+    void everyTextFieldOfEveryEventIsReviewed() {
+        Set<String> found = new TreeSet<>();
+        collect(EngagementEvent.TYPES, found);
+        collect(CaseReviewEvent.TYPES, found);
+        assertEquals(new TreeSet<>(REVIEWED), found);
+    }
+
+    private static <E> void collect(EventTypes<E> types, Set<String> found) {
+        for (String type : types.types()) {
+            Class<?> cls = types.classOf(type);
+            fields(type + " ", cls, found);
+        }
+    }
+
+    private static void fields(String prefix, Class<?> cls, Set<String> found) {
+        for (RecordComponent c : cls.getRecordComponents()) {
+            text(prefix + c.getName(), c.getGenericType(), found);
+        }
+    }
+
+    private static void text(String name, Type type, Set<String> found) {
+        if (type == String.class) {
+            found.add(name);
+        } else if (type instanceof ParameterizedType p) {
+            text(name + "[]", p.getActualTypeArguments()[0], found);
+        } else if (type instanceof Class<?> c && c.isRecord()) {
+            fields(name + ".", c, found);
+        }
+    }
+}

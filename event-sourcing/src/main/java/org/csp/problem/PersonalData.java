@@ -1,0 +1,37 @@
+package org.csp.problem;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Finds what identifies a person in text partners or the public may see: an e-mail address, a UK telephone number
+ * (mobile or landline, national or +44) or a full UK postcode. A postcode district alone ({@code GL5}) and other
+ * numbers (dates, counts, case references) are not personal data and pass.
+ */
+public final class PersonalData {
+
+    private record Kind(String name, Pattern pattern) {
+    }
+
+    private static final List<Kind> KINDS = List.of(
+            new Kind("an e-mail address", Pattern.compile("[A-Za-z0-9._%+-]+\\s*(@|\\(at\\)|\\[at\\])\\s*[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}")),
+            new Kind("a telephone number", Pattern.compile("(?<![\\d+])(\\+\\s*44|0044|0)[\\s\\-().]*[1-9]([\\s\\-().]*\\d){8,9}(?!\\d)")),
+            new Kind("a full postcode", Pattern.compile(
+                    "(?i)(?<![A-Z0-9])(GIR\\s?0AA|[A-PR-UWYZ][A-HK-Y]?\\d[A-Z\\d]?\\s*\\d[ABD-HJLNP-UW-Z]{2})(?![A-Z0-9])")));
+
+    private PersonalData() {
+    }
+
+    /** What personal data {@code text} holds ("an e-mail address"), or null when it holds none. */
+    public static String find(String text) {
+        if (text == null) {
+            return null;
+        }
+        for (Kind kind : KINDS) {
+            if (kind.pattern().matcher(text).find()) {
+                return kind.name();
+            }
+        }
+        return null;
+    }
+}

@@ -22,10 +22,33 @@ class PersonalDataFieldsTest {
 
     /** Text fields, by event type and name: ids and codes, or free text checked by Validation.publicText, or sealed. */
     private static final Set<String> REVIEWED = Set.of(
-            // engagement records: id (a UUID), type (a code), date (ISO); title, place, organisations, outcomes: checked
-            "engagement.activity.recorded.v1 engagementId", "engagement.activity.recorded.v1 type",
-            "engagement.activity.recorded.v1 title", "engagement.activity.recorded.v1 place",
-            "engagement.activity.recorded.v1 organisations[]", "engagement.activity.recorded.v1 outcomes",
+            // engagement records: id (a UUID), type and place level (codes), place GSS code (pattern-checked),
+            // initiatives (pattern-checked ids); title, place name, lead and participating organisations, audience,
+            // outcomes, the withdrawal reason and "you said, we did": checked free text
+            "engagement.activity.recorded.v2 engagementId", "engagement.activity.amended.v1 engagementId",
+            "engagement.activity.withdrawn.v1 engagementId", "engagement.activity.withdrawn.v1 reason",
+            "engagement.activity.follow-up-added.v1 engagementId", "engagement.activity.follow-up-added.v1 youSaid",
+            "engagement.activity.follow-up-added.v1 weDid",
+            "engagement.activity.recorded.v2 details.type",
+            "engagement.activity.recorded.v2 details.title",
+            "engagement.activity.recorded.v2 details.place.level",
+            "engagement.activity.recorded.v2 details.place.gss",
+            "engagement.activity.recorded.v2 details.place.name",
+            "engagement.activity.recorded.v2 details.initiatives[]",
+            "engagement.activity.recorded.v2 details.leadOrganisation",
+            "engagement.activity.recorded.v2 details.organisations[]",
+            "engagement.activity.recorded.v2 details.audience",
+            "engagement.activity.recorded.v2 details.outcomes",
+            "engagement.activity.amended.v1 details.type",
+            "engagement.activity.amended.v1 details.title",
+            "engagement.activity.amended.v1 details.place.level",
+            "engagement.activity.amended.v1 details.place.gss",
+            "engagement.activity.amended.v1 details.place.name",
+            "engagement.activity.amended.v1 details.initiatives[]",
+            "engagement.activity.amended.v1 details.leadOrganisation",
+            "engagement.activity.amended.v1 details.organisations[]",
+            "engagement.activity.amended.v1 details.audience",
+            "engagement.activity.amended.v1 details.outcomes",
             // case reviews: the case reference (pattern-checked), agencies and threshold (checked), outcome (a code);
             // reason, recommendations and summary are Sealed (encrypted, shredded by the retention policy)
             "engagement.review.received.v1 caseReference", "engagement.review.received.v1 agencies[]",

@@ -1,38 +1,74 @@
 package org.csp.engagement.engagement;
 
+import org.csp.engagement.engagement.EngagementCommand.AddFollowUp;
+import org.csp.engagement.engagement.EngagementCommand.AmendEngagement;
 import org.csp.engagement.engagement.EngagementCommand.RecordEngagement;
+import org.csp.engagement.engagement.EngagementCommand.WithdrawEngagement;
+import org.csp.engagement.engagement.EngagementEvent.Details;
+import org.csp.engagement.engagement.EngagementEvent.EngagementAmended;
 import org.csp.engagement.engagement.EngagementEvent.EngagementRecorded;
+import org.csp.engagement.engagement.EngagementEvent.EngagementWithdrawn;
+import org.csp.engagement.engagement.EngagementEvent.FollowUpAdded;
 import org.csp.eventsourcing.CommandRejected;
 import org.csp.eventsourcing.Decider;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
-/** An engagement record's state, folded from its events, and the pure rules for recording it. */
-public record Engagement(EngagementRecorded record) {
+/** An engagement record's state, folded from its events, and the pure rules for changing it. */
+public record Engagement(String id, Details details, boolean withdrawn, String withdrawnReason, List<FollowUpAdded> followUps) {
 
     public static final Decider<EngagementCommand, EngagementEvent, Engagement> DECIDER = new Decider<>() {
         @Override
         public Engagement initialState() {
-            return new Engagement(null);
+            return new Engagement(null, null, false, null, List.of());
         }
 
         @Override
-        public Engagement evolve(Engagement state, EngagementEvent event) {
+        public Engagement evolve(Engagement s, EngagementEvent event) {
             return switch (event) {
-                case EngagementRecorded recorded -> new Engagement(recorded);
+                case EngagementRecorded e -> new Engagement(e.engagementId(), e.details(), false, null, List.of());
+                case EngagementAmended e -> new Engagement(s.id, e.details(), s.withdrawn, s.withdrawnReason, s.followUps);
+                case EngagementWithdrawn e -> new Engagement(s.id, s.details, true, e.reason(), s.followUps);
+                case FollowUpAdded e -> {
+                    List<FollowUpAdded> followUps = new ArrayList<>(s.followUps);
+                    followUps.add(e);
+                    yield new Engagement(s.id, s.details, s.withdrawn, s.withdrawnReason, List.copyOf(followUps));
+                }
             };
         }
 
         @Override
-        public List<EngagementEvent> decide(EngagementCommand command, Engagement state) {
+        public List<EngagementEvent> decide(EngagementCommand command, Engagement s) {
+            if (command instanceof RecordEngagement record) {
+                return decideRecord(record, s);
+            }
+            if (!s.exists()) {
+                throw new CommandRejected("not-defined", "There is no engagement record '" + command.engagementId() + "'.");
+            }
+            if (s.withdrawn) {
+                throw new CommandRejected("withdrawn", "Engagement record '" + s.id + "' is withdrawn.");
+            }
             return switch (command) {
-                case RecordEngagement record -> decideRecord(record, state);
+                case RecordEngagement ignored -> throw new IllegalStateException("handled above");
+                case AmendEngagement amend -> {
+                    requireDates(amend.details(), amend.today());
+                    yield amend.details().equals(s.details) ? List.of() : List.of(new EngagementAmended(s.id, amend.details()));
+                }
+                case WithdrawEngagement withdraw -> List.of(new EngagementWithdrawn(s.id, withdraw.reason()));
+                case AddFollowUp followUp -> {
+                    if (followUp.addedOn().isBefore(s.details.startDate())) {
+                        throw CommandRejected.invalid("addedOn", "must not be before the engagement (" + s.details.startDate() + ")");
+                    }
+                    yield List.of(new FollowUpAdded(s.id, followUp.addedOn(), followUp.youSaid(), followUp.weDid()));
+                }
             };
         }
     };
 
     public boolean exists() {
-        return record != null;
+        return details != null;
     }
 
     /**
@@ -40,19 +76,23 @@ public record Engagement(EngagementRecorded record) {
      * a retry and changes nothing; the same key with other details is refused.
      */
     private static List<EngagementEvent> decideRecord(RecordEngagement command, Engagement state) {
-        EngagementRecorded recorded = new EngagementRecorded(command.engagementId(), command.type().code(), command.title(),
-                command.date(), command.place(), command.priorities(), command.organisations(), command.attendance(),
-                command.outcomes());
         if (state.exists()) {
-            if (state.record().equals(recorded)) {
+            if (state.details().equals(command.details())) {
                 return List.of();
             }
             throw new CommandRejected("idempotency-key-reused",
                     "This Idempotency-Key was already used for a different engagement record; use a new key for a new record.");
         }
-        if (command.date().isAfter(command.today())) {
+        requireDates(command.details(), command.today());
+        return List.of(new EngagementRecorded(command.engagementId(), command.details()));
+    }
+
+    private static void requireDates(Details details, LocalDate today) {
+        if (details.startDate().isAfter(today)) {
             throw CommandRejected.invalid("date", "must not be in the future: record an engagement once it has taken place");
         }
-        return List.of(recorded);
+        if (details.endDate().isBefore(details.startDate())) {
+            throw CommandRejected.invalid("endDate", "must not be before the start date");
+        }
     }
 }

@@ -1,21 +1,30 @@
 package org.csp.engagement.engagement;
 
+import org.csp.engagement.engagement.EngagementEvent.Details;
+
 import java.time.LocalDate;
-import java.util.List;
 
 /** What can be asked of an engagement record. */
 public sealed interface EngagementCommand {
 
+    String engagementId();
+
     /**
-     * Record an engagement that took place, under the id the caller chose ({@link Engagements#newId}). Values are
-     * already checked field by field; {@code today} travels with the command so that {@code decide} stays pure.
+     * Record an engagement that took place, under the id the caller chose ({@link Engagements#newId}). {@code today}
+     * travels with the command so that {@code decide} stays pure.
      */
-    record RecordEngagement(String engagementId, EngagementType type, String title, LocalDate date, String place,
-                            List<Integer> priorities, List<String> organisations, Integer attendance, String outcomes,
-                            LocalDate today) implements EngagementCommand {
-        public RecordEngagement {
-            priorities = List.copyOf(priorities);
-            organisations = List.copyOf(organisations);
-        }
+    record RecordEngagement(String engagementId, Details details, LocalDate today) implements EngagementCommand {
+    }
+
+    /** Correct the record: its details, whole. */
+    record AmendEngagement(String engagementId, Details details, LocalDate today) implements EngagementCommand {
+    }
+
+    /** Withdraw the record, with the reason. */
+    record WithdrawEngagement(String engagementId, String reason) implements EngagementCommand {
+    }
+
+    /** Add a "you said, we did" follow-up. */
+    record AddFollowUp(String engagementId, LocalDate addedOn, String youSaid, String weDid) implements EngagementCommand {
     }
 }

@@ -1,5 +1,7 @@
 package org.csp.engagement.engagement;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.csp.eventsourcing.EventTypes;
 
 import java.time.LocalDate;
@@ -7,26 +9,84 @@ import java.util.List;
 
 /**
  * What can happen to an engagement record: the stored and published contract, under explicit type strings.
- * The type string says "activity", the name this concept had when it was first published; it stays for
+ * The type strings say "activity", the name this concept had when it was first published; it stays for
  * compatibility (see the glossary in docs/architecture.md).
  */
 public sealed interface EngagementEvent {
 
     EventTypes<EngagementEvent> TYPES = EventTypes.<EngagementEvent>builder()
-            .register("engagement.activity.recorded.v1", EngagementRecorded.class)
+            .register("engagement.activity.recorded.v2", EngagementRecorded.class)
+            .register("engagement.activity.amended.v1", EngagementAmended.class)
+            .register("engagement.activity.withdrawn.v1", EngagementWithdrawn.class)
+            .register("engagement.activity.follow-up-added.v1", FollowUpAdded.class)
+            .upcast("engagement.activity.recorded.v1", "engagement.activity.recorded.v2", EngagementEvent::recordedV1)
             .build();
 
+    String engagementId();
+
     /**
-     * An engagement that took place: {@code type} is an {@link EngagementType} code, {@code place} a ward or parish,
-     * {@code priorities} the plan priorities it served, {@code outcomes} the "you said, we did" summary.
-     * No personal data: attendance is a count.
+     * An engagement as recorded: {@code type} an {@link EngagementType} code, a date or date range, the place,
+     * the plan priorities and initiatives it served, the lead and participating organisations, the audience,
+     * attendance (people present) or reach (people reached, e.g. by a campaign) and the outcomes. No personal data:
+     * people are counts, and the text was checked for it.
      */
-    record EngagementRecorded(String engagementId, String type, String title, LocalDate date, String place,
-                              List<Integer> priorities, List<String> organisations, Integer attendance, String outcomes)
-            implements EngagementEvent {
-        public EngagementRecorded {
-            priorities = List.copyOf(priorities);
-            organisations = List.copyOf(organisations);
+    record Details(String type, String title, LocalDate startDate, LocalDate endDate, Place place, List<Integer> priorities,
+                   List<String> initiatives, String leadOrganisation, List<String> organisations, String audience,
+                   Integer attendance, Integer reach, String outcomes) {
+    }
+
+    /**
+     * Where: {@code level} ward, parish or district (district-wide) with its GSS code and name; a record from
+     * before places were coded has only a name.
+     */
+    record Place(String level, String gss, String name) {
+    }
+
+    record EngagementRecorded(String engagementId, Details details) implements EngagementEvent {
+    }
+
+    /** The record's details after a correction, whole. */
+    record EngagementAmended(String engagementId, Details details) implements EngagementEvent {
+    }
+
+    /** The record is withdrawn (recorded in error, or the event did not take place); its history stays. */
+    record EngagementWithdrawn(String engagementId, String reason) implements EngagementEvent {
+    }
+
+    /** "You said, we did": what the community raised and what the partnership did about it, added later. */
+    record FollowUpAdded(String engagementId, LocalDate addedOn, String youSaid, String weDid) implements EngagementEvent {
+    }
+
+    /**
+     * {@code engagement.activity.recorded.v1} (one date, the place as a name, participating organisations) as v2:
+     * the date starts and ends the engagement, the place keeps its name without a level or code, the rest is empty.
+     */
+    private static ObjectNode recordedV1(ObjectNode v1) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode details = f.objectNode();
+        details.set("type", v1.get("type"));
+        details.set("title", v1.get("title"));
+        details.set("startDate", v1.get("date"));
+        details.set("endDate", v1.get("date"));
+        if (v1.path("place").isTextual()) {
+            ObjectNode place = details.putObject("place");
+            place.putNull("level");
+            place.putNull("gss");
+            place.set("name", v1.get("place"));
+        } else {
+            details.putNull("place");
         }
+        details.set("priorities", v1.has("priorities") ? v1.get("priorities") : f.arrayNode());
+        details.set("initiatives", f.arrayNode());
+        details.putNull("leadOrganisation");
+        details.set("organisations", v1.has("organisations") ? v1.get("organisations") : f.arrayNode());
+        details.putNull("audience");
+        details.set("attendance", v1.get("attendance"));
+        details.putNull("reach");
+        details.set("outcomes", v1.get("outcomes"));
+        ObjectNode v2 = f.objectNode();
+        v2.set("engagementId", v1.get("engagementId"));
+        v2.set("details", details);
+        return v2;
     }
 }

@@ -1,74 +1,147 @@
 package org.csp.engagement.engagement;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import org.csp.engagement.engagement.EngagementEvent.EngagementRecorded;
+import org.csp.eventsourcing.EventStore;
+import org.csp.eventsourcing.EventTypes;
+import org.csp.eventsourcing.StoredEvent;
+import org.jboss.logging.Logger;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** The query table behind {@code GET /api/engagements}, written in the same transaction as each append. */
+/**
+ * The query table behind {@code GET /api/engagements}: each record's folded state with the columns it is filtered
+ * by, written in the same transaction as each append. Derived: when {@link #FORMAT} changes it is refilled from the
+ * event store at start.
+ */
 final class EngagementTable {
 
-    static final String DDL = """
-            CREATE TABLE IF NOT EXISTS engagement (
-                partnership_id text   NOT NULL,
-                engagement_id  text   NOT NULL,
-                type           text   NOT NULL,
-                title          text   NOT NULL,
-                date           date   NOT NULL,
-                place          text,
-                priorities     int[]  NOT NULL,
-                organisations  text[] NOT NULL,
-                attendance     int,
-                outcomes       text,
-                PRIMARY KEY (partnership_id, engagement_id)
-            );
-            CREATE INDEX IF NOT EXISTS engagement_by_date ON engagement (partnership_id, date)""";
+    private static final Logger LOG = Logger.getLogger(EngagementTable.class);
 
-    /** One row of the table: an engagement record as the list shows it. */
-    record EngagementRow(String id, String type, String title, LocalDate date, String place, List<Integer> priorities,
-                         List<String> organisations, Integer attendance, String outcomes) {
+    /** Bump when the state record changes shape. */
+    static final int FORMAT = 1;
+    private static final long REBUILD_LOCK = 0x656e6761L;
+
+    static final String DDL = """
+            CREATE TABLE IF NOT EXISTS engagement_state (
+                partnership_id text    NOT NULL,
+                engagement_id  text    NOT NULL,
+                version        bigint  NOT NULL,
+                type           text    NOT NULL,
+                start_date     date    NOT NULL,
+                withdrawn      boolean NOT NULL,
+                priorities     int[]   NOT NULL,
+                place_gss      text,
+                state          jsonb   NOT NULL,
+                PRIMARY KEY (partnership_id, engagement_id));
+            CREATE INDEX IF NOT EXISTS engagement_state_by_date ON engagement_state (partnership_id, start_date);
+            CREATE TABLE IF NOT EXISTS engagement_state_format (format int NOT NULL);
+            DROP TABLE IF EXISTS engagement""";
+
+    /** A record with its stream version. */
+    record EngagementRow(Engagement state, long version) {
+    }
+
+    /** What the list is filtered by; null means any. */
+    record Filter(LocalDate from, LocalDate to, String type, Integer priority, String place, boolean includeWithdrawn) {
     }
 
     private EngagementTable() {
     }
 
-    static Uni<Void> insert(SqlClient tx, String partnershipId, EngagementRecorded r) {
-        return tx.preparedQuery("""
-                        INSERT INTO engagement (partnership_id, engagement_id, type, title, date, place, priorities,
-                            organisations, attendance, outcomes)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)""")
-                .execute(Tuple.tuple().addString(partnershipId).addString(r.engagementId()).addString(r.type())
-                        .addString(r.title()).addLocalDate(r.date()).addString(r.place())
-                        .addArrayOfInteger(r.priorities().toArray(Integer[]::new))
-                        .addArrayOfString(r.organisations().toArray(String[]::new))
-                        .addInteger(r.attendance()).addString(r.outcomes()))
+    /** Creates the table and refills it from the events when it was written in another format (or never). */
+    static void prepare(EventStore store) {
+        store.pool().withTransaction(tx -> tx.query("SELECT pg_advisory_xact_lock(" + REBUILD_LOCK + ")").execute()
+                        .flatMap(ignored -> tx.query(DDL).execute())
+                        .flatMap(ignored -> tx.query("SELECT format FROM engagement_state_format").execute())
+                        .flatMap(rows -> rows.size() == 1 && rows.iterator().next().getInteger("format") == FORMAT
+                                ? Uni.createFrom().voidItem() : rebuild(store, tx)))
+                .await().indefinitely();
+    }
+
+    private static Uni<Void> rebuild(EventStore store, SqlConnection tx) {
+        return tx.query("DELETE FROM engagement_state").execute()
+                .flatMap(ignored -> store.readAfter(tx, 0, Integer.MAX_VALUE))
+                .flatMap(events -> {
+                    Map<String, Engagement> states = new LinkedHashMap<>();
+                    Map<String, StoredEvent> last = new LinkedHashMap<>();
+                    for (StoredEvent event : events) {
+                        if (EngagementEvent.TYPES.reads(event.type())) {
+                            Engagement state = states.getOrDefault(event.streamId(), Engagement.DECIDER.initialState());
+                            states.put(event.streamId(), Engagement.DECIDER.evolve(state, EngagementEvent.TYPES.decode(event)));
+                            last.put(event.streamId(), event);
+                        }
+                    }
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Map.Entry<String, Engagement> entry : states.entrySet()) {
+                        StoredEvent event = last.get(entry.getKey());
+                        chain = chain.flatMap(ignored -> upsert(tx, event.partnershipId(), entry.getValue(), event.version()));
+                    }
+                    LOG.infof("engagement_state rebuilt from the event store: %d records", states.size());
+                    return chain;
+                })
+                .flatMap(ignored -> tx.query("DELETE FROM engagement_state_format").execute())
+                .flatMap(ignored -> tx.preparedQuery("INSERT INTO engagement_state_format (format) VALUES ($1)").execute(Tuple.of(FORMAT)))
                 .replaceWithVoid();
     }
 
-    /** Records dated within [from, to], optionally of one type, oldest first. */
-    static Uni<List<EngagementRow>> list(SqlClient client, String partnershipId, LocalDate from, LocalDate to, String type) {
+    static Uni<Void> upsert(SqlClient tx, String partnershipId, Engagement state, long version) {
+        EngagementEvent.Details d = state.details();
+        return tx.preparedQuery("""
+                        INSERT INTO engagement_state (partnership_id, engagement_id, version, type, start_date, withdrawn,
+                            priorities, place_gss, state)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                        ON CONFLICT (partnership_id, engagement_id) DO UPDATE SET version = excluded.version,
+                            type = excluded.type, start_date = excluded.start_date, withdrawn = excluded.withdrawn,
+                            priorities = excluded.priorities, place_gss = excluded.place_gss, state = excluded.state""")
+                .execute(Tuple.tuple().addString(partnershipId).addString(state.id()).addLong(version).addString(d.type())
+                        .addLocalDate(d.startDate()).addBoolean(state.withdrawn())
+                        .addArrayOfInteger(d.priorities().toArray(Integer[]::new))
+                        .addString(d.place() == null ? null : d.place().gss())
+                        .addValue(new JsonObject(write(state))))
+                .replaceWithVoid();
+    }
+
+    static Uni<List<EngagementRow>> list(SqlClient client, String partnershipId, Filter f) {
         return client.preparedQuery("""
-                        SELECT * FROM engagement
-                        WHERE partnership_id = $1 AND ($2::date IS NULL OR date >= $2) AND ($3::date IS NULL OR date <= $3)
-                          AND ($4::text IS NULL OR type = $4)
-                        ORDER BY date, engagement_id""")
-                .execute(Tuple.of(partnershipId, from, to, type))
+                        SELECT version, state FROM engagement_state
+                        WHERE partnership_id = $1 AND ($2::date IS NULL OR start_date >= $2) AND ($3::date IS NULL OR start_date <= $3)
+                          AND ($4::text IS NULL OR type = $4) AND ($5::int IS NULL OR $5 = ANY(priorities))
+                          AND ($6::text IS NULL OR place_gss = $6) AND ($7 OR NOT withdrawn)
+                        ORDER BY start_date, engagement_id""")
+                .execute(Tuple.tuple().addString(partnershipId).addLocalDate(f.from()).addLocalDate(f.to()).addString(f.type())
+                        .addInteger(f.priority()).addString(f.place()).addBoolean(f.includeWithdrawn()))
                 .map(rows -> {
                     List<EngagementRow> list = new ArrayList<>(rows.size());
                     for (Row row : rows) {
-                        list.add(new EngagementRow(row.getString("engagement_id"), row.getString("type"),
-                                row.getString("title"), row.getLocalDate("date"), row.getString("place"),
-                                Arrays.asList(row.getArrayOfIntegers("priorities")),
-                                Arrays.asList(row.getArrayOfStrings("organisations")),
-                                row.getInteger("attendance"), row.getString("outcomes")));
+                        list.add(new EngagementRow(read(row.getJsonObject("state").encode()), row.getLong("version")));
                     }
                     return list;
                 });
+    }
+
+    private static Engagement read(String json) {
+        try {
+            return EventTypes.JSON.readValue(json, Engagement.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An engagement_state row is unreadable", e);
+        }
+    }
+
+    private static String write(Engagement state) {
+        try {
+            return EventTypes.JSON.writeValueAsString(state);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write an engagement state", e);
+        }
     }
 }

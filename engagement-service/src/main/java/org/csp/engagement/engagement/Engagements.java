@@ -5,22 +5,21 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
-import org.csp.calendar.FinancialQuarter;
-import org.csp.engagement.engagement.EngagementCommand.RecordEngagement;
 import org.csp.engagement.engagement.EngagementTable.EngagementRow;
 import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.Aggregate;
+import org.csp.eventsourcing.CommandRejected;
 import org.csp.eventsourcing.EventStore;
 import org.csp.eventsourcing.EventStoreReady;
+import org.csp.problem.ProblemException;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
-/** Application service of the engagement feature: each record is one transaction (append + query table). */
+/** Application service of the engagement feature: each command is one transaction (append + query table). */
 @ApplicationScoped
 public class Engagements {
 
@@ -35,7 +34,7 @@ public class Engagements {
     }
 
     void onReady(@Observes @Priority(Interceptor.Priority.APPLICATION) EventStoreReady ready) {
-        store.pool().query(EngagementTable.DDL).execute().await().atMost(Duration.ofMinutes(1));
+        EngagementTable.prepare(store);
     }
 
     static String streamId(String partnershipId, String engagementId) {
@@ -59,21 +58,27 @@ public class Engagements {
         return LocalDate.now(UK);
     }
 
-    /** Records an engagement whose id the caller chose with {@link #newId}. */
-    public Uni<Aggregate.Outcome<EngagementEvent, Engagement>> record(String partnershipId, RecordEngagement command, Actor actor) {
+    /** Handles a command in one transaction: the append and the query table together; 404 for an unknown record. */
+    public Uni<Aggregate.Outcome<EngagementEvent, Engagement>> handle(String partnershipId, EngagementCommand command, Long ifMatch,
+                                                                      Actor actor) {
         return store.inTransaction(unit -> aggregate.handle(unit, streamId(partnershipId, command.engagementId()), partnershipId,
-                        command, null, actor)
+                        command, ifMatch, actor)
                 .call(outcome -> outcome.changed()
-                        ? EngagementTable.insert(unit.connection(), partnershipId, outcome.state().record())
-                        : Uni.createFrom().voidItem()));
+                        ? EngagementTable.upsert(unit.connection(), partnershipId, outcome.state(), outcome.version())
+                        : Uni.createFrom().voidItem()))
+                .onFailure(e -> e instanceof CommandRejected r && r.reason().equals("not-defined"))
+                .transform(e -> ProblemException.notFound("Engagement record", command.engagementId()));
     }
 
     public Uni<Aggregate.Loaded<Engagement>> load(String partnershipId, String engagementId) {
         return aggregate.load(store.pool(), streamId(partnershipId, engagementId));
     }
 
-    public Uni<List<EngagementRow>> list(String partnershipId, FinancialQuarter quarter, String type) {
-        return EngagementTable.list(store.pool(), partnershipId, quarter == null ? null : quarter.firstDay(),
-                quarter == null ? null : quarter.lastDay(), type);
+    public Uni<List<EngagementRow>> list(String partnershipId, EngagementTable.Filter filter) {
+        return EngagementTable.list(store.pool(), partnershipId, filter);
+    }
+
+    public EventStore store() {
+        return store;
     }
 }

@@ -1,7 +1,15 @@
 package org.csp.engagement.engagement;
 
+import org.csp.engagement.engagement.EngagementCommand.AddFollowUp;
+import org.csp.engagement.engagement.EngagementCommand.AmendEngagement;
 import org.csp.engagement.engagement.EngagementCommand.RecordEngagement;
+import org.csp.engagement.engagement.EngagementCommand.WithdrawEngagement;
+import org.csp.engagement.engagement.EngagementEvent.Details;
+import org.csp.engagement.engagement.EngagementEvent.EngagementAmended;
 import org.csp.engagement.engagement.EngagementEvent.EngagementRecorded;
+import org.csp.engagement.engagement.EngagementEvent.EngagementWithdrawn;
+import org.csp.engagement.engagement.EngagementEvent.FollowUpAdded;
+import org.csp.engagement.engagement.EngagementEvent.Place;
 import org.csp.eventsourcing.testing.DeciderSpec;
 import org.junit.jupiter.api.Test;
 
@@ -9,47 +17,65 @@ import java.time.LocalDate;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EngagementDeciderTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
     static final String ID = "5f0c6f5e-0000-3000-8000-000000000001";
-    static final RecordEngagement RECORD_WORKSHOP = new RecordEngagement(ID, EngagementType.WORKSHOP,
-            "Crime prevention workshop for VCSE organisations", LocalDate.of(2024, 8, 14), "Stroud Central",
-            List.of(4), List.of("Stroud District Council", "Neighbourhood Watch"), 23, "Checklist handed to 12 organisations",
-            TODAY);
-    static final EngagementRecorded WORKSHOP_RECORDED = new EngagementRecorded(ID, "workshop",
-            "Crime prevention workshop for VCSE organisations", LocalDate.of(2024, 8, 14), "Stroud Central",
-            List.of(4), List.of("Stroud District Council", "Neighbourhood Watch"), 23, "Checklist handed to 12 organisations");
+    static final Details WORKSHOP = new Details("workshop", "Crime prevention workshop for VCSE organisations",
+            LocalDate.of(2024, 8, 14), LocalDate.of(2024, 8, 14), new Place("district", "E07000082", "Stroud District"),
+            List.of(4), List.of("P4-06"), "Stroud District Council", List.of("Stroud District Council", "Neighbourhood Watch"),
+            "VCSE organisations and businesses", 23, null, "Checklist handed to 12 organisations");
+    static final EngagementRecorded WORKSHOP_RECORDED = new EngagementRecorded(ID, WORKSHOP);
+    static final FollowUpAdded FOLLOW_UP = new FollowUpAdded(ID, LocalDate.of(2024, 10, 1),
+            "Street lighting in the car park is poor", "Two lights repaired; the car park is on the patrol route");
 
     private static final DeciderSpec<EngagementCommand, EngagementEvent, Engagement> ENGAGEMENT = DeciderSpec.of(Engagement.DECIDER);
 
-    @Test
-    void aNewRecordIsRecorded() {
-        ENGAGEMENT.given().when(RECORD_WORKSHOP).then(WORKSHOP_RECORDED);
+    private static Details retitled(String title) {
+        return new Details(WORKSHOP.type(), title, WORKSHOP.startDate(), WORKSHOP.endDate(), WORKSHOP.place(), WORKSHOP.priorities(),
+                WORKSHOP.initiatives(), WORKSHOP.leadOrganisation(), WORKSHOP.organisations(), WORKSHOP.audience(),
+                WORKSHOP.attendance(), WORKSHOP.reach(), WORKSHOP.outcomes());
     }
 
     @Test
-    void aRetryWithTheSameDetailsChangesNothing() {
-        ENGAGEMENT.given(WORKSHOP_RECORDED).when(RECORD_WORKSHOP).thenNothing();
+    void aNewRecordIsRecordedAndARetryWithTheSameDetailsChangesNothing() {
+        ENGAGEMENT.given().when(new RecordEngagement(ID, WORKSHOP, TODAY)).then(WORKSHOP_RECORDED);
+        ENGAGEMENT.given(WORKSHOP_RECORDED).when(new RecordEngagement(ID, WORKSHOP, TODAY)).thenNothing();
+        ENGAGEMENT.given(WORKSHOP_RECORDED).when(new RecordEngagement(ID, retitled("Another"), TODAY)).thenRejected("idempotency-key-reused");
     }
 
     @Test
-    void theSameIdWithOtherDetailsIsRefused() {
-        var other = new RecordEngagement(ID, EngagementType.SURVEY, "Another", RECORD_WORKSHOP.date(), null, List.of(),
-                List.of(), null, null, TODAY);
-        ENGAGEMENT.given(WORKSHOP_RECORDED).when(other).thenRejected("idempotency-key-reused");
+    void datesMustBePastAndInOrder() {
+        Details future = new Details("public-event", "Fun day", TODAY.plusDays(1), TODAY.plusDays(1), null, List.of(), List.of(), null,
+                List.of(), null, null, null, null);
+        ENGAGEMENT.given().when(new RecordEngagement("id", future, TODAY)).thenInvalid("date");
+        Details backwards = new Details("public-event", "Fun day", TODAY, TODAY.minusDays(1), null, List.of(), List.of(), null,
+                List.of(), null, null, null, null);
+        ENGAGEMENT.given().when(new RecordEngagement("id", backwards, TODAY)).thenInvalid("endDate");
     }
 
     @Test
-    void anEngagementInTheFutureIsRefused() {
-        var future = new RecordEngagement("id", EngagementType.PUBLIC_EVENT, "Fun day", TODAY.plusDays(1), null, List.of(),
-                List.of(), null, null, TODAY);
-        ENGAGEMENT.given().when(future).thenInvalid("date");
+    void amendWithdrawAndFollowUpAreEvents() {
+        ENGAGEMENT.given(WORKSHOP_RECORDED).when(new AmendEngagement(ID, retitled("Workshop"), TODAY))
+                .then(new EngagementAmended(ID, retitled("Workshop")));
+        ENGAGEMENT.given(WORKSHOP_RECORDED).when(new AmendEngagement(ID, WORKSHOP, TODAY)).thenNothing();
+        ENGAGEMENT.given(WORKSHOP_RECORDED).when(new AddFollowUp(ID, FOLLOW_UP.addedOn(), FOLLOW_UP.youSaid(), FOLLOW_UP.weDid()))
+                .then(FOLLOW_UP);
+        ENGAGEMENT.given(WORKSHOP_RECORDED).when(new AddFollowUp(ID, LocalDate.of(2024, 8, 1), "x", "y")).thenInvalid("addedOn");
+        EngagementWithdrawn withdrawn = new EngagementWithdrawn(ID, "Recorded twice");
+        ENGAGEMENT.given(WORKSHOP_RECORDED).when(new WithdrawEngagement(ID, "Recorded twice")).then(withdrawn);
+        ENGAGEMENT.given(WORKSHOP_RECORDED, withdrawn).when(new AmendEngagement(ID, retitled("x"), TODAY)).thenRejected("withdrawn");
+        ENGAGEMENT.given().when(new WithdrawEngagement(ID, "x")).thenRejected("not-defined");
     }
 
     @Test
-    void theStateIsTheRecord() {
-        ENGAGEMENT.given(WORKSHOP_RECORDED).thenState(state -> assertEquals(WORKSHOP_RECORDED, state.record()));
+    void theStateKeepsDetailsFollowUpsAndWithdrawal() {
+        ENGAGEMENT.given(WORKSHOP_RECORDED, FOLLOW_UP, new EngagementWithdrawn(ID, "Recorded twice")).thenState(state -> {
+            assertEquals(WORKSHOP, state.details());
+            assertEquals(List.of(FOLLOW_UP), state.followUps());
+            assertTrue(state.withdrawn());
+        });
     }
 }

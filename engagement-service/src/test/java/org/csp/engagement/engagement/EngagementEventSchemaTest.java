@@ -1,7 +1,17 @@
 package org.csp.engagement.engagement;
 
+import org.csp.engagement.engagement.EngagementEvent.Details;
+import org.csp.engagement.engagement.EngagementEvent.Place;
 import org.csp.eventsourcing.testing.PinnedJson;
 import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.csp.engagement.engagement.EngagementDeciderTest.FOLLOW_UP;
+import static org.csp.engagement.engagement.EngagementDeciderTest.ID;
+import static org.csp.engagement.engagement.EngagementDeciderTest.WORKSHOP;
+import static org.csp.engagement.engagement.EngagementDeciderTest.WORKSHOP_RECORDED;
 
 /** Every stored engagement event type keeps the shape of its pinned file under {@code src/test/resources/events/}. */
 class EngagementEventSchemaTest {
@@ -12,7 +22,20 @@ class EngagementEventSchemaTest {
     }
 
     @Test
-    void recordedV1() {
-        PinnedJson.assertMatches(EngagementEvent.TYPES, "engagement.activity.recorded.v1", EngagementDeciderTest.WORKSHOP_RECORDED);
+    void shapes() {
+        PinnedJson.assertMatches(EngagementEvent.TYPES, "engagement.activity.recorded.v2", WORKSHOP_RECORDED);
+        PinnedJson.assertMatches(EngagementEvent.TYPES, "engagement.activity.amended.v1", new EngagementEvent.EngagementAmended(ID, WORKSHOP));
+        PinnedJson.assertMatches(EngagementEvent.TYPES, "engagement.activity.withdrawn.v1",
+                new EngagementEvent.EngagementWithdrawn(ID, "Recorded twice"));
+        PinnedJson.assertMatches(EngagementEvent.TYPES, "engagement.activity.follow-up-added.v1", FOLLOW_UP);
+    }
+
+    /** The v1 record shipped with the walking skeleton: it reads as v2, one date for start and end, the place a name. */
+    @Test
+    void recordedV1IsUpcast() {
+        PinnedJson.assertUpcasts(EngagementEvent.TYPES, "engagement.activity.recorded.v1", new EngagementEvent.EngagementRecorded(
+                "5f0c6f5e-0000-3000-8000-000000000001", new Details("workshop", "Crime prevention workshop for VCSE organisations",
+                LocalDate.of(2024, 8, 14), LocalDate.of(2024, 8, 14), new Place(null, null, "Stroud Central"), List.of(4), List.of(),
+                null, List.of("Stroud District Council", "Neighbourhood Watch"), null, 23, null, "Checklist handed to 12 organisations")));
     }
 }

@@ -62,7 +62,7 @@ class EngagementResourceTest {
         ConsumerRecord<String, byte[]> record = TopicReader.await("engagement.events", "stroud:engagement:" + id,
                 r -> true, Duration.ofSeconds(20));
         assertNotNull(record, "the record reached engagement.events");
-        assertEquals("engagement.activity.recorded.v1", TopicReader.header(record, "ce_type"));
+        assertEquals("engagement.activity.recorded.v2", TopicReader.header(record, "ce_type"));
         assertEquals("engagement-service", TopicReader.header(record, "ce_source"));
     }
 
@@ -159,5 +159,46 @@ class EngagementResourceTest {
         }
         given().auth().oauth2(Tokens.user("viewer")).when().get("/api/engagements")
                 .then().statusCode(200).body("title", not(hasItem(containsString(marker))));
+    }
+
+    /** Corrected with a merge patch (If-Match), followed up, filtered by priority and place, withdrawn: every step kept. */
+    @Test
+    void aRecordIsAmendedFollowedUpAndWithdrawnWithItsHistoryKept() {
+        String officer = Tokens.user("engagement");
+        String title = "Neighbourhood watch launch " + UUID.randomUUID();
+        String location = given().auth().oauth2(officer).contentType(ContentType.JSON).body("""
+                        {"type": "neighbourhood-watch", "title": "%s", "date": "2024-05-10", "endDate": "2024-05-11",
+                         "place": {"level": "ward", "gss": "E05010965", "name": "Stonehouse"}, "priorities": [4],
+                         "initiatives": ["P4-02"], "leadOrganisation": "Neighbourhood Watch", "audience": "Residents",
+                         "attendance": 40}""".formatted(title))
+                .when().post("/api/engagements").then().statusCode(201).header("ETag", equalTo("\"1\"")).extract().header("Location");
+        given().auth().oauth2(officer).contentType("application/merge-patch+json").body("{\"attendance\": 45}")
+                .when().patch(location).then().statusCode(428);
+        given().auth().oauth2(officer).contentType("application/merge-patch+json").header("If-Match", "\"1\"")
+                .body("{\"attendance\": 45, \"outcomes\": \"Two new schemes\"}")
+                .when().patch(location).then().statusCode(200).body("attendance", equalTo(45)).body("endDate", equalTo("2024-05-11"));
+        given().auth().oauth2(officer).contentType("application/merge-patch+json").header("If-Match", "\"1\"")
+                .body("{\"attendance\": 50}").when().patch(location).then().statusCode(412);
+        given().auth().oauth2(officer).contentType("application/merge-patch+json").header("If-Match", "\"2\"")
+                .body("{\"place\": {\"level\": \"ward\", \"gss\": \"E07000082\", \"name\": \"x\"}}")
+                .when().patch(location).then().statusCode(422).body("errors[0].field", equalTo("place.gss"));
+        given().auth().oauth2(officer).contentType(ContentType.JSON).header("If-Match", "\"2\"")
+                .body("{\"addedOn\": \"2024-06-01\", \"youSaid\": \"More patrols at night\", \"weDid\": \"Patrols added on Fridays\"}")
+                .when().post(location + "/follow-ups").then().statusCode(200).body("followUps[0].weDid", equalTo("Patrols added on Fridays"));
+        given().auth().oauth2(Tokens.user("viewer")).when().get("/api/engagements?priority=4&place=E05010965&quarter=2024-25-Q1")
+                .then().statusCode(200).body("title", hasItem(title));
+        given().auth().oauth2(Tokens.user("viewer")).when().get("/api/engagements?priority=1").then().body("title", not(hasItem(title)));
+        given().auth().oauth2(Tokens.user("viewer")).contentType(ContentType.JSON).header("If-Match", "\"3\"")
+                .body("{\"reason\": \"Recorded twice\"}").when().post(location + "/withdraw").then().statusCode(403);
+        given().auth().oauth2(officer).contentType(ContentType.JSON).header("If-Match", "\"3\"")
+                .body("{\"reason\": \"Recorded twice\"}").when().post(location + "/withdraw").then().statusCode(200)
+                .body("withdrawn", equalTo(true));
+        given().auth().oauth2(Tokens.user("viewer")).when().get("/api/engagements?quarter=2024-25-Q1").then().body("title", not(hasItem(title)));
+        given().auth().oauth2(Tokens.user("viewer")).when().get("/api/engagements?quarter=2024-25-Q1&includeWithdrawn=true")
+                .then().body("title", hasItem(title));
+        given().auth().oauth2(Tokens.user("viewer")).when().get(location + "/history").then().statusCode(200)
+                .body("type", equalTo(List.of("engagement.activity.recorded.v2", "engagement.activity.amended.v1",
+                        "engagement.activity.follow-up-added.v1", "engagement.activity.withdrawn.v1")))
+                .body("[1].changes.field", hasItem("/details/attendance"));
     }
 }

@@ -52,6 +52,9 @@ public class QuarterlyViewProjection implements Projection {
     static final String INDICATOR_DEFINED = "measures.indicator.defined.v1";
     static final String MEASURE_RECORDED = "measures.measure.recorded.v1";
     static final String ENGAGEMENT_RECORDED = "engagement.activity.recorded.v1";
+    static final String ENGAGEMENT_RECORDED_V2 = "engagement.activity.recorded.v2";
+    static final String ENGAGEMENT_AMENDED = "engagement.activity.amended.v1";
+    static final String ENGAGEMENT_WITHDRAWN = "engagement.activity.withdrawn.v1";
 
     private final ProjectionConfig config;
 
@@ -64,10 +67,13 @@ public class QuarterlyViewProjection implements Projection {
         return NAME;
     }
 
-    /** 2: initiatives v2, amended and retired; priority titles from the priorities' own events. */
+    /**
+     * 2: initiatives v2, amended and retired; priority titles from the priorities' own events. 3: engagement records
+     * v2, amended and withdrawn.
+     */
     @Override
     public int version() {
-        return 2;
+        return 3;
     }
 
     @Override
@@ -78,7 +84,8 @@ public class QuarterlyViewProjection implements Projection {
     @Override
     public Set<String> appliedTypes() {
         return Set.of(INITIATIVE_DEFINED, INITIATIVE_DEFINED_V2, INITIATIVE_AMENDED, INITIATIVE_RETIRED, PROGRESS_UPDATED,
-                PRIORITY_DEFINED, PRIORITY_AMENDED, PRIORITY_RETIRED, INDICATOR_DEFINED, MEASURE_RECORDED, ENGAGEMENT_RECORDED);
+                PRIORITY_DEFINED, PRIORITY_AMENDED, PRIORITY_RETIRED, INDICATOR_DEFINED, MEASURE_RECORDED, ENGAGEMENT_RECORDED,
+                ENGAGEMENT_RECORDED_V2, ENGAGEMENT_AMENDED, ENGAGEMENT_WITHDRAWN);
     }
 
     /** The plan's and the case reviews' events: nothing the quarterly view shows. */
@@ -91,6 +98,7 @@ public class QuarterlyViewProjection implements Projection {
                 "plan.quarterly-review.opened.v1", "plan.quarterly-review.report-submitted.v1",
                 "plan.quarterly-review.closed.v1", "plan.quarterly-review.reopened.v1",
                 "plan.priority-lead.assigned.v1",
+                "engagement.activity.follow-up-added.v1",
                 "engagement.review.received.v1", "engagement.review.threshold-decided.v1", "engagement.review.meeting-held.v1",
                 "engagement.review.recommendations-recorded.v1", "engagement.review.closed.v1");
     }
@@ -133,8 +141,10 @@ public class QuarterlyViewProjection implements Projection {
                 CREATE INDEX IF NOT EXISTS measure_by_quarter ON measure (partnership_id, quarter);
                 CREATE TABLE IF NOT EXISTS engagement (
                     partnership_id text NOT NULL, engagement_id text NOT NULL, type text NOT NULL, title text NOT NULL,
-                    date date NOT NULL, quarter text NOT NULL, attendance int,
+                    date date NOT NULL, quarter text NOT NULL, attendance int, withdrawn boolean NOT NULL DEFAULT false,
                     PRIMARY KEY (partnership_id, engagement_id));
+                -- a generation built by an earlier version is written to by this one until its rebuild replaces it
+                ALTER TABLE engagement ADD COLUMN IF NOT EXISTS withdrawn boolean NOT NULL DEFAULT false;
                 CREATE TABLE IF NOT EXISTS engagement_total (
                     partnership_id text NOT NULL, quarter text NOT NULL, type text NOT NULL,
                     records bigint NOT NULL, attendance bigint NOT NULL,
@@ -173,8 +183,16 @@ public class QuarterlyViewProjection implements Projection {
                            String status, String source, int revision) {
     }
 
+    /**
+     * An engagement record as a batch leaves it. {@code defined}: the batch holds its details; otherwise only its
+     * withdrawal, and the stored details stay.
+     */
     private record Engagement(String partnership, String id, String type, String title, LocalDate date, String quarter,
-                              Integer attendance) {
+                              Integer attendance, boolean defined, boolean withdrawn) {
+
+        Engagement withdraw() {
+            return new Engagement(partnership, id, type, title, date, quarter, attendance, defined, true);
+        }
     }
 
     @Override
@@ -238,8 +256,22 @@ public class QuarterlyViewProjection implements Projection {
                 case ENGAGEMENT_RECORDED -> {
                     LocalDate date = f.parsed("date", LocalDate::parse);
                     Engagement e = new Engagement(p, f.text("engagementId"), f.text("type"), f.text("title"), date,
-                            FinancialQuarter.of(date).label(), f.optionalInteger("attendance"));
+                            FinancialQuarter.of(date).label(), f.optionalInteger("attendance"), true, false);
                     engagements.put(List.of(p, e.id()), e);
+                }
+                // engagement-service amends only a record that is not withdrawn
+                case ENGAGEMENT_RECORDED_V2, ENGAGEMENT_AMENDED -> {
+                    Fields d = f.object("details");
+                    LocalDate date = d.parsed("startDate", LocalDate::parse);
+                    Engagement e = new Engagement(p, f.text("engagementId"), d.text("type"), d.text("title"), date,
+                            FinancialQuarter.of(date).label(), d.optionalInteger("attendance"), true, false);
+                    engagements.put(List.of(p, e.id()), e);
+                }
+                case ENGAGEMENT_WITHDRAWN -> {
+                    String id = f.text("engagementId");
+                    Engagement known = engagements.get(List.of(p, id));
+                    engagements.put(List.of(p, id), known != null ? known.withdraw()
+                            : new Engagement(p, id, null, null, null, null, null, false, true));
                 }
                 default -> throw new UnprocessableEvent(event, "not a type of the quarterly view");
             }
@@ -356,7 +388,11 @@ public class QuarterlyViewProjection implements Projection {
                         .addArrayOfInteger(rows.stream().map(Measure::revision).toArray(Integer[]::new)));
     }
 
-    /** Each record once, and the quarter's totals by type grow by exactly what arrived. */
+    /**
+     * Each record as the batch leaves it, and the quarter's totals by type change by exactly the difference: what the
+     * stored record counted (unless withdrawn) comes off, what the new one counts goes on; a record the batch only
+     * withdraws keeps its stored details. One statement, so the totals and the records move together.
+     */
     private static Uni<Void> addEngagements(SqlConnection tx, java.util.Collection<Engagement> rows) {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -366,20 +402,44 @@ public class QuarterlyViewProjection implements Projection {
                 .addArrayOfString(column(rows, Engagement::title))
                 .addArrayOfLocalDate(rows.stream().map(Engagement::date).toArray(LocalDate[]::new))
                 .addArrayOfString(column(rows, Engagement::quarter))
-                .addArrayOfInteger(rows.stream().map(Engagement::attendance).toArray(Integer[]::new));
+                .addArrayOfInteger(rows.stream().map(Engagement::attendance).toArray(Integer[]::new))
+                .addArrayOfBoolean(rows.stream().map(Engagement::defined).toArray(Boolean[]::new))
+                .addArrayOfBoolean(rows.stream().map(Engagement::withdrawn).toArray(Boolean[]::new));
         return execute(tx, """
-                        INSERT INTO engagement (partnership_id, engagement_id, type, title, date, quarter, attendance)
-                        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::text[], $7::int[])
-                        ON CONFLICT (partnership_id, engagement_id) DO NOTHING""", columns)
-                .flatMap(ignored -> execute(tx, """
-                                INSERT INTO engagement_total (partnership_id, quarter, type, records, attendance)
-                                SELECT e.partnership, e.quarter, e.type, count(*), coalesce(sum(e.attendance), 0)
-                                  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::text[], $7::int[])
-                                       AS e(partnership, id, type, title, date, quarter, attendance)
-                                 GROUP BY e.partnership, e.quarter, e.type
-                                ON CONFLICT (partnership_id, quarter, type) DO UPDATE SET
-                                    records = engagement_total.records + excluded.records,
-                                    attendance = engagement_total.attendance + excluded.attendance""", columns));
+                WITH incoming AS (
+                    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::text[], $7::int[],
+                                         $8::boolean[], $9::boolean[])
+                        AS e(partnership, id, type, title, date, quarter, attendance, defined, withdrawn)),
+                old AS (
+                    SELECT g.* FROM engagement g JOIN incoming i ON g.partnership_id = i.partnership AND g.engagement_id = i.id),
+                final AS (
+                    SELECT i.partnership, i.id,
+                           CASE WHEN i.defined THEN i.type ELSE o.type END AS type,
+                           CASE WHEN i.defined THEN i.title ELSE o.title END AS title,
+                           CASE WHEN i.defined THEN i.date ELSE o.date END AS date,
+                           CASE WHEN i.defined THEN i.quarter ELSE o.quarter END AS quarter,
+                           CASE WHEN i.defined THEN i.attendance ELSE o.attendance END AS attendance,
+                           i.withdrawn OR coalesce(o.withdrawn, false) AS withdrawn
+                      FROM incoming i LEFT JOIN old o ON o.partnership_id = i.partnership AND o.engagement_id = i.id),
+                stored AS (
+                    INSERT INTO engagement (partnership_id, engagement_id, type, title, date, quarter, attendance, withdrawn)
+                    SELECT * FROM final
+                    ON CONFLICT (partnership_id, engagement_id) DO UPDATE SET type = excluded.type, title = excluded.title,
+                        date = excluded.date, quarter = excluded.quarter, attendance = excluded.attendance,
+                        withdrawn = excluded.withdrawn
+                    RETURNING 1),
+                -- a data-modifying CTE runs whether or not it is read; old still sees the rows before it
+                deltas AS (
+                    SELECT partnership_id AS partnership, quarter, type, -1 AS records, -coalesce(attendance, 0) AS attendance
+                      FROM old WHERE NOT withdrawn
+                    UNION ALL
+                    SELECT partnership, quarter, type, 1, coalesce(attendance, 0) FROM final WHERE NOT withdrawn)
+                INSERT INTO engagement_total (partnership_id, quarter, type, records, attendance)
+                SELECT partnership, quarter, type, sum(records), sum(attendance) FROM deltas
+                 GROUP BY partnership, quarter, type
+                ON CONFLICT (partnership_id, quarter, type) DO UPDATE SET
+                    records = engagement_total.records + excluded.records,
+                    attendance = engagement_total.attendance + excluded.attendance""", columns);
     }
 
     /** "2024-08" → "2024/25 Q2"; a quarter label stays itself; an annual period belongs to no quarter. */

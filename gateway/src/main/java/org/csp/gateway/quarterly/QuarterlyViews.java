@@ -57,7 +57,7 @@ public class QuarterlyViews {
                                  ORDER BY m.indicator_code, m.geography, m.period""").execute(key)
                         .flatMap(measures -> tx.preparedQuery("""
                                         SELECT type, records, attendance FROM engagement_total
-                                         WHERE partnership_id = $1 AND quarter = $2 ORDER BY type""").execute(key)
+                                         WHERE partnership_id = $1 AND quarter = $2 AND records > 0 ORDER BY type""").execute(key)
                                 .map(engagement -> assemble(partnershipId, quarter, initiatives, measures, engagement)))));
     }
 

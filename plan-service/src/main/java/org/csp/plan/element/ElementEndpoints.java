@@ -5,8 +5,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.core.Response;
 import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.EventStore;
+import org.csp.eventsourcing.History;
 import org.csp.http.ETags;
 import org.csp.http.Partnerships;
+import org.csp.http.Bodies;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.List;
@@ -51,7 +53,7 @@ public final class ElementEndpoints<B, D, E, V> {
     }
 
     public Uni<List<History.Entry>> history(String id, String partnership) {
-        return History.of(store, elements.kind(), partnerships.resolve(partnership), id);
+        return elements.kind().history(store, partnerships.resolve(partnership), id);
     }
 
     public Uni<Response> create(String partnership, B body) {
@@ -64,7 +66,7 @@ public final class ElementEndpoints<B, D, E, V> {
     public Uni<Response> amend(String id, String partnership, String ifMatch, byte[] body) {
         String partnershipId = partnerships.resolve(partnership);
         long version = ETags.requireIfMatch(ifMatch);
-        return elements.amend(partnershipId, id, Responses.tree(json, body), version, Actor.of(token), json)
+        return elements.amend(partnershipId, id, Bodies.tree(json, body), version, Actor.of(token), json)
                 .flatMap(outcome -> elements.get(partnershipId, id))
                 .map(row -> Responses.ok(view.apply(row), row.version()));
     }

@@ -1,5 +1,6 @@
 package org.csp.plan.element;
 
+import org.csp.http.Bodies;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;

@@ -9,6 +9,7 @@ import org.csp.eventsourcing.CommandRejected;
 import org.csp.eventsourcing.Decider;
 import org.csp.eventsourcing.EventStore;
 import org.csp.eventsourcing.EventTypes;
+import org.csp.eventsourcing.History;
 import org.csp.eventsourcing.UnitOfWork;
 import org.csp.problem.ProblemException;
 
@@ -43,6 +44,11 @@ public record Kind<C, E, S>(String name, String what, EventTypes<E> types, Decid
                         : Uni.createFrom().voidItem())
                 .onFailure(e -> e instanceof CommandRejected r && r.reason().equals("not-defined"))
                 .transform(e -> ProblemException.notFound(what, id));
+    }
+
+    /** Every event of one aggregate, who caused it, when, and what it changed. */
+    public Uni<java.util.List<History.Entry>> history(EventStore store, String partnershipId, String id) {
+        return History.of(store, streamId(partnershipId, id), types, decider, what, id);
     }
 
     private Aggregate<C, E, S> aggregate(EventStore store) {

@@ -19,8 +19,9 @@ import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.EventStore;
 import org.csp.http.ETags;
 import org.csp.http.Partnerships;
-import org.csp.plan.element.History;
-import org.csp.plan.element.MergePatch;
+import org.csp.http.Bodies;
+import org.csp.eventsourcing.History;
+import org.csp.http.MergePatch;
 import org.csp.plan.element.Responses;
 import org.csp.plan.element.Retirement;
 import org.csp.plan.initiative.InitiativeCommand.UpdateProgress;
@@ -116,7 +117,7 @@ public class InitiativeResource {
     @Path("{id}/history")
     @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
     public Uni<List<History.Entry>> history(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
-        return History.of(store, Initiatives.KIND, partnerships.resolve(partnership), id);
+        return Initiatives.KIND.history(store, partnerships.resolve(partnership), id);
     }
 
     /** Adds an initiative to the plan ({@code plan.initiative.defined.v2}). */
@@ -142,7 +143,7 @@ public class InitiativeResource {
                                                schema = @Schema(implementation = InitiativeBody.class))) byte[] body) {
         String partnershipId = partnerships.resolve(partnership);
         long version = ETags.requireIfMatch(ifMatch);
-        return initiatives.amend(partnershipId, id, Responses.tree(json, body), version, Actor.of(token), json)
+        return initiatives.amend(partnershipId, id, Bodies.tree(json, body), version, Actor.of(token), json)
                 .flatMap(outcome -> views.one(partnershipId, id))
                 .map(view -> Responses.ok(view, view.version()));
     }

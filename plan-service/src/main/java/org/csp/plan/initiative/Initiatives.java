@@ -12,7 +12,7 @@ import org.csp.eventsourcing.CommandRejected;
 import org.csp.eventsourcing.EventStore;
 import org.csp.eventsourcing.EventTypes;
 import org.csp.eventsourcing.UnitOfWork;
-import org.csp.plan.element.Bodies;
+import org.csp.http.Bodies;
 import org.csp.plan.element.Kind;
 import org.csp.plan.element.States;
 import org.csp.plan.initiative.InitiativeCommand.AmendInitiative;

@@ -16,7 +16,7 @@ import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.EventStore;
 import org.csp.http.ETags;
 import org.csp.http.Partnerships;
-import org.csp.plan.element.History;
+import org.csp.eventsourcing.History;
 import org.csp.plan.element.Responses;
 import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
@@ -77,7 +77,7 @@ public class PriorityLeadResource {
     @GET
     @Path("{subject}/history")
     public Uni<List<History.Entry>> history(@PathParam("subject") String subject, @QueryParam("partnership") String partnership) {
-        return History.of(store, PriorityLeads.KIND, partnerships.resolve(partnership), subject);
+        return PriorityLeads.KIND.history(store, partnerships.resolve(partnership), subject);
     }
 
     /**

@@ -17,7 +17,7 @@ import org.csp.calendar.FinancialQuarter;
 import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.EventStore;
 import org.csp.http.Partnerships;
-import org.csp.plan.element.History;
+import org.csp.eventsourcing.History;
 import org.csp.http.ETags;
 import org.csp.plan.element.Responses;
 import org.csp.plan.element.States;
@@ -110,7 +110,7 @@ public class ReviewResource {
     @Path("{quarter}/history")
     @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
     public Uni<List<History.Entry>> history(@PathParam("quarter") String quarter, @QueryParam("partnership") String partnership) {
-        return History.of(store, Reviews.KIND, partnerships.resolve(partnership), quarter(quarter).pathId());
+        return Reviews.KIND.history(store, partnerships.resolve(partnership), quarter(quarter).pathId());
     }
 
     /** Opens the review of a financial-year quarter ({@code plan.quarterly-review.opened.v1}); 409 if it has one. */

@@ -1,4 +1,4 @@
-package org.csp.plan.element;
+package org.csp.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

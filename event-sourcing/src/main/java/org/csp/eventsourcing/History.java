@@ -1,11 +1,8 @@
-package org.csp.plan.element;
+package org.csp.eventsourcing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.smallrye.mutiny.Uni;
-import org.csp.eventsourcing.EventStore;
-import org.csp.eventsourcing.EventTypes;
-import org.csp.eventsourcing.StoredEvent;
 import org.csp.problem.ProblemException;
 
 import java.time.OffsetDateTime;
@@ -31,23 +28,23 @@ public final class History {
     private History() {
     }
 
-    public static <S> Uni<List<Entry>> of(EventStore store, Kind<?, ?, S> kind, String partnershipId, String id) {
-        return store.readStream(store.pool(), kind.streamId(partnershipId, id)).map(events -> {
+    /** The history of one stream; 404 (naming {@code what} and {@code id}) when it has no events. */
+    public static <C, E, S> Uni<List<Entry>> of(EventStore store, String streamId, EventTypes<E> types, Decider<C, E, S> decider,
+                                                String what, String id) {
+        return store.readStream(store.pool(), streamId).map(events -> {
             if (events.isEmpty()) {
-                throw ProblemException.notFound(kind.what(), id);
+                throw ProblemException.notFound(what, id);
             }
-            return entries(kind, events);
+            return entries(types, decider, events);
         });
     }
 
-    @SuppressWarnings("unchecked")
-    static <S> List<Entry> entries(Kind<?, ?, S> kind, List<StoredEvent> events) {
-        Kind<Object, Object, S> k = (Kind<Object, Object, S>) kind;
-        S state = k.decider().initialState();
+    static <C, E, S> List<Entry> entries(EventTypes<E> types, Decider<C, E, S> decider, List<StoredEvent> events) {
+        S state = decider.initialState();
         JsonNode before = EventTypes.JSON.valueToTree(state);
         List<Entry> entries = new ArrayList<>(events.size());
         for (StoredEvent event : events) {
-            state = k.decider().evolve(state, k.types().decode(event));
+            state = decider.evolve(state, types.decode(event));
             JsonNode after = EventTypes.JSON.valueToTree(state);
             List<FieldChange> changes = new ArrayList<>();
             diff("", before, after, changes);

@@ -1,4 +1,4 @@
-package org.csp.plan.element;
+package org.csp.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -38,6 +38,21 @@ public final class Bodies {
                     List.of(new FieldViolation(field, "is unknown or has the wrong type")));
         } catch (JsonProcessingException e) {
             throw new ProblemException(400, "malformed-body", "The request body is malformed", "The body is not valid JSON.");
+        }
+    }
+
+    /** A request body as a JSON tree, read with the API's strict rules (duplicate keys, trailing data). */
+    public static JsonNode tree(ObjectMapper json, byte[] body) {
+        if (body == null || body.length == 0) {
+            throw new ProblemException(400, "malformed-body", "The request body is missing", "Send a JSON object as the request body.");
+        }
+        try {
+            return json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new ProblemException(400, "malformed-body", "The request body is malformed", "The body is not valid JSON"
+                    + (e.getLocation() == null ? "." : " (line %d, column %d).".formatted(e.getLocation().getLineNr(), e.getLocation().getColumnNr())));
+        } catch (java.io.IOException e) {
+            throw new ProblemException(400, "malformed-body", "The request body is malformed", "The body could not be read.");
         }
     }
 }

@@ -220,6 +220,37 @@ class EndToEndTest {
         assertEquals(200, own.status(), own.body());
     }
 
+    /**
+     * Through the gateway: a workshop record is accepted; free text with an e-mail address, a mobile number or a full
+     * postcode is a 422 problem and nothing is stored; case reviews are listed for an engagement officer and refused
+     * to a partner agency.
+     */
+    @Test
+    void engagementRecordsRefusePersonalDataAndCaseReviewsAreForOfficersOnly() {
+        String officer = user("engagement");
+        String workshop = "{\"type\": \"workshop\", \"title\": \"%s\", \"date\": \"2024-08-14\", \"outcomes\": \"%s\"}";
+        String marker = "e2e-" + UUID.randomUUID();
+        Api.Reply accepted = Api.post(gateway + "/api/engagements", officer, workshop.formatted("Workshop " + marker, "Checklist handed out"));
+        assertEquals(201, accepted.status(), accepted.body());
+        for (String outcomes : List.of("Contact jo@example.org", "Call 07700 900123", "Meet at GL5 4UB")) {
+            Api.Reply refused = Api.post(gateway + "/api/engagements", officer, workshop.formatted("Refused " + marker, outcomes));
+            assertEquals(422, refused.status(), refused.body());
+            assertTrue(refused.contentType().startsWith("application/problem+json"), refused.contentType());
+        }
+        Api.Reply list = Api.get(gateway + "/api/engagements?quarter=2024-25-Q2", user("viewer"));
+        assertTrue(list.body().contains("Workshop " + marker) && !list.body().contains("Refused " + marker), list.body());
+
+        Api.Reply received = Api.post(gateway + "/api/case-reviews", officer,
+                "{\"caseReference\": \"ASB-CR-E2E-1\", \"receivedOn\": \"2024-09-02\"}");
+        assertEquals(201, received.status(), received.body());
+        Api.Reply forOfficer = Api.get(gateway + "/api/case-reviews", officer);
+        assertEquals(200, forOfficer.status(), forOfficer.body());
+        assertTrue(forOfficer.body().contains("ASB-CR-E2E-1"), forOfficer.body());
+        Api.Reply forPartner = Api.get(gateway + "/api/case-reviews", stack.keycloak().clientToken("police-gloucestershire"));
+        assertEquals(403, forPartner.status(), forPartner.body());
+        assertTrue(forPartner.contentType().startsWith("application/problem+json"), forPartner.contentType());
+    }
+
     @Test
     void aPartnerAgencyPostsAMeasureThatTheViewShows() throws Exception {
         String police = stack.keycloak().clientToken("police-gloucestershire");

@@ -1,6 +1,7 @@
 package org.csp.engagement;
 
 import org.csp.engagement.casereview.CaseReviewEvent;
+import org.csp.engagement.consultation.ConsultationEvent;
 import org.csp.engagement.engagement.EngagementEvent;
 import org.csp.eventsourcing.EventTypes;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,15 @@ class PersonalDataFieldsTest {
             "engagement.activity.amended.v1 details.organisations[]",
             "engagement.activity.amended.v1 details.audience",
             "engagement.activity.amended.v1 details.outcomes",
+            // consultations: id, kind, question codes, indicator codes, period and GSS geography (all pattern-checked);
+            // title and question wording: checked free text. Results are numbers; no individual response is stored
+            "engagement.consultation.opened.v1 consultationId", "engagement.consultation.opened.v1 kind",
+            "engagement.consultation.opened.v1 title", "engagement.consultation.opened.v1 questions[].code",
+            "engagement.consultation.opened.v1 questions[].text", "engagement.consultation.closed.v1 consultationId",
+            "engagement.consultation.results-published.v1 consultationId", "engagement.consultation.results-published.v1 period",
+            "engagement.consultation.results-published.v1 geography",
+            "engagement.consultation.results-published.v1 results[].question",
+            "engagement.consultation.results-published.v1 results[].indicator",
             // case reviews: the case reference (pattern-checked), agencies and threshold (checked), outcome (a code);
             // reason, recommendations and summary are Sealed (encrypted, shredded by the retention policy)
             "engagement.review.received.v1 caseReference", "engagement.review.received.v1 agencies[]",
@@ -65,6 +75,7 @@ class PersonalDataFieldsTest {
         Set<String> found = new TreeSet<>();
         collect(EngagementEvent.TYPES, found);
         collect(CaseReviewEvent.TYPES, found);
+        collect(ConsultationEvent.TYPES, found);
         assertEquals(new TreeSet<>(REVIEWED), found);
     }
 

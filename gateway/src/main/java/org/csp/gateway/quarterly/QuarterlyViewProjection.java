@@ -99,6 +99,8 @@ public class QuarterlyViewProjection implements Projection {
                 "plan.quarterly-review.closed.v1", "plan.quarterly-review.reopened.v1",
                 "plan.priority-lead.assigned.v1",
                 "engagement.activity.follow-up-added.v1",
+                "engagement.consultation.opened.v1", "engagement.consultation.closed.v1",
+                "engagement.consultation.results-published.v1",
                 "engagement.review.received.v1", "engagement.review.threshold-decided.v1", "engagement.review.meeting-held.v1",
                 "engagement.review.recommendations-recorded.v1", "engagement.review.closed.v1");
     }

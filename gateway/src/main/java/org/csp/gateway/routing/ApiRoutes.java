@@ -19,14 +19,14 @@ import jakarta.ws.rs.core.UriInfo;
  * <li>plan-service: {@code /api/plans/**}, {@code /api/priorities/**}, {@code /api/objectives/**},
  * {@code /api/organisations/**}, {@code /api/initiatives/**}, {@code /api/reviews/**}, {@code /api/priority-leads/**};</li>
  * <li>measures-service: {@code /api/indicators/**};</li>
- * <li>engagement-service: {@code /api/engagements/**}, {@code /api/case-reviews/**}.</li>
+ * <li>engagement-service: {@code /api/engagements/**}, {@code /api/case-reviews/**}, {@code /api/consultations/**}.</li>
  * </ul>
  * Method, path, query and body (bytes, whatever their content type: a JSON merge patch reaches the service
  * unchanged) go through as sent; so do the status, the body and the headers the contracts rely on (see
  * {@link ServiceProxy}). Authentication is enforced for all of {@code /api/*}; the services check the token again and
  * apply their own role rules.
  */
-@Path("/api/{segment: plans|priorities|objectives|organisations|initiatives|reviews|priority-leads|indicators|engagements|case-reviews}"
+@Path("/api/{segment: plans|priorities|objectives|organisations|initiatives|reviews|priority-leads|indicators|engagements|case-reviews|consultations}"
         + "{rest: (/.*)?}")
 public class ApiRoutes {
 

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import org.csp.problem.ProblemException;
 import org.jboss.logging.Logger;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,17 +49,15 @@ public class ServiceProxy {
     public ServiceProxy(Vertx vertx, RoutesConfig routes) {
         this.client = WebClient.create(vertx);
         this.routes = routes;
-        this.owners = Map.of(
-                "plans", routes.plan(),
-                "priorities", routes.plan(),
-                "objectives", routes.plan(),
-                "organisations", routes.plan(),
-                "initiatives", routes.plan(),
-                "reviews", routes.plan(),
-                "priority-leads", routes.plan(),
-                "indicators", routes.measures(),
-                "engagements", routes.engagement(),
-                "case-reviews", routes.engagement());
+        Map<String, String> owners = new HashMap<>();
+        for (String segment : List.of("plans", "priorities", "objectives", "organisations", "initiatives", "reviews", "priority-leads")) {
+            owners.put(segment, routes.plan());
+        }
+        owners.put("indicators", routes.measures());
+        for (String segment : List.of("engagements", "case-reviews", "consultations")) {
+            owners.put(segment, routes.engagement());
+        }
+        this.owners = Map.copyOf(owners);
     }
 
     @PreDestroy

@@ -81,6 +81,7 @@ class ServiceProxyTest {
         owners.put("/api/indicators/ASB-INCIDENTS/data-points", "measures");
         owners.put("/api/engagements/e-1", "engagement");
         owners.put("/api/case-reviews/ASB-CR-2024-007", "engagement");
+        owners.put("/api/consultations/2024-residents-survey", "engagement");
         for (Map.Entry<String, String> route : owners.entrySet()) {
             Reply reply = send("GET", route.getKey() + "?partnership=stroud&includeRetired=true");
             assertEquals(200, reply.status(), route.getKey() + ": " + reply.body());

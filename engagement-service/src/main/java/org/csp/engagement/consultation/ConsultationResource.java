@@ -1,0 +1,228 @@
+package org.csp.engagement.consultation;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.csp.calendar.FinancialQuarter;
+import org.csp.engagement.consultation.ConsultationEvent.ConsultationOpened;
+import org.csp.engagement.consultation.ConsultationEvent.Question;
+import org.csp.engagement.consultation.ConsultationEvent.Result;
+import org.csp.engagement.consultation.ConsultationEvent.ResultsPublished;
+import org.csp.eventsourcing.Actor;
+import org.csp.http.ETags;
+import org.csp.http.Partnerships;
+import org.csp.problem.ProblemException;
+import org.csp.problem.Validation;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import static org.csp.security.Roles.COORDINATOR;
+import static org.csp.security.Roles.COUNTY_ANALYST;
+import static org.csp.security.Roles.ENGAGEMENT_OFFICER;
+import static org.csp.security.Roles.PARTNER_AGENCY;
+import static org.csp.security.Roles.PRIORITY_LEAD;
+import static org.csp.security.Roles.VIEWER;
+
+/** Consultations and surveys: opened, closed, and their aggregate results published. */
+@Path("/api/consultations")
+@Produces(MediaType.APPLICATION_JSON)
+public class ConsultationResource {
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{2,79}");
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,39}");
+    private static final Pattern INDICATOR = Pattern.compile("[A-Z0-9]+(-[A-Z0-9]+)*");
+    private static final Pattern GSS = Pattern.compile("E0[4-9]\\d{6}|E10\\d{6}");
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+
+    private final Consultations consultations;
+    private final Partnerships partnerships;
+    private final JsonWebToken token;
+
+    public ConsultationResource(Consultations consultations, Partnerships partnerships, JsonWebToken token) {
+        this.consultations = consultations;
+        this.partnerships = partnerships;
+        this.token = token;
+    }
+
+    public record OpenRequest(String id, String kind, String title, String opensOn, String plannedClose, List<Integer> priorities,
+                              List<QuestionBody> questions) {
+    }
+
+    public record QuestionBody(String code, String text) {
+    }
+
+    public record CloseRequest(String closedOn) {
+    }
+
+    public record ResultsRequest(String publishedOn, String period, String geography, List<ResultBody> results) {
+    }
+
+    public record ResultBody(String question, String indicator, Double percentage, Integer sampleSize) {
+    }
+
+    public record ConsultationView(String id, String kind, String title, LocalDate opensOn, LocalDate plannedClose,
+                                   LocalDate closedOn, String status, List<Integer> priorities, List<Question> questions,
+                                   ResultsPublished results, long version) {
+        static ConsultationView of(Consultations.Versioned v) {
+            ConsultationOpened o = v.state().opened();
+            String status = v.state().results() != null ? "results-published" : v.state().closedOn() != null ? "closed" : "open";
+            return new ConsultationView(o.consultationId(), o.kind(), o.title(), o.opensOn(), o.plannedClose(), v.state().closedOn(),
+                    status, o.priorities(), o.questions(), v.state().results(), v.version());
+        }
+    }
+
+    @GET
+    @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
+    public Uni<List<ConsultationView>> list(@QueryParam("partnership") String partnership) {
+        return consultations.list(partnerships.resolve(partnership), null).map(rows -> rows.stream().map(ConsultationView::of).toList());
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
+    public Uni<Response> get(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
+        return consultations.list(partnerships.resolve(partnership), id).map(rows -> {
+            if (rows.isEmpty()) {
+                throw ProblemException.notFound("Consultation", id);
+            }
+            return respond(rows.getFirst());
+        });
+    }
+
+    /** Opens a consultation or survey ({@code engagement.consultation.opened.v1}). */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({COORDINATOR, ENGAGEMENT_OFFICER})
+    public Uni<Response> open(@QueryParam("partnership") String partnership, OpenRequest body) {
+        if (body == null) {
+            throw Validation.missingBody();
+        }
+        Validation v = new Validation();
+        String id = v.parse(body.id(), "id", text -> ID.matcher(text).matches() ? text : null,
+                "an id of lower-case letters, digits and hyphens, such as 2024-residents-survey");
+        String kind = v.parse(body.kind(), "kind", k -> k.equals("consultation") || k.equals("survey") ? k : null, "consultation or survey");
+        String title = v.publicText(body.title(), "title", 200);
+        LocalDate opensOn = v.parse(body.opensOn(), "opensOn", LocalDate::parse, "a date such as 2024-06-01");
+        LocalDate plannedClose = body.plannedClose() == null ? null : v.parse(body.plannedClose(), "plannedClose", LocalDate::parse, "a date");
+        v.require(opensOn == null || plannedClose == null || !plannedClose.isBefore(opensOn), "plannedClose", "must not be before opensOn");
+        List<Integer> priorities = body.priorities() == null ? List.of() : body.priorities().stream().distinct().sorted().toList();
+        v.require(priorities.stream().allMatch(p -> p != null && p >= 1 && p <= 20), "priorities", "must be priority numbers");
+        List<Question> questions = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
+        List<QuestionBody> given = body.questions() == null ? List.of() : body.questions();
+        v.require(!given.isEmpty() && given.size() <= 100, "questions", "must list 1 to 100 questions");
+        for (int i = 0; i < given.size() && i < 100; i++) {
+            QuestionBody q = given.get(i);
+            String at = "questions[" + i + "]";
+            String code = v.parse(q == null ? null : q.code(), at + ".code", c -> CODE.matcher(c).matches() ? c : null, "a short code such as Q1");
+            v.require(code == null || codes.add(code), at + ".code", "is used twice");
+            questions.add(new Question(code, v.publicText(q == null ? null : q.text(), at + ".text", 500)));
+        }
+        v.throwIfInvalid();
+        String p = partnerships.resolve(partnership);
+        return consultations.handle(p, new Consultation.Command.Open(new ConsultationOpened(id, kind, title, opensOn, plannedClose,
+                        priorities, List.copyOf(questions))), null, Actor.of(token))
+                .flatMap(outcome -> consultations.list(p, id))
+                .map(rows -> {
+                    ConsultationView view = ConsultationView.of(rows.getFirst());
+                    return Response.status(Response.Status.CREATED).header("Location", "/api/consultations/" + id)
+                            .tag(Long.toString(view.version())).entity(view).build();
+                });
+    }
+
+    /** Closes it ({@code engagement.consultation.closed.v1}); needs If-Match. */
+    @POST
+    @Path("{id}/close")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({COORDINATOR, ENGAGEMENT_OFFICER})
+    public Uni<Response> close(@PathParam("id") String id, @QueryParam("partnership") String partnership,
+                               @HeaderParam("If-Match") String ifMatch, CloseRequest body) {
+        if (body == null) {
+            throw Validation.missingBody();
+        }
+        Validation v = new Validation();
+        LocalDate closedOn = v.parse(body.closedOn(), "closedOn", LocalDate::parse, "a date such as 2024-07-31");
+        v.require(closedOn == null || !closedOn.isAfter(LocalDate.now(UK)), "closedOn", "must not be in the future");
+        v.throwIfInvalid();
+        long version = ETags.requireIfMatch(ifMatch);
+        return step(partnership, new Consultation.Command.Close(id, closedOn), version);
+    }
+
+    /**
+     * Publishes its aggregate results ({@code engagement.consultation.results-published.v1}): per question the
+     * percentage agreeing and the sample size, and, where the question measures one, the indicator code. A later
+     * publication corrects an earlier one. Needs If-Match.
+     */
+    @POST
+    @Path("{id}/results")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({COORDINATOR, ENGAGEMENT_OFFICER})
+    public Uni<Response> publish(@PathParam("id") String id, @QueryParam("partnership") String partnership,
+                                 @HeaderParam("If-Match") String ifMatch, ResultsRequest body) {
+        if (body == null) {
+            throw Validation.missingBody();
+        }
+        Validation v = new Validation();
+        LocalDate publishedOn = v.parse(body.publishedOn(), "publishedOn", LocalDate::parse, "a date such as 2024-09-01");
+        v.require(publishedOn == null || !publishedOn.isAfter(LocalDate.now(UK)), "publishedOn", "must not be in the future");
+        String period = v.parse(body.period(), "period", ConsultationResource::period, "a financial year such as 2024/25 or a quarter such as 2024/25 Q3");
+        String geography = v.parse(body.geography(), "geography", g -> GSS.matcher(g).matches() ? g : null, "a GSS code such as E07000082");
+        List<Result> results = new ArrayList<>();
+        List<ResultBody> given = body.results() == null ? List.of() : body.results();
+        v.require(!given.isEmpty() && given.size() <= 100, "results", "must list 1 to 100 results");
+        for (int i = 0; i < given.size() && i < 100; i++) {
+            ResultBody r = given.get(i);
+            String at = "results[" + i + "]";
+            if (r == null) {
+                v.require(false, at, "must be an object");
+                continue;
+            }
+            v.require(r.question() != null && CODE.matcher(r.question()).matches(), at + ".question", "must be a question code");
+            v.require(r.indicator() == null || INDICATOR.matcher(r.indicator()).matches(), at + ".indicator", "must be an indicator code");
+            v.require(r.percentage() != null && r.percentage() >= 0 && r.percentage() <= 100, at + ".percentage", "must be from 0 to 100");
+            v.require(r.sampleSize() != null && r.sampleSize() >= 1 && r.sampleSize() <= 10_000_000, at + ".sampleSize",
+                    "must be the number of respondents (at least 1)");
+            results.add(new Result(r.question(), r.indicator(), r.percentage() == null ? 0 : r.percentage(),
+                    r.sampleSize() == null ? 0 : r.sampleSize()));
+        }
+        v.throwIfInvalid();
+        long version = ETags.requireIfMatch(ifMatch);
+        return step(partnership, new Consultation.Command.Publish(new ResultsPublished(id, publishedOn, period, geography,
+                List.copyOf(results))), version);
+    }
+
+    private Uni<Response> step(String partnership, Consultation.Command command, long version) {
+        String p = partnerships.resolve(partnership);
+        return consultations.handle(p, command, version, Actor.of(token))
+                .flatMap(outcome -> consultations.list(p, command.consultationId()))
+                .map(rows -> respond(rows.getFirst()));
+    }
+
+    private static Response respond(Consultations.Versioned row) {
+        return Response.ok(ConsultationView.of(row)).tag(Long.toString(row.version())).build();
+    }
+
+    /** "2024/25" (a financial year) or a financial quarter label, normalised. */
+    private static String period(String text) {
+        if (text.matches("20\\d{2}/\\d{2}") && (Integer.parseInt(text.substring(0, 4)) + 1) % 100 == Integer.parseInt(text.substring(5))) {
+            return text;
+        }
+        return FinancialQuarter.parse(text).map(FinancialQuarter::label).orElse(null);
+    }
+}

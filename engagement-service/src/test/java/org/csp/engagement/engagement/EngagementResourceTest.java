@@ -182,6 +182,9 @@ class EngagementResourceTest {
         given().auth().oauth2(officer).contentType("application/merge-patch+json").header("If-Match", "\"2\"")
                 .body("{\"place\": {\"level\": \"ward\", \"gss\": \"E07000082\", \"name\": \"x\"}}")
                 .when().patch(location).then().statusCode(422).body("errors[0].field", equalTo("place.gss"));
+        given().auth().oauth2(officer).contentType("application/merge-patch+json").header("If-Match", "\"2\"")
+                .body("{\"place\": {\"level\": \"district\", \"gss\": \"E07000999\", \"name\": \"Nowhere\"}}")
+                .when().patch(location).then().statusCode(422).body("errors[0].field", equalTo("place.gss"));
         given().auth().oauth2(officer).contentType(ContentType.JSON).header("If-Match", "\"2\"")
                 .body("{\"addedOn\": \"2024-06-01\", \"youSaid\": \"More patrols at night\", \"weDid\": \"Patrols added on Fridays\"}")
                 .when().post(location + "/follow-ups").then().statusCode(200).body("followUps[0].weDid", equalTo("Patrols added on Fridays"));

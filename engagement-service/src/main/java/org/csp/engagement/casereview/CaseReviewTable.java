@@ -1,12 +1,10 @@
 package org.csp.engagement.casereview;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
-import org.csp.eventsourcing.EventTypes;
+import org.csp.eventsourcing.StateJson;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +43,7 @@ final class CaseReviewTable {
                             state = excluded.state""")
                 .execute(Tuple.tuple().addString(partnershipId).addString(state.caseReference()).addLong(version)
                         .addString(state.status()).addLocalDate(state.receivedOn()).addLocalDate(state.closedOn())
-                        .addValue(new JsonObject(write(state))))
+                        .addValue(StateJson.write(state)))
                 .replaceWithVoid();
     }
 
@@ -60,27 +58,11 @@ final class CaseReviewTable {
                 .map(rows -> {
                     List<CaseReviewRow> list = new ArrayList<>(rows.size());
                     for (Row row : rows) {
-                        CaseReview state = read(row.getJsonObject("state").encode());
+                        CaseReview state = StateJson.read(row.getJsonObject("state"), CaseReview.class);
                         list.add(new CaseReviewRow(state, row.getLong("version"), new CaseReviewKeys.Key(partnershipId,
                                 state.caseReference(), row.getBuffer("key") == null ? null : row.getBuffer("key").getBytes())));
                     }
                     return list;
                 });
-    }
-
-    private static CaseReview read(String json) {
-        try {
-            return EventTypes.JSON.readValue(json, CaseReview.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A case_review row is unreadable", e);
-        }
-    }
-
-    private static String write(CaseReview state) {
-        try {
-            return EventTypes.JSON.writeValueAsString(state);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write a case review state", e);
-        }
     }
 }

@@ -1,8 +1,6 @@
 package org.csp.engagement.consultation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.Priority;
@@ -14,8 +12,8 @@ import org.csp.eventsourcing.Aggregate;
 import org.csp.eventsourcing.CommandRejected;
 import org.csp.eventsourcing.EventStore;
 import org.csp.eventsourcing.EventStoreReady;
-import org.csp.eventsourcing.EventTypes;
 import org.csp.problem.ProblemException;
+import org.csp.eventsourcing.StateJson;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,7 +59,7 @@ public class Consultations {
                                 INSERT INTO consultation_state (partnership_id, consultation_id, version, state) VALUES ($1, $2, $3, $4)
                                 ON CONFLICT (partnership_id, consultation_id) DO UPDATE SET version = excluded.version,
                                     state = excluded.state""")
-                        .execute(Tuple.of(partnershipId, command.consultationId(), outcome.version(), new JsonObject(write(outcome.state()))))
+                        .execute(Tuple.of(partnershipId, command.consultationId(), outcome.version(), StateJson.write(outcome.state())))
                         .replaceWithVoid() : Uni.createFrom().voidItem()))
                 .onFailure(e -> e instanceof CommandRejected r && r.reason().equals("not-defined"))
                 .transform(e -> ProblemException.notFound("Consultation", command.consultationId()));
@@ -76,25 +74,9 @@ public class Consultations {
                 .map(rows -> {
                     List<Versioned> list = new ArrayList<>();
                     for (Row row : rows) {
-                        list.add(new Versioned(read(row.getJsonObject("state").encode()), row.getLong("version")));
+                        list.add(new Versioned(StateJson.read(row.getJsonObject("state"), Consultation.class), row.getLong("version")));
                     }
                     return list;
                 });
-    }
-
-    private static Consultation read(String json) {
-        try {
-            return EventTypes.JSON.readValue(json, Consultation.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A consultation_state row is unreadable", e);
-        }
-    }
-
-    private static String write(Consultation state) {
-        try {
-            return EventTypes.JSON.writeValueAsString(state);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write a consultation state", e);
-        }
     }
 }

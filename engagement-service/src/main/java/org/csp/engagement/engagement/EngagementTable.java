@@ -1,15 +1,13 @@
 package org.csp.engagement.engagement;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import org.csp.eventsourcing.EventStore;
-import org.csp.eventsourcing.EventTypes;
 import org.csp.eventsourcing.StoredEvent;
+import org.csp.eventsourcing.StateJson;
 import org.jboss.logging.Logger;
 
 import java.time.LocalDate;
@@ -107,7 +105,7 @@ final class EngagementTable {
                         .addLocalDate(d.startDate()).addBoolean(state.withdrawn())
                         .addArrayOfInteger(d.priorities().toArray(Integer[]::new))
                         .addString(d.place() == null ? null : d.place().gss())
-                        .addValue(new JsonObject(write(state))))
+                        .addValue(StateJson.write(state)))
                 .replaceWithVoid();
     }
 
@@ -123,25 +121,9 @@ final class EngagementTable {
                 .map(rows -> {
                     List<EngagementRow> list = new ArrayList<>(rows.size());
                     for (Row row : rows) {
-                        list.add(new EngagementRow(read(row.getJsonObject("state").encode()), row.getLong("version")));
+                        list.add(new EngagementRow(StateJson.read(row.getJsonObject("state"), Engagement.class), row.getLong("version")));
                     }
                     return list;
                 });
-    }
-
-    private static Engagement read(String json) {
-        try {
-            return EventTypes.JSON.readValue(json, Engagement.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("An engagement_state row is unreadable", e);
-        }
-    }
-
-    private static String write(Engagement state) {
-        try {
-            return EventTypes.JSON.writeValueAsString(state);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write an engagement state", e);
-        }
     }
 }

@@ -1,14 +1,12 @@
 package org.csp.plan.element;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import org.csp.eventsourcing.EventStore;
-import org.csp.eventsourcing.EventTypes;
+import org.csp.eventsourcing.StateJson;
 import org.csp.eventsourcing.StoredEvent;
 import org.jboss.logging.Logger;
 
@@ -55,7 +53,7 @@ public final class States {
         return tx.preparedQuery("""
                         INSERT INTO plan_state (partnership_id, kind, id, version, state) VALUES ($1, $2, $3, $4, $5)
                         ON CONFLICT (partnership_id, kind, id) DO UPDATE SET version = excluded.version, state = excluded.state""")
-                .execute(Tuple.of(partnershipId, kind.name(), id, version, new JsonObject(write(state))))
+                .execute(Tuple.of(partnershipId, kind.name(), id, version, StateJson.write(state)))
                 .replaceWithVoid();
     }
 
@@ -178,19 +176,7 @@ public final class States {
     }
 
     private static <S> Versioned<S> read(Kind<?, ?, S> kind, Row row) {
-        try {
-            S state = EventTypes.JSON.readValue(row.getJsonObject("state").encode(), kind.stateType());
-            return new Versioned<>(row.getString("id"), state, row.getLong("version"));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("plan_state row of " + kind.name() + " '" + row.getString("id") + "' is unreadable", e);
-        }
-    }
-
-    private static String write(Object state) {
-        try {
-            return EventTypes.JSON.writeValueAsString(state);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write a state", e);
-        }
+        return new Versioned<>(row.getString("id"), StateJson.read(row.getJsonObject("state"), kind.stateType()),
+                row.getLong("version"));
     }
 }

@@ -2,7 +2,6 @@ package org.csp.plan;
 
 import org.csp.plan.actionplan.PlanEvent;
 import org.csp.plan.initiative.InitiativeEvent;
-import org.csp.plan.lead.PriorityLeadEvent;
 import org.csp.plan.objective.ObjectiveEvent;
 import org.csp.plan.organisation.OrganisationEvent;
 import org.csp.plan.priority.PriorityEvent;

@@ -16,6 +16,9 @@ import java.util.List;
  */
 final class CaseReviewTable {
 
+    /** Bump when {@link CaseReview} changes shape: the next start refills the table from the events. */
+    static final int FORMAT = 1;
+
     static final String DDL = """
             CREATE TABLE IF NOT EXISTS case_review (
                 partnership_id text   NOT NULL,

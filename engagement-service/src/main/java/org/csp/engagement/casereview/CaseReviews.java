@@ -2,6 +2,7 @@ package org.csp.engagement.casereview;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -13,21 +14,16 @@ import org.csp.eventsourcing.Aggregate;
 import org.csp.eventsourcing.CommandRejected;
 import org.csp.eventsourcing.EventStore;
 import org.csp.eventsourcing.EventStoreReady;
+import org.csp.eventsourcing.QueryTable;
 import org.csp.eventsourcing.StoredEvent;
 import org.csp.problem.ProblemException;
-import org.jboss.logging.Logger;
 
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /** Application service of ASB case reviews: each step is one transaction (key, append, query table). */
 @ApplicationScoped
 public class CaseReviews {
-
-    private static final Logger LOG = Logger.getLogger(CaseReviews.class);
 
     private final EventStore store;
     private final Aggregate<CaseReviewCommand, CaseReviewEvent, CaseReview> aggregate;
@@ -37,8 +33,9 @@ public class CaseReviews {
         this.aggregate = new Aggregate<>(store, CaseReviewEvent.TYPES, CaseReview.DECIDER);
     }
 
+    /** Creates the key and query tables; the query table is refilled from the events when its format changes. */
     void onReady(@Observes @Priority(Interceptor.Priority.APPLICATION) EventStoreReady ready) {
-        store.pool().query(CaseReviewKeys.DDL + ";\n" + CaseReviewTable.DDL).execute().await().atMost(Duration.ofMinutes(1));
+        QueryTable.prepare(store, "case_review", CaseReviewTable.FORMAT, CaseReviewKeys.DDL + ";\n" + CaseReviewTable.DDL, this::refill);
     }
 
     static String streamId(String partnershipId, String caseReference) {
@@ -91,27 +88,13 @@ public class CaseReviews {
     }
 
     /** Refills the query table from the event store (the view is derived; its free text stays sealed). */
-    public Uni<Integer> rebuildView() {
-        return store.pool().withTransaction(tx -> tx.query("DELETE FROM case_review").execute()
-                .flatMap(ignored -> store.readAfter(tx, 0, Integer.MAX_VALUE))
-                .flatMap(events -> {
-                    Map<String, StoredEvent> last = new LinkedHashMap<>();
-                    Map<String, CaseReview> states = new LinkedHashMap<>();
-                    for (StoredEvent event : events) {
-                        if (!CaseReviewEvent.TYPES.reads(event.type())) {
-                            continue;
-                        }
-                        CaseReview state = states.getOrDefault(event.streamId(), CaseReview.DECIDER.initialState());
-                        states.put(event.streamId(), CaseReview.DECIDER.evolve(state, CaseReviewEvent.TYPES.decode(event)));
-                        last.put(event.streamId(), event);
-                    }
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (Map.Entry<String, CaseReview> entry : states.entrySet()) {
-                        StoredEvent event = last.get(entry.getKey());
-                        chain = chain.flatMap(ignored -> CaseReviewTable.upsert(tx, event.partnershipId(), entry.getValue(), event.version()));
-                    }
-                    LOG.infof("case_review rebuilt from the event store: %d case reviews", states.size());
-                    return chain.replaceWith(states.size());
-                }));
+    public Uni<Void> rebuildView() {
+        return store.pool().withTransaction(tx -> store.readAfter(tx, 0, Integer.MAX_VALUE).flatMap(events -> refill(tx, events)));
+    }
+
+    private Uni<Void> refill(SqlConnection tx, List<StoredEvent> events) {
+        return tx.query("DELETE FROM case_review").execute()
+                .flatMap(ignored -> QueryTable.writeAll(QueryTable.fold(events, CaseReviewEvent.TYPES, CaseReview.DECIDER),
+                        f -> CaseReviewTable.upsert(tx, f.partnershipId(), f.state(), f.version())));
     }
 }

@@ -2,6 +2,7 @@ package org.csp.engagement.consultation;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,16 +13,19 @@ import org.csp.eventsourcing.Aggregate;
 import org.csp.eventsourcing.CommandRejected;
 import org.csp.eventsourcing.EventStore;
 import org.csp.eventsourcing.EventStoreReady;
+import org.csp.eventsourcing.QueryTable;
 import org.csp.problem.ProblemException;
 import org.csp.eventsourcing.StateJson;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Application service of consultations and surveys: each command is one transaction (append + query table). */
 @ApplicationScoped
 public class Consultations {
+
+    /** Bump when {@link Consultation} changes shape: the next start refills the table from the events. */
+    static final int FORMAT = 1;
 
     static final String DDL = """
             CREATE TABLE IF NOT EXISTS consultation_state (
@@ -43,8 +47,11 @@ public class Consultations {
         this.aggregate = new Aggregate<>(store, ConsultationEvent.TYPES, Consultation.DECIDER);
     }
 
+    /** Creates the query table; refills it from the events when its format changes. */
     void onReady(@Observes @Priority(Interceptor.Priority.APPLICATION) EventStoreReady ready) {
-        store.pool().query(DDL).execute().await().atMost(Duration.ofMinutes(1));
+        QueryTable.prepare(store, "consultation_state", FORMAT, DDL, (tx, events) -> tx.query("DELETE FROM consultation_state").execute()
+                .flatMap(ignored -> QueryTable.writeAll(QueryTable.fold(events, ConsultationEvent.TYPES, Consultation.DECIDER),
+                        f -> write(tx, f.partnershipId(), f.state().opened().consultationId(), f.state(), f.version()))));
     }
 
     static String streamId(String partnershipId, String consultationId) {
@@ -55,14 +62,19 @@ public class Consultations {
                                                                           Long ifMatch, Actor actor) {
         return store.inTransaction(unit -> aggregate.handle(unit, streamId(partnershipId, command.consultationId()), partnershipId,
                         command, ifMatch, actor)
-                .call(outcome -> outcome.changed() ? unit.connection().preparedQuery("""
-                                INSERT INTO consultation_state (partnership_id, consultation_id, version, state) VALUES ($1, $2, $3, $4)
-                                ON CONFLICT (partnership_id, consultation_id) DO UPDATE SET version = excluded.version,
-                                    state = excluded.state""")
-                        .execute(Tuple.of(partnershipId, command.consultationId(), outcome.version(), StateJson.write(outcome.state())))
-                        .replaceWithVoid() : Uni.createFrom().voidItem()))
+                .call(outcome -> outcome.changed()
+                        ? write(unit.connection(), partnershipId, command.consultationId(), outcome.state(), outcome.version())
+                        : Uni.createFrom().voidItem()))
                 .onFailure(e -> e instanceof CommandRejected r && r.reason().equals("not-defined"))
                 .transform(e -> ProblemException.notFound("Consultation", command.consultationId()));
+    }
+
+    private static Uni<Void> write(SqlClient tx, String partnershipId, String consultationId, Consultation state, long version) {
+        return tx.preparedQuery("""
+                        INSERT INTO consultation_state (partnership_id, consultation_id, version, state) VALUES ($1, $2, $3, $4)
+                        ON CONFLICT (partnership_id, consultation_id) DO UPDATE SET version = excluded.version, state = excluded.state""")
+                .execute(Tuple.of(partnershipId, consultationId, version, StateJson.write(state)))
+                .replaceWithVoid();
     }
 
     public Uni<List<Versioned>> list(String partnershipId, String consultationId) {

@@ -3,31 +3,24 @@ package org.csp.engagement.engagement;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import org.csp.eventsourcing.EventStore;
-import org.csp.eventsourcing.StoredEvent;
+import org.csp.eventsourcing.QueryTable;
 import org.csp.eventsourcing.StateJson;
-import org.jboss.logging.Logger;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The query table behind {@code GET /api/engagements}: each record's folded state with the columns it is filtered
  * by, written in the same transaction as each append. Derived: when {@link #FORMAT} changes it is refilled from the
- * event store at start.
+ * event store at start ({@link QueryTable}).
  */
 final class EngagementTable {
 
-    private static final Logger LOG = Logger.getLogger(EngagementTable.class);
-
     /** Bump when the state record changes shape. */
     static final int FORMAT = 1;
-    private static final long REBUILD_LOCK = 0x656e6761L;
 
     static final String DDL = """
             CREATE TABLE IF NOT EXISTS engagement_state (
@@ -56,40 +49,11 @@ final class EngagementTable {
     private EngagementTable() {
     }
 
-    /** Creates the table and refills it from the events when it was written in another format (or never). */
+    /** Creates the table; refills it from the events when it was written in another format (or never). */
     static void prepare(EventStore store) {
-        store.pool().withTransaction(tx -> tx.query("SELECT pg_advisory_xact_lock(" + REBUILD_LOCK + ")").execute()
-                        .flatMap(ignored -> tx.query(DDL).execute())
-                        .flatMap(ignored -> tx.query("SELECT format FROM engagement_state_format").execute())
-                        .flatMap(rows -> rows.size() == 1 && rows.iterator().next().getInteger("format") == FORMAT
-                                ? Uni.createFrom().voidItem() : rebuild(store, tx)))
-                .await().indefinitely();
-    }
-
-    private static Uni<Void> rebuild(EventStore store, SqlConnection tx) {
-        return tx.query("DELETE FROM engagement_state").execute()
-                .flatMap(ignored -> store.readAfter(tx, 0, Integer.MAX_VALUE))
-                .flatMap(events -> {
-                    Map<String, Engagement> states = new LinkedHashMap<>();
-                    Map<String, StoredEvent> last = new LinkedHashMap<>();
-                    for (StoredEvent event : events) {
-                        if (EngagementEvent.TYPES.reads(event.type())) {
-                            Engagement state = states.getOrDefault(event.streamId(), Engagement.DECIDER.initialState());
-                            states.put(event.streamId(), Engagement.DECIDER.evolve(state, EngagementEvent.TYPES.decode(event)));
-                            last.put(event.streamId(), event);
-                        }
-                    }
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (Map.Entry<String, Engagement> entry : states.entrySet()) {
-                        StoredEvent event = last.get(entry.getKey());
-                        chain = chain.flatMap(ignored -> upsert(tx, event.partnershipId(), entry.getValue(), event.version()));
-                    }
-                    LOG.infof("engagement_state rebuilt from the event store: %d records", states.size());
-                    return chain;
-                })
-                .flatMap(ignored -> tx.query("DELETE FROM engagement_state_format").execute())
-                .flatMap(ignored -> tx.preparedQuery("INSERT INTO engagement_state_format (format) VALUES ($1)").execute(Tuple.of(FORMAT)))
-                .replaceWithVoid();
+        QueryTable.prepare(store, "engagement_state", FORMAT, DDL, (tx, events) -> tx.query("DELETE FROM engagement_state").execute()
+                .flatMap(ignored -> QueryTable.writeAll(QueryTable.fold(events, EngagementEvent.TYPES, Engagement.DECIDER),
+                        f -> upsert(tx, f.partnershipId(), f.state(), f.version()))));
     }
 
     static Uni<Void> upsert(SqlClient tx, String partnershipId, Engagement state, long version) {

@@ -4,7 +4,6 @@ import org.csp.plan.actionplan.PlanEvent.Definition;
 import org.csp.plan.element.Element;
 import org.csp.plan.initiative.Initiative;
 import org.csp.plan.initiative.InitiativeEvent;
-import org.csp.plan.objective.ObjectiveEvent;
 import org.csp.plan.organisation.OrganisationEvent;
 import org.csp.plan.priority.PriorityEvent;
 

@@ -14,7 +14,6 @@ import org.csp.plan.element.Kind;
 import org.csp.plan.element.States;
 import org.csp.plan.initiative.Initiative;
 import org.csp.plan.initiative.InitiativeCommand;
-import org.csp.plan.initiative.InitiativeEvent;
 import org.csp.plan.initiative.Initiatives;
 import org.csp.plan.objective.ObjectiveEvent;
 import org.csp.plan.objective.Objectives;

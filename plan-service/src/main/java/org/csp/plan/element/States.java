@@ -3,12 +3,11 @@ package org.csp.plan.element;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import org.csp.eventsourcing.EventStore;
+import org.csp.eventsourcing.QueryTable;
 import org.csp.eventsourcing.StateJson;
 import org.csp.eventsourcing.StoredEvent;
-import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,16 +19,13 @@ import java.util.Optional;
 /**
  * The current state of every aggregate of the plan service, one row per stream, written in the same transaction as
  * the stream's append: the query side of lists, filters, the plan tree and the review checks. It is derived data:
- * when {@link #FORMAT} changes (a state record changed shape), the table is rebuilt from the event store at start.
+ * when {@link #FORMAT} changes (a state record changed shape), the table is rebuilt from the event store at start
+ * ({@link QueryTable}).
  */
 public final class States {
 
-    private static final Logger LOG = Logger.getLogger(States.class);
-
     /** Bump when a state record changes shape; the next start rebuilds the table from the events. */
     static final int FORMAT = 1;
-
-    private static final long REBUILD_LOCK = 0x706c616eL;
 
     static final String DDL = """
             CREATE TABLE IF NOT EXISTS plan_state (
@@ -39,7 +35,7 @@ public final class States {
                 version        bigint NOT NULL,
                 state          jsonb  NOT NULL,
                 PRIMARY KEY (partnership_id, kind, id));
-            CREATE TABLE IF NOT EXISTS plan_state_format (format int NOT NULL);
+            DROP TABLE IF EXISTS plan_state_format;
             DROP TABLE IF EXISTS initiative_summary""";
 
     /** A state with the stream version it was folded to. */
@@ -82,37 +78,18 @@ public final class States {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(read(kind, rows.iterator().next())));
     }
 
-    /**
-     * Creates the table and, when it was written in another format (or never), refills it from the event store, in
-     * one transaction that a second instance starting at the same time waits for.
-     */
+    /** Creates the table; refills it from the event store when it was written in another format (or never). */
     public static void prepare(EventStore store, List<Kind<?, ?, ?>> kinds) {
-        store.pool().withTransaction(tx -> tx.query("SELECT pg_advisory_xact_lock(" + REBUILD_LOCK + ")").execute()
-                        .flatMap(ignored -> tx.query(DDL).execute())
-                        .flatMap(ignored -> tx.query("SELECT format FROM plan_state_format").execute())
-                        .flatMap(rows -> rows.size() == 1 && rows.iterator().next().getInteger("format") == FORMAT
-                                ? Uni.createFrom().voidItem()
-                                : rebuild(store, tx, kinds)))
-                .await().indefinitely();
-    }
-
-    private static Uni<Void> rebuild(EventStore store, SqlConnection tx, List<Kind<?, ?, ?>> kinds) {
         Map<String, Kind<?, ?, ?>> byName = new HashMap<>();
         kinds.forEach(kind -> byName.put(kind.name(), kind));
-        return tx.query("DELETE FROM plan_state").execute()
-                .flatMap(ignored -> store.readAfter(tx, 0, Integer.MAX_VALUE))
-                .flatMap(events -> {
-                    Map<String, Folded> folded = fold(events, byName);
+        QueryTable.prepare(store, "plan_state", FORMAT, DDL, (tx, events) -> tx.query("DELETE FROM plan_state").execute()
+                .flatMap(ignored -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (Folded f : folded.values()) {
-                        chain = chain.flatMap(ignored -> f.upsert(tx));
+                    for (Folded f : fold(events, byName).values()) {
+                        chain = chain.flatMap(nothing -> f.upsert(tx));
                     }
-                    LOG.infof("plan_state rebuilt from %d events: %d streams", events.size(), folded.size());
                     return chain;
-                })
-                .flatMap(ignored -> tx.query("DELETE FROM plan_state_format").execute())
-                .flatMap(ignored -> tx.preparedQuery("INSERT INTO plan_state_format (format) VALUES ($1)").execute(Tuple.of(FORMAT)))
-                .replaceWithVoid();
+                }));
     }
 
     /** The events of many streams folded per stream, e.g. the whole log or the log before a plan revision. */

@@ -49,7 +49,7 @@ class StatesRebuildTest {
 
     private static void forgetFormat() throws Exception {
         try (Connection c = Db.connect()) {
-            c.createStatement().execute("DELETE FROM plan_state_format");
+            c.createStatement().execute("DELETE FROM query_table_format WHERE name = 'plan_state'");
         }
     }
 

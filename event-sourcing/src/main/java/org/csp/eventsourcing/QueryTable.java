@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * A service's query table is derived data: the event store can always refill it. At start each table is created and,
@@ -67,7 +68,7 @@ public final class QueryTable {
     }
 
     /** Runs {@code write} for each folded stream, one after the other, in the caller's transaction. */
-    public static <S> Uni<Void> writeAll(List<Folded<S>> folded, java.util.function.Function<Folded<S>, Uni<Void>> write) {
+    public static <S> Uni<Void> writeAll(List<Folded<S>> folded, Function<Folded<S>, Uni<Void>> write) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Folded<S> f : folded) {
             chain = chain.flatMap(ignored -> write.apply(f));

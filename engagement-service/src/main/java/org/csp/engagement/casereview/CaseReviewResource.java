@@ -29,6 +29,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import static org.csp.security.Roles.COORDINATOR;
@@ -227,7 +228,7 @@ public class CaseReviewResource {
     }
 
     private Uni<Response> step(String reference, String partnership, String ifMatch,
-                               java.util.function.Function<CaseReviewKeys.Key, CaseReviewCommand> command) {
+                               Function<CaseReviewKeys.Key, CaseReviewCommand> command) {
         long version = ETags.requireIfMatch(ifMatch);
         String p = partnerships.resolve(partnership);
         return reviews.step(p, reference, version, command, Actor.of(token))

@@ -1,7 +1,6 @@
 package org.csp.engagement.casereview;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +15,7 @@ import org.csp.eventsourcing.EventStore;
 import org.csp.eventsourcing.EventStoreReady;
 import org.csp.eventsourcing.QueryTable;
 import org.csp.eventsourcing.StoredEvent;
+import org.csp.eventsourcing.UnitOfWork;
 import org.csp.problem.ProblemException;
 
 import java.util.List;
@@ -45,7 +45,7 @@ public class CaseReviews {
     /** Receives an application: the case's key is created with it. */
     public Uni<Aggregate.Outcome<CaseReviewEvent, CaseReview>> receive(String partnershipId, ReceiveApplication command, Actor actor) {
         return store.inTransaction(unit -> CaseReviewKeys.create(unit.connection(), partnershipId, command.caseReference())
-                .flatMap(key -> handle(unit.connection(), unit, partnershipId, command, null, actor)));
+                .flatMap(created -> handle(unit, partnershipId, command, null, actor)));
     }
 
     /**
@@ -60,17 +60,16 @@ public class CaseReviews {
                 throw new CommandRejected("case-review-retired",
                         "Case review '" + caseReference + "' is unknown or past its retention period.");
             }
-            return handle(unit.connection(), unit, partnershipId, command.apply(key), ifMatch, actor);
+            return handle(unit, partnershipId, command.apply(key), ifMatch, actor);
         })).onFailure(e -> e instanceof CommandRejected r && r.reason().equals("not-defined"))
                 .transform(e -> ProblemException.notFound("Case review", caseReference));
     }
 
-    private Uni<Aggregate.Outcome<CaseReviewEvent, CaseReview>> handle(SqlClient tx, org.csp.eventsourcing.UnitOfWork unit,
-                                                                       String partnershipId, CaseReviewCommand command, Long ifMatch,
-                                                                       Actor actor) {
+    private Uni<Aggregate.Outcome<CaseReviewEvent, CaseReview>> handle(UnitOfWork unit, String partnershipId,
+                                                                       CaseReviewCommand command, Long ifMatch, Actor actor) {
         return aggregate.handle(unit, streamId(partnershipId, command.caseReference()), partnershipId, command, ifMatch, actor)
                 .call(outcome -> outcome.changed()
-                        ? CaseReviewTable.upsert(tx, partnershipId, outcome.state(), outcome.version())
+                        ? CaseReviewTable.upsert(unit.connection(), partnershipId, outcome.state(), outcome.version())
                         : Uni.createFrom().voidItem());
     }
 

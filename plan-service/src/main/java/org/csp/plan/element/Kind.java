@@ -13,6 +13,8 @@ import org.csp.eventsourcing.History;
 import org.csp.eventsourcing.UnitOfWork;
 import org.csp.problem.ProblemException;
 
+import java.util.List;
+
 /**
  * One kind of aggregate of the plan service ({@code initiative}, {@code priority}, {@code review} …): its stream
  * names, event types and decider, and how its state is kept in {@link States} so that lists and the plan tree are
@@ -47,7 +49,7 @@ public record Kind<C, E, S>(String name, String what, EventTypes<E> types, Decid
     }
 
     /** Every event of one aggregate, who caused it, when, and what it changed. */
-    public Uni<java.util.List<History.Entry>> history(EventStore store, String partnershipId, String id) {
+    public Uni<List<History.Entry>> history(EventStore store, String partnershipId, String id) {
         return History.of(store, streamId(partnershipId, id), types, decider, what, id);
     }
 

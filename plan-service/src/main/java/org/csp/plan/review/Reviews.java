@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.csp.calendar.FinancialQuarter;
 import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.Aggregate;
+import org.csp.eventsourcing.ConcurrencyConflict;
 import org.csp.eventsourcing.EventStore;
 import org.csp.eventsourcing.EventTypes;
 import org.csp.eventsourcing.UnitOfWork;
@@ -78,7 +79,7 @@ public class Reviews {
                         throw ProblemException.notFound("Quarterly review", quarter.label());
                     }
                     if (review.version() != ifMatch) {
-                        throw new org.csp.eventsourcing.ConcurrencyConflict(KIND.streamId(partnershipId, quarter.pathId()), ifMatch,
+                        throw new ConcurrencyConflict(KIND.streamId(partnershipId, quarter.pathId()), ifMatch,
                                 review.version(), true);
                     }
                     return reportProgress(unit, partnershipId, priority, progress, actor);

@@ -60,6 +60,17 @@ public class Partnerships {
         return partnership;
     }
 
+    /**
+     * The one partnership a request that spans partnerships (a county-wide batch of figures) is limited to: the one
+     * asked for or the caller's own, as {@link #resolve}; null when a county-wide caller asked for none.
+     */
+    public String scope(String requested) {
+        if ((requested == null || requested.isBlank()) && claimed() == null && countyWide()) {
+            return null;
+        }
+        return resolve(requested);
+    }
+
     private String claimed() {
         if (!token.isResolvable()) {
             return null;

@@ -1,5 +1,14 @@
 package org.csp.problem;
 
-/** One offending field of a request body, as reported in a validation problem. */
-public record FieldViolation(String field, String message) {
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * One offending field of a request body, as reported in a validation problem. {@code row} numbers the row of a batch
+ * (1 for the first data row, whether JSON or CSV) and is absent for a single body.
+ */
+public record FieldViolation(@JsonInclude(JsonInclude.Include.NON_NULL) Integer row, String field, String message) {
+
+    public FieldViolation(String field, String message) {
+        this(null, field, message);
+    }
 }

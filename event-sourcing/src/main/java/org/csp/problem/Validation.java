@@ -8,10 +8,30 @@ import java.util.function.Function;
 public final class Validation {
 
     private final List<FieldViolation> violations = new ArrayList<>();
+    private final Integer row;
+
+    /** Validates one request body. */
+    public Validation() {
+        this(null);
+    }
+
+    private Validation(Integer row) {
+        this.row = row;
+    }
+
+    /** Validates one row of a batch: each violation names the row (1 for the first). */
+    public static Validation ofRow(int row) {
+        return new Validation(row);
+    }
+
+    /** What was found so far. */
+    public List<FieldViolation> violations() {
+        return List.copyOf(violations);
+    }
 
     public Validation require(boolean ok, String field, String message) {
         if (!ok) {
-            violations.add(new FieldViolation(field, message));
+            violations.add(new FieldViolation(row, field, message));
         }
         return this;
     }
@@ -19,16 +39,16 @@ public final class Validation {
     /** Required non-blank text of at most {@code max} characters. */
     public String text(String value, String field, int max) {
         if (value == null || value.isBlank()) {
-            violations.add(new FieldViolation(field, "is required"));
+            violations.add(new FieldViolation(row, field, "is required"));
             return null;
         }
         if (value.length() > max) {
-            violations.add(new FieldViolation(field, "must be at most " + max + " characters"));
+            violations.add(new FieldViolation(row, field, "must be at most " + max + " characters"));
             return null;
         }
         String unreadable = unreadable(value);
         if (unreadable != null) {
-            violations.add(new FieldViolation(field, "must not contain " + unreadable));
+            violations.add(new FieldViolation(row, field, "must not contain " + unreadable));
             return null;
         }
         return value.strip();
@@ -77,7 +97,7 @@ public final class Validation {
     private String personalDataFree(String text, String field) {
         String found = PersonalData.find(text);
         if (found != null) {
-            violations.add(new FieldViolation(field, "must not contain personal data (it holds " + found
+            violations.add(new FieldViolation(row, field, "must not contain personal data (it holds " + found
                     + "); keep personal details in the agencies' own case systems"));
             return null;
         }
@@ -87,17 +107,17 @@ public final class Validation {
     /** Parses a required value; a parser returning null or throwing means invalid. */
     public <T> T parse(String value, String field, Function<String, T> parser, String expected) {
         if (value == null || value.isBlank()) {
-            violations.add(new FieldViolation(field, "is required (" + expected + ")"));
+            violations.add(new FieldViolation(row, field, "is required (" + expected + ")"));
             return null;
         }
         try {
             T parsed = parser.apply(value.strip());
             if (parsed == null) {
-                violations.add(new FieldViolation(field, "must be " + expected));
+                violations.add(new FieldViolation(row, field, "must be " + expected));
             }
             return parsed;
         } catch (RuntimeException e) {
-            violations.add(new FieldViolation(field, "must be " + expected));
+            violations.add(new FieldViolation(row, field, "must be " + expected));
             return null;
         }
     }

@@ -1,10 +1,14 @@
 package org.csp.measures.datapoint;
 
-import io.quarkus.security.identity.SecurityIdentity;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,166 +17,197 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
-import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.StoredEvent;
+import org.csp.http.Bodies;
 import org.csp.http.Partnerships;
-import org.csp.measures.datapoint.DataPointEvent.DataPointRecorded;
 import org.csp.measures.datapoint.DataPointTable.DataPointRow;
+import org.csp.measures.idempotency.IdempotentRequests;
+import org.csp.measures.idempotency.IdempotentRequests.Answer;
 import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import static org.csp.security.Roles.COORDINATOR;
 import static org.csp.security.Roles.COUNTY_ANALYST;
 import static org.csp.security.Roles.ENGAGEMENT_OFFICER;
-import static org.csp.security.Roles.ORG_CLAIM;
 import static org.csp.security.Roles.PARTNER_AGENCY;
 import static org.csp.security.Roles.PRIORITY_LEAD;
 import static org.csp.security.Roles.VIEWER;
 
+/**
+ * An indicator's figures: posting one ({@code POST …/data-points}), its series of current values with their revisions,
+ * and one data point's history. Batches arrive at {@link BatchResource}; both go through the same validation.
+ */
 @Path("/api/indicators/{code}/data-points")
 @Produces(MediaType.APPLICATION_JSON)
 public class DataPointResource {
 
     /** GSS codes: a letter for the nation and eight digits, e.g. E07000082 for Stroud district. */
-    private static final Pattern GSS = Pattern.compile("[EWSNK]\\d{8}");
+    static final Pattern GSS = Pattern.compile("[EWSNK]\\d{8}");
 
     private final DataPoints dataPoints;
     private final Partnerships partnerships;
-    private final JsonWebToken token;
-    private final SecurityIdentity identity;
+    private final Callers callers;
+    private final ObjectMapper json;
+    private final ObjectMapper numbers;
 
-    public DataPointResource(DataPoints dataPoints, Partnerships partnerships, JsonWebToken token, SecurityIdentity identity) {
+    public DataPointResource(DataPoints dataPoints, Partnerships partnerships, Callers callers, ObjectMapper json) {
         this.dataPoints = dataPoints;
         this.partnerships = partnerships;
-        this.token = token;
-        this.identity = identity;
+        this.callers = callers;
+        this.json = json;
+        this.numbers = exactNumbers(json);
     }
 
-    /** The body of {@code POST …/data-points}. */
-    public record DataPointRequest(String period, String geography, BigDecimal value, String status, String source) {
+    /** The API's strict mapper, reading every fraction as an exact decimal (1e309 stays too large, never infinite). */
+    static ObjectMapper exactNumbers(ObjectMapper json) {
+        return json.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    }
+
+    /** The body of {@code POST …/data-points} (documentation; the body is read as a row, see {@link JsonRows}). */
+    public record DataPointRequest(String period, String geography, BigDecimal value, BigDecimal numerator,
+                                   BigDecimal denominator, String status, String source, String reason) {
     }
 
     /** A recorded revision, as the answer to a post. */
-    public record DataPointView(String indicator, String period, String geography, BigDecimal value, String status,
-                                String source, String submittedBy, int revision) {
-        static DataPointView of(DataPointRecorded r) {
-            return new DataPointView(r.indicatorCode(), r.period(), r.geography(), r.value(), r.status(), r.source(),
-                    r.submittedBy(), r.revision());
+    public record DataPointView(String indicator, String period, String geography, String source, BigDecimal value,
+                                BigDecimal numerator, BigDecimal denominator, String status, String submittedBy, int revision) {
+        static DataPointView of(DataPointEvent e) {
+            return new DataPointView(e.indicatorCode(), e.period(), e.geography(), e.source(), e.value(), e.numerator(),
+                    e.denominator(), e.status(), DataPointTable.submittedBy(e), e.revision());
         }
     }
 
-    /** The current revision of a data point, as the list shows it. */
-    public record CurrentDataPointView(String indicator, String period, String geography, BigDecimal value, String status,
-                                       String source, String submittedBy, int revision, OffsetDateTime recordedAt) {
-        static CurrentDataPointView of(DataPointRow r) {
-            return new CurrentDataPointView(r.indicator(), r.period(), r.geography(), r.value(), r.status(), r.source(),
-                    r.submittedBy(), r.revision(), r.recordedAt());
+    /** One revision of a data point: what was reported, when, by which system and person, and why it changed. */
+    public record Revision(int revision, BigDecimal value, BigDecimal numerator, BigDecimal denominator, String status,
+                           String reason, String submittedBy, String submittedBySubject, OffsetDateTime recordedAt) {
+        static Revision of(StoredEvent stored) {
+            DataPointEvent e = DataPointEvent.TYPES.decode(stored);
+            String reason = e instanceof DataPointEvent.DataPointRevised r ? r.reason() : null;
+            return new Revision(e.revision(), e.value(), e.numerator(), e.denominator(), e.status(), reason,
+                    DataPointTable.submittedBy(e), stored.actor().subject(), stored.occurredAt());
         }
     }
 
-    public record Revision(int revision, BigDecimal value, String status, String source, String submittedBy,
-                           String submittedBySubject, OffsetDateTime recordedAt) {
-    }
-
-    public record DataPointHistory(String indicator, String period, String geography, BigDecimal value, String status,
-                                   String source, int revision, List<Revision> revisions) {
+    /** A data point's current revision; {@code revisions} all of them, oldest first, when asked for. */
+    public record SeriesPoint(String indicator, String period, String geography, String source, BigDecimal value,
+                              BigDecimal numerator, BigDecimal denominator, String status, String submittedBy, int revision,
+                              OffsetDateTime recordedAt, List<Revision> revisions) {
+        static SeriesPoint of(DataPointRow r, List<Revision> revisions) {
+            return new SeriesPoint(r.indicator(), r.period(), r.geography(), r.source(), r.value(), r.numerator(),
+                    r.denominator(), r.status(), r.submittedBy(), r.revision(), r.recordedAt(), revisions);
+        }
     }
 
     /**
-     * Appends {@code measures.measure.recorded.v1}: 201 with a new revision, or 200 when the value, status and
-     * source are already the current revision (a retry changes nothing).
+     * Posts one figure: 201 with a new data point or revision, 200 when it is already the current revision (a retry
+     * changes nothing). With {@code Idempotency-Key}, a repeat gets the first answer.
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({COORDINATOR, PARTNER_AGENCY})
     public Uni<Response> record(@PathParam("code") String code, @QueryParam("partnership") String partnership,
-                                DataPointRequest body) {
-        DataPoints.Submission submission = validate(code, body);
-        String partnerOrganisation = null;
-        if (!identity.hasRole(COORDINATOR)) {
-            partnerOrganisation = token.getClaim(ORG_CLAIM);
-            if (partnerOrganisation == null || partnerOrganisation.isBlank()) {
-                throw ProblemException.forbidden("The client's token carries no '" + ORG_CLAIM + "' claim naming its organisation.");
-            }
+                                @HeaderParam("Idempotency-Key") String idempotencyKey,
+                                @RequestBody(content = @Content(schema = @Schema(implementation = DataPointRequest.class))) byte[] body) {
+        JsonNode tree = Bodies.tree(numbers, body);
+        if (!tree.isObject()) {
+            throw new ProblemException(400, "malformed-body", "The request body is malformed", "A data point is a JSON object.");
         }
-        return dataPoints.record(partnerships.resolve(partnership), submission, partnerOrganisation, Actor.of(token))
-                .map(outcome -> {
-                    DataPointRecorded current = outcome.state().latest();
-                    var view = DataPointView.of(current);
-                    if (!outcome.changed()) {
-                        return Response.ok(view).build();
-                    }
-                    return Response.created(UriBuilder.fromPath("/api/indicators/{code}/data-points/{geography}/{period}")
-                            .build(code, current.geography(), submission.period().pathId())).entity(view).build();
-                });
+        List<Validation> problems = new ArrayList<>();
+        RowInput row = JsonRows.row(tree, 1, problems);
+        if (row.indicator() != null && !row.indicator().equals(code)) {
+            problems.getFirst().require(false, "indicator", "must be the indicator of the path ('" + code + "') or absent");
+        }
+        RowInput input = new RowInput(1, code, row.period(), row.geography(), row.value(), row.numerator(), row.denominator(),
+                row.status(), row.source(), row.reason());
+        String key = IdempotentRequests.validKey(idempotencyKey);
+        return dataPoints.ingest(List.of(input), problems, callers.current(partnership), key,
+                        IdempotentRequests.hash("POST", "/api/indicators/" + code + "/data-points", MediaType.APPLICATION_JSON, body),
+                        outcomes -> {
+                            DataPoints.RowOutcome outcome = outcomes.getFirst();
+                            DataPointEvent current = outcome.current();
+                            String location = UriBuilder.fromPath("/api/indicators/{code}/data-points/{geography}/{period}")
+                                    .queryParam("source", current.source())
+                                    .build(code, current.geography(), outcome.submission().period().pathId()).toString();
+                            return new Answer(outcome.event() == null ? 200 : 201, MediaType.APPLICATION_JSON,
+                                    outcome.event() == null ? null : location, write(json, DataPointView.of(current)));
+                        })
+                .map(ingested -> IdempotentRequests.response(ingested.answer(), ingested.replayed()));
     }
 
+    /** The series: current values of the indicator's data points, with every revision when {@code revisions=true}. */
     @GET
     @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
-    public Uni<List<CurrentDataPointView>> list(@PathParam("code") String code, @QueryParam("partnership") String partnership,
-                                                  @QueryParam("geography") String geography,
-                                                  @QueryParam("from") String from, @QueryParam("to") String to) {
+    public Uni<List<SeriesPoint>> list(@PathParam("code") String code, @QueryParam("partnership") String partnership,
+                                       @QueryParam("geography") String geography, @QueryParam("source") String source,
+                                       @QueryParam("from") String from, @QueryParam("to") String to,
+                                       @QueryParam("revisions") boolean withRevisions) {
         if (geography != null && !GSS.matcher(geography).matches()) {
             throw badQuery("geography must be a GSS code such as E07000082.");
         }
-        return dataPoints.list(partnerships.resolve(partnership), code, geography, queryPeriod("from", from), queryPeriod("to", to))
-                .map(rows -> rows.stream().map(CurrentDataPointView::of).toList());
+        return dataPoints.list(partnerships.resolve(partnership), code, geography, blankToNull(source),
+                        queryPeriod("from", from), queryPeriod("to", to))
+                .flatMap(rows -> (withRevisions ? dataPoints.revisions(rows) : Uni.createFrom().item(Map.<String, List<StoredEvent>>of()))
+                        .map(revisions -> rows.stream().map(r -> SeriesPoint.of(r, withRevisions
+                                ? revisions.getOrDefault(r.streamId(), List.of()).stream().map(Revision::of).toList() : null)).toList()));
     }
 
+    /**
+     * One data point and every revision of it ("what was reported when"). {@code source} picks the source when more
+     * than one has reported the point.
+     */
     @GET
     @Path("{geography}/{period}")
     @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
-    public Uni<DataPointHistory> history(@PathParam("code") String code, @PathParam("geography") String geography,
-                                         @PathParam("period") String period, @QueryParam("partnership") String partnership) {
+    public Uni<SeriesPoint> history(@PathParam("code") String code, @PathParam("geography") String geography,
+                                    @PathParam("period") String period, @QueryParam("partnership") String partnership,
+                                    @QueryParam("source") String source) {
         Period parsed = Period.parse(period).orElseThrow(() -> ProblemException.notFound("Data point", period));
-        return dataPoints.history(partnerships.resolve(partnership), code, geography, parsed).map(events -> {
-            if (events.isEmpty()) {
-                throw ProblemException.notFound("Data point", code + " " + geography + " " + parsed.label());
-            }
-            List<Revision> revisions = events.stream().map(DataPointResource::revision).toList();
-            DataPointRecorded latest = (DataPointRecorded) DataPointEvent.TYPES.decode(events.getLast());
-            return new DataPointHistory(code, latest.period(), geography, latest.value(), latest.status(), latest.source(),
-                    latest.revision(), revisions);
-        });
+        return dataPoints.list(partnerships.resolve(partnership), code, geography, blankToNull(source), parsed, parsed)
+                .flatMap(rows -> {
+                    List<DataPointRow> matching = rows.stream().filter(r -> r.period().equals(parsed.label())).toList();
+                    if (matching.isEmpty()) {
+                        throw ProblemException.notFound("Data point", code + " " + geography + " " + parsed.label());
+                    }
+                    if (matching.size() > 1) {
+                        throw badQuery("Several sources reported this data point " + matching.stream().map(DataPointRow::source).toList()
+                                + "; name one with ?source=.");
+                    }
+                    DataPointRow row = matching.getFirst();
+                    return dataPoints.revisions(List.of(row)).map(revisions -> SeriesPoint.of(row,
+                            revisions.getOrDefault(row.streamId(), List.of()).stream().map(Revision::of).toList()));
+                });
     }
 
-    private static Revision revision(StoredEvent event) {
-        DataPointRecorded r = (DataPointRecorded) DataPointEvent.TYPES.decode(event);
-        return new Revision(r.revision(), r.value(), r.status(), r.source(), r.submittedBy(), event.actor().subject(),
-                event.occurredAt());
-    }
-
-    private static DataPoints.Submission validate(String code, DataPointRequest body) {
-        if (body == null) {
-            throw Validation.missingBody();
+    static String write(ObjectMapper json, Object view) {
+        try {
+            return json.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
-        Validation v = new Validation();
-        Period period = v.parse(body.period(), "period", p -> Period.parse(p).orElse(null),
-                "a month (\"2024-08\"), a financial quarter (\"2024/25 Q2\") or a financial year (\"2024/25\")");
-        String geography = v.parse(body.geography(), "geography", g -> GSS.matcher(g).matches() ? g : null,
-                "a GSS code such as E07000082");
-        v.require(body.value() != null, "value", "is required (a number)");
-        DataStatus status = body.status() == null ? DataStatus.PROVISIONAL
-                : v.parse(body.status(), "status", DataStatus::of, "provisional or final");
-        String source = v.optionalText(body.source(), "source", 100);
-        v.throwIfInvalid();
-        return new DataPoints.Submission(code, period, geography, body.value(), status, source);
     }
 
-    private static Period queryPeriod(String name, String value) {
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    static Period queryPeriod(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         return Period.parse(value).orElseThrow(() -> badQuery(name + " must be a period such as 2024-08, 2024-25-Q2 or 2024-25."));
     }
 
-    private static ProblemException badQuery(String detail) {
+    static ProblemException badQuery(String detail) {
         return new ProblemException(400, "invalid-query", "Invalid query parameter", detail);
     }
 }

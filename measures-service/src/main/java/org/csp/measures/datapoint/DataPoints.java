@@ -1,102 +1,334 @@
 package org.csp.measures.datapoint;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import org.csp.eventsourcing.Actor;
-import org.csp.eventsourcing.Aggregate;
+import org.csp.eventsourcing.CommandRejected;
+import org.csp.eventsourcing.ConcurrencyConflict;
 import org.csp.eventsourcing.EventStore;
 import org.csp.eventsourcing.EventStoreReady;
 import org.csp.eventsourcing.StoredEvent;
-import org.csp.measures.datapoint.DataPointCommand.RecordDataPoint;
+import org.csp.eventsourcing.StreamAppend;
+import org.csp.eventsourcing.UnitOfWork;
+import org.csp.measures.datapoint.DataPointCommand.Key;
+import org.csp.measures.datapoint.DataPointCommand.RecordFigure;
+import org.csp.measures.datapoint.DataPointCommand.Submission;
+import org.csp.measures.datapoint.DataPointEvent.DataPointRecorded;
 import org.csp.measures.datapoint.DataPointTable.DataPointRow;
+import org.csp.measures.geography.Geographies;
+import org.csp.measures.idempotency.IdempotentRequests;
+import org.csp.measures.idempotency.IdempotentRequests.Answer;
+import org.csp.measures.indicator.IndicatorRules;
 import org.csp.measures.indicator.IndicatorTable.IndicatorRow;
 import org.csp.measures.indicator.Indicators;
+import org.csp.problem.FieldViolation;
 import org.csp.problem.ProblemException;
+import org.csp.problem.Validation;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.math.BigDecimal;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** Application service of the data point feature: each recorded value is one transaction (append + query table). */
+/**
+ * Application service of the data points: one validation for a single figure, a JSON batch and a CSV batch, then one
+ * transaction per request that records every figure or none. A new figure is {@code measures.measure.recorded.v1}, a
+ * different one for the same point {@code measures.measure.revised.v1}, the same one nothing.
+ */
 @ApplicationScoped
 public class DataPoints {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(DataPoints.class);
 
     private static final ZoneId UK = ZoneId.of("Europe/London");
 
     private final EventStore store;
     private final Indicators indicators;
-    private final Aggregate<DataPointCommand, DataPointEvent, DataPoint> aggregate;
+    private final Geographies geographies;
+    private final IdempotentRequests idempotency;
+    private final int maxRows;
 
-    public DataPoints(EventStore store, Indicators indicators) {
+    public DataPoints(EventStore store, Indicators indicators, Geographies geographies, IdempotentRequests idempotency,
+                      @ConfigProperty(name = "csp.data-points.max-rows", defaultValue = "10000") int maxRows) {
         this.store = store;
         this.indicators = indicators;
-        this.aggregate = new Aggregate<>(store, DataPointEvent.TYPES, DataPoint.DECIDER);
+        this.geographies = geographies;
+        this.idempotency = idempotency;
+        this.maxRows = maxRows;
     }
 
     void onReady(@Observes @Priority(Interceptor.Priority.APPLICATION) EventStoreReady ready) {
-        store.pool().query(DataPointTable.DDL).execute().await().atMost(Duration.ofMinutes(1));
+        DataPointTable.prepare(store);
     }
 
-    static String streamId(String partnershipId, String code, String geography, Period period) {
-        return partnershipId + ":datapoint:" + code + ":" + geography + ":" + period.pathId();
-    }
-
-    /** What a client asked to record; {@code source} may be null (the poster's organisation, or the only source). */
-    public record Submission(String indicatorCode, Period period, String geography, BigDecimal value, DataStatus status,
-                             String source) {
+    /** Where a data point's events live: one stream per indicator, geography, period and source. */
+    static String streamId(Key key) {
+        return key.partnershipId() + ":datapoint:" + key.indicatorCode() + ":" + key.geography() + ":"
+                + key.period().replace('/', '-').replace(' ', '-') + ":" + key.source();
     }
 
     /**
-     * Records a value. A partner agency ({@code partnerOrganisation} not null) may post only for indicators its
-     * organisation is a source of, and only as that organisation.
+     * Who posts: {@code partnership} is the one partnership the caller may post for (null: any, for county-wide partner
+     * systems); {@code partnerOrganisation} the agency's organisation from its token (null for the coordinator).
      */
-    public Uni<Aggregate.Outcome<DataPointEvent, DataPoint>> record(String partnershipId, Submission submission,
-                                                                     String partnerOrganisation, Actor actor) {
-        String code = submission.indicatorCode();
-        return store.inTransaction(unit -> indicators.find(unit.connection(), partnershipId, code).flatMap(found -> {
-            IndicatorRow indicator = found.orElseThrow(() -> ProblemException.notFound("Indicator", code));
-            String source = source(indicator, submission.source(), partnerOrganisation);
-            var command = new RecordDataPoint(indicator.rules(), code, submission.period(), submission.geography(),
-                    submission.value(), submission.status(), source, actor.client(), LocalDate.now(UK));
-            return aggregate.handle(unit, streamId(partnershipId, code, submission.geography(), submission.period()),
-                            partnershipId, command, null, actor)
-                    .call(outcome -> outcome.changed()
-                            ? DataPointTable.upsert(unit.connection(), partnershipId, submission.period(),
-                                    outcome.state().latest(), unit.now())
-                            : Uni.createFrom().voidItem());
-        }));
+    public record Caller(Actor actor, String partnership, String partnerOrganisation) {
     }
 
-    private static String source(IndicatorRow indicator, String requested, String partnerOrganisation) {
-        if (partnerOrganisation == null) {
-            return requested == null && indicator.sources().size() == 1 ? indicator.sources().getFirst() : requested;
-        }
-        if (requested != null && !requested.equals(partnerOrganisation)) {
-            throw ProblemException.forbidden("A partner agency posts data only as its own organisation ('"
-                    + partnerOrganisation + "').");
-        }
-        if (!indicator.sources().contains(partnerOrganisation)) {
-            throw ProblemException.forbidden("'" + partnerOrganisation + "' is not a source of indicator '"
-                    + indicator.code() + "'; its sources are " + indicator.sources() + ".");
-        }
-        return partnerOrganisation;
+    /** The answer to a request, and whether it is the stored answer to an earlier one with the same idempotency key. */
+    public record Ingested(Answer answer, boolean replayed) {
     }
 
-    public Uni<List<DataPointRow>> list(String partnershipId, String code, String geography, Period from, Period to) {
+    /** What happened to one row: the event it produced (none when the figure was already the current one). */
+    public record RowOutcome(Submission submission, DataPointEvent event, DataPointEvent current) {
+    }
+
+    /**
+     * Records {@code rows} all-or-nothing and answers with {@code answer} of what happened; with an idempotency key, a
+     * repeat gets the first answer back and records nothing. {@code problems} are what reading the rows found.
+     */
+    public Uni<Ingested> ingest(List<RowInput> rows, List<Validation> problems, Caller caller, String key, String requestHash,
+                              Function<List<RowOutcome>, Answer> answer) {
+        if (rows.size() > maxRows) {
+            throw new ProblemException(413, "too-many-rows", "The batch is too large",
+                    "A batch holds at most " + maxRows + " rows; this one has " + rows.size() + ". Split it.");
+        }
+        if (rows.isEmpty()) {
+            throw new ProblemException(422, "empty-batch", "The batch is empty", "Send at least one data point row.",
+                    List.of(new FieldViolation("rows", "must hold at least one row")));
+        }
+        Set<String> partnershipIds = rows.stream().map(r -> DataPointRules.partnershipOf(geographies, r.geography()))
+                .filter(java.util.Objects::nonNull).collect(Collectors.toCollection(TreeSet::new));
+        return rulesOf(partnershipIds).flatMap(rules -> {
+            authorise(rows, caller, rules);
+            var context = new DataPointRules.Context(geographies, rules, caller.partnership(), caller.partnerOrganisation(),
+                    LocalDate.now(UK));
+            List<Submission> submissions = new ArrayList<>(rows.size());
+            Map<Key, Integer> seen = new HashMap<>();
+            for (int i = 0; i < rows.size(); i++) {
+                Validation v = problems.get(i);
+                Submission s = DataPointRules.check(rows.get(i), v, context);
+                if (s != null) {
+                    Integer earlier = seen.putIfAbsent(s.key(), rows.get(i).row());
+                    v.require(earlier == null, "row", "repeats row " + earlier + " (the same indicator, period, geography and source)");
+                }
+                submissions.add(s);
+            }
+            throwIfInvalid(problems);
+            return Uni.createFrom().deferred(() -> store.inTransaction(unit -> record(unit, submissions, caller, key, requestHash, answer)))
+                    .onFailure(DataPoints::retryable).retry().withBackOff(Duration.ofMillis(5), Duration.ofMillis(200)).atMost(30);
+        });
+    }
+
+    private Uni<Ingested> record(UnitOfWork unit, List<Submission> submissions, Caller caller, String key, String requestHash,
+                               Function<List<RowOutcome>, Answer> answer) {
+        Uni<java.util.Optional<Answer>> claimed = key == null ? Uni.createFrom().item(java.util.Optional.empty())
+                : idempotency.claim(unit.connection(), caller.actor(), key, requestHash);
+        return claimed.flatMap(replay -> {
+            if (replay.isPresent()) {
+                return Uni.createFrom().item(new Ingested(replay.get(), true));
+            }
+            return decideAll(unit.connection(), submissions, caller.actor(), unit.now()).flatMap(decided -> {
+                if (!decided.rejected().isEmpty()) {
+                    throw invalid(decided.rejected());
+                }
+                decided.appends().forEach(unit::append);
+                Answer result = answer.apply(decided.outcomes());
+                return DataPointTable.upsert(unit.connection(), decided.changed())
+                        .flatMap(ignored -> key == null ? Uni.createFrom().voidItem()
+                                : idempotency.complete(unit.connection(), caller.actor(), key, result))
+                        .replaceWith(new Ingested(result, false));
+            });
+        });
+    }
+
+    /** What deciding a set of submissions came to: per row, the appends, the new current rows, and refusals. */
+    private record Decided(List<RowOutcome> outcomes, List<StreamAppend> appends, List<DataPointRow> changed,
+                           List<FieldViolation> rejected) {
+    }
+
+    /**
+     * Locks the current revisions of the submissions' data points and decides each: one read for the whole set, never
+     * a point's history.
+     */
+    private static Uni<Decided> decideAll(SqlConnection tx, List<Submission> submissions, Actor actor, OffsetDateTime now) {
+        List<Key> keys = submissions.stream().map(Submission::key).sorted(Comparator.comparing(Key::toString)).toList();
+        return DataPointTable.lockCurrent(tx, keys).map(current -> {
+            List<RowOutcome> outcomes = new ArrayList<>(submissions.size());
+            List<StreamAppend> appends = new ArrayList<>();
+            List<DataPointRow> changed = new ArrayList<>();
+            List<FieldViolation> rejected = new ArrayList<>();
+            for (int i = 0; i < submissions.size(); i++) {
+                Submission s = submissions.get(i);
+                DataPointRow row = current.get(s.key());
+                DataPointEvent stored = row == null ? null : currentOf(row);
+                try {
+                    List<DataPointEvent> events = DataPoint.DECIDER.decide(new RecordFigure(s, actor.client()), new DataPoint(stored));
+                    if (events.isEmpty()) {
+                        outcomes.add(new RowOutcome(s, null, stored));
+                        continue;
+                    }
+                    DataPointEvent event = events.getFirst();
+                    String streamId = row == null ? streamId(s.key()) : row.streamId();
+                    long version = row == null ? 0 : row.version();
+                    appends.add(new StreamAppend(streamId, s.partnershipId(), version, List.of(DataPointEvent.TYPES.encode(event)), actor));
+                    changed.add(new DataPointRow(s.partnershipId(), s.indicatorCode(), s.period().label(), s.geography(),
+                            s.source(), s.period().firstDay(), event.value(), event.numerator(), event.denominator(),
+                            event.status(), actor.client(), event.revision(), streamId, version + 1, now));
+                    outcomes.add(new RowOutcome(s, event, event));
+                } catch (CommandRejected e) {
+                    rejected.add(new FieldViolation(i + 1, e.field() == null ? "row" : e.field(), e.getMessage()));
+                }
+            }
+            return new Decided(outcomes, appends, changed, rejected);
+        });
+    }
+
+    /**
+     * Records derived figures in the caller's transaction (the engagement consumer's): each differing from its data
+     * point's current revision becomes an event, appended here; a figure given twice counts once, the last.
+     */
+    public Uni<Void> recordDerived(SqlConnection tx, List<Submission> submissions, Actor actor) {
+        Map<Key, Submission> last = new LinkedHashMap<>();
+        submissions.forEach(s -> last.put(s.key(), s));
+        if (last.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return decideAll(tx, new ArrayList<>(last.values()), actor,
+                OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS)).flatMap(decided -> {
+            decided.rejected().forEach(r -> LOG.warnf("Derived figure not recorded: %s", r));
+            return DataPointTable.upsert(tx, decided.changed()).flatMap(ignored -> store.append(tx, decided.appends()))
+                    .invoke(stored -> {
+                        if (!stored.isEmpty()) {
+                            LOG.debugf("%d derived figures recorded", stored.size());
+                        }
+                    })
+                    .replaceWithVoid();
+        });
+    }
+
+    /** A data point's current revision as the decider reads it. */
+    private static DataPointEvent currentOf(DataPointRow row) {
+        return new DataPointRecorded(row.indicator(), row.period(), row.geography(), row.value(), row.status(), row.source(),
+                row.submittedBy(), row.revision(), row.numerator(), row.denominator());
+    }
+
+    /** A conflict with a concurrent batch over the same data points: the whole transaction is tried again. */
+    private static boolean retryable(Throwable failure) {
+        if (failure instanceof ConcurrencyConflict conflict) {
+            return !conflict.preconditionFailed();
+        }
+        return failure instanceof PgException pg && ("40P01".equals(pg.getSqlState()) || "40001".equals(pg.getSqlState()));
+    }
+
+    /** Each partnership's indicators by code. */
+    private Uni<Map<String, Map<String, IndicatorRules>>> rulesOf(Set<String> partnershipIds) {
+        Uni<Map<String, Map<String, IndicatorRules>>> all = Uni.createFrom().item(new HashMap<>());
+        for (String p : partnershipIds) {
+            all = all.flatMap(map -> indicators.list(p, null).map(rows -> {
+                map.put(p, rows.stream().collect(Collectors.toMap(IndicatorRow::code, IndicatorRow::rules)));
+                return map;
+            }));
+        }
+        return all;
+    }
+
+    /**
+     * A partner agency posts only for indicators its organisation is a source of, and only as that organisation: one
+     * row that breaks this refuses the whole batch with 403.
+     */
+    private void authorise(List<RowInput> rows, Caller caller, Map<String, Map<String, IndicatorRules>> rules) {
+        String organisation = caller.partnerOrganisation();
+        if (organisation == null) {
+            return;
+        }
+        Set<String> notSource = new TreeSet<>();
+        Set<String> otherSources = new TreeSet<>();
+        for (RowInput row : rows) {
+            String p = DataPointRules.partnershipOf(geographies, row.geography());
+            IndicatorRules indicator = p == null || row.indicator() == null ? null
+                    : rules.getOrDefault(p, Map.of()).get(row.indicator().strip());
+            if (indicator != null && !indicator.sources().contains(organisation)) {
+                notSource.add(indicator.code());
+            }
+            if (row.source() != null && !row.source().strip().equals(organisation)) {
+                otherSources.add(row.source().strip());
+            }
+        }
+        if (!notSource.isEmpty()) {
+            throw ProblemException.forbidden("'" + organisation + "' is not a source of " + String.join(", ", notSource)
+                    + "; nothing in the batch was stored.");
+        }
+        if (!otherSources.isEmpty()) {
+            throw ProblemException.forbidden("A partner agency posts figures only as its own organisation ('" + organisation
+                    + "'), not as " + String.join(", ", otherSources) + "; nothing in the batch was stored.");
+        }
+    }
+
+    private static void throwIfInvalid(List<Validation> problems) {
+        List<FieldViolation> all = problems.stream().flatMap(v -> v.violations().stream()).toList();
+        if (!all.isEmpty()) {
+            throw invalid(all);
+        }
+    }
+
+    private static ProblemException invalid(List<FieldViolation> violations) {
+        long rows = violations.stream().map(FieldViolation::row).distinct().count();
+        return new ProblemException(422, "validation-failed", "The data points are not valid",
+                rows + (rows == 1 ? " row is" : " rows are") + " not valid; nothing was stored. Each error names its row, field and reason.",
+                violations);
+    }
+
+    /** Current revisions of an indicator's data points. */
+    public Uni<List<DataPointRow>> list(String partnershipId, String code, String geography, String source, Period from, Period to) {
         return indicators.find(partnershipId, code).flatMap(found -> {
             found.orElseThrow(() -> ProblemException.notFound("Indicator", code));
-            return DataPointTable.list(store.pool(), partnershipId, code, geography,
+            return DataPointTable.list(store.pool(), partnershipId, code, geography, source,
                     from == null ? null : from.firstDay(), to == null ? null : to.lastDay());
         });
     }
 
-    /** Every revision of one data point, oldest first, with when and by whom it was recorded. */
-    public Uni<List<StoredEvent>> history(String partnershipId, String code, String geography, Period period) {
-        return store.readStream(store.pool(), streamId(partnershipId, code, geography, period));
+    /** Every revision of each data point in {@code rows}, oldest first, by stream. */
+    public Uni<Map<String, List<StoredEvent>>> revisions(List<DataPointRow> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return store.pool().preparedQuery("""
+                        SELECT position, event_id, stream_id, version, type, partnership_id, payload::text AS payload,
+                               occurred_at, actor_subject, actor_client
+                          FROM events WHERE stream_id = ANY($1) ORDER BY stream_id, version""")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(rows.stream().map(DataPointRow::streamId).toArray(String[]::new)))
+                .map(result -> {
+                    Map<String, List<StoredEvent>> byStream = new LinkedHashMap<>();
+                    for (var row : result) {
+                        StoredEvent e = new StoredEvent(row.getLong("position"), row.getUUID("event_id"), row.getString("stream_id"),
+                                row.getLong("version"), row.getString("type"), row.getString("partnership_id"),
+                                row.getString("payload"), row.getOffsetDateTime("occurred_at"),
+                                new Actor(row.getString("actor_subject"), row.getString("actor_client")));
+                        byStream.computeIfAbsent(e.streamId(), k -> new ArrayList<>()).add(e);
+                    }
+                    return byStream;
+                });
+    }
+
+    public Uni<List<DataPointRow>> since(String partnershipId, String geography, LocalDate from) {
+        return DataPointTable.since(store.pool(), partnershipId, geography, from);
     }
 }

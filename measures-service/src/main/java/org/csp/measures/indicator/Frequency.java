@@ -5,21 +5,36 @@ import org.csp.measures.datapoint.Period;
 
 /** How often an indicator is reported ("monthly", …), which decides the kind of period its data points cover. */
 public enum Frequency implements Coded {
-    MONTHLY(Period.Kind.MONTH),
-    QUARTERLY(Period.Kind.QUARTER),
-    ANNUAL(Period.Kind.YEAR);
+    MONTHLY(Period.Kind.MONTH, 12),
+    QUARTERLY(Period.Kind.QUARTER, 4),
+    ANNUAL(Period.Kind.YEAR, 1);
 
     private final Period.Kind period;
+    private final int periodsPerYear;
 
-    Frequency(Period.Kind period) {
+    Frequency(Period.Kind period, int periodsPerYear) {
         this.period = period;
+        this.periodsPerYear = periodsPerYear;
     }
 
     public Period.Kind period() {
         return period;
     }
 
+    public int periodsPerYear() {
+        return periodsPerYear;
+    }
+
     public static Frequency of(String code) {
         return Coded.of(Frequency.class, code);
+    }
+
+    /** What a period of this frequency looks like, for messages. */
+    public String example() {
+        return switch (this) {
+            case MONTHLY -> "a month such as \"2024-08\"";
+            case QUARTERLY -> "a financial quarter such as \"2024/25 Q2\"";
+            case ANNUAL -> "a financial year such as \"2024/25\"";
+        };
     }
 }

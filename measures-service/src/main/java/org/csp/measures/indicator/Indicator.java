@@ -1,33 +1,49 @@
 package org.csp.measures.indicator;
 
+import org.csp.eventsourcing.CommandRejected;
 import org.csp.eventsourcing.Decider;
+import org.csp.measures.indicator.IndicatorCommand.AmendIndicator;
 import org.csp.measures.indicator.IndicatorCommand.DefineIndicator;
+import org.csp.measures.indicator.IndicatorEvent.IndicatorAmended;
 import org.csp.measures.indicator.IndicatorEvent.IndicatorDefined;
+import org.csp.measures.indicator.IndicatorEvent.IndicatorDefinition;
 
 import java.util.List;
 
 /** An indicator's state, folded from its events, and the pure rules for changing it. */
-public record Indicator(IndicatorDefined definition) {
+public record Indicator(String code, IndicatorDefinition definition) {
 
     public static final Decider<IndicatorCommand, IndicatorEvent, Indicator> DECIDER = new Decider<>() {
         @Override
         public Indicator initialState() {
-            return new Indicator(null);
+            return new Indicator(null, null);
         }
 
         @Override
         public Indicator evolve(Indicator state, IndicatorEvent event) {
-            return switch (event) {
-                case IndicatorDefined defined -> new Indicator(defined);
-            };
+            return new Indicator(event.code(), event.definition());
         }
 
         @Override
         public List<IndicatorEvent> decide(IndicatorCommand command, Indicator state) {
             return switch (command) {
-                case DefineIndicator define -> state.exists() ? List.of() : List.of(new IndicatorDefined(define.code(),
-                        define.title(), define.description(), define.priority(), define.unit().code(),
-                        define.frequency().code(), define.polarity().code(), define.sources(), define.baseline()));
+                case DefineIndicator define -> {
+                    if (state.exists()) {
+                        if (define.fromCatalogueFile() || state.definition().equals(define.definition())) {
+                            yield List.of();
+                        }
+                        throw new CommandRejected("already-defined", "Indicator '" + define.code()
+                                + "' is already in the catalogue; amend it with PATCH.");
+                    }
+                    yield List.of(new IndicatorDefined(define.code(), define.definition()));
+                }
+                case AmendIndicator amend -> {
+                    if (!state.exists()) {
+                        throw new CommandRejected("not-found", "There is no indicator '" + amend.code() + "'.");
+                    }
+                    yield state.definition().equals(amend.definition()) ? List.of()
+                            : List.of(new IndicatorAmended(amend.code(), amend.definition()));
+                }
             };
         }
     };

@@ -1,15 +1,18 @@
 package org.csp.measures.indicator;
 
-import java.util.List;
+import org.csp.measures.indicator.IndicatorEvent.IndicatorDefinition;
 
-/** What can be asked of an indicator; defining it is the only command until indicator management arrives. */
+/** What can be asked of an indicator; definitions arrive already validated ({@link IndicatorDefinitions}). */
 public sealed interface IndicatorCommand {
 
-    /** Define an indicator of the plan, its unit, frequency and polarity already known to be valid codes. */
-    record DefineIndicator(String code, String title, String description, int priority, Unit unit, Frequency frequency,
-                           Polarity polarity, List<String> sources, String baseline) implements IndicatorCommand {
-        public DefineIndicator {
-            sources = List.copyOf(sources);
-        }
+    /**
+     * Add an indicator to the catalogue. {@code fromCatalogueFile}: the start-up load, which leaves an indicator that
+     * already exists as it is (the coordinator may have amended it since).
+     */
+    record DefineIndicator(String code, IndicatorDefinition definition, boolean fromCatalogueFile) implements IndicatorCommand {
+    }
+
+    /** Replace the definition with {@code definition} (the current one with the coordinator's changes merged in). */
+    record AmendIndicator(String code, IndicatorDefinition definition) implements IndicatorCommand {
     }
 }

@@ -1,27 +1,80 @@
 package org.csp.measures.indicator;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.csp.eventsourcing.EventTypes;
 
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** What can happen to an indicator definition. Stored and published under explicit type strings. */
 public sealed interface IndicatorEvent {
 
     EventTypes<IndicatorEvent> TYPES = EventTypes.<IndicatorEvent>builder()
-            .register("measures.indicator.defined.v1", IndicatorDefined.class)
+            .register("measures.indicator.defined.v2", IndicatorDefined.class)
+            .register("measures.indicator.amended.v1", IndicatorAmended.class)
+            .upcast("measures.indicator.defined.v1", "measures.indicator.defined.v2", IndicatorEvent::definedV1)
             .build();
 
     String code();
 
+    IndicatorDefinition definition();
+
     /**
-     * A "how will we measure success?" line of the plan as a measurable indicator. {@code unit}, {@code frequency}
-     * and {@code polarity} carry the codes of {@link Unit}, {@link Frequency} and {@link Polarity}; {@code sources}
-     * are the organisation ids allowed to post its data.
+     * Everything the catalogue says of an indicator. Codes: {@code unit} of {@link Unit}, {@code frequency} of
+     * {@link Frequency}, {@code aggregation} and {@code polarity} of the assessment's {@code Aggregation} and
+     * {@code Polarity}, {@code geographyLevel} of {@link GeographyLevel}, {@code derivedFrom} of {@link Derivation}
+     * (null when partners post its data). {@code sources} are the organisation ids allowed to post its data;
+     * {@code baseline} is "same-period-previous-year" or a fixed period; {@code targets} by financial year
+     * ("2024/25"); {@code tolerance} the RAG tolerance as a percentage; {@code disclosureThreshold} the smallest count
+     * public output may show (null: no suppression).
      */
-    record IndicatorDefined(String code, String title, String description, int priority, String unit, String frequency,
-                            String polarity, List<String> sources, String baseline) implements IndicatorEvent {
-        public IndicatorDefined {
+    record IndicatorDefinition(String title, String description, int priority, String unit, String frequency,
+                               String aggregation, String polarity, List<String> sources, String baseline,
+                               Map<String, BigDecimal> targets, BigDecimal tolerance, Integer disclosureThreshold,
+                               String geographyLevel, String derivedFrom) {
+        public IndicatorDefinition {
             sources = List.copyOf(sources);
+            targets = targets == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(targets));
         }
+    }
+
+    /** A "how will we measure success?" line of the plan as a measurable indicator. */
+    record IndicatorDefined(String code, IndicatorDefinition definition) implements IndicatorEvent {
+    }
+
+    /** The coordinator changed the definition; {@code definition} is the whole of it after the change. */
+    record IndicatorAmended(String code, IndicatorDefinition definition) implements IndicatorEvent {
+    }
+
+    /**
+     * measures.indicator.defined.v1 carried the first fields flat; v2 nests them in a definition and adds the roll-up
+     * (a sum for counts, a mean otherwise), targets (none), the tolerance (5 %), no disclosure threshold and the
+     * district level, the defaults of the catalogue.
+     */
+    private static ObjectNode definedV1(ObjectNode v1) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode definition = f.objectNode();
+        definition.set("title", v1.get("title"));
+        definition.set("description", v1.get("description"));
+        definition.set("priority", v1.get("priority"));
+        definition.set("unit", v1.get("unit"));
+        definition.set("frequency", v1.get("frequency"));
+        definition.put("aggregation", "count".equals(v1.path("unit").asText()) ? "sum" : "mean");
+        definition.set("polarity", v1.get("polarity"));
+        definition.set("sources", v1.has("sources") ? v1.get("sources") : new ArrayNode(f));
+        definition.put("baseline", "same-period-previous-year");
+        definition.set("targets", f.objectNode());
+        definition.put("tolerance", 5);
+        definition.putNull("disclosureThreshold");
+        definition.put("geographyLevel", "district");
+        definition.putNull("derivedFrom");
+        ObjectNode v2 = f.objectNode();
+        v2.set("code", v1.get("code"));
+        v2.set("definition", definition);
+        return v2;
     }
 }

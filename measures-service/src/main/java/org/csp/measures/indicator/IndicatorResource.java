@@ -1,18 +1,35 @@
 package org.csp.measures.indicator;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.csp.eventsourcing.Actor;
+import org.csp.eventsourcing.History;
+import org.csp.http.Bodies;
+import org.csp.http.ETags;
+import org.csp.http.MergePatch;
 import org.csp.http.Partnerships;
 import org.csp.measures.indicator.IndicatorTable.IndicatorRow;
 import org.csp.problem.ProblemException;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import static org.csp.security.Roles.COORDINATOR;
 import static org.csp.security.Roles.COUNTY_ANALYST;
@@ -21,6 +38,7 @@ import static org.csp.security.Roles.PARTNER_AGENCY;
 import static org.csp.security.Roles.PRIORITY_LEAD;
 import static org.csp.security.Roles.VIEWER;
 
+/** The partnership's indicator catalogue: everyone signed in reads it, the coordinator defines and amends it. */
 @Path("/api/indicators")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
@@ -28,18 +46,26 @@ public class IndicatorResource {
 
     private final Indicators indicators;
     private final Partnerships partnerships;
+    private final JsonWebToken token;
+    private final ObjectMapper json;
 
-    public IndicatorResource(Indicators indicators, Partnerships partnerships) {
+    public IndicatorResource(Indicators indicators, Partnerships partnerships, JsonWebToken token, ObjectMapper json) {
         this.indicators = indicators;
         this.partnerships = partnerships;
+        this.token = token;
+        this.json = json;
     }
 
-    /** An indicator as the API shows it. */
+    /** An indicator as the API shows it; {@code version} is its ETag. */
     public record IndicatorView(String code, String title, String description, int priority, String unit, String frequency,
-                                String polarity, List<String> sources, String baseline) {
+                                String aggregation, String polarity, List<String> sources, String baseline,
+                                Map<String, BigDecimal> targets, BigDecimal tolerance, Integer disclosureThreshold,
+                                String geographyLevel, String derivedFrom, long version) {
         static IndicatorView of(IndicatorRow r) {
-            return new IndicatorView(r.code(), r.title(), r.description(), r.priority(), r.unit(), r.frequency(),
-                    r.polarity(), r.sources(), r.baseline());
+            var d = r.definition();
+            return new IndicatorView(r.code(), d.title(), d.description(), d.priority(), d.unit(), d.frequency(),
+                    d.aggregation(), d.polarity(), d.sources(), d.baseline(), d.targets(), d.tolerance(),
+                    d.disclosureThreshold(), d.geographyLevel(), d.derivedFrom(), r.version());
         }
     }
 
@@ -59,9 +85,44 @@ public class IndicatorResource {
 
     @GET
     @Path("{code}")
-    public Uni<IndicatorView> get(@PathParam("code") String code, @QueryParam("partnership") String partnership) {
-        String p = partnerships.resolve(partnership);
-        return indicators.find(p, code).map(found -> IndicatorView.of(
-                found.orElseThrow(() -> ProblemException.notFound("Indicator", code))));
+    public Uni<Response> get(@PathParam("code") String code, @QueryParam("partnership") String partnership) {
+        return indicators.find(partnerships.resolve(partnership), code)
+                .map(found -> ok(found.orElseThrow(() -> ProblemException.notFound("Indicator", code))));
+    }
+
+    /** Adds an indicator to the catalogue ({@code measures.indicator.defined.v2}): 201, or 409 when the code is taken. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(COORDINATOR)
+    public Uni<Response> create(@QueryParam("partnership") String partnership, IndicatorBody body) {
+        return indicators.create(partnerships.resolve(partnership), body, Actor.of(token))
+                .map(row -> Response.status(Response.Status.CREATED).header("Location", "/api/indicators/" + row.code())
+                        .entity(IndicatorView.of(row)).tag(Long.toString(row.version())).build());
+    }
+
+    /** Amends the definition ({@code measures.indicator.amended.v1}); needs If-Match with the indicator's ETag. */
+    @PATCH
+    @Path("{code}")
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @RolesAllowed(COORDINATOR)
+    public Uni<Response> amend(@PathParam("code") String code, @QueryParam("partnership") String partnership,
+                               @HeaderParam("If-Match") String ifMatch,
+                               @RequestBody(description = "A JSON merge patch of the indicator: the fields to change",
+                                       content = @Content(mediaType = MergePatch.MEDIA_TYPE,
+                                               schema = @Schema(implementation = IndicatorBody.class))) byte[] body) {
+        String partnershipId = partnerships.resolve(partnership);
+        long version = ETags.requireIfMatch(ifMatch);
+        return indicators.amend(partnershipId, code, Bodies.tree(json, body), version, Actor.of(token), json).map(IndicatorResource::ok);
+    }
+
+    /** Every definition and amendment, with who made it and which fields changed. */
+    @GET
+    @Path("{code}/history")
+    public Uni<List<History.Entry>> history(@PathParam("code") String code, @QueryParam("partnership") String partnership) {
+        return indicators.history(partnerships.resolve(partnership), code);
+    }
+
+    private static Response ok(IndicatorRow row) {
+        return Response.ok(IndicatorView.of(row)).tag(Long.toString(row.version())).build();
     }
 }

@@ -1,5 +1,7 @@
 package org.csp.measures.indicator;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.annotation.Priority;
@@ -10,42 +12,79 @@ import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.Aggregate;
 import org.csp.eventsourcing.EventStore;
 import org.csp.eventsourcing.EventStoreReady;
+import org.csp.eventsourcing.History;
 import org.csp.eventsourcing.UnitOfWork;
+import org.csp.http.Bodies;
+import org.csp.measures.indicator.IndicatorCommand.AmendIndicator;
 import org.csp.measures.indicator.IndicatorCommand.DefineIndicator;
 import org.csp.measures.indicator.IndicatorTable.IndicatorRow;
+import org.csp.problem.ProblemException;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Application service of the indicator feature: each command is one transaction (append + query table). */
+/** Application service of the indicator catalogue: each command is one transaction (append + query table). */
 @ApplicationScoped
 public class Indicators {
 
     private final EventStore store;
+    private final SourceOrganisations organisations;
     private final Aggregate<IndicatorCommand, IndicatorEvent, Indicator> aggregate;
 
-    public Indicators(EventStore store) {
+    public Indicators(EventStore store, SourceOrganisations organisations) {
         this.store = store;
+        this.organisations = organisations;
         this.aggregate = new Aggregate<>(store, IndicatorEvent.TYPES, Indicator.DECIDER);
     }
 
-    /** Creates the query table before anything else touches it (indicator files are loaded after this). */
+    /** Creates the query table (refilled from the events when its format changed) before the catalogue is loaded. */
     void onReady(@Observes @Priority(Interceptor.Priority.APPLICATION) EventStoreReady ready) {
-        store.pool().query(IndicatorTable.DDL).execute().await().atMost(Duration.ofMinutes(1));
+        IndicatorTable.prepare(store);
     }
 
     static String streamId(String partnershipId, String code) {
         return partnershipId + ":indicator:" + code;
     }
 
-    /** Defines an indicator unless it already exists; used when a partnership's indicators are loaded. */
-    public Uni<Boolean> define(UnitOfWork unit, String partnershipId, DefineIndicator command) {
-        return aggregate.handle(unit, streamId(partnershipId, command.code()), partnershipId, command, null, Actor.SYSTEM)
+    /** Defines an indicator in the caller's unit of work; true when something was recorded. */
+    public Uni<Boolean> define(UnitOfWork unit, String partnershipId, DefineIndicator command, Actor actor) {
+        return aggregate.handle(unit, streamId(partnershipId, command.code()), partnershipId, command, null, actor)
                 .call(outcome -> outcome.changed()
-                        ? IndicatorTable.upsert(unit.connection(), partnershipId, outcome.state().definition(), outcome.version())
+                        ? IndicatorTable.upsert(unit.connection(), partnershipId, command.code(), outcome.state().definition(), outcome.version())
                         : Uni.createFrom().voidItem())
                 .map(Aggregate.Outcome::changed);
+    }
+
+    /** {@code POST /api/indicators}: a new indicator of the catalogue. */
+    public Uni<IndicatorRow> create(String partnershipId, IndicatorBody body, Actor actor) {
+        var definition = IndicatorDefinitions.validate(body, organisations.ids());
+        return store.inTransaction(unit -> define(unit, partnershipId, new DefineIndicator(body.code(), definition, false), actor))
+                .flatMap(ignored -> require(partnershipId, body.code()));
+    }
+
+    /** {@code PATCH /api/indicators/{code}}: the merge patch applied to the current definition, which must be at {@code version}. */
+    public Uni<IndicatorRow> amend(String partnershipId, String code, JsonNode patch, long version, Actor actor, ObjectMapper json) {
+        return store.inTransaction(unit -> IndicatorTable.find(unit.connection(), partnershipId, code).flatMap(found -> {
+                    IndicatorRow current = found.orElseThrow(() -> ProblemException.notFound("Indicator", code));
+                    IndicatorBody patched = Bodies.patch(json, IndicatorDefinitions.body(code, current.definition()), patch, IndicatorBody.class);
+                    IndicatorDefinitions.requireSameCode(code, patched);
+                    var definition = IndicatorDefinitions.validate(patched, organisations.ids());
+                    return aggregate.handle(unit, streamId(partnershipId, code), partnershipId,
+                                    new AmendIndicator(code, definition), version, actor)
+                            .call(outcome -> outcome.changed()
+                                    ? IndicatorTable.upsert(unit.connection(), partnershipId, code, definition, outcome.version())
+                                    : Uni.createFrom().voidItem());
+                }))
+                .flatMap(ignored -> require(partnershipId, code));
+    }
+
+    /** Every change to the definition, with who made it and the fields it changed. */
+    public Uni<List<History.Entry>> history(String partnershipId, String code) {
+        return History.of(store, streamId(partnershipId, code), IndicatorEvent.TYPES, Indicator.DECIDER, "Indicator", code);
+    }
+
+    private Uni<IndicatorRow> require(String partnershipId, String code) {
+        return find(partnershipId, code).map(found -> found.orElseThrow(() -> ProblemException.notFound("Indicator", code)));
     }
 
     public Uni<Optional<IndicatorRow>> find(SqlClient client, String partnershipId, String code) {
@@ -58,5 +97,9 @@ public class Indicators {
 
     public Uni<List<IndicatorRow>> list(String partnershipId, Integer priority) {
         return IndicatorTable.list(store.pool(), partnershipId, priority);
+    }
+
+    public Uni<List<IndicatorRow>> list(SqlClient client, String partnershipId) {
+        return IndicatorTable.list(client, partnershipId, null);
     }
 }

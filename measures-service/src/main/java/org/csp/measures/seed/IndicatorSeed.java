@@ -6,72 +6,95 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
+import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.EventStoreReady;
-import org.csp.measures.indicator.Frequency;
+import org.csp.measures.indicator.IndicatorBody;
 import org.csp.measures.indicator.IndicatorCommand.DefineIndicator;
+import org.csp.measures.indicator.IndicatorDefinitions;
 import org.csp.measures.indicator.Indicators;
-import org.csp.measures.indicator.Polarity;
-import org.csp.measures.indicator.Unit;
+import org.csp.measures.indicator.SourceOrganisations;
+import org.csp.problem.ProblemException;
 import org.csp.seed.SeedFiles;
 import org.jboss.logging.Logger;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Loads each configured indicator file (one per partnership) at start-up: every indicator not yet in the event
- * store is defined, all in one transaction. Running it again defines nothing.
+ * Loads each configured indicator catalogue file (one per partnership, format {@code csp-indicators/2}) at start-up:
+ * its source organisations become known, and every indicator not yet in the event store is defined, all in one
+ * transaction. An indicator that exists is left as it is (the coordinator may have amended it); running it again
+ * defines nothing.
  */
 @ApplicationScoped
 public class IndicatorSeed {
 
     private static final Logger LOG = Logger.getLogger(IndicatorSeed.class);
+    static final String FORMAT = "csp-indicators/2";
 
     private final Indicators indicators;
+    private final SourceOrganisations organisations;
     private final ObjectMapper json;
     private final List<String> files;
 
-    public IndicatorSeed(Indicators indicators, ObjectMapper json, IndicatorSeedConfig config) {
+    public IndicatorSeed(Indicators indicators, SourceOrganisations organisations, ObjectMapper json, IndicatorSeedConfig config) {
         this.indicators = indicators;
+        this.organisations = organisations;
         this.json = json;
         this.files = config.indicators();
     }
 
-    /** The data file's shape: where it was taken from, a partnership and its indicators. */
-    public record IndicatorFile(String source, String partnership, List<Entry> indicators) {
+    /** The catalogue file's shape: its format, where it was taken from, the partnership, its sources and indicators. */
+    public record IndicatorFile(String format, String source, String partnership, List<String> notes,
+                                List<Organisation> organisations, List<Entry> indicators) {
 
-        /** One indicator as the file writes it; unit, frequency and polarity as codes ("count", "monthly", …). */
-        public record Entry(String code, String title, String description, int priority, String unit, String frequency,
-                            String polarity, List<String> sources, String baseline) {
+        public record Organisation(String id, String name) {
+        }
+
+        /** One indicator as the file writes it; the fields of the API's indicator body, codes as codes. */
+        public record Entry(String code, String title, String description, Integer priority, String unit, String frequency,
+                            String aggregation, String polarity, List<String> sources, String baseline,
+                            Map<String, BigDecimal> targets, BigDecimal tolerance, Integer disclosureThreshold,
+                            String geographyLevel, String derivedFrom) {
+
+            IndicatorBody body() {
+                return new IndicatorBody(code, title, description, priority, unit, frequency, aggregation, polarity, sources,
+                        baseline, targets, tolerance, disclosureThreshold, geographyLevel, derivedFrom);
+            }
         }
     }
 
     void onReady(@Observes @Priority(Interceptor.Priority.APPLICATION + 100) EventStoreReady ready) {
-        for (String file : files) {
-            IndicatorFile content = SeedFiles.read(json, file, IndicatorFile.class);
+        List<IndicatorFile> contents = files.stream().map(file -> read(json, file)).toList();
+        contents.forEach(content -> content.organisations().forEach(o -> organisations.add(o.id(), o.name())));
+        for (int i = 0; i < files.size(); i++) {
+            IndicatorFile content = contents.get(i);
+            String file = files.get(i);
             List<DefineIndicator> commands = content.indicators().stream().map(entry -> define(file, entry)).toList();
             long added = ready.store().inTransaction(unit -> Multi.createFrom().iterable(commands)
-                            .onItem().transformToUniAndConcatenate(command -> indicators.define(unit, content.partnership(), command))
+                            .onItem().transformToUniAndConcatenate(command -> indicators.define(unit, content.partnership(), command, Actor.SYSTEM))
                             .filter(Boolean::booleanValue).collect().asList().map(List::size))
                     .await().atMost(Duration.ofMinutes(2));
             LOG.infof("Indicators for %s: %d in %s, %d newly defined", content.partnership(), commands.size(), file, added);
         }
     }
 
-    /**
-     * The command an entry of the file stands for. A file with an unknown unit, frequency or polarity must stop the
-     * start, not define a broken indicator.
-     */
-    static DefineIndicator define(String file, IndicatorFile.Entry e) {
-        Unit unit = Unit.of(e.unit());
-        Frequency frequency = Frequency.of(e.frequency());
-        Polarity polarity = Polarity.of(e.polarity());
-        if (unit == null || frequency == null || polarity == null || e.sources() == null || e.sources().isEmpty()
-                || e.code() == null || e.title() == null) {
-            throw new IllegalStateException("Indicator " + e.code() + " in " + file
-                    + " needs a code, a title, at least one source and a known unit, frequency and polarity " + Polarity.codes());
+    static IndicatorFile read(ObjectMapper json, String file) {
+        IndicatorFile content = SeedFiles.read(json, file, IndicatorFile.class);
+        if (!FORMAT.equals(content.format())) {
+            throw new IllegalStateException(file + " is not a " + FORMAT + " catalogue file");
         }
-        return new DefineIndicator(e.code(), e.title(), e.description(), e.priority(), unit, frequency, polarity,
-                e.sources(), e.baseline());
+        return content;
+    }
+
+    /** The command an entry of the file stands for; an invalid entry stops the start, naming what is wrong. */
+    DefineIndicator define(String file, IndicatorFile.Entry entry) {
+        try {
+            return new DefineIndicator(entry.code(), IndicatorDefinitions.validate(entry.body(), organisations.ids()), true);
+        } catch (ProblemException e) {
+            throw new IllegalStateException("Indicator " + entry.code() + " in " + file + " is not valid: " + e.violations(), e);
+        }
     }
 }

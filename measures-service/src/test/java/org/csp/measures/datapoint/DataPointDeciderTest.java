@@ -1,93 +1,59 @@
 package org.csp.measures.datapoint;
 
 import org.csp.eventsourcing.testing.DeciderSpec;
-import org.csp.measures.datapoint.DataPointCommand.RecordDataPoint;
+import org.csp.measures.datapoint.DataPointCommand.RecordFigure;
+import org.csp.measures.datapoint.DataPointCommand.Submission;
 import org.csp.measures.datapoint.DataPointEvent.DataPointRecorded;
-import org.csp.measures.indicator.Frequency;
-import org.csp.measures.indicator.IndicatorRules;
-import org.csp.measures.indicator.Unit;
+import org.csp.measures.datapoint.DataPointEvent.DataPointRevised;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class DataPointDeciderTest {
 
-    static final IndicatorRules ASB = new IndicatorRules("ASB-INCIDENTS", Unit.COUNT, Frequency.MONTHLY,
-            List.of("gloucestershire-constabulary", "stroud-district-council"));
-    static final IndicatorRules FEEL_SAFE = new IndicatorRules("FEEL-SAFE-AFTER-DARK", Unit.PERCENTAGE, Frequency.ANNUAL,
-            List.of("stroud-district-council"));
-    static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
     static final DataPointRecorded AUGUST_PROVISIONAL = new DataPointRecorded("ASB-INCIDENTS", "2024-08", "E07000082",
-            new BigDecimal("12"), "provisional", "gloucestershire-constabulary", "police-gloucestershire", 1);
+            new BigDecimal("12"), "provisional", "gloucestershire-constabulary", "police-gloucestershire", 1, null, null);
+    static final DataPointRevised AUGUST_REVISED = new DataPointRevised("ASB-INCIDENTS", "2024-08", "E07000082",
+            "gloucestershire-constabulary", new BigDecimal("14"), null, null, "final", "late crime reports added",
+            new BigDecimal("12"), "police-gloucestershire", 2);
+    static final DataPointRecorded REOFFENDING = new DataPointRecorded("REOFFENDING-RATE", "2024/25", "E07000082",
+            new BigDecimal("24.1"), "final", "probation-service", "probation", 1, new BigDecimal("241"), new BigDecimal("1000"));
 
     private static final DeciderSpec<DataPointCommand, DataPointEvent, DataPoint> DATA_POINT = DeciderSpec.of(DataPoint.DECIDER);
 
-    private static RecordDataPoint record(IndicatorRules indicator, String period, String value, DataStatus status, String source) {
-        return new RecordDataPoint(indicator, indicator == null ? "NOPE" : indicator.code(), Period.parse(period).orElseThrow(),
-                "E07000082", new BigDecimal(value), status, source, "police-gloucestershire", TODAY);
+    private static RecordFigure figure(String value, DataStatus status, String reason) {
+        return new RecordFigure(new Submission("stroud", "ASB-INCIDENTS", Period.parse("2024-08").orElseThrow(), "E07000082",
+                "gloucestershire-constabulary", new BigDecimal(value), null, null, status, reason), "police-gloucestershire");
     }
 
     @Test
-    void aFirstValueIsRevisionOne() {
-        DATA_POINT.given()
-                .when(record(ASB, "2024-08", "12", DataStatus.PROVISIONAL, "gloucestershire-constabulary"))
-                .then(AUGUST_PROVISIONAL);
+    void aFirstFigureIsRecordedAsRevisionOne() {
+        DATA_POINT.given().when(figure("12.0", DataStatus.PROVISIONAL, null)).then(AUGUST_PROVISIONAL);
     }
 
     @Test
-    void theSameValueAgainChangesNothing() {
-        DATA_POINT.given(AUGUST_PROVISIONAL)
-                .when(record(ASB, "2024-08", "12.0", DataStatus.PROVISIONAL, "gloucestershire-constabulary"))
-                .thenNothing();
+    void aDifferentFigureIsARevisionWithItsReasonAndWhatItReplaced() {
+        DATA_POINT.given(AUGUST_PROVISIONAL).when(figure("14", DataStatus.FINAL, "late crime reports added")).then(AUGUST_REVISED);
     }
 
     @Test
-    void aCorrectionIsANewRevisionThatKeepsTheOldOne() {
-        var corrected = new DataPointRecorded("ASB-INCIDENTS", "2024-08", "E07000082", new BigDecimal("14"), "final",
-                "gloucestershire-constabulary", "police-gloucestershire", 2);
-        DATA_POINT.given(AUGUST_PROVISIONAL)
-                .when(record(ASB, "2024-08", "14", DataStatus.FINAL, "gloucestershire-constabulary"))
-                .then(corrected);
-        DATA_POINT.given(AUGUST_PROVISIONAL, corrected).thenState(state -> {
-            assertEquals(2, state.revisions().size());
-            assertEquals(new BigDecimal("14"), state.latest().value());
-        });
+    void theSameFigureChangesNothing() {
+        DATA_POINT.given(AUGUST_PROVISIONAL).when(figure("1.2E+1", DataStatus.PROVISIONAL, null)).thenNothing();
+        DATA_POINT.given(AUGUST_PROVISIONAL, AUGUST_REVISED).when(figure("14", DataStatus.FINAL, "again")).thenNothing();
     }
 
     @Test
-    void thePeriodMustMatchTheIndicatorsFrequency() {
-        DATA_POINT.given().when(record(ASB, "2024/25 Q2", "12", DataStatus.PROVISIONAL, "gloucestershire-constabulary"))
-                .thenInvalid("period");
+    void aFinalFigureIsRevisedOnlyWithAReason() {
+        DATA_POINT.given(AUGUST_PROVISIONAL, AUGUST_REVISED).when(figure("15", DataStatus.FINAL, null)).thenInvalid("reason");
+        DATA_POINT.given(AUGUST_PROVISIONAL, AUGUST_REVISED).when(figure("15", DataStatus.FINAL, "correction"))
+                .then(new DataPointRevised("ASB-INCIDENTS", "2024-08", "E07000082", "gloucestershire-constabulary",
+                        new BigDecimal("15"), null, null, "final", "correction", new BigDecimal("14"), "police-gloucestershire", 3));
     }
 
     @Test
-    void aFuturePeriodIsRefused() {
-        DATA_POINT.given().when(record(ASB, "2026-12", "12", DataStatus.PROVISIONAL, "gloucestershire-constabulary"))
-                .thenInvalid("period");
-    }
-
-    @Test
-    void valuesMustSuitTheUnit() {
-        DATA_POINT.given().when(record(ASB, "2024-08", "12.5", DataStatus.FINAL, "stroud-district-council")).thenInvalid("value");
-        DATA_POINT.given().when(record(ASB, "2024-08", "-1", DataStatus.FINAL, "stroud-district-council")).thenInvalid("value");
-        DATA_POINT.given().when(record(FEEL_SAFE, "2024/25", "101", DataStatus.FINAL, "stroud-district-council")).thenInvalid("value");
-        DATA_POINT.given().when(record(FEEL_SAFE, "2024/25", "71.5", DataStatus.FINAL, "stroud-district-council"))
-                .then(new DataPointRecorded("FEEL-SAFE-AFTER-DARK", "2024/25", "E07000082", new BigDecimal("71.5"), "final",
-                        "stroud-district-council", "police-gloucestershire", 1));
-    }
-
-    @Test
-    void theSourceMustBeOneOfTheIndicatorsSources() {
-        DATA_POINT.given().when(record(ASB, "2024-08", "12", DataStatus.FINAL, "probation-service")).thenInvalid("source");
-        DATA_POINT.given().when(record(ASB, "2024-08", "12", DataStatus.FINAL, null)).thenInvalid("source");
-    }
-
-    @Test
-    void anUnknownIndicatorIsRefused() {
-        DATA_POINT.given().when(record(null, "2024-08", "12", DataStatus.FINAL, "x")).thenRejected("indicator-not-defined");
+    void theStateIsTheCurrentRevision() {
+        DATA_POINT.given(AUGUST_PROVISIONAL, AUGUST_REVISED).thenState(state -> assertEquals(2, state.current().revision()));
     }
 }

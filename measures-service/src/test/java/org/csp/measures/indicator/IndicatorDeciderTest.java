@@ -1,37 +1,57 @@
 package org.csp.measures.indicator;
 
 import org.csp.eventsourcing.testing.DeciderSpec;
+import org.csp.measures.indicator.IndicatorCommand.AmendIndicator;
 import org.csp.measures.indicator.IndicatorCommand.DefineIndicator;
+import org.csp.measures.indicator.IndicatorEvent.IndicatorAmended;
 import org.csp.measures.indicator.IndicatorEvent.IndicatorDefined;
+import org.csp.measures.indicator.IndicatorEvent.IndicatorDefinition;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class IndicatorDeciderTest {
 
-    static final DefineIndicator DEFINE_ASB = new DefineIndicator("ASB-INCIDENTS", "Recorded ASB incidents", "…", 1,
-            Unit.COUNT, Frequency.MONTHLY, Polarity.LOWER_IS_BETTER,
-            List.of("gloucestershire-constabulary", "stroud-district-council"), "preceding year");
-    static final IndicatorDefined ASB_DEFINED = new IndicatorDefined("ASB-INCIDENTS", "Recorded ASB incidents", "…", 1,
-            "count", "monthly", "lower-is-better", List.of("gloucestershire-constabulary", "stroud-district-council"),
-            "preceding year");
+    static final IndicatorDefinition ASB = new IndicatorDefinition("Recorded ASB incidents", "…", 1, "count", "monthly", "sum",
+            "lower-is-better", List.of("gloucestershire-constabulary", "stroud-district-council"), "same-period-previous-year",
+            Map.of(), BigDecimal.valueOf(5), 5, "ward", null);
+    static final IndicatorDefinition ASB_WITH_TARGET = new IndicatorDefinition("Recorded ASB incidents", "…", 1, "count",
+            "monthly", "sum", "lower-is-better", List.of("gloucestershire-constabulary", "stroud-district-council"),
+            "same-period-previous-year", Map.of("2024/25", BigDecimal.valueOf(1200)), BigDecimal.valueOf(5), 5, "ward", null);
+    static final IndicatorDefined ASB_DEFINED = new IndicatorDefined("ASB-INCIDENTS", ASB);
+    static final IndicatorAmended ASB_AMENDED = new IndicatorAmended("ASB-INCIDENTS", ASB_WITH_TARGET);
 
     private static final DeciderSpec<IndicatorCommand, IndicatorEvent, Indicator> INDICATOR = DeciderSpec.of(Indicator.DECIDER);
 
     @Test
-    void definingANewIndicatorRecordsItWithItsCodes() {
-        INDICATOR.given().when(DEFINE_ASB).then(ASB_DEFINED);
+    void definingANewIndicatorRecordsIt() {
+        INDICATOR.given().when(new DefineIndicator("ASB-INCIDENTS", ASB, false)).then(ASB_DEFINED);
     }
 
     @Test
-    void definingAgainChangesNothing() {
-        INDICATOR.given(ASB_DEFINED).when(DEFINE_ASB).thenNothing();
+    void theCatalogueFileNeverRedefinesAnIndicatorTheCoordinatorMayHaveAmended() {
+        INDICATOR.given(ASB_DEFINED, ASB_AMENDED).when(new DefineIndicator("ASB-INCIDENTS", ASB, true)).thenNothing();
     }
 
     @Test
-    void theStateIsTheDefinition() {
-        INDICATOR.given(ASB_DEFINED).thenState(state -> assertEquals(ASB_DEFINED, state.definition()));
+    void theApiRefusesToDefineATakenCodeDifferently() {
+        INDICATOR.given(ASB_DEFINED).when(new DefineIndicator("ASB-INCIDENTS", ASB_WITH_TARGET, false)).thenRejected("already-defined");
+        INDICATOR.given(ASB_DEFINED).when(new DefineIndicator("ASB-INCIDENTS", ASB, false)).thenNothing();
+    }
+
+    @Test
+    void anAmendmentRecordsTheWholeNewDefinitionAndTheSameOneChangesNothing() {
+        INDICATOR.given(ASB_DEFINED).when(new AmendIndicator("ASB-INCIDENTS", ASB_WITH_TARGET)).then(ASB_AMENDED);
+        INDICATOR.given(ASB_DEFINED, ASB_AMENDED).when(new AmendIndicator("ASB-INCIDENTS", ASB_WITH_TARGET)).thenNothing();
+        INDICATOR.given().when(new AmendIndicator("ASB-INCIDENTS", ASB)).thenRejected("not-found");
+    }
+
+    @Test
+    void theStateIsTheLatestDefinition() {
+        INDICATOR.given(ASB_DEFINED, ASB_AMENDED).thenState(state -> assertEquals(ASB_WITH_TARGET, state.definition()));
     }
 }

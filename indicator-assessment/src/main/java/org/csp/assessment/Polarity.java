@@ -1,4 +1,4 @@
-package org.csp.measures.indicator;
+package org.csp.assessment;
 
 import org.csp.codes.Coded;
 

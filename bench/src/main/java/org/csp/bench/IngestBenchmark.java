@@ -1,0 +1,710 @@
+package org.csp.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.csp.infrastructure.ChildProcess;
+import org.csp.infrastructure.LocalPostgres;
+import org.csp.infrastructure.RepoRoot;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+
+/**
+ * Data points through the platform's front door: several clients post batches of monthly police figures for Stroud
+ * to the gateway's {@code POST /api/data-points/batch} on the local stack (reused when it runs, else started with
+ * {@code deploy/run} and stopped at the end), first as fast as they can, then paced at a fixed rate; after each
+ * phase, how long the relay and the gateway's quarterly view take to show every point; beside it, a raw
+ * {@code COPY} of as many rows into a plain table of the same PostgreSQL. Prints a table; nothing is timed in a test.
+ */
+public final class IngestBenchmark {
+
+    private static final String PARTNERSHIP = "stroud";
+    private static final String POLICE_CLIENT = "police-gloucestershire";
+    private static final String POLICE_ORGANISATION = "gloucestershire-constabulary";
+    private static final String COORDINATOR = "coordinator";
+    /** measures-service's {@code csp.relay.topic}: the relay's row in {@code relay_checkpoint}. */
+    private static final String RELAY = "measures.events";
+    private static final String PROJECTION = "quarterly";
+    private static final YearMonth FIRST_PERIOD = YearMonth.of(2019, 4);
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+    private static final Duration STACK_START = Duration.ofMinutes(5);
+    private static final Duration CATCH_UP = Duration.ofSeconds(120);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    private static final int COPY_CHUNK = 500;
+    private static final int ERRORS_SHOWN = 5;
+    private static final String PAYLOAD = """
+            {"indicatorCode":"%s","period":"%s","geography":"%s","value":%d,"status":"provisional",\
+            "source":"gloucestershire-constabulary","submittedBy":"police-gloucestershire","revision":%d}""";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The command line: seconds per phase, concurrent clients, the paced phase's points/s (0: none), rows per request. */
+    record Options(int seconds, int clients, int rate, int batch) {
+
+        static final String USAGE = "bench/ingest [--seconds N] [--clients N] [--rate N] [--batch N]";
+
+        static Options parse(String[] args) {
+            int seconds = 60, clients = 4, rate = 5000, batch = 500;
+            for (int i = 0; i + 1 < args.length; i += 2) {
+                int value = Integer.parseInt(args[i + 1].replace("_", "").replace(",", ""));
+                switch (args[i]) {
+                    case "--seconds" -> seconds = value;
+                    case "--clients" -> clients = value;
+                    case "--rate" -> rate = value;
+                    case "--batch" -> batch = value;
+                    default -> throw new IllegalArgumentException("Unknown option " + args[i] + "; " + USAGE);
+                }
+            }
+            if (args.length % 2 != 0) {
+                throw new IllegalArgumentException("No value after " + args[args.length - 1] + "; " + USAGE);
+            }
+            if (seconds < 1 || clients < 1 || rate < 0 || batch < 1) {
+                throw new IllegalArgumentException("--seconds, --clients and --batch must be at least 1, --rate at least 0");
+            }
+            return new Options(seconds, clients, rate, batch);
+        }
+    }
+
+    /** One data point: what a row of a batch names. */
+    record Key(String indicator, String geography, String period) {
+    }
+
+    /** What a phase did: its length, requests, points accepted (rows of 2xx answers) and the 2xx latencies, sorted. */
+    record Phase(String name, double seconds, long requests, long errors, long points, long[] latencies) {
+
+        double rate() {
+            return points / seconds;
+        }
+
+        /** Milliseconds under which the fraction {@code p} of the accepted requests was answered. */
+        double millis(double p) {
+            if (latencies.length == 0) {
+                return Double.NaN;
+            }
+            int index = (int) Math.ceil(p * latencies.length) - 1;
+            return latencies[Math.clamp(index, 0, latencies.length - 1)] / 1e6;
+        }
+    }
+
+    /** A client's counts in one phase; only its own thread writes them. */
+    private static final class Recorder {
+        long requests;
+        long errors;
+        long points;
+        long[] latencies = new long[1024];
+        int accepted;
+
+        void ok(int rows, long nanos) {
+            requests++;
+            points += rows;
+            if (accepted == latencies.length) {
+                latencies = Arrays.copyOf(latencies, accepted * 2);
+            }
+            latencies[accepted++] = nanos;
+        }
+
+        void error() {
+            requests++;
+            errors++;
+        }
+    }
+
+    private final Options options;
+    private final String gateway;
+    private final String tokenEndpoint;
+    private final String measuresDatabase;
+    private final HttpClient http = newHttpClient();
+    private final AtomicInteger errorsShown = new AtomicInteger();
+    private final long valueSeed = ThreadLocalRandom.current().nextLong(1_000_000);
+    private Token police;
+    private Token coordinator;
+
+    private IngestBenchmark(Options options) {
+        this.options = options;
+        // The ports deploy/run's LocalStack listens on, with the same environment overrides.
+        this.gateway = "http://127.0.0.1:" + env("CSP_GATEWAY_PORT", "8080");
+        this.tokenEndpoint = "http://127.0.0.1:" + env("CSP_KEYCLOAK_PORT", "8180") + "/realms/csp/protocol/openid-connect/token";
+        this.measuresDatabase = "jdbc:postgresql://127.0.0.1:%s/measures?user=%s"
+                .formatted(env("CSP_POSTGRES_PORT", "5432"), LocalPostgres.SUPERUSER);
+    }
+
+    public static void main(String[] args) throws Exception {
+        new IngestBenchmark(Options.parse(args)).run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        Path repo = RepoRoot.find();
+        ChildProcess stack = startOrReuseStack(repo);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(stack), "stop-stack")); // on Ctrl-C too
+        try {
+            String settings = settings();
+            System.out.printf("PostgreSQL %s; gateway %s%n", settings, gateway);
+            JsonNode realm = JSON.readTree(repo.resolve("deploy/keycloak/csp-realm.json").toFile());
+            police = new Token(Map.of("grant_type", "client_credentials", "client_id", POLICE_CLIENT,
+                    "client_secret", clientSecret(realm, POLICE_CLIENT)));
+            coordinator = new Token(Map.of("grant_type", "password", "client_id", "csp-cli", "username", COORDINATOR,
+                    "password", userPassword(realm, COORDINATOR)));
+
+            List<Key> keys = discover();
+            List<Client> clients = new ArrayList<>();
+            for (int c = 0; c < options.clients(); c++) {
+                List<Key> slice = new ArrayList<>();
+                for (int i = c; i < keys.size(); i += options.clients()) {
+                    slice.add(keys.get(i));
+                }
+                clients.add(new Client(slice));
+            }
+            int smallest = clients.stream().mapToInt(c -> c.slice.size()).min().orElse(0);
+            if (smallest == 0) {
+                throw new IllegalStateException(keys.size() + " data points are too few for " + options.clients() + " clients");
+            }
+            // A batch never names a point twice: at most one row per key of the client's slice.
+            int batch = Math.min(options.batch(), smallest);
+            if (batch < options.batch()) {
+                System.out.printf("Batches of %d rows, not %d: a client's slice has only %d data points%n",
+                        batch, options.batch(), smallest);
+            }
+            clients.forEach(c -> c.batch = batch);
+
+            Phase unpaced = load("unpaced", clients, 0);
+            Double unpacedCatchUp = catchUp();
+            Phase paced = null;
+            Double pacedCatchUp = null;
+            if (options.rate() > 0) {
+                paced = load("paced", clients, options.rate());
+                pacedCatchUp = catchUp();
+            }
+            Double copy = unpaced.points() > 0 ? copyBaseline(unpaced.points(), keys) : null;
+            summary(settings, keys.size(), batch, unpaced, unpacedCatchUp, paced, pacedCatchUp, copy);
+        } finally {
+            stop(stack);
+        }
+    }
+
+    // --- the stack ---------------------------------------------------------------------------------------------------
+
+    /** Null when a stack was already running; else {@code deploy/run}, started here, once its gateway is ready. */
+    private ChildProcess startOrReuseStack(Path repo) throws IOException, InterruptedException {
+        String ready = gateway + "/q/health/ready";
+        if (status(ready) > 0) {
+            System.out.println("Reusing the running stack (" + gateway + " answers)");
+            awaitReady(ready, null, null);
+            return null;
+        }
+        Path log = repo.resolve("bench/target/ingest-stack.log");
+        Files.deleteIfExists(log);
+        System.out.println("Starting the stack with deploy/run (log: " + repo.relativize(log) + ") …");
+        ChildProcess stack = ChildProcess.start("deploy/run", List.of(repo.resolve("deploy/run").toString()), Map.of(), log);
+        long started = System.nanoTime();
+        awaitReady(ready, stack, log);
+        System.out.printf("Stack ready in %.0f s%n", seconds(started));
+        return stack;
+    }
+
+    /**
+     * Waits until the gateway's readiness answers 200: five minutes, counted from the end of the build when
+     * {@code deploy/run} builds first (its last {@code [csp]} line says so while Maven runs).
+     */
+    private void awaitReady(String url, ChildProcess stack, Path log) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + STACK_START.toNanos();
+        while (status(url) != 200) {
+            if (stack != null && !stack.alive()) {
+                throw new IllegalStateException("deploy/run stopped before the gateway was ready:\n" + tail(log));
+            }
+            if (log != null && lastStackLine(log).startsWith("[csp] building")) {
+                deadline = System.nanoTime() + STACK_START.toNanos();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(url + " did not answer 200 within " + STACK_START.toMinutes() + " minutes"
+                        + (log == null ? "" : ":\n" + tail(log)));
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    private static synchronized void stop(ChildProcess stack) {
+        if (stack != null && stack.alive()) {
+            System.out.println("Stopping the stack started for the run …");
+            stack.stop();
+        }
+    }
+
+    private static String lastStackLine(Path log) throws IOException {
+        if (!Files.exists(log)) {
+            return "";
+        }
+        List<String> lines = Files.readString(log).lines().filter(l -> l.startsWith("[csp]")).toList();
+        return lines.isEmpty() ? "" : lines.getLast();
+    }
+
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.exists(log) ? Files.readString(log).lines().toList() : List.of();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    // --- what to post ------------------------------------------------------------------------------------------------
+
+    /**
+     * Every (indicator, geography, month) the police client may report: monthly indicators the constabulary is a
+     * source of and that are not derived, each geography of the partnership at a level the indicator allows, and
+     * every month from 2019-04 to last month.
+     */
+    private List<Key> discover() throws IOException, InterruptedException {
+        JsonNode indicators = getJson(gateway + "/api/indicators?partnership=" + PARTNERSHIP, police);
+        JsonNode geographies = getJson(gateway + "/api/geographies?partnership=" + PARTNERSHIP, police);
+        YearMonth last = YearMonth.from(LocalDate.now(UK)).minusMonths(1);
+        List<String> periods = new ArrayList<>();
+        for (YearMonth month = FIRST_PERIOD; !month.isAfter(last); month = month.plusMonths(1)) {
+            periods.add(month.toString());
+        }
+        List<Key> keys = new ArrayList<>();
+        List<String> used = new ArrayList<>();
+        for (JsonNode indicator : indicators) {
+            if (!indicator.path("frequency").asText().equals("monthly") || !contains(indicator.path("sources"), POLICE_ORGANISATION)
+                    || isDerived(indicator.get("derivedFrom"))) {
+                continue;
+            }
+            Set<String> levels = levelsFor(indicator.hasNonNull("geographyLevel") ? indicator.get("geographyLevel").asText() : "district");
+            List<String> places = new ArrayList<>();
+            for (JsonNode geography : geographies) {
+                String partnership = geography.path("partnership").asText(PARTNERSHIP);
+                if (partnership.equals(PARTNERSHIP) && levels.contains(geography.path("level").asText())) {
+                    places.add(geography.path("code").asText());
+                }
+            }
+            for (String place : places) {
+                for (String period : periods) {
+                    keys.add(new Key(indicator.path("code").asText(), place, period));
+                }
+            }
+            used.add(indicator.path("code").asText() + " (" + places.size() + " geographies)");
+        }
+        if (keys.isEmpty()) {
+            throw new IllegalStateException("Nothing to post: no monthly, non-derived indicator of " + POLICE_ORGANISATION
+                    + " with a geography of " + PARTNERSHIP + ". Indicators: " + indicators + "\nGeographies: " + geographies);
+        }
+        System.out.printf("%,d data points: %s × %d months (%s to %s)%n", keys.size(), String.join(", ", used),
+                periods.size(), periods.getFirst(), periods.getLast());
+        return keys;
+    }
+
+    /** A ward indicator takes ward and district rows, a district indicator district rows only. */
+    private static Set<String> levelsFor(String indicatorLevel) {
+        return switch (indicatorLevel) {
+            case "ward" -> Set.of("ward", "district");
+            case "district" -> Set.of("district");
+            default -> Set.of(indicatorLevel);
+        };
+    }
+
+    private static boolean isDerived(JsonNode derivedFrom) {
+        return derivedFrom != null && !derivedFrom.isNull() && !(derivedFrom.isContainerNode() && derivedFrom.isEmpty());
+    }
+
+    private static boolean contains(JsonNode array, String text) {
+        for (JsonNode item : array) {
+            if (item.asText().equals(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // --- the load ----------------------------------------------------------------------------------------------------
+
+    /**
+     * One client: its own HTTP connection and its own slice of the data points, posted in order, pass after pass.
+     * The first pass creates the points, every later one revises them with other values.
+     */
+    private final class Client {
+        final List<Key> slice;
+        final HttpClient connection = newHttpClient();
+        int batch;
+        /** Rows posted so far: {@code posted % slice.size()} is where the next batch starts, {@code posted / slice.size()} its pass. */
+        long posted;
+
+        Client(List<Key> slice) {
+            this.slice = slice;
+        }
+
+        /** Posts the next batch; latency from {@code scheduled} (the paced phase's planned send time) to the answer. */
+        void post(long scheduled, Recorder recorder) throws IOException, InterruptedException {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/data-points/batch?partnership=" + PARTNERSHIP))
+                    .timeout(REQUEST_TIMEOUT)
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + police.get())
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                    .POST(HttpRequest.BodyPublishers.ofString(nextBatch()))
+                    .build();
+            try {
+                HttpResponse<String> response = connection.send(request, HttpResponse.BodyHandlers.ofString());
+                long latency = System.nanoTime() - scheduled;
+                if (response.statusCode() / 100 == 2) {
+                    recorder.ok(batch, latency);
+                } else {
+                    recorder.error();
+                    showError("HTTP " + response.statusCode() + ": " + response.body());
+                }
+            } catch (IOException e) {
+                recorder.error();
+                showError(e.toString());
+            }
+        }
+
+        private String nextBatch() {
+            StringBuilder body = new StringBuilder(batch * 130).append('[');
+            for (int i = 0; i < batch; i++, posted++) {
+                int position = (int) (posted % slice.size());
+                long pass = posted / slice.size();
+                Key key = slice.get(position);
+                // Consecutive passes differ by one, so every revision changes the value.
+                long value = Math.floorMod(valueSeed + 31L * position + pass, 1_000_000L);
+                body.append(i == 0 ? "" : ",")
+                        .append("{\"indicator\":\"").append(key.indicator())
+                        .append("\",\"period\":\"").append(key.period())
+                        .append("\",\"geography\":\"").append(key.geography())
+                        .append("\",\"value\":").append(value)
+                        .append(",\"status\":\"provisional\"")
+                        .append(pass > 0 ? ",\"reason\":\"benchmark revision\"}" : "}");
+            }
+            return body.append(']').toString();
+        }
+    }
+
+    /**
+     * Every client posts for {@code --seconds}: back to back when {@code rate} is 0; else on an open-loop schedule of
+     * one request every {@code batch / rate} seconds, taken by the clients in turn, each request's latency counted
+     * from its planned send time so that a slow answer delays, and is charged for, the requests behind it.
+     */
+    private Phase load(String name, List<Client> clients, int rate) throws InterruptedException, ExecutionException {
+        int batch = clients.getFirst().batch;
+        System.out.printf("%n%s: %d clients, batches of %d, %s, %d s …%n", name, clients.size(), batch,
+                rate == 0 ? "as fast as they can" : "%,d points/s in all".formatted(rate), options.seconds());
+        long interval = rate == 0 ? 0 : Math.round(batch * 1e9 / rate);
+        errorsShown.set(0); // the first few error bodies of each phase
+        List<Recorder> recorders = new ArrayList<>();
+        List<Future<?>> running = new ArrayList<>();
+        long start = System.nanoTime();
+        long end = start + Duration.ofSeconds(options.seconds()).toNanos();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < clients.size(); c++) {
+                Client client = clients.get(c);
+                Recorder recorder = new Recorder();
+                recorders.add(recorder);
+                int turn = c;
+                running.add(threads.submit(() -> {
+                    if (rate == 0) {
+                        while (System.nanoTime() < end) {
+                            client.post(System.nanoTime(), recorder);
+                        }
+                    } else {
+                        for (long k = 0; ; k++) {
+                            long scheduled = start + (k * clients.size() + turn) * interval;
+                            if (scheduled >= end || System.nanoTime() >= end) {
+                                break;
+                            }
+                            for (long wait = scheduled - System.nanoTime(); wait > 0; wait = scheduled - System.nanoTime()) {
+                                LockSupport.parkNanos(wait);
+                            }
+                            client.post(scheduled, recorder);
+                        }
+                    }
+                    return null;
+                }));
+            }
+        }
+        double seconds = seconds(start);
+        for (Future<?> client : running) {
+            client.get(); // a client's failure (not an HTTP error: those are counted) ends the run
+        }
+        long[] latencies = recorders.stream().flatMapToLong(r -> Arrays.stream(r.latencies, 0, r.accepted)).sorted().toArray();
+        Phase phase = new Phase(name, seconds, recorders.stream().mapToLong(r -> r.requests).sum(),
+                recorders.stream().mapToLong(r -> r.errors).sum(), recorders.stream().mapToLong(r -> r.points).sum(), latencies);
+        System.out.printf("  %,d points accepted in %.1f s = %,.0f points/s; %,d requests, %,d errors; latency p50 %s, p99 %s, max %s ms%n",
+                phase.points(), phase.seconds(), phase.rate(), phase.requests(), phase.errors(),
+                millis(phase.millis(0.50)), millis(phase.millis(0.99)), millis(phase.millis(1.0)));
+        return phase;
+    }
+
+    private void showError(String what) {
+        if (errorsShown.getAndIncrement() < ERRORS_SHOWN) {
+            System.out.println("  error: " + (what.length() > 500 ? what.substring(0, 500) + " …" : what));
+        }
+    }
+
+    // --- the backlog -------------------------------------------------------------------------------------------------
+
+    /**
+     * Right after a phase: the events the relay has not published yet (by position) and the records the gateway's
+     * quarterly projection has not applied yet; then seconds until both are 0, or null after two minutes.
+     */
+    private Double catchUp() throws SQLException, IOException, InterruptedException {
+        long stopped = System.nanoTime();
+        try (Connection db = DriverManager.getConnection(measuresDatabase)) {
+            long relay = relayBacklog(db);
+            long projection = projectionLag();
+            System.out.printf("  backlog when the load stopped: relay %,d events, %s projection %s%n", relay, PROJECTION,
+                    records(projection));
+            while (relay > 0 || projection > 0) {
+                if (System.nanoTime() - stopped > CATCH_UP.toNanos()) {
+                    System.out.printf("  not caught up within %d s: still relay %,d events, %s projection %s%n",
+                            CATCH_UP.toSeconds(), relay, PROJECTION, records(projection));
+                    return null;
+                }
+                Thread.sleep(250);
+                relay = relayBacklog(db); // first the relay, then the view: what the relay had published is then applied
+                projection = projectionLag();
+            }
+            double seconds = seconds(stopped);
+            System.out.printf("  the view shows every point %.1f s after the load stopped%n", seconds);
+            return seconds;
+        }
+    }
+
+    private static String records(long lag) {
+        return lag < 0 ? "unknown (see the error above)" : "%,d records".formatted(lag);
+    }
+
+    private static long relayBacklog(Connection db) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement("""
+                SELECT coalesce((SELECT max(position) FROM events), 0)
+                     - coalesce((SELECT position FROM relay_checkpoint WHERE relay = ?), 0)""")) {
+            query.setString(1, RELAY);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return Math.max(0, row.getLong(1));
+            }
+        }
+    }
+
+    /** The live generation's lag summed over its topics and partitions; -1 when the status does not say. */
+    private long projectionLag() throws IOException, InterruptedException {
+        HttpResponse<String> response = get(gateway + "/api/admin/projections/status", coordinator);
+        if (response.statusCode() != 200) {
+            showError("projection status: HTTP " + response.statusCode() + ": " + response.body());
+            return -1;
+        }
+        for (JsonNode projection : JSON.readTree(response.body())) {
+            if (projection.path("projection").asText().equals(PROJECTION)) {
+                long lag = 0;
+                for (JsonNode partition : projection.path("live").path("partitions")) {
+                    lag += partition.path("lag").asLong();
+                }
+                return lag;
+            }
+        }
+        showError("projection status names no '" + PROJECTION + "' projection: " + response.body());
+        return -1;
+    }
+
+    // --- the COPY baseline -------------------------------------------------------------------------------------------
+
+    /**
+     * Rows/s of {@code COPY … FROM STDIN} of {@code rows} data-point rows, with a payload like a recorded event's,
+     * into a fresh plain (logged, unindexed) table of the measures database, 500 rows a transaction; the table is
+     * dropped afterwards. Only the COPY calls are timed, not making up their text.
+     */
+    private double copyBaseline(long rows, List<Key> keys) throws SQLException, IOException {
+        System.out.printf("%nCOPY of %,d rows into bench_copy, %d rows a transaction …%n", rows, COPY_CHUNK);
+        try (Connection db = DriverManager.getConnection(measuresDatabase); Statement statement = db.createStatement()) {
+            db.setAutoCommit(true);
+            statement.execute("DROP TABLE IF EXISTS bench_copy");
+            statement.execute("""
+                    CREATE TABLE bench_copy (indicator text NOT NULL, period text NOT NULL, geography text NOT NULL,
+                        value bigint NOT NULL, status text NOT NULL, source text NOT NULL, payload jsonb NOT NULL)""");
+            try {
+                CopyManager copy = db.unwrap(PGConnection.class).getCopyAPI();
+                long copying = 0;
+                for (long first = 0; first < rows; first += COPY_CHUNK) {
+                    StringBuilder chunk = new StringBuilder(COPY_CHUNK * 330);
+                    for (long i = first; i < Math.min(rows, first + COPY_CHUNK); i++) {
+                        Key key = keys.get((int) (i % keys.size()));
+                        long value = Math.floorMod(valueSeed + i, 1_000_000L);
+                        chunk.append(key.indicator()).append('\t').append(key.period()).append('\t').append(key.geography())
+                                .append('\t').append(value).append("\tprovisional\t").append(POLICE_ORGANISATION).append('\t')
+                                .append(PAYLOAD.formatted(key.indicator(), key.period(), key.geography(), value, 1 + i / keys.size()))
+                                .append('\n');
+                    }
+                    long start = System.nanoTime();
+                    copy.copyIn("COPY bench_copy (indicator, period, geography, value, status, source, payload) FROM STDIN",
+                            new StringReader(chunk.toString()));
+                    copying += System.nanoTime() - start;
+                }
+                double rate = rows / (copying / 1e9);
+                System.out.printf("  %,.0f rows/s%n", rate);
+                return rate;
+            } finally {
+                statement.execute("DROP TABLE IF EXISTS bench_copy");
+            }
+        }
+    }
+
+    // --- output ------------------------------------------------------------------------------------------------------
+
+    private String settings() throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection db = DriverManager.getConnection(measuresDatabase); Statement statement = db.createStatement()) {
+            for (String name : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+                try (ResultSet row = statement.executeQuery("SHOW " + name)) {
+                    row.next();
+                    values.add(name + "=" + row.getString(1));
+                }
+            }
+        }
+        String joined = String.join(", ", values);
+        return joined + (joined.contains("=off") ? " (NOT durable)" : " (durable)");
+    }
+
+    /** The table in the shape docs/performance.md uses, to paste there. */
+    private void summary(String settings, int points, int batch, Phase unpaced, Double unpacedCatchUp, Phase paced,
+                         Double pacedCatchUp, Double copy) {
+        System.out.printf("%n%s, %d s per phase, %d clients, batches of %d, %,d data points; PostgreSQL %s:%n%n",
+                LocalDate.now(UK), options.seconds(), options.clients(), batch, points, settings);
+        System.out.println("| stage | points/s | ÷ COPY | requests | errors | p50 ms | p99 ms | max ms | view complete after |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        row("ingest, as fast as possible", unpaced, unpacedCatchUp, copy);
+        if (paced != null) {
+            row("ingest, paced at %,d points/s".formatted(options.rate()), paced, pacedCatchUp, copy);
+        }
+        System.out.printf("| raw COPY into a plain table (chunks of %d, a commit each) | %s | – | – | – | – | – | – | – |%n",
+                COPY_CHUNK, copy == null ? "–" : "%,.0f".formatted(copy));
+    }
+
+    private static void row(String stage, Phase phase, Double catchUp, Double copy) {
+        System.out.printf("| %s | %,.0f | %s | %,d | %,d | %s | %s | %s | %s |%n", stage, phase.rate(),
+                copy == null ? "–" : "%.3f".formatted(phase.rate() / copy), phase.requests(), phase.errors(),
+                millis(phase.millis(0.50)), millis(phase.millis(0.99)), millis(phase.millis(1.0)),
+                catchUp == null ? "> %d s".formatted(CATCH_UP.toSeconds()) : "%.1f s".formatted(catchUp));
+    }
+
+    private static String millis(double millis) {
+        return Double.isNaN(millis) ? "–" : "%,.0f".formatted(millis);
+    }
+
+    // --- HTTP and tokens ---------------------------------------------------------------------------------------------
+
+    /** An access token, fetched again once two thirds of its lifetime have passed. */
+    private final class Token {
+        private final Map<String, String> form;
+        private String value;
+        private long renewAt;
+
+        Token(Map<String, String> form) {
+            this.form = form;
+        }
+
+        synchronized String get() throws IOException, InterruptedException {
+            if (value == null || System.nanoTime() >= renewAt) {
+                String body = form.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                        .collect(Collectors.joining("&"));
+                long asked = System.nanoTime();
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(tokenEndpoint))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("Keycloak refused a token for " + form.get("client_id") + " ("
+                            + response.statusCode() + "): " + response.body());
+                }
+                JsonNode answer = JSON.readTree(response.body());
+                value = answer.path("access_token").asText();
+                renewAt = asked + Duration.ofSeconds(answer.path("expires_in").asLong(60)).toNanos() * 2 / 3;
+            }
+            return value;
+        }
+    }
+
+    private JsonNode getJson(String url, Token token) throws IOException, InterruptedException {
+        HttpResponse<String> response = get(url, token);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> get(String url, Token token) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "Bearer " + token.get()).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The HTTP status {@code url} answers, or -1 when nothing listens. */
+    private int status(String url) throws InterruptedException {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** HTTP/1.1: one connection per client, requests one after another on it. */
+    private static HttpClient newHttpClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** The realm file is the one place that holds the demo credentials. */
+    private static String clientSecret(JsonNode realm, String clientId) {
+        for (JsonNode client : realm.path("clients")) {
+            if (client.path("clientId").asText().equals(clientId) && client.hasNonNull("secret")) {
+                return client.get("secret").asText();
+            }
+        }
+        throw new IllegalStateException("No confidential client " + clientId + " in the realm file");
+    }
+
+    private static String userPassword(JsonNode realm, String username) {
+        for (JsonNode user : realm.path("users")) {
+            if (user.path("username").asText().equals(username)) {
+                for (JsonNode credential : user.path("credentials")) {
+                    if (credential.path("type").asText().equals("password")) {
+                        return credential.path("value").asText();
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("No password for " + username + " in the realm file");
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}

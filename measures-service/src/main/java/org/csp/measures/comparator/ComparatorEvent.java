@@ -1,0 +1,21 @@
+package org.csp.measures.comparator;
+
+import org.csp.eventsourcing.EventTypes;
+
+import java.math.BigDecimal;
+
+/** What can happen to a comparator: the stored and published contract. */
+public sealed interface ComparatorEvent {
+
+    EventTypes<ComparatorEvent> TYPES = EventTypes.<ComparatorEvent>builder()
+            .register("measures.comparator.recorded.v1", ComparatorRecorded.class)
+            .build();
+
+    /**
+     * The Most Similar Family Group's figures for an indicator, period and geography (the partnership's district): the
+     * group average and the upper and lower limits of the "similar" band. A new revision each time they change.
+     */
+    record ComparatorRecorded(String indicatorCode, String period, String geography, BigDecimal average, BigDecimal lower,
+                              BigDecimal upper, String submittedBy, int revision) implements ComparatorEvent {
+    }
+}

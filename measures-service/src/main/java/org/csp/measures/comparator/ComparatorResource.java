@@ -1,0 +1,112 @@
+package org.csp.measures.comparator;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.csp.eventsourcing.Actor;
+import org.csp.http.Partnerships;
+import org.csp.measures.comparator.Comparator.RecordComparator;
+import org.csp.measures.comparator.ComparatorEvent.ComparatorRecorded;
+import org.csp.measures.datapoint.Period;
+import org.csp.measures.geography.Geographies;
+import org.csp.measures.indicator.IndicatorRules;
+import org.csp.measures.indicator.Indicators;
+import org.csp.problem.ProblemException;
+import org.csp.problem.Validation;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import static org.csp.security.Roles.COORDINATOR;
+import static org.csp.security.Roles.COUNTY_ANALYST;
+import static org.csp.security.Roles.ENGAGEMENT_OFFICER;
+import static org.csp.security.Roles.PARTNER_AGENCY;
+import static org.csp.security.Roles.PRIORITY_LEAD;
+import static org.csp.security.Roles.VIEWER;
+
+/**
+ * Most Similar Family Group comparators of an indicator ({@code measures.comparator.recorded.v1}): posted by the
+ * coordinator or the county analyst, read by everyone.
+ */
+@Path("/api/indicators/{code}/comparators")
+@Produces(MediaType.APPLICATION_JSON)
+public class ComparatorResource {
+
+    private final Comparators comparators;
+    private final Indicators indicators;
+    private final Geographies geographies;
+    private final Partnerships partnerships;
+    private final JsonWebToken token;
+
+    public ComparatorResource(Comparators comparators, Indicators indicators, Geographies geographies, Partnerships partnerships,
+                              JsonWebToken token) {
+        this.comparators = comparators;
+        this.indicators = indicators;
+        this.geographies = geographies;
+        this.partnerships = partnerships;
+        this.token = token;
+    }
+
+    /** The body: the period, the district (the partnership's own by default), the group average and its limits. */
+    public record ComparatorBody(String period, String geography, BigDecimal average, BigDecimal lower, BigDecimal upper) {
+    }
+
+    /** 201 with a new revision, 200 when the figures are already the current ones. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({COORDINATOR, COUNTY_ANALYST})
+    public Uni<Response> record(@PathParam("code") String code, @QueryParam("partnership") String partnership, ComparatorBody body) {
+        String p = partnerships.resolve(partnership);
+        if (body == null) {
+            throw Validation.missingBody();
+        }
+        return indicators.find(p, code).flatMap(found -> {
+            IndicatorRules rules = found.orElseThrow(() -> ProblemException.notFound("Indicator", code)).rules();
+            Validation v = new Validation();
+            Period period = v.parse(body.period(), "period", t -> Period.parse(t).orElse(null), rules.frequency().example());
+            v.require(period == null || period.kind() == rules.frequency().period(), "period", "must be " + rules.frequency().example());
+            v.require(period == null || !period.firstDay().isAfter(LocalDate.now(ZoneId.of("Europe/London"))), "period", "must not be in the future");
+            String district = geographies.districtOf(p).map(Geographies.Geography::code).orElse(null);
+            String geography = body.geography() == null ? district : body.geography();
+            v.require(geography != null && geography.equals(district), "geography",
+                    "must be the partnership's district (" + district + "): family groups compare whole partnership areas");
+            for (var figure : List.of(new Object[]{"average", body.average()}, new Object[]{"lower", body.lower()}, new Object[]{"upper", body.upper()})) {
+                BigDecimal value = (BigDecimal) figure[1];
+                v.require(value != null, (String) figure[0], "is required (a number)");
+                if (value != null) {
+                    String refused = rules.unit().refuseSummary(value);
+                    v.require(refused == null, (String) figure[0], refused);
+                }
+            }
+            if (body.average() != null && body.lower() != null && body.upper() != null) {
+                v.require(body.lower().compareTo(body.average()) <= 0 && body.average().compareTo(body.upper()) <= 0,
+                        "average", "must lie between lower and upper");
+            }
+            v.throwIfInvalid();
+            Actor actor = Actor.of(token);
+            return comparators.record(p, new RecordComparator(code, period.label(), geography, body.average(), body.lower(),
+                    body.upper(), actor.client()), actor);
+        }).map(outcome -> Response.status(outcome.changed() ? 201 : 200).entity(outcome.state().current()).build());
+    }
+
+    @GET
+    @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
+    public Uni<List<ComparatorRecorded>> list(@PathParam("code") String code, @QueryParam("partnership") String partnership) {
+        String p = partnerships.resolve(partnership);
+        return indicators.find(p, code).flatMap(found -> {
+            found.orElseThrow(() -> ProblemException.notFound("Indicator", code));
+            return comparators.list(p, code);
+        });
+    }
+}

@@ -1,0 +1,42 @@
+package org.csp.measures.datapoint;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.csp.eventsourcing.Actor;
+import org.csp.http.Partnerships;
+import org.csp.problem.ProblemException;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import static org.csp.security.Roles.COORDINATOR;
+import static org.csp.security.Roles.ORG_CLAIM;
+
+/** Who posts figures, from the request's token, never from the body. */
+@ApplicationScoped
+public class Callers {
+
+    private final Partnerships partnerships;
+    private final JsonWebToken token;
+    private final SecurityIdentity identity;
+
+    public Callers(Partnerships partnerships, JsonWebToken token, SecurityIdentity identity) {
+        this.partnerships = partnerships;
+        this.token = token;
+        this.identity = identity;
+    }
+
+    /**
+     * The caller of this request: its subject and client, the one partnership it may post for (its own, or the one it
+     * asked for; none for a county-wide partner system that asked for none) and, unless it is the coordinator, the
+     * organisation its token's {@code org} claim names.
+     */
+    public DataPoints.Caller current(String partnership) {
+        String organisation = null;
+        if (!identity.hasRole(COORDINATOR)) {
+            organisation = token.getClaim(ORG_CLAIM);
+            if (organisation == null || organisation.isBlank()) {
+                throw ProblemException.forbidden("The client's token carries no '" + ORG_CLAIM + "' claim naming its organisation.");
+            }
+        }
+        return new DataPoints.Caller(Actor.of(token), partnerships.scope(partnership), organisation);
+    }
+}

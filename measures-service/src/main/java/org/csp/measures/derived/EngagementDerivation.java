@@ -1,0 +1,278 @@
+package org.csp.measures.derived;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.csp.calendar.FinancialQuarter;
+import org.csp.eventsourcing.Actor;
+import org.csp.eventsourcing.cloudevents.CloudEvent;
+import org.csp.eventsourcing.projection.Projection;
+import org.csp.eventsourcing.projection.UnprocessableEvent;
+import org.csp.measures.datapoint.DataPointCommand.Submission;
+import org.csp.measures.datapoint.DataPoints;
+import org.csp.measures.datapoint.DataStatus;
+import org.csp.measures.datapoint.Period;
+import org.csp.measures.geography.Geographies;
+import org.csp.measures.indicator.Derivation;
+import org.csp.measures.indicator.IndicatorRules;
+import org.csp.measures.indicator.IndicatorTable.IndicatorRow;
+import org.csp.measures.indicator.Indicators;
+import org.jboss.logging.Logger;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The derived indicators, from {@code engagement.events} with the kernel's exactly-once consumer: community workshops,
+ * organisations that completed the checklist, and the organisations and areas of community payback (counted per
+ * quarter from the engagement records, withdrawn ones not counted), and the perception figures of published
+ * consultation results. Each event updates the facts in {@code engagement_fact} (only when it is newer than what the
+ * fact holds, so replaying the topic changes nothing); the quarters it touched are counted again and every count that
+ * differs from the data point's current revision is recorded as a data point event, in the consumer's transaction.
+ */
+@ApplicationScoped
+public class EngagementDerivation implements Projection {
+
+    private static final Logger LOG = Logger.getLogger(EngagementDerivation.class);
+    static final Actor ACTOR = new Actor("engagement-records", "measures-service");
+
+    static final String FACTS_DDL = """
+            CREATE TABLE IF NOT EXISTS public.engagement_fact (
+                partnership_id text    NOT NULL,
+                engagement_id  text    NOT NULL,
+                version        bigint  NOT NULL,
+                type           text    NOT NULL,
+                quarter        text    NOT NULL,
+                place          text,
+                organisations  text[]  NOT NULL,
+                withdrawn      boolean NOT NULL,
+                PRIMARY KEY (partnership_id, engagement_id))""";
+
+    private final Indicators indicators;
+    private final DataPoints dataPoints;
+    private final Geographies geographies;
+
+    public EngagementDerivation(Indicators indicators, DataPoints dataPoints, Geographies geographies) {
+        this.indicators = indicators;
+        this.dataPoints = dataPoints;
+        this.geographies = geographies;
+    }
+
+    @Override
+    public String name() {
+        return "derived";
+    }
+
+    @Override
+    public int version() {
+        return 1;
+    }
+
+    @Override
+    public List<String> topics() {
+        return List.of("engagement.events");
+    }
+
+    /** The facts live in public (see the class comment); a generation keeps only the consumer's bookkeeping. */
+    @Override
+    public String ddl() {
+        return FACTS_DDL;
+    }
+
+    @Override
+    public Set<String> appliedTypes() {
+        return Set.of("engagement.activity.recorded.v1", "engagement.activity.recorded.v2", "engagement.activity.amended.v1",
+                "engagement.activity.withdrawn.v1", "engagement.consultation.results-published.v1");
+    }
+
+    @Override
+    public Set<String> ignoredTypes() {
+        return Set.of("engagement.activity.follow-up-added.v1", "engagement.consultation.opened.v1",
+                "engagement.consultation.closed.v1", "engagement.review.received.v1", "engagement.review.threshold-decided.v1",
+                "engagement.review.meeting-held.v1", "engagement.review.recommendations-recorded.v1", "engagement.review.closed.v1");
+    }
+
+    /** An engagement record as one event leaves it; {@code details} false for a withdrawal, which keeps the stored details. */
+    private record Fact(String partnership, String id, long version, String type, String quarter, String place,
+                        List<String> organisations, boolean details, boolean withdrawn) {
+    }
+
+    private record Result(String partnership, String indicator, Period period, String geography, BigDecimal percentage) {
+    }
+
+    @Override
+    public Uni<Void> apply(SqlConnection tx, List<CloudEvent> events) {
+        List<Fact> facts = new ArrayList<>();
+        List<Result> results = new ArrayList<>();
+        for (CloudEvent event : events) {
+            JsonNode data = event.data();
+            String p = event.partnershipId();
+            switch (event.type()) {
+                case "engagement.activity.recorded.v1" -> facts.add(new Fact(p, text(event, data, "engagementId"), event.streamVersion(),
+                        text(event, data, "type"), quarter(event, text(event, data, "date")), null, List.of(), true, false));
+                case "engagement.activity.recorded.v2", "engagement.activity.amended.v1" -> {
+                    JsonNode d = data.path("details");
+                    JsonNode place = d.path("place");
+                    List<String> organisations = new ArrayList<>();
+                    d.path("organisations").forEach(o -> organisations.add(o.asText()));
+                    String where = place.hasNonNull("gss") ? place.get("gss").asText()
+                            : place.hasNonNull("name") ? place.get("name").asText() : null;
+                    facts.add(new Fact(p, text(event, data, "engagementId"), event.streamVersion(), text(event, d, "type"),
+                            quarter(event, text(event, d, "startDate")), where, organisations, true, false));
+                }
+                case "engagement.activity.withdrawn.v1" -> facts.add(new Fact(p, text(event, data, "engagementId"),
+                        event.streamVersion(), null, null, null, List.of(), false, true));
+                case "engagement.consultation.results-published.v1" -> {
+                    Period period = Period.parse(text(event, data, "period"))
+                            .orElseThrow(() -> new UnprocessableEvent(event, "field 'period' is not a period"));
+                    String geography = text(event, data, "geography");
+                    for (JsonNode r : data.path("results")) {
+                        if (r.hasNonNull("indicator") && r.path("percentage").isNumber()) {
+                            results.add(new Result(p, r.get("indicator").asText(), period, geography, r.get("percentage").decimalValue()));
+                        }
+                    }
+                }
+                default -> throw new UnprocessableEvent(event, "not a type this consumer applies");
+            }
+        }
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        Set<List<String>> touched = new LinkedHashSet<>();
+        for (Fact fact : facts) {
+            chain = chain.flatMap(ignored -> upsert(tx, fact).invoke(quarters -> quarters.forEach(q -> touched.add(List.of(fact.partnership(), q)))))
+                    .replaceWithVoid();
+        }
+        // the runner puts only the generation's schema on the search path; the catalogue, the data points and the
+        // event store this consumer writes to live in public
+        Uni<Void> stored = chain;
+        return tx.query("SELECT set_config('search_path', current_setting('search_path') || ', public', true)").execute()
+                .flatMap(ignored -> stored)
+                .flatMap(ignored -> submissions(tx, touched, results))
+                .flatMap(submissions -> dataPoints.recordDerived(tx, submissions, ACTOR));
+    }
+
+    private static String text(CloudEvent event, JsonNode data, String field) {
+        JsonNode node = data.get(field);
+        if (node == null || !node.isTextual()) {
+            throw new UnprocessableEvent(event, "field '" + field + "' is missing or not text");
+        }
+        return node.asText();
+    }
+
+    private static String quarter(CloudEvent event, String date) {
+        try {
+            return FinancialQuarter.of(LocalDate.parse(date)).label();
+        } catch (java.time.DateTimeException e) {
+            throw new UnprocessableEvent(event, "a date is not a date");
+        }
+    }
+
+    /** Stores the fact unless the stored one is as new; the quarters it moved out of and into. */
+    private static Uni<List<String>> upsert(SqlConnection tx, Fact f) {
+        return tx.preparedQuery("SELECT version, quarter FROM public.engagement_fact WHERE partnership_id = $1 AND engagement_id = $2")
+                .execute(Tuple.of(f.partnership(), f.id()))
+                .flatMap(rows -> {
+                    Row old = rows.size() == 0 ? null : rows.iterator().next();
+                    if (old != null && old.getLong("version") >= f.version()) {
+                        return Uni.createFrom().item(List.<String>of());
+                    }
+                    if (!f.details() && old == null) {
+                        return Uni.createFrom().item(List.<String>of()); // a withdrawal of a record never seen: nothing counted
+                    }
+                    List<String> quarters = new ArrayList<>();
+                    if (old != null) {
+                        quarters.add(old.getString("quarter"));
+                    }
+                    String sql = f.details()
+                            ? """
+                              INSERT INTO public.engagement_fact (partnership_id, engagement_id, version, type, quarter, place,
+                                  organisations, withdrawn) VALUES ($1, $2, $3, $4, $5, $6, $7, false)
+                              ON CONFLICT (partnership_id, engagement_id) DO UPDATE SET version = excluded.version,
+                                  type = excluded.type, quarter = excluded.quarter, place = excluded.place,
+                                  organisations = excluded.organisations"""
+                            : "UPDATE public.engagement_fact SET version = $3, withdrawn = true WHERE partnership_id = $1 AND engagement_id = $2";
+                    Tuple params = f.details()
+                            ? Tuple.tuple().addString(f.partnership()).addString(f.id()).addLong(f.version()).addString(f.type())
+                            .addString(f.quarter()).addString(f.place()).addArrayOfString(f.organisations().toArray(String[]::new))
+                            : Tuple.of(f.partnership(), f.id(), f.version());
+                    if (f.details()) {
+                        quarters.add(f.quarter());
+                    }
+                    return tx.preparedQuery(sql).execute(params).replaceWith(quarters);
+                });
+    }
+
+    /** The derived figures of the touched quarters and of the published results, as submissions. */
+    private Uni<List<Submission>> submissions(SqlConnection tx, Set<List<String>> touched, List<Result> results) {
+        Set<String> partnerships = new LinkedHashSet<>();
+        touched.forEach(t -> partnerships.add(t.get(0)));
+        results.forEach(r -> partnerships.add(r.partnership()));
+        List<Submission> submissions = new ArrayList<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (String p : partnerships) {
+            chain = chain.flatMap(ignored -> indicators.list(tx, p)).flatMap(rows -> {
+                List<IndicatorRules> derived = rows.stream().map(IndicatorRow::rules).filter(r -> r.derivedFrom() != null).toList();
+                String district = geographies.districtOf(p).map(Geographies.Geography::code).orElse(null);
+                for (Result r : results) {
+                    if (!r.partnership().equals(p)) {
+                        continue;
+                    }
+                    derived.stream().filter(i -> i.derivedFrom() == Derivation.CONSULTATION_RESULTS && i.code().equals(r.indicator()))
+                            .findFirst().ifPresent(i -> {
+                                if (i.frequency().period() != r.period().kind() || i.unit().refuse(r.percentage()) != null) {
+                                    LOG.warnf("Consultation result for %s %s does not fit the indicator; not recorded", r.indicator(), r.period());
+                                } else {
+                                    submissions.add(submission(p, i, r.period(), r.geography(), r.percentage()));
+                                }
+                            });
+                }
+                Uni<Void> counts = Uni.createFrom().voidItem();
+                for (List<String> t : touched) {
+                    if (!t.get(0).equals(p) || district == null) {
+                        continue;
+                    }
+                    Period period = Period.parse(t.get(1)).orElseThrow();
+                    counts = counts.flatMap(ignored -> count(tx, p, t.get(1)).invoke(row -> {
+                        for (IndicatorRules i : derived) {
+                            BigDecimal value = switch (i.derivedFrom()) {
+                                case WORKSHOPS -> row.getBigDecimal("workshops");
+                                case CHECKLISTS -> row.getBigDecimal("checklists");
+                                case COMMUNITY_PAYBACK_ORGANISATIONS -> row.getBigDecimal("payback_organisations");
+                                case COMMUNITY_PAYBACK_AREAS -> row.getBigDecimal("payback_areas");
+                                case CONSULTATION_RESULTS -> null;
+                            };
+                            if (value != null && i.frequency().period() == Period.Kind.QUARTER) {
+                                submissions.add(submission(p, i, period, district, value));
+                            }
+                        }
+                    }).replaceWithVoid());
+                }
+                return counts;
+            });
+        }
+        return chain.replaceWith(submissions);
+    }
+
+    private static Uni<Row> count(SqlConnection tx, String partnership, String quarter) {
+        return tx.preparedQuery("""
+                        SELECT count(*) FILTER (WHERE type = 'workshop')::numeric AS workshops,
+                               count(*) FILTER (WHERE type = 'checklist-completed')::numeric AS checklists,
+                               (SELECT count(DISTINCT o) FROM public.engagement_fact f, unnest(f.organisations) o
+                                 WHERE f.partnership_id = $1 AND f.quarter = $2 AND NOT f.withdrawn
+                                   AND f.type = 'community-payback-project')::numeric AS payback_organisations,
+                               count(DISTINCT place) FILTER (WHERE type = 'community-payback-project')::numeric AS payback_areas
+                          FROM public.engagement_fact WHERE partnership_id = $1 AND quarter = $2 AND NOT withdrawn""")
+                .execute(Tuple.of(partnership, quarter)).map(rows -> rows.iterator().next());
+    }
+
+    private static Submission submission(String partnership, IndicatorRules indicator, Period period, String geography, BigDecimal value) {
+        return new Submission(partnership, indicator.code(), period, geography, indicator.sources().getFirst(), value, null, null,
+                DataStatus.PROVISIONAL, null);
+    }
+}

@@ -22,11 +22,34 @@ public record QuarterlyView(String partnership, String quarter, LocalDate from, 
                                      String commentary, Instant reportedAt) {
     }
 
+    /**
+     * An indicator in one geography: the data points of the quarter (every source's; for an annual indicator the
+     * financial year's), {@code total} their sum when the indicator adds up (aggregation "sum"), and its
+     * {@code assessment}, null when the indicator is not known or defines no polarity or frequency (a legacy
+     * definition).
+     */
     public record Measure(String indicator, String title, String unit, String polarity, String geography,
-                          List<Period> periods, BigDecimal total) {
+                          List<Period> periods, BigDecimal total, MeasureAssessment assessment) {
     }
 
-    public record Period(String period, BigDecimal value, String status, int revision) {
+    /** One source's current figure for a period. */
+    public record Period(String period, String source, BigDecimal value, String status, int revision) {
+    }
+
+    /**
+     * The shared rule's reading of the quarter ({@link org.csp.assessment.Assessment}), as measures-service answers
+     * it: the value (rolled up from every source's data points), the same period a year earlier, the change, the
+     * target, and RAG, direction of travel and trend as their codes ("green", "improving", "down", "not-rated" …).
+     */
+    public record MeasureAssessment(String period, BigDecimal value, int periodsReported, int periodsExpected,
+                                    String comparisonPeriod, BigDecimal sameTimeLastYear, BigDecimal change,
+                                    BigDecimal changePercent, BigDecimal target, String rag, String direction, String trend) {
+
+        public static MeasureAssessment of(org.csp.assessment.Assessment a) {
+            return new MeasureAssessment(a.period(), a.value(), a.periodsReported(), a.periodsExpected(), a.comparisonPeriod(),
+                    a.sameTimeLastYear(), a.change(), a.changePercent(), a.target(), a.rag().code(), a.direction().code(),
+                    a.trend().code());
+        }
     }
 
     public record Engagement(long records, long attendance, Map<String, Long> byType) {

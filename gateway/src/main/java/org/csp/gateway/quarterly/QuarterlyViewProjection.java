@@ -5,6 +5,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.csp.assessment.Aggregation;
+import org.csp.assessment.Polarity;
 import org.csp.calendar.FinancialQuarter;
 import org.csp.eventsourcing.cloudevents.CloudEvent;
 import org.csp.eventsourcing.projection.Projection;
@@ -14,7 +16,6 @@ import org.csp.gateway.projection.ProjectionConfig;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -34,6 +35,21 @@ import java.util.function.Function;
  * in either order: the title is joined when the view is read, never copied onto the initiative. The plan's other
  * events (objectives, organisations, the plan's revisions, quarterly reviews, priority leads) are not part of this
  * view and are ignored explicitly.
+ *
+ * <p>Version 4 reads measures-service's second contracts. Indicators come from {@code measures.indicator.defined.v1}
+ * (flat; given measures-service's defaults: a sum for counts, else a mean, a 5 % tolerance, no targets) and from
+ * {@code .defined.v2} and {@code measures.indicator.amended.v1} (the whole definition nested), keeping per indicator
+ * what {@link org.csp.assessment.Assessment} needs: unit, frequency, aggregation, polarity, tolerance and targets by
+ * financial year (jsonb). Data points come from {@code measures.measure.recorded.v1} and {@code .revised.v1}: one row
+ * per partnership, indicator, geography, period and <em>source</em> (two organisations reporting the same period
+ * both count), the highest revision kept, whichever order revisions arrive in. Periods are months, financial quarters
+ * and (new) financial years, stored under their canonical labels. {@code measures.comparator.recorded.v1} is ignored
+ * for now. The view ({@link QuarterlyViews}) assesses each indicator and geography with the shared rule, from this
+ * quarter's data points and those of the same quarter a year earlier.
+ *
+ * <p>The DDL runs in every generation at start-up, including a live one an earlier version built, which this version
+ * writes to (and reads from) until its rebuild is live: that generation's tables are brought to this version's shape
+ * (columns added, the measure table re-keyed by source), never dropped.
  */
 @ApplicationScoped
 public class QuarterlyViewProjection implements Projection {
@@ -49,7 +65,11 @@ public class QuarterlyViewProjection implements Projection {
     static final String PRIORITY_AMENDED = "plan.priority.amended.v1";
     static final String PRIORITY_RETIRED = "plan.priority.retired.v1";
     static final String INDICATOR_DEFINED = "measures.indicator.defined.v1";
+    static final String INDICATOR_DEFINED_V2 = "measures.indicator.defined.v2";
+    static final String INDICATOR_AMENDED = "measures.indicator.amended.v1";
     static final String MEASURE_RECORDED = "measures.measure.recorded.v1";
+    static final String MEASURE_REVISED = "measures.measure.revised.v1";
+    static final String COMPARATOR_RECORDED = "measures.comparator.recorded.v1";
     static final String ENGAGEMENT_RECORDED = "engagement.activity.recorded.v1";
     static final String ENGAGEMENT_RECORDED_V2 = "engagement.activity.recorded.v2";
     static final String ENGAGEMENT_AMENDED = "engagement.activity.amended.v1";
@@ -68,11 +88,13 @@ public class QuarterlyViewProjection implements Projection {
 
     /**
      * 2: initiatives v2, amended and retired; priority titles from the priorities' own events. 3: engagement records
-     * v2, amended and withdrawn.
+     * v2, amended and withdrawn. 4: indicators v2 and amended (with what the assessment needs: aggregation, polarity,
+     * tolerance, targets), data points revised, keyed by source too (two sources of one period both count), annual
+     * periods.
      */
     @Override
     public int version() {
-        return 3;
+        return 4;
     }
 
     @Override
@@ -83,11 +105,15 @@ public class QuarterlyViewProjection implements Projection {
     @Override
     public Set<String> appliedTypes() {
         return Set.of(INITIATIVE_DEFINED, INITIATIVE_DEFINED_V2, INITIATIVE_AMENDED, INITIATIVE_RETIRED, PROGRESS_UPDATED,
-                PRIORITY_DEFINED, PRIORITY_AMENDED, PRIORITY_RETIRED, INDICATOR_DEFINED, MEASURE_RECORDED, ENGAGEMENT_RECORDED,
-                ENGAGEMENT_RECORDED_V2, ENGAGEMENT_AMENDED, ENGAGEMENT_WITHDRAWN);
+                PRIORITY_DEFINED, PRIORITY_AMENDED, PRIORITY_RETIRED, INDICATOR_DEFINED, INDICATOR_DEFINED_V2, INDICATOR_AMENDED,
+                MEASURE_RECORDED, MEASURE_REVISED, ENGAGEMENT_RECORDED, ENGAGEMENT_RECORDED_V2, ENGAGEMENT_AMENDED,
+                ENGAGEMENT_WITHDRAWN);
     }
 
-    /** The plan's and the case reviews' events: nothing the quarterly view shows. */
+    /**
+     * The plan's and the case reviews' events, and measures-service's comparators (a comparator group's average for
+     * an indicator; not shown yet): nothing the quarterly view shows.
+     */
     @Override
     public Set<String> ignoredTypes() {
         return Set.of(
@@ -97,6 +123,7 @@ public class QuarterlyViewProjection implements Projection {
                 "plan.quarterly-review.opened.v1", "plan.quarterly-review.report-submitted.v1",
                 "plan.quarterly-review.closed.v1", "plan.quarterly-review.reopened.v1",
                 "plan.priority-lead.assigned.v1",
+                COMPARATOR_RECORDED,
                 "engagement.activity.follow-up-added.v1",
                 "engagement.consultation.opened.v1", "engagement.consultation.closed.v1",
                 "engagement.consultation.results-published.v1",
@@ -132,14 +159,42 @@ public class QuarterlyViewProjection implements Projection {
                     PRIMARY KEY (partnership_id, initiative_id, quarter));
                 CREATE TABLE IF NOT EXISTS indicator (
                     partnership_id text NOT NULL, code text NOT NULL, title text NOT NULL, priority int,
-                    unit text, frequency text, polarity text,
+                    unit text, frequency text, polarity text, aggregation text, tolerance numeric,
+                    targets jsonb NOT NULL DEFAULT '{}',
                     PRIMARY KEY (partnership_id, code));
+                -- A generation built by an earlier version stays live (and is written to by this one) until its rebuild
+                -- replaces it: give its indicator table the assessment's columns. Its rows keep them empty; the view
+                -- reads an empty aggregation as measures.indicator.defined.v1 did (a sum for counts, else a mean) and
+                -- an empty tolerance as 5 %.
+                ALTER TABLE indicator ADD COLUMN IF NOT EXISTS aggregation text;
+                ALTER TABLE indicator ADD COLUMN IF NOT EXISTS tolerance numeric;
+                ALTER TABLE indicator ADD COLUMN IF NOT EXISTS targets jsonb NOT NULL DEFAULT '{}';
+                -- period is the canonical label ("2024-08", "2024/25 Q2", "2024/25"); quarter is null for a whole year
                 CREATE TABLE IF NOT EXISTS measure (
                     partnership_id text NOT NULL, indicator_code text NOT NULL, geography text NOT NULL,
-                    period text NOT NULL, quarter text, value numeric NOT NULL, status text, source text,
+                    period text NOT NULL, source text NOT NULL, quarter text, value numeric NOT NULL, status text,
                     revision int NOT NULL,
-                    PRIMARY KEY (partnership_id, indicator_code, geography, period));
+                    PRIMARY KEY (partnership_id, indicator_code, geography, period, source));
+                -- ... and key its measure table by source too: this version's writes name the source in ON CONFLICT,
+                -- and two sources of one period are two rows. (Its rows all came from events that named a source.)
+                DO $$
+                DECLARE
+                    old_key text;
+                BEGIN
+                    SELECT c.conname INTO old_key FROM pg_constraint c
+                     WHERE c.conrelid = 'measure'::regclass AND c.contype = 'p'
+                       AND NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.conrelid
+                                          AND a.attnum = ANY (c.conkey) AND a.attname = 'source');
+                    IF old_key IS NOT NULL THEN
+                        UPDATE measure SET source = '' WHERE source IS NULL;
+                        ALTER TABLE measure ALTER COLUMN source SET NOT NULL;
+                        EXECUTE format('ALTER TABLE measure DROP CONSTRAINT %I', old_key);
+                        ALTER TABLE measure ADD PRIMARY KEY (partnership_id, indicator_code, geography, period, source);
+                    END IF;
+                END $$;
                 CREATE INDEX IF NOT EXISTS measure_by_quarter ON measure (partnership_id, quarter);
+                -- a view reads whole years too (annual data points, which belong to no quarter)
+                CREATE INDEX IF NOT EXISTS measure_by_period ON measure (partnership_id, period);
                 CREATE TABLE IF NOT EXISTS engagement (
                     partnership_id text NOT NULL, engagement_id text NOT NULL, type text NOT NULL, title text NOT NULL,
                     date date NOT NULL, quarter text NOT NULL, attendance int, withdrawn boolean NOT NULL DEFAULT false,
@@ -176,12 +231,22 @@ public class QuarterlyViewProjection implements Projection {
                             OffsetDateTime at) {
     }
 
+    /** {@code targets}: a JSON object of targets by financial year ("2024/25"), as the read model stores it. */
     private record Indicator(String partnership, String code, String title, Integer priority, String unit, String frequency,
-                             String polarity) {
+                             String aggregation, String polarity, BigDecimal tolerance, String targets) {
     }
 
-    private record Measure(String partnership, String code, String geography, String period, String quarter, BigDecimal value,
-                           String status, String source, int revision) {
+    /** A data point: {@code period} its canonical label, {@code quarter} null for a whole financial year. */
+    private record Measure(String partnership, String code, String geography, String period, String source, String quarter,
+                           BigDecimal value, String status, int revision) {
+    }
+
+    /** measures.indicator.defined.v1's defaults (as measures-service upcasts it): no targets and a 5 % tolerance. */
+    static final BigDecimal DEFAULT_TOLERANCE = BigDecimal.valueOf(5);
+
+    /** How v1 indicators roll up, and how the view reads an indicator stored without an aggregation. */
+    static String defaultAggregation(String unit) {
+        return "count".equals(unit) ? Aggregation.SUM.code() : Aggregation.MEAN.code();
     }
 
     /**
@@ -242,16 +307,28 @@ public class QuarterlyViewProjection implements Projection {
                     progress.put(List.of(p, r.id(), r.quarter()), r);
                 }
                 case INDICATOR_DEFINED -> {
-                    Indicator i = new Indicator(p, f.text("code"), f.text("title"), f.optionalInteger("priority"),
-                            f.optionalText("unit"), f.optionalText("frequency"), f.optionalText("polarity"));
+                    String unit = f.optionalText("unit");
+                    Indicator i = new Indicator(p, f.text("code"), f.text("title"), f.optionalInteger("priority"), unit,
+                            f.optionalText("frequency"), defaultAggregation(unit), f.optionalText("polarity"),
+                            DEFAULT_TOLERANCE, "{}");
                     indicators.put(List.of(p, i.code()), i);
                 }
-                case MEASURE_RECORDED -> {
-                    String period = f.text("period");
-                    Measure m = new Measure(p, f.text("indicatorCode"), f.text("geography"), period,
-                            f.parsed("period", QuarterlyViewProjection::quarterOfPeriod), f.decimal("value"),
-                            f.optionalText("status"), f.optionalText("source"), f.integer("revision"));
-                    measures.merge(List.of(p, m.code(), m.geography(), m.period()), m,
+                // amended carries the whole definition after the change
+                case INDICATOR_DEFINED_V2, INDICATOR_AMENDED -> {
+                    Fields d = f.object("definition");
+                    BigDecimal tolerance = d.optionalDecimal("tolerance");
+                    Indicator i = new Indicator(p, f.text("code"), d.text("title"), d.optionalInteger("priority"), d.text("unit"),
+                            d.parsed("frequency", c -> MeasurePeriod.Kind.ofFrequency(c) == null ? null : c),
+                            d.parsed("aggregation", Aggregation::of).code(), d.parsed("polarity", Polarity::of).code(),
+                            tolerance == null ? DEFAULT_TOLERANCE : tolerance, d.targets("targets"));
+                    indicators.put(List.of(p, i.code()), i);
+                }
+                // a data point is one source's figure for an indicator, geography and period; a revision replaces it
+                case MEASURE_RECORDED, MEASURE_REVISED -> {
+                    MeasurePeriod period = f.parsed("period", t -> MeasurePeriod.parse(t).orElse(null));
+                    Measure m = new Measure(p, f.text("indicatorCode"), f.text("geography"), period.label(), f.text("source"),
+                            period.quarter(), f.decimal("value"), f.optionalText("status"), f.integer("revision"));
+                    measures.merge(List.of(p, m.code(), m.geography(), m.period(), m.source()), m,
                             (a, b) -> b.revision() >= a.revision() ? b : a);
                 }
                 case ENGAGEMENT_RECORDED -> {
@@ -353,39 +430,52 @@ public class QuarterlyViewProjection implements Projection {
                         .addArrayOfOffsetDateTime(rows.stream().map(Progress::at).toArray(OffsetDateTime[]::new)));
     }
 
+    /** A definition (any version) replaces the stored one. */
     private static Uni<Void> upsertIndicators(SqlConnection tx, java.util.Collection<Indicator> rows) {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return execute(tx, """
-                        INSERT INTO indicator (partnership_id, code, title, priority, unit, frequency, polarity)
-                        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[])
+                        INSERT INTO indicator (partnership_id, code, title, priority, unit, frequency, aggregation, polarity,
+                                               tolerance, targets)
+                        SELECT u.partnership_id, u.code, u.title, u.priority, u.unit, u.frequency, u.aggregation, u.polarity,
+                               u.tolerance, u.targets::jsonb
+                          FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[],
+                                      $8::text[], $9::numeric[], $10::text[])
+                               AS u(partnership_id, code, title, priority, unit, frequency, aggregation, polarity, tolerance, targets)
                         ON CONFLICT (partnership_id, code) DO UPDATE SET title = excluded.title, priority = excluded.priority,
-                            unit = excluded.unit, frequency = excluded.frequency, polarity = excluded.polarity""",
+                            unit = excluded.unit, frequency = excluded.frequency, aggregation = excluded.aggregation,
+                            polarity = excluded.polarity, tolerance = excluded.tolerance, targets = excluded.targets""",
                 Tuple.tuple().addArrayOfString(column(rows, Indicator::partnership)).addArrayOfString(column(rows, Indicator::code))
                         .addArrayOfString(column(rows, Indicator::title))
                         .addArrayOfInteger(rows.stream().map(Indicator::priority).toArray(Integer[]::new))
                         .addArrayOfString(column(rows, Indicator::unit)).addArrayOfString(column(rows, Indicator::frequency))
-                        .addArrayOfString(column(rows, Indicator::polarity)));
+                        .addArrayOfString(column(rows, Indicator::aggregation)).addArrayOfString(column(rows, Indicator::polarity))
+                        .addArrayOfBigDecimal(rows.stream().map(Indicator::tolerance).toArray(BigDecimal[]::new))
+                        .addArrayOfString(column(rows, Indicator::targets)));
     }
 
-    /** A correction is a higher revision: an older revision arriving later never replaces it. */
+    /**
+     * One row per data point (partnership, indicator, geography, period and source). A revision is a higher revision
+     * number: an older one arriving later (or published again) never replaces it.
+     */
     private static Uni<Void> upsertMeasures(SqlConnection tx, java.util.Collection<Measure> rows) {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return execute(tx, """
-                        INSERT INTO measure (partnership_id, indicator_code, geography, period, quarter, value, status, source, revision)
-                        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::numeric[],
-                                             $7::text[], $8::text[], $9::int[])
-                        ON CONFLICT (partnership_id, indicator_code, geography, period) DO UPDATE SET value = excluded.value,
-                            status = excluded.status, source = excluded.source, revision = excluded.revision
+                        INSERT INTO measure (partnership_id, indicator_code, geography, period, source, quarter, value, status, revision)
+                        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+                                             $7::numeric[], $8::text[], $9::int[])
+                        ON CONFLICT (partnership_id, indicator_code, geography, period, source) DO UPDATE SET
+                            quarter = excluded.quarter, value = excluded.value, status = excluded.status,
+                            revision = excluded.revision
                         WHERE measure.revision < excluded.revision""",
                 Tuple.tuple().addArrayOfString(column(rows, Measure::partnership)).addArrayOfString(column(rows, Measure::code))
                         .addArrayOfString(column(rows, Measure::geography)).addArrayOfString(column(rows, Measure::period))
-                        .addArrayOfString(column(rows, Measure::quarter))
+                        .addArrayOfString(column(rows, Measure::source)).addArrayOfString(column(rows, Measure::quarter))
                         .addArrayOfBigDecimal(rows.stream().map(Measure::value).toArray(BigDecimal[]::new))
-                        .addArrayOfString(column(rows, Measure::status)).addArrayOfString(column(rows, Measure::source))
+                        .addArrayOfString(column(rows, Measure::status))
                         .addArrayOfInteger(rows.stream().map(Measure::revision).toArray(Integer[]::new)));
     }
 
@@ -441,14 +531,6 @@ public class QuarterlyViewProjection implements Projection {
                 ON CONFLICT (partnership_id, quarter, type) DO UPDATE SET
                     records = engagement_total.records + excluded.records,
                     attendance = engagement_total.attendance + excluded.attendance""", columns);
-    }
-
-    /** "2024-08" → "2024/25 Q2"; a quarter label stays itself; an annual period belongs to no quarter. */
-    static String quarterOfPeriod(String period) {
-        if (period.matches("\\d{4}-(0[1-9]|1[0-2])")) {
-            return FinancialQuarter.of(YearMonth.parse(period)).label();
-        }
-        return FinancialQuarter.parse(period).map(FinancialQuarter::label).orElse(null);
     }
 
     private static <T> String[] column(java.util.Collection<T> rows, Function<T, String> value) {
@@ -521,6 +603,36 @@ public class QuarterlyViewProjection implements Projection {
                 throw new UnprocessableEvent(event, "field '" + path + name + "' is missing or not a number");
             }
             return node.decimalValue();
+        }
+
+        BigDecimal optionalDecimal(String name) {
+            JsonNode node = data.get(name);
+            return node == null || node.isNull() ? null : decimal(name);
+        }
+
+        /**
+         * An object of numbers by financial year ({@code {"2024/25": 350}}; absent or null: none) as a JSON object
+         * with the years in order.
+         */
+        String targets(String name) {
+            JsonNode node = data.get(name);
+            if (node == null || node.isNull()) {
+                return "{}";
+            }
+            if (!node.isObject()) {
+                throw new UnprocessableEvent(event, "field '" + path + name + "' is not an object");
+            }
+            java.util.TreeMap<String, BigDecimal> targets = new java.util.TreeMap<>();
+            node.fields().forEachRemaining(target -> {
+                if (!target.getKey().matches("\\d{4}/\\d{2}") || !target.getValue().isNumber()) {
+                    throw new UnprocessableEvent(event, "field '" + path + name + "' is not a number by financial year");
+                }
+                targets.put(target.getKey(), target.getValue().decimalValue());
+            });
+            com.fasterxml.jackson.databind.node.ObjectNode json = com.fasterxml.jackson.databind.node.JsonNodeFactory
+                    .withExactBigDecimals(true).objectNode();
+            targets.forEach(json::put);
+            return json.toString();
         }
 
         <T> T parsed(String name, Function<String, T> parser) {

@@ -1,14 +1,22 @@
 package org.csp.gateway.quarterly;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.csp.assessment.Aggregation;
+import org.csp.assessment.Assessment;
+import org.csp.assessment.Polarity;
+import org.csp.assessment.Reading;
 import org.csp.calendar.FinancialQuarter;
 import org.csp.eventsourcing.projection.ProjectionRunner;
 
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -21,6 +29,8 @@ import java.util.stream.Collectors;
 /** Reads a quarter's view from the live generation of the quarterly projection. */
 @ApplicationScoped
 public class QuarterlyViews {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final Pool pool;
 
@@ -36,9 +46,14 @@ public class QuarterlyViews {
     /**
      * The view as the live generation of the projection named {@code projection} holds it. The initiatives in the
      * plan (not retired), each with its priority's title: the priority's own, else the one a defined.v1 event named.
+     * The data points are read for the quarter and its financial year (annual ones), and for the same quarter and year
+     * a year earlier, which only the assessment uses.
      */
     Uni<QuarterlyView> view(String projection, String partnershipId, FinancialQuarter quarter) {
         Tuple key = Tuple.of(partnershipId, quarter.label());
+        FinancialQuarter lastYear = new FinancialQuarter(quarter.startYear() - 1, quarter.quarter());
+        Tuple measureKey = Tuple.of(partnershipId).addArrayOfString(new String[]{quarter.label(), lastYear.label()})
+                .addArrayOfString(new String[]{quarter.financialYear(), lastYear.financialYear()});
         return ProjectionRunner.read(pool, projection, tx -> tx.preparedQuery("""
                         SELECT i.initiative_id, i.priority, coalesce(r.title, i.priority_title) AS priority_title, i.title,
                                p.status, p.rag, p.commentary, p.reported_at
@@ -49,16 +64,58 @@ public class QuarterlyViews {
                          WHERE i.partnership_id = $1 AND NOT i.retired
                          ORDER BY i.priority, i.initiative_id""").execute(key)
                 .flatMap(initiatives -> tx.preparedQuery("""
-                                SELECT m.indicator_code, coalesce(i.title, m.indicator_code) AS title, i.unit, i.polarity, m.geography,
-                                       m.period, m.value, m.status, m.revision
+                                SELECT m.indicator_code, coalesce(i.title, m.indicator_code) AS title, i.unit, i.frequency,
+                                       i.aggregation, i.polarity, i.tolerance, i.targets::text AS targets, m.geography,
+                                       m.period, m.source, m.quarter, m.value, m.status, m.revision
                                   FROM measure m
                                   LEFT JOIN indicator i ON i.partnership_id = m.partnership_id AND i.code = m.indicator_code
-                                 WHERE m.partnership_id = $1 AND m.quarter = $2
-                                 ORDER BY m.indicator_code, m.geography, m.period""").execute(key)
+                                 WHERE m.partnership_id = $1 AND (m.quarter = ANY ($2) OR m.period = ANY ($3))
+                                 ORDER BY m.indicator_code, m.geography, m.period, m.source""").execute(measureKey)
                         .flatMap(measures -> tx.preparedQuery("""
                                         SELECT type, records, attendance FROM engagement_total
                                          WHERE partnership_id = $1 AND quarter = $2 AND records > 0 ORDER BY type""").execute(key)
                                 .map(engagement -> assemble(partnershipId, quarter, initiatives, measures, engagement)))));
+    }
+
+    /**
+     * The shared rule over every source's current figures of this quarter and the same quarter a year earlier (an annual
+     * indicator: the two financial years); null when the indicator's polarity, frequency or aggregation is not known.
+     * Only periods of the indicator's frequency count.
+     */
+    private static QuarterlyView.MeasureAssessment assess(FinancialQuarter quarter, Row indicator, String aggregationCode,
+                                                          List<Row> rows) {
+        Polarity polarity = Polarity.of(indicator.getString("polarity"));
+        MeasurePeriod.Kind kind = MeasurePeriod.Kind.ofFrequency(indicator.getString("frequency"));
+        Aggregation aggregation = Aggregation.of(aggregationCode);
+        if (polarity == null || kind == null || aggregation == null) {
+            return null;
+        }
+        BigDecimal tolerance = indicator.getBigDecimal("tolerance");
+        Assessment.Basis basis = new Assessment.Basis(polarity, aggregation, kind.perYear(),
+                tolerance == null ? QuarterlyViewProjection.DEFAULT_TOLERANCE : tolerance, targets(indicator.getString("targets")));
+        List<Reading> readings = new ArrayList<>();
+        for (Row row : rows) {
+            MeasurePeriod.parse(row.getString("period")).filter(p -> p.kind() == kind).ifPresent(p -> readings.add(
+                    new Reading(p.label(), p.firstDay(), emptyToNull(row.getString("source")), row.getBigDecimal("value"))));
+        }
+        return QuarterlyView.MeasureAssessment.of(Assessment.assess(basis, quarter, readings));
+    }
+
+    private static Map<String, BigDecimal> targets(String json) {
+        Map<String, BigDecimal> targets = new TreeMap<>();
+        if (json == null) {
+            return targets;
+        }
+        try {
+            JSON.readTree(json).fields().forEachRemaining(target -> targets.put(target.getKey(), target.getValue().decimalValue()));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("The indicator's stored targets are not JSON: " + json, e);
+        }
+        return targets;
+    }
+
+    private static String emptyToNull(String text) {
+        return text == null || text.isEmpty() ? null : text;
     }
 
     private static QuarterlyView assemble(String partnershipId, FinancialQuarter quarter, RowSet<Row> initiativeRows,
@@ -77,14 +134,24 @@ public class QuarterlyViews {
         }
         List<QuarterlyView.Measure> measures = new ArrayList<>();
         for (List<Row> rows : byMeasure.values()) {
+            // the quarter's own data points (an annual one: its financial year's); last year's are for the assessment
+            List<Row> current = rows.stream().filter(r -> quarter.label().equals(r.getString("quarter"))
+                    || r.getString("quarter") == null && quarter.financialYear().equals(r.getString("period"))).toList();
+            if (current.isEmpty()) {
+                continue;
+            }
             Row first = rows.getFirst();
-            List<QuarterlyView.Period> periods = rows.stream().map(r -> new QuarterlyView.Period(r.getString("period"),
-                    r.getBigDecimal("value"), r.getString("status"), r.getInteger("revision"))).toList();
-            // A quarter's total only makes sense for counts; rates and percentages are read per period.
-            BigDecimal total = "count".equals(first.getString("unit"))
-                    ? periods.stream().map(QuarterlyView.Period::value).reduce(BigDecimal.ZERO, BigDecimal::add) : null;
+            List<QuarterlyView.Period> periods = current.stream().map(r -> new QuarterlyView.Period(r.getString("period"),
+                    emptyToNull(r.getString("source")), r.getBigDecimal("value"), r.getString("status"), r.getInteger("revision"))).toList();
+            // A quarter's total only makes sense for what adds up (counts); rates and percentages are read per period.
+            String aggregation = first.getString("aggregation") != null ? first.getString("aggregation")
+                    : QuarterlyViewProjection.defaultAggregation(first.getString("unit"));
+            BigDecimal total = Aggregation.SUM.code().equals(aggregation)
+                    ? Aggregation.canonical(periods.stream().map(QuarterlyView.Period::value).reduce(BigDecimal.ZERO, BigDecimal::add))
+                    : null;
             measures.add(new QuarterlyView.Measure(first.getString("indicator_code"), first.getString("title"),
-                    first.getString("unit"), first.getString("polarity"), first.getString("geography"), periods, total));
+                    first.getString("unit"), first.getString("polarity"), first.getString("geography"), periods, total,
+                    assess(quarter, first, aggregation, rows)));
         }
 
         Map<String, Long> byType = new TreeMap<>();

@@ -18,15 +18,20 @@ import jakarta.ws.rs.core.UriInfo;
  * <ul>
  * <li>plan-service: {@code /api/plans/**}, {@code /api/priorities/**}, {@code /api/objectives/**},
  * {@code /api/organisations/**}, {@code /api/initiatives/**}, {@code /api/reviews/**}, {@code /api/priority-leads/**};</li>
- * <li>measures-service: {@code /api/indicators/**};</li>
+ * <li>measures-service: {@code /api/indicators/**}, {@code /api/data-points/**} (e.g. {@code POST /api/data-points/batch}, a
+ * JSON or CSV body of several MB), {@code /api/geographies/**}, {@code /api/assessments/**} and
+ * {@code /api/comparators/**};</li>
  * <li>engagement-service: {@code /api/engagements/**}, {@code /api/case-reviews/**}, {@code /api/consultations/**}.</li>
  * </ul>
  * Method, path, query and body (bytes, whatever their content type: a JSON merge patch reaches the service
  * unchanged) go through as sent; so do the status, the body and the headers the contracts rely on (see
- * {@link ServiceProxy}). Authentication is enforced for all of {@code /api/*}; the services check the token again and
- * apply their own role rules.
+ * {@link ServiceProxy}). A body may be as large as {@code quarkus.http.limits.max-body-size} allows (10M, see
+ * application.properties; a larger one gets a 413 problem from the gateway); each service applies its own limits.
+ * Authentication is enforced for all of {@code /api/*}; the services check the token again and apply their own role
+ * rules.
  */
-@Path("/api/{segment: plans|priorities|objectives|organisations|initiatives|reviews|priority-leads|indicators|engagements|case-reviews|consultations}"
+@Path("/api/{segment: plans|priorities|objectives|organisations|initiatives|reviews|priority-leads"
+        + "|indicators|data-points|geographies|assessments|comparators|engagements|case-reviews|consultations}"
         + "{rest: (/.*)?}")
 public class ApiRoutes {
 

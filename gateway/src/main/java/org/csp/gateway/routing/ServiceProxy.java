@@ -28,7 +28,8 @@ import java.util.concurrent.TimeoutException;
  * {@code application/merge-patch+json}), {@code Accept}, {@code If-Match}, {@code If-None-Match},
  * {@code Idempotency-Key} and {@code X-Request-Id}. Back to the client: the status (201, 304, 409, 412, 428 …), the
  * body (problem details included) and the headers {@code Content-Type}, {@code ETag}, {@code Location},
- * {@code WWW-Authenticate} and {@code Cache-Control}. A path-only {@code Location} ({@code /api/reviews/2024-25-Q3},
+ * {@code WWW-Authenticate}, {@code Cache-Control} and {@code Idempotent-Replayed} (measures-service's mark of an
+ * answer replayed for a repeated {@code Idempotency-Key}). A path-only {@code Location} ({@code /api/reviews/2024-25-Q3},
  * as the services write it) is passed as it is; only one naming the service's own internal origin is cut to its path,
  * so that an internal address never reaches a client.
  */
@@ -40,7 +41,7 @@ public class ServiceProxy {
     private static final List<String> REQUEST_HEADERS = List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE,
             HttpHeaders.ACCEPT, HttpHeaders.IF_MATCH, HttpHeaders.IF_NONE_MATCH, "Idempotency-Key", "X-Request-Id");
     private static final List<String> RESPONSE_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ETAG,
-            HttpHeaders.LOCATION, HttpHeaders.WWW_AUTHENTICATE, HttpHeaders.CACHE_CONTROL);
+            HttpHeaders.LOCATION, HttpHeaders.WWW_AUTHENTICATE, HttpHeaders.CACHE_CONTROL, "Idempotent-Replayed");
 
     private final WebClient client;
     private final RoutesConfig routes;
@@ -53,7 +54,9 @@ public class ServiceProxy {
         for (String segment : List.of("plans", "priorities", "objectives", "organisations", "initiatives", "reviews", "priority-leads")) {
             owners.put(segment, routes.plan());
         }
-        owners.put("indicators", routes.measures());
+        for (String segment : List.of("indicators", "data-points", "geographies", "assessments", "comparators")) {
+            owners.put(segment, routes.measures());
+        }
         for (String segment : List.of("engagements", "case-reviews", "consultations")) {
             owners.put(segment, routes.engagement());
         }

@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The routes against stand-in services ({@link StubServices}): each path reaches the service that owns it, and what
  * the plan's endpoints rely on crosses the gateway unchanged both ways: a JSON merge patch's bytes and content
  * type, {@code If-Match}, {@code Idempotency-Key}; the status, {@code ETag}, a path-only {@code Location} and
- * problem bodies.
+ * problem bodies. A data-point batch of several MB (CSV or JSON) reaches measures-service byte for byte, and its
+ * {@code Idempotent-Replayed} comes back.
  */
 @QuarkusTest
 @QuarkusTestResource(value = TestInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "gateway"))
@@ -78,7 +79,11 @@ class ServiceProxyTest {
                 "/api/priority-leads", "/api/priority-leads/8d4c1f0e-5b7a-4c2e-9f3d-2a6b1c0e4d72")) {
             owners.put(path, "plan");
         }
-        owners.put("/api/indicators/ASB-INCIDENTS/data-points", "measures");
+        for (String path : List.of("/api/indicators/ASB-INCIDENTS/data-points", "/api/data-points/batch", "/api/geographies",
+                "/api/geographies/E05010955", "/api/assessments", "/api/assessments/ASB-INCIDENTS/2024-25-Q1",
+                "/api/comparators/ASB-INCIDENTS")) {
+            owners.put(path, "measures");
+        }
         owners.put("/api/engagements/e-1", "engagement");
         owners.put("/api/case-reviews/ASB-CR-2024-007", "engagement");
         owners.put("/api/consultations/2024-residents-survey", "engagement");
@@ -105,6 +110,64 @@ class ServiceProxyTest {
             assertEquals(write[0], reply.received().get("method").asText());
             assertEquals(write[1], reply.received().get("path").asText());
         }
+        Reply batch = send("POST", "/api/data-points/batch", Map.of("Content-Type", "application/json"),
+                "[]".getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, batch.status(), batch.body());
+        assertEquals("measures", batch.received().get("service").asText());
+        assertEquals("POST", batch.received().get("method").asText());
+    }
+
+    /** A CSV batch of exactly {@code size} bytes (UTF-8, the last row cut short), rows as measures-service reads them. */
+    private static byte[] csvBatch(int size) {
+        StringBuilder csv = new StringBuilder("indicator,period,geography,value,numerator,denominator,status,source,reason\r\n");
+        for (int row = 0; csv.length() < size; row++) {
+            csv.append("ASB-INCIDENTS,20").append(10 + row % 80).append('-').append(String.format("%02d", row % 12 + 1))
+                    .append(",E0501").append(String.format("%04d", row % 10_000)).append(',').append(row % 997)
+                    .append(",,,provisional,gloucestershire-constabulary,\"café, \"\"quoted\"\" – ünïcode\"\r\n");
+        }
+        return java.util.Arrays.copyOf(csv.toString().getBytes(StandardCharsets.UTF_8), size);
+    }
+
+    /**
+     * POST /api/data-points/batch: a CSV or JSON body of several MB reaches measures-service byte for byte, with its
+     * content type (charset included) and Idempotency-Key; the answer's Location, ETag and Idempotent-Replayed come
+     * back. The gateway accepts bodies of at least 8 MB (quarkus.http.limits.max-body-size).
+     */
+    @Test
+    void aLargeDataPointBatchCrossesUnchangedBothWays() throws Exception {
+        for (int size : new int[]{5 * 1024 * 1024, 9 * 1024 * 1024}) {
+            byte[] csv = csvBatch(size);
+            Reply reply = send("POST", "/api/data-points/batch?partnership=stroud&reply-body=summary&reply-location=absolute&reply-replayed=true",
+                    Map.of("Content-Type", "text/csv; charset=utf-8", "Idempotency-Key", "batch-" + size), csv);
+            assertEquals(200, reply.status(), reply.body());
+            JsonNode received = reply.received();
+            assertEquals("measures", received.get("service").asText());
+            assertEquals("/api/data-points/batch", received.get("path").asText());
+            assertEquals(csv.length, received.get("bodyLength").asInt(), "the whole body reached the service");
+            assertEquals(StubServices.sha256(csv), received.get("bodySha256").asText(), "byte for byte");
+            assertEquals("text/csv; charset=utf-8", received.at("/headers/content-type").asText());
+            assertEquals("batch-" + size, received.at("/headers/idempotency-key").asText());
+            assertEquals(StubServices.REVIEW, reply.header("Location"), "the service's own origin is cut off");
+            assertEquals(StubServices.ETAG, reply.header("ETag"));
+            assertEquals("true", reply.header("Idempotent-Replayed"));
+        }
+
+        String json = "[{\"indicator\":\"ASB-INCIDENTS\",\"period\":\"2024-05\",\"geography\":\"E07000082\",\"value\": 12.50,"
+                + "\n \"source\":\"gloucestershire-constabulary\", \"reason\": \"café – ünïcode\"}]";
+        Reply first = send("POST", "/api/data-points/batch", Map.of("Content-Type", "application/json",
+                "Idempotency-Key", "json-batch"), json.getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, first.status(), first.body());
+        assertEquals(json, first.received().get("body").asText(), "the JSON is not re-encoded (12.50 stays 12.50)");
+        assertEquals("application/json", first.received().at("/headers/content-type").asText());
+        assertEquals("json-batch", first.received().at("/headers/idempotency-key").asText());
+        assertEquals(null, first.header("Idempotent-Replayed"), "a first answer is not marked replayed");
+
+        // over measures-service's own limit: its 413 problem comes back as it wrote it
+        Reply tooLarge = send("POST", "/api/data-points/batch?reply-status=413&reply-type=problem&reply-body=summary",
+                Map.of("Content-Type", "text/csv"), csvBatch(6 * 1024 * 1024));
+        assertEquals(413, tooLarge.status(), tooLarge.body());
+        assertTrue(tooLarge.header("Content-Type").startsWith("application/problem+json"), tooLarge.header("Content-Type"));
+        assertEquals("urn:csp:problem:stub-413", tooLarge.received().get("type").asText());
     }
 
     @Test

@@ -10,7 +10,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,11 +22,12 @@ import java.util.Map;
 /**
  * Three stand-ins for plan-service, measures-service and engagement-service, each on a free loopback port, for
  * the proxy tests. They keep no state (the test and this resource may live in different class loaders): each
- * answers with what it received (service, method, raw path and query, headers, body as text), and the query of the
- * request says how to answer: {@code reply-status=412}, {@code reply-type=problem} (an
+ * answers with what it received (service, method, raw path and query, headers, body as text, its length in bytes and
+ * SHA-256), and the query of the request says how to answer: {@code reply-status=412}, {@code reply-type=problem} (an
  * {@code application/problem+json} body), {@code reply-location=absolute|path|other} (a Location on the service's
- * own origin, as Quarkus writes a relative one, path-only, or on another origin). Every answer carries
- * {@code ETag: "7"}.
+ * own origin, as Quarkus writes a relative one, path-only, or on another origin), {@code reply-replayed=true}
+ * ({@code Idempotent-Replayed: true}, as measures-service marks a replayed answer), {@code reply-body=summary} (the
+ * echo leaves the body text out: for bodies of several MB). Every answer carries {@code ETag: "7"}.
  */
 public class StubServices implements QuarkusTestResourceLifecycleManager {
 
@@ -61,6 +65,14 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void answer(String service, HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
@@ -76,7 +88,10 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
             }
             ObjectNode echo = JSON.createObjectNode().put("service", service).put("method", exchange.getRequestMethod())
                     .put("path", exchange.getRequestURI().getRawPath()).put("query", query)
-                    .put("body", new String(body, StandardCharsets.UTF_8));
+                    .put("bodyLength", body.length).put("bodySha256", sha256(body));
+            if (!"summary".equals(asked.get("reply-body"))) {
+                echo.put("body", new String(body, StandardCharsets.UTF_8));
+            }
             ObjectNode headers = echo.putObject("headers");
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(", ", values)));
             int status = Integer.parseInt(asked.getOrDefault("reply-status", "200"));
@@ -87,6 +102,9 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
             }
             exchange.getResponseHeaders().set("ETag", ETAG);
+            if ("true".equals(asked.get("reply-replayed"))) {
+                exchange.getResponseHeaders().set("Idempotent-Replayed", "true");
+            }
             String location = asked.get("reply-location");
             if (location != null) {
                 exchange.getResponseHeaders().set("Location", switch (location) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -266,6 +267,82 @@ class EndToEndTest {
             return false;
         }, Duration.ofSeconds(5));
         assertTrue(view.get("measures").size() >= 1);
+    }
+
+    /** RECORDED-CRIME rows: the district in 2023/24 Q2 (40 a month) and 2024/25 Q2 (30 a month), and 94 ward rows. */
+    private static List<String> hundredRows() {
+        List<String> rows = new ArrayList<>();
+        for (String month : List.of("2023-07", "2023-08", "2023-09")) {
+            rows.add("{\"indicator\":\"RECORDED-CRIME\",\"period\":\"" + month + "\",\"geography\":\"E07000082\",\"value\":40}");
+        }
+        for (String month : List.of("2024-07", "2024-08", "2024-09")) {
+            rows.add("{\"indicator\":\"RECORDED-CRIME\",\"period\":\"" + month + "\",\"geography\":\"E07000082\",\"value\":30}");
+        }
+        for (int ward = 0; rows.size() < 100; ward++) {
+            for (int month = 4; month <= 12 && rows.size() < 100; month++) {
+                rows.add("{\"indicator\":\"RECORDED-CRIME\",\"period\":\"2023-%02d\",\"geography\":\"E050%05d\",\"value\":%d}"
+                        .formatted(month, 13187 + ward, ward + month));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * What partner systems do: a 100-row batch as the police client through the gateway is stored once (its replay
+     * stores nothing), a batch with one bad row is refused whole, and the quarterly view shows the service's assessment.
+     */
+    @Test
+    void aHundredRowPoliceBatchIsStoredOnceAndTheViewAssessesItAsTheServiceDoes() throws Exception {
+        String police = stack.keycloak().clientToken("police-gloucestershire");
+        String viewer = user("viewer");
+        List<String> rows = hundredRows();
+        String body = "[" + String.join(",", rows) + "]";
+        String key = UUID.randomUUID().toString();
+        Api.Reply first = Api.post(gateway + "/api/data-points/batch", police, body, key);
+        assertEquals(200, first.status(), first.body());
+        assertEquals(100, first.json().get("recorded").asInt());
+        Api.Reply replay = Api.post(gateway + "/api/data-points/batch", police, body, key);
+        assertEquals(200, replay.status());
+        assertEquals(first.body(), replay.body());
+        assertEquals(List.of("true"), replay.headers().entrySet().stream()
+                .filter(header -> header.getKey().equalsIgnoreCase("Idempotent-Replayed")).findFirst().orElseThrow().getValue());
+        assertEquals(100, Api.post(gateway + "/api/data-points/batch", police, body).json().get("unchanged").asInt());
+
+        List<String> bad = new ArrayList<>(rows);
+        bad.set(57, bad.get(57).replaceFirst("\"value\":\\d+", "\"value\":-1"));
+        bad.replaceAll(row -> row.replace("\"value\":40", "\"value\":41"));
+        Api.Reply refused = Api.post(gateway + "/api/data-points/batch", police, "[" + String.join(",", bad) + "]");
+        assertEquals(422, refused.status(), refused.body());
+        assertTrue(refused.contentType().startsWith("application/problem+json"));
+        assertEquals(58, refused.json().get("errors").get(0).get("row").asInt());
+        assertEquals("value", refused.json().get("errors").get(0).get("field").asText());
+        JsonNode july = Api.get(gateway + "/api/indicators/RECORDED-CRIME/data-points/E07000082/2023-07", viewer).json();
+        assertEquals(40, july.get("value").asInt(), "the refused batch changed nothing");
+        assertEquals(1, july.get("revisions").size());
+
+        JsonNode assessment = null;
+        for (JsonNode a : Api.get(gateway + "/api/assessments/2024-25-Q2", viewer).json()) {
+            if (a.get("indicator").asText().equals("RECORDED-CRIME")) {
+                assessment = a;
+            }
+        }
+        assertNotNull(assessment);
+        assertEquals(90, assessment.get("value").asInt());
+        assertEquals(120, assessment.get("sameTimeLastYear").asInt());
+        assertEquals("improving", assessment.get("direction").asText());
+        assertEquals("green", assessment.get("rag").asText());
+        JsonNode expected = assessment;
+        awaitView("2024-25-Q2", v -> {
+            for (JsonNode measure : v.get("measures")) {
+                if (measure.get("indicator").asText().equals("RECORDED-CRIME") && measure.get("geography").asText().equals("E07000082")) {
+                    JsonNode shown = measure.get("assessment");
+                    return shown != null && !shown.isNull()
+                            && List.of("value", "sameTimeLastYear", "change", "changePercent", "rag", "direction", "trend", "period")
+                            .stream().allMatch(field -> shown.get(field).equals(expected.get(field)));
+                }
+            }
+            return false;
+        }, Duration.ofSeconds(10));
     }
 
     @Test

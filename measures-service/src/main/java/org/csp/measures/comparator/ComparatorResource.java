@@ -81,14 +81,9 @@ public class ComparatorResource {
             String geography = body.geography() == null ? district : body.geography();
             v.require(geography != null && geography.equals(district), "geography",
                     "must be the partnership's district (" + district + "): family groups compare whole partnership areas");
-            for (var figure : List.of(new Object[]{"average", body.average()}, new Object[]{"lower", body.lower()}, new Object[]{"upper", body.upper()})) {
-                BigDecimal value = (BigDecimal) figure[1];
-                v.require(value != null, (String) figure[0], "is required (a number)");
-                if (value != null) {
-                    String refused = rules.unit().refuseSummary(value);
-                    v.require(refused == null, (String) figure[0], refused);
-                }
-            }
+            figure(v, "average", body.average(), rules);
+            figure(v, "lower", body.lower(), rules);
+            figure(v, "upper", body.upper(), rules);
             if (body.average() != null && body.lower() != null && body.upper() != null) {
                 v.require(body.lower().compareTo(body.average()) <= 0 && body.average().compareTo(body.upper()) <= 0,
                         "average", "must lie between lower and upper");
@@ -98,6 +93,14 @@ public class ComparatorResource {
             return comparators.record(p, new RecordComparator(code, period.label(), geography, body.average(), body.lower(),
                     body.upper(), actor.client()), actor);
         }).map(outcome -> Response.status(outcome.changed() ? 201 : 200).entity(outcome.state().current()).build());
+    }
+
+    private static void figure(Validation v, String field, BigDecimal value, IndicatorRules rules) {
+        v.require(value != null, field, "is required (a number)");
+        if (value != null) {
+            String refused = rules.unit().refuseSummary(value);
+            v.require(refused == null, field, refused);
+        }
     }
 
     @GET

@@ -57,7 +57,7 @@ public class EventStore {
     public <T> Uni<T> inTransaction(Function<UnitOfWork, Uni<T>> work) {
         return pool.withTransaction(connection -> {
             UnitOfWork unit = new UnitOfWork(connection, now());
-            return work.apply(unit).call(ignored -> append(connection, unit.appends(), unit.now()));
+            return work.apply(unit).call(ignored -> append(connection, unit.appends(), unit.now(), false));
         }).invoke(onCommitted);
     }
 
@@ -116,10 +116,14 @@ public class EventStore {
      * here to the end of the transaction: do everything else first ({@link #inTransaction} does).
      */
     public Uni<List<StoredEvent>> append(SqlConnection tx, List<StreamAppend> appends) {
-        return append(tx, appends, now());
+        return append(tx, appends, now(), true);
     }
 
-    private Uni<List<StoredEvent>> append(SqlConnection tx, List<StreamAppend> appends, OffsetDateTime now) {
+    /**
+     * {@code returning}: whether the caller wants the stored events back; a unit of work does not, and leaving the
+     * payloads in the database saves sending every one of them back over the wire.
+     */
+    private Uni<List<StoredEvent>> append(SqlConnection tx, List<StreamAppend> appends, OffsetDateTime now, boolean returning) {
         int size = appends.stream().mapToInt(a -> a.events().size()).sum();
         if (size == 0) {
             return Uni.createFrom().item(List.of());
@@ -162,9 +166,12 @@ public class EventStore {
                                               $7::timestamptz[], $8::text[], $9::text[]) WITH ORDINALITY
                                        AS e(id, stream, version, type, partnership, payload, at, subject, client, ord)
                                  ORDER BY e.ord
-                                RETURNING %s""".formatted(COLUMNS))
+                                %s""".formatted(returning ? "RETURNING " + COLUMNS : ""))
                         .execute(params))
                 .map(rows -> {
+                    if (!returning) {
+                        return List.<StoredEvent>of();
+                    }
                     List<StoredEvent> stored = new ArrayList<>(rows.size());
                     rows.forEach(row -> stored.add(toEvent(row)));
                     stored.sort((a, b) -> Long.compare(a.position(), b.position()));

@@ -5,7 +5,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.Duration;
 
 /** Direct reads of the plan service's database in tests: what is stored, counted. */
 public final class Db {
@@ -33,16 +32,6 @@ public final class Db {
 
     /** Waits until {@code sessions} database sessions are blocked on a lock (an advisory lock or a row lock). */
     public static void awaitWaitingSessions(Connection observer, int sessions) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            try (var waiting = observer.createStatement().executeQuery("SELECT count(DISTINCT pid) FROM pg_locks WHERE NOT granted")) {
-                waiting.next();
-                if (waiting.getInt(1) >= sessions) {
-                    return;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no " + sessions + " sessions ever waited for a lock");
+        org.csp.infrastructure.LockWaits.await(observer, sessions);
     }
 }

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 /**
  * The one place where an event becomes a Kafka record and back: CloudEvents 1.0, Kafka protocol binding, binary
@@ -24,6 +25,9 @@ import java.time.format.DateTimeParseException;
  * {@code ce_streamversion}. Used by the relay, every consumer and the tests.
  */
 public final class CloudEventCodec {
+
+    /** A stream version as a header carries it: a positive whole number that fits a long. */
+    private static final Pattern VERSION_DIGITS = Pattern.compile("[1-9][0-9]{0,17}");
 
     /** Strict: a duplicate key or trailing data makes a payload undecodable rather than silently half-read. */
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -102,7 +106,7 @@ public final class CloudEventCodec {
         String source = optional(record, CloudEventHeaders.SOURCE);
         String subject = optional(record, CloudEventHeaders.SUBJECT);
         String version = optional(record, CloudEventHeaders.STREAM_VERSION);
-        if (source == null || subject == null || version == null || !version.matches("[1-9][0-9]{0,17}")) {
+        if (source == null || subject == null || version == null || !VERSION_DIGITS.matcher(version).matches()) {
             return null;
         }
         return new StreamPosition(source, subject, Long.parseLong(version));

@@ -55,7 +55,7 @@ public final class DataPointTable {
 
     /** One row: the current revision of one data point, and where its stream stands. */
     public record DataPointRow(String partnershipId, String indicator, String period, String geography, String source,
-                               LocalDate firstDay, BigDecimal value, BigDecimal numerator, BigDecimal denominator,
+                               LocalDate firstDay, LocalDate lastDay, BigDecimal value, BigDecimal numerator, BigDecimal denominator,
                                String status, String submittedBy, int revision, String streamId, long version,
                                OffsetDateTime recordedAt) {
 
@@ -81,7 +81,7 @@ public final class DataPointTable {
                 DataPointEvent e = DataPointEvent.TYPES.decode(event);
                 Period period = Period.parse(e.period()).orElseThrow();
                 latest.put(event.streamId(), new DataPointRow(event.partnershipId(), e.indicatorCode(), period.label(),
-                        e.geography(), e.source(), period.firstDay(), e.value(), e.numerator(), e.denominator(), e.status(),
+                        e.geography(), e.source(), period.firstDay(), period.lastDay(), e.value(), e.numerator(), e.denominator(), e.status(),
                         submittedBy(e), e.revision(), event.streamId(), event.version(), event.occurredAt()));
             }
         }
@@ -113,7 +113,7 @@ public final class DataPointTable {
                 .addArrayOfString(strings(rows, DataPointRow::period))
                 .addArrayOfString(strings(rows, DataPointRow::source))
                 .addArrayOfLocalDate(rows.stream().map(DataPointRow::firstDay).toArray(LocalDate[]::new))
-                .addArrayOfLocalDate(rows.stream().map(r -> Period.parse(r.period()).orElseThrow().lastDay()).toArray(LocalDate[]::new))
+                .addArrayOfLocalDate(rows.stream().map(DataPointRow::lastDay).toArray(LocalDate[]::new))
                 .addArrayOfBigDecimal(rows.stream().map(DataPointRow::value).toArray(BigDecimal[]::new))
                 .addArrayOfBigDecimal(rows.stream().map(DataPointRow::numerator).toArray(BigDecimal[]::new))
                 .addArrayOfBigDecimal(rows.stream().map(DataPointRow::denominator).toArray(BigDecimal[]::new))
@@ -187,7 +187,7 @@ public final class DataPointTable {
         List<DataPointRow> list = new ArrayList<>(rows.size());
         for (Row row : rows) {
             list.add(new DataPointRow(row.getString("partnership_id"), row.getString("indicator_code"), row.getString("period"),
-                    row.getString("geography"), row.getString("source"), row.getLocalDate("first_day"),
+                    row.getString("geography"), row.getString("source"), row.getLocalDate("first_day"), row.getLocalDate("last_day"),
                     row.getBigDecimal("value"), row.getBigDecimal("numerator"), row.getBigDecimal("denominator"),
                     row.getString("status"), row.getString("submitted_by"), row.getInteger("revision"),
                     row.getString("stream_id"), row.getLong("version"), row.getOffsetDateTime("recorded_at")));

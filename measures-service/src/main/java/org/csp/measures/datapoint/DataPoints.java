@@ -38,7 +38,6 @@ import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -169,7 +168,7 @@ public class DataPoints {
      * a point's history.
      */
     private static Uni<Decided> decideAll(SqlConnection tx, List<Submission> submissions, Actor actor, OffsetDateTime now) {
-        List<Key> keys = submissions.stream().map(Submission::key).sorted(Comparator.comparing(Key::toString)).toList();
+        List<Key> keys = submissions.stream().map(Submission::key).toList(); // lockCurrent locks them in key order
         return DataPointTable.lockCurrent(tx, keys).map(current -> {
             List<RowOutcome> outcomes = new ArrayList<>(submissions.size());
             List<StreamAppend> appends = new ArrayList<>();
@@ -190,7 +189,7 @@ public class DataPoints {
                     long version = row == null ? 0 : row.version();
                     appends.add(new StreamAppend(streamId, s.partnershipId(), version, List.of(DataPointEvent.TYPES.encode(event)), actor));
                     changed.add(new DataPointRow(s.partnershipId(), s.indicatorCode(), s.period().label(), s.geography(),
-                            s.source(), s.period().firstDay(), event.value(), event.numerator(), event.denominator(),
+                            s.source(), s.period().firstDay(), s.period().lastDay(), event.value(), event.numerator(), event.denominator(),
                             event.status(), actor.client(), event.revision(), streamId, version + 1, now));
                     outcomes.add(new RowOutcome(s, event, event));
                 } catch (CommandRejected e) {

@@ -44,7 +44,7 @@ public record Period(Kind kind, String label, LocalDate firstDay, LocalDate last
             if ((start + 1) % 100 != Integer.parseInt(year.group(2)) || start < 2000 || start > 2099) {
                 return Optional.empty();
             }
-            return Optional.of(new Period(Kind.YEAR, "%d/%02d".formatted(start, (start + 1) % 100),
+            return Optional.of(new Period(Kind.YEAR, FinancialQuarter.of(LocalDate.of(start, 4, 1)).financialYear(),
                     LocalDate.of(start, 4, 1), LocalDate.of(start + 1, 3, 31)));
         }
         return Optional.empty();

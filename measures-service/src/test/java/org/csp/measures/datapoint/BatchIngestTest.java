@@ -283,6 +283,34 @@ class BatchIngestTest {
         }
     }
 
+    /** A county-wide police file: each row lands in the partnership whose district holds its geography. */
+    @Test
+    void aCountyWideBatchLandsEachRowInThePartnershipOfItsGeography() {
+        // Cheltenham has no plan loaded; its coordinator adds the one police indicator it follows
+        given().auth().oauth2(Tokens.user("cheltenham-coordinator")).contentType(ContentType.JSON).body("""
+                        {"code":"RECORDED-CRIME","title":"Crime recorded in Cheltenham","priority":1,"unit":"count",
+                         "frequency":"monthly","polarity":"lower-is-better","sources":["gloucestershire-constabulary"],
+                         "geographyLevel":"ward"}""")
+                .when().post("/api/indicators").then().statusCode(201);
+        String county = array(List.of(row("RECORDED-CRIME", "2016-04", "E07000082", 300),
+                row("RECORDED-CRIME", "2016-04", "E07000078", 410), row("RECORDED-CRIME", "2016-04", "E05004288", 25)));
+        post(Tokens.client(POLICE), "application/json", county, null).then().statusCode(200).body("recorded", equalTo(3));
+        assertEquals(new BigDecimal("300"), Db.number("SELECT sum(value) FROM data_point_state WHERE partnership_id = 'stroud' "
+                + "AND indicator_code = 'RECORDED-CRIME' AND period = '2016-04'"));
+        assertEquals(new BigDecimal("435"), Db.number("SELECT sum(value) FROM data_point_state WHERE partnership_id = 'cheltenham' "
+                + "AND indicator_code = 'RECORDED-CRIME' AND period = '2016-04'"));
+        given().auth().oauth2(Tokens.user("cheltenham-coordinator"))
+                .when().get("/api/indicators/RECORDED-CRIME/data-points?from=2016-04&to=2016-04")
+                .then().statusCode(200).body("geography", equalTo(List.of("E05004288", "E07000078")));
+        // a geography in no district, and one outside Gloucestershire, are row errors
+        post(Tokens.client(POLICE), "application/json", array(List.of(row("RECORDED-CRIME", "2016-05", "E10000013", 1),
+                row("RECORDED-CRIME", "2016-05", "E07000044", 1))), null)
+                .then().statusCode(422).body("errors.row", equalTo(List.of(1, 2))).body("errors.field", equalTo(List.of("geography", "geography")));
+        // the coordinator of Stroud posts for Stroud only
+        post(Tokens.user("coordinator"), "application/json", array(List.of(row("RECORDED-CRIME", "2016-05", "E07000078", 1))), null)
+                .then().statusCode(422).body("errors[0].message", containsString("cheltenham"));
+    }
+
     @Test
     void theCoordinatorPostsForAnySourceOfTheIndicatorAndNamesIt() {
         String coordinator = Tokens.user("coordinator");

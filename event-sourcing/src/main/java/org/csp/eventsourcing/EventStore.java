@@ -84,6 +84,17 @@ public class EventStore {
                 });
     }
 
+    /** The events of several streams in one query, by stream and in version order within each. */
+    public Uni<List<StoredEvent>> readStreams(SqlClient client, List<String> streamIds) {
+        return client.preparedQuery("SELECT " + COLUMNS + " FROM events WHERE stream_id = ANY($1) ORDER BY stream_id, version")
+                .execute(Tuple.of(streamIds.toArray(String[]::new)))
+                .map(rows -> {
+                    List<StoredEvent> events = new ArrayList<>(rows.size());
+                    rows.forEach(row -> events.add(toEvent(row)));
+                    return events;
+                });
+    }
+
     /** Committed events after {@code position}, in position order. */
     public Uni<List<StoredEvent>> readAfter(SqlClient client, long position, int limit) {
         return client.preparedQuery("SELECT " + COLUMNS + " FROM events WHERE position > $1 ORDER BY position LIMIT $2")

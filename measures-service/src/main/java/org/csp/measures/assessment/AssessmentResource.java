@@ -76,8 +76,7 @@ public class AssessmentResource {
                                                   @QueryParam("geography") String geography) {
         FinancialQuarter q = FinancialQuarter.parse(quarter).orElseThrow(() -> ProblemException.notFound("Quarter", quarter));
         String p = partnerships.resolve(partnership);
-        String place = geography == null || geography.isBlank()
-                ? geographies.districtOf(p).map(Geographies.Geography::code).orElse(null) : geography.strip();
+        String place = geographies.placeOr(p, geography);
         if (place == null || geographies.find(place).filter(g -> p.equals(g.partnership())).isEmpty()) {
             throw new ProblemException(400, "invalid-query", "Invalid query parameter",
                     "geography must be a GSS code of the " + p + " partnership's district or wards.");

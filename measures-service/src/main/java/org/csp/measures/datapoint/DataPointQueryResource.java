@@ -68,8 +68,7 @@ public class DataPointQueryResource {
     @Path("latest")
     public Uni<List<Latest>> latest(@QueryParam("partnership") String partnership, @QueryParam("geography") String geography) {
         String p = partnerships.resolve(partnership);
-        String place = geography == null || geography.isBlank()
-                ? geographies.districtOf(p).map(Geographies.Geography::code).orElse(null) : geography.strip();
+        String place = geographies.placeOr(p, geography);
         return indicators.list(p, null).flatMap(rows -> dataPoints.since(p, place, LocalDate.of(2000, 1, 1)).map(points -> {
             Map<String, List<DataPointRow>> byIndicator = points.stream().collect(Collectors.groupingBy(DataPointRow::indicator));
             List<Latest> latest = new ArrayList<>();

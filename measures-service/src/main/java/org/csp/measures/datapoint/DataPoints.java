@@ -309,22 +309,9 @@ public class DataPoints {
         if (rows.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return store.pool().preparedQuery("""
-                        SELECT position, event_id, stream_id, version, type, partnership_id, payload::text AS payload,
-                               occurred_at, actor_subject, actor_client
-                          FROM events WHERE stream_id = ANY($1) ORDER BY stream_id, version""")
-                .execute(io.vertx.mutiny.sqlclient.Tuple.of(rows.stream().map(DataPointRow::streamId).toArray(String[]::new)))
-                .map(result -> {
-                    Map<String, List<StoredEvent>> byStream = new LinkedHashMap<>();
-                    for (var row : result) {
-                        StoredEvent e = new StoredEvent(row.getLong("position"), row.getUUID("event_id"), row.getString("stream_id"),
-                                row.getLong("version"), row.getString("type"), row.getString("partnership_id"),
-                                row.getString("payload"), row.getOffsetDateTime("occurred_at"),
-                                new Actor(row.getString("actor_subject"), row.getString("actor_client")));
-                        byStream.computeIfAbsent(e.streamId(), k -> new ArrayList<>()).add(e);
-                    }
-                    return byStream;
-                });
+        return store.readStreams(store.pool(), rows.stream().map(DataPointRow::streamId).toList())
+                .map(events -> events.stream().collect(Collectors.groupingBy(StoredEvent::streamId, LinkedHashMap::new,
+                        Collectors.toList())));
     }
 
     public Uni<List<DataPointRow>> since(String partnershipId, String geography, LocalDate from) {

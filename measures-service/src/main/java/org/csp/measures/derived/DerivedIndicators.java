@@ -24,20 +24,17 @@ import java.time.Duration;
 public class DerivedIndicators {
 
     private final ProjectionRunner runner;
-    private final Pool pool;
     private final boolean enabled;
 
     public DerivedIndicators(EngagementDerivation derivation, Pool pool, DedicatedConnections connections,
                              @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "127.0.0.1:9092") String bootstrapServers,
                              @ConfigProperty(name = "csp.derived.enabled", defaultValue = "true") boolean enabled) {
-        this.pool = pool;
         this.enabled = enabled;
         this.runner = new ProjectionRunner(derivation, pool, connections.leaderLock("projection:" + derivation.name()),
                 new ConsumerSettings(bootstrapServers, 1000, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(30), 3));
     }
 
     void onReady(@Observes @Priority(Interceptor.Priority.APPLICATION + 200) EventStoreReady ready) {
-        pool.query(EngagementDerivation.FACTS_DDL).execute().await().atMost(Duration.ofMinutes(1));
         if (enabled) {
             runner.start();
         } else {

@@ -71,6 +71,12 @@ public class Geographies {
         return byCode.values().stream().filter(g -> g.level() == Level.DISTRICT && g.partnership().equals(partnershipId)).findFirst();
     }
 
+    /** {@code requested} when given (stripped), otherwise the partnership's district; null when there is neither. */
+    public String placeOr(String partnershipId, String requested) {
+        return requested == null || requested.isBlank()
+                ? districtOf(partnershipId).map(Geography::code).orElse(null) : requested.strip();
+    }
+
     /** Every known place, or those of one partnership (its district and wards), district first. */
     public List<Geography> list(String partnershipId) {
         List<Geography> list = new ArrayList<>();

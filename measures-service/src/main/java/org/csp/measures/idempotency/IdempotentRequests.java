@@ -7,6 +7,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
+import jakarta.ws.rs.core.Response;
 import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.EventStoreReady;
 import org.csp.problem.ProblemException;
@@ -50,8 +51,8 @@ public class IdempotentRequests {
     }
 
     /** The answer as a response; a replay says so in {@code Idempotent-Replayed}. */
-    public static jakarta.ws.rs.core.Response response(Answer answer, boolean replayed) {
-        var response = jakarta.ws.rs.core.Response.status(answer.status()).type(answer.contentType()).entity(answer.body());
+    public static Response response(Answer answer, boolean replayed) {
+        var response = Response.status(answer.status()).type(answer.contentType()).entity(answer.body());
         if (answer.location() != null) {
             response.header("Location", answer.location());
         }

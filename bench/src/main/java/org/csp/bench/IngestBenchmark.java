@@ -71,13 +71,16 @@ public final class IngestBenchmark {
             "source":"gloucestershire-constabulary","submittedBy":"police-gloucestershire","revision":%d}""";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The command line: seconds per phase, concurrent clients, the paced phase's points/s (0: none), rows per request. */
-    record Options(int seconds, int clients, int rate, int batch) {
+    /**
+     * The command line: seconds per phase, concurrent clients, the paced phase's points/s (0: none), rows per request,
+     * and seconds of unmeasured load first (0: none), so that the services' JIT has compiled the ingest path.
+     */
+    record Options(int seconds, int clients, int rate, int batch, int warmup) {
 
-        static final String USAGE = "bench/ingest [--seconds N] [--clients N] [--rate N] [--batch N]";
+        static final String USAGE = "bench/ingest [--seconds N] [--clients N] [--rate N] [--batch N] [--warmup N]";
 
         static Options parse(String[] args) {
-            int seconds = 60, clients = 4, rate = 5000, batch = 500;
+            int seconds = 60, clients = 4, rate = 5000, batch = 500, warmup = 30;
             for (int i = 0; i + 1 < args.length; i += 2) {
                 int value = Integer.parseInt(args[i + 1].replace("_", "").replace(",", ""));
                 switch (args[i]) {
@@ -85,16 +88,17 @@ public final class IngestBenchmark {
                     case "--clients" -> clients = value;
                     case "--rate" -> rate = value;
                     case "--batch" -> batch = value;
+                    case "--warmup" -> warmup = value;
                     default -> throw new IllegalArgumentException("Unknown option " + args[i] + "; " + USAGE);
                 }
             }
             if (args.length % 2 != 0) {
                 throw new IllegalArgumentException("No value after " + args[args.length - 1] + "; " + USAGE);
             }
-            if (seconds < 1 || clients < 1 || rate < 0 || batch < 1) {
-                throw new IllegalArgumentException("--seconds, --clients and --batch must be at least 1, --rate at least 0");
+            if (seconds < 1 || clients < 1 || rate < 0 || batch < 1 || warmup < 0) {
+                throw new IllegalArgumentException("--seconds, --clients and --batch must be at least 1, --rate and --warmup at least 0");
             }
-            return new Options(seconds, clients, rate, batch);
+            return new Options(seconds, clients, rate, batch, warmup);
         }
     }
 
@@ -102,8 +106,11 @@ public final class IngestBenchmark {
     record Key(String indicator, String geography, String period) {
     }
 
-    /** What a phase did: its length, requests, points accepted (rows of 2xx answers) and the 2xx latencies, sorted. */
-    record Phase(String name, double seconds, long requests, long errors, long points, long[] latencies) {
+    /**
+     * What a phase did: its length, requests, points accepted (rows of 2xx answers), how many of them were new data
+     * points (the rest revised one or were identical to it), and the 2xx latencies, sorted.
+     */
+    record Phase(String name, double seconds, long requests, long errors, long points, long newPoints, long[] latencies) {
 
         double rate() {
             return points / seconds;
@@ -200,12 +207,16 @@ public final class IngestBenchmark {
             }
             clients.forEach(c -> c.batch = batch);
 
-            Phase unpaced = load("unpaced", clients, 0);
+            if (options.warmup() > 0) {
+                load("warm-up (not measured)", clients, 0, options.warmup());
+                catchUp();
+            }
+            Phase unpaced = load("unpaced", clients, 0, options.seconds());
             Double unpacedCatchUp = catchUp();
             Phase paced = null;
             Double pacedCatchUp = null;
             if (options.rate() > 0) {
-                paced = load("paced", clients, options.rate());
+                paced = load("paced", clients, options.rate(), options.seconds());
                 pacedCatchUp = catchUp();
             }
             Double copy = unpaced.points() > 0 ? copyBaseline(unpaced.points(), keys) : null;
@@ -410,16 +421,18 @@ public final class IngestBenchmark {
      * one request every {@code batch / rate} seconds, taken by the clients in turn, each request's latency counted
      * from its planned send time so that a slow answer delays, and is charged for, the requests behind it.
      */
-    private Phase load(String name, List<Client> clients, int rate) throws InterruptedException, ExecutionException {
+    private Phase load(String name, List<Client> clients, int rate, int length)
+            throws InterruptedException, ExecutionException, SQLException {
         int batch = clients.getFirst().batch;
         System.out.printf("%n%s: %d clients, batches of %d, %s, %d s …%n", name, clients.size(), batch,
-                rate == 0 ? "as fast as they can" : "%,d points/s in all".formatted(rate), options.seconds());
+                rate == 0 ? "as fast as they can" : "%,d points/s in all".formatted(rate), length);
+        long pointsBefore = dataPoints();
         long interval = rate == 0 ? 0 : Math.round(batch * 1e9 / rate);
         errorsShown.set(0); // the first few error bodies of each phase
         List<Recorder> recorders = new ArrayList<>();
         List<Future<?>> running = new ArrayList<>();
         long start = System.nanoTime();
-        long end = start + Duration.ofSeconds(options.seconds()).toNanos();
+        long end = start + Duration.ofSeconds(length).toNanos();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int c = 0; c < clients.size(); c++) {
                 Client client = clients.get(c);
@@ -453,9 +466,12 @@ public final class IngestBenchmark {
         }
         long[] latencies = recorders.stream().flatMapToLong(r -> Arrays.stream(r.latencies, 0, r.accepted)).sorted().toArray();
         Phase phase = new Phase(name, seconds, recorders.stream().mapToLong(r -> r.requests).sum(),
-                recorders.stream().mapToLong(r -> r.errors).sum(), recorders.stream().mapToLong(r -> r.points).sum(), latencies);
-        System.out.printf("  %,d points accepted in %.1f s = %,.0f points/s; %,d requests, %,d errors; latency p50 %s, p99 %s, max %s ms%n",
-                phase.points(), phase.seconds(), phase.rate(), phase.requests(), phase.errors(),
+                recorders.stream().mapToLong(r -> r.errors).sum(), recorders.stream().mapToLong(r -> r.points).sum(),
+                dataPoints() - pointsBefore, latencies);
+        System.out.printf("  %,d points accepted in %.1f s = %,.0f points/s (%,d new, %,d revisions or unchanged); %,d requests, %,d errors; "
+                        + "latency p50 %s, p99 %s, max %s ms%n",
+                phase.points(), phase.seconds(), phase.rate(), phase.newPoints(), phase.points() - phase.newPoints(),
+                phase.requests(), phase.errors(),
                 millis(phase.millis(0.50)), millis(phase.millis(0.99)), millis(phase.millis(1.0)));
         return phase;
     }
@@ -492,6 +508,15 @@ public final class IngestBenchmark {
             double seconds = seconds(stopped);
             System.out.printf("  the view shows every point %.1f s after the load stopped%n", seconds);
             return seconds;
+        }
+    }
+
+    /** The data points the measures service holds, for every partnership and source. */
+    private long dataPoints() throws SQLException {
+        try (Connection db = DriverManager.getConnection(measuresDatabase); Statement statement = db.createStatement();
+             ResultSet row = statement.executeQuery("SELECT count(*) FROM data_point_state")) {
+            row.next();
+            return row.getLong(1);
         }
     }
 
@@ -578,7 +603,7 @@ public final class IngestBenchmark {
     private String settings() throws SQLException {
         List<String> values = new ArrayList<>();
         try (Connection db = DriverManager.getConnection(measuresDatabase); Statement statement = db.createStatement()) {
-            for (String name : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+            for (String name : List.of("fsync", "synchronous_commit", "full_page_writes", "shared_buffers", "max_wal_size")) {
                 try (ResultSet row = statement.executeQuery("SHOW " + name)) {
                     row.next();
                     values.add(name + "=" + row.getString(1));
@@ -592,20 +617,20 @@ public final class IngestBenchmark {
     /** The table in the shape docs/performance.md uses, to paste there. */
     private void summary(String settings, int points, int batch, Phase unpaced, Double unpacedCatchUp, Phase paced,
                          Double pacedCatchUp, Double copy) {
-        System.out.printf("%n%s, %d s per phase, %d clients, batches of %d, %,d data points; PostgreSQL %s:%n%n",
-                LocalDate.now(UK), options.seconds(), options.clients(), batch, points, settings);
-        System.out.println("| stage | points/s | ÷ COPY | requests | errors | p50 ms | p99 ms | max ms | view complete after |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.printf("%n%s, %d s per phase after %d s of warm-up, %d clients, batches of %d, %,d data points; PostgreSQL %s:%n%n",
+                LocalDate.now(UK), options.seconds(), options.warmup(), options.clients(), batch, points, settings);
+        System.out.println("| stage | points/s | new points | ÷ COPY | requests | errors | p50 ms | p99 ms | max ms | view complete after |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         row("ingest, as fast as possible", unpaced, unpacedCatchUp, copy);
         if (paced != null) {
             row("ingest, paced at %,d points/s".formatted(options.rate()), paced, pacedCatchUp, copy);
         }
-        System.out.printf("| raw COPY into a plain table (chunks of %d, a commit each) | %s | – | – | – | – | – | – | – |%n",
+        System.out.printf("| raw COPY into a plain table (chunks of %d, a commit each) | %s | – | – | – | – | – | – | – | – |%n",
                 COPY_CHUNK, copy == null ? "–" : "%,.0f".formatted(copy));
     }
 
     private static void row(String stage, Phase phase, Double catchUp, Double copy) {
-        System.out.printf("| %s | %,.0f | %s | %,d | %,d | %s | %s | %s | %s |%n", stage, phase.rate(),
+        System.out.printf("| %s | %,.0f | %,d | %s | %,d | %,d | %s | %s | %s | %s |%n", stage, phase.rate(), phase.newPoints(),
                 copy == null ? "–" : "%.3f".formatted(phase.rate() / copy), phase.requests(), phase.errors(),
                 millis(phase.millis(0.50)), millis(phase.millis(0.99)), millis(phase.millis(1.0)),
                 catchUp == null ? "> %d s".formatted(CATCH_UP.toSeconds()) : "%.1f s".formatted(catchUp));

@@ -97,6 +97,24 @@ class EventStoreTest {
     }
 
     @Test
+    void eventIdsAreTimeOrderedSoTheirIndexGrowsAtItsEnd() {
+        String stream = "stroud:ids:" + UUID.randomUUID();
+        stage(append(stream, 0, "test.thing.a.v1", "test.thing.b.v1"));
+        stage(append(stream, 2, "test.thing.c.v1", "test.thing.a.v1"));
+        List<StoredEvent> events = store.readStream(pool, stream).await().atMost(Duration.ofSeconds(10));
+        assertEquals(4, events.size());
+        long previousMillis = 0;
+        for (StoredEvent event : events) {
+            assertEquals(7, event.eventId().version(), "UUID version 7: " + event.eventId());
+            long millis = event.eventId().getMostSignificantBits() >>> 16;
+            assertTrue(millis >= previousMillis, "ids in position order have non-decreasing timestamps: " + events);
+            assertTrue(Math.abs(millis - event.occurredAt().toInstant().toEpochMilli()) < 60_000,
+                    "the id's timestamp is the time of the append: " + event);
+            previousMillis = millis;
+        }
+    }
+
+    @Test
     void aUnitOfWorkTakesTheAppendLockOnlyAfterItsOwnWork() throws Exception {
         // While another transaction holds the append lock, a unit of work that has staged an append can still do
         // its reads and query-table writes afterwards; it waits only for its final insert.

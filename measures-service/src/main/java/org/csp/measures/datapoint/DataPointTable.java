@@ -101,7 +101,10 @@ public final class DataPointTable {
         };
     }
 
-    /** Writes the rows in one statement. */
+    /**
+     * Writes the rows in one statement, in key order: two batches over the same points take their row locks in the
+     * same order, so the later one waits for the earlier instead of deadlocking with it.
+     */
     static Uni<Void> upsert(SqlClient tx, Collection<DataPointRow> rows) {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -129,6 +132,7 @@ public final class DataPointTable {
                         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::date[],
                             $8::numeric[], $9::numeric[], $10::numeric[], $11::text[], $12::text[], $13::int[], $14::text[],
                             $15::bigint[], $16::timestamptz[])
+                         ORDER BY 1, 2, 3, 4, 5
                         ON CONFLICT (partnership_id, indicator_code, geography, period, source) DO UPDATE SET
                             value = excluded.value, numerator = excluded.numerator, denominator = excluded.denominator,
                             status = excluded.status, submitted_by = excluded.submitted_by, revision = excluded.revision,
@@ -137,17 +141,17 @@ public final class DataPointTable {
     }
 
     /**
-     * The current rows of these data points, locked for the rest of the transaction (in key order, so that two batches
-     * over the same points wait for each other instead of deadlocking).
+     * The current rows of these data points, read without locking them: a decision made on a row that a concurrent
+     * batch changes meanwhile appends at a version that batch has taken, which the event store refuses as a
+     * {@link org.csp.eventsourcing.ConcurrencyConflict}, and the whole transaction is tried again. Locking every row
+     * instead would cost a write per point for a race that partner systems rarely run.
      */
-    static Uni<Map<Key, DataPointRow>> lockCurrent(SqlClient tx, Collection<Key> keys) {
+    static Uni<Map<Key, DataPointRow>> current(SqlClient tx, Collection<Key> keys) {
         return tx.preparedQuery("""
                         SELECT d.* FROM data_point_state d
                           JOIN unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS k(p, i, g, per, s)
                             ON d.partnership_id = k.p AND d.indicator_code = k.i AND d.geography = k.g AND d.period = k.per
-                           AND d.source = k.s
-                         ORDER BY d.partnership_id, d.indicator_code, d.geography, d.period, d.source
-                         FOR UPDATE OF d""")
+                           AND d.source = k.s""")
                 .execute(Tuple.tuple().addArrayOfString(strings(keys, Key::partnershipId))
                         .addArrayOfString(strings(keys, Key::indicatorCode)).addArrayOfString(strings(keys, Key::geography))
                         .addArrayOfString(strings(keys, Key::period)).addArrayOfString(strings(keys, Key::source)))

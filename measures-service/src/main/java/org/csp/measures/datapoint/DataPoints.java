@@ -164,12 +164,12 @@ public class DataPoints {
     }
 
     /**
-     * Locks the current revisions of the submissions' data points and decides each: one read for the whole set, never
-     * a point's history.
+     * Reads the current revisions of the submissions' data points and decides each: one read for the whole set, never
+     * a point's history. A concurrent change to one of them makes the append a conflict, and the caller tries again.
      */
     private static Uni<Decided> decideAll(SqlConnection tx, List<Submission> submissions, Actor actor, OffsetDateTime now) {
-        List<Key> keys = submissions.stream().map(Submission::key).toList(); // lockCurrent locks them in key order
-        return DataPointTable.lockCurrent(tx, keys).map(current -> {
+        List<Key> keys = submissions.stream().map(Submission::key).toList();
+        return DataPointTable.current(tx, keys).map(current -> {
             List<RowOutcome> outcomes = new ArrayList<>(submissions.size());
             List<StreamAppend> appends = new ArrayList<>();
             List<DataPointRow> changed = new ArrayList<>();

@@ -208,7 +208,18 @@ public final class IngestBenchmark {
             clients.forEach(c -> c.batch = batch);
 
             if (options.warmup() > 0) {
-                load("warm-up (not measured)", clients, 0, options.warmup());
+                // Half of each slice, so that on an empty database the measured phase still creates the other half.
+                List<Client> warmup = new ArrayList<>();
+                for (Client client : clients) {
+                    List<Key> half = new ArrayList<>();
+                    for (int i = 0; i < client.slice.size(); i += 2) {
+                        half.add(client.slice.get(i));
+                    }
+                    Client warming = new Client(half);
+                    warming.batch = Math.min(batch, half.size());
+                    warmup.add(warming);
+                }
+                load("warm-up (not measured)", warmup, 0, options.warmup());
                 catchUp();
             }
             Phase unpaced = load("unpaced", clients, 0, options.seconds());

@@ -189,11 +189,7 @@ public final class IngestBenchmark {
             List<Key> keys = discover();
             List<Client> clients = new ArrayList<>();
             for (int c = 0; c < options.clients(); c++) {
-                List<Key> slice = new ArrayList<>();
-                for (int i = c; i < keys.size(); i += options.clients()) {
-                    slice.add(keys.get(i));
-                }
-                clients.add(new Client(slice));
+                clients.add(new Client(every(keys, c, options.clients())));
             }
             int smallest = clients.stream().mapToInt(c -> c.slice.size()).min().orElse(0);
             if (smallest == 0) {
@@ -211,12 +207,8 @@ public final class IngestBenchmark {
                 // Half of each slice, so that on an empty database the measured phase still creates the other half.
                 List<Client> warmup = new ArrayList<>();
                 for (Client client : clients) {
-                    List<Key> half = new ArrayList<>();
-                    for (int i = 0; i < client.slice.size(); i += 2) {
-                        half.add(client.slice.get(i));
-                    }
-                    Client warming = new Client(half);
-                    warming.batch = Math.min(batch, half.size());
+                    Client warming = new Client(every(client.slice, 0, 2));
+                    warming.batch = Math.min(batch, warming.slice.size());
                     warmup.add(warming);
                 }
                 load("warm-up (not measured)", warmup, 0, options.warmup());
@@ -342,6 +334,15 @@ public final class IngestBenchmark {
         System.out.printf("%,d data points: %s × %d months (%s to %s)%n", keys.size(), String.join(", ", used),
                 periods.size(), periods.getFirst(), periods.getLast());
         return keys;
+    }
+
+    /** Every {@code step}-th key from {@code first} on. */
+    private static List<Key> every(List<Key> keys, int first, int step) {
+        List<Key> picked = new ArrayList<>();
+        for (int i = first; i < keys.size(); i += step) {
+            picked.add(keys.get(i));
+        }
+        return picked;
     }
 
     /** A ward indicator takes ward and district rows, a district indicator district rows only. */

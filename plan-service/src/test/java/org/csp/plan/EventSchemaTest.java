@@ -1,7 +1,7 @@
 package org.csp.plan;
 
 import org.csp.eventsourcing.EventTypes;
-import org.csp.eventsourcing.testing.PinnedJson;
+import org.csp.testing.PinnedJson;
 import org.csp.plan.actionplan.PlanEvent;
 import org.csp.plan.initiative.InitiativeEvent;
 import org.csp.plan.lead.PriorityLeadEvent;
@@ -22,7 +22,7 @@ import static org.csp.plan.SampleEvents.PRIORITY_1;
 import static org.csp.plan.SampleEvents.REPORT;
 
 /**
- * Every event type of the plan service keeps the shape of its pinned file under {@code src/test/resources/events/}
+ * Every event type of the plan service keeps the shape of its approved JSON in the event contracts ({@code platform/event-contracts})
  * (the events catalogue, {@code docs/events.md}, shows the same files); shipped older types still read, upcast.
  */
 class EventSchemaTest {

@@ -1,5 +1,6 @@
 package org.csp.engagement.casereview;
 
+import org.csp.contracts.EngagementEventTypes;
 import org.csp.eventsourcing.EventTypes;
 
 import java.time.LocalDate;
@@ -14,11 +15,11 @@ import java.util.List;
 public sealed interface CaseReviewEvent {
 
     EventTypes<CaseReviewEvent> TYPES = EventTypes.<CaseReviewEvent>builder()
-            .register("engagement.review.received.v1", ApplicationReceived.class)
-            .register("engagement.review.threshold-decided.v1", ThresholdDecided.class)
-            .register("engagement.review.meeting-held.v1", MeetingHeld.class)
-            .register("engagement.review.recommendations-recorded.v1", RecommendationsRecorded.class)
-            .register("engagement.review.closed.v1", CaseReviewClosed.class)
+            .register(EngagementEventTypes.CASE_REVIEW_RECEIVED_V1, ApplicationReceived.class)
+            .register(EngagementEventTypes.THRESHOLD_DECIDED_V1, ThresholdDecided.class)
+            .register(EngagementEventTypes.MEETING_HELD_V1, MeetingHeld.class)
+            .register(EngagementEventTypes.RECOMMENDATIONS_RECORDED_V1, RecommendationsRecorded.class)
+            .register(EngagementEventTypes.CASE_REVIEW_CLOSED_V1, CaseReviewClosed.class)
             .build();
 
     String caseReference();

@@ -1,5 +1,7 @@
 package org.csp.engagement.casereview;
 
+import org.csp.calendar.UkCalendar;
+import java.time.Clock;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -25,7 +27,6 @@ import org.csp.problem.Validation;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,18 +47,20 @@ import static org.csp.security.Roles.ENGAGEMENT_OFFICER;
 public class CaseReviewResource {
 
     private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{2,39}");
-    private static final ZoneId UK = ZoneId.of("Europe/London");
 
     private final CaseReviews reviews;
     private final CaseReviewRetention retention;
     private final Partnerships partnerships;
     private final JsonWebToken token;
+    private final Clock clock;
 
-    public CaseReviewResource(CaseReviews reviews, CaseReviewRetention retention, Partnerships partnerships, JsonWebToken token) {
+    public CaseReviewResource(CaseReviews reviews, CaseReviewRetention retention, Partnerships partnerships, JsonWebToken token,
+                              Clock clock) {
         this.reviews = reviews;
         this.retention = retention;
         this.partnerships = partnerships;
         this.token = token;
+        this.clock = clock;
     }
 
     public record ApplicationRequest(String caseReference, String receivedOn, List<String> agencies) {
@@ -236,9 +239,9 @@ public class CaseReviewResource {
                 .map(row -> Response.ok(CaseReviewView.of(row)).tag(Long.toString(row.version())).build());
     }
 
-    private static LocalDate date(Validation v, String text, String field) {
+    private LocalDate date(Validation v, String text, String field) {
         LocalDate date = v.parse(text, field, LocalDate::parse, "a date such as 2024-09-02");
-        if (date != null && (date.getYear() < 2000 || date.isAfter(LocalDate.now(UK)))) {
+        if (date != null && (date.getYear() < 2000 || date.isAfter(UkCalendar.today(clock)))) {
             v.require(false, field, "must be a date from 2000 up to today");
             return null;
         }

@@ -1,5 +1,7 @@
 package org.csp.engagement.casereview;
 
+import org.csp.calendar.UkCalendar;
+import java.time.Clock;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -13,7 +15,6 @@ import org.jboss.logging.Logger;
 
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneId;
 
 /**
  * The retention policy of case-review free text: once a review has been closed for longer than
@@ -26,16 +27,17 @@ import java.time.ZoneId;
 public class CaseReviewRetention {
 
     private static final Logger LOG = Logger.getLogger(CaseReviewRetention.class);
-    private static final ZoneId UK = ZoneId.of("Europe/London");
 
     private final EventStore store;
     private final CaseReviewConfig config;
     private final Vertx vertx;
+    private final Clock clock;
 
-    public CaseReviewRetention(EventStore store, CaseReviewConfig config, Vertx vertx) {
+    public CaseReviewRetention(EventStore store, CaseReviewConfig config, Vertx vertx, Clock clock) {
         this.store = store;
         this.config = config;
         this.vertx = vertx;
+        this.clock = clock;
     }
 
     /** What a run did: the cut-off (reviews closed before it) and how many reviews' text it removed. */
@@ -49,7 +51,7 @@ public class CaseReviewRetention {
     }
 
     public Uni<Run> run() {
-        LocalDate cutoff = LocalDate.now(UK).minus(config.retention());
+        LocalDate cutoff = UkCalendar.today(clock).minus(config.retention());
         return store.pool().preparedQuery("""
                         WITH destroyed AS (
                             DELETE FROM case_review_key k USING case_review r

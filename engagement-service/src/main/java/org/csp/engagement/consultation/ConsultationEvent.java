@@ -1,5 +1,6 @@
 package org.csp.engagement.consultation;
 
+import org.csp.contracts.EngagementEventTypes;
 import org.csp.eventsourcing.EventTypes;
 
 import java.time.LocalDate;
@@ -13,9 +14,9 @@ import java.util.List;
 public sealed interface ConsultationEvent {
 
     EventTypes<ConsultationEvent> TYPES = EventTypes.<ConsultationEvent>builder()
-            .register("engagement.consultation.opened.v1", ConsultationOpened.class)
-            .register("engagement.consultation.closed.v1", ConsultationClosed.class)
-            .register("engagement.consultation.results-published.v1", ResultsPublished.class)
+            .register(EngagementEventTypes.CONSULTATION_OPENED_V1, ConsultationOpened.class)
+            .register(EngagementEventTypes.CONSULTATION_CLOSED_V1, ConsultationClosed.class)
+            .register(EngagementEventTypes.RESULTS_PUBLISHED_V1, ResultsPublished.class)
             .build();
 
     String consultationId();

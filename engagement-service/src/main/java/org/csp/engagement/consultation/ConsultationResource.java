@@ -1,5 +1,8 @@
 package org.csp.engagement.consultation;
 
+import org.csp.geography.GssCode;
+import org.csp.calendar.UkCalendar;
+import java.time.Clock;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -25,7 +28,6 @@ import org.csp.problem.Validation;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -33,11 +35,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import static org.csp.security.Roles.COORDINATOR;
-import static org.csp.security.Roles.COUNTY_ANALYST;
 import static org.csp.security.Roles.ENGAGEMENT_OFFICER;
-import static org.csp.security.Roles.PARTNER_AGENCY;
-import static org.csp.security.Roles.PRIORITY_LEAD;
-import static org.csp.security.Roles.VIEWER;
+import static org.csp.security.Roles.READER;
 
 /** Consultations and surveys: opened, closed, and their aggregate results published. */
 @Path("/api/consultations")
@@ -47,17 +46,17 @@ public class ConsultationResource {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{2,79}");
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,39}");
     private static final Pattern INDICATOR = Pattern.compile("[A-Z0-9]+(-[A-Z0-9]+)*");
-    private static final Pattern GSS = Pattern.compile("E0[4-9]\\d{6}|E10\\d{6}");
-    private static final ZoneId UK = ZoneId.of("Europe/London");
 
     private final Consultations consultations;
     private final Partnerships partnerships;
     private final JsonWebToken token;
+    private final Clock clock;
 
-    public ConsultationResource(Consultations consultations, Partnerships partnerships, JsonWebToken token) {
+    public ConsultationResource(Consultations consultations, Partnerships partnerships, JsonWebToken token, Clock clock) {
         this.consultations = consultations;
         this.partnerships = partnerships;
         this.token = token;
+        this.clock = clock;
     }
 
     public record OpenRequest(String id, String kind, String title, String opensOn, String plannedClose, List<Integer> priorities,
@@ -88,14 +87,14 @@ public class ConsultationResource {
     }
 
     @GET
-    @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
+    @RolesAllowed(READER)
     public Uni<List<ConsultationView>> list(@QueryParam("partnership") String partnership) {
         return consultations.list(partnerships.resolve(partnership), null).map(rows -> rows.stream().map(ConsultationView::of).toList());
     }
 
     @GET
     @Path("{id}")
-    @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
+    @RolesAllowed(READER)
     public Uni<Response> get(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
         return consultations.list(partnerships.resolve(partnership), id).map(rows -> {
             if (rows.isEmpty()) {
@@ -158,7 +157,7 @@ public class ConsultationResource {
         }
         Validation v = new Validation();
         LocalDate closedOn = v.parse(body.closedOn(), "closedOn", LocalDate::parse, "a date such as 2024-07-31");
-        v.require(closedOn == null || !closedOn.isAfter(LocalDate.now(UK)), "closedOn", "must not be in the future");
+        v.require(closedOn == null || !closedOn.isAfter(UkCalendar.today(clock)), "closedOn", "must not be in the future");
         v.throwIfInvalid();
         long version = ETags.requireIfMatch(ifMatch);
         return step(partnership, new Consultation.Command.Close(id, closedOn), version);
@@ -180,9 +179,9 @@ public class ConsultationResource {
         }
         Validation v = new Validation();
         LocalDate publishedOn = v.parse(body.publishedOn(), "publishedOn", LocalDate::parse, "a date such as 2024-09-01");
-        v.require(publishedOn == null || !publishedOn.isAfter(LocalDate.now(UK)), "publishedOn", "must not be in the future");
+        v.require(publishedOn == null || !publishedOn.isAfter(UkCalendar.today(clock)), "publishedOn", "must not be in the future");
         String period = v.parse(body.period(), "period", ConsultationResource::period, "a financial year such as 2024/25 or a quarter such as 2024/25 Q3");
-        String geography = v.parse(body.geography(), "geography", g -> GSS.matcher(g).matches() ? g : null, "a GSS code such as E07000082");
+        String geography = v.parse(body.geography(), "geography", g -> GssCode.parse(g).filter(ConsultationResource::localArea).map(GssCode::code).orElse(null), "a GSS code such as E07000082");
         List<Result> results = new ArrayList<>();
         List<ResultBody> given = body.results() == null ? List.of() : body.results();
         v.require(!given.isEmpty() && given.size() <= 100, "results", "must list 1 to 100 results");
@@ -219,6 +218,11 @@ public class ConsultationResource {
     }
 
     /** "2024/25" (a financial year) or a financial quarter label, normalised. */
+    /** A parish, ward, district or county of England: what a consultation's results can be for. */
+    private static boolean localArea(GssCode code) {
+        return code.isParish() || code.isWard() || code.isDistrict() || code.isCounty();
+    }
+
     private static String period(String text) {
         if (text.matches("20\\d{2}/\\d{2}") && (Integer.parseInt(text.substring(0, 4)) + 1) % 100 == Integer.parseInt(text.substring(5))) {
             return text;

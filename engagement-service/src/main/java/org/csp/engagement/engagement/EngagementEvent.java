@@ -1,5 +1,6 @@
 package org.csp.engagement.engagement;
 
+import org.csp.contracts.EngagementEventTypes;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.csp.eventsourcing.EventTypes;
@@ -15,11 +16,11 @@ import java.util.List;
 public sealed interface EngagementEvent {
 
     EventTypes<EngagementEvent> TYPES = EventTypes.<EngagementEvent>builder()
-            .register("engagement.activity.recorded.v2", EngagementRecorded.class)
-            .register("engagement.activity.amended.v1", EngagementAmended.class)
-            .register("engagement.activity.withdrawn.v1", EngagementWithdrawn.class)
-            .register("engagement.activity.follow-up-added.v1", FollowUpAdded.class)
-            .upcast("engagement.activity.recorded.v1", "engagement.activity.recorded.v2", EngagementEvent::recordedV1)
+            .register(EngagementEventTypes.ENGAGEMENT_RECORDED_V2, EngagementRecorded.class)
+            .register(EngagementEventTypes.ENGAGEMENT_AMENDED_V1, EngagementAmended.class)
+            .register(EngagementEventTypes.ENGAGEMENT_WITHDRAWN_V1, EngagementWithdrawn.class)
+            .register(EngagementEventTypes.FOLLOW_UP_ADDED_V1, FollowUpAdded.class)
+            .upcast(EngagementEventTypes.ENGAGEMENT_RECORDED_V1, EngagementEventTypes.ENGAGEMENT_RECORDED_V2, EngagementEvent::recordedV1)
             .build();
 
     String engagementId();

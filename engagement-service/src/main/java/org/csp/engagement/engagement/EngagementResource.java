@@ -42,11 +42,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import static org.csp.security.Roles.COORDINATOR;
-import static org.csp.security.Roles.COUNTY_ANALYST;
 import static org.csp.security.Roles.ENGAGEMENT_OFFICER;
-import static org.csp.security.Roles.PARTNER_AGENCY;
-import static org.csp.security.Roles.PRIORITY_LEAD;
-import static org.csp.security.Roles.VIEWER;
+import static org.csp.security.Roles.READER;
 
 @Path("/api/engagements")
 @Produces(MediaType.APPLICATION_JSON)
@@ -124,7 +121,7 @@ public class EngagementResource {
         Actor actor = Actor.of(token);
         String id = Engagements.newId(p, actor, key);
         Details details = validate(body);
-        return engagements.handle(p, new RecordEngagement(id, details, Engagements.today()), null, actor).map(outcome -> {
+        return engagements.handle(p, new RecordEngagement(id, details, engagements.today()), null, actor).map(outcome -> {
             EngagementView view = EngagementView.of(outcome.state(), outcome.version());
             if (!outcome.changed()) {
                 return Response.ok(view).tag(Long.toString(outcome.version())).build();
@@ -139,7 +136,7 @@ public class EngagementResource {
      * {@code priority}, at one {@code place} (GSS code); withdrawn ones with {@code includeWithdrawn=true}.
      */
     @GET
-    @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
+    @RolesAllowed(READER)
     public Uni<List<EngagementView>> list(@QueryParam("partnership") String partnership, @QueryParam("quarter") String quarter,
                                           @QueryParam("type") String type, @QueryParam("priority") Integer priority,
                                           @QueryParam("place") String place,
@@ -160,7 +157,7 @@ public class EngagementResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
+    @RolesAllowed(READER)
     public Uni<Response> get(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
         return engagements.load(partnerships.resolve(partnership), id).map(loaded -> {
             if (!loaded.state().exists()) {
@@ -173,7 +170,7 @@ public class EngagementResource {
     /** Every event of the record: who (subject and client), when, and what changed. */
     @GET
     @Path("{id}/history")
-    @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
+    @RolesAllowed(READER)
     public Uni<List<History.Entry>> history(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
         return History.of(engagements.store(), Engagements.streamId(partnerships.resolve(partnership), id), EngagementEvent.TYPES,
                 Engagement.DECIDER, "Engagement record", id);
@@ -198,7 +195,7 @@ public class EngagementResource {
             }
             Details details = validate(Bodies.patch(json, EngagementRequest.of(loaded.state().details(), json), patch,
                     EngagementRequest.class));
-            return engagements.handle(p, new AmendEngagement(id, details, Engagements.today()), version, Actor.of(token));
+            return engagements.handle(p, new AmendEngagement(id, details, engagements.today()), version, Actor.of(token));
         }).map(outcome -> respond(outcome.state(), outcome.version()));
     }
 
@@ -232,7 +229,7 @@ public class EngagementResource {
         }
         Validation v = new Validation();
         LocalDate addedOn = v.parse(body.addedOn(), "addedOn", LocalDate::parse, "a date such as 2024-10-01");
-        v.require(addedOn == null || !addedOn.isAfter(Engagements.today()), "addedOn", "must not be in the future");
+        v.require(addedOn == null || !addedOn.isAfter(engagements.today()), "addedOn", "must not be in the future");
         String youSaid = v.publicText(body.youSaid(), "youSaid", 2000);
         String weDid = v.publicText(body.weDid(), "weDid", 2000);
         v.throwIfInvalid();
@@ -300,7 +297,7 @@ public class EngagementResource {
                 PlaceLevel::of, "ward, parish or district");
         String gss = place.path("gss").isTextual() ? place.get("gss").asText() : null;
         v.require(level == null || (gss != null && level.matches(gss)), "place.gss",
-                "must be the GSS code of the " + (level == null ? "place" : level.code()) + " (" + (level == null ? "" : level.pattern()) + ")");
+                level == null ? "must be the GSS code of the place" : "must be " + level.expected());
         String name = v.publicText(place.path("name").isTextual() ? place.get("name").asText() : null, "place.name", 200);
         var fields = place.fieldNames();
         while (fields.hasNext()) {

@@ -1,5 +1,7 @@
 package org.csp.engagement.engagement;
 
+import org.csp.calendar.UkCalendar;
+import java.time.Clock;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +17,6 @@ import org.csp.problem.ProblemException;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,13 +24,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class Engagements {
 
-    private static final ZoneId UK = ZoneId.of("Europe/London");
-
     private final EventStore store;
     private final Aggregate<EngagementCommand, EngagementEvent, Engagement> aggregate;
+    private final Clock clock;
 
-    public Engagements(EventStore store) {
+    public Engagements(EventStore store, Clock clock) {
         this.store = store;
+        this.clock = clock;
         this.aggregate = new Aggregate<>(store, EngagementEvent.TYPES, Engagement.DECIDER);
     }
 
@@ -54,8 +55,8 @@ public class Engagements {
     }
 
     /** Today in the UK, the day against which a record's date is checked. */
-    static LocalDate today() {
-        return LocalDate.now(UK);
+    LocalDate today() {
+        return UkCalendar.today(clock);
     }
 
     /** Handles a command in one transaction: the append and the query table together; 404 for an unknown record. */

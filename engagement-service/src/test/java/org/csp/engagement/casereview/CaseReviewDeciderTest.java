@@ -11,7 +11,7 @@ import org.csp.engagement.casereview.CaseReviewEvent.MeetingHeld;
 import org.csp.engagement.casereview.CaseReviewEvent.RecommendationsRecorded;
 import org.csp.engagement.casereview.CaseReviewEvent.Sealed;
 import org.csp.engagement.casereview.CaseReviewEvent.ThresholdDecided;
-import org.csp.eventsourcing.testing.DeciderSpec;
+import org.csp.testing.DeciderSpec;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

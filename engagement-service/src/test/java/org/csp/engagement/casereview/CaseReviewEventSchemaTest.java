@@ -1,6 +1,6 @@
 package org.csp.engagement.casereview;
 
-import org.csp.eventsourcing.testing.PinnedJson;
+import org.csp.testing.PinnedJson;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -12,7 +12,7 @@ import static org.csp.engagement.casereview.CaseReviewDeciderTest.RECOMMENDATION
 import static org.csp.engagement.casereview.CaseReviewDeciderTest.REF;
 import static org.csp.engagement.casereview.CaseReviewDeciderTest.TEXT;
 
-/** Every case-review event type keeps the shape of its pinned file under {@code src/test/resources/events/}. */
+/** Every case-review event type keeps the shape of its approved JSON in the event contracts ({@code platform/event-contracts}). */
 class CaseReviewEventSchemaTest {
 
     @Test

@@ -5,7 +5,7 @@ import org.csp.engagement.consultation.ConsultationEvent.ConsultationOpened;
 import org.csp.engagement.consultation.ConsultationEvent.Question;
 import org.csp.engagement.consultation.ConsultationEvent.Result;
 import org.csp.engagement.consultation.ConsultationEvent.ResultsPublished;
-import org.csp.eventsourcing.testing.DeciderSpec;
+import org.csp.testing.DeciderSpec;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package org.csp.engagement.consultation;
 
-import org.csp.eventsourcing.testing.PinnedJson;
+import org.csp.testing.PinnedJson;
 import org.junit.jupiter.api.Test;
 
 import static org.csp.engagement.consultation.ConsultationDeciderTest.CLOSED;

@@ -10,7 +10,7 @@ import org.csp.engagement.engagement.EngagementEvent.EngagementRecorded;
 import org.csp.engagement.engagement.EngagementEvent.EngagementWithdrawn;
 import org.csp.engagement.engagement.EngagementEvent.FollowUpAdded;
 import org.csp.engagement.engagement.EngagementEvent.Place;
-import org.csp.eventsourcing.testing.DeciderSpec;
+import org.csp.testing.DeciderSpec;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

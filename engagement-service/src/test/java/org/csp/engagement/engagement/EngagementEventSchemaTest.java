@@ -2,7 +2,7 @@ package org.csp.engagement.engagement;
 
 import org.csp.engagement.engagement.EngagementEvent.Details;
 import org.csp.engagement.engagement.EngagementEvent.Place;
-import org.csp.eventsourcing.testing.PinnedJson;
+import org.csp.testing.PinnedJson;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -13,7 +13,7 @@ import static org.csp.engagement.engagement.EngagementDeciderTest.ID;
 import static org.csp.engagement.engagement.EngagementDeciderTest.WORKSHOP;
 import static org.csp.engagement.engagement.EngagementDeciderTest.WORKSHOP_RECORDED;
 
-/** Every stored engagement event type keeps the shape of its pinned file under {@code src/test/resources/events/}. */
+/** Every stored engagement event type keeps the shape of its approved JSON in the event contracts ({@code platform/event-contracts}). */
 class EngagementEventSchemaTest {
 
     @Test

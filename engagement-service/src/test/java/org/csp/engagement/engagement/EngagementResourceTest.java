@@ -8,7 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.csp.infrastructure.TestInfrastructure;
 import org.csp.infrastructure.Tokens;
 import org.csp.infrastructure.TopicReader;
-import org.csp.eventsourcing.testing.Unauthorized;
+import org.csp.testing.Unauthorized;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,5 +1,9 @@
 package org.csp.gateway.quarterly;
 
+import org.csp.calendar.ReportingPeriod;
+import org.csp.contracts.EngagementEventTypes;
+import org.csp.contracts.MeasuresEventTypes;
+import org.csp.contracts.PlanEventTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -56,24 +60,24 @@ public class QuarterlyViewProjection implements Projection {
 
     static final String NAME = "quarterly";
 
-    static final String INITIATIVE_DEFINED = "plan.initiative.defined.v1";
-    static final String INITIATIVE_DEFINED_V2 = "plan.initiative.defined.v2";
-    static final String INITIATIVE_AMENDED = "plan.initiative.amended.v1";
-    static final String INITIATIVE_RETIRED = "plan.initiative.retired.v1";
-    static final String PROGRESS_UPDATED = "plan.initiative.updated.v1";
-    static final String PRIORITY_DEFINED = "plan.priority.defined.v1";
-    static final String PRIORITY_AMENDED = "plan.priority.amended.v1";
-    static final String PRIORITY_RETIRED = "plan.priority.retired.v1";
-    static final String INDICATOR_DEFINED = "measures.indicator.defined.v1";
-    static final String INDICATOR_DEFINED_V2 = "measures.indicator.defined.v2";
-    static final String INDICATOR_AMENDED = "measures.indicator.amended.v1";
-    static final String MEASURE_RECORDED = "measures.measure.recorded.v1";
-    static final String MEASURE_REVISED = "measures.measure.revised.v1";
-    static final String COMPARATOR_RECORDED = "measures.comparator.recorded.v1";
-    static final String ENGAGEMENT_RECORDED = "engagement.activity.recorded.v1";
-    static final String ENGAGEMENT_RECORDED_V2 = "engagement.activity.recorded.v2";
-    static final String ENGAGEMENT_AMENDED = "engagement.activity.amended.v1";
-    static final String ENGAGEMENT_WITHDRAWN = "engagement.activity.withdrawn.v1";
+    static final String INITIATIVE_DEFINED = PlanEventTypes.INITIATIVE_DEFINED_V1;
+    static final String INITIATIVE_DEFINED_V2 = PlanEventTypes.INITIATIVE_DEFINED_V2;
+    static final String INITIATIVE_AMENDED = PlanEventTypes.INITIATIVE_AMENDED_V1;
+    static final String INITIATIVE_RETIRED = PlanEventTypes.INITIATIVE_RETIRED_V1;
+    static final String PROGRESS_UPDATED = PlanEventTypes.PROGRESS_UPDATED_V1;
+    static final String PRIORITY_DEFINED = PlanEventTypes.PRIORITY_DEFINED_V1;
+    static final String PRIORITY_AMENDED = PlanEventTypes.PRIORITY_AMENDED_V1;
+    static final String PRIORITY_RETIRED = PlanEventTypes.PRIORITY_RETIRED_V1;
+    static final String INDICATOR_DEFINED = MeasuresEventTypes.INDICATOR_DEFINED_V1;
+    static final String INDICATOR_DEFINED_V2 = MeasuresEventTypes.INDICATOR_DEFINED_V2;
+    static final String INDICATOR_AMENDED = MeasuresEventTypes.INDICATOR_AMENDED_V1;
+    static final String MEASURE_RECORDED = MeasuresEventTypes.DATA_POINT_RECORDED_V1;
+    static final String MEASURE_REVISED = MeasuresEventTypes.DATA_POINT_REVISED_V1;
+    static final String COMPARATOR_RECORDED = MeasuresEventTypes.COMPARATOR_RECORDED_V1;
+    static final String ENGAGEMENT_RECORDED = EngagementEventTypes.ENGAGEMENT_RECORDED_V1;
+    static final String ENGAGEMENT_RECORDED_V2 = EngagementEventTypes.ENGAGEMENT_RECORDED_V2;
+    static final String ENGAGEMENT_AMENDED = EngagementEventTypes.ENGAGEMENT_AMENDED_V1;
+    static final String ENGAGEMENT_WITHDRAWN = EngagementEventTypes.ENGAGEMENT_WITHDRAWN_V1;
 
     private final ProjectionConfig config;
 
@@ -117,18 +121,18 @@ public class QuarterlyViewProjection implements Projection {
     @Override
     public Set<String> ignoredTypes() {
         return Set.of(
-                "plan.objective.defined.v1", "plan.objective.amended.v1", "plan.objective.retired.v1",
-                "plan.organisation.defined.v1", "plan.organisation.amended.v1", "plan.organisation.retired.v1",
-                "plan.plan.revised.v1",
-                "plan.quarterly-review.opened.v1", "plan.quarterly-review.report-submitted.v1",
-                "plan.quarterly-review.closed.v1", "plan.quarterly-review.reopened.v1",
-                "plan.priority-lead.assigned.v1",
+                PlanEventTypes.OBJECTIVE_DEFINED_V1, PlanEventTypes.OBJECTIVE_AMENDED_V1, PlanEventTypes.OBJECTIVE_RETIRED_V1,
+                PlanEventTypes.ORGANISATION_DEFINED_V1, PlanEventTypes.ORGANISATION_AMENDED_V1, PlanEventTypes.ORGANISATION_RETIRED_V1,
+                PlanEventTypes.PLAN_REVISED_V1,
+                PlanEventTypes.REVIEW_OPENED_V1, PlanEventTypes.REPORT_SUBMITTED_V1,
+                PlanEventTypes.REVIEW_CLOSED_V1, PlanEventTypes.REVIEW_REOPENED_V1,
+                PlanEventTypes.PRIORITY_LEAD_ASSIGNED_V1,
                 COMPARATOR_RECORDED,
-                "engagement.activity.follow-up-added.v1",
-                "engagement.consultation.opened.v1", "engagement.consultation.closed.v1",
-                "engagement.consultation.results-published.v1",
-                "engagement.review.received.v1", "engagement.review.threshold-decided.v1", "engagement.review.meeting-held.v1",
-                "engagement.review.recommendations-recorded.v1", "engagement.review.closed.v1");
+                EngagementEventTypes.FOLLOW_UP_ADDED_V1,
+                EngagementEventTypes.CONSULTATION_OPENED_V1, EngagementEventTypes.CONSULTATION_CLOSED_V1,
+                EngagementEventTypes.RESULTS_PUBLISHED_V1,
+                EngagementEventTypes.CASE_REVIEW_RECEIVED_V1, EngagementEventTypes.THRESHOLD_DECIDED_V1, EngagementEventTypes.MEETING_HELD_V1,
+                EngagementEventTypes.RECOMMENDATIONS_RECORDED_V1, EngagementEventTypes.CASE_REVIEW_CLOSED_V1);
     }
 
     @Override
@@ -318,16 +322,16 @@ public class QuarterlyViewProjection implements Projection {
                     Fields d = f.object("definition");
                     BigDecimal tolerance = d.optionalDecimal("tolerance");
                     Indicator i = new Indicator(p, f.text("code"), d.text("title"), d.optionalInteger("priority"), d.text("unit"),
-                            d.parsed("frequency", c -> MeasurePeriod.Kind.ofFrequency(c) == null ? null : c),
+                            d.parsed("frequency", c -> ReportingPeriod.Kind.ofFrequency(c) == null ? null : c),
                             d.parsed("aggregation", Aggregation::of).code(), d.parsed("polarity", Polarity::of).code(),
                             tolerance == null ? DEFAULT_TOLERANCE : tolerance, d.targets("targets"));
                     indicators.put(List.of(p, i.code()), i);
                 }
                 // a data point is one source's figure for an indicator, geography and period; a revision replaces it
                 case MEASURE_RECORDED, MEASURE_REVISED -> {
-                    MeasurePeriod period = f.parsed("period", t -> MeasurePeriod.parse(t).orElse(null));
+                    ReportingPeriod period = f.parsed("period", t -> ReportingPeriod.parse(t).orElse(null));
                     Measure m = new Measure(p, f.text("indicatorCode"), f.text("geography"), period.label(), f.text("source"),
-                            period.quarter(), f.decimal("value"), f.optionalText("status"), f.integer("revision"));
+                            period.quarter().map(FinancialQuarter::label).orElse(null), f.decimal("value"), f.optionalText("status"), f.integer("revision"));
                     measures.merge(List.of(p, m.code(), m.geography(), m.period(), m.source()), m,
                             (a, b) -> b.revision() >= a.revision() ? b : a);
                 }

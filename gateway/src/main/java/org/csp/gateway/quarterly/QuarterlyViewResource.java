@@ -12,12 +12,7 @@ import org.csp.calendar.FinancialQuarter;
 import org.csp.http.Partnerships;
 import org.csp.problem.ProblemException;
 
-import static org.csp.security.Roles.COORDINATOR;
-import static org.csp.security.Roles.COUNTY_ANALYST;
-import static org.csp.security.Roles.ENGAGEMENT_OFFICER;
-import static org.csp.security.Roles.PARTNER_AGENCY;
-import static org.csp.security.Roles.PRIORITY_LEAD;
-import static org.csp.security.Roles.VIEWER;
+import static org.csp.security.Roles.READER;
 
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,7 +29,7 @@ public class QuarterlyViewResource {
     /** The partnership view of a financial-year quarter, e.g. {@code 2024-25-Q2} (July–September 2024). */
     @GET
     @Path("views/quarterly/{quarter}")
-    @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
+    @RolesAllowed(READER)
     public Uni<QuarterlyView> quarterly(@PathParam("quarter") String quarter, @QueryParam("partnership") String partnership) {
         FinancialQuarter fq = FinancialQuarter.parse(quarter).orElseThrow(() -> new ProblemException(400, "invalid-quarter",
                 "Unknown quarter", "'" + quarter + "' is not a financial quarter; write it like 2024-25-Q2."));

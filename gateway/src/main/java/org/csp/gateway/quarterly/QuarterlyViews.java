@@ -1,5 +1,6 @@
 package org.csp.gateway.quarterly;
 
+import org.csp.calendar.ReportingPeriod;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -85,7 +86,7 @@ public class QuarterlyViews {
     private static QuarterlyView.MeasureAssessment assess(FinancialQuarter quarter, Row indicator, String aggregationCode,
                                                           List<Row> rows) {
         Polarity polarity = Polarity.of(indicator.getString("polarity"));
-        MeasurePeriod.Kind kind = MeasurePeriod.Kind.ofFrequency(indicator.getString("frequency"));
+        ReportingPeriod.Kind kind = ReportingPeriod.Kind.ofFrequency(indicator.getString("frequency"));
         Aggregation aggregation = Aggregation.of(aggregationCode);
         if (polarity == null || kind == null || aggregation == null) {
             return null;
@@ -95,7 +96,7 @@ public class QuarterlyViews {
                 tolerance == null ? QuarterlyViewProjection.DEFAULT_TOLERANCE : tolerance, targets(indicator.getString("targets")));
         List<Reading> readings = new ArrayList<>();
         for (Row row : rows) {
-            MeasurePeriod.parse(row.getString("period")).filter(p -> p.kind() == kind).ifPresent(p -> readings.add(
+            ReportingPeriod.parse(row.getString("period")).filter(p -> p.kind() == kind).ifPresent(p -> readings.add(
                     new Reading(p.label(), p.firstDay(), emptyToNull(row.getString("source")), row.getBigDecimal("value"))));
         }
         return QuarterlyView.MeasureAssessment.of(Assessment.assess(basis, quarter, readings));

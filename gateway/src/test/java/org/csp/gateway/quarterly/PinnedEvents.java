@@ -11,13 +11,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.StoredEvent;
 import org.csp.eventsourcing.cloudevents.CloudEventCodec;
-import org.csp.infrastructure.RepoRoot;
+import org.csp.contracts.ApprovedJson;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -29,8 +27,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Publishes events as the services' relays do (the kernel's codec), with the payloads the services pin in their
- * schema tests ({@code <service>/src/test/resources/events/<type>.json}): the gateway is tested against the real
+ * Publishes events as the services' relays do (the kernel's codec), with the approved payloads of the event contracts
+ * ({@code event-contracts}, which the services pin their encoding to): the gateway is tested against the real
  * contracts, not copies. A test may change fields of a pinned payload for its own values.
  */
 final class PinnedEvents implements AutoCloseable {
@@ -51,12 +49,10 @@ final class PinnedEvents implements AutoCloseable {
 
     /** The pinned payload of an event type, as the service that owns it writes it. */
     static ObjectNode pinned(String type) {
-        String service = SERVICES.get(type.substring(0, type.indexOf('.')));
-        Path file = RepoRoot.find().resolve(service).resolve("src/test/resources/events").resolve(type + ".json");
         try {
-            return (ObjectNode) JSON.readTree(Files.readString(file));
+            return (ObjectNode) JSON.readTree(ApprovedJson.of(type));
         } catch (IOException e) {
-            throw new UncheckedIOException("The pinned event " + file + " cannot be read", e);
+            throw new UncheckedIOException("The approved JSON of " + type + " cannot be read", e);
         }
     }
 

@@ -30,15 +30,16 @@ import org.csp.eventsourcing.projection.Projection;
 import org.csp.eventsourcing.projection.ProjectionRunner;
 import org.csp.eventsourcing.projection.ProjectionStatus;
 import org.csp.gateway.projection.ProjectionConfig;
-import org.csp.infrastructure.RepoRoot;
+import org.csp.contracts.ApprovedJson;
+import org.csp.contracts.EngagementEventTypes;
+import org.csp.contracts.MeasuresEventTypes;
+import org.csp.contracts.PlanEventTypes;
 import org.csp.infrastructure.TestInfrastructure;
 import org.csp.infrastructure.Tokens;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,7 +52,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -372,12 +372,8 @@ class QuarterlyViewTest {
 
     @Test
     void everyEventTypePlanServicePinsIsAppliedOrIgnored() throws Exception {
-        Path pinned = RepoRoot.find().resolve("plan-service/src/test/resources/events");
-        List<String> types;
-        try (Stream<Path> files = Files.list(pinned)) {
-            types = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".json"))
-                    .map(n -> n.substring(0, n.length() - ".json".length())).sorted().toList();
-        }
+        List<String> types = PlanEventTypes.ALL.stream().filter(ApprovedJson::exists).sorted().toList();
+        assertEquals(PlanEventTypes.ALL.size(), types.size(), "every plan type has its approved JSON");
         assertTrue(types.size() > 10, "plan-service's pinned events: " + types);
         for (String type : types) {
             assertTrue(projection.appliedTypes().contains(type) || projection.ignoredTypes().contains(type),
@@ -431,14 +427,12 @@ class QuarterlyViewTest {
 
     @Test
     void everyEventTypeEngagementServicePinsIsAppliedOrIgnored() throws Exception {
-        try (Stream<Path> files = Files.list(RepoRoot.find().resolve("engagement-service/src/test/resources/events"))) {
-            List<String> types = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".json"))
-                    .map(n -> n.substring(0, n.length() - ".json".length())).sorted().toList();
-            assertTrue(types.contains("engagement.review.closed.v1"), "engagement-service's pinned events: " + types);
-            for (String type : types) {
-                assertTrue(projection.appliedTypes().contains(type) || projection.ignoredTypes().contains(type),
-                        type + " would be parked: the quarterly view neither applies nor ignores it");
-            }
+        List<String> types = EngagementEventTypes.ALL.stream().filter(ApprovedJson::exists).sorted().toList();
+        assertEquals(EngagementEventTypes.ALL.size(), types.size(), "every engagement type has its approved JSON");
+        assertTrue(types.contains("engagement.review.closed.v1"), "engagement-service's pinned events: " + types);
+        for (String type : types) {
+            assertTrue(projection.appliedTypes().contains(type) || projection.ignoredTypes().contains(type),
+                    type + " would be parked: the quarterly view neither applies nor ignores it");
         }
     }
 
@@ -589,15 +583,11 @@ class QuarterlyViewTest {
     @Test
     void everyEventTypeMeasuresServicePinsIsAppliedOrIgnored() throws Exception {
         List<String> types = new ArrayList<>(MEASURES_TYPES);
-        try (Stream<Path> files = Files.list(RepoRoot.find().resolve("measures-service/src/test/resources/events"))) {
-            files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".json"))
-                    .map(n -> n.substring(0, n.length() - ".json".length())).forEach(types::add);
-        }
+        types.addAll(MeasuresEventTypes.ALL);
         for (String type : types) {
             assertTrue(projection.appliedTypes().contains(type) || projection.ignoredTypes().contains(type),
                     type + " would be parked: the quarterly view neither applies nor ignores it");
-            assertTrue(Files.exists(RepoRoot.find().resolve("measures-service/src/test/resources/events/" + type + ".json")),
-                    type + " is not pinned by measures-service");
+            assertTrue(ApprovedJson.exists(type), type + " is not pinned by measures-service");
         }
     }
 

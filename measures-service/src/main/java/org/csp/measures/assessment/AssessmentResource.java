@@ -26,12 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import static org.csp.security.Roles.COORDINATOR;
-import static org.csp.security.Roles.COUNTY_ANALYST;
-import static org.csp.security.Roles.ENGAGEMENT_OFFICER;
-import static org.csp.security.Roles.PARTNER_AGENCY;
-import static org.csp.security.Roles.PRIORITY_LEAD;
-import static org.csp.security.Roles.VIEWER;
+import static org.csp.security.Roles.READER;
 
 /**
  * The quarter's assessment of every indicator for one geography (the partnership's district unless asked): value, the
@@ -40,7 +35,7 @@ import static org.csp.security.Roles.VIEWER;
  */
 @Path("/api/assessments")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
+@RolesAllowed(READER)
 public class AssessmentResource {
 
     private final Indicators indicators;

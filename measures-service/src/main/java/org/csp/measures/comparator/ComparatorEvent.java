@@ -1,5 +1,6 @@
 package org.csp.measures.comparator;
 
+import org.csp.contracts.MeasuresEventTypes;
 import org.csp.eventsourcing.EventTypes;
 
 import java.math.BigDecimal;
@@ -8,7 +9,7 @@ import java.math.BigDecimal;
 public sealed interface ComparatorEvent {
 
     EventTypes<ComparatorEvent> TYPES = EventTypes.<ComparatorEvent>builder()
-            .register("measures.comparator.recorded.v1", ComparatorRecorded.class)
+            .register(MeasuresEventTypes.COMPARATOR_RECORDED_V1, ComparatorRecorded.class)
             .build();
 
     /**

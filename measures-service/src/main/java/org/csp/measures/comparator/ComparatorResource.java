@@ -1,5 +1,7 @@
 package org.csp.measures.comparator;
 
+import org.csp.calendar.UkCalendar;
+import java.time.Clock;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -15,7 +17,7 @@ import org.csp.eventsourcing.Actor;
 import org.csp.http.Partnerships;
 import org.csp.measures.comparator.Comparator.RecordComparator;
 import org.csp.measures.comparator.ComparatorEvent.ComparatorRecorded;
-import org.csp.measures.datapoint.Period;
+import org.csp.calendar.ReportingPeriod;
 import org.csp.measures.geography.Geographies;
 import org.csp.measures.indicator.IndicatorRules;
 import org.csp.measures.indicator.Indicators;
@@ -25,15 +27,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 import static org.csp.security.Roles.COORDINATOR;
 import static org.csp.security.Roles.COUNTY_ANALYST;
-import static org.csp.security.Roles.ENGAGEMENT_OFFICER;
-import static org.csp.security.Roles.PARTNER_AGENCY;
-import static org.csp.security.Roles.PRIORITY_LEAD;
-import static org.csp.security.Roles.VIEWER;
+import static org.csp.security.Roles.READER;
 
 /**
  * Most Similar Family Group comparators of an indicator ({@code measures.comparator.recorded.v1}): posted by the
@@ -48,14 +46,16 @@ public class ComparatorResource {
     private final Geographies geographies;
     private final Partnerships partnerships;
     private final JsonWebToken token;
+    private final Clock clock;
 
     public ComparatorResource(Comparators comparators, Indicators indicators, Geographies geographies, Partnerships partnerships,
-                              JsonWebToken token) {
+                              JsonWebToken token, Clock clock) {
         this.comparators = comparators;
         this.indicators = indicators;
         this.geographies = geographies;
         this.partnerships = partnerships;
         this.token = token;
+        this.clock = clock;
     }
 
     /** The body: the period, the district (the partnership's own by default), the group average and its limits. */
@@ -74,9 +74,9 @@ public class ComparatorResource {
         return indicators.find(p, code).flatMap(found -> {
             IndicatorRules rules = found.orElseThrow(() -> ProblemException.notFound("Indicator", code)).rules();
             Validation v = new Validation();
-            Period period = v.parse(body.period(), "period", t -> Period.parse(t).orElse(null), rules.frequency().example());
+            ReportingPeriod period = v.parse(body.period(), "period", t -> ReportingPeriod.parse(t).orElse(null), rules.frequency().example());
             v.require(period == null || period.kind() == rules.frequency().period(), "period", "must be " + rules.frequency().example());
-            v.require(period == null || !period.firstDay().isAfter(LocalDate.now(ZoneId.of("Europe/London"))), "period", "must not be in the future");
+            v.require(period == null || !period.firstDay().isAfter(UkCalendar.today(clock)), "period", "must not be in the future");
             String district = geographies.districtOf(p).map(Geographies.Geography::code).orElse(null);
             String geography = body.geography() == null ? district : body.geography();
             v.require(geography != null && geography.equals(district), "geography",
@@ -104,7 +104,7 @@ public class ComparatorResource {
     }
 
     @GET
-    @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
+    @RolesAllowed(READER)
     public Uni<List<ComparatorRecorded>> list(@PathParam("code") String code, @QueryParam("partnership") String partnership) {
         String p = partnerships.resolve(partnership);
         return indicators.find(p, code).flatMap(found -> {

@@ -14,7 +14,7 @@ import org.csp.eventsourcing.EventStoreReady;
 import org.csp.eventsourcing.QueryTable;
 import org.csp.measures.comparator.Comparator.RecordComparator;
 import org.csp.measures.comparator.ComparatorEvent.ComparatorRecorded;
-import org.csp.measures.datapoint.Period;
+import org.csp.calendar.ReportingPeriod;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +84,7 @@ public class Comparators {
                             lower_limit = excluded.lower_limit, upper_limit = excluded.upper_limit,
                             submitted_by = excluded.submitted_by, revision = excluded.revision""")
                 .execute(Tuple.tuple().addString(partnershipId).addString(c.indicatorCode()).addString(c.geography())
-                        .addString(c.period()).addLocalDate(Period.parse(c.period()).orElseThrow().firstDay())
+                        .addString(c.period()).addLocalDate(ReportingPeriod.parse(c.period()).orElseThrow().firstDay())
                         .addValue(c.average()).addValue(c.lower()).addValue(c.upper()).addString(c.submittedBy())
                         .addInteger(c.revision()))
                 .replaceWithVoid();

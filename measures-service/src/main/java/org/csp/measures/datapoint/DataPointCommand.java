@@ -1,5 +1,6 @@
 package org.csp.measures.datapoint;
 
+import org.csp.calendar.ReportingPeriod;
 import java.math.BigDecimal;
 
 /** What can be asked of a data point. */
@@ -16,7 +17,7 @@ public sealed interface DataPointCommand {
      * A validated figure: the indicator, period and geography it is for, the source organisation it comes from, the
      * value (computed from numerator and denominator when only those were sent), its status and, for a revision, why.
      */
-    record Submission(String partnershipId, String indicatorCode, Period period, String geography, String source,
+    record Submission(String partnershipId, String indicatorCode, ReportingPeriod period, String geography, String source,
                       BigDecimal value, BigDecimal numerator, BigDecimal denominator, DataStatus status, String reason) {
 
         /** Which data point it is: one per indicator, period, geography and source. */

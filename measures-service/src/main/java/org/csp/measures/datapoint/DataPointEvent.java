@@ -1,5 +1,6 @@
 package org.csp.measures.datapoint;
 
+import org.csp.contracts.MeasuresEventTypes;
 import org.csp.eventsourcing.EventTypes;
 
 import java.math.BigDecimal;
@@ -12,8 +13,8 @@ import java.math.BigDecimal;
 public sealed interface DataPointEvent {
 
     EventTypes<DataPointEvent> TYPES = EventTypes.<DataPointEvent>builder()
-            .register("measures.measure.recorded.v1", DataPointRecorded.class)
-            .register("measures.measure.revised.v1", DataPointRevised.class)
+            .register(MeasuresEventTypes.DATA_POINT_RECORDED_V1, DataPointRecorded.class)
+            .register(MeasuresEventTypes.DATA_POINT_REVISED_V1, DataPointRevised.class)
             .build();
 
     String indicatorCode();

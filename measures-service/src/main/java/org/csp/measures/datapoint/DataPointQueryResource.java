@@ -1,5 +1,8 @@
 package org.csp.measures.datapoint;
 
+import org.csp.calendar.UkCalendar;
+import java.time.Clock;
+import org.csp.calendar.ReportingPeriod;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -18,7 +21,6 @@ import org.csp.problem.ProblemException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,29 +28,27 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static org.csp.security.Roles.COORDINATOR;
-import static org.csp.security.Roles.COUNTY_ANALYST;
-import static org.csp.security.Roles.ENGAGEMENT_OFFICER;
-import static org.csp.security.Roles.PARTNER_AGENCY;
-import static org.csp.security.Roles.PRIORITY_LEAD;
-import static org.csp.security.Roles.VIEWER;
+import static org.csp.security.Roles.READER;
 
 /** Questions across the indicators: the latest value of each, and which sources have not submitted for a quarter. */
 @Path("/api/data-points")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
+@RolesAllowed(READER)
 public class DataPointQueryResource {
 
     private final Indicators indicators;
     private final DataPoints dataPoints;
     private final Geographies geographies;
     private final Partnerships partnerships;
+    private final Clock clock;
 
-    public DataPointQueryResource(Indicators indicators, DataPoints dataPoints, Geographies geographies, Partnerships partnerships) {
+    public DataPointQueryResource(Indicators indicators, DataPoints dataPoints, Geographies geographies, Partnerships partnerships,
+                                  Clock clock) {
         this.indicators = indicators;
         this.dataPoints = dataPoints;
         this.geographies = geographies;
         this.partnerships = partnerships;
+        this.clock = clock;
     }
 
     /** An indicator's most recent period with figures at the geography: the value rolled up over its sources, and each. */
@@ -99,7 +99,7 @@ public class DataPointQueryResource {
         String p = partnerships.resolve(partnership);
         FinancialQuarter q = FinancialQuarter.parse(quarter).orElseThrow(() -> new ProblemException(400, "invalid-query",
                 "Invalid query parameter", "quarter must be a financial quarter such as 2024-25-Q2 or 2024/25 Q2."));
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+        LocalDate today = UkCalendar.today(clock);
         return indicators.list(p, null).flatMap(rows -> dataPoints.since(p, null, LocalDate.of(q.startYear(), 4, 1)).map(points -> {
             Set<String> reported = points.stream().map(d -> d.indicator() + "|" + d.source() + "|" + d.period()).collect(Collectors.toSet());
             List<Missing> missing = new ArrayList<>();
@@ -108,9 +108,9 @@ public class DataPointQueryResource {
                 if (rules.derivedFrom() != null) {
                     continue;
                 }
-                List<Period> owed = owed(rules, q).stream().filter(period -> period.lastDay().isBefore(today)).toList();
+                List<ReportingPeriod> owed = owed(rules, q).stream().filter(period -> period.lastDay().isBefore(today)).toList();
                 for (String source : rules.sources()) {
-                    List<String> periods = owed.stream().map(Period::label)
+                    List<String> periods = owed.stream().map(ReportingPeriod::label)
                             .filter(label -> !reported.contains(row.code() + "|" + source + "|" + label)).toList();
                     if (!periods.isEmpty()) {
                         missing.add(new Missing(row.code(), row.definition().title(), source, periods));
@@ -121,17 +121,17 @@ public class DataPointQueryResource {
         }));
     }
 
-    private static List<Period> owed(IndicatorRules rules, FinancialQuarter q) {
+    private static List<ReportingPeriod> owed(IndicatorRules rules, FinancialQuarter q) {
         return switch (rules.frequency()) {
             case MONTHLY -> {
-                List<Period> months = new ArrayList<>();
+                List<ReportingPeriod> months = new ArrayList<>();
                 for (YearMonth m = YearMonth.from(q.firstDay()); !m.atDay(1).isAfter(q.lastDay()); m = m.plusMonths(1)) {
-                    months.add(Period.parse(m.toString()).orElseThrow());
+                    months.add(ReportingPeriod.parse(m.toString()).orElseThrow());
                 }
                 yield months;
             }
-            case QUARTERLY -> List.of(Period.parse(q.label()).orElseThrow());
-            case ANNUAL -> q.quarter() == 4 ? List.of(Period.parse(q.financialYear()).orElseThrow()) : List.of();
+            case QUARTERLY -> List.of(ReportingPeriod.parse(q.label()).orElseThrow());
+            case ANNUAL -> q.quarter() == 4 ? List.of(ReportingPeriod.parse(q.financialYear()).orElseThrow()) : List.of();
         };
     }
 }

@@ -1,5 +1,7 @@
 package org.csp.measures.datapoint;
 
+import org.csp.geography.GssCode;
+import org.csp.calendar.ReportingPeriod;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,8 +23,8 @@ import org.csp.eventsourcing.StoredEvent;
 import org.csp.http.Bodies;
 import org.csp.http.Partnerships;
 import org.csp.measures.datapoint.DataPointTable.DataPointRow;
-import org.csp.measures.idempotency.IdempotentRequests;
-import org.csp.measures.idempotency.IdempotentRequests.Answer;
+import org.csp.http.IdempotentRequests;
+import org.csp.http.IdempotentRequests.Answer;
 import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -34,14 +36,10 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import static org.csp.security.Roles.COORDINATOR;
-import static org.csp.security.Roles.COUNTY_ANALYST;
-import static org.csp.security.Roles.ENGAGEMENT_OFFICER;
 import static org.csp.security.Roles.PARTNER_AGENCY;
-import static org.csp.security.Roles.PRIORITY_LEAD;
-import static org.csp.security.Roles.VIEWER;
+import static org.csp.security.Roles.READER;
 
 /**
  * An indicator's figures: posting one ({@code POST …/data-points}), its series of current values with their revisions,
@@ -51,8 +49,6 @@ import static org.csp.security.Roles.VIEWER;
 @Produces(MediaType.APPLICATION_JSON)
 public class DataPointResource {
 
-    /** GSS codes: a letter for the nation and eight digits, e.g. E07000082 for Stroud district. */
-    static final Pattern GSS = Pattern.compile("[EWSNK]\\d{8}");
 
     private final DataPoints dataPoints;
     private final Partnerships partnerships;
@@ -146,12 +142,12 @@ public class DataPointResource {
 
     /** The series: current values of the indicator's data points, with every revision when {@code revisions=true}. */
     @GET
-    @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
+    @RolesAllowed(READER)
     public Uni<List<SeriesPoint>> list(@PathParam("code") String code, @QueryParam("partnership") String partnership,
                                        @QueryParam("geography") String geography, @QueryParam("source") String source,
                                        @QueryParam("from") String from, @QueryParam("to") String to,
                                        @QueryParam("revisions") boolean withRevisions) {
-        if (geography != null && !GSS.matcher(geography).matches()) {
+        if (geography != null && !GssCode.isValid(geography)) {
             throw badQuery("geography must be a GSS code such as E07000082.");
         }
         return dataPoints.list(partnerships.resolve(partnership), code, geography, blankToNull(source),
@@ -167,11 +163,11 @@ public class DataPointResource {
      */
     @GET
     @Path("{geography}/{period}")
-    @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
+    @RolesAllowed(READER)
     public Uni<SeriesPoint> history(@PathParam("code") String code, @PathParam("geography") String geography,
                                     @PathParam("period") String period, @QueryParam("partnership") String partnership,
                                     @QueryParam("source") String source) {
-        Period parsed = Period.parse(period).orElseThrow(() -> ProblemException.notFound("Data point", period));
+        ReportingPeriod parsed = ReportingPeriod.parse(period).orElseThrow(() -> ProblemException.notFound("Data point", period));
         return dataPoints.list(partnerships.resolve(partnership), code, geography, blankToNull(source), parsed, parsed)
                 .flatMap(rows -> {
                     List<DataPointRow> matching = rows.stream().filter(r -> r.period().equals(parsed.label())).toList();
@@ -200,11 +196,11 @@ public class DataPointResource {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    static Period queryPeriod(String name, String value) {
+    static ReportingPeriod queryPeriod(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        return Period.parse(value).orElseThrow(() -> badQuery(name + " must be a period such as 2024-08, 2024-25-Q2 or 2024-25."));
+        return ReportingPeriod.parse(value).orElseThrow(() -> badQuery(name + " must be a period such as 2024-08, 2024-25-Q2 or 2024-25."));
     }
 
     static ProblemException badQuery(String detail) {

@@ -1,5 +1,6 @@
 package org.csp.measures.datapoint;
 
+import org.csp.calendar.ReportingPeriod;
 import org.csp.measures.datapoint.DataPointCommand.Submission;
 import org.csp.measures.geography.Geographies;
 import org.csp.measures.geography.Geographies.Geography;
@@ -73,7 +74,7 @@ final class DataPointRules {
             indicator = null;
         }
 
-        Period period = v.parse(in.period(), "period", p -> Period.parse(p).orElse(null),
+        ReportingPeriod period = v.parse(in.period(), "period", p -> ReportingPeriod.parse(p).orElse(null),
                 "a month (\"2024-08\"), a financial quarter (\"2024/25 Q2\") or a financial year (\"2024/25\")");
         if (period != null && indicator != null && period.kind() != indicator.frequency().period()) {
             v.require(false, "period", "must be " + indicator.frequency().example() + " for this "

@@ -1,5 +1,6 @@
 package org.csp.measures.datapoint;
 
+import org.csp.calendar.ReportingPeriod;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -79,7 +80,7 @@ public final class DataPointTable {
         for (StoredEvent event : events) {
             if (DataPointEvent.TYPES.reads(event.type())) {
                 DataPointEvent e = DataPointEvent.TYPES.decode(event);
-                Period period = Period.parse(e.period()).orElseThrow();
+                ReportingPeriod period = ReportingPeriod.parse(e.period()).orElseThrow();
                 latest.put(event.streamId(), new DataPointRow(event.partnershipId(), e.indicatorCode(), period.label(),
                         e.geography(), e.source(), period.firstDay(), period.lastDay(), e.value(), e.numerator(), e.denominator(), e.status(),
                         submittedBy(e), e.revision(), event.streamId(), event.version(), event.occurredAt()));

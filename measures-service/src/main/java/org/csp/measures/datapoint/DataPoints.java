@@ -1,5 +1,8 @@
 package org.csp.measures.datapoint;
 
+import org.csp.calendar.UkCalendar;
+import java.time.Clock;
+import org.csp.calendar.ReportingPeriod;
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
 import jakarta.annotation.Priority;
@@ -20,8 +23,8 @@ import org.csp.measures.datapoint.DataPointCommand.Submission;
 import org.csp.measures.datapoint.DataPointEvent.DataPointRecorded;
 import org.csp.measures.datapoint.DataPointTable.DataPointRow;
 import org.csp.measures.geography.Geographies;
-import org.csp.measures.idempotency.IdempotentRequests;
-import org.csp.measures.idempotency.IdempotentRequests.Answer;
+import org.csp.http.IdempotentRequests;
+import org.csp.http.IdempotentRequests.Answer;
 import org.csp.measures.indicator.IndicatorRules;
 import org.csp.measures.indicator.IndicatorTable.IndicatorRow;
 import org.csp.measures.indicator.Indicators;
@@ -36,7 +39,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -57,21 +59,22 @@ public class DataPoints {
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(DataPoints.class);
 
-    private static final ZoneId UK = ZoneId.of("Europe/London");
 
     private final EventStore store;
     private final Indicators indicators;
     private final Geographies geographies;
     private final IdempotentRequests idempotency;
     private final int maxRows;
+    private final Clock clock;
 
     public DataPoints(EventStore store, Indicators indicators, Geographies geographies, IdempotentRequests idempotency,
-                      @ConfigProperty(name = "csp.data-points.max-rows", defaultValue = "10000") int maxRows) {
+                      @ConfigProperty(name = "csp.data-points.max-rows", defaultValue = "10000") int maxRows, Clock clock) {
         this.store = store;
         this.indicators = indicators;
         this.geographies = geographies;
         this.idempotency = idempotency;
         this.maxRows = maxRows;
+        this.clock = clock;
     }
 
     void onReady(@Observes @Priority(Interceptor.Priority.APPLICATION) EventStoreReady ready) {
@@ -118,7 +121,7 @@ public class DataPoints {
         return rulesOf(partnershipIds).flatMap(rules -> {
             authorise(rows, caller, rules);
             var context = new DataPointRules.Context(geographies, rules, caller.partnership(), caller.partnerOrganisation(),
-                    LocalDate.now(UK));
+                    UkCalendar.today(clock));
             List<Submission> submissions = new ArrayList<>(rows.size());
             Map<Key, Integer> seen = new HashMap<>();
             for (int i = 0; i < rows.size(); i++) {
@@ -296,7 +299,7 @@ public class DataPoints {
     }
 
     /** Current revisions of an indicator's data points. */
-    public Uni<List<DataPointRow>> list(String partnershipId, String code, String geography, String source, Period from, Period to) {
+    public Uni<List<DataPointRow>> list(String partnershipId, String code, String geography, String source, ReportingPeriod from, ReportingPeriod to) {
         return indicators.find(partnershipId, code).flatMap(found -> {
             found.orElseThrow(() -> ProblemException.notFound("Indicator", code));
             return DataPointTable.list(store.pool(), partnershipId, code, geography, source,

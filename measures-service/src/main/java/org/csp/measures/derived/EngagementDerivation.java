@@ -1,5 +1,6 @@
 package org.csp.measures.derived;
 
+import org.csp.contracts.EngagementEventTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -14,7 +15,7 @@ import org.csp.eventsourcing.projection.UnprocessableEvent;
 import org.csp.measures.datapoint.DataPointCommand.Submission;
 import org.csp.measures.datapoint.DataPoints;
 import org.csp.measures.datapoint.DataStatus;
-import org.csp.measures.datapoint.Period;
+import org.csp.calendar.ReportingPeriod;
 import org.csp.measures.geography.Geographies;
 import org.csp.measures.indicator.Derivation;
 import org.csp.measures.indicator.IndicatorRules;
@@ -88,15 +89,15 @@ public class EngagementDerivation implements Projection {
 
     @Override
     public Set<String> appliedTypes() {
-        return Set.of("engagement.activity.recorded.v1", "engagement.activity.recorded.v2", "engagement.activity.amended.v1",
-                "engagement.activity.withdrawn.v1", "engagement.consultation.results-published.v1");
+        return Set.of(EngagementEventTypes.ENGAGEMENT_RECORDED_V1, EngagementEventTypes.ENGAGEMENT_RECORDED_V2, EngagementEventTypes.ENGAGEMENT_AMENDED_V1,
+                EngagementEventTypes.ENGAGEMENT_WITHDRAWN_V1, EngagementEventTypes.RESULTS_PUBLISHED_V1);
     }
 
     @Override
     public Set<String> ignoredTypes() {
-        return Set.of("engagement.activity.follow-up-added.v1", "engagement.consultation.opened.v1",
-                "engagement.consultation.closed.v1", "engagement.review.received.v1", "engagement.review.threshold-decided.v1",
-                "engagement.review.meeting-held.v1", "engagement.review.recommendations-recorded.v1", "engagement.review.closed.v1");
+        return Set.of(EngagementEventTypes.FOLLOW_UP_ADDED_V1, EngagementEventTypes.CONSULTATION_OPENED_V1,
+                EngagementEventTypes.CONSULTATION_CLOSED_V1, EngagementEventTypes.CASE_REVIEW_RECEIVED_V1, EngagementEventTypes.THRESHOLD_DECIDED_V1,
+                EngagementEventTypes.MEETING_HELD_V1, EngagementEventTypes.RECOMMENDATIONS_RECORDED_V1, EngagementEventTypes.CASE_REVIEW_CLOSED_V1);
     }
 
     /** An engagement record as one event leaves it; {@code details} false for a withdrawal, which keeps the stored details. */
@@ -104,7 +105,7 @@ public class EngagementDerivation implements Projection {
                         List<String> organisations, boolean details, boolean withdrawn) {
     }
 
-    private record Result(String partnership, String indicator, Period period, String geography, BigDecimal percentage) {
+    private record Result(String partnership, String indicator, ReportingPeriod period, String geography, BigDecimal percentage) {
     }
 
     @Override
@@ -115,9 +116,9 @@ public class EngagementDerivation implements Projection {
             JsonNode data = event.data();
             String p = event.partnershipId();
             switch (event.type()) {
-                case "engagement.activity.recorded.v1" -> facts.add(new Fact(p, text(event, data, "engagementId"), event.streamVersion(),
+                case EngagementEventTypes.ENGAGEMENT_RECORDED_V1 -> facts.add(new Fact(p, text(event, data, "engagementId"), event.streamVersion(),
                         text(event, data, "type"), quarter(event, text(event, data, "date")), null, List.of(), true, false));
-                case "engagement.activity.recorded.v2", "engagement.activity.amended.v1" -> {
+                case EngagementEventTypes.ENGAGEMENT_RECORDED_V2, EngagementEventTypes.ENGAGEMENT_AMENDED_V1 -> {
                     JsonNode d = data.path("details");
                     JsonNode place = d.path("place");
                     List<String> organisations = new ArrayList<>();
@@ -127,10 +128,10 @@ public class EngagementDerivation implements Projection {
                     facts.add(new Fact(p, text(event, data, "engagementId"), event.streamVersion(), text(event, d, "type"),
                             quarter(event, text(event, d, "startDate")), where, organisations, true, false));
                 }
-                case "engagement.activity.withdrawn.v1" -> facts.add(new Fact(p, text(event, data, "engagementId"),
+                case EngagementEventTypes.ENGAGEMENT_WITHDRAWN_V1 -> facts.add(new Fact(p, text(event, data, "engagementId"),
                         event.streamVersion(), null, null, null, List.of(), false, true));
-                case "engagement.consultation.results-published.v1" -> {
-                    Period period = Period.parse(text(event, data, "period"))
+                case EngagementEventTypes.RESULTS_PUBLISHED_V1 -> {
+                    ReportingPeriod period = ReportingPeriod.parse(text(event, data, "period"))
                             .orElseThrow(() -> new UnprocessableEvent(event, "field 'period' is not a period"));
                     String geography = text(event, data, "geography");
                     for (JsonNode r : data.path("results")) {
@@ -237,7 +238,7 @@ public class EngagementDerivation implements Projection {
                     if (!t.get(0).equals(p) || district == null) {
                         continue;
                     }
-                    Period period = Period.parse(t.get(1)).orElseThrow();
+                    ReportingPeriod period = ReportingPeriod.parse(t.get(1)).orElseThrow();
                     counts = counts.flatMap(ignored -> count(tx, p, t.get(1)).invoke(row -> {
                         for (IndicatorRules i : derived) {
                             BigDecimal value = switch (i.derivedFrom()) {
@@ -247,7 +248,7 @@ public class EngagementDerivation implements Projection {
                                 case COMMUNITY_PAYBACK_AREAS -> row.getBigDecimal("payback_areas");
                                 case CONSULTATION_RESULTS -> null;
                             };
-                            if (value != null && i.frequency().period() == Period.Kind.QUARTER) {
+                            if (value != null && i.frequency().period() == ReportingPeriod.Kind.QUARTER) {
                                 submissions.add(submission(p, i, period, district, value));
                             }
                         }
@@ -271,7 +272,7 @@ public class EngagementDerivation implements Projection {
                 .execute(Tuple.of(partnership, quarter)).map(rows -> rows.iterator().next());
     }
 
-    private static Submission submission(String partnership, IndicatorRules indicator, Period period, String geography, BigDecimal value) {
+    private static Submission submission(String partnership, IndicatorRules indicator, ReportingPeriod period, String geography, BigDecimal value) {
         return new Submission(partnership, indicator.code(), period, geography, indicator.sources().getFirst(), value, null, null,
                 DataStatus.PROVISIONAL, null);
     }

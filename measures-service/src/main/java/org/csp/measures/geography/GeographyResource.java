@@ -10,17 +10,12 @@ import org.csp.problem.ProblemException;
 
 import java.util.List;
 
-import static org.csp.security.Roles.COORDINATOR;
-import static org.csp.security.Roles.COUNTY_ANALYST;
-import static org.csp.security.Roles.ENGAGEMENT_OFFICER;
-import static org.csp.security.Roles.PARTNER_AGENCY;
-import static org.csp.security.Roles.PRIORITY_LEAD;
-import static org.csp.security.Roles.VIEWER;
+import static org.csp.security.Roles.READER;
 
 /** The places figures may be reported for: public reference data, the same for every partnership. */
 @Path("/api/geographies")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
+@RolesAllowed(READER)
 public class GeographyResource {
 
     private final Geographies geographies;

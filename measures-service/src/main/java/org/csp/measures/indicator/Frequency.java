@@ -1,23 +1,23 @@
 package org.csp.measures.indicator;
 
 import org.csp.codes.Coded;
-import org.csp.measures.datapoint.Period;
+import org.csp.calendar.ReportingPeriod;
 
 /** How often an indicator is reported ("monthly", …), which decides the kind of period its data points cover. */
 public enum Frequency implements Coded {
-    MONTHLY(Period.Kind.MONTH, 12),
-    QUARTERLY(Period.Kind.QUARTER, 4),
-    ANNUAL(Period.Kind.YEAR, 1);
+    MONTHLY(ReportingPeriod.Kind.MONTH, 12),
+    QUARTERLY(ReportingPeriod.Kind.QUARTER, 4),
+    ANNUAL(ReportingPeriod.Kind.YEAR, 1);
 
-    private final Period.Kind period;
+    private final ReportingPeriod.Kind period;
     private final int periodsPerYear;
 
-    Frequency(Period.Kind period, int periodsPerYear) {
+    Frequency(ReportingPeriod.Kind period, int periodsPerYear) {
         this.period = period;
         this.periodsPerYear = periodsPerYear;
     }
 
-    public Period.Kind period() {
+    public ReportingPeriod.Kind period() {
         return period;
     }
 

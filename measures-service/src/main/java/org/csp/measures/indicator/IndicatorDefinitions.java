@@ -2,7 +2,7 @@ package org.csp.measures.indicator;
 
 import org.csp.assessment.Aggregation;
 import org.csp.assessment.Polarity;
-import org.csp.measures.datapoint.Period;
+import org.csp.calendar.ReportingPeriod;
 import org.csp.measures.indicator.IndicatorEvent.IndicatorDefinition;
 import org.csp.problem.FieldViolation;
 import org.csp.problem.ProblemException;
@@ -67,11 +67,11 @@ public final class IndicatorDefinitions {
         }
         String baseline = body.baseline() == null ? SAME_PERIOD_PREVIOUS_YEAR
                 : v.parse(body.baseline(), "baseline", b -> b.equals(SAME_PERIOD_PREVIOUS_YEAR) ? b
-                        : Period.parse(b).map(Period::label).orElse(null), SAME_PERIOD_PREVIOUS_YEAR + " or a period such as \"2022/23\"");
+                        : ReportingPeriod.parse(b).map(ReportingPeriod::label).orElse(null), SAME_PERIOD_PREVIOUS_YEAR + " or a period such as \"2022/23\"");
         Map<String, BigDecimal> targets = new LinkedHashMap<>();
         if (body.targets() != null) {
             body.targets().forEach((year, target) -> {
-                Period period = Period.parse(year).filter(p -> p.kind() == Period.Kind.YEAR).orElse(null);
+                ReportingPeriod period = ReportingPeriod.parse(year).filter(p -> p.kind() == ReportingPeriod.Kind.YEAR).orElse(null);
                 String field = "targets." + year;
                 v.require(period != null, field, "must be keyed by a financial year such as \"2024/25\"");
                 v.require(target != null, field, "must be a number");

@@ -1,5 +1,6 @@
 package org.csp.measures.indicator;
 
+import org.csp.contracts.MeasuresEventTypes;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,9 +15,9 @@ import java.util.TreeMap;
 public sealed interface IndicatorEvent {
 
     EventTypes<IndicatorEvent> TYPES = EventTypes.<IndicatorEvent>builder()
-            .register("measures.indicator.defined.v2", IndicatorDefined.class)
-            .register("measures.indicator.amended.v1", IndicatorAmended.class)
-            .upcast("measures.indicator.defined.v1", "measures.indicator.defined.v2", IndicatorEvent::definedV1)
+            .register(MeasuresEventTypes.INDICATOR_DEFINED_V2, IndicatorDefined.class)
+            .register(MeasuresEventTypes.INDICATOR_AMENDED_V1, IndicatorAmended.class)
+            .upcast(MeasuresEventTypes.INDICATOR_DEFINED_V1, MeasuresEventTypes.INDICATOR_DEFINED_V2, IndicatorEvent::definedV1)
             .build();
 
     String code();

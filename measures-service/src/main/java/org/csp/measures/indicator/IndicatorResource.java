@@ -32,16 +32,12 @@ import java.util.List;
 import java.util.Map;
 
 import static org.csp.security.Roles.COORDINATOR;
-import static org.csp.security.Roles.COUNTY_ANALYST;
-import static org.csp.security.Roles.ENGAGEMENT_OFFICER;
-import static org.csp.security.Roles.PARTNER_AGENCY;
-import static org.csp.security.Roles.PRIORITY_LEAD;
-import static org.csp.security.Roles.VIEWER;
+import static org.csp.security.Roles.READER;
 
 /** The partnership's indicator catalogue: everyone signed in reads it, the coordinator defines and amends it. */
 @Path("/api/indicators")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
+@RolesAllowed(READER)
 public class IndicatorResource {
 
     private final Indicators indicators;

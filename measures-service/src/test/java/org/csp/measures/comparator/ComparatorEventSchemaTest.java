@@ -1,7 +1,7 @@
 package org.csp.measures.comparator;
 
-import org.csp.eventsourcing.testing.DeciderSpec;
-import org.csp.eventsourcing.testing.PinnedJson;
+import org.csp.testing.DeciderSpec;
+import org.csp.testing.PinnedJson;
 import org.csp.measures.comparator.Comparator.RecordComparator;
 import org.csp.measures.comparator.ComparatorEvent.ComparatorRecorded;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.csp.eventsourcing.EventStore;
-import org.csp.eventsourcing.testing.Unauthorized;
+import org.csp.testing.Unauthorized;
 import org.csp.infrastructure.TestInfrastructure;
 import org.csp.infrastructure.Tokens;
 import org.csp.infrastructure.TopicReader;
@@ -107,7 +107,7 @@ class BatchIngestTest {
         assertEquals(new BigDecimal("5050"), sumOf("ASB-INCIDENTS", "2020-04", "2021-01"));
 
         // the same key for other data is refused; the same data without a key changes nothing
-        post(police, "application/json", array(hundredRows(YearMonth.of(2020, 5))), key).then().statusCode(422)
+        post(police, "application/json", array(hundredRows(YearMonth.of(2020, 5))), key).then().statusCode(409)
                 .contentType("application/problem+json").body("type", containsString("idempotency-key-reused"));
         post(police, "application/json", body, null).then().statusCode(200).body("unchanged", equalTo(100));
         assertEquals(before + 100, Db.events());

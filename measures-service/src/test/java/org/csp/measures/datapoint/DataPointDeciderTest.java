@@ -1,6 +1,7 @@
 package org.csp.measures.datapoint;
 
-import org.csp.eventsourcing.testing.DeciderSpec;
+import org.csp.calendar.ReportingPeriod;
+import org.csp.testing.DeciderSpec;
 import org.csp.measures.datapoint.DataPointCommand.RecordFigure;
 import org.csp.measures.datapoint.DataPointCommand.Submission;
 import org.csp.measures.datapoint.DataPointEvent.DataPointRecorded;
@@ -24,7 +25,7 @@ class DataPointDeciderTest {
     private static final DeciderSpec<DataPointCommand, DataPointEvent, DataPoint> DATA_POINT = DeciderSpec.of(DataPoint.DECIDER);
 
     private static RecordFigure figure(String value, DataStatus status, String reason) {
-        return new RecordFigure(new Submission("stroud", "ASB-INCIDENTS", Period.parse("2024-08").orElseThrow(), "E07000082",
+        return new RecordFigure(new Submission("stroud", "ASB-INCIDENTS", ReportingPeriod.parse("2024-08").orElseThrow(), "E07000082",
                 "gloucestershire-constabulary", new BigDecimal(value), null, null, status, reason), "police-gloucestershire");
     }
 

@@ -1,6 +1,6 @@
 package org.csp.measures.datapoint;
 
-import org.csp.eventsourcing.testing.PinnedJson;
+import org.csp.testing.PinnedJson;
 import org.csp.measures.datapoint.DataPointEvent.DataPointRecorded;
 import org.junit.jupiter.api.Test;
 
@@ -8,7 +8,7 @@ import java.math.BigDecimal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Every stored data point event type keeps the shape of its pinned file under {@code src/test/resources/events/}. */
+/** Every stored data point event type keeps the shape of its approved JSON in the event contracts ({@code platform/event-contracts}). */
 class DataPointEventSchemaTest {
 
     @Test

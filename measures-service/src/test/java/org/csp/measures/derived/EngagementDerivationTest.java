@@ -10,6 +10,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.csp.contracts.ApprovedJson;
 import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.StoredEvent;
 import org.csp.eventsourcing.cloudevents.CloudEventCodec;
@@ -18,8 +19,6 @@ import org.csp.infrastructure.Tokens;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -41,7 +40,7 @@ class EngagementDerivationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static ObjectNode pinned(String type) throws Exception {
-        return (ObjectNode) JSON.readTree(Files.readString(Path.of("../engagement-service/src/test/resources/events/" + type + ".json")));
+        return (ObjectNode) JSON.readTree(ApprovedJson.of(type));
     }
 
     private static void publish(String type, String stream, long version, Consumer<ObjectNode> change) throws Exception {

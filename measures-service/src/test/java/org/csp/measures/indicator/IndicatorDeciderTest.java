@@ -1,6 +1,6 @@
 package org.csp.measures.indicator;
 
-import org.csp.eventsourcing.testing.DeciderSpec;
+import org.csp.testing.DeciderSpec;
 import org.csp.measures.indicator.IndicatorCommand.AmendIndicator;
 import org.csp.measures.indicator.IndicatorCommand.DefineIndicator;
 import org.csp.measures.indicator.IndicatorEvent.IndicatorAmended;

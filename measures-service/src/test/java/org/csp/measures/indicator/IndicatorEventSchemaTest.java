@@ -1,6 +1,6 @@
 package org.csp.measures.indicator;
 
-import org.csp.eventsourcing.testing.PinnedJson;
+import org.csp.testing.PinnedJson;
 import org.csp.measures.indicator.IndicatorEvent.IndicatorDefined;
 import org.csp.measures.indicator.IndicatorEvent.IndicatorDefinition;
 import org.junit.jupiter.api.Test;
@@ -9,7 +9,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-/** Every stored indicator event type keeps the shape of its pinned file under {@code src/test/resources/events/}. */
+/** Every stored indicator event type keeps the shape of its approved JSON in the event contracts ({@code platform/event-contracts}). */
 class IndicatorEventSchemaTest {
 
     @Test

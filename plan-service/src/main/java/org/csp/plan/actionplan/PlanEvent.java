@@ -1,5 +1,6 @@
 package org.csp.plan.actionplan;
 
+import org.csp.contracts.PlanEventTypes;
 import org.csp.eventsourcing.EventTypes;
 
 import java.time.LocalDate;
@@ -9,7 +10,7 @@ import java.util.List;
 public sealed interface PlanEvent {
 
     EventTypes<PlanEvent> TYPES = EventTypes.<PlanEvent>builder()
-            .register("plan.plan.revised.v1", PlanRevised.class)
+            .register(PlanEventTypes.PLAN_REVISED_V1, PlanRevised.class)
             .build();
 
     /**

@@ -20,11 +20,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import java.util.List;
 
 import static org.csp.security.Roles.COORDINATOR;
-import static org.csp.security.Roles.COUNTY_ANALYST;
-import static org.csp.security.Roles.ENGAGEMENT_OFFICER;
-import static org.csp.security.Roles.PARTNER_AGENCY;
-import static org.csp.security.Roles.PRIORITY_LEAD;
-import static org.csp.security.Roles.VIEWER;
+import static org.csp.security.Roles.READER;
 
 @Path("/api/plans")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,7 +38,7 @@ public class PlanResource {
 
     /** The partnership's plans (one, or none before its plan file is imported). */
     @GET
-    @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
+    @RolesAllowed(READER)
     public Uni<List<PlanTree.PlanSummary>> list(@QueryParam("partnership") String partnership) {
         return plans.current(partnerships.resolve(partnership))
                 .map(snapshot -> snapshot.plan().exists() ? List.of(PlanTree.summary(snapshot)) : List.of());
@@ -55,7 +51,7 @@ public class PlanResource {
      */
     @GET
     @Path("{id}")
-    @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
+    @RolesAllowed(READER)
     public Uni<Response> get(@PathParam("id") String id, @QueryParam("partnership") String partnership,
                              @QueryParam("revision") Integer revision, @QueryParam("includeRetired") boolean includeRetired) {
         String partnershipId = partnerships.resolve(partnership);
@@ -71,7 +67,7 @@ public class PlanResource {
     /** Every revision of the plan, oldest first, with when and by whom it was recorded. */
     @GET
     @Path("{id}/revisions")
-    @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
+    @RolesAllowed(READER)
     public Uni<List<Plans.Revision>> revisions(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
         return plans.revisions(partnerships.resolve(partnership), id);
     }

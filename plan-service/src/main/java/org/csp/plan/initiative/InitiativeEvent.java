@@ -1,5 +1,6 @@
 package org.csp.plan.initiative;
 
+import org.csp.contracts.PlanEventTypes;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.csp.eventsourcing.EventTypes;
@@ -12,11 +13,11 @@ import java.util.Locale;
 public sealed interface InitiativeEvent {
 
     EventTypes<InitiativeEvent> TYPES = EventTypes.<InitiativeEvent>builder()
-            .register("plan.initiative.defined.v2", InitiativeDefined.class)
-            .register("plan.initiative.amended.v1", InitiativeAmended.class)
-            .register("plan.initiative.retired.v1", InitiativeRetired.class)
-            .register("plan.initiative.updated.v1", ProgressUpdated.class)
-            .upcast("plan.initiative.defined.v1", "plan.initiative.defined.v2", InitiativeEvent::definedV1)
+            .register(PlanEventTypes.INITIATIVE_DEFINED_V2, InitiativeDefined.class)
+            .register(PlanEventTypes.INITIATIVE_AMENDED_V1, InitiativeAmended.class)
+            .register(PlanEventTypes.INITIATIVE_RETIRED_V1, InitiativeRetired.class)
+            .register(PlanEventTypes.PROGRESS_UPDATED_V1, ProgressUpdated.class)
+            .upcast(PlanEventTypes.INITIATIVE_DEFINED_V1, PlanEventTypes.INITIATIVE_DEFINED_V2, InitiativeEvent::definedV1)
             .build();
 
     String initiativeId();

@@ -1,5 +1,7 @@
 package org.csp.plan.initiative;
 
+import org.csp.calendar.UkCalendar;
+import java.time.Clock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,11 +38,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import static org.csp.security.Roles.COORDINATOR;
-import static org.csp.security.Roles.COUNTY_ANALYST;
-import static org.csp.security.Roles.ENGAGEMENT_OFFICER;
-import static org.csp.security.Roles.PARTNER_AGENCY;
 import static org.csp.security.Roles.PRIORITY_LEAD;
-import static org.csp.security.Roles.VIEWER;
+import static org.csp.security.Roles.READER;
 
 @Path("/api/initiatives")
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,15 +51,17 @@ public class InitiativeResource {
     private final JsonWebToken token;
     private final ObjectMapper json;
     private final EventStore store;
+    private final Clock clock;
 
     public InitiativeResource(Initiatives initiatives, InitiativeViews views, Partnerships partnerships, JsonWebToken token,
-                              ObjectMapper json, EventStore store) {
+                              ObjectMapper json, EventStore store, Clock clock) {
         this.initiatives = initiatives;
         this.views = views;
         this.partnerships = partnerships;
         this.token = token;
         this.json = json;
         this.store = store;
+        this.clock = clock;
     }
 
     /** The body of {@code POST /api/initiatives/{id}/progress}. */
@@ -81,7 +82,7 @@ public class InitiativeResource {
      * {@code includeRetired=true}.
      */
     @GET
-    @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
+    @RolesAllowed(READER)
     public Uni<List<InitiativeViews.InitiativeSummaryView>> list(@QueryParam("partnership") String partnership,
                                                                  @QueryParam("priority") Integer priority,
                                                                  @QueryParam("lead") String lead,
@@ -101,13 +102,13 @@ public class InitiativeResource {
                 : v.parse(quarter, "quarter", q -> FinancialQuarter.parse(q).orElse(null), "a financial quarter such as \"2024/25 Q3\"");
         v.throwIfInvalid();
         InitiativeViews.Filter filter = new InitiativeViews.Filter(priority, lead, status, rag, overdue, underReview, includeRetired,
-                LocalDate.now());
+                UkCalendar.today(clock));
         return views.list(partnerships.resolve(partnership), filter);
     }
 
     @GET
     @Path("{id}")
-    @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
+    @RolesAllowed(READER)
     public Uni<Response> get(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
         return views.one(partnerships.resolve(partnership), id).map(view -> Responses.ok(view, view.version()));
     }
@@ -115,7 +116,7 @@ public class InitiativeResource {
     /** Every event of the initiative: who (subject and client), when, and what changed. */
     @GET
     @Path("{id}/history")
-    @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
+    @RolesAllowed(READER)
     public Uni<List<History.Entry>> history(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
         return Initiatives.KIND.history(store, partnerships.resolve(partnership), id);
     }

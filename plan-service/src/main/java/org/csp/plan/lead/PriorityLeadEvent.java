@@ -1,5 +1,6 @@
 package org.csp.plan.lead;
 
+import org.csp.contracts.PlanEventTypes;
 import org.csp.eventsourcing.EventTypes;
 
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.List;
 public sealed interface PriorityLeadEvent {
 
     EventTypes<PriorityLeadEvent> TYPES = EventTypes.<PriorityLeadEvent>builder()
-            .register("plan.priority-lead.assigned.v1", PriorityLeadAssigned.class)
+            .register(PlanEventTypes.PRIORITY_LEAD_ASSIGNED_V1, PriorityLeadAssigned.class)
             .build();
 
     /** From now on {@code subject} leads exactly {@code priorities} (none: the mapping is withdrawn). */

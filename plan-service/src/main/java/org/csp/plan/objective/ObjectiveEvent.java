@@ -1,5 +1,6 @@
 package org.csp.plan.objective;
 
+import org.csp.contracts.PlanEventTypes;
 import org.csp.eventsourcing.EventTypes;
 import org.csp.plan.element.Element;
 
@@ -9,9 +10,9 @@ import java.util.List;
 public sealed interface ObjectiveEvent {
 
     EventTypes<ObjectiveEvent> TYPES = EventTypes.<ObjectiveEvent>builder()
-            .register("plan.objective.defined.v1", ObjectiveDefined.class)
-            .register("plan.objective.amended.v1", ObjectiveAmended.class)
-            .register("plan.objective.retired.v1", ObjectiveRetired.class)
+            .register(PlanEventTypes.OBJECTIVE_DEFINED_V1, ObjectiveDefined.class)
+            .register(PlanEventTypes.OBJECTIVE_AMENDED_V1, ObjectiveAmended.class)
+            .register(PlanEventTypes.OBJECTIVE_RETIRED_V1, ObjectiveRetired.class)
             .build();
 
     /** The stored definition: the priority it serves, its text, and the codes of indicators that measure it. */

@@ -32,11 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import java.util.List;
 
 import static org.csp.security.Roles.COORDINATOR;
-import static org.csp.security.Roles.COUNTY_ANALYST;
-import static org.csp.security.Roles.ENGAGEMENT_OFFICER;
-import static org.csp.security.Roles.PARTNER_AGENCY;
-import static org.csp.security.Roles.PRIORITY_LEAD;
-import static org.csp.security.Roles.VIEWER;
+import static org.csp.security.Roles.READER;
 
 /** The objectives ("what will we aim to achieve?") of the plan's priorities. */
 @Path("/api/objectives")
@@ -58,7 +54,7 @@ public class ObjectiveResource {
     }
 
     @GET
-    @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
+    @RolesAllowed(READER)
     public Uni<List<ObjectiveView>> list(@QueryParam("partnership") String partnership, @QueryParam("priority") Integer priority,
                                          @QueryParam("includeRetired") boolean includeRetired) {
         return endpoints.list(partnership, includeRetired, definition -> priority == null || definition.priority() == priority);
@@ -66,14 +62,14 @@ public class ObjectiveResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
+    @RolesAllowed(READER)
     public Uni<Response> get(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
         return endpoints.get(id, partnership);
     }
 
     @GET
     @Path("{id}/history")
-    @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
+    @RolesAllowed(READER)
     public Uni<List<History.Entry>> history(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
         return endpoints.history(id, partnership);
     }

@@ -1,5 +1,6 @@
 package org.csp.plan.organisation;
 
+import org.csp.contracts.PlanEventTypes;
 import org.csp.eventsourcing.EventTypes;
 import org.csp.plan.element.Element;
 
@@ -7,9 +8,9 @@ import org.csp.plan.element.Element;
 public sealed interface OrganisationEvent {
 
     EventTypes<OrganisationEvent> TYPES = EventTypes.<OrganisationEvent>builder()
-            .register("plan.organisation.defined.v1", OrganisationDefined.class)
-            .register("plan.organisation.amended.v1", OrganisationAmended.class)
-            .register("plan.organisation.retired.v1", OrganisationRetired.class)
+            .register(PlanEventTypes.ORGANISATION_DEFINED_V1, OrganisationDefined.class)
+            .register(PlanEventTypes.ORGANISATION_AMENDED_V1, OrganisationAmended.class)
+            .register(PlanEventTypes.ORGANISATION_RETIRED_V1, OrganisationRetired.class)
             .build();
 
     /** The stored definition: the name the plan uses and the organisation's place in the partnership. */

@@ -1,5 +1,6 @@
 package org.csp.plan.priority;
 
+import org.csp.contracts.PlanEventTypes;
 import org.csp.eventsourcing.EventTypes;
 import org.csp.plan.element.Element;
 
@@ -9,9 +10,9 @@ import java.util.List;
 public sealed interface PriorityEvent {
 
     EventTypes<PriorityEvent> TYPES = EventTypes.<PriorityEvent>builder()
-            .register("plan.priority.defined.v1", PriorityDefined.class)
-            .register("plan.priority.amended.v1", PriorityAmended.class)
-            .register("plan.priority.retired.v1", PriorityRetired.class)
+            .register(PlanEventTypes.PRIORITY_DEFINED_V1, PriorityDefined.class)
+            .register(PlanEventTypes.PRIORITY_AMENDED_V1, PriorityAmended.class)
+            .register(PlanEventTypes.PRIORITY_RETIRED_V1, PriorityRetired.class)
             .build();
 
     /**

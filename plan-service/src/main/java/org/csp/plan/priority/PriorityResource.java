@@ -33,11 +33,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import static org.csp.security.Roles.COORDINATOR;
-import static org.csp.security.Roles.COUNTY_ANALYST;
-import static org.csp.security.Roles.ENGAGEMENT_OFFICER;
-import static org.csp.security.Roles.PARTNER_AGENCY;
-import static org.csp.security.Roles.PRIORITY_LEAD;
-import static org.csp.security.Roles.VIEWER;
+import static org.csp.security.Roles.READER;
 
 /** The plan's priorities, known by their number. */
 @Path("/api/priorities")
@@ -61,7 +57,7 @@ public class PriorityResource {
     }
 
     @GET
-    @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
+    @RolesAllowed(READER)
     public Uni<List<PriorityView>> list(@QueryParam("partnership") String partnership,
                                         @QueryParam("includeRetired") boolean includeRetired) {
         return endpoints.list(partnership, includeRetired, definition -> true)
@@ -70,14 +66,14 @@ public class PriorityResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
+    @RolesAllowed(READER)
     public Uni<Response> get(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
         return endpoints.get(id, partnership);
     }
 
     @GET
     @Path("{id}/history")
-    @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
+    @RolesAllowed(READER)
     public Uni<List<History.Entry>> history(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
         return endpoints.history(id, partnership);
     }

@@ -1,5 +1,6 @@
 package org.csp.plan.review;
 
+import org.csp.contracts.PlanEventTypes;
 import org.csp.eventsourcing.EventTypes;
 
 import java.util.List;
@@ -8,10 +9,10 @@ import java.util.List;
 public sealed interface ReviewEvent {
 
     EventTypes<ReviewEvent> TYPES = EventTypes.<ReviewEvent>builder()
-            .register("plan.quarterly-review.opened.v1", ReviewOpened.class)
-            .register("plan.quarterly-review.report-submitted.v1", ReportSubmitted.class)
-            .register("plan.quarterly-review.closed.v1", ReviewClosed.class)
-            .register("plan.quarterly-review.reopened.v1", ReviewReopened.class)
+            .register(PlanEventTypes.REVIEW_OPENED_V1, ReviewOpened.class)
+            .register(PlanEventTypes.REPORT_SUBMITTED_V1, ReportSubmitted.class)
+            .register(PlanEventTypes.REVIEW_CLOSED_V1, ReviewClosed.class)
+            .register(PlanEventTypes.REVIEW_REOPENED_V1, ReviewReopened.class)
             .build();
 
     String quarter();

@@ -35,11 +35,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import static org.csp.security.Roles.COORDINATOR;
-import static org.csp.security.Roles.COUNTY_ANALYST;
-import static org.csp.security.Roles.ENGAGEMENT_OFFICER;
-import static org.csp.security.Roles.PARTNER_AGENCY;
 import static org.csp.security.Roles.PRIORITY_LEAD;
-import static org.csp.security.Roles.VIEWER;
+import static org.csp.security.Roles.READER;
 
 /** The quarterly review cycle. A quarter in a path is written {@code 2024-25-Q3}. */
 @Path("/api/reviews")
@@ -88,7 +85,7 @@ public class ReviewResource {
     }
 
     @GET
-    @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
+    @RolesAllowed(READER)
     public Uni<List<ReviewView>> list(@QueryParam("partnership") String partnership) {
         String partnershipId = partnerships.resolve(partnership);
         return initiativeViews.names(partnershipId).flatMap(names -> reviews.list(partnershipId)
@@ -98,7 +95,7 @@ public class ReviewResource {
     /** A review's state, its reports, and the reports still missing per priority. */
     @GET
     @Path("{quarter}")
-    @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
+    @RolesAllowed(READER)
     public Uni<Response> get(@PathParam("quarter") String quarter, @QueryParam("partnership") String partnership) {
         String partnershipId = partnerships.resolve(partnership);
         FinancialQuarter q = quarter(quarter);
@@ -108,7 +105,7 @@ public class ReviewResource {
 
     @GET
     @Path("{quarter}/history")
-    @RolesAllowed({COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER})
+    @RolesAllowed(READER)
     public Uni<List<History.Entry>> history(@PathParam("quarter") String quarter, @QueryParam("partnership") String partnership) {
         return Reviews.KIND.history(store, partnerships.resolve(partnership), quarter(quarter).pathId());
     }

@@ -1,6 +1,6 @@
 package org.csp.plan.actionplan;
 
-import org.csp.eventsourcing.testing.DeciderSpec;
+import org.csp.testing.DeciderSpec;
 import org.csp.plan.SampleEvents;
 import org.csp.plan.actionplan.ActionPlan.Revise;
 import org.csp.plan.actionplan.PlanEvent.PlanRevised;

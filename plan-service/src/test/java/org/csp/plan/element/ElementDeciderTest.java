@@ -1,6 +1,6 @@
 package org.csp.plan.element;
 
-import org.csp.eventsourcing.testing.DeciderSpec;
+import org.csp.testing.DeciderSpec;
 import org.csp.plan.SampleEvents;
 import org.csp.plan.element.Element.Command;
 import org.csp.plan.priority.PriorityEvent;

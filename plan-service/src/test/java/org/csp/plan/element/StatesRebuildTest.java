@@ -8,7 +8,7 @@ import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.EventStore;
 import org.csp.eventsourcing.NewEvent;
 import org.csp.eventsourcing.StreamAppend;
-import org.csp.eventsourcing.testing.PinnedJson;
+import org.csp.testing.PinnedJson;
 import org.csp.infrastructure.TestInfrastructure;
 import org.csp.plan.Db;
 import org.csp.plan.PlanKinds;

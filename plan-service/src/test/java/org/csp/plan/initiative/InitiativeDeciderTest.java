@@ -1,7 +1,7 @@
 package org.csp.plan.initiative;
 
 import org.csp.calendar.FinancialQuarter;
-import org.csp.eventsourcing.testing.DeciderSpec;
+import org.csp.testing.DeciderSpec;
 import org.csp.plan.SampleEvents;
 import org.csp.plan.initiative.InitiativeCommand.AmendInitiative;
 import org.csp.plan.initiative.InitiativeCommand.DefineInitiative;

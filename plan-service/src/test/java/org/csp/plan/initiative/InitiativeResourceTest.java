@@ -12,7 +12,7 @@ import org.csp.infrastructure.Tokens;
 import org.csp.infrastructure.TopicReader;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.csp.eventsourcing.EventStore;
-import org.csp.eventsourcing.testing.Unauthorized;
+import org.csp.testing.Unauthorized;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;

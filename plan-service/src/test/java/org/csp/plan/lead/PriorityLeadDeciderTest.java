@@ -1,6 +1,6 @@
 package org.csp.plan.lead;
 
-import org.csp.eventsourcing.testing.DeciderSpec;
+import org.csp.testing.DeciderSpec;
 import org.csp.plan.lead.PriorityLeadEvent.PriorityLeadAssigned;
 import org.junit.jupiter.api.Test;
 

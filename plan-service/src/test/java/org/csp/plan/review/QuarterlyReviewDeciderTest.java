@@ -1,7 +1,7 @@
 package org.csp.plan.review;
 
 import org.csp.calendar.FinancialQuarter;
-import org.csp.eventsourcing.testing.DeciderSpec;
+import org.csp.testing.DeciderSpec;
 import org.csp.plan.SampleEvents;
 import org.csp.plan.review.ReviewCommand.CloseReview;
 import org.csp.plan.review.ReviewCommand.OpenReview;

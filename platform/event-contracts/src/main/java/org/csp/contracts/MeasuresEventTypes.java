@@ -1,0 +1,30 @@
+package org.csp.contracts;
+
+import java.util.List;
+
+/**
+ * The event types measures-service publishes on {@value #TOPIC}. "measure" in the data points' types is the name
+ * this concept was first published under; it stays.
+ */
+public final class MeasuresEventTypes {
+
+    public static final String TOPIC = "measures.events";
+    public static final String SOURCE = "measures-service";
+
+    /** Shipped first (flat); read as {@link #INDICATOR_DEFINED_V2}. */
+    public static final String INDICATOR_DEFINED_V1 = "measures.indicator.defined.v1";
+    public static final String INDICATOR_DEFINED_V2 = "measures.indicator.defined.v2";
+    public static final String INDICATOR_AMENDED_V1 = "measures.indicator.amended.v1";
+    /** A data point's first figure. */
+    public static final String DATA_POINT_RECORDED_V1 = "measures.measure.recorded.v1";
+    /** A data point's different figure: a revision, with the reason and the previous value. */
+    public static final String DATA_POINT_REVISED_V1 = "measures.measure.revised.v1";
+    public static final String COMPARATOR_RECORDED_V1 = "measures.comparator.recorded.v1";
+
+    /** Every type that is or ever was on the topic. */
+    public static final List<String> ALL = List.of(INDICATOR_DEFINED_V1, INDICATOR_DEFINED_V2, INDICATOR_AMENDED_V1,
+            DATA_POINT_RECORDED_V1, DATA_POINT_REVISED_V1, COMPARATOR_RECORDED_V1);
+
+    private MeasuresEventTypes() {
+    }
+}

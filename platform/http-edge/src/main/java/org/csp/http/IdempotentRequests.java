@@ -1,0 +1,125 @@
+package org.csp.http;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
+import jakarta.ws.rs.core.Response;
+import org.csp.eventsourcing.Actor;
+import org.csp.eventsourcing.EventStoreReady;
+import org.csp.problem.ProblemException;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * {@code Idempotency-Key}: the first request with a key is claimed in its own transaction, before anything is decided,
+ * and its answer stored with it when it commits. A repeat with the same key and the same request gets that answer
+ * again and stores nothing; the same key with another request is a 409. A repeat that arrives while the first is still
+ * running waits for it (the claim's row lock). Keys are scoped to the caller (client and subject).
+ */
+@ApplicationScoped
+public class IdempotentRequests {
+
+    static final String DDL = """
+            CREATE TABLE IF NOT EXISTS idempotent_request (
+                client       text        NOT NULL,
+                subject      text        NOT NULL,
+                key          text        NOT NULL,
+                request_hash text        NOT NULL,
+                status       int,
+                content_type text,
+                location     text,
+                body         text,
+                created_at   timestamptz NOT NULL DEFAULT now(),
+                PRIMARY KEY (client, subject, key)
+            )""";
+
+    /** The answer a request got. */
+    public record Answer(int status, String contentType, String location, String body) {
+    }
+
+    void onReady(@Observes @Priority(Interceptor.Priority.APPLICATION) EventStoreReady ready) {
+        ready.store().pool().query(DDL).execute().await().atMost(Duration.ofMinutes(1));
+    }
+
+    /** The answer as a response; a replay says so in {@code Idempotent-Replayed}. */
+    public static Response response(Answer answer, boolean replayed) {
+        var response = Response.status(answer.status()).type(answer.contentType()).entity(answer.body());
+        if (answer.location() != null) {
+            response.header("Location", answer.location());
+        }
+        if (replayed) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.build();
+    }
+
+    /** A fingerprint of what was asked: method, path, content type and body. */
+    public static String hash(String method, String path, String contentType, byte[] body) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((method + "\n" + path + "\n" + (contentType == null ? "" : contentType) + "\n").getBytes(StandardCharsets.UTF_8));
+            sha.update(body == null ? new byte[0] : body);
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A usable key: 1–200 printable ASCII characters; 400 otherwise. */
+    public static String validKey(String key) {
+        if (key == null) {
+            return null;
+        }
+        if (key.isEmpty() || key.length() > 200 || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+            throw new ProblemException(400, "invalid-idempotency-key", "Invalid Idempotency-Key",
+                    "An Idempotency-Key is 1 to 200 printable ASCII characters without spaces, such as a UUID.");
+        }
+        return key;
+    }
+
+    /**
+     * Claims {@code key} in the caller's transaction: empty when it is new (the caller goes on and {@link #complete}s
+     * it), the stored answer when the same request was answered before; 409 when the key was used for another request.
+     */
+    public Uni<Optional<Answer>> claim(SqlClient tx, Actor actor, String key, String requestHash) {
+        return tx.preparedQuery("""
+                        INSERT INTO idempotent_request (client, subject, key, request_hash) VALUES ($1, $2, $3, $4)
+                        ON CONFLICT DO NOTHING RETURNING 1""")
+                .execute(Tuple.of(client(actor), actor.subject(), key, requestHash))
+                .flatMap(inserted -> inserted.size() == 1 ? Uni.createFrom().item(Optional.<Answer>empty())
+                        : tx.preparedQuery("SELECT request_hash, status, content_type, location, body FROM idempotent_request "
+                                        + "WHERE client = $1 AND subject = $2 AND key = $3")
+                                .execute(Tuple.of(client(actor), actor.subject(), key))
+                                .map(rows -> {
+                                    var row = rows.iterator().next();
+                                    if (!row.getString("request_hash").equals(requestHash)) {
+                                        throw new ProblemException(409, "idempotency-key-reused", "Idempotency-Key already used",
+                                                "This Idempotency-Key was used for a different request; use a new key for new data.");
+                                    }
+                                    return Optional.of(new Answer(row.getInteger("status"), row.getString("content_type"),
+                                            row.getString("location"), row.getString("body")));
+                                }));
+    }
+
+    /** Stores the answer with the claim, in the same transaction as the work. */
+    public Uni<Void> complete(SqlClient tx, Actor actor, String key, Answer answer) {
+        return tx.preparedQuery("UPDATE idempotent_request SET status = $4, content_type = $5, location = $6, body = $7 "
+                        + "WHERE client = $1 AND subject = $2 AND key = $3")
+                .execute(Tuple.tuple().addString(client(actor)).addString(actor.subject()).addString(key).addInteger(answer.status())
+                        .addString(answer.contentType()).addString(answer.location()).addString(answer.body()))
+                .replaceWithVoid();
+    }
+
+    private static String client(Actor actor) {
+        return actor.client() == null ? "" : actor.client();
+    }
+}

@@ -1,0 +1,19 @@
+package org.csp.http;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.csp.calendar.UkCalendar;
+
+import java.time.Clock;
+
+/** The application's one {@link Clock}, in Europe/London: inject it wherever "today" or "now" is decided. */
+@ApplicationScoped
+public class UkClock {
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return UkCalendar.systemClock();
+    }
+}

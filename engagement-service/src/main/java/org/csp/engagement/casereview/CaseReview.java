@@ -70,7 +70,7 @@ public record CaseReview(String caseReference, String status, LocalDate received
                 return List.of(new ApplicationReceived(receive.caseReference(), receive.receivedOn(), receive.agencies()));
             }
             if (!s.exists()) {
-                throw new CommandRejected("not-defined", "There is no case review '" + command.caseReference() + "'.");
+                throw CommandRejected.notDefined("There is no case review '" + command.caseReference() + "'.");
             }
             if (s.closed()) {
                 throw new CommandRejected("case-review-closed", "Case review '" + s.caseReference + "' is closed.");

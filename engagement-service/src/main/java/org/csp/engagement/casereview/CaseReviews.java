@@ -30,7 +30,8 @@ public class CaseReviews {
 
     public CaseReviews(EventStore store) {
         this.store = store;
-        this.aggregate = new Aggregate<>(store, CaseReviewEvent.TYPES, CaseReview.DECIDER);
+        this.aggregate = new Aggregate<>(store, "case-review", "Case review", CaseReviewEvent.TYPES, CaseReview.DECIDER,
+                (tx, partnershipId, reference, state, version) -> CaseReviewTable.upsert(tx, partnershipId, state, version));
     }
 
     /** Creates the key and query tables; the query table is refilled from the events when its format changes. */
@@ -38,14 +39,10 @@ public class CaseReviews {
         QueryTable.prepare(store, "case_review", CaseReviewTable.FORMAT, CaseReviewKeys.DDL + ";\n" + CaseReviewTable.DDL, this::refill);
     }
 
-    static String streamId(String partnershipId, String caseReference) {
-        return partnershipId + ":case-review:" + caseReference;
-    }
-
     /** Receives an application: the case's key is created with it. */
     public Uni<Aggregate.Outcome<CaseReviewEvent, CaseReview>> receive(String partnershipId, ReceiveApplication command, Actor actor) {
         return store.inTransaction(unit -> CaseReviewKeys.create(unit.connection(), partnershipId, command.caseReference())
-                .flatMap(created -> handle(unit, partnershipId, command, null, actor)));
+                .flatMap(created -> aggregate.handle(unit, partnershipId, command.caseReference(), command, null, actor)));
     }
 
     /**
@@ -60,17 +57,8 @@ public class CaseReviews {
                 throw new CommandRejected("case-review-retired",
                         "Case review '" + caseReference + "' is unknown or past its retention period.");
             }
-            return handle(unit, partnershipId, command.apply(key), ifMatch, actor);
-        })).onFailure(e -> e instanceof CommandRejected r && r.reason().equals("not-defined"))
-                .transform(e -> ProblemException.notFound("Case review", caseReference));
-    }
-
-    private Uni<Aggregate.Outcome<CaseReviewEvent, CaseReview>> handle(UnitOfWork unit, String partnershipId,
-                                                                       CaseReviewCommand command, Long ifMatch, Actor actor) {
-        return aggregate.handle(unit, streamId(partnershipId, command.caseReference()), partnershipId, command, ifMatch, actor)
-                .call(outcome -> outcome.changed()
-                        ? CaseReviewTable.upsert(unit.connection(), partnershipId, outcome.state(), outcome.version())
-                        : Uni.createFrom().voidItem());
+            return aggregate.handle(unit, partnershipId, caseReference, command.apply(key), ifMatch, actor);
+        }));
     }
 
     public Uni<List<CaseReviewRow>> list(String partnershipId) {

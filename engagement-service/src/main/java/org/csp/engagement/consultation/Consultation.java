@@ -61,7 +61,7 @@ public record Consultation(ConsultationOpened opened, LocalDate closedOn, Result
                 return List.of(open.opened());
             }
             if (!s.exists()) {
-                throw new CommandRejected("not-defined", "There is no consultation '" + command.consultationId() + "'.");
+                throw CommandRejected.notDefined("There is no consultation '" + command.consultationId() + "'.");
             }
             return switch (command) {
                 case Command.Open ignored -> throw new IllegalStateException("handled above");

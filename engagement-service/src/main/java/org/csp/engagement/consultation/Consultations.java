@@ -44,7 +44,8 @@ public class Consultations {
 
     public Consultations(EventStore store) {
         this.store = store;
-        this.aggregate = new Aggregate<>(store, ConsultationEvent.TYPES, Consultation.DECIDER);
+        this.aggregate = new Aggregate<>(store, "consultation", "Consultation", ConsultationEvent.TYPES, Consultation.DECIDER,
+                Consultations::write);
     }
 
     /** Creates the query table; refills it from the events when its format changes. */
@@ -54,19 +55,9 @@ public class Consultations {
                         f -> write(tx, f.partnershipId(), f.state().opened().consultationId(), f.state(), f.version()))));
     }
 
-    static String streamId(String partnershipId, String consultationId) {
-        return partnershipId + ":consultation:" + consultationId;
-    }
-
     public Uni<Aggregate.Outcome<ConsultationEvent, Consultation>> handle(String partnershipId, Consultation.Command command,
                                                                           Long ifMatch, Actor actor) {
-        return store.inTransaction(unit -> aggregate.handle(unit, streamId(partnershipId, command.consultationId()), partnershipId,
-                        command, ifMatch, actor)
-                .call(outcome -> outcome.changed()
-                        ? write(unit.connection(), partnershipId, command.consultationId(), outcome.state(), outcome.version())
-                        : Uni.createFrom().voidItem()))
-                .onFailure(e -> e instanceof CommandRejected r && r.reason().equals("not-defined"))
-                .transform(e -> ProblemException.notFound("Consultation", command.consultationId()));
+        return aggregate.execute(partnershipId, command.consultationId(), command, ifMatch, actor);
     }
 
     private static Uni<Void> write(SqlClient tx, String partnershipId, String consultationId, Consultation state, long version) {

@@ -45,7 +45,7 @@ public record Engagement(String id, Details details, boolean withdrawn, String w
                 return decideRecord(record, s);
             }
             if (!s.exists()) {
-                throw new CommandRejected("not-defined", "There is no engagement record '" + command.engagementId() + "'.");
+                throw CommandRejected.notDefined("There is no engagement record '" + command.engagementId() + "'.");
             }
             if (s.withdrawn) {
                 throw new CommandRejected("withdrawn", "Engagement record '" + s.id + "' is withdrawn.");

@@ -172,8 +172,7 @@ public class EngagementResource {
     @Path("{id}/history")
     @RolesAllowed(READER)
     public Uni<List<History.Entry>> history(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
-        return History.of(engagements.store(), Engagements.streamId(partnerships.resolve(partnership), id), EngagementEvent.TYPES,
-                Engagement.DECIDER, "Engagement record", id);
+        return engagements.history(partnerships.resolve(partnership), id);
     }
 
     /** Corrects the record with a JSON merge patch of its body ({@code engagement.activity.amended.v1}); needs If-Match. */

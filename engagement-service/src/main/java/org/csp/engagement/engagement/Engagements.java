@@ -13,6 +13,7 @@ import org.csp.eventsourcing.Aggregate;
 import org.csp.eventsourcing.CommandRejected;
 import org.csp.eventsourcing.EventStore;
 import org.csp.eventsourcing.EventStoreReady;
+import org.csp.eventsourcing.History;
 import org.csp.problem.ProblemException;
 
 import java.nio.charset.StandardCharsets;
@@ -31,15 +32,12 @@ public class Engagements {
     public Engagements(EventStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
-        this.aggregate = new Aggregate<>(store, EngagementEvent.TYPES, Engagement.DECIDER);
+        this.aggregate = new Aggregate<>(store, "engagement", "Engagement record", EngagementEvent.TYPES, Engagement.DECIDER,
+                (tx, partnershipId, id, state, version) -> EngagementTable.upsert(tx, partnershipId, state, version));
     }
 
     void onReady(@Observes @Priority(Interceptor.Priority.APPLICATION) EventStoreReady ready) {
         EngagementTable.prepare(store);
-    }
-
-    static String streamId(String partnershipId, String engagementId) {
-        return partnershipId + ":engagement:" + engagementId;
     }
 
     /**
@@ -62,24 +60,18 @@ public class Engagements {
     /** Handles a command in one transaction: the append and the query table together; 404 for an unknown record. */
     public Uni<Aggregate.Outcome<EngagementEvent, Engagement>> handle(String partnershipId, EngagementCommand command, Long ifMatch,
                                                                       Actor actor) {
-        return store.inTransaction(unit -> aggregate.handle(unit, streamId(partnershipId, command.engagementId()), partnershipId,
-                        command, ifMatch, actor)
-                .call(outcome -> outcome.changed()
-                        ? EngagementTable.upsert(unit.connection(), partnershipId, outcome.state(), outcome.version())
-                        : Uni.createFrom().voidItem()))
-                .onFailure(e -> e instanceof CommandRejected r && r.reason().equals("not-defined"))
-                .transform(e -> ProblemException.notFound("Engagement record", command.engagementId()));
+        return aggregate.execute(partnershipId, command.engagementId(), command, ifMatch, actor);
     }
 
     public Uni<Aggregate.Loaded<Engagement>> load(String partnershipId, String engagementId) {
-        return aggregate.load(store.pool(), streamId(partnershipId, engagementId));
+        return aggregate.load(store.pool(), partnershipId, engagementId);
     }
 
     public Uni<List<EngagementRow>> list(String partnershipId, EngagementTable.Filter filter) {
         return EngagementTable.list(store.pool(), partnershipId, filter);
     }
 
-    public EventStore store() {
-        return store;
+    public Uni<List<History.Entry>> history(String partnershipId, String engagementId) {
+        return aggregate.history(partnershipId, engagementId);
     }
 }

@@ -42,7 +42,8 @@ public class Comparators {
 
     public Comparators(EventStore store) {
         this.store = store;
-        this.aggregate = new Aggregate<>(store, ComparatorEvent.TYPES, Comparator.DECIDER);
+        this.aggregate = new Aggregate<>(store, "comparator", "Comparator", ComparatorEvent.TYPES, Comparator.DECIDER,
+                (tx, partnershipId, id, state, version) -> upsert(tx, partnershipId, state.current()));
     }
 
     void onReady(@Observes @Priority(Interceptor.Priority.APPLICATION) EventStoreReady ready) {
@@ -53,11 +54,8 @@ public class Comparators {
 
     /** Records the figures; the outcome says whether they changed anything. */
     public Uni<Aggregate.Outcome<ComparatorEvent, Comparator>> record(String partnershipId, RecordComparator command, Actor actor) {
-        String streamId = partnershipId + ":comparator:" + command.indicatorCode() + ":" + command.geography() + ":"
-                + command.period().replace('/', '-').replace(' ', '-');
-        return store.inTransaction(unit -> aggregate.handle(unit, streamId, partnershipId, command, null, actor)
-                .call(outcome -> outcome.changed() ? upsert(unit.connection(), partnershipId, outcome.state().current())
-                        : Uni.createFrom().voidItem()));
+        String id = command.indicatorCode() + ":" + command.geography() + ":" + command.period().replace('/', '-').replace(' ', '-');
+        return aggregate.execute(partnershipId, id, command, null, actor);
     }
 
     public Uni<List<ComparatorRecorded>> list(String partnershipId, String code) {

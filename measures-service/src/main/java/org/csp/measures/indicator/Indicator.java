@@ -39,7 +39,7 @@ public record Indicator(String code, IndicatorDefinition definition) {
                 }
                 case AmendIndicator amend -> {
                     if (!state.exists()) {
-                        throw new CommandRejected("not-found", "There is no indicator '" + amend.code() + "'.");
+                        throw CommandRejected.notDefined("There is no indicator '" + amend.code() + "'.");
                     }
                     yield state.definition().equals(amend.definition()) ? List.of()
                             : List.of(new IndicatorAmended(amend.code(), amend.definition()));

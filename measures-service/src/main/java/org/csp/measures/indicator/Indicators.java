@@ -34,7 +34,8 @@ public class Indicators {
     public Indicators(EventStore store, SourceOrganisations organisations) {
         this.store = store;
         this.organisations = organisations;
-        this.aggregate = new Aggregate<>(store, IndicatorEvent.TYPES, Indicator.DECIDER);
+        this.aggregate = new Aggregate<>(store, "indicator", "Indicator", IndicatorEvent.TYPES, Indicator.DECIDER,
+                (tx, partnershipId, code, state, version) -> IndicatorTable.upsert(tx, partnershipId, code, state.definition(), version));
     }
 
     /** Creates the query table (refilled from the events when its format changed) before the catalogue is loaded. */
@@ -42,17 +43,9 @@ public class Indicators {
         IndicatorTable.prepare(store);
     }
 
-    static String streamId(String partnershipId, String code) {
-        return partnershipId + ":indicator:" + code;
-    }
-
     /** Defines an indicator in the caller's unit of work; true when something was recorded. */
     public Uni<Boolean> define(UnitOfWork unit, String partnershipId, DefineIndicator command, Actor actor) {
-        return aggregate.handle(unit, streamId(partnershipId, command.code()), partnershipId, command, null, actor)
-                .call(outcome -> outcome.changed()
-                        ? IndicatorTable.upsert(unit.connection(), partnershipId, command.code(), outcome.state().definition(), outcome.version())
-                        : Uni.createFrom().voidItem())
-                .map(Aggregate.Outcome::changed);
+        return aggregate.handle(unit, partnershipId, command.code(), command, null, actor).map(Aggregate.Outcome::changed);
     }
 
     /** {@code POST /api/indicators}: a new indicator of the catalogue. */
@@ -69,18 +62,14 @@ public class Indicators {
                     IndicatorBody patched = Bodies.patch(json, IndicatorDefinitions.body(code, current.definition()), patch, IndicatorBody.class);
                     IndicatorDefinitions.requireSameCode(code, patched);
                     var definition = IndicatorDefinitions.validate(patched, organisations.ids());
-                    return aggregate.handle(unit, streamId(partnershipId, code), partnershipId,
-                                    new AmendIndicator(code, definition), version, actor)
-                            .call(outcome -> outcome.changed()
-                                    ? IndicatorTable.upsert(unit.connection(), partnershipId, code, definition, outcome.version())
-                                    : Uni.createFrom().voidItem());
+                    return aggregate.handle(unit, partnershipId, code, new AmendIndicator(code, definition), version, actor);
                 }))
                 .flatMap(ignored -> require(partnershipId, code));
     }
 
     /** Every change to the definition, with who made it and the fields it changed. */
     public Uni<List<History.Entry>> history(String partnershipId, String code) {
-        return History.of(store, streamId(partnershipId, code), IndicatorEvent.TYPES, Indicator.DECIDER, "Indicator", code);
+        return aggregate.history(partnershipId, code);
     }
 
     private Uni<IndicatorRow> require(String partnershipId, String code) {

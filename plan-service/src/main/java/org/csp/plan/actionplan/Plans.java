@@ -100,7 +100,7 @@ public class Plans {
                                 chain = chain.flatMap(ignored2 -> step.stage().apply(unit, counts));
                             }
                         }
-                        return chain.flatMap(ignored2 -> KIND.load(store, unit, p, file.planId()));
+                        return chain.flatMap(ignored2 -> KIND.aggregate(store).load(unit, p, file.planId()));
                     });
         })).map(plan -> new ImportResult(file.planId(), plan.state().revision(), !counts.isEmpty(), counts));
     }
@@ -227,7 +227,7 @@ public class Plans {
 
     private <C, E, S> Uni<Void> stage(UnitOfWork unit, String partnershipId, Kind<C, E, S> kind, String id, C command, Actor actor,
                                       Map<String, Integer> counts) {
-        return kind.handle(store, unit, partnershipId, id, command, null, actor)
+        return kind.aggregate(store).handle(unit, partnershipId, id, command, null, actor)
                 .invoke(outcome -> outcome.events().forEach(e -> counts.merge(kind.types().typeOf(e), 1, Integer::sum)))
                 .replaceWithVoid();
     }

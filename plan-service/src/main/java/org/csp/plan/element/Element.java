@@ -105,7 +105,7 @@ public record Element<D>(String id, D definition, boolean retired) {
             }
 
             private CommandRejected notDefined(String id) {
-                return new CommandRejected("not-defined", "The " + events.what() + " '" + id + "' does not exist.");
+                return CommandRejected.notDefined("The " + events.what() + " '" + id + "' does not exist.");
             }
         };
     }

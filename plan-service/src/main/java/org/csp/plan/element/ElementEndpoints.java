@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.core.Response;
 import org.csp.eventsourcing.Actor;
-import org.csp.eventsourcing.EventStore;
 import org.csp.eventsourcing.History;
 import org.csp.http.ETags;
 import org.csp.http.Partnerships;
@@ -27,17 +26,15 @@ public final class ElementEndpoints<B, D, E, V> {
     private final Partnerships partnerships;
     private final JsonWebToken token;
     private final ObjectMapper json;
-    private final EventStore store;
 
     public ElementEndpoints(Elements<B, D, E> elements, String route, Function<States.Versioned<Element<D>>, V> view,
-                            Partnerships partnerships, JsonWebToken token, ObjectMapper json, EventStore store) {
+                            Partnerships partnerships, JsonWebToken token, ObjectMapper json) {
         this.elements = elements;
         this.route = route;
         this.view = view;
         this.partnerships = partnerships;
         this.token = token;
         this.json = json;
-        this.store = store;
     }
 
     /** The kind's elements, in id order, retired ones only when asked for, filtered by their definition. */
@@ -53,7 +50,7 @@ public final class ElementEndpoints<B, D, E, V> {
     }
 
     public Uni<List<History.Entry>> history(String id, String partnership) {
-        return elements.kind().history(store, partnerships.resolve(partnership), id);
+        return elements.history(partnerships.resolve(partnership), id);
     }
 
     public Uni<Response> create(String partnership, B body) {

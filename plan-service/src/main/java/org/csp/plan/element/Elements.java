@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.Aggregate;
 import org.csp.eventsourcing.EventStore;
+import org.csp.eventsourcing.History;
 import org.csp.eventsourcing.UnitOfWork;
 import org.csp.plan.element.Element.Command;
 import org.csp.problem.ProblemException;
@@ -38,6 +39,7 @@ public final class Elements<B, D, E> {
     private final Function<B, String> idOf;
     private final Function<B, D> validate;
     private final References<D> references;
+    private final Aggregate<Command<D>, E, Element<D>> aggregate;
 
     public Elements(EventStore store, Kind<Command<D>, E, Element<D>> kind, Class<B> bodyType, BiFunction<String, D, B> toBody,
                     Function<B, String> idOf, Function<B, D> validate, References<D> references) {
@@ -48,10 +50,15 @@ public final class Elements<B, D, E> {
         this.idOf = idOf;
         this.validate = validate;
         this.references = references;
+        this.aggregate = kind.aggregate(store);
     }
 
     public Kind<Command<D>, E, Element<D>> kind() {
         return kind;
+    }
+
+    public Uni<List<History.Entry>> history(String partnershipId, String id) {
+        return aggregate.history(partnershipId, id);
     }
 
     public Uni<List<States.Versioned<Element<D>>>> list(String partnershipId) {
@@ -74,13 +81,13 @@ public final class Elements<B, D, E> {
         v.throwIfInvalid();
         D definition = validate.apply(body);
         return store.inTransaction(unit -> references.check(unit, partnershipId, definition)
-                .flatMap(ignored -> kind.handle(store, unit, partnershipId, id, new Command.Define<>(id, definition), null, actor)));
+                .flatMap(ignored -> aggregate.handle(unit, partnershipId, id, new Command.Define<>(id, definition), null, actor)));
     }
 
     /** Applies a JSON merge patch to the element's API body; the result is validated as a whole. */
     public Uni<Aggregate.Outcome<E, Element<D>>> amend(String partnershipId, String id, JsonNode patch, long ifMatch, Actor actor,
                                                        ObjectMapper json) {
-        return store.inTransaction(unit -> kind.load(store, unit, partnershipId, id).flatMap(loaded -> {
+        return store.inTransaction(unit -> aggregate.load(unit, partnershipId, id).flatMap(loaded -> {
             if (!loaded.state().exists()) {
                 throw ProblemException.notFound(kind.what(), id);
             }
@@ -89,11 +96,11 @@ public final class Elements<B, D, E> {
                     .throwIfInvalid();
             D definition = validate.apply(patched);
             return references.check(unit, partnershipId, definition)
-                    .flatMap(ignored -> kind.handle(store, unit, partnershipId, id, new Command.Amend<>(id, definition), ifMatch, actor));
+                    .flatMap(ignored -> aggregate.handle(unit, partnershipId, id, new Command.Amend<>(id, definition), ifMatch, actor));
         }));
     }
 
     public Uni<Aggregate.Outcome<E, Element<D>>> retire(String partnershipId, String id, String reason, long ifMatch, Actor actor) {
-        return store.inTransaction(unit -> kind.handle(store, unit, partnershipId, id, new Command.Retire<>(id, reason), ifMatch, actor));
+        return aggregate.execute(partnershipId, id, new Command.Retire<>(id, reason), ifMatch, actor);
     }
 }

@@ -93,7 +93,7 @@ public record Initiative(String id, Definition definition, boolean retired, Map<
     }
 
     private static CommandRejected notDefined(String id) {
-        return new CommandRejected("not-defined", "Initiative '" + id + "' is not part of the plan.");
+        return CommandRejected.notDefined("Initiative '" + id + "' is not part of the plan.");
     }
 
     private static void requireTimescale(Definition definition) {

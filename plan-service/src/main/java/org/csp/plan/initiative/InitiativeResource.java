@@ -118,7 +118,7 @@ public class InitiativeResource {
     @Path("{id}/history")
     @RolesAllowed(READER)
     public Uni<List<History.Entry>> history(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
-        return Initiatives.KIND.history(store, partnerships.resolve(partnership), id);
+        return initiatives.history(partnerships.resolve(partnership), id);
     }
 
     /** Adds an initiative to the plan ({@code plan.initiative.defined.v2}). */

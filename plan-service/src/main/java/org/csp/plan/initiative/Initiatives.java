@@ -10,6 +10,7 @@ import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.Aggregate;
 import org.csp.eventsourcing.CommandRejected;
 import org.csp.eventsourcing.EventStore;
+import org.csp.eventsourcing.History;
 import org.csp.eventsourcing.EventTypes;
 import org.csp.eventsourcing.UnitOfWork;
 import org.csp.http.Bodies;
@@ -42,14 +43,20 @@ public class Initiatives {
 
     private final EventStore store;
     private final PriorityLeads leads;
+    private final Aggregate<InitiativeCommand, InitiativeEvent, Initiative> aggregate;
 
     public Initiatives(EventStore store, PriorityLeads leads) {
         this.store = store;
         this.leads = leads;
+        this.aggregate = KIND.aggregate(store);
     }
 
     public Uni<List<States.Versioned<Initiative>>> list(String partnershipId) {
         return States.list(store.pool(), partnershipId, KIND);
+    }
+
+    public Uni<List<History.Entry>> history(String partnershipId, String id) {
+        return aggregate.history(partnershipId, id);
     }
 
     public Uni<States.Versioned<Initiative>> get(String partnershipId, String id) {
@@ -60,14 +67,14 @@ public class Initiatives {
     public Uni<Aggregate.Outcome<InitiativeEvent, Initiative>> create(String partnershipId, InitiativeBody body, Actor actor) {
         Definition definition = InitiativeBody.validate(body);
         return store.inTransaction(unit -> checkReferences(unit.connection(), partnershipId, definition)
-                .flatMap(ignored -> KIND.handle(store, unit, partnershipId, body.id(),
+                .flatMap(ignored -> aggregate.handle(unit, partnershipId, body.id(),
                         new DefineInitiative(body.id(), definition), null, actor)));
     }
 
     /** Applies a JSON merge patch to the initiative's API body; the result is validated as a whole. */
     public Uni<Aggregate.Outcome<InitiativeEvent, Initiative>> amend(String partnershipId, String id, JsonNode patch, long ifMatch,
                                                                      Actor actor, ObjectMapper json) {
-        return store.inTransaction(unit -> KIND.load(store, unit, partnershipId, id).flatMap(loaded -> {
+        return store.inTransaction(unit -> aggregate.load(unit, partnershipId, id).flatMap(loaded -> {
             if (!loaded.state().exists()) {
                 throw ProblemException.notFound("Initiative", id);
             }
@@ -76,13 +83,13 @@ public class Initiatives {
                     .throwIfInvalid();
             Definition definition = InitiativeBody.validate(patched);
             return checkReferences(unit.connection(), partnershipId, definition)
-                    .flatMap(ignored -> KIND.handle(store, unit, partnershipId, id, new AmendInitiative(id, definition), ifMatch, actor));
+                    .flatMap(ignored -> aggregate.handle(unit, partnershipId, id, new AmendInitiative(id, definition), ifMatch, actor));
         }));
     }
 
     public Uni<Aggregate.Outcome<InitiativeEvent, Initiative>> retire(String partnershipId, String id, String reason, long ifMatch,
                                                                       Actor actor) {
-        return store.inTransaction(unit -> KIND.handle(store, unit, partnershipId, id, new RetireInitiative(id, reason), ifMatch, actor));
+        return aggregate.execute(partnershipId, id, new RetireInitiative(id, reason), ifMatch, actor);
     }
 
     public Uni<Aggregate.Outcome<InitiativeEvent, Initiative>> updateProgress(String partnershipId, UpdateProgress command,
@@ -98,7 +105,7 @@ public class Initiatives {
     public Uni<Aggregate.Outcome<InitiativeEvent, Initiative>> updateProgress(UnitOfWork unit, String partnershipId,
                                                                                UpdateProgress command, Long ifMatch, Actor actor) {
         String id = command.initiativeId();
-        return KIND.load(store, unit, partnershipId, id)
+        return aggregate.load(unit, partnershipId, id)
                 .flatMap(loaded -> {
                     if (!loaded.state().exists()) {
                         throw ProblemException.notFound("Initiative", id);
@@ -106,7 +113,7 @@ public class Initiatives {
                     return leads.requirePriority(unit.connection(), partnershipId, loaded.state().definition().priority());
                 })
                 .flatMap(ignored -> requireQuarterOpen(unit.connection(), partnershipId, command))
-                .flatMap(ignored -> KIND.handle(store, unit, partnershipId, id, command, ifMatch, actor));
+                .flatMap(ignored -> aggregate.handle(unit, partnershipId, id, command, ifMatch, actor));
     }
 
     private static Uni<Void> requireQuarterOpen(SqlClient client, String partnershipId, UpdateProgress command) {

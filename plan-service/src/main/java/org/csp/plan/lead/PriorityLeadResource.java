@@ -77,7 +77,7 @@ public class PriorityLeadResource {
     @GET
     @Path("{subject}/history")
     public Uni<List<History.Entry>> history(@PathParam("subject") String subject, @QueryParam("partnership") String partnership) {
-        return PriorityLeads.KIND.history(store, partnerships.resolve(partnership), subject);
+        return PriorityLeads.KIND.aggregate(store).history(partnerships.resolve(partnership), subject);
     }
 
     /**

@@ -41,9 +41,11 @@ public class PriorityLeads {
     private final EventStore store;
     private final Instance<JsonWebToken> token;
     private final Instance<SecurityIdentity> identity;
+    private final Aggregate<PriorityLead.Assign, PriorityLeadEvent, PriorityLead> aggregate;
 
     public PriorityLeads(EventStore store, Instance<JsonWebToken> token, Instance<SecurityIdentity> identity) {
         this.store = store;
+        this.aggregate = KIND.aggregate(store);
         this.token = token;
         this.identity = identity;
     }
@@ -102,7 +104,7 @@ public class PriorityLeads {
     }
 
     public Uni<Aggregate.Loaded<PriorityLead>> load(String partnershipId, String subject) {
-        return KIND.load(store, store.pool(), partnershipId, subject);
+        return aggregate.load(store.pool(), partnershipId, subject);
     }
 
     /** Maps a lead to priorities; every one must be an active priority of the plan. */
@@ -116,7 +118,7 @@ public class PriorityLeads {
                 checks = checks.flatMap(ignored -> Priorities.requireActive(unit.connection(), partnershipId, priority, field)
                         .replaceWithVoid());
             }
-            return checks.flatMap(ignored -> KIND.handle(store, unit, partnershipId, subject,
+            return checks.flatMap(ignored -> aggregate.handle(unit, partnershipId, subject,
                     new PriorityLead.Assign(subject, priorities), ifMatch, actor));
         });
     }

@@ -42,8 +42,7 @@ public class ObjectiveResource {
     private final ElementEndpoints<ObjectiveBody, Definition, ObjectiveEvent, ObjectiveView> endpoints;
 
     public ObjectiveResource(Objectives objectives, Partnerships partnerships, JsonWebToken token, ObjectMapper json, EventStore store) {
-        this.endpoints = new ElementEndpoints<>(objectives.elements(), "/api/objectives/", ObjectiveView::of, partnerships, token,
-                json, store);
+        this.endpoints = new ElementEndpoints<>(objectives.elements(), "/api/objectives/", ObjectiveView::of, partnerships, token, json);
     }
 
     public record ObjectiveView(String id, int priority, String text, List<String> indicators, boolean retired, long version) {

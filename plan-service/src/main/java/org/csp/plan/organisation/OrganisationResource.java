@@ -43,7 +43,7 @@ public class OrganisationResource {
 
     public OrganisationResource(Organisations organisations, Partnerships partnerships, JsonWebToken token, ObjectMapper json, EventStore store) {
         this.endpoints = new ElementEndpoints<>(organisations.elements(), "/api/organisations/", OrganisationView::of, partnerships,
-                token, json, store);
+                token, json);
     }
 
     public record OrganisationView(String id, String name, String kind, boolean retired, long version) {

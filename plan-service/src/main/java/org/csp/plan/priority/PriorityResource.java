@@ -43,8 +43,7 @@ public class PriorityResource {
     private final ElementEndpoints<PriorityBody, Definition, PriorityEvent, PriorityView> endpoints;
 
     public PriorityResource(Priorities priorities, Partnerships partnerships, JsonWebToken token, ObjectMapper json, EventStore store) {
-        this.endpoints = new ElementEndpoints<>(priorities.elements(), "/api/priorities/", PriorityView::of, partnerships, token,
-                json, store);
+        this.endpoints = new ElementEndpoints<>(priorities.elements(), "/api/priorities/", PriorityView::of, partnerships, token, json);
     }
 
     public record PriorityView(int number, String title, String statement, String why, String leadOrganisation,

@@ -62,7 +62,7 @@ public record QuarterlyReview(String quarter, String status, List<Integer> prior
                 return List.of(new ReviewOpened(quarter, open.priorities().stream().sorted().toList()));
             }
             if (!state.exists()) {
-                throw new CommandRejected("not-defined", "There is no review of " + quarter + ".");
+                throw CommandRejected.notDefined("There is no review of " + quarter + ".");
             }
             return switch (command) {
                 case OpenReview ignored -> throw new IllegalStateException("handled above");

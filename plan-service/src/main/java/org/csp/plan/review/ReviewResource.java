@@ -107,7 +107,7 @@ public class ReviewResource {
     @Path("{quarter}/history")
     @RolesAllowed(READER)
     public Uni<List<History.Entry>> history(@PathParam("quarter") String quarter, @QueryParam("partnership") String partnership) {
-        return Reviews.KIND.history(store, partnerships.resolve(partnership), quarter(quarter).pathId());
+        return Reviews.KIND.aggregate(store).history(partnerships.resolve(partnership), quarter(quarter).pathId());
     }
 
     /** Opens the review of a financial-year quarter ({@code plan.quarterly-review.opened.v1}); 409 if it has one. */

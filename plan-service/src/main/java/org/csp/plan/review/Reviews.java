@@ -38,9 +38,11 @@ public class Reviews {
     private final EventStore store;
     private final Initiatives initiatives;
     private final PriorityLeads leads;
+    private final Aggregate<ReviewCommand, ReviewEvent, QuarterlyReview> aggregate;
 
     public Reviews(EventStore store, Initiatives initiatives, PriorityLeads leads) {
         this.store = store;
+        this.aggregate = KIND.aggregate(store);
         this.initiatives = initiatives;
         this.leads = leads;
     }
@@ -61,7 +63,7 @@ public class Reviews {
             if (expected.isEmpty()) {
                 throw new ProblemException(409, "no-plan", "There is no plan to review", "The partnership's plan has no active priority.");
             }
-            return KIND.handle(store, unit, partnershipId, quarter.pathId(), new OpenReview(quarter, expected), null, actor);
+            return aggregate.handle(unit, partnershipId, quarter.pathId(), new OpenReview(quarter, expected), null, actor);
         }));
     }
 
@@ -73,7 +75,7 @@ public class Reviews {
                                                                        String summary, List<UpdateProgress> progress, long ifMatch,
                                                                        Actor actor) {
         return store.inTransaction(unit -> leads.requirePriority(unit.connection(), partnershipId, priority)
-                .flatMap(ignored -> KIND.load(store, unit, partnershipId, quarter.pathId()))
+                .flatMap(ignored -> aggregate.load(unit, partnershipId, quarter.pathId()))
                 .flatMap(review -> {
                     if (!review.state().exists()) {
                         throw ProblemException.notFound("Quarterly review", quarter.label());
@@ -91,7 +93,7 @@ public class Reviews {
                             .filter(i -> i.active() && i.definition().priority() == priority)
                             .map(i -> stateAt(i, quarter))
                             .toList();
-                    return KIND.handle(store, unit, partnershipId, quarter.pathId(),
+                    return aggregate.handle(unit, partnershipId, quarter.pathId(),
                             new SubmitReport(quarter, new Report(priority, summary, states)), ifMatch, actor);
                 }));
     }
@@ -122,12 +124,12 @@ public class Reviews {
     /** Closes the review ({@code plan.quarterly-review.closed.v1}): the quarter's progress is frozen from now on. */
     public Uni<Aggregate.Outcome<ReviewEvent, QuarterlyReview>> close(String partnershipId, FinancialQuarter quarter, long ifMatch,
                                                                       Actor actor) {
-        return store.inTransaction(unit -> KIND.handle(store, unit, partnershipId, quarter.pathId(), new CloseReview(quarter), ifMatch, actor));
+        return aggregate.execute(partnershipId, quarter.pathId(), new CloseReview(quarter), ifMatch, actor);
     }
 
     public Uni<Aggregate.Outcome<ReviewEvent, QuarterlyReview>> reopen(String partnershipId, FinancialQuarter quarter, String reason,
                                                                        long ifMatch, Actor actor) {
-        return store.inTransaction(unit -> KIND.handle(store, unit, partnershipId, quarter.pathId(),
-                new ReopenReview(quarter, reason), ifMatch, actor));
+        return aggregate.execute(partnershipId, quarter.pathId(),
+                new ReopenReview(quarter, reason), ifMatch, actor);
     }
 }

@@ -19,6 +19,14 @@ public class CommandRejected extends RuntimeException {
         this.field = field;
     }
 
+    /** The reason a decider gives when the command is about something that does not exist: a 404 at the edge. */
+    public static final String NOT_DEFINED = "not-defined";
+
+    /** The command is about something that does not exist ({@link Aggregate} answers 404). */
+    public static CommandRejected notDefined(String detail) {
+        return new CommandRejected(NOT_DEFINED, detail);
+    }
+
     /** The state makes this field's value unacceptable (422). */
     public static CommandRejected invalid(String field, String message) {
         return new CommandRejected("validation-failed", message, field);

@@ -40,21 +40,33 @@ public class IdempotentRequests {
                 body         text,
                 created_at   timestamptz NOT NULL DEFAULT now(),
                 PRIMARY KEY (client, subject, key)
-            )""";
+            );
+            ALTER TABLE idempotent_request ADD COLUMN IF NOT EXISTS etag text""";
 
-    /** The answer a request got. */
-    public record Answer(int status, String contentType, String location, String body) {
+    /** The answer a request got; {@code etag} the version it answered with, when it names one. */
+    public record Answer(int status, String contentType, String location, String etag, String body) {
+
+        public Answer(int status, String contentType, String location, String body) {
+            this(status, contentType, location, null, body);
+        }
     }
 
     void onReady(@Observes @Priority(Interceptor.Priority.APPLICATION) EventStoreReady ready) {
         ready.store().pool().query(DDL).execute().await().atMost(Duration.ofMinutes(1));
     }
 
-    /** The answer as a response; a replay says so in {@code Idempotent-Replayed}. */
+    /**
+     * The answer as a response. A replay says so in {@code Idempotent-Replayed} and carries the first answer's body,
+     * {@code Location} and {@code ETag}; a replayed 201 is a 200, since nothing was created this time.
+     */
     public static Response response(Answer answer, boolean replayed) {
-        var response = Response.status(answer.status()).type(answer.contentType()).entity(answer.body());
+        int status = replayed && answer.status() == 201 ? 200 : answer.status();
+        var response = Response.status(status).type(answer.contentType()).entity(answer.body());
         if (answer.location() != null) {
             response.header("Location", answer.location());
+        }
+        if (answer.etag() != null) {
+            response.tag(answer.etag());
         }
         if (replayed) {
             response.header("Idempotent-Replayed", "true");
@@ -96,7 +108,7 @@ public class IdempotentRequests {
                         ON CONFLICT DO NOTHING RETURNING 1""")
                 .execute(Tuple.of(client(actor), actor.subject(), key, requestHash))
                 .flatMap(inserted -> inserted.size() == 1 ? Uni.createFrom().item(Optional.<Answer>empty())
-                        : tx.preparedQuery("SELECT request_hash, status, content_type, location, body FROM idempotent_request "
+                        : tx.preparedQuery("SELECT request_hash, status, content_type, location, etag, body FROM idempotent_request "
                                         + "WHERE client = $1 AND subject = $2 AND key = $3")
                                 .execute(Tuple.of(client(actor), actor.subject(), key))
                                 .map(rows -> {
@@ -106,16 +118,17 @@ public class IdempotentRequests {
                                                 "This Idempotency-Key was used for a different request; use a new key for new data.");
                                     }
                                     return Optional.of(new Answer(row.getInteger("status"), row.getString("content_type"),
-                                            row.getString("location"), row.getString("body")));
+                                            row.getString("location"), row.getString("etag"), row.getString("body")));
                                 }));
     }
 
     /** Stores the answer with the claim, in the same transaction as the work. */
     public Uni<Void> complete(SqlClient tx, Actor actor, String key, Answer answer) {
-        return tx.preparedQuery("UPDATE idempotent_request SET status = $4, content_type = $5, location = $6, body = $7 "
+        return tx.preparedQuery("UPDATE idempotent_request SET status = $4, content_type = $5, location = $6, etag = $7, body = $8 "
                         + "WHERE client = $1 AND subject = $2 AND key = $3")
                 .execute(Tuple.tuple().addString(client(actor)).addString(actor.subject()).addString(key).addInteger(answer.status())
-                        .addString(answer.contentType()).addString(answer.location()).addString(answer.body()))
+                        .addString(answer.contentType()).addString(answer.location()).addString(answer.etag())
+                        .addString(answer.body()))
                 .replaceWithVoid();
     }
 

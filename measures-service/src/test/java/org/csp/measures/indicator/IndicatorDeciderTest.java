@@ -47,7 +47,7 @@ class IndicatorDeciderTest {
     void anAmendmentRecordsTheWholeNewDefinitionAndTheSameOneChangesNothing() {
         INDICATOR.given(ASB_DEFINED).when(new AmendIndicator("ASB-INCIDENTS", ASB_WITH_TARGET)).then(ASB_AMENDED);
         INDICATOR.given(ASB_DEFINED, ASB_AMENDED).when(new AmendIndicator("ASB-INCIDENTS", ASB_WITH_TARGET)).thenNothing();
-        INDICATOR.given().when(new AmendIndicator("ASB-INCIDENTS", ASB)).thenRejected("not-found");
+        INDICATOR.given().when(new AmendIndicator("ASB-INCIDENTS", ASB)).thenRejected("not-defined");
     }
 
     @Test

@@ -5,7 +5,7 @@ import org.csp.plan.actionplan.PlanFile.ObjectiveEntry;
 import org.csp.plan.actionplan.PlanFile.OrganisationEntry;
 import org.csp.plan.actionplan.PlanFile.PriorityEntry;
 import org.csp.plan.element.Elements;
-import org.csp.plan.initiative.InitiativeBody;
+import org.csp.plan.initiative.InitiativeRequest;
 import org.csp.plan.initiative.InitiativeEvent;
 import org.csp.plan.objective.ObjectiveEvent;
 import org.csp.plan.objective.Objectives;
@@ -95,7 +95,7 @@ public record PlanContents(String partnershipId, String planId, PlanEvent.Defini
                 problems.add(new FieldViolation(at + ".id", "must be an id such as 'victim-support'"));
                 continue;
             }
-            var definition = within(problems, at + ".", () -> Organisations.validate(new Organisations.OrganisationBody(o.id(), o.name(), o.kind())));
+            var definition = within(problems, at + ".", () -> Organisations.validate(new Organisations.OrganisationRequest(o.id(), o.name(), o.kind())));
             if (organisations.containsKey(o.id())) {
                 problems.add(new FieldViolation(at + ".id", "'" + o.id() + "' is listed twice"));
             } else if (definition != null) {
@@ -128,9 +128,9 @@ public record PlanContents(String partnershipId, String planId, PlanEvent.Defini
                 problems.add(new FieldViolation(at, "must be an object"));
                 continue;
             }
-            var priority = within(problems, at + ".", () -> Priorities.validate(new Priorities.PriorityBody(pr.number(), pr.title(),
+            var priority = within(problems, at + ".", () -> Priorities.validate(new Priorities.PriorityRequest(pr.number(), pr.title(),
                     pr.statement(), pr.why(), pr.leadOrganisation(), pr.subGroup(), pr.measures() == null ? null
-                    : pr.measures().stream().map(m -> m == null ? null : new Priorities.MeasureBody(m.text(), m.indicators())).toList())));
+                    : pr.measures().stream().map(m -> m == null ? null : new Priorities.PriorityRequest.Measure(m.text(), m.indicators())).toList())));
             if (priority == null) {
                 continue;
             }
@@ -154,7 +154,7 @@ public record PlanContents(String partnershipId, String planId, PlanEvent.Defini
                     continue;
                 }
                 var objective = within(problems, oat + ".", () -> Objectives.validate(
-                        new Objectives.ObjectiveBody(o.id(), pr.number(), o.text(), o.indicators())));
+                        new Objectives.ObjectiveRequest(o.id(), pr.number(), o.text(), o.indicators())));
                 if (objectives.containsKey(o.id())) {
                     problems.add(new FieldViolation(oat + ".id", "'" + o.id() + "' is listed twice"));
                 } else if (objective != null) {
@@ -173,7 +173,7 @@ public record PlanContents(String partnershipId, String planId, PlanEvent.Defini
                 }
                 String startText = e.start() != null ? e.start() : defaultStart == null ? null : defaultStart.toString();
                 String dueText = e.due() != null ? e.due() : defaultDue == null ? null : defaultDue.toString();
-                var initiative = within(problems, iat + ".", () -> InitiativeBody.validate(new InitiativeBody(e.id(), pr.number(),
+                var initiative = within(problems, iat + ".", () -> InitiativeRequest.validate(new InitiativeRequest(e.id(), pr.number(),
                         e.objectives(), e.title(), e.leadPartner(), e.supportingPartners(), startText, dueText, e.resources(),
                         e.funding(), e.risks(), e.sara(), e.indicators())));
                 if (initiative == null) {

@@ -1,6 +1,6 @@
 package org.csp.plan.actionplan;
 
-import org.csp.plan.initiative.InitiativeBody;
+import org.csp.plan.initiative.InitiativeRequest;
 
 import java.util.List;
 
@@ -49,6 +49,6 @@ public record PlanFile(String format, String source, List<String> notes, Partner
     /** An initiative; only id and title are required, the rest takes the file's defaults or stays empty. */
     public record InitiativeEntry(String id, String title, List<String> objectives, String leadPartner,
                                   List<String> supportingPartners, String start, String due, String resources, String funding,
-                                  List<InitiativeBody.RiskBody> risks, InitiativeBody.SaraBody sara, List<String> indicators) {
+                                  List<InitiativeRequest.Risk> risks, InitiativeRequest.Sara sara, List<String> indicators) {
     }
 }

@@ -6,6 +6,7 @@ import org.csp.plan.initiative.Initiative;
 import org.csp.plan.initiative.InitiativeEvent;
 import org.csp.plan.organisation.OrganisationEvent;
 import org.csp.plan.priority.PriorityEvent;
+import org.csp.plan.priority.PriorityResource;
 
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -17,27 +18,45 @@ import java.util.Set;
 
 /** The whole plan in one document: the plan's content, then each priority with its objectives, initiatives and indicators. */
 public record PlanTree(String id, String partnership, int revision, String title, LocalDate start, LocalDate end, String vision,
-                       String overarchingAim, List<PlanEvent.Statement> principles, List<PlanEvent.Statement> crossCuttingThemes,
-                       List<PlanEvent.Responsibility> keyResponsibilities, String countyArrangements,
+                       String overarchingAim, List<StatementView> principles, List<StatementView> crossCuttingThemes,
+                       List<ResponsibilityView> keyResponsibilities, String countyArrangements,
                        List<OrganisationRef> responsibleAuthorities, List<OrganisationRef> coOptedMembers,
                        List<PriorityNode> priorities, long version) {
 
-    /** An organisation of the registry, by id, with its name and place in the partnership. */
+    /** A member of the partnership: an organisation of the registry, by id, with its name and place in the partnership. */
     public record OrganisationRef(String id, String name, String kind) {
     }
 
-    /** A priority; {@code indicators} are the codes of all its measures and objectives. */
-    public record PriorityNode(int number, String title, String statement, String why, OrganisationRef leadOrganisation,
-                               String subGroup, List<PriorityEvent.Measure> measures, List<String> indicators,
-                               List<ObjectiveNode> objectives, List<InitiativeNode> initiatives, boolean retired) {
+    /** A principle or a cross-cutting theme: its heading and text. */
+    public record StatementView(String title, String text) {
+        static StatementView of(PlanEvent.Statement s) {
+            return new StatementView(s.title(), s.text());
+        }
+    }
+
+    /** One of the partnership's key responsibilities, lettered as the plan letters them. */
+    public record ResponsibilityView(String code, String text, String reference) {
+        static ResponsibilityView of(PlanEvent.Responsibility r) {
+            return new ResponsibilityView(r.code(), r.text(), r.reference());
+        }
+    }
+
+    /**
+     * A priority; {@code leadOrganisation} is a registry id with its name beside it, {@code indicators} the codes of all
+     * its measures and objectives.
+     */
+    public record PriorityNode(int number, String title, String statement, String why, String leadOrganisation,
+                               String leadOrganisationName, String subGroup, List<PriorityResource.MeasureView> measures,
+                               List<String> indicators, List<ObjectiveNode> objectives, List<InitiativeNode> initiatives,
+                               boolean retired) {
     }
 
     public record ObjectiveNode(String id, String text, List<String> indicators, boolean retired) {
     }
 
-    /** An initiative with its status and RAG as of its latest reported quarter. */
-    public record InitiativeNode(String id, String title, List<String> objectives, OrganisationRef leadPartner,
-                                 List<OrganisationRef> supportingPartners, LocalDate start, LocalDate due,
+    /** An initiative with its status and RAG as of its latest reported quarter; partners by registry id, names beside. */
+    public record InitiativeNode(String id, String title, List<String> objectives, String leadPartner, String leadPartnerName,
+                                 List<String> supportingPartners, List<String> supportingPartnerNames, LocalDate start, LocalDate due,
                                  String latestQuarter, String status, String rag, List<String> indicators, boolean retired) {
     }
 
@@ -65,7 +84,9 @@ public record PlanTree(String id, String partnership, int revision, String title
                 .map(p -> priority(p, s, organisations, includeRetired))
                 .toList();
         return new PlanTree(s.plan().planId(), partnershipId, s.plan().revision(), d.title(), d.start(), d.end(), d.vision(),
-                d.overarchingAim(), d.principles(), d.crossCuttingThemes(), d.keyResponsibilities(), d.countyArrangements(),
+                d.overarchingAim(), d.principles().stream().map(StatementView::of).toList(),
+                d.crossCuttingThemes().stream().map(StatementView::of).toList(),
+                d.keyResponsibilities().stream().map(ResponsibilityView::of).toList(), d.countyArrangements(),
                 refs(d.responsibleAuthorities(), organisations), refs(d.coOptedMembers(), organisations), priorities, s.version());
     }
 
@@ -86,16 +107,23 @@ public record PlanTree(String id, String partnership, int revision, String title
                 .sorted(Comparator.comparing(Initiative::id))
                 .map(i -> initiative(i, organisations))
                 .toList();
-        return new PriorityNode(number, d.title(), d.statement(), d.why(), ref(d.leadOrganisation(), organisations), d.subGroup(),
-                d.measures(), List.copyOf(indicators), objectives, initiatives, p.retired());
+        return new PriorityNode(number, d.title(), d.statement(), d.why(), d.leadOrganisation(), name(d.leadOrganisation(), organisations),
+                d.subGroup(), d.measures().stream().map(PriorityResource.MeasureView::of).toList(), List.copyOf(indicators),
+                objectives, initiatives, p.retired());
     }
 
     private static InitiativeNode initiative(Initiative i, Map<String, OrganisationRef> organisations) {
         InitiativeEvent.Definition d = i.definition();
         InitiativeEvent.ProgressUpdated latest = i.latest();
-        return new InitiativeNode(i.id(), d.title(), d.objectives(), ref(d.leadPartner(), organisations),
-                refs(d.supportingPartners(), organisations), d.start(), d.due(), latest == null ? null : latest.quarter(),
+        return new InitiativeNode(i.id(), d.title(), d.objectives(), d.leadPartner(), name(d.leadPartner(), organisations),
+                d.supportingPartners(), d.supportingPartners().stream().map(id -> name(id, organisations)).toList(), d.start(),
+                d.due(), latest == null ? null : latest.quarter(),
                 latest == null ? null : latest.status(), latest == null ? null : latest.rag(), d.indicators(), i.retired());
+    }
+
+    private static String name(String id, Map<String, OrganisationRef> organisations) {
+        OrganisationRef ref = ref(id, organisations);
+        return ref == null ? null : ref.name() == null ? id : ref.name();
     }
 
     private static OrganisationRef ref(String id, Map<String, OrganisationRef> organisations) {

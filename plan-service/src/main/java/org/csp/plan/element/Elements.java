@@ -53,6 +53,10 @@ public final class Elements<B, D, E> {
         this.aggregate = kind.aggregate(store);
     }
 
+    public EventStore store() {
+        return store;
+    }
+
     public Kind<Command<D>, E, Element<D>> kind() {
         return kind;
     }

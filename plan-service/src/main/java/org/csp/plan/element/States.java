@@ -25,7 +25,7 @@ import java.util.Optional;
 public final class States {
 
     /** Bump when a state record changes shape; the next start rebuilds the table from the events. */
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
 
     static final String DDL = """
             CREATE TABLE IF NOT EXISTS plan_state (

@@ -25,7 +25,7 @@ import org.csp.http.Bodies;
 import org.csp.eventsourcing.History;
 import org.csp.http.MergePatch;
 import org.csp.plan.element.Responses;
-import org.csp.plan.element.Retirement;
+import org.csp.plan.element.RetireRequest;
 import org.csp.plan.initiative.InitiativeCommand.UpdateProgress;
 import org.csp.plan.initiative.InitiativeEvent.ProgressUpdated;
 import org.csp.problem.Validation;
@@ -125,7 +125,7 @@ public class InitiativeResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(COORDINATOR)
-    public Uni<Response> create(@QueryParam("partnership") String partnership, InitiativeBody body) {
+    public Uni<Response> create(@QueryParam("partnership") String partnership, InitiativeRequest body) {
         String partnershipId = partnerships.resolve(partnership);
         return initiatives.create(partnershipId, body, Actor.of(token))
                 .flatMap(outcome -> views.one(partnershipId, body.id()))
@@ -141,7 +141,7 @@ public class InitiativeResource {
                                @HeaderParam("If-Match") String ifMatch,
                                @RequestBody(description = "A JSON merge patch of the body: the fields to change, null removes one",
                                        content = @Content(mediaType = MergePatch.MEDIA_TYPE,
-                                               schema = @Schema(implementation = InitiativeBody.class))) byte[] body) {
+                                               schema = @Schema(implementation = InitiativeRequest.class))) byte[] body) {
         String partnershipId = partnerships.resolve(partnership);
         long version = ETags.requireIfMatch(ifMatch);
         return initiatives.amend(partnershipId, id, Bodies.tree(json, body), version, Actor.of(token), json)
@@ -155,10 +155,10 @@ public class InitiativeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(COORDINATOR)
     public Uni<Response> retire(@PathParam("id") String id, @QueryParam("partnership") String partnership,
-                                @HeaderParam("If-Match") String ifMatch, Retirement body) {
+                                @HeaderParam("If-Match") String ifMatch, RetireRequest body) {
         String partnershipId = partnerships.resolve(partnership);
         long version = ETags.requireIfMatch(ifMatch);
-        return initiatives.retire(partnershipId, id, Retirement.validate(body), version, Actor.of(token))
+        return initiatives.retire(partnershipId, id, RetireRequest.validate(body), version, Actor.of(token))
                 .flatMap(outcome -> views.one(partnershipId, id))
                 .map(view -> Responses.ok(view, view.version()));
     }

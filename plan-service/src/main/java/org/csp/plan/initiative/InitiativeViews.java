@@ -10,7 +10,7 @@ import org.csp.plan.initiative.InitiativeEvent.Definition;
 import org.csp.plan.initiative.InitiativeEvent.ProgressUpdated;
 import org.csp.plan.initiative.InitiativeEvent.Risk;
 import org.csp.plan.initiative.InitiativeEvent.Sara;
-import org.csp.plan.organisation.Organisations;
+import org.csp.plan.organisation.OrganisationNames;
 import org.csp.plan.priority.Priorities;
 import org.csp.problem.ProblemException;
 
@@ -29,9 +29,9 @@ public class InitiativeViews {
         this.store = store;
     }
 
-    /** An initiative in the list, with its latest reported quarter. */
-    public record InitiativeSummaryView(String id, int priority, String priorityTitle, String title, String leadOrganisation,
-                                        String leadPartner, LocalDate due, String latestQuarter, String status, String rag,
+    /** An initiative in the list, with its latest reported quarter; organisations by registry id, their names beside. */
+    public record InitiativeSummaryView(String id, int priority, String priorityTitle, String title, String leadPartner,
+                                        String leadPartnerName, LocalDate due, String latestQuarter, String status, String rag,
                                         boolean overdue, boolean retired, long version) {
     }
 
@@ -41,12 +41,31 @@ public class InitiativeViews {
         }
     }
 
-    /** One initiative, whole. {@code status} and {@code rag} are those of its latest reported quarter. */
+    /**
+     * One initiative, whole. Organisations are registry ids with their names beside them; {@code status} and {@code rag}
+     * are those of its latest reported quarter.
+     */
     public record InitiativeView(String id, int priority, String priorityTitle, List<String> objectives, String title,
-                                 String leadOrganisation, String leadPartner, List<String> supportingPartners,
-                                 LocalDate start, LocalDate due, String resources, String funding, List<Risk> risks, Sara sara,
-                                 List<String> indicators, String status, String rag, boolean retired,
-                                 List<ProgressView> progress, long version) {
+                                 String leadPartner, String leadPartnerName, List<String> supportingPartners,
+                                 List<String> supportingPartnerNames, LocalDate start, LocalDate due, String resources,
+                                 String funding, List<RiskView> risks, SaraView sara, List<String> indicators, String status,
+                                 String rag, boolean retired, List<ProgressView> progress, long version) {
+    }
+
+    /** A risk to the initiative; {@code owner} an organisation's registry id. */
+    public record RiskView(String description, String likelihood, String impact, String mitigation, String owner,
+                           String ownerName) {
+        static RiskView of(Risk r, Names names) {
+            return new RiskView(r.description(), r.likelihood(), r.impact(), r.mitigation(), r.owner(),
+                    names.organisation(r.owner()));
+        }
+    }
+
+    /** The problem-solving record: scanning, analysis, response, assessment. */
+    public record SaraView(String scanning, String analysis, String response, String assessment) {
+        static SaraView of(Sara s) {
+            return s == null ? null : new SaraView(s.scanning(), s.analysis(), s.response(), s.assessment());
+        }
     }
 
     /** What the list is filtered by; null means "any". */
@@ -55,20 +74,18 @@ public class InitiativeViews {
     }
 
     /** Names the views show next to ids: priority titles and organisation names. */
-    public record Names(Map<Integer, String> priorityTitles, Map<String, String> organisations) {
+    public record Names(Map<Integer, String> priorityTitles, OrganisationNames organisations) {
         public String organisation(String id) {
-            return id == null ? null : organisations.getOrDefault(id, id);
+            return organisations.name(id);
         }
     }
 
     public Uni<Names> names(String partnershipId) {
         return States.list(store.pool(), partnershipId, Priorities.KIND)
-                .flatMap(priorities -> States.list(store.pool(), partnershipId, Organisations.KIND).map(organisations -> {
+                .flatMap(priorities -> OrganisationNames.load(store.pool(), partnershipId).map(organisations -> {
                     Map<Integer, String> titles = new HashMap<>();
                     priorities.forEach(p -> titles.put(Integer.valueOf(p.id()), p.state().definition().title()));
-                    Map<String, String> names = new HashMap<>();
-                    organisations.forEach(o -> names.put(o.id(), o.state().definition().name()));
-                    return new Names(titles, names);
+                    return new Names(titles, organisations);
                 }));
     }
 
@@ -97,8 +114,10 @@ public class InitiativeViews {
         Definition d = state.definition();
         ProgressUpdated latest = state.latest();
         return new InitiativeView(state.id(), d.priority(), names.priorityTitles().get(d.priority()), d.objectives(), d.title(),
-                names.organisation(d.leadPartner()), d.leadPartner(), d.supportingPartners(), d.start(), d.due(), d.resources(),
-                d.funding(), d.risks(), d.sara(), d.indicators(), latest == null ? null : latest.status(),
+                d.leadPartner(), names.organisation(d.leadPartner()), d.supportingPartners(),
+                names.organisations().names(d.supportingPartners()), d.start(), d.due(), d.resources(), d.funding(),
+                d.risks().stream().map(r -> RiskView.of(r, names)).toList(), SaraView.of(d.sara()), d.indicators(),
+                latest == null ? null : latest.status(),
                 latest == null ? null : latest.rag(), state.retired(),
                 state.progressByQuarter().values().stream().map(ProgressView::of).toList(), version);
     }
@@ -114,7 +133,7 @@ public class InitiativeViews {
                 && !underReview.lastDay().isBefore(d.start()) && !underReview.firstDay().isAfter(d.due())
                 && !state.progressByQuarter().containsKey(underReview.label());
         return new InitiativeSummaryView(state.id(), d.priority(), names.priorityTitles().get(d.priority()), d.title(),
-                names.organisation(d.leadPartner()), d.leadPartner(), d.due(), latest == null ? null : latest.quarter(),
+                d.leadPartner(), names.organisation(d.leadPartner()), d.due(), latest == null ? null : latest.quarter(),
                 latest == null ? null : latest.status(), latest == null ? null : latest.rag(),
                 !state.retired() && (pastDue || unreported), state.retired(), row.version());
     }

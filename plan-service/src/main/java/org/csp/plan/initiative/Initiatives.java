@@ -64,8 +64,8 @@ public class Initiatives {
                 .map(found -> found.orElseThrow(() -> ProblemException.notFound("Initiative", id)));
     }
 
-    public Uni<Aggregate.Outcome<InitiativeEvent, Initiative>> create(String partnershipId, InitiativeBody body, Actor actor) {
-        Definition definition = InitiativeBody.validate(body);
+    public Uni<Aggregate.Outcome<InitiativeEvent, Initiative>> create(String partnershipId, InitiativeRequest body, Actor actor) {
+        Definition definition = InitiativeRequest.validate(body);
         return store.inTransaction(unit -> checkReferences(unit.connection(), partnershipId, definition)
                 .flatMap(ignored -> aggregate.handle(unit, partnershipId, body.id(),
                         new DefineInitiative(body.id(), definition), null, actor)));
@@ -78,10 +78,10 @@ public class Initiatives {
             if (!loaded.state().exists()) {
                 throw ProblemException.notFound("Initiative", id);
             }
-            InitiativeBody patched = Bodies.patch(json, InitiativeBody.of(id, loaded.state().definition()), patch, InitiativeBody.class);
+            InitiativeRequest patched = Bodies.patch(json, InitiativeRequest.of(id, loaded.state().definition()), patch, InitiativeRequest.class);
             new Validation().require(id.equals(patched.id()), "id", "cannot change; retire this one and create another")
                     .throwIfInvalid();
-            Definition definition = InitiativeBody.validate(patched);
+            Definition definition = InitiativeRequest.validate(patched);
             return checkReferences(unit.connection(), partnershipId, definition)
                     .flatMap(ignored -> aggregate.handle(unit, partnershipId, id, new AmendInitiative(id, definition), ifMatch, actor));
         }));

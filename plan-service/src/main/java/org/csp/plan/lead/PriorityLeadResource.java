@@ -51,7 +51,7 @@ public class PriorityLeadResource {
     }
 
     /** The body of {@code PUT /api/priority-leads/{subject}}: the priorities the lead leads (empty withdraws the mapping). */
-    public record Assignment(List<Integer> priorities) {
+    public record AssignmentRequest(List<Integer> priorities) {
     }
 
     public record PriorityLeadView(String subject, List<Integer> priorities, long version) {
@@ -88,7 +88,7 @@ public class PriorityLeadResource {
     @Path("{subject}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> assign(@PathParam("subject") String subject, @QueryParam("partnership") String partnership,
-                                @HeaderParam("If-Match") String ifMatch, Assignment body) {
+                                @HeaderParam("If-Match") String ifMatch, AssignmentRequest body) {
         if (body == null) {
             throw Validation.missingBody();
         }

@@ -14,16 +14,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.csp.eventsourcing.EventStore;
 import org.csp.http.Partnerships;
 import org.csp.plan.element.Element;
 import org.csp.plan.element.ElementEndpoints;
 import org.csp.eventsourcing.History;
 import org.csp.http.MergePatch;
-import org.csp.plan.element.Retirement;
+import org.csp.plan.element.RetireRequest;
 import org.csp.plan.element.States;
 import org.csp.plan.objective.ObjectiveEvent.Definition;
-import org.csp.plan.objective.Objectives.ObjectiveBody;
+import org.csp.plan.objective.Objectives.ObjectiveRequest;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -39,10 +38,10 @@ import static org.csp.security.Roles.READER;
 @Produces(MediaType.APPLICATION_JSON)
 public class ObjectiveResource {
 
-    private final ElementEndpoints<ObjectiveBody, Definition, ObjectiveEvent, ObjectiveView> endpoints;
+    private final ElementEndpoints<ObjectiveRequest, Definition, ObjectiveEvent, ObjectiveView> endpoints;
 
-    public ObjectiveResource(Objectives objectives, Partnerships partnerships, JsonWebToken token, ObjectMapper json, EventStore store) {
-        this.endpoints = new ElementEndpoints<>(objectives.elements(), "/api/objectives/", ObjectiveView::of, partnerships, token, json);
+    public ObjectiveResource(Objectives objectives, Partnerships partnerships, JsonWebToken token, ObjectMapper json) {
+        this.endpoints = new ElementEndpoints<>(objectives.elements(), "/api/objectives/", (row, names) -> ObjectiveView.of(row), partnerships, token, json);
     }
 
     public record ObjectiveView(String id, int priority, String text, List<String> indicators, boolean retired, long version) {
@@ -77,7 +76,7 @@ public class ObjectiveResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(COORDINATOR)
-    public Uni<Response> create(@QueryParam("partnership") String partnership, ObjectiveBody body) {
+    public Uni<Response> create(@QueryParam("partnership") String partnership, ObjectiveRequest body) {
         return endpoints.create(partnership, body);
     }
 
@@ -90,7 +89,7 @@ public class ObjectiveResource {
                                @HeaderParam("If-Match") String ifMatch,
                                @RequestBody(description = "A JSON merge patch of the body: the fields to change, null removes one",
                                        content = @Content(mediaType = MergePatch.MEDIA_TYPE,
-                                               schema = @Schema(implementation = ObjectiveBody.class))) byte[] body) {
+                                               schema = @Schema(implementation = ObjectiveRequest.class))) byte[] body) {
         return endpoints.amend(id, partnership, ifMatch, body);
     }
 
@@ -100,7 +99,7 @@ public class ObjectiveResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(COORDINATOR)
     public Uni<Response> retire(@PathParam("id") String id, @QueryParam("partnership") String partnership,
-                                @HeaderParam("If-Match") String ifMatch, Retirement body) {
+                                @HeaderParam("If-Match") String ifMatch, RetireRequest body) {
         return endpoints.retire(id, partnership, ifMatch, body);
     }
 }

@@ -29,27 +29,27 @@ public class Objectives {
             "objective", "Objective", ObjectiveEvent.TYPES, Element.decider(ObjectiveEvent.EVENTS),
             EventTypes.JSON.getTypeFactory().constructParametricType(Element.class, Definition.class));
 
-    private final Elements<ObjectiveBody, Definition, ObjectiveEvent> elements;
+    private final Elements<ObjectiveRequest, Definition, ObjectiveEvent> elements;
 
     public Objectives(EventStore store) {
-        this.elements = new Elements<>(store, KIND, ObjectiveBody.class, ObjectiveBody::of, ObjectiveBody::id,
+        this.elements = new Elements<>(store, KIND, ObjectiveRequest.class, ObjectiveRequest::of, ObjectiveRequest::id,
                 Objectives::validate,
                 (unit, partnershipId, d) -> Priorities.requireActive(unit.connection(), partnershipId, d.priority(), "priority")
                         .replaceWithVoid());
     }
 
     /** The API body of an objective. */
-    public record ObjectiveBody(String id, Integer priority, String text, List<String> indicators) {
-        static ObjectiveBody of(String id, Definition d) {
-            return new ObjectiveBody(id, d.priority(), d.text(), d.indicators());
+    public record ObjectiveRequest(String id, Integer priority, String text, List<String> indicators) {
+        static ObjectiveRequest of(String id, Definition d) {
+            return new ObjectiveRequest(id, d.priority(), d.text(), d.indicators());
         }
     }
 
-    public Elements<ObjectiveBody, Definition, ObjectiveEvent> elements() {
+    public Elements<ObjectiveRequest, Definition, ObjectiveEvent> elements() {
         return elements;
     }
 
-    public static Definition validate(ObjectiveBody body) {
+    public static Definition validate(ObjectiveRequest body) {
         if (body == null) {
             throw Validation.missingBody();
         }

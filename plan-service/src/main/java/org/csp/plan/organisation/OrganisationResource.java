@@ -14,16 +14,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.csp.eventsourcing.EventStore;
 import org.csp.http.Partnerships;
 import org.csp.plan.element.Element;
 import org.csp.plan.element.ElementEndpoints;
 import org.csp.eventsourcing.History;
 import org.csp.http.MergePatch;
-import org.csp.plan.element.Retirement;
+import org.csp.plan.element.RetireRequest;
 import org.csp.plan.element.States;
 import org.csp.plan.organisation.OrganisationEvent.Definition;
-import org.csp.plan.organisation.Organisations.OrganisationBody;
+import org.csp.plan.organisation.Organisations.OrganisationRequest;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -39,10 +38,10 @@ import static org.csp.security.Roles.READER;
 @Produces(MediaType.APPLICATION_JSON)
 public class OrganisationResource {
 
-    private final ElementEndpoints<OrganisationBody, Definition, OrganisationEvent, OrganisationView> endpoints;
+    private final ElementEndpoints<OrganisationRequest, Definition, OrganisationEvent, OrganisationView> endpoints;
 
-    public OrganisationResource(Organisations organisations, Partnerships partnerships, JsonWebToken token, ObjectMapper json, EventStore store) {
-        this.endpoints = new ElementEndpoints<>(organisations.elements(), "/api/organisations/", OrganisationView::of, partnerships,
+    public OrganisationResource(Organisations organisations, Partnerships partnerships, JsonWebToken token, ObjectMapper json) {
+        this.endpoints = new ElementEndpoints<>(organisations.elements(), "/api/organisations/", (row, names) -> OrganisationView.of(row), partnerships,
                 token, json);
     }
 
@@ -78,7 +77,7 @@ public class OrganisationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(COORDINATOR)
-    public Uni<Response> create(@QueryParam("partnership") String partnership, OrganisationBody body) {
+    public Uni<Response> create(@QueryParam("partnership") String partnership, OrganisationRequest body) {
         return endpoints.create(partnership, body);
     }
 
@@ -91,7 +90,7 @@ public class OrganisationResource {
                                @HeaderParam("If-Match") String ifMatch,
                                @RequestBody(description = "A JSON merge patch of the body: the fields to change, null removes one",
                                        content = @Content(mediaType = MergePatch.MEDIA_TYPE,
-                                               schema = @Schema(implementation = OrganisationBody.class))) byte[] body) {
+                                               schema = @Schema(implementation = OrganisationRequest.class))) byte[] body) {
         return endpoints.amend(id, partnership, ifMatch, body);
     }
 
@@ -101,7 +100,7 @@ public class OrganisationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(COORDINATOR)
     public Uni<Response> retire(@PathParam("id") String id, @QueryParam("partnership") String partnership,
-                                @HeaderParam("If-Match") String ifMatch, Retirement body) {
+                                @HeaderParam("If-Match") String ifMatch, RetireRequest body) {
         return endpoints.retire(id, partnership, ifMatch, body);
     }
 }

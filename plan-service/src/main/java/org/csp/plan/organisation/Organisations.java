@@ -28,25 +28,25 @@ public class Organisations {
             "organisation", "Organisation", OrganisationEvent.TYPES, Element.decider(OrganisationEvent.EVENTS),
             EventTypes.JSON.getTypeFactory().constructParametricType(Element.class, Definition.class));
 
-    private final Elements<OrganisationBody, Definition, OrganisationEvent> elements;
+    private final Elements<OrganisationRequest, Definition, OrganisationEvent> elements;
 
     public Organisations(EventStore store) {
-        this.elements = new Elements<>(store, KIND, OrganisationBody.class, OrganisationBody::of, OrganisationBody::id,
+        this.elements = new Elements<>(store, KIND, OrganisationRequest.class, OrganisationRequest::of, OrganisationRequest::id,
                 Organisations::validate, (unit, partnershipId, definition) -> Uni.createFrom().voidItem());
     }
 
     /** The API body of an organisation. */
-    public record OrganisationBody(String id, String name, String kind) {
-        static OrganisationBody of(String id, Definition d) {
-            return new OrganisationBody(id, d.name(), d.kind());
+    public record OrganisationRequest(String id, String name, String kind) {
+        static OrganisationRequest of(String id, Definition d) {
+            return new OrganisationRequest(id, d.name(), d.kind());
         }
     }
 
-    public Elements<OrganisationBody, Definition, OrganisationEvent> elements() {
+    public Elements<OrganisationRequest, Definition, OrganisationEvent> elements() {
         return elements;
     }
 
-    public static Definition validate(OrganisationBody body) {
+    public static Definition validate(OrganisationRequest body) {
         if (body == null) {
             throw Validation.missingBody();
         }

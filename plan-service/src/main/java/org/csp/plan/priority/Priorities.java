@@ -12,7 +12,6 @@ import org.csp.plan.element.Kind;
 import org.csp.plan.element.States;
 import org.csp.plan.organisation.Organisations;
 import org.csp.plan.priority.PriorityEvent.Definition;
-import org.csp.plan.priority.PriorityEvent.Measure;
 import org.csp.problem.FieldViolation;
 import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
@@ -28,10 +27,10 @@ public class Priorities {
             "priority", "Priority", PriorityEvent.TYPES, Element.decider(PriorityEvent.EVENTS),
             EventTypes.JSON.getTypeFactory().constructParametricType(Element.class, Definition.class));
 
-    private final Elements<PriorityBody, Definition, PriorityEvent> elements;
+    private final Elements<PriorityRequest, Definition, PriorityEvent> elements;
 
     public Priorities(EventStore store) {
-        this.elements = new Elements<>(store, KIND, PriorityBody.class, PriorityBody::of,
+        this.elements = new Elements<>(store, KIND, PriorityRequest.class, PriorityRequest::of,
                 body -> body.number() == null ? null : body.number().toString(), Priorities::validate,
                 (unit, partnershipId, d) -> d.leadOrganisation() == null ? Uni.createFrom().voidItem()
                         : Organisations.requireActive(unit.connection(), partnershipId,
@@ -39,23 +38,26 @@ public class Priorities {
     }
 
     /** The API body of a priority. */
-    public record PriorityBody(Integer number, String title, String statement, String why, String leadOrganisation,
-                               String subGroup, List<MeasureBody> measures) {
-        static PriorityBody of(String id, Definition d) {
-            return new PriorityBody(Integer.valueOf(id), d.title(), d.statement(), d.why(), d.leadOrganisation(), d.subGroup(),
-                    d.measures().stream().map(m -> new MeasureBody(m.text(), m.indicators())).toList());
+    public record PriorityRequest(Integer number, String title, String statement, String why, String leadOrganisation,
+                               String subGroup, List<Measure> measures) {
+
+        /** A "how will we measure success?" line and the indicator codes it is measured by. */
+        public record Measure(String text, List<String> indicators) {
+        }
+
+        static PriorityRequest of(String id, Definition d) {
+            return new PriorityRequest(Integer.valueOf(id), d.title(), d.statement(), d.why(), d.leadOrganisation(), d.subGroup(),
+                    d.measures().stream().map(m -> new Measure(m.text(), m.indicators())).toList());
         }
     }
 
     /** A "how will we measure success?" line with its indicator codes. */
-    public record MeasureBody(String text, List<String> indicators) {
-    }
 
-    public Elements<PriorityBody, Definition, PriorityEvent> elements() {
+    public Elements<PriorityRequest, Definition, PriorityEvent> elements() {
         return elements;
     }
 
-    public static Definition validate(PriorityBody body) {
+    public static Definition validate(PriorityRequest body) {
         if (body == null) {
             throw Validation.missingBody();
         }
@@ -66,17 +68,17 @@ public class Priorities {
         String why = v.optionalText(body.why(), "why", 10_000);
         String lead = v.optionalText(body.leadOrganisation(), "leadOrganisation", 80);
         String subGroup = v.optionalText(body.subGroup(), "subGroup", 500);
-        List<Measure> measures = new ArrayList<>();
-        List<MeasureBody> given = body.measures() == null ? List.of() : body.measures();
+        List<PriorityEvent.Measure> measures = new ArrayList<>();
+        List<PriorityRequest.Measure> given = body.measures() == null ? List.of() : body.measures();
         v.require(given.size() <= 100, "measures", "must have at most 100 lines");
         for (int i = 0; i < given.size() && i < 100; i++) {
-            MeasureBody m = given.get(i);
+            PriorityRequest.Measure m = given.get(i);
             if (m == null) {
                 v.require(false, "measures[" + i + "]", "must be an object with text and indicators");
                 continue;
             }
             String text = v.text(m.text(), "measures[" + i + "].text", 2000);
-            measures.add(new Measure(text, IndicatorCodes.validate(v, m.indicators(), "measures[" + i + "].indicators")));
+            measures.add(new PriorityEvent.Measure(text, IndicatorCodes.validate(v, m.indicators(), "measures[" + i + "].indicators")));
         }
         v.throwIfInvalid();
         return new Definition(title, statement, why, lead, subGroup, List.copyOf(measures));

@@ -14,16 +14,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.csp.eventsourcing.EventStore;
 import org.csp.http.Partnerships;
+import org.csp.plan.organisation.OrganisationNames;
 import org.csp.plan.element.Element;
 import org.csp.plan.element.ElementEndpoints;
 import org.csp.eventsourcing.History;
 import org.csp.http.MergePatch;
-import org.csp.plan.element.Retirement;
+import org.csp.plan.element.RetireRequest;
 import org.csp.plan.element.States;
 import org.csp.plan.priority.PriorityEvent.Definition;
-import org.csp.plan.priority.Priorities.PriorityBody;
+import org.csp.plan.priority.Priorities.PriorityRequest;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -40,18 +40,28 @@ import static org.csp.security.Roles.READER;
 @Produces(MediaType.APPLICATION_JSON)
 public class PriorityResource {
 
-    private final ElementEndpoints<PriorityBody, Definition, PriorityEvent, PriorityView> endpoints;
+    private final ElementEndpoints<PriorityRequest, Definition, PriorityEvent, PriorityView> endpoints;
 
-    public PriorityResource(Priorities priorities, Partnerships partnerships, JsonWebToken token, ObjectMapper json, EventStore store) {
+    public PriorityResource(Priorities priorities, Partnerships partnerships, JsonWebToken token, ObjectMapper json) {
         this.endpoints = new ElementEndpoints<>(priorities.elements(), "/api/priorities/", PriorityView::of, partnerships, token, json);
     }
 
+    /** A priority; {@code leadOrganisation} is a registry id, its name beside it. */
     public record PriorityView(int number, String title, String statement, String why, String leadOrganisation,
-                               String subGroup, List<PriorityEvent.Measure> measures, boolean retired, long version) {
-        static PriorityView of(States.Versioned<Element<Definition>> row) {
+                               String leadOrganisationName, String subGroup, List<MeasureView> measures, boolean retired,
+                               long version) {
+        static PriorityView of(States.Versioned<Element<Definition>> row, OrganisationNames organisations) {
             Definition d = row.state().definition();
             return new PriorityView(Integer.parseInt(row.id()), d.title(), d.statement(), d.why(), d.leadOrganisation(),
-                    d.subGroup(), d.measures(), row.state().retired(), row.version());
+                    organisations.name(d.leadOrganisation()), d.subGroup(), d.measures().stream().map(MeasureView::of).toList(),
+                    row.state().retired(), row.version());
+        }
+    }
+
+    /** A "how will we measure success?" line and the indicator codes behind it. */
+    public record MeasureView(String text, List<String> indicators) {
+        public static MeasureView of(PriorityEvent.Measure m) {
+            return new MeasureView(m.text(), m.indicators());
         }
     }
 
@@ -81,7 +91,7 @@ public class PriorityResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(COORDINATOR)
-    public Uni<Response> create(@QueryParam("partnership") String partnership, PriorityBody body) {
+    public Uni<Response> create(@QueryParam("partnership") String partnership, PriorityRequest body) {
         return endpoints.create(partnership, body);
     }
 
@@ -94,7 +104,7 @@ public class PriorityResource {
                                @HeaderParam("If-Match") String ifMatch,
                                @RequestBody(description = "A JSON merge patch of the body: the fields to change, null removes one",
                                        content = @Content(mediaType = MergePatch.MEDIA_TYPE,
-                                               schema = @Schema(implementation = PriorityBody.class))) byte[] body) {
+                                               schema = @Schema(implementation = PriorityRequest.class))) byte[] body) {
         return endpoints.amend(id, partnership, ifMatch, body);
     }
 
@@ -104,7 +114,7 @@ public class PriorityResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(COORDINATOR)
     public Uni<Response> retire(@PathParam("id") String id, @QueryParam("partnership") String partnership,
-                                @HeaderParam("If-Match") String ifMatch, Retirement body) {
+                                @HeaderParam("If-Match") String ifMatch, RetireRequest body) {
         return endpoints.retire(id, partnership, ifMatch, body);
     }
 }

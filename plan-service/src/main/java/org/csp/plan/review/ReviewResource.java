@@ -29,6 +29,7 @@ import org.csp.problem.FieldViolation;
 import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -68,8 +69,18 @@ public class ReviewResource {
     public record ReportRequest(String summary, List<ReportEntry> initiatives) {
     }
 
-    /** An initiative's progress for the quarter, reported with the report. */
-    public record ReportEntry(String initiative, String status, String rag, String commentary) {
+    /**
+     * An initiative's progress for the quarter, reported with the report. {@code initiative} is the deprecated name of
+     * {@code initiativeId}, still read for the partner scripts that send it.
+     */
+    public record ReportEntry(String initiativeId,
+                              @Schema(deprecated = true, description = "Deprecated: use initiativeId") String initiative,
+                              String status, String rag, String commentary) {
+
+        /** The initiative named, by either name; null when none is. */
+        String id() {
+            return initiativeId != null ? initiativeId : initiative;
+        }
     }
 
     /** The body of {@code POST /api/reviews/{quarter}/reopen}. */
@@ -80,7 +91,21 @@ public class ReviewResource {
     public record PriorityStatus(int priority, String title, boolean reported) {
     }
 
-    public record ReviewView(String id, String quarter, String status, List<PriorityStatus> priorities, List<Report> reports,
+    /** A priority's report: the sub-group's summary and each initiative as it stood at the end of the quarter. */
+    public record ReportView(int priority, String summary, List<ReportedInitiativeView> initiatives) {
+        static ReportView of(Report r) {
+            return new ReportView(r.priority(), r.summary(), r.initiatives().stream().map(ReportedInitiativeView::of).toList());
+        }
+    }
+
+    /** An initiative in a report: its status, RAG and commentary for the quarter (null: not reported). */
+    public record ReportedInitiativeView(String initiativeId, String title, String status, String rag, String commentary) {
+        static ReportedInitiativeView of(ReviewEvent.InitiativeState i) {
+            return new ReportedInitiativeView(i.initiativeId(), i.title(), i.status(), i.rag(), i.commentary());
+        }
+    }
+
+    public record ReviewView(String id, String quarter, String status, List<PriorityStatus> priorities, List<ReportView> reports,
                              List<PriorityStatus> missingReports, List<String> reopenReasons, long version) {
     }
 
@@ -150,18 +175,23 @@ public class ReviewResource {
         List<ReportEntry> entries = body.initiatives() == null ? List.of() : body.initiatives();
         v.require(entries.size() <= 200, "initiatives", "must have at most 200 entries");
         v.throwIfInvalid();
-        List<UpdateProgress> progress = new ArrayList<>();
+        List<Reviews.ReportedProgress> progress = new ArrayList<>();
         List<FieldViolation> violations = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             ReportEntry e = entries.get(i);
             String at = "initiatives[" + i + "]";
-            if (e == null || e.initiative() == null || e.initiative().isBlank()) {
-                violations.add(new FieldViolation(at + ".initiative", "is required"));
+            if (e == null || e.id() == null || e.id().isBlank()) {
+                violations.add(new FieldViolation(at + ".initiativeId", "is required"));
+                continue;
+            }
+            if (e.initiativeId() != null && e.initiative() != null && !e.initiativeId().equals(e.initiative())) {
+                violations.add(new FieldViolation(at + ".initiative", "names another initiative than initiativeId; send initiativeId only"));
                 continue;
             }
             try {
-                progress.add(InitiativeResource.validate(e.initiative(),
-                        new InitiativeResource.ProgressRequest(q.label(), e.status(), e.rag(), e.commentary())));
+                progress.add(new Reviews.ReportedProgress(InitiativeResource.validate(e.id(),
+                        new InitiativeResource.ProgressRequest(q.label(), e.status(), e.rag(), e.commentary())),
+                        at + (e.initiativeId() != null ? ".initiativeId" : ".initiative")));
             } catch (ProblemException invalid) {
                 invalid.violations().forEach(f -> violations.add(new FieldViolation(at + "." + f.field(), f.message())));
             }
@@ -220,10 +250,10 @@ public class ReviewResource {
     }
 
     private static ReviewView view(States.Versioned<QuarterlyReview> row, InitiativeViews.Names names) {
-        QuarterlyReview r = row.state();
+        QuarterlyReview.Opened r = (QuarterlyReview.Opened) row.state(); // a review's row exists once it is opened
         List<PriorityStatus> priorities = r.priorities().stream()
                 .map(p -> new PriorityStatus(p, names.priorityTitles().get(p), r.reports().containsKey(p))).toList();
-        return new ReviewView(row.id(), r.quarter(), r.status(), priorities, List.copyOf(r.reports().values()),
+        return new ReviewView(row.id(), r.quarter(), r.status(), priorities, r.reports().values().stream().map(ReportView::of).toList(),
                 priorities.stream().filter(p -> !p.reported()).toList(), r.reopenReasons(), row.version());
     }
 }

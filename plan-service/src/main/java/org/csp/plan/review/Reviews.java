@@ -72,12 +72,12 @@ public class Reviews {
      * endpoint); the report then records every initiative of the priority as it stands for the quarter.
      */
     public Uni<Aggregate.Outcome<ReviewEvent, QuarterlyReview>> submit(String partnershipId, FinancialQuarter quarter, int priority,
-                                                                       String summary, List<UpdateProgress> progress, long ifMatch,
+                                                                       String summary, List<ReportedProgress> progress, long ifMatch,
                                                                        Actor actor) {
         return store.inTransaction(unit -> leads.requirePriority(unit.connection(), partnershipId, priority)
                 .flatMap(ignored -> aggregate.load(unit, partnershipId, quarter.pathId()))
                 .flatMap(review -> {
-                    if (!review.state().exists()) {
+                    if (review.state() instanceof QuarterlyReview.NotOpened) {
                         throw ProblemException.notFound("Quarterly review", quarter.label());
                     }
                     if (review.version() != ifMatch) {
@@ -98,11 +98,16 @@ public class Reviews {
                 }));
     }
 
-    private Uni<Void> reportProgress(UnitOfWork unit, String partnershipId, int priority, List<UpdateProgress> progress, Actor actor) {
+    /** A progress entry of a report, and the field of the request that names its initiative (for its error). */
+    public record ReportedProgress(UpdateProgress update, String field) {
+    }
+
+    private Uni<Void> reportProgress(UnitOfWork unit, String partnershipId, int priority, List<ReportedProgress> progress,
+                                     Actor actor) {
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (int i = 0; i < progress.size(); i++) {
-            UpdateProgress update = progress.get(i);
-            String field = "initiatives[" + i + "].initiative";
+        for (ReportedProgress entry : progress) {
+            UpdateProgress update = entry.update();
+            String field = entry.field();
             chain = chain.flatMap(ignored -> States.find(unit.connection(), partnershipId, Initiatives.KIND, update.initiativeId(), false))
                     .flatMap(found -> {
                         if (found.isEmpty() || !found.get().state().active() || found.get().state().definition().priority() != priority) {

@@ -52,7 +52,10 @@ class InitiativeAmendmentTest {
                 .header("Location", equalTo("/api/initiatives/P1-10"))
                 .header("ETag", equalTo("\"1\""))
                 .body("title", equalTo("Street drinking patrols <b>pilot</b>"))
-                .body("leadOrganisation", equalTo("Stroud District Council"))
+                .body("leadPartner", equalTo("stroud-district-council"))
+                .body("leadPartnerName", equalTo("Stroud District Council"))
+                .body("supportingPartnerNames", equalTo(List.of("Gloucestershire Police")))
+                .body("risks[0].ownerName", equalTo("Stroud District Council"))
                 .body("priorityTitle", containsString("ASB"))
                 .body("risks[0].likelihood", equalTo("medium"))
                 .body("sara.scanning", equalTo("Complaints in the town centre"));
@@ -160,7 +163,7 @@ class InitiativeAmendmentTest {
         given().auth().oauth2(Tokens.user("viewer")).when().get("/api/initiatives?lead=gloucestershire-trading-standards")
                 .then().statusCode(200).body("id", equalTo(List.of("P5-04")))
                 .body("[0].overdue", equalTo(true))
-                .body("[0].leadOrganisation", equalTo("Gloucestershire Trading Standards"));
+                .body("[0].leadPartnerName", equalTo("Gloucestershire Trading Standards"));
         given().auth().oauth2(Tokens.user("viewer")).when().get("/api/initiatives?status=great")
                 .then().statusCode(422).body("errors[0].field", equalTo("status"));
     }
@@ -175,7 +178,10 @@ class InitiativeAmendmentTest {
                         {"number": 6, "title": "Rural crime", "why": "Farm thefts", "leadOrganisation": "stroud-town-council",
                          "measures": [{"text": "Fewer farm thefts", "indicators": ["RURAL-THEFTS"]}]}""")
                 .when().post("/api/priorities").then().statusCode(201).header("Location", equalTo("/api/priorities/6"))
-                .body("title", equalTo("Rural crime"));
+                .body("title", equalTo("Rural crime"))
+                .body("leadOrganisation", equalTo("stroud-town-council"))
+                .body("leadOrganisationName", equalTo("Stroud Town Council"))
+                .body("measures[0].indicators", equalTo(List.of("RURAL-THEFTS")));
         as("coordinator").body("{\"id\": \"P6-O1\", \"priority\": 6, \"text\": \"Reduce farm thefts\"}")
                 .when().post("/api/objectives").then().statusCode(201);
         as("coordinator").body("{\"id\": \"P6-O2\", \"priority\": 7, \"text\": \"No such priority\"}")

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 class QuarterlyReviewDeciderTest {
 
@@ -29,7 +30,7 @@ class QuarterlyReviewDeciderTest {
     @Test
     void openingExpectsAReportFromEachPriority() {
         REVIEW.given().when(new OpenReview(Q3, List.of(2, 1))).then(OPENED);
-        REVIEW.given(OPENED).thenState(state -> assertEquals(List.of(1, 2), state.missingReports()));
+        REVIEW.given(OPENED).thenState(state -> assertEquals(List.of(1, 2), ((QuarterlyReview.Opened) state).missingReports()));
     }
 
     @Test
@@ -43,7 +44,7 @@ class QuarterlyReviewDeciderTest {
         REVIEW.given(OPENED, SUBMITTED).when(new SubmitReport(Q3, REPORT)).thenNothing();
         Report revised = new Report(1, "Revised summary", REPORT.initiatives());
         REVIEW.given(OPENED, SUBMITTED).when(new SubmitReport(Q3, revised)).then(new ReportSubmitted("2024/25 Q3", revised));
-        REVIEW.given(OPENED, SUBMITTED).thenState(state -> assertEquals(List.of(2), state.missingReports()));
+        REVIEW.given(OPENED, SUBMITTED).thenState(state -> assertEquals(List.of(2), ((QuarterlyReview.Opened) state).missingReports()));
     }
 
     @Test
@@ -66,6 +67,28 @@ class QuarterlyReviewDeciderTest {
         REVIEW.given(OPENED, SUBMITTED, closed).when(new ReopenReview(Q3, "Police figures corrected")).then(reopened);
         REVIEW.given(OPENED, SUBMITTED, closed, reopened).when(new SubmitReport(Q3, new Report(2, "late", List.of())))
                 .then(new ReportSubmitted("2024/25 Q3", new Report(2, "late", List.of())));
+    }
+
+    /** The lifecycle's states: not opened, open, closed, open again (with its reason), each with what it holds. */
+    @Test
+    void aReviewMovesFromOpenToClosedAndBack() {
+        ReviewClosed closed = new ReviewClosed("2024/25 Q3", List.of(REPORT), List.of(2));
+        ReviewReopened reopened = new ReviewReopened("2024/25 Q3", "Police figures corrected");
+        REVIEW.given().thenState(state -> assertInstanceOf(QuarterlyReview.NotOpened.class, state));
+        REVIEW.given(OPENED, SUBMITTED).thenState(state -> assertEquals("open", assertInstanceOf(QuarterlyReview.Open.class, state)
+                .status()));
+        REVIEW.given(OPENED, SUBMITTED, closed).thenState(state -> {
+            QuarterlyReview.Closed review = assertInstanceOf(QuarterlyReview.Closed.class, state);
+            assertEquals("closed", review.status());
+            assertEquals(REPORT, review.reports().get(1));
+        });
+        REVIEW.given(OPENED, SUBMITTED, closed, reopened).thenState(state -> {
+            QuarterlyReview.Open review = assertInstanceOf(QuarterlyReview.Open.class, state);
+            assertEquals(List.of("Police figures corrected"), review.reopenReasons());
+            assertEquals(List.of(2), review.missingReports());
+        });
+        REVIEW.given(OPENED, SUBMITTED, closed).when(new OpenReview(Q3, List.of(1))).thenRejected("review-exists");
+        REVIEW.given().when(new ReopenReview(Q3, "why")).thenRejected("not-defined");
     }
 
     @Test

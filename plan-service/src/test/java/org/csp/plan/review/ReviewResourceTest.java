@@ -196,6 +196,16 @@ class ReviewResourceTest {
                           {"initiative": "P1-01", "status": "on-track", "rag": "green"}]}""")
                 .when().put("/api/reviews/2023-24-Q2/reports/4")
                 .then().statusCode(422).body("errors[0].field", equalTo("initiatives[1].initiative"));
+        as("lead2").header("If-Match", etag("/api/reviews/2023-24-Q2")).body("""
+                        {"summary": "x", "initiatives": [
+                          {"initiativeId": "P4-05", "status": "completed", "rag": "green"},
+                          {"initiativeId": "P1-01", "status": "on-track", "rag": "green"}]}""")
+                .when().put("/api/reviews/2023-24-Q2/reports/4")
+                .then().statusCode(422).body("errors[0].field", equalTo("initiatives[1].initiativeId"));
+        as("lead2").header("If-Match", etag("/api/reviews/2023-24-Q2")).body("""
+                        {"summary": "x", "initiatives": [{"initiativeId": "P4-05", "initiative": "P4-06", "status": "completed"}]}""")
+                .when().put("/api/reviews/2023-24-Q2/reports/4")
+                .then().statusCode(422).body("errors[0].field", equalTo("initiatives[0].initiative"));
         assertEquals(before, Db.events("stroud:"), "nothing of the refused report is stored");
         as("engagement").header("If-Match", etag("/api/reviews/2023-24-Q2")).body("{\"summary\": \"x\"}")
                 .when().put("/api/reviews/2023-24-Q2/reports/4").then().statusCode(403);

@@ -3,8 +3,6 @@ package org.csp.plan.initiative;
 import org.csp.plan.element.Elements;
 import org.csp.plan.element.IndicatorCodes;
 import org.csp.plan.initiative.InitiativeEvent.Definition;
-import org.csp.plan.initiative.InitiativeEvent.Risk;
-import org.csp.plan.initiative.InitiativeEvent.Sara;
 import org.csp.problem.Validation;
 
 import java.time.LocalDate;
@@ -13,31 +11,31 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * The API body of an initiative: what {@code POST /api/initiatives} takes and what {@code PATCH} merges into.
+ * The API request of an initiative: what {@code POST /api/initiatives} takes and what {@code PATCH} merges into.
  * Status and RAG are not here: they are reported per quarter with the progress endpoint.
  */
-public record InitiativeBody(String id, Integer priority, List<String> objectives, String title, String leadPartner,
+public record InitiativeRequest(String id, Integer priority, List<String> objectives, String title, String leadPartner,
                              List<String> supportingPartners, String start, String due, String resources, String funding,
-                             List<RiskBody> risks, SaraBody sara, List<String> indicators) {
+                             List<Risk> risks, Sara sara, List<String> indicators) {
 
     /** A risk: likelihood and impact are low, medium or high; the owner is an organisation id. */
-    public record RiskBody(String description, String likelihood, String impact, String mitigation, String owner) {
+    public record Risk(String description, String likelihood, String impact, String mitigation, String owner) {
     }
 
     /** The SARA problem-solving record. */
-    public record SaraBody(String scanning, String analysis, String response, String assessment) {
+    public record Sara(String scanning, String analysis, String response, String assessment) {
     }
 
-    static InitiativeBody of(String id, Definition d) {
-        return new InitiativeBody(id, d.priority(), d.objectives(), d.title(), d.leadPartner(), d.supportingPartners(),
+    static InitiativeRequest of(String id, Definition d) {
+        return new InitiativeRequest(id, d.priority(), d.objectives(), d.title(), d.leadPartner(), d.supportingPartners(),
                 d.start().toString(), d.due().toString(), d.resources(), d.funding(),
-                d.risks().stream().map(r -> new RiskBody(r.description(), r.likelihood(), r.impact(), r.mitigation(), r.owner())).toList(),
-                d.sara() == null ? null : new SaraBody(d.sara().scanning(), d.sara().analysis(), d.sara().response(), d.sara().assessment()),
+                d.risks().stream().map(r -> new Risk(r.description(), r.likelihood(), r.impact(), r.mitigation(), r.owner())).toList(),
+                d.sara() == null ? null : new Sara(d.sara().scanning(), d.sara().analysis(), d.sara().response(), d.sara().assessment()),
                 d.indicators());
     }
 
     /** The definition this body describes, or 422 listing every field that is wrong. */
-    public static Definition validate(InitiativeBody body) {
+    public static Definition validate(InitiativeRequest body) {
         if (body == null) {
             throw Validation.missingBody();
         }
@@ -54,11 +52,11 @@ public record InitiativeBody(String id, Integer priority, List<String> objective
         LocalDate due = v.parse(body.due(), "due", LocalDate::parse, "a date such as 2025-03-31");
         String resources = v.optionalText(body.resources(), "resources", 4000);
         String funding = v.optionalText(body.funding(), "funding", 4000);
-        List<Risk> risks = new ArrayList<>();
-        List<RiskBody> given = body.risks() == null ? List.of() : body.risks();
+        List<InitiativeEvent.Risk> risks = new ArrayList<>();
+        List<Risk> given = body.risks() == null ? List.of() : body.risks();
         v.require(given.size() <= 50, "risks", "must have at most 50 entries");
         for (int i = 0; i < given.size() && i < 50; i++) {
-            RiskBody r = given.get(i);
+            Risk r = given.get(i);
             String at = "risks[" + i + "]";
             if (r == null) {
                 v.require(false, at, "must be an object");
@@ -69,13 +67,13 @@ public record InitiativeBody(String id, Integer priority, List<String> objective
             RiskLevel impact = v.parse(r.impact(), at + ".impact", RiskLevel::of, "low, medium or high");
             String mitigation = v.optionalText(r.mitigation(), at + ".mitigation", 2000);
             String owner = v.optionalText(r.owner(), at + ".owner", 80);
-            risks.add(new Risk(description, likelihood == null ? null : likelihood.code(), impact == null ? null : impact.code(),
+            risks.add(new InitiativeEvent.Risk(description, likelihood == null ? null : likelihood.code(), impact == null ? null : impact.code(),
                     mitigation, owner));
         }
-        Sara sara = null;
+        InitiativeEvent.Sara sara = null;
         if (body.sara() != null) {
-            SaraBody s = body.sara();
-            sara = new Sara(v.optionalText(s.scanning(), "sara.scanning", 4000), v.optionalText(s.analysis(), "sara.analysis", 4000),
+            Sara s = body.sara();
+            sara = new InitiativeEvent.Sara(v.optionalText(s.scanning(), "sara.scanning", 4000), v.optionalText(s.analysis(), "sara.analysis", 4000),
                     v.optionalText(s.response(), "sara.response", 4000), v.optionalText(s.assessment(), "sara.assessment", 4000));
             if (sara.scanning() == null && sara.analysis() == null && sara.response() == null && sara.assessment() == null) {
                 sara = null;

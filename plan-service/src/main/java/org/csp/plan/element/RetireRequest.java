@@ -3,9 +3,9 @@ package org.csp.plan.element;
 import org.csp.problem.Validation;
 
 /** The body of {@code POST …/{id}/retire}: why it leaves the plan. */
-public record Retirement(String reason) {
+public record RetireRequest(String reason) {
 
-    public static String validate(Retirement body) {
+    public static String validate(RetireRequest body) {
         if (body == null) {
             throw Validation.missingBody();
         }

@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.Response;
 import org.csp.eventsourcing.Actor;
 import org.csp.http.Partnerships;
 import org.csp.measures.comparator.Comparator.RecordComparator;
-import org.csp.measures.comparator.ComparatorEvent.ComparatorRecorded;
 import org.csp.calendar.ReportingPeriod;
 import org.csp.measures.geography.Geographies;
 import org.csp.measures.indicator.IndicatorRules;
@@ -58,15 +57,24 @@ public class ComparatorResource {
         this.clock = clock;
     }
 
-    /** The body: the period, the district (the partnership's own by default), the group average and its limits. */
-    public record ComparatorBody(String period, String geography, BigDecimal average, BigDecimal lower, BigDecimal upper) {
+    /** The request: the period, the district (the partnership's own by default), the group average and its limits. */
+    public record ComparatorRequest(String period, String geography, BigDecimal average, BigDecimal lower, BigDecimal upper) {
+    }
+
+    /** The family group's current figures for an indicator, period and district, and who submitted them. */
+    public record ComparatorView(String indicator, String period, String geography, BigDecimal average, BigDecimal lower,
+                                 BigDecimal upper, String submittedBy, int revision) {
+        static ComparatorView of(Comparators.ComparatorRow r) {
+            return new ComparatorView(r.indicatorCode(), r.period(), r.geography(), r.average(), r.lower(), r.upper(),
+                    r.submittedBy(), r.revision());
+        }
     }
 
     /** 201 with a new revision, 200 when the figures are already the current ones. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({COORDINATOR, COUNTY_ANALYST})
-    public Uni<Response> record(@PathParam("code") String code, @QueryParam("partnership") String partnership, ComparatorBody body) {
+    public Uni<Response> record(@PathParam("code") String code, @QueryParam("partnership") String partnership, ComparatorRequest body) {
         String p = partnerships.resolve(partnership);
         if (body == null) {
             throw Validation.missingBody();
@@ -92,7 +100,8 @@ public class ComparatorResource {
             Actor actor = Actor.of(token);
             return comparators.record(p, new RecordComparator(code, period.label(), geography, body.average(), body.lower(),
                     body.upper(), actor.client()), actor);
-        }).map(outcome -> Response.status(outcome.changed() ? 201 : 200).entity(outcome.state().current()).build());
+        }).map(outcome -> Response.status(outcome.changed() ? 201 : 200)
+                .entity(ComparatorView.of(Comparators.row(outcome.state()))).build());
     }
 
     private static void figure(Validation v, String field, BigDecimal value, IndicatorRules rules) {
@@ -105,11 +114,11 @@ public class ComparatorResource {
 
     @GET
     @RolesAllowed(READER)
-    public Uni<List<ComparatorRecorded>> list(@PathParam("code") String code, @QueryParam("partnership") String partnership) {
+    public Uni<List<ComparatorView>> list(@PathParam("code") String code, @QueryParam("partnership") String partnership) {
         String p = partnerships.resolve(partnership);
         return indicators.find(p, code).flatMap(found -> {
             found.orElseThrow(() -> ProblemException.notFound("Indicator", code));
-            return comparators.list(p, code);
+            return comparators.list(p, code).map(rows -> rows.stream().map(ComparatorView::of).toList());
         });
     }
 }

@@ -16,6 +16,7 @@ import org.csp.measures.comparator.Comparator.RecordComparator;
 import org.csp.measures.comparator.ComparatorEvent.ComparatorRecorded;
 import org.csp.calendar.ReportingPeriod;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,15 +59,29 @@ public class Comparators {
         return aggregate.execute(partnershipId, id, command, null, actor);
     }
 
-    public Uni<List<ComparatorRecorded>> list(String partnershipId, String code) {
+    /** A row of {@code comparator_state}: the current figures of an indicator, period and geography. */
+    public record ComparatorRow(String indicatorCode, String period, String geography, BigDecimal average, BigDecimal lower,
+                                BigDecimal upper, String submittedBy, int revision) {
+        static ComparatorRow of(ComparatorRecorded c) {
+            return new ComparatorRow(c.indicatorCode(), c.period(), c.geography(), c.average(), c.lower(), c.upper(),
+                    c.submittedBy(), c.revision());
+        }
+    }
+
+    /** The current row of the figures a command left. */
+    public static ComparatorRow row(Comparator state) {
+        return ComparatorRow.of(state.current());
+    }
+
+    public Uni<List<ComparatorRow>> list(String partnershipId, String code) {
         return store.pool().preparedQuery("""
                         SELECT * FROM comparator_state WHERE partnership_id = $1 AND indicator_code = $2
                          ORDER BY first_day, geography""")
                 .execute(Tuple.of(partnershipId, code))
                 .map(rows -> {
-                    List<ComparatorRecorded> list = new ArrayList<>();
+                    List<ComparatorRow> list = new ArrayList<>();
                     for (Row r : rows) {
-                        list.add(new ComparatorRecorded(r.getString("indicator_code"), r.getString("period"), r.getString("geography"),
+                        list.add(new ComparatorRow(r.getString("indicator_code"), r.getString("period"), r.getString("geography"),
                                 r.getBigDecimal("average"), r.getBigDecimal("lower_limit"), r.getBigDecimal("upper_limit"),
                                 r.getString("submitted_by"), r.getInteger("revision")));
                     }

@@ -40,7 +40,7 @@ public final class IndicatorDefinitions {
      * The definition {@code body} stands for, or a 422 listing every problem. {@code organisations}: the source
      * organisations the catalogue knows.
      */
-    public static IndicatorDefinition validate(IndicatorBody body, Set<String> organisations) {
+    public static IndicatorDefinition validate(IndicatorRequest body, Set<String> organisations) {
         if (body == null) {
             throw Validation.missingBody();
         }
@@ -98,13 +98,13 @@ public final class IndicatorDefinitions {
     }
 
     /** The definition as an API body, for a merge patch to apply to. */
-    public static IndicatorBody body(String code, IndicatorDefinition d) {
-        return new IndicatorBody(code, d.title(), d.description(), d.priority(), d.unit(), d.frequency(), d.aggregation(),
+    public static IndicatorRequest body(String code, IndicatorDefinition d) {
+        return new IndicatorRequest(code, d.title(), d.description(), d.priority(), d.unit(), d.frequency(), d.aggregation(),
                 d.polarity(), d.sources(), d.baseline(), d.targets(), d.tolerance(), d.disclosureThreshold(),
                 d.geographyLevel(), d.derivedFrom());
     }
 
-    static void requireSameCode(String code, IndicatorBody patched) {
+    static void requireSameCode(String code, IndicatorRequest patched) {
         if (!code.equals(patched.code())) {
             throw ProblemException.invalid(List.of(new FieldViolation("code", "cannot be changed; define a new indicator instead")));
         }

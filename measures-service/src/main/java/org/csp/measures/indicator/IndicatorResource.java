@@ -90,7 +90,7 @@ public class IndicatorResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(COORDINATOR)
-    public Uni<Response> create(@QueryParam("partnership") String partnership, IndicatorBody body) {
+    public Uni<Response> create(@QueryParam("partnership") String partnership, IndicatorRequest body) {
         return indicators.create(partnerships.resolve(partnership), body, Actor.of(token))
                 .map(row -> Response.status(Response.Status.CREATED).header("Location", "/api/indicators/" + row.code())
                         .entity(IndicatorView.of(row)).tag(Long.toString(row.version())).build());
@@ -105,7 +105,7 @@ public class IndicatorResource {
                                @HeaderParam("If-Match") String ifMatch,
                                @RequestBody(description = "A JSON merge patch of the indicator: the fields to change",
                                        content = @Content(mediaType = MergePatch.MEDIA_TYPE,
-                                               schema = @Schema(implementation = IndicatorBody.class))) byte[] body) {
+                                               schema = @Schema(implementation = IndicatorRequest.class))) byte[] body) {
         String partnershipId = partnerships.resolve(partnership);
         long version = ETags.requireIfMatch(ifMatch);
         return indicators.amend(partnershipId, code, Bodies.tree(json, body), version, Actor.of(token), json).map(IndicatorResource::ok);

@@ -49,7 +49,7 @@ public class Indicators {
     }
 
     /** {@code POST /api/indicators}: a new indicator of the catalogue. */
-    public Uni<IndicatorRow> create(String partnershipId, IndicatorBody body, Actor actor) {
+    public Uni<IndicatorRow> create(String partnershipId, IndicatorRequest body, Actor actor) {
         var definition = IndicatorDefinitions.validate(body, organisations.ids());
         return store.inTransaction(unit -> define(unit, partnershipId, new DefineIndicator(body.code(), definition, false), actor))
                 .flatMap(ignored -> require(partnershipId, body.code()));
@@ -59,7 +59,7 @@ public class Indicators {
     public Uni<IndicatorRow> amend(String partnershipId, String code, JsonNode patch, long version, Actor actor, ObjectMapper json) {
         return store.inTransaction(unit -> IndicatorTable.find(unit.connection(), partnershipId, code).flatMap(found -> {
                     IndicatorRow current = found.orElseThrow(() -> ProblemException.notFound("Indicator", code));
-                    IndicatorBody patched = Bodies.patch(json, IndicatorDefinitions.body(code, current.definition()), patch, IndicatorBody.class);
+                    IndicatorRequest patched = Bodies.patch(json, IndicatorDefinitions.body(code, current.definition()), patch, IndicatorRequest.class);
                     IndicatorDefinitions.requireSameCode(code, patched);
                     var definition = IndicatorDefinitions.validate(patched, organisations.ids());
                     return aggregate.handle(unit, partnershipId, code, new AmendIndicator(code, definition), version, actor);

@@ -8,7 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.EventStoreReady;
-import org.csp.measures.indicator.IndicatorBody;
+import org.csp.measures.indicator.IndicatorRequest;
 import org.csp.measures.indicator.IndicatorCommand.DefineIndicator;
 import org.csp.measures.indicator.IndicatorDefinitions;
 import org.csp.measures.indicator.Indicators;
@@ -59,8 +59,8 @@ public class IndicatorSeed {
                             Map<String, BigDecimal> targets, BigDecimal tolerance, Integer disclosureThreshold,
                             String geographyLevel, String derivedFrom) {
 
-            IndicatorBody body() {
-                return new IndicatorBody(code, title, description, priority, unit, frequency, aggregation, polarity, sources,
+            IndicatorRequest body() {
+                return new IndicatorRequest(code, title, description, priority, unit, frequency, aggregation, polarity, sources,
                         baseline, targets, tolerance, disclosureThreshold, geographyLevel, derivedFrom);
             }
         }

@@ -158,13 +158,13 @@ public class DataPointResource {
     }
 
     /**
-     * One data point and every revision of it ("what was reported when"). {@code source} picks the source when more
-     * than one has reported the point.
+     * One data point and every revision of it ("what was reported when"), with its stream version as ETag. {@code source}
+     * picks the source when more than one has reported the point.
      */
     @GET
     @Path("{geography}/{period}")
     @RolesAllowed(READER)
-    public Uni<SeriesPoint> history(@PathParam("code") String code, @PathParam("geography") String geography,
+    public Uni<Response> history(@PathParam("code") String code, @PathParam("geography") String geography,
                                     @PathParam("period") String period, @QueryParam("partnership") String partnership,
                                     @QueryParam("source") String source) {
         ReportingPeriod parsed = ReportingPeriod.parse(period).orElseThrow(() -> ProblemException.notFound("Data point", period));
@@ -179,8 +179,9 @@ public class DataPointResource {
                                 + "; name one with ?source=.");
                     }
                     DataPointRow row = matching.getFirst();
-                    return dataPoints.revisions(List.of(row)).map(revisions -> SeriesPoint.of(row,
-                            revisions.getOrDefault(row.streamId(), List.of()).stream().map(Revision::of).toList()));
+                    return dataPoints.revisions(List.of(row)).map(revisions -> Response.ok(SeriesPoint.of(row,
+                                    revisions.getOrDefault(row.streamId(), List.of()).stream().map(Revision::of).toList()))
+                            .tag(Long.toString(row.version())).build());
                 });
     }
 

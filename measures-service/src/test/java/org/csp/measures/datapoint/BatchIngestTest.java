@@ -220,7 +220,7 @@ class BatchIngestTest {
                 .then().statusCode(422).body("errors[0].field", equalTo("reason"));
         given().auth().oauth2(Tokens.user("viewer"))
                 .when().get("/api/indicators/SV-VIOLENCE-WITH-INJURY/data-points/E07000082/2022-09")
-                .then().statusCode(200).body("value", equalTo(43)).body("revision", equalTo(2))
+                .then().statusCode(200).header("ETag", equalTo("\"2\"")).body("value", equalTo(43)).body("revision", equalTo(2))
                 .body("revisions.revision", equalTo(List.of(1, 2))).body("revisions.value", equalTo(List.of(40, 43)))
                 .body("revisions[1].reason", equalTo("late reports added"))
                 .body("revisions[0].submittedBy", equalTo(POLICE));

@@ -15,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.csp.engagement.Aliased;
+import org.csp.engagement.OrganisationNames;
 import org.csp.engagement.casereview.CaseReviewCommand.Close;
 import org.csp.engagement.casereview.CaseReviewCommand.DecideThreshold;
 import org.csp.engagement.casereview.CaseReviewCommand.HoldMeeting;
@@ -180,8 +181,7 @@ public class CaseReviewResource {
         String reference = v.parse(body.caseReference(), "caseReference", r -> REFERENCE.matcher(r).matches() ? r : null,
                 "a case reference of 3 to 40 letters, digits and hyphens, such as ASB-CR-2024-007");
         LocalDate receivedOn = date(v, body.receivedOn(), "receivedOn");
-        List<String> agencies = organisationNames(v, Aliased.of(v, "organisationNames", body.organisationNames(), "agencies",
-                body.agencies()));
+        List<String> agencies = organisationNames(v, body.organisationNames(), body.agencies());
         v.throwIfInvalid();
         String p = partnerships.resolve(partnership);
         return reviews.receive(p, new ReceiveApplication(reference, receivedOn, agencies), Actor.of(token))
@@ -220,8 +220,7 @@ public class CaseReviewResource {
         }
         Validation v = new Validation();
         LocalDate heldOn = date(v, body.heldOn(), "heldOn");
-        List<String> agencies = organisationNames(v, Aliased.of(v, "organisationNames", body.organisationNames(), "agencies",
-                body.agencies()));
+        List<String> agencies = organisationNames(v, body.organisationNames(), body.agencies());
         v.throwIfInvalid();
         return step(reference, partnership, ifMatch, key -> new HoldMeeting(reference, heldOn, agencies));
     }
@@ -291,18 +290,7 @@ public class CaseReviewResource {
         return date;
     }
 
-    /** Free-text organisation names, at most 30, each checked for personal data; repeats are dropped. */
-    private static List<String> organisationNames(Validation v, Aliased<List<String>> given) {
-        List<String> names = new ArrayList<>();
-        if (given.value() != null) {
-            v.require(given.value().size() <= 30, given.field(), "must list at most 30 organisations");
-            for (int i = 0; i < given.value().size() && i < 30; i++) {
-                String name = v.publicText(given.value().get(i), given.field() + "[" + i + "]", 200);
-                if (name != null && !names.contains(name)) {
-                    names.add(name);
-                }
-            }
-        }
-        return List.copyOf(names);
+    private static List<String> organisationNames(Validation v, List<String> organisationNames, List<String> agencies) {
+        return OrganisationNames.check(v, Aliased.of(v, "organisationNames", organisationNames, "agencies", agencies), 30);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.csp.engagement.Aliased;
+import org.csp.engagement.OrganisationNames;
 import org.csp.engagement.engagement.EngagementEvent.Details;
 import org.csp.engagement.engagement.EngagementEvent.Place;
 import org.csp.http.Bodies;
@@ -11,7 +12,6 @@ import org.csp.problem.Validation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -39,6 +39,8 @@ public record EngagementRequest(String type, String title, String startDate,
 
     private static final Pattern INITIATIVE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,79}");
     private static final int MAX_PRIORITY = 20;
+    /** No limit beyond the body size, as before organisations were named here. */
+    private static final int MAX_ORGANISATIONS = Integer.MAX_VALUE;
 
     /** A ward, parish or district-wide place by its GSS code, with its name; a place without a code has a name alone. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -84,8 +86,8 @@ public record EngagementRequest(String type, String title, String startDate,
                 "must be initiative ids of the plan, such as [\"P4-06\"]");
         Aliased<String> lead = Aliased.of(v, "leadOrganisationName", leadOrganisationName, "leadOrganisation", leadOrganisation);
         String checkedLead = v.optionalPublicText(lead.value(), lead.field(), 200);
-        List<String> names = organisationNames(v, Aliased.of(v, "organisationNames", organisationNames, "organisations",
-                organisations));
+        List<String> names = OrganisationNames.check(v, Aliased.of(v, "organisationNames", organisationNames, "organisations",
+                organisations), MAX_ORGANISATIONS);
         String checkedAudience = v.optionalPublicText(audience, "audience", 200);
         v.require(attendance == null || (attendance >= 0 && attendance <= 1_000_000), "attendance",
                 "must be a number of people between 0 and 1,000,000");
@@ -96,19 +98,6 @@ public record EngagementRequest(String type, String title, String startDate,
         return new Checked(new Details(engagementType.code(), checkedTitle, from, to, checkedPlace,
                 checkedPriorities.stream().sorted().toList(), checkedInitiatives, checkedLead, names, checkedAudience,
                 attendance, reach, checkedOutcomes), start.field());
-    }
-
-    private static List<String> organisationNames(Validation v, Aliased<List<String>> given) {
-        List<String> names = new ArrayList<>();
-        if (given.value() != null) {
-            for (int i = 0; i < given.value().size(); i++) {
-                String name = v.publicText(given.value().get(i), given.field() + "[" + i + "]", 200);
-                if (name != null && !names.contains(name)) {
-                    names.add(name);
-                }
-            }
-        }
-        return List.copyOf(names);
     }
 
     /**

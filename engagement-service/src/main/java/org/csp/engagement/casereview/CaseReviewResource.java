@@ -14,6 +14,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.csp.engagement.Aliased;
+import org.csp.engagement.OrganisationNames;
 import org.csp.engagement.casereview.CaseReviewCommand.Close;
 import org.csp.engagement.casereview.CaseReviewCommand.DecideThreshold;
 import org.csp.engagement.casereview.CaseReviewCommand.HoldMeeting;
@@ -25,8 +27,10 @@ import org.csp.http.ETags;
 import org.csp.http.Partnerships;
 import org.csp.problem.Validation;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,13 +67,22 @@ public class CaseReviewResource {
         this.clock = clock;
     }
 
-    public record ApplicationRequest(String caseReference, String receivedOn, List<String> agencies) {
+    /**
+     * The body of {@code POST /api/case-reviews}. {@code organisationNames}: the organisations involved, as free-text
+     * names (not yet checked against the organisation registry).
+     */
+    public record ApplicationRequest(String caseReference, String receivedOn, List<String> organisationNames,
+                                     @Schema(deprecated = true, description = "The former name of organisationNames")
+                                     List<String> agencies) {
     }
 
     public record DecisionRequest(String decidedOn, Boolean met, String threshold, String reason) {
     }
 
-    public record MeetingRequest(String heldOn, List<String> agencies) {
+    /** {@code organisationNames}: the organisations at the meeting, as free-text names. */
+    public record MeetingRequest(String heldOn, List<String> organisationNames,
+                                 @Schema(deprecated = true, description = "The former name of organisationNames")
+                                 List<String> agencies) {
     }
 
     public record RecommendationsRequest(String recordedOn, List<String> recommendations) {
@@ -78,41 +91,70 @@ public class CaseReviewResource {
     public record CloseRequest(String closedOn, String outcome, String summary) {
     }
 
-    public record Decision(LocalDate decidedOn, boolean met, String threshold, String reason) {
+    /** The threshold decision; {@code reason} is null once the free text was removed. */
+    public record DecisionView(LocalDate decidedOn, boolean met, String threshold, String reason) {
+        static DecisionView of(CaseReview.Decided decided, CaseReviewKeys.Key key) {
+            CaseReview.Decision d = decided.decision();
+            return new DecisionView(d.decidedOn(), decided.met(), d.threshold(), key.open(d.reason()));
+        }
     }
 
-    public record Meeting(LocalDate heldOn, List<String> agencies) {
+    /** The review meeting; {@code organisationNames} are free-text names. */
+    public record MeetingView(LocalDate heldOn, List<String> organisationNames) {
+        static MeetingView of(CaseReview.Meeting m) {
+            return new MeetingView(m.heldOn(), m.agencies());
+        }
     }
 
-    public record Recommendations(LocalDate recordedOn, int count, List<String> texts) {
+    /** The recommendations: how many, and their texts (null once the free text was removed). */
+    public record RecommendationsView(LocalDate recordedOn, int count, List<String> texts) {
+        static RecommendationsView of(CaseReview.Recommendations r, CaseReviewKeys.Key key) {
+            return new RecommendationsView(r.recordedOn(), r.texts().size(),
+                    key.destroyed() ? null : r.texts().stream().map(key::open).toList());
+        }
     }
 
-    public record Closure(LocalDate closedOn, String outcome, String summary) {
+    /** How the review ended; {@code summary} is null once the free text was removed. */
+    public record ClosureView(LocalDate closedOn, String outcome, String summary) {
+        static ClosureView of(CaseReview.Closure c, CaseReviewKeys.Key key) {
+            return new ClosureView(c.closedOn(), c.outcome(), key.open(c.summary()));
+        }
     }
 
     /** Days from the application to the threshold decision and to closure (null until then). */
-    public record Timeliness(Long daysToDecision, Long daysToClosure) {
+    public record TimelinessView(Long daysToDecision, Long daysToClosure) {
+        static TimelinessView of(LocalDate receivedOn, DecisionView decision, ClosureView closure) {
+            return new TimelinessView(decision == null ? null : ChronoUnit.DAYS.between(receivedOn, decision.decidedOn()),
+                    closure == null ? null : ChronoUnit.DAYS.between(receivedOn, closure.closedOn()));
+        }
     }
 
     /**
-     * A case review. Its free text reads null with {@code freeTextRemoved} once the retention policy destroyed the
-     * case's key; everything else stays.
+     * A case review. {@code organisationNames}: the organisations involved, as free-text names. Its free text reads
+     * null with {@code freeTextRemoved} once the retention policy destroyed the case's key; everything else stays.
      */
-    public record CaseReviewView(String caseReference, String status, LocalDate receivedOn, List<String> agencies,
-                                 Decision decision, Meeting meeting, Recommendations recommendations, Closure closure,
-                                 Timeliness timeliness, boolean freeTextRemoved, long version) {
+    public record CaseReviewView(String caseReference, String status, LocalDate receivedOn, List<String> organisationNames,
+                                 DecisionView decision, MeetingView meeting, RecommendationsView recommendations,
+                                 ClosureView closure, TimelinessView timeliness, boolean freeTextRemoved, long version) {
         static CaseReviewView of(CaseReviewRow row) {
-            CaseReview r = row.state();
+            CaseReview.Open reached = row.state().reached();
+            CaseReview.Application application = reached.application();
             CaseReviewKeys.Key key = row.key();
-            return new CaseReviewView(r.caseReference(), r.status(), r.receivedOn(), r.agencies(),
-                    r.decidedOn() == null ? null : new Decision(r.decidedOn(), r.thresholdMet(), r.threshold(), key.open(r.reason())),
-                    r.meetingHeldOn() == null ? null : new Meeting(r.meetingHeldOn(), r.meetingAgencies()),
-                    r.recommendationsRecordedOn() == null ? null : new Recommendations(r.recommendationsRecordedOn(),
-                            r.recommendations().size(), key.destroyed() ? null : r.recommendations().stream().map(key::open).toList()),
-                    r.closedOn() == null ? null : new Closure(r.closedOn(), r.outcome(), key.open(r.summary())),
-                    new Timeliness(r.decidedOn() == null ? null : ChronoUnit.DAYS.between(r.receivedOn(), r.decidedOn()),
-                            r.closedOn() == null ? null : ChronoUnit.DAYS.between(r.receivedOn(), r.closedOn())),
-                    key.destroyed(), row.version());
+            DecisionView decision = reached instanceof CaseReview.Decided decided ? DecisionView.of(decided, key) : null;
+            ClosureView closure = row.state() instanceof CaseReview.Closed closed ? ClosureView.of(closed.closure(), key) : null;
+            return new CaseReviewView(application.caseReference(), row.state().status(), application.receivedOn(),
+                    application.agencies(), decision,
+                    reached instanceof CaseReview.Reviewed reviewed ? MeetingView.of(reviewed.meeting()) : null,
+                    reached instanceof CaseReview.RecommendationsRecorded recorded
+                            ? RecommendationsView.of(recorded.recommendations(), key) : null,
+                    closure, TimelinessView.of(application.receivedOn(), decision, closure), key.destroyed(), row.version());
+        }
+    }
+
+    /** What a run of the retention policy did: the cut-off (reviews closed before it) and how many reviews' text it removed. */
+    public record RetentionRunView(Period retention, LocalDate closedBefore, long removed) {
+        static RetentionRunView of(CaseReviewRetention.Run run) {
+            return new RetentionRunView(run.retention(), run.closedBefore(), run.removed());
         }
     }
 
@@ -139,7 +181,7 @@ public class CaseReviewResource {
         String reference = v.parse(body.caseReference(), "caseReference", r -> REFERENCE.matcher(r).matches() ? r : null,
                 "a case reference of 3 to 40 letters, digits and hyphens, such as ASB-CR-2024-007");
         LocalDate receivedOn = date(v, body.receivedOn(), "receivedOn");
-        List<String> agencies = agencies(v, body.agencies(), "agencies");
+        List<String> agencies = organisationNames(v, body.organisationNames(), body.agencies());
         v.throwIfInvalid();
         String p = partnerships.resolve(partnership);
         return reviews.receive(p, new ReceiveApplication(reference, receivedOn, agencies), Actor.of(token))
@@ -178,7 +220,7 @@ public class CaseReviewResource {
         }
         Validation v = new Validation();
         LocalDate heldOn = date(v, body.heldOn(), "heldOn");
-        List<String> agencies = agencies(v, body.agencies(), "agencies");
+        List<String> agencies = organisationNames(v, body.organisationNames(), body.agencies());
         v.throwIfInvalid();
         return step(reference, partnership, ifMatch, key -> new HoldMeeting(reference, heldOn, agencies));
     }
@@ -226,8 +268,8 @@ public class CaseReviewResource {
     @POST
     @Path("retention")
     @RolesAllowed(COORDINATOR)
-    public Uni<CaseReviewRetention.Run> runRetention() {
-        return retention.run();
+    public Uni<RetentionRunView> runRetention() {
+        return retention.run().map(RetentionRunView::of);
     }
 
     private Uni<Response> step(String reference, String partnership, String ifMatch,
@@ -248,17 +290,7 @@ public class CaseReviewResource {
         return date;
     }
 
-    private static List<String> agencies(Validation v, List<String> given, String field) {
-        List<String> agencies = new ArrayList<>();
-        if (given != null) {
-            v.require(given.size() <= 30, field, "must list at most 30 agencies");
-            for (int i = 0; i < given.size() && i < 30; i++) {
-                String agency = v.publicText(given.get(i), field + "[" + i + "]", 200);
-                if (agency != null && !agencies.contains(agency)) {
-                    agencies.add(agency);
-                }
-            }
-        }
-        return List.copyOf(agencies);
+    private static List<String> organisationNames(Validation v, List<String> organisationNames, List<String> agencies) {
+        return OrganisationNames.check(v, Aliased.of(v, "organisationNames", organisationNames, "agencies", agencies), 30);
     }
 }

@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import org.csp.eventsourcing.StateJson;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,8 +17,8 @@ import java.util.List;
  */
 final class CaseReviewTable {
 
-    /** Bump when {@link CaseReview} changes shape: the next start refills the table from the events. */
-    static final int FORMAT = 1;
+    /** Bump when {@link CaseReview} changes shape: the next start refills the table from the events. 2: a state per stage. */
+    static final int FORMAT = 2;
 
     static final String DDL = """
             CREATE TABLE IF NOT EXISTS case_review (
@@ -38,14 +39,16 @@ final class CaseReviewTable {
     }
 
     static Uni<Void> upsert(SqlClient tx, String partnershipId, CaseReview state, long version) {
+        CaseReview.Application application = state.reached().application();
+        LocalDate closedOn = state instanceof CaseReview.Closed closed ? closed.closure().closedOn() : null;
         return tx.preparedQuery("""
                         INSERT INTO case_review (partnership_id, case_reference, version, status, received_on, closed_on, state)
                         VALUES ($1, $2, $3, $4, $5, $6, $7)
                         ON CONFLICT (partnership_id, case_reference) DO UPDATE SET version = excluded.version,
                             status = excluded.status, received_on = excluded.received_on, closed_on = excluded.closed_on,
                             state = excluded.state""")
-                .execute(Tuple.tuple().addString(partnershipId).addString(state.caseReference()).addLong(version)
-                        .addString(state.status()).addLocalDate(state.receivedOn()).addLocalDate(state.closedOn())
+                .execute(Tuple.tuple().addString(partnershipId).addString(application.caseReference()).addLong(version)
+                        .addString(state.status()).addLocalDate(application.receivedOn()).addLocalDate(closedOn)
                         .addValue(StateJson.write(state)))
                 .replaceWithVoid();
     }
@@ -62,8 +65,10 @@ final class CaseReviewTable {
                     List<CaseReviewRow> list = new ArrayList<>(rows.size());
                     for (Row row : rows) {
                         CaseReview state = StateJson.read(row.getJsonObject("state"), CaseReview.class);
-                        list.add(new CaseReviewRow(state, row.getLong("version"), new CaseReviewKeys.Key(partnershipId,
-                                state.caseReference(), row.getBuffer("key") == null ? null : row.getBuffer("key").getBytes())));
+                        String reference = state.reached().application().caseReference();
+                        byte[] key = row.getBuffer("key") == null ? null : row.getBuffer("key").getBytes();
+                        list.add(new CaseReviewRow(state, row.getLong("version"),
+                                new CaseReviewKeys.Key(partnershipId, reference, key)));
                     }
                     return list;
                 });

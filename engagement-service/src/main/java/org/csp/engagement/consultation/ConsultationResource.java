@@ -16,10 +16,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.csp.calendar.FinancialQuarter;
-import org.csp.engagement.consultation.ConsultationEvent.ConsultationOpened;
+import org.csp.engagement.consultation.ConsultationCommand.CloseConsultation;
+import org.csp.engagement.consultation.ConsultationCommand.OpenConsultation;
+import org.csp.engagement.consultation.ConsultationCommand.PublishResults;
 import org.csp.engagement.consultation.ConsultationEvent.Question;
 import org.csp.engagement.consultation.ConsultationEvent.Result;
-import org.csp.engagement.consultation.ConsultationEvent.ResultsPublished;
 import org.csp.eventsourcing.Actor;
 import org.csp.http.ETags;
 import org.csp.http.Partnerships;
@@ -59,37 +60,72 @@ public class ConsultationResource {
         this.clock = clock;
     }
 
+    /** The body of {@code POST /api/consultations}. */
     public record OpenRequest(String id, String kind, String title, String opensOn, String plannedClose, List<Integer> priorities,
-                              List<QuestionBody> questions) {
+                              List<QuestionRequest> questions) {
     }
 
-    public record QuestionBody(String code, String text) {
+    /** A question as asked: a short code and its wording. */
+    public record QuestionRequest(String code, String text) {
     }
 
+    /** The body of {@code POST …/{id}/close}. */
     public record CloseRequest(String closedOn) {
     }
 
-    public record ResultsRequest(String publishedOn, String period, String geography, List<ResultBody> results) {
+    /** The body of {@code POST …/{id}/results}. */
+    public record ResultsRequest(String publishedOn, String period, String geography, List<ResultRequest> results) {
     }
 
-    public record ResultBody(String question, String indicator, Double percentage, Integer sampleSize) {
+    /** A question's aggregate result: percentage agreeing, respondents, and the indicator code it measures, if any. */
+    public record ResultRequest(String question, String indicator, Double percentage, Integer sampleSize) {
     }
 
+    /** A consultation as the API shows it; {@code status} open, closed or results-published; {@code version} its ETag. */
     public record ConsultationView(String id, String kind, String title, LocalDate opensOn, LocalDate plannedClose,
-                                   LocalDate closedOn, String status, List<Integer> priorities, List<Question> questions,
-                                   ResultsPublished results, long version) {
-        static ConsultationView of(Consultations.Versioned v) {
-            ConsultationOpened o = v.state().opened();
-            String status = v.state().results() != null ? "results-published" : v.state().closedOn() != null ? "closed" : "open";
-            return new ConsultationView(o.consultationId(), o.kind(), o.title(), o.opensOn(), o.plannedClose(), v.state().closedOn(),
-                    status, o.priorities(), o.questions(), v.state().results(), v.version());
+                                   LocalDate closedOn, String status, List<Integer> priorities, List<QuestionView> questions,
+                                   ResultsView results, long version) {
+        static ConsultationView of(Consultation state, long version) {
+            return switch (state) {
+                case Consultation.NotOpened none -> throw new IllegalArgumentException("A consultation never opened has no view");
+                case Consultation.Open o -> of(o, "open", null, null, version);
+                case Consultation.Closed c -> of(c, "closed", c.closedOn(), null, version);
+                case Consultation.Published p -> of(p, "results-published", p.closedOn(), ResultsView.of(p.results()), version);
+            };
+        }
+
+        private static ConsultationView of(Consultation.Opened c, String status, LocalDate closedOn, ResultsView results,
+                                           long version) {
+            Consultation.Terms t = c.terms();
+            return new ConsultationView(c.id(), t.kind(), t.title(), t.opensOn(), t.plannedClose(), closedOn, status,
+                    t.priorities(), t.questions().stream().map(QuestionView::of).toList(), results, version);
+        }
+    }
+
+    public record QuestionView(String code, String text) {
+        static QuestionView of(Question q) {
+            return new QuestionView(q.code(), q.text());
+        }
+    }
+
+    /** The latest publication of the results: when, for which period and geography, and per question. */
+    public record ResultsView(LocalDate publishedOn, String period, String geography, List<ResultView> results) {
+        static ResultsView of(Consultation.Results r) {
+            return new ResultsView(r.publishedOn(), r.period(), r.geography(), r.results().stream().map(ResultView::of).toList());
+        }
+    }
+
+    public record ResultView(String question, String indicator, double percentage, int sampleSize) {
+        static ResultView of(Result r) {
+            return new ResultView(r.question(), r.indicator(), r.percentage(), r.sampleSize());
         }
     }
 
     @GET
     @RolesAllowed(READER)
     public Uni<List<ConsultationView>> list(@QueryParam("partnership") String partnership) {
-        return consultations.list(partnerships.resolve(partnership), null).map(rows -> rows.stream().map(ConsultationView::of).toList());
+        return consultations.list(partnerships.resolve(partnership), null)
+                .map(rows -> rows.stream().map(row -> ConsultationView.of(row.state(), row.version())).toList());
     }
 
     @GET
@@ -100,7 +136,7 @@ public class ConsultationResource {
             if (rows.isEmpty()) {
                 throw ProblemException.notFound("Consultation", id);
             }
-            return respond(rows.getFirst());
+            return respond(rows.getFirst().state(), rows.getFirst().version());
         });
     }
 
@@ -124,10 +160,10 @@ public class ConsultationResource {
         v.require(priorities.stream().allMatch(p -> p != null && p >= 1 && p <= 20), "priorities", "must be priority numbers");
         List<Question> questions = new ArrayList<>();
         Set<String> codes = new HashSet<>();
-        List<QuestionBody> given = body.questions() == null ? List.of() : body.questions();
+        List<QuestionRequest> given = body.questions() == null ? List.of() : body.questions();
         v.require(!given.isEmpty() && given.size() <= 100, "questions", "must list 1 to 100 questions");
         for (int i = 0; i < given.size() && i < 100; i++) {
-            QuestionBody q = given.get(i);
+            QuestionRequest q = given.get(i);
             String at = "questions[" + i + "]";
             String code = v.parse(q == null ? null : q.code(), at + ".code", c -> CODE.matcher(c).matches() ? c : null, "a short code such as Q1");
             v.require(code == null || codes.add(code), at + ".code", "is used twice");
@@ -135,14 +171,11 @@ public class ConsultationResource {
         }
         v.throwIfInvalid();
         String p = partnerships.resolve(partnership);
-        return consultations.handle(p, new Consultation.Command.Open(new ConsultationOpened(id, kind, title, opensOn, plannedClose,
-                        priorities, List.copyOf(questions))), null, Actor.of(token))
-                .flatMap(outcome -> consultations.list(p, id))
-                .map(rows -> {
-                    ConsultationView view = ConsultationView.of(rows.getFirst());
-                    return Response.status(Response.Status.CREATED).header("Location", "/api/consultations/" + id)
-                            .tag(Long.toString(view.version())).entity(view).build();
-                });
+        var command = new OpenConsultation(id, kind, title, opensOn, plannedClose, priorities, List.copyOf(questions));
+        return consultations.handle(p, command, null, Actor.of(token))
+                .map(outcome -> Response.status(Response.Status.CREATED).header("Location", "/api/consultations/" + id)
+                        .tag(Long.toString(outcome.version())).entity(ConsultationView.of(outcome.state(), outcome.version()))
+                        .build());
     }
 
     /** Closes it ({@code engagement.consultation.closed.v1}); needs If-Match. */
@@ -160,7 +193,7 @@ public class ConsultationResource {
         v.require(closedOn == null || !closedOn.isAfter(UkCalendar.today(clock)), "closedOn", "must not be in the future");
         v.throwIfInvalid();
         long version = ETags.requireIfMatch(ifMatch);
-        return step(partnership, new Consultation.Command.Close(id, closedOn), version);
+        return step(partnership, new CloseConsultation(id, closedOn), version);
     }
 
     /**
@@ -183,10 +216,10 @@ public class ConsultationResource {
         String period = v.parse(body.period(), "period", ConsultationResource::period, "a financial year such as 2024/25 or a quarter such as 2024/25 Q3");
         String geography = v.parse(body.geography(), "geography", g -> GssCode.parse(g).filter(ConsultationResource::localArea).map(GssCode::code).orElse(null), "a GSS code such as E07000082");
         List<Result> results = new ArrayList<>();
-        List<ResultBody> given = body.results() == null ? List.of() : body.results();
+        List<ResultRequest> given = body.results() == null ? List.of() : body.results();
         v.require(!given.isEmpty() && given.size() <= 100, "results", "must list 1 to 100 results");
         for (int i = 0; i < given.size() && i < 100; i++) {
-            ResultBody r = given.get(i);
+            ResultRequest r = given.get(i);
             String at = "results[" + i + "]";
             if (r == null) {
                 v.require(false, at, "must be an object");
@@ -202,27 +235,24 @@ public class ConsultationResource {
         }
         v.throwIfInvalid();
         long version = ETags.requireIfMatch(ifMatch);
-        return step(partnership, new Consultation.Command.Publish(new ResultsPublished(id, publishedOn, period, geography,
-                List.copyOf(results))), version);
+        return step(partnership, new PublishResults(id, publishedOn, period, geography, List.copyOf(results)), version);
     }
 
-    private Uni<Response> step(String partnership, Consultation.Command command, long version) {
-        String p = partnerships.resolve(partnership);
-        return consultations.handle(p, command, version, Actor.of(token))
-                .flatMap(outcome -> consultations.list(p, command.consultationId()))
-                .map(rows -> respond(rows.getFirst()));
+    private Uni<Response> step(String partnership, ConsultationCommand command, long version) {
+        return consultations.handle(partnerships.resolve(partnership), command, version, Actor.of(token))
+                .map(outcome -> respond(outcome.state(), outcome.version()));
     }
 
-    private static Response respond(Consultations.Versioned row) {
-        return Response.ok(ConsultationView.of(row)).tag(Long.toString(row.version())).build();
+    private static Response respond(Consultation state, long version) {
+        return Response.ok(ConsultationView.of(state, version)).tag(Long.toString(version)).build();
     }
 
-    /** "2024/25" (a financial year) or a financial quarter label, normalised. */
     /** A parish, ward, district or county of England: what a consultation's results can be for. */
     private static boolean localArea(GssCode code) {
         return code.isParish() || code.isWard() || code.isDistrict() || code.isCounty();
     }
 
+    /** "2024/25" (a financial year) or a financial quarter label, normalised. */
     private static String period(String text) {
         if (text.matches("20\\d{2}/\\d{2}") && (Integer.parseInt(text.substring(0, 4)) + 1) % 100 == Integer.parseInt(text.substring(5))) {
             return text;

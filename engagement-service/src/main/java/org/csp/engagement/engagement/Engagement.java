@@ -41,25 +41,31 @@ public record Engagement(String id, Details details, boolean withdrawn, String w
 
         @Override
         public List<EngagementEvent> decide(EngagementCommand command, Engagement s) {
-            if (command instanceof RecordEngagement record) {
-                return decideRecord(record, s);
-            }
-            if (!s.exists()) {
-                throw CommandRejected.notDefined("There is no engagement record '" + command.engagementId() + "'.");
-            }
-            if (s.withdrawn) {
-                throw new CommandRejected("withdrawn", "Engagement record '" + s.id + "' is withdrawn.");
-            }
             return switch (command) {
-                case RecordEngagement ignored -> throw new IllegalStateException("handled above");
+                case RecordEngagement record -> {
+                    if (s.exists()) {
+                        if (s.details.equals(record.details())) {
+                            yield List.of();
+                        }
+                        throw new CommandRejected("engagement-exists", "Engagement record '" + s.id + "' exists already.");
+                    }
+                    requireDates(record.details(), record.today());
+                    yield List.of(new EngagementRecorded(record.engagementId(), record.details()));
+                }
                 case AmendEngagement amend -> {
+                    requireCurrent(s, amend);
                     requireDates(amend.details(), amend.today());
                     yield amend.details().equals(s.details) ? List.of() : List.of(new EngagementAmended(s.id, amend.details()));
                 }
-                case WithdrawEngagement withdraw -> List.of(new EngagementWithdrawn(s.id, withdraw.reason()));
+                case WithdrawEngagement withdraw -> {
+                    requireCurrent(s, withdraw);
+                    yield List.of(new EngagementWithdrawn(s.id, withdraw.reason()));
+                }
                 case AddFollowUp followUp -> {
+                    requireCurrent(s, followUp);
                     if (followUp.addedOn().isBefore(s.details.startDate())) {
-                        throw CommandRejected.invalid("addedOn", "must not be before the engagement (" + s.details.startDate() + ")");
+                        throw CommandRejected.invalid("addedOn",
+                                "must not be before the engagement (" + s.details.startDate() + ")");
                     }
                     yield List.of(new FollowUpAdded(s.id, followUp.addedOn(), followUp.youSaid(), followUp.weDid()));
                 }
@@ -71,25 +77,19 @@ public record Engagement(String id, Details details, boolean withdrawn, String w
         return details != null;
     }
 
-    /**
-     * The record id comes from the client's Idempotency-Key when it sent one: the same key with the same details is
-     * a retry and changes nothing; the same key with other details is refused.
-     */
-    private static List<EngagementEvent> decideRecord(RecordEngagement command, Engagement state) {
-        if (state.exists()) {
-            if (state.details().equals(command.details())) {
-                return List.of();
-            }
-            throw new CommandRejected("idempotency-key-reused",
-                    "This Idempotency-Key was already used for a different engagement record; use a new key for a new record.");
+    /** A record that was recorded and not withdrawn: only such a record can be amended, withdrawn or followed up. */
+    private static void requireCurrent(Engagement s, EngagementCommand command) {
+        if (!s.exists()) {
+            throw CommandRejected.notDefined("There is no engagement record '" + command.engagementId() + "'.");
         }
-        requireDates(command.details(), command.today());
-        return List.of(new EngagementRecorded(command.engagementId(), command.details()));
+        if (s.withdrawn) {
+            throw new CommandRejected("withdrawn", "Engagement record '" + s.id + "' is withdrawn.");
+        }
     }
 
     private static void requireDates(Details details, LocalDate today) {
         if (details.startDate().isAfter(today)) {
-            throw CommandRejected.invalid("date", "must not be in the future: record an engagement once it has taken place");
+            throw CommandRejected.invalid("startDate", "must not be in the future: record an engagement once it has taken place");
         }
         if (details.endDate().isBefore(details.startDate())) {
             throw CommandRejected.invalid("endDate", "must not be before the start date");

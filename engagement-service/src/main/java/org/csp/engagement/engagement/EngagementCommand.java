@@ -10,7 +10,7 @@ public sealed interface EngagementCommand {
     String engagementId();
 
     /**
-     * Record an engagement that took place, under the id the caller chose ({@link Engagements#newId}). {@code today}
+     * Record an engagement that took place, under a new id; the same details again change nothing. {@code today}
      * travels with the command so that {@code decide} stays pure.
      */
     record RecordEngagement(String engagementId, Details details, LocalDate today) implements EngagementCommand {

@@ -1,5 +1,7 @@
 package org.csp.engagement.engagement;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
@@ -24,11 +26,15 @@ import org.csp.engagement.engagement.EngagementEvent.Details;
 import org.csp.engagement.engagement.EngagementEvent.FollowUpAdded;
 import org.csp.engagement.engagement.EngagementEvent.Place;
 import org.csp.eventsourcing.Actor;
+import org.csp.eventsourcing.CommandRejected;
 import org.csp.eventsourcing.History;
 import org.csp.http.Bodies;
 import org.csp.http.ETags;
+import org.csp.http.IdempotentRequests;
+import org.csp.http.IdempotentRequests.Answer;
 import org.csp.http.MergePatch;
 import org.csp.http.Partnerships;
+import org.csp.problem.FieldViolation;
 import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -37,22 +43,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.UUID;
 
 import static org.csp.security.Roles.COORDINATOR;
 import static org.csp.security.Roles.ENGAGEMENT_OFFICER;
 import static org.csp.security.Roles.READER;
 
+/** Community engagement records: recorded (idempotent with an Idempotency-Key), amended, withdrawn, followed up. */
 @Path("/api/engagements")
 @Produces(MediaType.APPLICATION_JSON)
 public class EngagementResource {
-
-    /** Idempotency keys: printable ASCII, as the IETF draft and common APIs allow. */
-    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
-    private static final Pattern INITIATIVE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,79}");
-    private static final int MAX_PRIORITY = 20;
 
     private final Engagements engagements;
     private final Partnerships partnerships;
@@ -66,21 +67,6 @@ public class EngagementResource {
         this.json = json;
     }
 
-    /**
-     * The body of {@code POST /api/engagements} and what {@code PATCH} merges into. {@code place}: a name, or
-     * {@code {"level": "ward" | "parish" | "district", "gss": "E05…", "name": "…"}}; {@code endDate} for a range.
-     */
-    public record EngagementRequest(String type, String title, String date, String endDate, JsonNode place,
-                                    List<Integer> priorities, List<String> initiatives, String leadOrganisation,
-                                    List<String> organisations, String audience, Integer attendance, Integer reach,
-                                    String outcomes) {
-        static EngagementRequest of(Details d, ObjectMapper json) {
-            return new EngagementRequest(d.type(), d.title(), d.startDate().toString(), d.endDate().toString(),
-                    d.place() == null ? null : json.valueToTree(d.place()), d.priorities(), d.initiatives(), d.leadOrganisation(),
-                    d.organisations(), d.audience(), d.attendance(), d.reach(), d.outcomes());
-        }
-    }
-
     /** The body of {@code POST /api/engagements/{id}/withdraw}. */
     public record WithdrawRequest(String reason) {
     }
@@ -89,46 +75,70 @@ public class EngagementResource {
     public record FollowUpRequest(String addedOn, String youSaid, String weDid) {
     }
 
-    /** An engagement record as the API shows it. {@code date} is the start, {@code quarter} the start's quarter. */
-    public record EngagementView(String id, String type, String title, LocalDate date, LocalDate endDate, String quarter,
-                                 String place, Place placeDetail, List<Integer> priorities, List<String> initiatives,
-                                 String leadOrganisation, List<String> organisations, String audience, Integer attendance,
-                                 Integer reach, String outcomes, List<FollowUpAdded> followUps, boolean withdrawn,
-                                 String withdrawnReason, long version) {
+    /**
+     * An engagement record as the API shows it: {@code quarter} is the financial quarter of {@code startDate};
+     * organisations are free-text names.
+     */
+    public record EngagementView(String id, String type, String title, LocalDate startDate, LocalDate endDate, String quarter,
+                                 PlaceView place, List<Integer> priorities, List<String> initiatives,
+                                 String leadOrganisationName, List<String> organisationNames, String audience,
+                                 Integer attendance, Integer reach, String outcomes, List<FollowUpView> followUps,
+                                 boolean withdrawn, String withdrawnReason, long version) {
         static EngagementView of(Engagement e, long version) {
             Details d = e.details();
-            return new EngagementView(e.id(), d.type(), d.title(), d.startDate(), d.endDate(), FinancialQuarter.of(d.startDate()).label(),
-                    d.place() == null ? null : d.place().name(), d.place(), d.priorities(), d.initiatives(), d.leadOrganisation(),
-                    d.organisations(), d.audience(), d.attendance(), d.reach(), d.outcomes(), e.followUps(), e.withdrawn(),
-                    e.withdrawnReason(), version);
+            return new EngagementView(e.id(), d.type(), d.title(), d.startDate(), d.endDate(),
+                    FinancialQuarter.of(d.startDate()).label(), PlaceView.of(d.place()), d.priorities(), d.initiatives(),
+                    d.leadOrganisation(), d.organisations(), d.audience(), d.attendance(), d.reach(), d.outcomes(),
+                    e.followUps().stream().map(FollowUpView::of).toList(), e.withdrawn(), e.withdrawnReason(), version);
+        }
+    }
+
+    /**
+     * Where: {@code level} ward, parish or district with its GSS code and name; a record from before places were
+     * coded has only {@code name}.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PlaceView(String level, String gss, String name) {
+        static PlaceView of(Place place) {
+            return place == null ? null : new PlaceView(place.level(), place.gss(), place.name());
+        }
+    }
+
+    /** "You said, we did", added on a date after the engagement. */
+    public record FollowUpView(LocalDate addedOn, String youSaid, String weDid) {
+        static FollowUpView of(FollowUpAdded f) {
+            return new FollowUpView(f.addedOn(), f.youSaid(), f.weDid());
         }
     }
 
     /**
      * Appends {@code engagement.activity.recorded.v2}: 201 with the new record's Location. With an
-     * {@code Idempotency-Key}, a retry returns the same record with 200 and stores nothing more.
+     * {@code Idempotency-Key}, a retry gets the first answer again (200, {@code Idempotent-Replayed: true}, the same
+     * body, Location and ETag) and stores nothing more; the same key with another body is a 409.
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({COORDINATOR, ENGAGEMENT_OFFICER})
-    public Uni<Response> record(@QueryParam("partnership") String partnership, @HeaderParam("Idempotency-Key") String key,
-                                EngagementRequest body) {
-        if (key != null && !KEY.matcher(key).matches()) {
-            throw new ProblemException(400, "invalid-idempotency-key", "Invalid Idempotency-Key",
-                    "Idempotency-Key must be 1 to 200 printable characters without spaces, e.g. a UUID.");
+    public Uni<Response> record(@QueryParam("partnership") String partnership,
+                                @HeaderParam("Idempotency-Key") String idempotencyKey,
+                                @RequestBody(content = @Content(schema = @Schema(implementation = EngagementRequest.class)))
+                                byte[] body) {
+        String key = IdempotentRequests.validKey(idempotencyKey);
+        JsonNode tree = Bodies.tree(json, body);
+        if (!tree.isObject()) {
+            throw new ProblemException(400, "malformed-body", "The request body is malformed",
+                    "An engagement record is a JSON object.");
         }
         String p = partnerships.resolve(partnership);
-        Actor actor = Actor.of(token);
-        String id = Engagements.newId(p, actor, key);
-        Details details = validate(body);
-        return engagements.handle(p, new RecordEngagement(id, details, engagements.today()), null, actor).map(outcome -> {
-            EngagementView view = EngagementView.of(outcome.state(), outcome.version());
-            if (!outcome.changed()) {
-                return Response.ok(view).tag(Long.toString(outcome.version())).build();
-            }
-            return Response.status(Response.Status.CREATED).header("Location", "/api/engagements/" + id)
-                    .tag(Long.toString(outcome.version())).entity(view).build();
-        });
+        EngagementRequest.Checked checked = Bodies.read(json, tree, EngagementRequest.class).check();
+        String id = UUID.randomUUID().toString();
+        String hash = IdempotentRequests.hash("POST", "/api/engagements?partnership=" + p, MediaType.APPLICATION_JSON, body);
+        return engagements.record(p, new RecordEngagement(id, checked.details(), engagements.today()), Actor.of(token), key, hash,
+                        outcome -> new Answer(outcome.changed() ? 201 : 200, MediaType.APPLICATION_JSON,
+                                outcome.changed() ? "/api/engagements/" + id : null, Long.toString(outcome.version()),
+                                write(EngagementView.of(outcome.state(), outcome.version()))))
+                .onFailure().transform(failure -> sentAs(failure, checked.startDateField()))
+                .map(answered -> IdempotentRequests.response(answered.answer(), answered.replayed()));
     }
 
     /**
@@ -192,9 +202,10 @@ public class EngagementResource {
             if (!loaded.state().exists()) {
                 throw ProblemException.notFound("Engagement record", id);
             }
-            Details details = validate(Bodies.patch(json, EngagementRequest.of(loaded.state().details(), json), patch,
-                    EngagementRequest.class));
-            return engagements.handle(p, new AmendEngagement(id, details, engagements.today()), version, Actor.of(token));
+            EngagementRequest.Checked checked = EngagementRequest.patched(json, loaded.state().details(), patch).check();
+            var command = new AmendEngagement(id, checked.details(), engagements.today());
+            return engagements.handle(p, command, version, Actor.of(token))
+                    .onFailure().transform(failure -> sentAs(failure, checked.startDateField()));
         }).map(outcome -> respond(outcome.state(), outcome.version()));
     }
 
@@ -241,68 +252,20 @@ public class EngagementResource {
         return Response.ok(EngagementView.of(state, version)).tag(Long.toString(version)).build();
     }
 
-    static Details validate(EngagementRequest body) {
-        if (body == null) {
-            throw Validation.missingBody();
+    /** The decider names the start date {@code startDate}; a client that sent it as {@code date} gets that name back. */
+    private static Throwable sentAs(Throwable failure, String startDateField) {
+        if (failure instanceof CommandRejected rejected && "startDate".equals(rejected.field())
+                && !"startDate".equals(startDateField)) {
+            return ProblemException.invalid(List.of(new FieldViolation(startDateField, rejected.getMessage())));
         }
-        Validation v = new Validation();
-        EngagementType type = v.parse(body.type(), "type", EngagementType::of, "one of " + EngagementType.codes());
-        String title = v.publicText(body.title(), "title", 200);
-        LocalDate date = v.parse(body.date(), "date", LocalDate::parse, "a date such as 2024-08-14");
-        v.require(date == null || date.getYear() >= 2000, "date", "must be in 2000 or later");
-        LocalDate endDate = body.endDate() == null ? date : v.parse(body.endDate(), "endDate", LocalDate::parse, "a date such as 2024-08-16");
-        Place place = place(v, body.place());
-        List<Integer> priorities = body.priorities() == null ? List.of() : body.priorities().stream().distinct().toList();
-        v.require(priorities.stream().allMatch(n -> n != null && n >= 1 && n <= MAX_PRIORITY), "priorities",
-                "must be priority numbers of the plan, such as [1, 4]");
-        List<String> initiatives = body.initiatives() == null ? List.of() : body.initiatives().stream().distinct().toList();
-        v.require(initiatives.stream().allMatch(i -> i != null && INITIATIVE.matcher(i).matches()), "initiatives",
-                "must be initiative ids of the plan, such as [\"P4-06\"]");
-        String lead = v.optionalPublicText(body.leadOrganisation(), "leadOrganisation", 200);
-        List<String> organisations = new ArrayList<>();
-        if (body.organisations() != null) {
-            for (int i = 0; i < body.organisations().size(); i++) {
-                String name = v.publicText(body.organisations().get(i), "organisations[" + i + "]", 200);
-                if (name != null && !organisations.contains(name)) {
-                    organisations.add(name);
-                }
-            }
-        }
-        String audience = v.optionalPublicText(body.audience(), "audience", 200);
-        v.require(body.attendance() == null || (body.attendance() >= 0 && body.attendance() <= 1_000_000), "attendance",
-                "must be a number of people between 0 and 1,000,000");
-        v.require(body.reach() == null || (body.reach() >= 0 && body.reach() <= 10_000_000), "reach",
-                "must be a number of people between 0 and 10,000,000");
-        String outcomes = v.optionalPublicText(body.outcomes(), "outcomes", 4000);
-        v.throwIfInvalid();
-        return new Details(type.code(), title, date, endDate, place, priorities.stream().sorted().toList(), initiatives, lead,
-                List.copyOf(organisations), audience, body.attendance(), body.reach(), outcomes);
+        return failure;
     }
 
-    /** A place name alone (as before places were coded), or a ward, parish or district with its GSS code. */
-    private static Place place(Validation v, JsonNode place) {
-        if (place == null || place.isNull()) {
-            return null;
+    private String write(EngagementView view) {
+        try {
+            return json.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write an engagement record's view", e);
         }
-        if (place.isTextual()) {
-            String name = v.publicText(place.asText(), "place", 200);
-            return name == null ? null : new Place(null, null, name);
-        }
-        if (!place.isObject()) {
-            v.require(false, "place", "must be a name or {\"level\", \"gss\", \"name\"}");
-            return null;
-        }
-        PlaceLevel level = v.parse(place.path("level").isTextual() ? place.get("level").asText() : null, "place.level",
-                PlaceLevel::of, "ward, parish or district");
-        String gss = place.path("gss").isTextual() ? place.get("gss").asText() : null;
-        v.require(level == null || (gss != null && level.matches(gss)), "place.gss",
-                level == null ? "must be the GSS code of the place" : "must be " + level.expected());
-        String name = v.publicText(place.path("name").isTextual() ? place.get("name").asText() : null, "place.name", 200);
-        var fields = place.fieldNames();
-        while (fields.hasNext()) {
-            String field = fields.next();
-            v.require(List.of("level", "gss", "name").contains(field), "place." + field, "is unknown");
-        }
-        return level == null ? null : new Place(level.code(), gss, name);
     }
 }

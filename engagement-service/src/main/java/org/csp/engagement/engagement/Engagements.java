@@ -1,25 +1,26 @@
 package org.csp.engagement.engagement;
 
-import org.csp.calendar.UkCalendar;
-import java.time.Clock;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
+import org.csp.calendar.UkCalendar;
+import org.csp.engagement.engagement.EngagementCommand.RecordEngagement;
 import org.csp.engagement.engagement.EngagementTable.EngagementRow;
 import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.Aggregate;
-import org.csp.eventsourcing.CommandRejected;
 import org.csp.eventsourcing.EventStore;
 import org.csp.eventsourcing.EventStoreReady;
 import org.csp.eventsourcing.History;
-import org.csp.problem.ProblemException;
+import org.csp.http.IdempotentRequests;
+import org.csp.http.IdempotentRequests.Answer;
 
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** Application service of the engagement feature: each command is one transaction (append + query table). */
 @ApplicationScoped
@@ -27,10 +28,12 @@ public class Engagements {
 
     private final EventStore store;
     private final Aggregate<EngagementCommand, EngagementEvent, Engagement> aggregate;
+    private final IdempotentRequests idempotency;
     private final Clock clock;
 
-    public Engagements(EventStore store, Clock clock) {
+    public Engagements(EventStore store, IdempotentRequests idempotency, Clock clock) {
         this.store = store;
+        this.idempotency = idempotency;
         this.clock = clock;
         this.aggregate = new Aggregate<>(store, "engagement", "Engagement record", EngagementEvent.TYPES, Engagement.DECIDER,
                 (tx, partnershipId, id, state, version) -> EngagementTable.upsert(tx, partnershipId, state, version));
@@ -40,16 +43,8 @@ public class Engagements {
         EngagementTable.prepare(store);
     }
 
-    /**
-     * The id of a new record: derived from the client's Idempotency-Key (scoped to the partnership and the caller)
-     * so that a retry lands on the same record, or random when the client sent no key.
-     */
-    static String newId(String partnershipId, Actor actor, String idempotencyKey) {
-        if (idempotencyKey == null) {
-            return UUID.randomUUID().toString();
-        }
-        String scope = String.join("\n", partnershipId, actor.client(), actor.subject(), idempotencyKey);
-        return UUID.nameUUIDFromBytes(scope.getBytes(StandardCharsets.UTF_8)).toString();
+    /** The answer to a request, and whether it is the stored answer to an earlier one with the same Idempotency-Key. */
+    public record Answered(Answer answer, boolean replayed) {
     }
 
     /** Today in the UK, the day against which a record's date is checked. */
@@ -61,6 +56,22 @@ public class Engagements {
     public Uni<Aggregate.Outcome<EngagementEvent, Engagement>> handle(String partnershipId, EngagementCommand command, Long ifMatch,
                                                                       Actor actor) {
         return aggregate.execute(partnershipId, command.engagementId(), command, ifMatch, actor);
+    }
+
+    /**
+     * Records a new engagement and answers with {@code answer} of the outcome. With an Idempotency-Key ({@code key},
+     * null without one) the key is claimed in the same transaction as the append and completed with the answer, so a
+     * retry gets that answer back and records nothing; the same key for another request is a 409.
+     */
+    public Uni<Answered> record(String partnershipId, RecordEngagement command, Actor actor, String key, String requestHash,
+                                Function<Aggregate.Outcome<EngagementEvent, Engagement>, Answer> answer) {
+        return store.inTransaction(unit -> (key == null ? Uni.createFrom().item(Optional.<Answer>empty())
+                        : idempotency.claim(unit.connection(), actor, key, requestHash))
+                .flatMap(replay -> replay.isPresent() ? Uni.createFrom().item(new Answered(replay.get(), true))
+                        : aggregate.handle(unit, partnershipId, command.engagementId(), command, null, actor).map(answer)
+                                .call(first -> key == null ? Uni.createFrom().voidItem()
+                                        : idempotency.complete(unit.connection(), actor, key, first))
+                                .map(first -> new Answered(first, false))));
     }
 
     public Uni<Aggregate.Loaded<Engagement>> load(String partnershipId, String engagementId) {

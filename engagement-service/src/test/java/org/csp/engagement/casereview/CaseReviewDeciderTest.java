@@ -11,11 +11,17 @@ import org.csp.engagement.casereview.CaseReviewEvent.MeetingHeld;
 import org.csp.engagement.casereview.CaseReviewEvent.RecommendationsRecorded;
 import org.csp.engagement.casereview.CaseReviewEvent.Sealed;
 import org.csp.engagement.casereview.CaseReviewEvent.ThresholdDecided;
+import org.csp.eventsourcing.StateJson;
 import org.csp.testing.DeciderSpec;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class CaseReviewDeciderTest {
 
@@ -72,5 +78,71 @@ class CaseReviewDeciderTest {
         REVIEW.given(RECEIVED).when(new Close(REF, LocalDate.of(2024, 9, 5), CaseReviewOutcome.WITHDRAWN, null)).then(withdrawn);
         REVIEW.given(RECEIVED, withdrawn).when(new DecideThreshold(REF, MET.decidedOn(), true, "x", TEXT))
                 .thenRejected("case-review-closed");
+    }
+
+    @Test
+    void eachStageIsItsOwnState() {
+        CaseReview.Application application = new CaseReview.Application(REF, RECEIVED.receivedOn(), RECEIVED.agencies());
+        CaseReview.Decision decision = new CaseReview.Decision(MET.decidedOn(), MET.threshold(), TEXT);
+        CaseReview.Meeting meeting = new CaseReview.Meeting(MEETING.heldOn(), MEETING.agencies());
+        REVIEW.given().thenState(state -> assertInstanceOf(CaseReview.NotReceived.class, state));
+        REVIEW.given(RECEIVED).thenState(state -> assertEquals(new CaseReview.Received(application), state));
+        REVIEW.given(RECEIVED, MET).thenState(state -> assertEquals(new CaseReview.ThresholdMet(application, decision), state));
+        REVIEW.given(RECEIVED, NOT_MET).thenState(state -> {
+            assertEquals(new CaseReview.ThresholdNotMet(application, decision), state);
+            assertFalse(((CaseReview.Decided) state).met());
+        });
+        REVIEW.given(RECEIVED, MET, MEETING).thenState(state ->
+                assertEquals(new CaseReview.MeetingHeld(application, decision, meeting), state));
+        CaseReview.RecommendationsRecorded recorded = new CaseReview.RecommendationsRecorded(application, decision, meeting,
+                new CaseReview.Recommendations(RECOMMENDATIONS.recordedOn(), List.of(TEXT)));
+        REVIEW.given(RECEIVED, MET, MEETING, RECOMMENDATIONS).thenState(state -> assertEquals(recorded, state));
+        CaseReviewClosed closed = new CaseReviewClosed(REF, LocalDate.of(2024, 10, 20), "actions-agreed", TEXT);
+        REVIEW.given(RECEIVED, MET, MEETING, RECOMMENDATIONS, closed).thenState(state -> {
+            assertEquals(new CaseReview.Closed(recorded, new CaseReview.Closure(closed.closedOn(), "actions-agreed", TEXT)),
+                    state);
+            assertEquals("closed", state.status());
+            assertEquals(recorded, state.reached());
+        });
+    }
+
+    @Test
+    void aMetThresholdClosesOnlyAfterTheRecommendationsAndNeverBeforeThem() {
+        REVIEW.given(RECEIVED, MET).when(new Close(REF, LocalDate.of(2024, 9, 13), CaseReviewOutcome.THRESHOLD_NOT_MET, null))
+                .thenInvalid("outcome");
+        REVIEW.given(RECEIVED, MET, MEETING, RECOMMENDATIONS)
+                .when(new Close(REF, LocalDate.of(2024, 10, 2), CaseReviewOutcome.NO_FURTHER_ACTION, null))
+                .thenInvalid("closedOn");
+        REVIEW.given(RECEIVED, MET, MEETING, RECOMMENDATIONS)
+                .when(new RecordRecommendations(REF, LocalDate.of(2024, 10, 4), List.of(TEXT))).thenRejected("wrong-stage");
+        REVIEW.given(RECEIVED, MET, MEETING).when(new Close(REF, LocalDate.of(2024, 10, 2), CaseReviewOutcome.WITHDRAWN, null))
+                .then(new CaseReviewClosed(REF, LocalDate.of(2024, 10, 2), "withdrawn", null));
+        REVIEW.given(RECEIVED, NOT_MET).when(new Close(REF, LocalDate.of(2024, 9, 11), CaseReviewOutcome.THRESHOLD_NOT_MET, null))
+                .thenInvalid("closedOn");
+    }
+
+    /** A history the decider could not have written fails loudly instead of folding into a wrong stage. */
+    @Test
+    void eventsOutOfOrderDoNotFold() {
+        assertThrows(IllegalStateException.class, () -> CaseReview.DECIDER.fold(List.of(RECEIVED, MEETING)));
+        assertThrows(IllegalStateException.class, () -> CaseReview.DECIDER.fold(List.of(RECEIVED, NOT_MET, MEETING)));
+        assertThrows(IllegalStateException.class, () -> CaseReview.DECIDER.fold(List.of(MET)));
+    }
+
+    /** The query table keeps each stage as JSON named by its stage, and reads it back as the same state. */
+    @Test
+    void everyStateReadsBackFromItsJson() {
+        CaseReviewClosed notMetClosed = new CaseReviewClosed(REF, LocalDate.of(2024, 9, 13), "threshold-not-met", null);
+        CaseReviewClosed agreed = new CaseReviewClosed(REF, LocalDate.of(2024, 10, 20), "actions-agreed", TEXT);
+        List<List<CaseReviewEvent>> histories = List.of(List.of(), List.of(RECEIVED), List.of(RECEIVED, MET),
+                List.of(RECEIVED, NOT_MET), List.of(RECEIVED, NOT_MET, notMetClosed), List.of(RECEIVED, MET, MEETING),
+                List.of(RECEIVED, MET, MEETING, RECOMMENDATIONS), List.of(RECEIVED, MET, MEETING, RECOMMENDATIONS, agreed));
+        for (List<CaseReviewEvent> history : histories) {
+            CaseReview state = CaseReview.DECIDER.fold(history);
+            assertEquals(state, StateJson.read(StateJson.write(state), CaseReview.class));
+        }
+        var closed = StateJson.write(CaseReview.DECIDER.fold(List.of(RECEIVED, NOT_MET, notMetClosed)));
+        assertEquals("closed", closed.getString("stage"));
+        assertEquals("threshold-not-met", closed.getJsonObject("before").getString("stage"));
     }
 }

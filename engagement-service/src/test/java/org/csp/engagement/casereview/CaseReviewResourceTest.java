@@ -80,6 +80,8 @@ class CaseReviewResourceTest {
         wholeReview(reference, "keep", "2020-10-20");
         as("engagement").when().get("/api/case-reviews/" + reference).then().statusCode(200)
                 .body("status", equalTo("closed"))
+                .body("organisationNames", equalTo(List.of("Stroud District Council", "Gloucestershire Police")))
+                .body("meeting.organisationNames", equalTo(List.of("Stroud District Council", "Housing provider")))
                 .body("decision.met", equalTo(true))
                 .body("decision.reason", equalTo("Four complaints about noise keep"))
                 .body("recommendations.count", equalTo(2))
@@ -93,6 +95,34 @@ class CaseReviewResourceTest {
         as("engagement").body("{\"heldOn\": \"2020-11-01\"}").when().post("/api/case-reviews/" + reference + "/meeting")
                 .then().statusCode(428);
         as("engagement").when().get("/api/case-reviews/NO-SUCH-CASE").then().statusCode(404);
+    }
+
+    /**
+     * The organisations involved are free-text names under {@code organisationNames}; {@code agencies}, their former
+     * name, is still read, and an error names the field the client sent.
+     */
+    @Test
+    void organisationsAreFreeTextNamesAndTheirFormerFieldNameStillWorks() {
+        String reference = "ASB-CR-" + UUID.randomUUID().toString().substring(0, 8);
+        as("engagement").body("""
+                        {"caseReference": "%s", "receivedOn": "2024-09-02", "organisationNames": ["Stroud District Council"]}"""
+                        .formatted(reference))
+                .when().post("/api/case-reviews").then().statusCode(201)
+                .body("organisationNames", equalTo(List.of("Stroud District Council"))).body("agencies", nullValue());
+        String old = "ASB-CR-" + UUID.randomUUID().toString().substring(0, 8);
+        as("engagement").body("{\"caseReference\": \"%s\", \"receivedOn\": \"2024-09-02\", \"agencies\": [\"Housing provider\"]}"
+                        .formatted(old))
+                .when().post("/api/case-reviews").then().statusCode(201)
+                .body("organisationNames", equalTo(List.of("Housing provider")));
+        as("engagement").body("""
+                        {"caseReference": "ASB-CR-BOTH", "receivedOn": "2024-09-02", "organisationNames": ["A"],
+                         "agencies": ["B"]}""")
+                .when().post("/api/case-reviews").then().statusCode(422).body("errors[0].field", equalTo("agencies"));
+        as("engagement").body("""
+                        {"caseReference": "ASB-CR-PD", "receivedOn": "2024-09-02", "agencies": ["Ring 07700 900123"]}""")
+                .when().post("/api/case-reviews").then().statusCode(422).body("errors[0].field", equalTo("agencies[0]"));
+        as("engagement").when().get("/api/case-reviews/ASB-CR-BOTH").then().statusCode(404);
+        as("engagement").when().get("/api/case-reviews/ASB-CR-PD").then().statusCode(404);
     }
 
     @Test

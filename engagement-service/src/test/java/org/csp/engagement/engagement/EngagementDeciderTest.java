@@ -43,14 +43,15 @@ class EngagementDeciderTest {
     void aNewRecordIsRecordedAndARetryWithTheSameDetailsChangesNothing() {
         ENGAGEMENT.given().when(new RecordEngagement(ID, WORKSHOP, TODAY)).then(WORKSHOP_RECORDED);
         ENGAGEMENT.given(WORKSHOP_RECORDED).when(new RecordEngagement(ID, WORKSHOP, TODAY)).thenNothing();
-        ENGAGEMENT.given(WORKSHOP_RECORDED).when(new RecordEngagement(ID, retitled("Another"), TODAY)).thenRejected("idempotency-key-reused");
+        ENGAGEMENT.given(WORKSHOP_RECORDED).when(new RecordEngagement(ID, retitled("Another"), TODAY))
+                .thenRejected("engagement-exists");
     }
 
     @Test
     void datesMustBePastAndInOrder() {
         Details future = new Details("public-event", "Fun day", TODAY.plusDays(1), TODAY.plusDays(1), null, List.of(), List.of(), null,
                 List.of(), null, null, null, null);
-        ENGAGEMENT.given().when(new RecordEngagement("id", future, TODAY)).thenInvalid("date");
+        ENGAGEMENT.given().when(new RecordEngagement("id", future, TODAY)).thenInvalid("startDate");
         Details backwards = new Details("public-event", "Fun day", TODAY, TODAY.minusDays(1), null, List.of(), List.of(), null,
                 List.of(), null, null, null, null);
         ENGAGEMENT.given().when(new RecordEngagement("id", backwards, TODAY)).thenInvalid("endDate");

@@ -4,6 +4,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.csp.infrastructure.TestInfrastructure;
 import org.csp.infrastructure.Tokens;
@@ -13,14 +15,17 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -83,6 +88,100 @@ class EngagementResourceTest {
                 .body("type", equalTo("urn:csp:problem:idempotency-key-reused"));
         given().auth().oauth2(Tokens.user("viewer")).when().get("/api/engagements?quarter=2024-25-Q1")
                 .then().statusCode(200).body("findAll { it.title == 'Retried " + key + "' }", hasSize(1));
+    }
+
+    /**
+     * A retry with the same key is answered from the stored first answer, marked as replayed; a request refused inside
+     * the transaction (a date in the future) leaves its key unused, so the corrected request records with it.
+     */
+    @Test
+    void aRetryGetsTheFirstAnswerBackAndARefusedRequestLeavesItsKeyFree() {
+        String key = UUID.randomUUID().toString();
+        given().auth().oauth2(Tokens.user("engagement")).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body("{\"type\": \"survey\", \"title\": \"Too early " + key + "\", \"startDate\": \"2999-01-01\"}")
+                .when().post("/api/engagements").then().statusCode(422).body("errors[0].field", equalTo("startDate"));
+        String body = SCHOOL_TALK.formatted("Replayed " + key);
+        ExtractableResponse<Response> first = given().auth().oauth2(Tokens.user("engagement")).contentType(ContentType.JSON)
+                .header("Idempotency-Key", key).body(body)
+                .when().post("/api/engagements").then().statusCode(201).header("Idempotent-Replayed", nullValue()).extract();
+        ExtractableResponse<Response> again = given().auth().oauth2(Tokens.user("engagement")).contentType(ContentType.JSON)
+                .header("Idempotency-Key", key).body(body)
+                .when().post("/api/engagements").then().statusCode(200).header("Idempotent-Replayed", "true").extract();
+        assertEquals(first.body().asString(), again.body().asString());
+        assertEquals(first.header("Location"), again.header("Location"));
+        assertEquals("\"1\"", again.header("ETag"));
+        given().auth().oauth2(Tokens.user("viewer")).when().get(first.header("Location") + "/history")
+                .then().statusCode(200).body("type", equalTo(List.of("engagement.activity.recorded.v2")));
+    }
+
+    /**
+     * The start date is startDate and the place one object, in requests and views; organisations are free-text names.
+     * The former names (date, a place as a string, leadOrganisation, organisations) are still read, on POST and PATCH,
+     * and an error names the field the client sent.
+     */
+    @Test
+    void oneNameAndShapePerFieldWithTheFormerOnesStillRead() {
+        String officer = Tokens.user("engagement");
+        String title = "Community safety stall " + UUID.randomUUID();
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body("""
+                        {"type": "public-event", "title": "%s", "startDate": "2024-07-06",
+                         "place": {"level": "parish", "gss": "E04008245", "name": "Nailsworth"},
+                         "leadOrganisationName": "Stroud District Council", "organisationNames": ["Gloucestershire Police"]}"""
+                        .formatted(title))
+                .when().post("/api/engagements").then().statusCode(201)
+                .body("startDate", equalTo("2024-07-06")).body("endDate", equalTo("2024-07-06"))
+                .body("quarter", equalTo("2024/25 Q2"))
+                .body("place", equalTo(Map.of("level", "parish", "gss", "E04008245", "name", "Nailsworth")))
+                .body("leadOrganisationName", equalTo("Stroud District Council"))
+                .body("organisationNames", equalTo(List.of("Gloucestershire Police")))
+                .body("$", not(hasKey("date"))).body("$", not(hasKey("placeDetail"))).body("$", not(hasKey("organisations")));
+        given().auth().oauth2(officer).contentType(ContentType.JSON)
+                .body("{\"type\": \"workshop\", \"title\": \"Named place\", \"startDate\": \"2024-07-06\", "
+                        + "\"place\": {\"name\": \"Nailsworth\"}}")
+                .when().post("/api/engagements").then().statusCode(201).body("place", equalTo(Map.of("name", "Nailsworth")));
+        String location = given().auth().oauth2(officer).contentType(ContentType.JSON).body("""
+                        {"type": "workshop", "title": "%s", "date": "2024-06-12", "place": "Stroud Valley School",
+                         "leadOrganisation": "Stroud District Council", "organisations": ["Neighbourhood Watch"]}"""
+                        .formatted(title))
+                .when().post("/api/engagements").then().statusCode(201)
+                .body("startDate", equalTo("2024-06-12")).body("place", equalTo(Map.of("name", "Stroud Valley School")))
+                .body("leadOrganisationName", equalTo("Stroud District Council"))
+                .body("organisationNames", equalTo(List.of("Neighbourhood Watch")))
+                .extract().header("Location");
+        given().auth().oauth2(officer).contentType("application/merge-patch+json").header("If-Match", "\"1\"")
+                .body("{\"date\": \"2024-06-11\", \"organisations\": [\"Gloucestershire Police\"]}")
+                .when().patch(location).then().statusCode(200)
+                .body("startDate", equalTo("2024-06-11")).body("endDate", equalTo("2024-06-12"))
+                .body("place", equalTo(Map.of("name", "Stroud Valley School")))
+                .body("organisationNames", equalTo(List.of("Gloucestershire Police")));
+        given().auth().oauth2(officer).contentType("application/merge-patch+json").header("If-Match", "\"2\"")
+                .body("{\"date\": \"2999-01-01\"}").when().patch(location).then().statusCode(422)
+                .body("errors[0].field", equalTo("date"));
+        given().auth().oauth2(officer).contentType("application/merge-patch+json").header("If-Match", "\"2\"")
+                .body("{\"startDate\": \"2999-01-01\"}").when().patch(location).then().statusCode(422)
+                .body("errors[0].field", equalTo("startDate"));
+        given().auth().oauth2(officer).contentType(ContentType.JSON)
+                .body("{\"type\": \"workshop\", \"title\": \"Both dates\", \"startDate\": \"2024-06-12\", "
+                        + "\"date\": \"2024-06-12\"}")
+                .when().post("/api/engagements").then().statusCode(422).body("errors.field", equalTo(List.of("date")));
+        given().auth().oauth2(officer).contentType(ContentType.JSON)
+                .body("{\"type\": \"workshop\", \"title\": \"Bad name\", \"startDate\": \"2024-06-12\", "
+                        + "\"organisations\": [\"Ring 07700 900123\"]}")
+                .when().post("/api/engagements").then().statusCode(422)
+                .body("errors.field", equalTo(List.of("organisations[0]")));
+        given().auth().oauth2(Tokens.user("viewer")).when().get("/api/engagements?quarter=2024-25-Q1")
+                .then().statusCode(200).body("title", not(hasItem("Both dates"))).body("title", not(hasItem("Bad name")));
+    }
+
+    /** The OpenAPI document marks the former names deprecated. */
+    @Test
+    void theFormerNamesAreDeprecatedInTheOpenApiDocument() {
+        given().when().get("/q/openapi?format=json").then().statusCode(200)
+                .body("components.schemas.EngagementRequest.properties.date.deprecated", equalTo(true))
+                .body("components.schemas.EngagementRequest.properties.organisations.deprecated", equalTo(true))
+                .body("components.schemas.EngagementRequest.properties.leadOrganisation.deprecated", equalTo(true))
+                .body("components.schemas.EngagementRequest.properties.startDate.deprecated", nullValue())
+                .body("components.schemas.ApplicationRequest.properties.agencies.deprecated", equalTo(true));
     }
 
     @Test

@@ -1,0 +1,32 @@
+package org.csp.engagement;
+
+import org.csp.problem.Validation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Organisations named in free text, as engagement records and case reviews take them until they are checked against
+ * the organisation registry: each name is text partners may see (refused when it holds personal data), repeats are
+ * dropped, and an error names the field as the client sent it ({@code organisationNames[2]}, or the deprecated name).
+ */
+public final class OrganisationNames {
+
+    private OrganisationNames() {
+    }
+
+    /** The names, at most {@code max} of them; none when none were sent. */
+    public static List<String> check(Validation v, Aliased<List<String>> given, int max) {
+        List<String> names = new ArrayList<>();
+        if (given.value() != null) {
+            v.require(given.value().size() <= max, given.field(), "must list at most " + max + " organisations");
+            for (int i = 0; i < given.value().size() && i < max; i++) {
+                String name = v.publicText(given.value().get(i), given.field() + "[" + i + "]", 200);
+                if (name != null && !names.contains(name)) {
+                    names.add(name);
+                }
+            }
+        }
+        return List.copyOf(names);
+    }
+}

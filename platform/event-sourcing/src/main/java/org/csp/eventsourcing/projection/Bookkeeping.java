@@ -116,7 +116,8 @@ final class Bookkeeping {
                     .addValue(headers).addValue(value == null ? null : Buffer.buffer(value)));
         }
         return tx.preparedQuery("""
-                        INSERT INTO consumer_parked (topic, partition, "offset", record_key, type, subject, reason, headers, value)
+                        INSERT INTO consumer_parked
+                            (topic, partition, "offset", record_key, type, subject, reason, headers, value)
                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
                         ON CONFLICT (topic, partition, "offset") DO NOTHING""")
                 .executeBatch(rows).replaceWithVoid();
@@ -127,7 +128,8 @@ final class Bookkeeping {
                 .text("stream_id", StreamKey::subject);
         Uni<Void> removed = resolved.isEmpty() ? Uni.createFrom().voidItem()
                 : tx.preparedQuery("DELETE FROM consumer_gap g USING " + filled.as("k")
-                        + " WHERE g.source = k.source AND g.stream_id = k.stream_id").execute(filled.parameters()).replaceWithVoid();
+                                + " WHERE g.source = k.source AND g.stream_id = k.stream_id")
+                        .execute(filled.parameters()).replaceWithVoid();
         if (gaps.isEmpty()) {
             return removed;
         }

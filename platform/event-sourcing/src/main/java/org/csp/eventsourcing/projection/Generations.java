@@ -53,17 +53,19 @@ final class Generations {
                                                   FROM public.projection_generation WHERE projection = $1
                                                 RETURNING generation""")
                                         .execute(Tuple.of(projection.name(), projection.version()))
-                                        .flatMap(inserted -> createSchema(tx, inserted.iterator().next().getInteger("generation")));
+                                        .flatMap(inserted -> createSchema(tx,
+                                                inserted.iterator().next().getInteger("generation")));
                             }
                             Row liveRow = rows.iterator().next();
                             Uni<Void> ddl = createSchema(tx, liveRow.getInteger("generation"));
                             if (liveRow.getInteger("projection_version") == projection.version()) {
                                 return ddl;
                             }
-                            LOG.infof("Projection %s: the live generation was built by version %d, this is version %d; rebuilding",
-                                    projection.name(), liveRow.getInteger("projection_version"), projection.version());
+                            LOG.infof("Projection %s: the live generation was built by version %d, this is version %d;"
+                                    + " rebuilding", projection.name(), liveRow.getInteger("projection_version"), projection.version());
                             return ddl.flatMap(created -> tx.preparedQuery("""
-                                            INSERT INTO public.projection_generation (projection, generation, state, projection_version)
+                                            INSERT INTO public.projection_generation
+                                                (projection, generation, state, projection_version)
                                             SELECT $1, max(generation) + 1, 'requested', $2 FROM public.projection_generation
                                              WHERE projection = $1
                                             HAVING NOT EXISTS (SELECT 1 FROM public.projection_generation
@@ -83,7 +85,8 @@ final class Generations {
                 .flatMap(pending -> pending.size() > 0
                         ? Uni.createFrom().item(pending.iterator().next().getInteger("generation"))
                         : tx.preparedQuery("""
-                                        INSERT INTO public.projection_generation (projection, generation, state, projection_version)
+                                        INSERT INTO public.projection_generation
+                                            (projection, generation, state, projection_version)
                                         SELECT $1, coalesce(max(generation), 0) + 1, 'requested', $2
                                           FROM public.projection_generation WHERE projection = $1
                                         RETURNING generation""")

@@ -28,7 +28,8 @@ final class LeaderTransactions {
         SqlConnection connection = lock.connection();
         Transaction tx = connection.begin().await().atMost(DB_TIMEOUT);
         try {
-            connection.preparedQuery("SELECT set_config('search_path', $1, true)").execute(Tuple.of(schema)).await().atMost(DB_TIMEOUT);
+            connection.preparedQuery("SELECT set_config('search_path', $1, true)").execute(Tuple.of(schema))
+                    .await().atMost(DB_TIMEOUT);
             T result = work.apply(connection).await().atMost(DB_TIMEOUT);
             tx.commit().await().atMost(DB_TIMEOUT);
             return result;

@@ -150,7 +150,8 @@ public final class ProjectionRunner {
                         .execute(Tuple.of(projection)))
                 .flatMap(rows -> {
                     if (rows.size() == 0) {
-                        return Uni.createFrom().failure(new IllegalStateException("Projection " + projection + " has no live generation yet"));
+                        return Uni.createFrom().failure(
+                                new IllegalStateException("Projection " + projection + " has no live generation yet"));
                     }
                     String schema = ProjectionTables.schema(projection, rows.iterator().next().getInteger("generation"));
                     return tx.preparedQuery("SELECT set_config('search_path', $1, true)").execute(Tuple.of(schema));
@@ -208,7 +209,8 @@ public final class ProjectionRunner {
                 }
                 lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
                 lastErrorAt = Instant.now();
-                LOG.errorf(e, "Projection %s failed; resuming from the stored offsets in %d ms", projection.name(), backoff.toMillis());
+                LOG.errorf(e, "Projection %s failed; resuming from the stored offsets in %d ms", projection.name(),
+                        backoff.toMillis());
                 closeConsumers();
                 lock.release();
                 try {
@@ -217,7 +219,8 @@ public final class ProjectionRunner {
                     Thread.currentThread().interrupt();
                     break;
                 }
-                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : backoff.multipliedBy(2);
+                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10)
+                        : backoff.multipliedBy(2);
             }
         }
         closeConsumers();
@@ -323,7 +326,8 @@ public final class ProjectionRunner {
         Map<String, String> unprocessable = new HashMap<>();
         for (int attempt = 0; ; attempt++) {
             try {
-                BatchPlan batch = leader.inTransaction(generation.schema, tx -> apply(tx, generation, records, incoming, unprocessable));
+                BatchPlan batch = leader.inTransaction(generation.schema,
+                        tx -> apply(tx, generation, records, incoming, unprocessable));
                 generation.committed(batch);
                 if (generation == live) {
                     appliedSinceStart += batch.toApply().size();

@@ -92,8 +92,8 @@ final class StatusQuery {
                         .flatMap(count -> tx.preparedQuery("""
                                         SELECT topic, partition, "offset", type, subject, reason, parked_at FROM consumer_parked
                                          ORDER BY parked_at DESC, "offset" DESC LIMIT $1""").execute(Tuple.of(PARKED_SHOWN))
-                                .flatMap(parked -> tx.preparedQuery("""
-                                                SELECT * FROM consumer_gap ORDER BY first_seen LIMIT $1""").execute(Tuple.of(GAPS_SHOWN))
+                                .flatMap(parked -> tx.preparedQuery("SELECT * FROM consumer_gap ORDER BY first_seen LIMIT $1")
+                                        .execute(Tuple.of(GAPS_SHOWN))
                                         .map(gaps -> generation(row, partitions(offsets, ends),
                                                 count.iterator().next().getLong("n"), parked(parked), gaps(gaps)))))));
     }
@@ -137,8 +137,8 @@ final class StatusQuery {
         Instant persistentBefore = Instant.now().minus(settings.gapReportAfter());
         for (Row row : rows) {
             Instant firstSeen = instant(row, "first_seen");
-            list.add(new ProjectionStatus.Gap(row.getString("source"), row.getString("stream_id"), row.getLong("expected_version"),
-                    row.getLong("found_version"), row.getString("topic"), row.getInteger("partition"), row.getLong("offset"),
+            list.add(new ProjectionStatus.Gap(row.getString("source"), row.getString("stream_id"),
+                    row.getLong("expected_version"), row.getLong("found_version"), row.getString("topic"), row.getInteger("partition"), row.getLong("offset"),
                     firstSeen, firstSeen.isBefore(persistentBefore)));
         }
         return list;

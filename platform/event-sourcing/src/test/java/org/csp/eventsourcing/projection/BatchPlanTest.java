@@ -37,7 +37,8 @@ class BatchPlanTest {
     private BatchPlanTest read(TopicPartition partition, long offset, String subject, long version, String type) {
         CloudEvent event = new CloudEvent(subject + "@" + version, "ledger-service", type, subject, version, "stroud",
                 Instant.EPOCH, JsonNodeFactory.instance.objectNode());
-        records.add(new Incoming(partition, offset, new StreamPosition("ledger-service", subject, version), event, null, type, subject));
+        records.add(new Incoming(partition, offset, new StreamPosition("ledger-service", subject, version), event, null, type,
+                subject));
         return this;
     }
 
@@ -125,7 +126,8 @@ class BatchPlanTest {
         assertEquals(List.of(
                 new Parking(0, null, "no-headers", "header ce_specversion is missing"),
                 new Parking(1, POSTED, "bad-json", "the value is not valid JSON"),
-                new Parking(2, "test.ledger.exploded.v1", "unknown", "unknown event type 'test.ledger.exploded.v1' from ledger-service"),
+                new Parking(2, "test.ledger.exploded.v1", "unknown",
+                        "unknown event type 'test.ledger.exploded.v1' from ledger-service"),
                 new Parking(3, POSTED, "no-amount", "its data cannot be applied: a posting needs an amount")), plan.parked());
         assertEquals(Map.of(stream("bad-json"), 1L, stream("unknown"), 1L, stream("no-amount"), 1L, stream("fine"), 1L),
                 plan.versions(), "a parked event's version counts as applied: it is not parked again when read again");

@@ -15,7 +15,6 @@ import org.csp.calendar.FinancialQuarter;
 import org.csp.eventsourcing.cloudevents.CloudEvent;
 import org.csp.eventsourcing.projection.Projection;
 import org.csp.eventsourcing.projection.UnprocessableEvent;
-import org.csp.gateway.projection.ProjectionConfig;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -79,12 +78,6 @@ public class QuarterlyViewProjection implements Projection {
     static final String ENGAGEMENT_AMENDED = EngagementEventTypes.ENGAGEMENT_AMENDED_V1;
     static final String ENGAGEMENT_WITHDRAWN = EngagementEventTypes.ENGAGEMENT_WITHDRAWN_V1;
 
-    private final ProjectionConfig config;
-
-    public QuarterlyViewProjection(ProjectionConfig config) {
-        this.config = config;
-    }
-
     @Override
     public String name() {
         return NAME;
@@ -103,7 +96,7 @@ public class QuarterlyViewProjection implements Projection {
 
     @Override
     public List<String> topics() {
-        return config.topics();
+        return List.of(PlanEventTypes.TOPIC, MeasuresEventTypes.TOPIC, EngagementEventTypes.TOPIC);
     }
 
     @Override

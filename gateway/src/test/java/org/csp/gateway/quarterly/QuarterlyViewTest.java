@@ -29,7 +29,7 @@ import org.csp.eventsourcing.projection.ConsumerSettings;
 import org.csp.eventsourcing.projection.Projection;
 import org.csp.eventsourcing.projection.ProjectionRunner;
 import org.csp.eventsourcing.projection.ProjectionStatus;
-import org.csp.gateway.projection.ProjectionConfig;
+import org.csp.eventsourcing.projection.hosting.ProjectionConfig;
 import org.csp.contracts.ApprovedJson;
 import org.csp.contracts.EngagementEventTypes;
 import org.csp.contracts.MeasuresEventTypes;
@@ -817,8 +817,7 @@ class QuarterlyViewTest {
     }
 
     private ConsumerSettings settings() {
-        return new ConsumerSettings(config.bootstrapServers(), config.maxBatch(), config.pollTimeout(), config.standbyRetry(),
-                config.gapReportAfter(), config.topicPartitions());
+        return config.settings();
     }
 
     /** A live generation 1 of the projection {@code name}, as version 1 left it, with two initiatives it applied. */
@@ -897,7 +896,7 @@ class QuarterlyViewTest {
     private Map<TopicPartition, Long> topicEnds() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
             Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            admin.describeTopics(config.topics()).allTopicNames().get(10, TimeUnit.SECONDS).forEach((topic, description) ->
+            admin.describeTopics(projection.topics()).allTopicNames().get(10, TimeUnit.SECONDS).forEach((topic, description) ->
                     description.partitions().forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
             Map<TopicPartition, Long> ends = new HashMap<>();
             admin.listOffsets(request).all().get(10, TimeUnit.SECONDS).forEach((partition, info) -> ends.put(partition, info.offset()));

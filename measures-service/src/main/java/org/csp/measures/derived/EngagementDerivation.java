@@ -78,7 +78,7 @@ public class EngagementDerivation implements Projection {
 
     @Override
     public List<String> topics() {
-        return List.of("engagement.events");
+        return List.of(EngagementEventTypes.TOPIC);
     }
 
     /** The facts live in public (see the class comment); a generation keeps only the consumer's bookkeeping. */

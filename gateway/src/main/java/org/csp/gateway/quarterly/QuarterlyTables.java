@@ -154,7 +154,7 @@ final class QuarterlyTables {
                 .text("priority_title", InitiativeRow::priorityTitle).text("title", InitiativeRow::title)
                 .text("lead", InitiativeRow::lead).bool("defined", InitiativeRow::defined)
                 .bool("retired", InitiativeRow::retired);
-        return execute(tx, rows, u, """
+        return execute(tx, u, """
                 INSERT INTO initiative
                     (partnership_id, initiative_id, priority, priority_title, title, lead_organisation, retired)
                 SELECT u.partnership_id, u.initiative_id,
@@ -176,7 +176,7 @@ final class QuarterlyTables {
         Unnest<PriorityRow> u = Unnest.of(rows).text("partnership_id", PriorityRow::partnership)
                 .integer("number", PriorityRow::number).text("title", PriorityRow::title)
                 .bool("defined", PriorityRow::defined).bool("retired", PriorityRow::retired);
-        return execute(tx, rows, u, """
+        return execute(tx, u, """
                 INSERT INTO priority (partnership_id, number, title, retired)
                 SELECT u.partnership_id, u.number, CASE WHEN u.defined THEN u.title ELSE p.title END, u.retired
                   FROM %s
@@ -191,7 +191,7 @@ final class QuarterlyTables {
                 .text("initiative_id", ProgressRow::id).text("quarter", ProgressRow::quarter)
                 .text("status", ProgressRow::status).text("rag", ProgressRow::rag).text("commentary", ProgressRow::commentary)
                 .timestamptz("reported_at", ProgressRow::at);
-        return execute(tx, rows, u, """
+        return execute(tx, u, """
                 INSERT INTO initiative_progress (%s) SELECT * FROM %s
                 ON CONFLICT (partnership_id, initiative_id, quarter) DO UPDATE SET status = excluded.status,
                     rag = excluded.rag, commentary = excluded.commentary, reported_at = excluded.reported_at"""
@@ -205,7 +205,7 @@ final class QuarterlyTables {
                 .text("unit", IndicatorRow::unit).text("frequency", IndicatorRow::frequency)
                 .text("aggregation", IndicatorRow::aggregation).text("polarity", IndicatorRow::polarity)
                 .numeric("tolerance", IndicatorRow::tolerance).text("targets", IndicatorRow::targets);
-        return execute(tx, rows, u, """
+        return execute(tx, u, """
                 INSERT INTO indicator (%s)
                 SELECT u.partnership_id, u.code, u.title, u.priority, u.unit, u.frequency, u.aggregation, u.polarity,
                        u.tolerance, u.targets::jsonb
@@ -225,7 +225,7 @@ final class QuarterlyTables {
                 .text("indicator_code", MeasureRow::code).text("geography", MeasureRow::geography)
                 .text("period", MeasureRow::period).text("source", MeasureRow::source).text("quarter", MeasureRow::quarter)
                 .numeric("value", MeasureRow::value).text("status", MeasureRow::status).integer("revision", MeasureRow::revision);
-        return execute(tx, rows, u, """
+        return execute(tx, u, """
                 INSERT INTO measure (%s) SELECT * FROM %s
                 ON CONFLICT (partnership_id, indicator_code, geography, period, source) DO UPDATE SET
                     quarter = excluded.quarter, value = excluded.value, status = excluded.status,
@@ -243,7 +243,7 @@ final class QuarterlyTables {
                 .text("type", EngagementRow::type).text("title", EngagementRow::title).date("date", EngagementRow::date)
                 .text("quarter", EngagementRow::quarter).integer("attendance", EngagementRow::attendance)
                 .bool("defined", EngagementRow::defined).bool("withdrawn", EngagementRow::withdrawn);
-        return execute(tx, rows, u, """
+        return execute(tx, u, """
                 WITH incoming AS (
                     SELECT * FROM %s),
                 old AS (
@@ -278,8 +278,8 @@ final class QuarterlyTables {
                     attendance = engagement_total.attendance + excluded.attendance""".formatted(u.as("e")));
     }
 
-    private static Uni<Void> execute(SqlConnection tx, Collection<?> rows, Unnest<?> columns, String sql) {
-        if (rows.isEmpty()) {
+    private static Uni<Void> execute(SqlConnection tx, Unnest<?> columns, String sql) {
+        if (columns.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return tx.preparedQuery(sql).execute(columns.parameters()).replaceWithVoid();

@@ -72,6 +72,10 @@ public final class Unnest<T> {
         return this;
     }
 
+    public boolean isEmpty() {
+        return rows.isEmpty();
+    }
+
     /** The column names in order, as an INSERT names them: {@code a, b, c}. */
     public String columns() {
         return String.join(", ", names);

@@ -82,17 +82,9 @@ final class Bookkeeping {
     }
 
     private static Uni<Void> saveVersions(SqlConnection tx, Map<StreamKey, Long> versions) {
-        if (versions.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        Unnest<Map.Entry<StreamKey, Long>> rows = Unnest.of(versions.entrySet())
+        return moveForward(tx, "consumer_stream", "source, stream_id", "version", Unnest.of(versions.entrySet())
                 .text("source", e -> e.getKey().source()).text("stream_id", e -> e.getKey().subject())
-                .bigint("version", Map.Entry::getValue);
-        return tx.preparedQuery("""
-                        INSERT INTO consumer_stream (%s) SELECT * FROM %s
-                        ON CONFLICT (source, stream_id) DO UPDATE SET version = excluded.version
-                        WHERE consumer_stream.version < excluded.version""".formatted(rows.columns(), rows.as("v")))
-                .execute(rows.parameters()).replaceWithVoid();
+                .bigint("version", Map.Entry::getValue));
     }
 
     private static Uni<Void> saveParked(SqlConnection tx, List<Parking> parked, List<ConsumerRecord<String, byte[]>> records) {
@@ -145,16 +137,20 @@ final class Bookkeeping {
     }
 
     private static Uni<Void> saveOffsets(SqlConnection tx, Map<TopicPartition, Long> offsets) {
-        if (offsets.isEmpty()) {
+        return moveForward(tx, "consumer_offset", "topic, partition", "next_offset", Unnest.of(offsets.entrySet())
+                .text("topic", e -> e.getKey().topic()).integer("partition", e -> e.getKey().partition())
+                .bigint("next_offset", Map.Entry::getValue));
+    }
+
+    /** Stores each row's {@code column} under its {@code key}, unless the stored one is as far already. */
+    private static Uni<Void> moveForward(SqlConnection tx, String table, String key, String column, Unnest<?> rows) {
+        if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Unnest<Map.Entry<TopicPartition, Long>> rows = Unnest.of(offsets.entrySet())
-                .text("topic", e -> e.getKey().topic()).integer("partition", e -> e.getKey().partition())
-                .bigint("next_offset", Map.Entry::getValue);
         return tx.preparedQuery("""
-                        INSERT INTO consumer_offset (%s) SELECT * FROM %s
-                        ON CONFLICT (topic, partition) DO UPDATE SET next_offset = excluded.next_offset
-                        WHERE consumer_offset.next_offset < excluded.next_offset""".formatted(rows.columns(), rows.as("o")))
+                        INSERT INTO %1$s (%2$s) SELECT * FROM %3$s
+                        ON CONFLICT (%4$s) DO UPDATE SET %5$s = excluded.%5$s
+                        WHERE %1$s.%5$s < excluded.%5$s""".formatted(table, rows.columns(), rows.as("r"), key, column))
                 .execute(rows.parameters()).replaceWithVoid();
     }
 }

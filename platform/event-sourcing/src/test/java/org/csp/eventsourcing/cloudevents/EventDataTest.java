@@ -37,7 +37,7 @@ class EventDataTest {
     @Test
     void fieldsAreReadByKindAndOptionalOnesMayBeAbsentOrNull() throws IOException {
         EventData d = data("""
-                {"id": "a", "note": null, "count": 3, "value": 12.50, "tags": ["x", "y"],
+                {"id": "a", "note": null, "count": 3, "value": 12.5, "tags": ["x", "y"],
                  "targets": {"2025/26": 2, "2024/25": 1.5},
                  "details": {"startDate": "2024-08-14", "place": null}, "results": [{"percentage": 71.5}, {}]}""");
         assertEquals("a", d.text("id"));
@@ -45,7 +45,7 @@ class EventDataTest {
         assertNull(d.optionalText("absent"));
         assertEquals(3, d.integer("count"));
         assertNull(d.optionalInteger("absent"));
-        assertEquals(new BigDecimal("12.50"), d.decimal("value"));
+        assertEquals(new BigDecimal("12.5"), d.decimal("value"));
         assertNull(d.optionalDecimal("note"));
         assertEquals(List.of("x", "y"), d.texts("tags"));
         assertEquals(List.of(), d.texts("absent"));

@@ -25,33 +25,29 @@ final class QuarterlyViewSupport {
     private QuarterlyViewSupport() {
     }
 
+    /** Waits until the view at {@code path}, as a viewer reads it, meets the condition. */
     static JsonPath awaitView(String path, Predicate<JsonPath> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        JsonPath last = null;
-        while (System.nanoTime() < deadline) {
-            last = given().auth().oauth2(Tokens.user("viewer")).when().get(path)
-                    .then().statusCode(200).extract().jsonPath();
-            if (condition.test(last)) {
-                return last;
-            }
-            Thread.sleep(200);
-        }
-        fail("The view never met the condition; last seen: " + (last == null ? null : last.prettify()));
-        return null;
+        return await(path, "viewer", Duration.ofSeconds(30), condition);
     }
 
+    /** Waits until the gateway's projections' status, as the coordinator reads it, meets the condition. */
     static JsonPath awaitStatus(Predicate<JsonPath> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        return await("/api/admin/projections/status", "coordinator", Duration.ofSeconds(60), condition);
+    }
+
+    private static JsonPath await(String path, String user, Duration timeout, Predicate<JsonPath> condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         JsonPath last = null;
         while (System.nanoTime() < deadline) {
-            last = given().auth().oauth2(Tokens.user("coordinator")).when().get("/api/admin/projections/status")
+            last = given().auth().oauth2(Tokens.user(user)).when().get(path)
                     .then().statusCode(200).extract().jsonPath();
             if (condition.test(last)) {
                 return last;
             }
             Thread.sleep(200);
         }
-        fail("The status never met the condition; last seen: " + (last == null ? null : last.prettify()));
+        fail(path + " never met the condition; last seen: " + (last == null ? null : last.prettify()));
         return null;
     }
 

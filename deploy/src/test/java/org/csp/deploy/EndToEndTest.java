@@ -345,6 +345,62 @@ class EndToEndTest {
         }, Duration.ofSeconds(10));
     }
 
+    /** Waits until a GET of {@code url} answers 200 with a body that meets the condition; returns that body. */
+    private static JsonNode await(String url, String token, Predicate<JsonNode> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Api.Reply last = null;
+        while (System.nanoTime() < deadline) {
+            last = Api.get(url, token);
+            if (last.status() == 200 && condition.test(last.json())) {
+                return last.json();
+            }
+            Thread.sleep(200);
+        }
+        fail(url + " did not get there; last: " + (last == null ? null : last.status() + " " + last.body()));
+        return null;
+    }
+
+    /**
+     * The gateway is the only way in, for measures-service's own projection too: the indicators it derives from
+     * engagement records ({@code derived}) are inspected and rebuilt through the gateway by the coordinator alone, and
+     * the rebuilt projection counts each record once.
+     */
+    @Test
+    void measuresServicesDerivedProjectionIsInspectedAndRebuiltThroughTheGateway() throws Exception {
+        String officer = user("engagement");
+        String coordinator = user("coordinator");
+        String marker = UUID.randomUUID().toString();
+        for (int i = 0; i < 2; i++) { // two workshops in a quarter no other test uses
+            Api.Reply recorded = Api.post(gateway + "/api/engagements", officer, "{\"type\": \"workshop\", \"title\": \"Derived "
+                    + marker + " " + i + "\", \"date\": \"2021-05-1" + i + "\"}");
+            assertEquals(201, recorded.status(), recorded.body());
+        }
+        String workshops = gateway + "/api/indicators/COMMUNITY-WORKSHOPS/data-points?from=2021-22-Q1&to=2021-22-Q1";
+        JsonNode counted = await(workshops, user("viewer"),
+                points -> points.size() == 1 && points.get(0).get("value").asInt() == 2);
+
+        String status = gateway + "/api/admin/projections/derived/status";
+        JsonNode derived = await(status, coordinator, s -> s.get("role").asText().equals("leader"));
+        assertEquals("derived", derived.get("projection").asText());
+        int generation = derived.get("live").get("generation").asInt();
+        Api.Reply refused = Api.get(status, user("viewer"));
+        assertEquals(403, refused.status(), refused.body());
+        assertTrue(refused.contentType().startsWith("application/problem+json"), refused.contentType());
+        assertEquals(403, Api.post(gateway + "/api/admin/projections/derived/rebuild", user("viewer"), "").status());
+
+        Api.Reply rebuild = Api.post(gateway + "/api/admin/projections/derived/rebuild", coordinator, "");
+        assertEquals(202, rebuild.status(), rebuild.body());
+        assertEquals("/api/admin/projections/derived/status", rebuild.header("Location"),
+                "the service's own address stays inside");
+        assertEquals(generation + 1, rebuild.json().get(0).get("generation").asInt(), rebuild.body());
+        JsonNode rebuilt = await(status, coordinator, s -> s.get("live").get("generation").asInt() == generation + 1);
+        assertEquals(0, rebuilt.get("live").get("lag").asLong(), rebuilt.toString());
+        JsonNode points = Api.get(workshops, user("viewer")).json();
+        assertEquals(1, points.size(), points.toString());
+        assertEquals(2, points.get(0).get("value").asInt(), "counted once after the rebuild: " + points);
+        assertEquals(counted.get(0).get("revision"), points.get(0).get("revision"), "and not recorded again: " + points);
+    }
+
     @Test
     void theGatewayRefusesWhatItMust() {
         assertEquals(401, Api.get(gateway + "/api/initiatives", null).status());

@@ -93,7 +93,7 @@ public class QuarterlyViews {
         }
         BigDecimal tolerance = indicator.getBigDecimal("tolerance");
         Assessment.Basis basis = new Assessment.Basis(polarity, aggregation, kind.perYear(),
-                tolerance == null ? QuarterlyViewProjection.DEFAULT_TOLERANCE : tolerance, targets(indicator.getString("targets")));
+                tolerance == null ? MeasuresReader.DEFAULT_TOLERANCE : tolerance, targets(indicator.getString("targets")));
         List<Reading> readings = new ArrayList<>();
         for (Row row : rows) {
             ReportingPeriod.parse(row.getString("period")).filter(p -> p.kind() == kind).ifPresent(p -> readings.add(
@@ -146,7 +146,7 @@ public class QuarterlyViews {
                     emptyToNull(r.getString("source")), r.getBigDecimal("value"), r.getString("status"), r.getInteger("revision"))).toList();
             // A quarter's total only makes sense for what adds up (counts); rates and percentages are read per period.
             String aggregation = first.getString("aggregation") != null ? first.getString("aggregation")
-                    : QuarterlyViewProjection.defaultAggregation(first.getString("unit"));
+                    : MeasuresReader.defaultAggregation(first.getString("unit"));
             BigDecimal total = Aggregation.SUM.code().equals(aggregation)
                     ? Aggregation.canonical(periods.stream().map(QuarterlyView.Period::value).reduce(BigDecimal.ZERO, BigDecimal::add))
                     : null;

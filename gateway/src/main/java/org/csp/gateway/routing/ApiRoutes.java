@@ -67,12 +67,7 @@ public class ApiRoutes {
     }
 
     private Uni<Response> forward(String method, String segment, UriInfo uri, HttpHeaders headers, byte[] body) {
-        String rawQuery = uri.getRequestUri().getRawQuery();
-        String pathAndQuery = uri.getRequestUri().getRawPath() + (rawQuery == null ? "" : "?" + rawQuery);
-        return proxy.forward(method, segment, pathAndQuery, headers, body).map(forwarded -> {
-            Response.ResponseBuilder response = Response.status(forwarded.status());
-            forwarded.headers().forEach(response::header);
-            return response.entity(forwarded.body().length == 0 ? null : forwarded.body()).build();
-        });
+        return proxy.forward(method, segment, ServiceProxy.pathAndQuery(uri), headers, body)
+                .map(ServiceProxy.Forwarded::response);
     }
 }

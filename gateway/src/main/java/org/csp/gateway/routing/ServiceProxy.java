@@ -10,6 +10,8 @@ import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.csp.problem.ProblemException;
 import org.jboss.logging.Logger;
 
@@ -20,8 +22,9 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Forwards a request to the service that owns its first path segment, bearer token included: the services
- * check the token again (defence in depth) and apply their own role rules.
+ * Forwards a request to the service that owns its first path segment, or to the service that runs the projection it
+ * names ({@link ProjectionRoutes}), bearer token included: the services check the token again (defence in depth) and
+ * apply their own role rules.
  *
  * <p>What the contracts rely on crosses unchanged. To the service: method, raw path and query, the body's bytes
  * (a JSON merge patch is not re-encoded) and the headers {@code Authorization}, {@code Content-Type} (e.g.
@@ -43,9 +46,16 @@ public class ServiceProxy {
     private static final List<String> RESPONSE_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ETAG,
             HttpHeaders.LOCATION, HttpHeaders.WWW_AUTHENTICATE, HttpHeaders.CACHE_CONTROL, "Idempotent-Replayed");
 
+    /**
+     * The projections the services run, by name (a regular expression of names, for a JAX-RS path): their status and
+     * rebuild are the kernel's admin endpoints of the service that runs them.
+     */
+    static final String SERVICE_PROJECTIONS = "derived";
+
     private final WebClient client;
     private final RoutesConfig routes;
     private final Map<String, String> owners;
+    private final Map<String, String> projections;
 
     public ServiceProxy(Vertx vertx, RoutesConfig routes) {
         this.client = WebClient.create(vertx);
@@ -61,6 +71,7 @@ public class ServiceProxy {
             owners.put(segment, routes.engagement());
         }
         this.owners = Map.copyOf(owners);
+        this.projections = Map.of("derived", routes.measures());
     }
 
     @PreDestroy
@@ -70,6 +81,19 @@ public class ServiceProxy {
 
     /** What came back from the service. */
     public record Forwarded(int status, Map<String, String> headers, byte[] body) {
+
+        /** The answer to the client: the service's status, the headers passed back and its body. */
+        public Response response() {
+            Response.ResponseBuilder response = Response.status(status);
+            headers.forEach(response::header);
+            return response.entity(body.length == 0 ? null : body).build();
+        }
+    }
+
+    /** The request's raw path and query, as the service is to receive them. */
+    static String pathAndQuery(UriInfo uri) {
+        String rawQuery = uri.getRequestUri().getRawQuery();
+        return uri.getRequestUri().getRawPath() + (rawQuery == null ? "" : "?" + rawQuery);
     }
 
     /** A Location on the service's own origin, as a framework may write a relative one, becomes its path; any other stays. */
@@ -77,11 +101,26 @@ public class ServiceProxy {
         return value.startsWith(base + "/") ? value.substring(base.length()) : value;
     }
 
+    /** To the service that owns the API's first path segment ({@code initiatives}, {@code data-points} …). */
     public Uni<Forwarded> forward(String method, String segment, String pathAndQuery, HttpHeaders headers, byte[] body) {
         String base = owners.get(segment);
         if (base == null) {
             return Uni.createFrom().failure(ProblemException.notFound("API", segment));
         }
+        return send(base, "The " + segment + " service", method, pathAndQuery, headers, body);
+    }
+
+    /** To the service that runs the projection {@code name} (one of {@link #SERVICE_PROJECTIONS}). */
+    public Uni<Forwarded> forwardToProjection(String method, String name, String pathAndQuery, HttpHeaders headers, byte[] body) {
+        String base = projections.get(name);
+        if (base == null) {
+            return Uni.createFrom().failure(ProblemException.notFound("Projection", name));
+        }
+        return send(base, "The service that runs projection " + name, method, pathAndQuery, headers, body);
+    }
+
+    private Uni<Forwarded> send(String base, String service, String method, String pathAndQuery, HttpHeaders headers,
+                                byte[] body) {
         HttpRequest<Buffer> request = client.requestAbs(HttpMethod.valueOf(method), base + pathAndQuery)
                 .timeout(routes.timeout().toMillis());
         for (String name : REQUEST_HEADERS) {
@@ -106,11 +145,11 @@ public class ServiceProxy {
                     LOG.warnf("Forwarding %s %s to %s failed: %s", method, pathAndQuery, base, failure.toString());
                     if (failure instanceof TimeoutException || failure.getClass().getSimpleName().contains("Timeout")) {
                         return new ProblemException(504, "upstream-timeout", "The service did not answer in time",
-                                "The " + segment + " service did not answer within " + routes.timeout().toSeconds()
-                                        + " s; the request may or may not have been stored. Retry with the same Idempotency-Key.");
+                                service + " did not answer within " + routes.timeout().toSeconds() + " s; the request may"
+                                        + " or may not have been stored. Retry with the same Idempotency-Key.");
                     }
                     return new ProblemException(502, "upstream-unavailable", "The service is unavailable",
-                            "The " + segment + " service could not be reached; nothing was stored. Try again shortly.");
+                            service + " could not be reached; nothing was stored. Try again shortly.");
                 });
     }
 }

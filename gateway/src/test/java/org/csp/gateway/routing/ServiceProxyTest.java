@@ -117,6 +117,34 @@ class ServiceProxyTest {
         assertEquals("POST", batch.received().get("method").asText());
     }
 
+    /**
+     * The projections the services run are reached through the gateway: measures-service's {@code derived}, its status
+     * and rebuild with the caller's token. The gateway's own projections, and any name it does not know, are its own
+     * to answer (here it does not consume: csp.projection.enabled=false).
+     */
+    @Test
+    void aServicesProjectionIsReachedThroughTheGatewayAndItsOwnAreAnsweredThere() throws Exception {
+        for (String[] request : new String[][]{{"GET", "/api/admin/projections/derived/status"},
+                {"POST", "/api/admin/projections/derived/rebuild"}}) {
+            Reply reply = send(request[0], request[1]);
+            assertEquals(200, reply.status(), request[1] + ": " + reply.body());
+            JsonNode received = reply.received();
+            assertEquals("measures", received.get("service").asText(), request[1]);
+            assertEquals(request[0], received.get("method").asText());
+            assertEquals(request[1], received.get("path").asText());
+            assertEquals("Bearer " + Tokens.user("coordinator"), received.at("/headers/authorization").asText());
+        }
+        Reply own = send("GET", "/api/admin/projections/quarterly/status");
+        assertEquals(200, own.status(), own.body());
+        assertEquals("quarterly", own.received().get("projection").asText());
+        Reply all = send("GET", "/api/admin/projections/status");
+        assertEquals(200, all.status(), all.body());
+        assertEquals("quarterly", all.received().get(0).get("projection").asText());
+        Reply unknown = send("GET", "/api/admin/projections/elsewhere/status");
+        assertEquals(404, unknown.status(), unknown.body());
+        assertTrue(unknown.header("Content-Type").startsWith("application/problem+json"), unknown.header("Content-Type"));
+    }
+
     /** A CSV batch of exactly {@code size} bytes (UTF-8, the last row cut short), rows as measures-service reads them. */
     private static byte[] csvBatch(int size) {
         StringBuilder csv = new StringBuilder("indicator,period,geography,value,numerator,denominator,status,source,reason\r\n");

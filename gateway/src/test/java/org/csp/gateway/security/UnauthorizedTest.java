@@ -20,10 +20,14 @@ class UnauthorizedTest {
         Unauthorized.assertRefused("GET", "/api/views/quarterly/2024-25-Q2");
         Unauthorized.assertRefused("GET", "/api/admin/projections/status");
         Unauthorized.assertRefused("POST", "/api/admin/projections/rebuild");
+        Unauthorized.assertRefused("GET", "/api/admin/projections/quarterly/status");
+        Unauthorized.assertRefused("POST", "/api/admin/projections/quarterly/rebuild");
     }
 
     @Test
     void forwardedRoutesNeedAValidToken() {
         Unauthorized.assertRefused("POST", "/api/initiatives/P1-01/progress", "{\"quarter\": \"2024/25 Q2\"}");
+        Unauthorized.assertRefused("GET", "/api/admin/projections/derived/status");
+        Unauthorized.assertRefused("POST", "/api/admin/projections/derived/rebuild");
     }
 }

@@ -1,7 +1,6 @@
 package org.csp.measures.derived;
 
 import org.csp.contracts.EngagementEventTypes;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -10,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.csp.calendar.FinancialQuarter;
 import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.cloudevents.CloudEvent;
+import org.csp.eventsourcing.cloudevents.EventData;
 import org.csp.eventsourcing.projection.Projection;
 import org.csp.eventsourcing.projection.UnprocessableEvent;
 import org.csp.measures.datapoint.DataPointCommand.Submission;
@@ -78,7 +78,7 @@ public class EngagementDerivation implements Projection {
 
     @Override
     public List<String> topics() {
-        return List.of("engagement.events");
+        return List.of(EngagementEventTypes.TOPIC);
     }
 
     /** The facts live in public (see the class comment); a generation keeps only the consumer's bookkeeping. */
@@ -113,30 +113,29 @@ public class EngagementDerivation implements Projection {
         List<Fact> facts = new ArrayList<>();
         List<Result> results = new ArrayList<>();
         for (CloudEvent event : events) {
-            JsonNode data = event.data();
+            EventData data = EventData.of(event);
             String p = event.partnershipId();
             switch (event.type()) {
-                case EngagementEventTypes.ENGAGEMENT_RECORDED_V1 -> facts.add(new Fact(p, text(event, data, "engagementId"), event.streamVersion(),
-                        text(event, data, "type"), quarter(event, text(event, data, "date")), null, List.of(), true, false));
+                case EngagementEventTypes.ENGAGEMENT_RECORDED_V1 -> facts.add(new Fact(p, data.text("engagementId"),
+                        event.streamVersion(), data.text("type"), quarter(data, "date"), null, List.of(), true, false));
                 case EngagementEventTypes.ENGAGEMENT_RECORDED_V2, EngagementEventTypes.ENGAGEMENT_AMENDED_V1 -> {
-                    JsonNode d = data.path("details");
-                    JsonNode place = d.path("place");
-                    List<String> organisations = new ArrayList<>();
-                    d.path("organisations").forEach(o -> organisations.add(o.asText()));
-                    String where = place.hasNonNull("gss") ? place.get("gss").asText()
-                            : place.hasNonNull("name") ? place.get("name").asText() : null;
-                    facts.add(new Fact(p, text(event, data, "engagementId"), event.streamVersion(), text(event, d, "type"),
-                            quarter(event, text(event, d, "startDate")), where, organisations, true, false));
+                    EventData d = data.object("details");
+                    EventData place = d.optionalObject("place");
+                    String gss = place == null ? null : place.optionalText("gss");
+                    String where = gss != null ? gss : place == null ? null : place.optionalText("name");
+                    facts.add(new Fact(p, data.text("engagementId"), event.streamVersion(), d.text("type"),
+                            quarter(d, "startDate"), where, d.texts("organisations"), true, false));
                 }
-                case EngagementEventTypes.ENGAGEMENT_WITHDRAWN_V1 -> facts.add(new Fact(p, text(event, data, "engagementId"),
+                case EngagementEventTypes.ENGAGEMENT_WITHDRAWN_V1 -> facts.add(new Fact(p, data.text("engagementId"),
                         event.streamVersion(), null, null, null, List.of(), false, true));
                 case EngagementEventTypes.RESULTS_PUBLISHED_V1 -> {
-                    ReportingPeriod period = ReportingPeriod.parse(text(event, data, "period"))
-                            .orElseThrow(() -> new UnprocessableEvent(event, "field 'period' is not a period"));
-                    String geography = text(event, data, "geography");
-                    for (JsonNode r : data.path("results")) {
-                        if (r.hasNonNull("indicator") && r.path("percentage").isNumber()) {
-                            results.add(new Result(p, r.get("indicator").asText(), period, geography, r.get("percentage").decimalValue()));
+                    ReportingPeriod period = data.parsed("period", t -> ReportingPeriod.parse(t).orElse(null));
+                    String geography = data.text("geography");
+                    for (EventData r : data.objects("results")) {
+                        String indicator = r.optionalText("indicator");
+                        BigDecimal percentage = r.optionalDecimal("percentage");
+                        if (indicator != null && percentage != null) {
+                            results.add(new Result(p, indicator, period, geography, percentage));
                         }
                     }
                 }
@@ -158,20 +157,10 @@ public class EngagementDerivation implements Projection {
                 .flatMap(submissions -> dataPoints.recordDerived(tx, submissions, ACTOR));
     }
 
-    private static String text(CloudEvent event, JsonNode data, String field) {
-        JsonNode node = data.get(field);
-        if (node == null || !node.isTextual()) {
-            throw new UnprocessableEvent(event, "field '" + field + "' is missing or not text");
-        }
-        return node.asText();
-    }
-
-    private static String quarter(CloudEvent event, String date) {
-        try {
-            return FinancialQuarter.of(LocalDate.parse(date)).label();
-        } catch (java.time.DateTimeException e) {
-            throw new UnprocessableEvent(event, "a date is not a date");
-        }
+    /** The financial quarter of the date in {@code field}. */
+    private static String quarter(EventData data, String field) {
+        LocalDate date = data.parsed(field, LocalDate::parse);
+        return FinancialQuarter.of(date).label();
     }
 
     /** Stores the fact unless the stored one is as new; the quarters it moved out of and into. */

@@ -1,34 +1,20 @@
 package org.csp.measures.derived;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.csp.contracts.ApprovedJson;
-import org.csp.eventsourcing.Actor;
-import org.csp.eventsourcing.StoredEvent;
-import org.csp.eventsourcing.cloudevents.CloudEventCodec;
 import org.csp.infrastructure.TestInfrastructure;
 import org.csp.infrastructure.Tokens;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 import static io.restassured.RestAssured.given;
+import static org.csp.measures.derived.EngagementEvents.await;
+import static org.csp.measures.derived.EngagementEvents.publish;
+import static org.csp.measures.derived.EngagementEvents.record;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -36,65 +22,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 @QuarkusTestResource(value = TestInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "measures"))
 class EngagementDerivationTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static ObjectNode pinned(String type) throws Exception {
-        return (ObjectNode) JSON.readTree(ApprovedJson.of(type));
-    }
-
-    private static void publish(String type, String stream, long version, Consumer<ObjectNode> change) throws Exception {
-        ObjectNode payload = pinned(type);
-        change.accept(payload);
-        try (var producer = new KafkaProducer<String, byte[]>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()))) {
-            producer.send(CloudEventCodec.encode("engagement.events", "engagement-service", new StoredEvent(version, UUID.randomUUID(),
-                    stream, version, type, "stroud", payload.toString(), OffsetDateTime.now(ZoneOffset.UTC), Actor.SYSTEM)))
-                    .get(10, TimeUnit.SECONDS);
-        }
-    }
-
-    /** A record of {@code type} on {@code date}, with these organisations and place. */
-    private static void record(String id, long version, String type, String date, List<String> organisations, String gss, String place)
-            throws Exception {
-        publish(version == 1 ? "engagement.activity.recorded.v2" : "engagement.activity.amended.v1", "stroud:engagement:" + id, version, p -> {
-            p.put("engagementId", id);
-            ObjectNode d = (ObjectNode) p.get("details");
-            d.put("type", type).put("startDate", date).put("endDate", date);
-            var orgs = d.putArray("organisations");
-            organisations.forEach(orgs::add);
-            ObjectNode where = d.putObject("place");
-            where.put("level", gss == null ? "district" : "ward");
-            if (gss == null) {
-                where.put("gss", "E07000082").put("name", place);
-            } else {
-                where.put("gss", gss).put("name", place);
-            }
-        });
-    }
-
-    private static Object value(String indicator, String period) {
-        List<Object> values = given().auth().oauth2(Tokens.user("viewer"))
-                .when().get("/api/indicators/" + indicator + "/data-points?from=" + period.replace('/', '-').replace(' ', '-')
-                        + "&to=" + period.replace('/', '-').replace(' ', '-'))
-                .then().statusCode(200).extract().path("value");
-        return values.isEmpty() ? null : values.getFirst();
-    }
-
-    private static void await(String indicator, String period, Object expected) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        Object value = null;
-        while (System.nanoTime() < deadline) {
-            value = value(indicator, period);
-            if (expected.equals(value)) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        assertEquals(expected, value, indicator + " " + period);
-    }
 
     @Test
     void workshopsChecklistsAndCommunityPaybackAreCountedFromTheEngagementRecords() throws Exception {

@@ -1,5 +1,6 @@
 package org.csp.measures.indicator;
 
+import org.csp.eventsourcing.CommandRejected;
 import org.csp.testing.DeciderSpec;
 import org.csp.measures.indicator.IndicatorCommand.AmendIndicator;
 import org.csp.measures.indicator.IndicatorCommand.DefineIndicator;
@@ -47,7 +48,7 @@ class IndicatorDeciderTest {
     void anAmendmentRecordsTheWholeNewDefinitionAndTheSameOneChangesNothing() {
         INDICATOR.given(ASB_DEFINED).when(new AmendIndicator("ASB-INCIDENTS", ASB_WITH_TARGET)).then(ASB_AMENDED);
         INDICATOR.given(ASB_DEFINED, ASB_AMENDED).when(new AmendIndicator("ASB-INCIDENTS", ASB_WITH_TARGET)).thenNothing();
-        INDICATOR.given().when(new AmendIndicator("ASB-INCIDENTS", ASB)).thenRejected("not-defined");
+        INDICATOR.given().when(new AmendIndicator("ASB-INCIDENTS", ASB)).thenRejected(CommandRejected.NOT_DEFINED);
     }
 
     @Test

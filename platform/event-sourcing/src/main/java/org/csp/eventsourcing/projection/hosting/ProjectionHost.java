@@ -1,7 +1,6 @@
-package org.csp.gateway.projection;
+package org.csp.eventsourcing.projection.hosting;
 
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -9,48 +8,45 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import org.csp.eventsourcing.leadership.DedicatedConnections;
-import org.csp.eventsourcing.projection.ConsumerSettings;
 import org.csp.eventsourcing.projection.Projection;
 import org.csp.eventsourcing.projection.ProjectionRunner;
 import org.csp.eventsourcing.projection.ProjectionStatus;
+import org.csp.problem.ProblemException;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Runs every read model of the gateway ({@link Projection} beans) with the kernel's exactly-once consumer. Any
- * number of gateways may run: one projects, the others stand by and serve reads.
+ * Runs every {@link Projection} bean of the application with the kernel's exactly-once consumer, and finds it by name
+ * for its status and rebuild. Any number of instances may run: one projects each projection, the others stand by and
+ * serve reads. {@link ProjectionStart} says when they start.
  */
 @ApplicationScoped
-public class Projections {
+public class ProjectionHost {
 
-    private static final Logger LOG = Logger.getLogger(Projections.class);
+    private static final Logger LOG = Logger.getLogger(ProjectionHost.class);
 
-    /** The tables of the projection before generations (one set in {@code public}); nothing reads them any more. */
-    private static final String LEGACY_TABLES = "projection_offset, projection_stream, view_initiative, "
-            + "view_initiative_progress, view_indicator, view_measure, view_engagement";
-
-    private final Pool pool;
     private final ProjectionConfig config;
     private final Map<String, ProjectionRunner> runners = new LinkedHashMap<>();
+    private boolean started;
 
-    public Projections(Pool pool, ProjectionConfig config, DedicatedConnections connections, Instance<Projection> projections) {
-        this.pool = pool;
+    public ProjectionHost(Pool pool, ProjectionConfig config, DedicatedConnections connections,
+                          Instance<Projection> projections) {
         this.config = config;
-        ConsumerSettings settings = new ConsumerSettings(config.bootstrapServers(), config.maxBatch(), config.pollTimeout(),
-                config.standbyRetry(), config.gapReportAfter(), config.topicPartitions());
         for (Projection projection : projections) {
             runners.put(projection.name(), new ProjectionRunner(projection, pool,
-                    connections.leaderLock("projection:" + projection.name()), settings));
+                    connections.leaderLock("projection:" + projection.name()), config.settings()));
         }
     }
 
-    void onStart(@Observes StartupEvent event) {
-        pool.query("DROP TABLE IF EXISTS " + LEGACY_TABLES).execute().await().atMost(Duration.ofMinutes(1));
+    /** Creates every projection's tables and, unless {@code csp.projection.enabled=false}, starts consuming. */
+    synchronized void start() {
+        if (started) {
+            return;
+        }
+        started = true;
         for (ProjectionRunner runner : runners.values()) {
             if (config.enabled()) {
                 runner.start();
@@ -58,23 +54,32 @@ public class Projections {
                 runner.createTables();
             }
         }
-        LOG.infof("Projections %s %s", runners.keySet(), config.enabled() ? "started" : "disabled");
+        if (!runners.isEmpty()) {
+            LOG.infof("Projections %s %s", runners.keySet(),
+                    config.enabled() ? "started" : "not consuming (csp.projection.enabled=false)");
+        }
     }
 
     void onStop(@Observes ShutdownEvent event) {
         runners.values().forEach(ProjectionRunner::stop);
     }
 
+    /** The projection {@code name}; a 404 problem when this application has none of that name. */
     public ProjectionRunner runner(String name) {
         ProjectionRunner runner = runners.get(name);
         if (runner == null) {
-            throw new IllegalArgumentException("No projection " + name);
+            throw ProblemException.notFound("Projection", name);
         }
         return runner;
     }
 
     public List<ProjectionRunner> runners() {
-        return new ArrayList<>(runners.values());
+        return List.copyOf(runners.values());
+    }
+
+    /** Each projection running here (leader or standby), or all of them when they are not meant to consume. */
+    public boolean running() {
+        return !config.enabled() || runners.values().stream().allMatch(ProjectionRunner::alive);
     }
 
     public Uni<List<ProjectionStatus>> status() {

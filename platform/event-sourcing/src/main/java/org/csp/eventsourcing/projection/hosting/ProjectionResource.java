@@ -1,4 +1,4 @@
-package org.csp.gateway.projection;
+package org.csp.eventsourcing.projection.hosting;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -17,16 +18,21 @@ import java.util.List;
 
 import static org.csp.security.Roles.COORDINATOR;
 
-/** The coordinator's view of the gateway's projections, and their rebuild. Any gateway instance answers. */
-@Path("/api/admin/projections")
+/**
+ * The coordinator's view of this application's projections, and their rebuild, all together or one by name. Any
+ * instance answers; the leader of a projection does the rebuild.
+ */
+@Path(ProjectionResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(COORDINATOR)
 public class ProjectionResource {
 
-    private final Projections projections;
+    static final String PATH = "/api/admin/projections";
 
-    public ProjectionResource(Projections projections) {
-        this.projections = projections;
+    private final ProjectionHost host;
+
+    public ProjectionResource(ProjectionHost host) {
+        this.host = host;
     }
 
     /** A rebuild that has been asked for: which generation is being built, and where to watch it. */
@@ -40,7 +46,7 @@ public class ProjectionResource {
     @GET
     @Path("status")
     public Uni<List<ProjectionStatus>> status() {
-        return projections.status();
+        return host.status();
     }
 
     /**
@@ -50,20 +56,28 @@ public class ProjectionResource {
     @POST
     @Path("rebuild")
     public Uni<Response> rebuild() {
-        return Multi.createFrom().iterable(projections.runners())
+        String status = PATH + "/status";
+        return Multi.createFrom().iterable(host.runners())
                 .onItem().transformToUniAndConcatenate(runner -> runner.requestRebuild()
-                        .map(generation -> new RebuildAccepted(runner.name(), generation, "/api/admin/projections/status")))
+                        .map(generation -> new RebuildAccepted(runner.name(), generation, status)))
                 .collect().asList()
-                .map(accepted -> Response.accepted(accepted).location(URI.create("/api/admin/projections/status")).build());
+                .map(accepted -> Response.accepted(accepted).location(URI.create(status)).build());
     }
 
-    /** The quarterly view's rebuild, at the address the first release documented. */
+    /** One projection's status, as in {@link #status()}; 404 for a name this application does not run. */
+    @GET
+    @Path("{name: [a-z][a-z0-9_]*}/status")
+    public Uni<ProjectionStatus> status(@PathParam("name") String name) {
+        return host.runner(name).status();
+    }
+
+    /** One projection's rebuild, as in {@link #rebuild()} (the quarterly view's at the address the first release documented). */
     @POST
-    @Path("quarterly/rebuild")
-    public Uni<Response> rebuildQuarterly() {
-        ProjectionRunner runner = projections.runner("quarterly");
+    @Path("{name: [a-z][a-z0-9_]*}/rebuild")
+    public Uni<Response> rebuild(@PathParam("name") String name) {
+        ProjectionRunner runner = host.runner(name);
+        String status = PATH + "/" + name + "/status";
         return runner.requestRebuild().map(generation -> Response.accepted(List.of(
-                        new RebuildAccepted(runner.name(), generation, "/api/admin/projections/status")))
-                .location(URI.create("/api/admin/projections/status")).build());
+                new RebuildAccepted(runner.name(), generation, status))).location(URI.create(status)).build());
     }
 }

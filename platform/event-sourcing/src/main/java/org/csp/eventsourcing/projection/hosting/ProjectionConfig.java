@@ -1,18 +1,15 @@
-package org.csp.gateway.projection;
+package org.csp.eventsourcing.projection.hosting;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import org.csp.eventsourcing.projection.ConsumerSettings;
 
 import java.time.Duration;
-import java.util.List;
 
-/** How the gateway's projections consume the services' topics ({@code csp.projection.*}). */
+/** How the hosted projections consume their topics ({@code csp.projection.*}), the same for every one of them. */
 @ConfigMapping(prefix = "csp.projection")
 public interface ProjectionConfig {
-
-    /** The services' topics the quarterly view is projected from. */
-    List<String> topics();
 
     /** Kafka bootstrap servers. */
     @WithName("kafka.bootstrap-servers")
@@ -27,19 +24,24 @@ public interface ProjectionConfig {
     @WithDefault("200ms")
     Duration pollTimeout();
 
-    /** How often a standby gateway tries to become the one that projects. */
+    /** How often a standby instance tries to become the one that projects. */
     @WithDefault("2s")
     Duration standbyRetry();
 
-    /** After how long an unresolved gap in a stream makes the gateway unwell (health) until it is filled. */
+    /** After how long an unresolved gap in a stream makes the instance unwell (health) until it is filled. */
     @WithDefault("30s")
     Duration gapReportAfter();
 
-    /** Partitions of a topic the gateway creates because no service has yet. */
+    /** Partitions of a topic created because its service has not created it yet. */
     @WithDefault("3")
     int topicPartitions();
 
-    /** Off for tests of other parts. */
+    /** Consume, or only create the tables that reads need: off for tests of other parts. */
     @WithDefault("true")
     boolean enabled();
+
+    default ConsumerSettings settings() {
+        return new ConsumerSettings(bootstrapServers(), maxBatch(), pollTimeout(), standbyRetry(), gapReportAfter(),
+                topicPartitions());
+    }
 }

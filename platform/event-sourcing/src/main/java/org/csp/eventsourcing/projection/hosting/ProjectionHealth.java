@@ -1,65 +1,61 @@
-package org.csp.gateway.projection;
+package org.csp.eventsourcing.projection.hosting;
 
 import io.smallrye.health.api.AsyncHealthCheck;
+import io.smallrye.health.api.Wellness;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.csp.eventsourcing.projection.ProjectionRunner;
 import org.csp.eventsourcing.projection.ProjectionStatus;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
-import io.smallrye.health.api.Wellness;
-
 
 /**
- * Health of the projections. Readiness: up while the projection runs here, as leader or standby (reads are served
- * either way). Wellness ({@code /q/health/well}): down while a projection has parked records, a gap that persists,
- * or a failed latest rebuild: something for a person to look at; the details name it.
+ * Health of the hosted projections, each named in the data ({@code quarterly.role}, {@code derived.parked} …).
+ * Readiness ({@code projections}): up while every projection runs here, as leader or standby (reads are served
+ * either way). Wellness ({@code /q/health/well}, {@code projection-problems}): down while a projection has parked
+ * records, a gap that persists, or a failed latest rebuild: something for a person to look at.
  */
-@ApplicationScoped
-public class ProjectionHealth {
+final class ProjectionHealth {
 
-    private final Projections projections;
-    private final ProjectionConfig config;
+    static final String READINESS = "projections";
+    static final String WELLNESS = "projection-problems";
 
-    public ProjectionHealth(Projections projections, ProjectionConfig config) {
-        this.projections = projections;
-        this.config = config;
+    private ProjectionHealth() {
     }
 
     @Readiness
     @ApplicationScoped
     static class Running implements AsyncHealthCheck {
-        private final ProjectionHealth health;
+        private final ProjectionHost host;
 
-        Running(ProjectionHealth health) {
-            this.health = health;
+        Running(ProjectionHost host) {
+            this.host = host;
         }
 
         @Override
         public Uni<HealthCheckResponse> call() {
-            return health.report("projections", true);
+            return report(host, READINESS, true);
         }
     }
 
     @Wellness
     @ApplicationScoped
     static class Problems implements AsyncHealthCheck {
-        private final ProjectionHealth health;
+        private final ProjectionHost host;
 
-        Problems(ProjectionHealth health) {
-            this.health = health;
+        Problems(ProjectionHost host) {
+            this.host = host;
         }
 
         @Override
         public Uni<HealthCheckResponse> call() {
-            return health.report("projection-problems", false);
+            return report(host, WELLNESS, false);
         }
     }
 
-    Uni<HealthCheckResponse> report(String name, boolean readiness) {
-        boolean running = !config.enabled() || projections.runners().stream().allMatch(ProjectionRunner::alive);
-        return projections.status().map(statuses -> {
+    static Uni<HealthCheckResponse> report(ProjectionHost host, String name, boolean readiness) {
+        boolean running = host.running();
+        return host.status().map(statuses -> {
             boolean problems = false;
             HealthCheckResponseBuilder builder = HealthCheckResponse.named(name);
             for (ProjectionStatus status : statuses) {

@@ -1,0 +1,115 @@
+package org.csp.gateway.quarterly;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.csp.assessment.Aggregation;
+import org.csp.assessment.Polarity;
+import org.csp.calendar.FinancialQuarter;
+import org.csp.calendar.ReportingPeriod;
+import org.csp.eventsourcing.cloudevents.CloudEvent;
+import org.csp.eventsourcing.cloudevents.EventData;
+import org.csp.eventsourcing.projection.UnprocessableEvent;
+import org.csp.gateway.quarterly.QuarterlyTables.IndicatorRow;
+import org.csp.gateway.quarterly.QuarterlyTables.MeasureRow;
+
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+
+import static org.csp.contracts.MeasuresEventTypes.COMPARATOR_RECORDED_V1;
+import static org.csp.contracts.MeasuresEventTypes.DATA_POINT_RECORDED_V1;
+import static org.csp.contracts.MeasuresEventTypes.DATA_POINT_REVISED_V1;
+import static org.csp.contracts.MeasuresEventTypes.INDICATOR_AMENDED_V1;
+import static org.csp.contracts.MeasuresEventTypes.INDICATOR_DEFINED_V1;
+import static org.csp.contracts.MeasuresEventTypes.INDICATOR_DEFINED_V2;
+
+/**
+ * measures-service's events as the view's rows, the latest per key in a batch. Indicators come from
+ * {@code measures.indicator.defined.v1} (flat; given measures-service's defaults: a sum for counts, else a mean, a 5 %
+ * tolerance, no targets) and from {@code .defined.v2} and {@code measures.indicator.amended.v1} (the whole definition
+ * nested), keeping per indicator what {@link org.csp.assessment.Assessment} needs: unit, frequency, aggregation,
+ * polarity, tolerance and targets by financial year. Data points come from {@code measures.measure.recorded.v1} and
+ * {@code .revised.v1}: one row per partnership, indicator, geography, period and <em>source</em> (two organisations
+ * reporting the same period both count), the highest revision kept. Periods are months, financial quarters and
+ * financial years, stored under their canonical labels. {@code measures.comparator.recorded.v1} (a comparator group's
+ * average for an indicator) is not shown yet.
+ */
+final class MeasuresReader {
+
+    static final Set<String> APPLIED = Set.of(INDICATOR_DEFINED_V1, INDICATOR_DEFINED_V2, INDICATOR_AMENDED_V1,
+            DATA_POINT_RECORDED_V1, DATA_POINT_REVISED_V1);
+
+    static final Set<String> IGNORED = Set.of(COMPARATOR_RECORDED_V1);
+
+    /** measures.indicator.defined.v1's defaults (as measures-service upcasts it): no targets and a 5 % tolerance. */
+    static final BigDecimal DEFAULT_TOLERANCE = BigDecimal.valueOf(5);
+
+    private final Map<List<String>, IndicatorRow> indicators = new LinkedHashMap<>();
+    private final Map<List<String>, MeasureRow> measures = new LinkedHashMap<>();
+
+    /** How v1 indicators roll up, and how the view reads an indicator stored without an aggregation. */
+    static String defaultAggregation(String unit) {
+        return "count".equals(unit) ? Aggregation.SUM.code() : Aggregation.MEAN.code();
+    }
+
+    /** Reads one event of {@link #APPLIED}; a bad one is refused before anything is written. */
+    void read(CloudEvent event) {
+        EventData f = EventData.of(event);
+        String p = event.partnershipId();
+        switch (event.type()) {
+            case INDICATOR_DEFINED_V1 -> {
+                String unit = f.optionalText("unit");
+                IndicatorRow i = new IndicatorRow(p, f.text("code"), f.text("title"), f.optionalInteger("priority"), unit,
+                        f.optionalText("frequency"), defaultAggregation(unit), f.optionalText("polarity"),
+                        DEFAULT_TOLERANCE, "{}");
+                indicators.put(List.of(p, i.code()), i);
+            }
+            // amended carries the whole definition after the change
+            case INDICATOR_DEFINED_V2, INDICATOR_AMENDED_V1 -> {
+                EventData d = f.object("definition");
+                BigDecimal tolerance = d.optionalDecimal("tolerance");
+                IndicatorRow i = new IndicatorRow(p, f.text("code"), d.text("title"), d.optionalInteger("priority"),
+                        d.text("unit"),
+                        d.parsed("frequency", c -> ReportingPeriod.Kind.ofFrequency(c) == null ? null : c),
+                        d.parsed("aggregation", Aggregation::of).code(), d.parsed("polarity", Polarity::of).code(),
+                        tolerance == null ? DEFAULT_TOLERANCE : tolerance, targets(d));
+                indicators.put(List.of(p, i.code()), i);
+            }
+            // a data point is one source's figure for an indicator, geography and period; a revision replaces it
+            case DATA_POINT_RECORDED_V1, DATA_POINT_REVISED_V1 -> {
+                ReportingPeriod period = f.parsed("period", t -> ReportingPeriod.parse(t).orElse(null));
+                MeasureRow m = new MeasureRow(p, f.text("indicatorCode"), f.text("geography"), period.label(), f.text("source"),
+                        period.quarter().map(FinancialQuarter::label).orElse(null), f.decimal("value"),
+                        f.optionalText("status"), f.integer("revision"));
+                measures.merge(List.of(p, m.code(), m.geography(), m.period(), m.source()), m,
+                        (a, b) -> b.revision() >= a.revision() ? b : a);
+            }
+            default -> throw new UnprocessableEvent(event, "not a type of the quarterly view");
+        }
+    }
+
+    /** Targets by financial year ({@code {"2024/25": 350}}; absent or null: none) as a JSON object, the years in order. */
+    private static String targets(EventData definition) {
+        SortedMap<String, BigDecimal> targets = definition.numbers("targets");
+        ObjectNode json = JsonNodeFactory.withExactBigDecimals(true).objectNode();
+        targets.forEach((year, target) -> {
+            if (!year.matches("\\d{4}/\\d{2}")) {
+                throw definition.unprocessable("targets", "is not a number by financial year");
+            }
+            json.put(year, target);
+        });
+        return json.toString();
+    }
+
+    Collection<IndicatorRow> indicators() {
+        return indicators.values();
+    }
+
+    Collection<MeasureRow> measures() {
+        return measures.values();
+    }
+}

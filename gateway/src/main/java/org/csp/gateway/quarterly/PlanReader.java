@@ -1,0 +1,113 @@
+package org.csp.gateway.quarterly;
+
+import org.csp.calendar.FinancialQuarter;
+import org.csp.eventsourcing.cloudevents.CloudEvent;
+import org.csp.eventsourcing.cloudevents.EventData;
+import org.csp.eventsourcing.projection.UnprocessableEvent;
+import org.csp.gateway.quarterly.QuarterlyTables.InitiativeRow;
+import org.csp.gateway.quarterly.QuarterlyTables.PriorityRow;
+import org.csp.gateway.quarterly.QuarterlyTables.ProgressRow;
+
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.csp.contracts.PlanEventTypes.INITIATIVE_AMENDED_V1;
+import static org.csp.contracts.PlanEventTypes.INITIATIVE_DEFINED_V1;
+import static org.csp.contracts.PlanEventTypes.INITIATIVE_DEFINED_V2;
+import static org.csp.contracts.PlanEventTypes.INITIATIVE_RETIRED_V1;
+import static org.csp.contracts.PlanEventTypes.OBJECTIVE_AMENDED_V1;
+import static org.csp.contracts.PlanEventTypes.OBJECTIVE_DEFINED_V1;
+import static org.csp.contracts.PlanEventTypes.OBJECTIVE_RETIRED_V1;
+import static org.csp.contracts.PlanEventTypes.ORGANISATION_AMENDED_V1;
+import static org.csp.contracts.PlanEventTypes.ORGANISATION_DEFINED_V1;
+import static org.csp.contracts.PlanEventTypes.ORGANISATION_RETIRED_V1;
+import static org.csp.contracts.PlanEventTypes.PLAN_REVISED_V1;
+import static org.csp.contracts.PlanEventTypes.PRIORITY_AMENDED_V1;
+import static org.csp.contracts.PlanEventTypes.PRIORITY_DEFINED_V1;
+import static org.csp.contracts.PlanEventTypes.PRIORITY_LEAD_ASSIGNED_V1;
+import static org.csp.contracts.PlanEventTypes.PRIORITY_RETIRED_V1;
+import static org.csp.contracts.PlanEventTypes.PROGRESS_UPDATED_V1;
+import static org.csp.contracts.PlanEventTypes.REPORT_SUBMITTED_V1;
+import static org.csp.contracts.PlanEventTypes.REVIEW_CLOSED_V1;
+import static org.csp.contracts.PlanEventTypes.REVIEW_OPENED_V1;
+import static org.csp.contracts.PlanEventTypes.REVIEW_REOPENED_V1;
+
+/**
+ * plan-service's events as the view's rows, the latest per key in a batch. Initiatives come from
+ * {@code plan.initiative.defined.v1} (the first contract, which named its priority's title) and {@code .v2},
+ * {@code plan.initiative.amended.v1} and {@code plan.initiative.retired.v1} (a retired initiative leaves the view until
+ * it is defined again); priority titles from {@code plan.priority.*}, kept per partnership and number, since v2
+ * initiatives name only the number. The streams of a priority and of an initiative may be applied in either order:
+ * the title is joined when the view is read, never copied onto the initiative. The plan's other events (objectives,
+ * organisations, the plan's revisions, quarterly reviews, priority leads) are not part of this view.
+ */
+final class PlanReader {
+
+    static final Set<String> APPLIED = Set.of(INITIATIVE_DEFINED_V1, INITIATIVE_DEFINED_V2, INITIATIVE_AMENDED_V1,
+            INITIATIVE_RETIRED_V1, PROGRESS_UPDATED_V1, PRIORITY_DEFINED_V1, PRIORITY_AMENDED_V1, PRIORITY_RETIRED_V1);
+
+    static final Set<String> IGNORED = Set.of(OBJECTIVE_DEFINED_V1, OBJECTIVE_AMENDED_V1, OBJECTIVE_RETIRED_V1,
+            ORGANISATION_DEFINED_V1, ORGANISATION_AMENDED_V1, ORGANISATION_RETIRED_V1, PLAN_REVISED_V1,
+            REVIEW_OPENED_V1, REPORT_SUBMITTED_V1, REVIEW_CLOSED_V1, REVIEW_REOPENED_V1, PRIORITY_LEAD_ASSIGNED_V1);
+
+    private final Map<List<String>, InitiativeRow> initiatives = new LinkedHashMap<>();
+    private final Map<List<Object>, PriorityRow> priorities = new LinkedHashMap<>();
+    private final Map<List<String>, ProgressRow> progress = new LinkedHashMap<>();
+
+    /** Reads one event of {@link #APPLIED}; a bad one is refused before anything is written. */
+    void read(CloudEvent event) {
+        EventData f = EventData.of(event);
+        String p = event.partnershipId();
+        switch (event.type()) {
+            case INITIATIVE_DEFINED_V1 -> {
+                InitiativeRow i = new InitiativeRow(p, f.text("initiativeId"), f.integer("priority"), f.text("priorityTitle"),
+                        f.text("title"), f.optionalText("leadOrganisation"), true, false);
+                initiatives.put(List.of(p, i.id()), i);
+            }
+            // plan-service amends only an active initiative, so either leaves it in the plan
+            case INITIATIVE_DEFINED_V2, INITIATIVE_AMENDED_V1 -> {
+                EventData d = f.object("definition");
+                InitiativeRow i = new InitiativeRow(p, f.text("initiativeId"), d.integer("priority"), null, d.text("title"),
+                        d.optionalText("leadPartner"), true, false);
+                initiatives.put(List.of(p, i.id()), i);
+            }
+            case INITIATIVE_RETIRED_V1 -> {
+                String id = f.text("initiativeId");
+                initiatives.merge(List.of(p, id), new InitiativeRow(p, id, null, null, null, null, false, true),
+                        (earlier, retired) -> earlier.retire());
+            }
+            case PRIORITY_DEFINED_V1, PRIORITY_AMENDED_V1 -> {
+                PriorityRow r = new PriorityRow(p, f.integer("priority"), f.object("definition").text("title"), true, false);
+                priorities.put(List.of(p, r.number()), r);
+            }
+            case PRIORITY_RETIRED_V1 -> {
+                int number = f.integer("priority");
+                priorities.merge(List.of(p, number), new PriorityRow(p, number, null, false, true),
+                        (earlier, retired) -> earlier.retire());
+            }
+            case PROGRESS_UPDATED_V1 -> {
+                String quarter = f.parsed("quarter", q -> FinancialQuarter.parse(q).orElseThrow().label());
+                ProgressRow r = new ProgressRow(p, f.text("initiativeId"), quarter, f.text("status"), f.text("rag"),
+                        f.optionalText("commentary"), event.time().atOffset(ZoneOffset.UTC));
+                progress.put(List.of(p, r.id(), r.quarter()), r);
+            }
+            default -> throw new UnprocessableEvent(event, "not a type of the quarterly view");
+        }
+    }
+
+    Collection<InitiativeRow> initiatives() {
+        return initiatives.values();
+    }
+
+    Collection<PriorityRow> priorities() {
+        return priorities.values();
+    }
+
+    Collection<ProgressRow> progress() {
+        return progress.values();
+    }
+}

@@ -1,0 +1,287 @@
+package org.csp.gateway.quarterly;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import org.csp.eventsourcing.Unnest;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+
+/**
+ * The quarterly view's tables in a generation's schema: their DDL, the rows the readers of the services' events make
+ * and one statement per table per batch to write them. Engagement totals are added up as records arrive (never
+ * recounted), so a double apply would show.
+ */
+final class QuarterlyTables {
+
+    /**
+     * Runs in every generation at start-up, including a live one an earlier version built, which this version writes
+     * to (and reads from) until its rebuild is live: that generation's tables are brought to this version's shape
+     * (columns added, the measure table re-keyed by source), never dropped.
+     */
+    static final String DDL = """
+            CREATE TABLE IF NOT EXISTS initiative (
+                partnership_id text NOT NULL, initiative_id text NOT NULL, priority int NOT NULL,
+                priority_title text, title text NOT NULL, lead_organisation text, retired boolean NOT NULL DEFAULT false,
+                PRIMARY KEY (partnership_id, initiative_id));
+            -- A generation built by version 1 stays live (and is written to by this version) until its rebuild
+            -- replaces it: give its initiative table this version's shape. priority_title is only known from
+            -- defined.v1 events; the view takes titles from the priority table first.
+            DO $$
+            BEGIN
+                IF NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema()
+                                  AND table_name = 'initiative' AND column_name = 'retired') THEN
+                    ALTER TABLE initiative ALTER COLUMN priority_title DROP NOT NULL;
+                    ALTER TABLE initiative ADD COLUMN retired boolean NOT NULL DEFAULT false;
+                END IF;
+            END $$;
+            CREATE TABLE IF NOT EXISTS priority (
+                partnership_id text NOT NULL, number int NOT NULL, title text NOT NULL,
+                retired boolean NOT NULL DEFAULT false,
+                PRIMARY KEY (partnership_id, number));
+            CREATE TABLE IF NOT EXISTS initiative_progress (
+                partnership_id text NOT NULL, initiative_id text NOT NULL, quarter text NOT NULL,
+                status text NOT NULL, rag text NOT NULL, commentary text, reported_at timestamptz NOT NULL,
+                PRIMARY KEY (partnership_id, initiative_id, quarter));
+            CREATE TABLE IF NOT EXISTS indicator (
+                partnership_id text NOT NULL, code text NOT NULL, title text NOT NULL, priority int,
+                unit text, frequency text, polarity text, aggregation text, tolerance numeric,
+                targets jsonb NOT NULL DEFAULT '{}',
+                PRIMARY KEY (partnership_id, code));
+            -- A generation built by an earlier version stays live (and is written to by this one) until its rebuild
+            -- replaces it: give its indicator table the assessment's columns. Its rows keep them empty; the view
+            -- reads an empty aggregation as measures.indicator.defined.v1 did (a sum for counts, else a mean) and
+            -- an empty tolerance as 5 %.
+            ALTER TABLE indicator ADD COLUMN IF NOT EXISTS aggregation text;
+            ALTER TABLE indicator ADD COLUMN IF NOT EXISTS tolerance numeric;
+            ALTER TABLE indicator ADD COLUMN IF NOT EXISTS targets jsonb NOT NULL DEFAULT '{}';
+            -- period is the canonical label ("2024-08", "2024/25 Q2", "2024/25"); quarter is null for a whole year
+            CREATE TABLE IF NOT EXISTS measure (
+                partnership_id text NOT NULL, indicator_code text NOT NULL, geography text NOT NULL,
+                period text NOT NULL, source text NOT NULL, quarter text, value numeric NOT NULL, status text,
+                revision int NOT NULL,
+                PRIMARY KEY (partnership_id, indicator_code, geography, period, source));
+            -- ... and key its measure table by source too: this version's writes name the source in ON CONFLICT,
+            -- and two sources of one period are two rows. (Its rows all came from events that named a source.)
+            DO $$
+            DECLARE
+                old_key text;
+            BEGIN
+                SELECT c.conname INTO old_key FROM pg_constraint c
+                 WHERE c.conrelid = 'measure'::regclass AND c.contype = 'p'
+                   AND NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.conrelid
+                                      AND a.attnum = ANY (c.conkey) AND a.attname = 'source');
+                IF old_key IS NOT NULL THEN
+                    UPDATE measure SET source = '' WHERE source IS NULL;
+                    ALTER TABLE measure ALTER COLUMN source SET NOT NULL;
+                    EXECUTE format('ALTER TABLE measure DROP CONSTRAINT %I', old_key);
+                    ALTER TABLE measure ADD PRIMARY KEY (partnership_id, indicator_code, geography, period, source);
+                END IF;
+            END $$;
+            CREATE INDEX IF NOT EXISTS measure_by_quarter ON measure (partnership_id, quarter);
+            -- a view reads whole years too (annual data points, which belong to no quarter)
+            CREATE INDEX IF NOT EXISTS measure_by_period ON measure (partnership_id, period);
+            CREATE TABLE IF NOT EXISTS engagement (
+                partnership_id text NOT NULL, engagement_id text NOT NULL, type text NOT NULL, title text NOT NULL,
+                date date NOT NULL, quarter text NOT NULL, attendance int, withdrawn boolean NOT NULL DEFAULT false,
+                PRIMARY KEY (partnership_id, engagement_id));
+            -- a generation built by an earlier version is written to by this one until its rebuild replaces it
+            ALTER TABLE engagement ADD COLUMN IF NOT EXISTS withdrawn boolean NOT NULL DEFAULT false;
+            CREATE TABLE IF NOT EXISTS engagement_total (
+                partnership_id text NOT NULL, quarter text NOT NULL, type text NOT NULL,
+                records bigint NOT NULL, attendance bigint NOT NULL,
+                PRIMARY KEY (partnership_id, quarter, type))""";
+
+    /**
+     * An initiative as a batch leaves it. {@code defined}: the batch holds its definition (priority, title, lead;
+     * {@code priorityTitle} only from defined.v1); otherwise only its retirement, and the stored definition stays.
+     */
+    record InitiativeRow(String partnership, String id, Integer priority, String priorityTitle, String title, String lead,
+                         boolean defined, boolean retired) {
+
+        InitiativeRow retire() {
+            return new InitiativeRow(partnership, id, priority, priorityTitle, title, lead, defined, true);
+        }
+    }
+
+    /** A priority as a batch leaves it; {@code defined} as for {@link InitiativeRow}. */
+    record PriorityRow(String partnership, int number, String title, boolean defined, boolean retired) {
+
+        PriorityRow retire() {
+            return new PriorityRow(partnership, number, title, defined, true);
+        }
+    }
+
+    record ProgressRow(String partnership, String id, String quarter, String status, String rag, String commentary,
+                       OffsetDateTime at) {
+    }
+
+    /** {@code targets}: a JSON object of targets by financial year ("2024/25"), as the read model stores it. */
+    record IndicatorRow(String partnership, String code, String title, Integer priority, String unit, String frequency,
+                        String aggregation, String polarity, BigDecimal tolerance, String targets) {
+    }
+
+    /** A data point: {@code period} its canonical label, {@code quarter} null for a whole financial year. */
+    record MeasureRow(String partnership, String code, String geography, String period, String source, String quarter,
+                      BigDecimal value, String status, int revision) {
+    }
+
+    /**
+     * An engagement record as a batch leaves it. {@code defined}: the batch holds its details; otherwise only its
+     * withdrawal, and the stored details stay.
+     */
+    record EngagementRow(String partnership, String id, String type, String title, LocalDate date, String quarter,
+                         Integer attendance, boolean defined, boolean withdrawn) {
+
+        EngagementRow withdraw() {
+            return new EngagementRow(partnership, id, type, title, date, quarter, attendance, defined, true);
+        }
+    }
+
+    private QuarterlyTables() {
+    }
+
+    /**
+     * A definition replaces the stored one; a retirement alone keeps it (read in the same statement) and only marks
+     * the initiative retired. A retirement of an initiative never defined here (its definition was parked) has
+     * nothing to remove.
+     */
+    static Uni<Void> upsertInitiatives(SqlConnection tx, Collection<InitiativeRow> rows) {
+        Unnest<InitiativeRow> u = Unnest.of(rows).text("partnership_id", InitiativeRow::partnership)
+                .text("initiative_id", InitiativeRow::id).integer("priority", InitiativeRow::priority)
+                .text("priority_title", InitiativeRow::priorityTitle).text("title", InitiativeRow::title)
+                .text("lead", InitiativeRow::lead).bool("defined", InitiativeRow::defined)
+                .bool("retired", InitiativeRow::retired);
+        return execute(tx, u, """
+                INSERT INTO initiative
+                    (partnership_id, initiative_id, priority, priority_title, title, lead_organisation, retired)
+                SELECT u.partnership_id, u.initiative_id,
+                       CASE WHEN u.defined THEN u.priority ELSE i.priority END,
+                       CASE WHEN u.defined THEN u.priority_title ELSE i.priority_title END,
+                       CASE WHEN u.defined THEN u.title ELSE i.title END,
+                       CASE WHEN u.defined THEN u.lead ELSE i.lead_organisation END,
+                       u.retired
+                  FROM %s
+                  LEFT JOIN initiative i ON i.partnership_id = u.partnership_id AND i.initiative_id = u.initiative_id
+                 WHERE u.defined OR i.initiative_id IS NOT NULL
+                ON CONFLICT (partnership_id, initiative_id) DO UPDATE SET priority = excluded.priority,
+                    priority_title = excluded.priority_title, title = excluded.title,
+                    lead_organisation = excluded.lead_organisation, retired = excluded.retired""".formatted(u.as("u")));
+    }
+
+    /** As {@link #upsertInitiatives}: a retired priority keeps its title (its initiatives may still name it). */
+    static Uni<Void> upsertPriorities(SqlConnection tx, Collection<PriorityRow> rows) {
+        Unnest<PriorityRow> u = Unnest.of(rows).text("partnership_id", PriorityRow::partnership)
+                .integer("number", PriorityRow::number).text("title", PriorityRow::title)
+                .bool("defined", PriorityRow::defined).bool("retired", PriorityRow::retired);
+        return execute(tx, u, """
+                INSERT INTO priority (partnership_id, number, title, retired)
+                SELECT u.partnership_id, u.number, CASE WHEN u.defined THEN u.title ELSE p.title END, u.retired
+                  FROM %s
+                  LEFT JOIN priority p ON p.partnership_id = u.partnership_id AND p.number = u.number
+                 WHERE u.defined OR p.number IS NOT NULL
+                ON CONFLICT (partnership_id, number) DO UPDATE SET title = excluded.title, retired = excluded.retired"""
+                .formatted(u.as("u")));
+    }
+
+    static Uni<Void> upsertProgress(SqlConnection tx, Collection<ProgressRow> rows) {
+        Unnest<ProgressRow> u = Unnest.of(rows).text("partnership_id", ProgressRow::partnership)
+                .text("initiative_id", ProgressRow::id).text("quarter", ProgressRow::quarter)
+                .text("status", ProgressRow::status).text("rag", ProgressRow::rag).text("commentary", ProgressRow::commentary)
+                .timestamptz("reported_at", ProgressRow::at);
+        return execute(tx, u, """
+                INSERT INTO initiative_progress (%s) SELECT * FROM %s
+                ON CONFLICT (partnership_id, initiative_id, quarter) DO UPDATE SET status = excluded.status,
+                    rag = excluded.rag, commentary = excluded.commentary, reported_at = excluded.reported_at"""
+                .formatted(u.columns(), u.as("u")));
+    }
+
+    /** A definition (any version) replaces the stored one. */
+    static Uni<Void> upsertIndicators(SqlConnection tx, Collection<IndicatorRow> rows) {
+        Unnest<IndicatorRow> u = Unnest.of(rows).text("partnership_id", IndicatorRow::partnership)
+                .text("code", IndicatorRow::code).text("title", IndicatorRow::title).integer("priority", IndicatorRow::priority)
+                .text("unit", IndicatorRow::unit).text("frequency", IndicatorRow::frequency)
+                .text("aggregation", IndicatorRow::aggregation).text("polarity", IndicatorRow::polarity)
+                .numeric("tolerance", IndicatorRow::tolerance).text("targets", IndicatorRow::targets);
+        return execute(tx, u, """
+                INSERT INTO indicator (%s)
+                SELECT u.partnership_id, u.code, u.title, u.priority, u.unit, u.frequency, u.aggregation, u.polarity,
+                       u.tolerance, u.targets::jsonb
+                  FROM %s
+                ON CONFLICT (partnership_id, code) DO UPDATE SET title = excluded.title, priority = excluded.priority,
+                    unit = excluded.unit, frequency = excluded.frequency, aggregation = excluded.aggregation,
+                    polarity = excluded.polarity, tolerance = excluded.tolerance, targets = excluded.targets"""
+                .formatted(u.columns(), u.as("u")));
+    }
+
+    /**
+     * One row per data point (partnership, indicator, geography, period and source). A revision is a higher revision
+     * number: an older one arriving later (or published again) never replaces it.
+     */
+    static Uni<Void> upsertMeasures(SqlConnection tx, Collection<MeasureRow> rows) {
+        Unnest<MeasureRow> u = Unnest.of(rows).text("partnership_id", MeasureRow::partnership)
+                .text("indicator_code", MeasureRow::code).text("geography", MeasureRow::geography)
+                .text("period", MeasureRow::period).text("source", MeasureRow::source).text("quarter", MeasureRow::quarter)
+                .numeric("value", MeasureRow::value).text("status", MeasureRow::status).integer("revision", MeasureRow::revision);
+        return execute(tx, u, """
+                INSERT INTO measure (%s) SELECT * FROM %s
+                ON CONFLICT (partnership_id, indicator_code, geography, period, source) DO UPDATE SET
+                    quarter = excluded.quarter, value = excluded.value, status = excluded.status,
+                    revision = excluded.revision
+                WHERE measure.revision < excluded.revision""".formatted(u.columns(), u.as("u")));
+    }
+
+    /**
+     * Each record as the batch leaves it, and the quarter's totals by type change by exactly the difference: what the
+     * stored record counted (unless withdrawn) comes off, what the new one counts goes on; a record the batch only
+     * withdraws keeps its stored details. One statement, so the totals and the records move together.
+     */
+    static Uni<Void> addEngagements(SqlConnection tx, Collection<EngagementRow> rows) {
+        Unnest<EngagementRow> u = Unnest.of(rows).text("partnership", EngagementRow::partnership).text("id", EngagementRow::id)
+                .text("type", EngagementRow::type).text("title", EngagementRow::title).date("date", EngagementRow::date)
+                .text("quarter", EngagementRow::quarter).integer("attendance", EngagementRow::attendance)
+                .bool("defined", EngagementRow::defined).bool("withdrawn", EngagementRow::withdrawn);
+        return execute(tx, u, """
+                WITH incoming AS (
+                    SELECT * FROM %s),
+                old AS (
+                    SELECT g.* FROM engagement g JOIN incoming i ON g.partnership_id = i.partnership AND g.engagement_id = i.id),
+                final AS (
+                    SELECT i.partnership, i.id,
+                           CASE WHEN i.defined THEN i.type ELSE o.type END AS type,
+                           CASE WHEN i.defined THEN i.title ELSE o.title END AS title,
+                           CASE WHEN i.defined THEN i.date ELSE o.date END AS date,
+                           CASE WHEN i.defined THEN i.quarter ELSE o.quarter END AS quarter,
+                           CASE WHEN i.defined THEN i.attendance ELSE o.attendance END AS attendance,
+                           i.withdrawn OR coalesce(o.withdrawn, false) AS withdrawn
+                      FROM incoming i LEFT JOIN old o ON o.partnership_id = i.partnership AND o.engagement_id = i.id),
+                stored AS (
+                    INSERT INTO engagement (partnership_id, engagement_id, type, title, date, quarter, attendance, withdrawn)
+                    SELECT * FROM final
+                    ON CONFLICT (partnership_id, engagement_id) DO UPDATE SET type = excluded.type, title = excluded.title,
+                        date = excluded.date, quarter = excluded.quarter, attendance = excluded.attendance,
+                        withdrawn = excluded.withdrawn
+                    RETURNING 1),
+                -- a data-modifying CTE runs whether or not it is read; old still sees the rows before it
+                deltas AS (
+                    SELECT partnership_id AS partnership, quarter, type, -1 AS records, -coalesce(attendance, 0) AS attendance
+                      FROM old WHERE NOT withdrawn
+                    UNION ALL
+                    SELECT partnership, quarter, type, 1, coalesce(attendance, 0) FROM final WHERE NOT withdrawn)
+                INSERT INTO engagement_total (partnership_id, quarter, type, records, attendance)
+                SELECT partnership, quarter, type, sum(records), sum(attendance) FROM deltas
+                 GROUP BY partnership, quarter, type
+                ON CONFLICT (partnership_id, quarter, type) DO UPDATE SET
+                    records = engagement_total.records + excluded.records,
+                    attendance = engagement_total.attendance + excluded.attendance""".formatted(u.as("e")));
+    }
+
+    private static Uni<Void> execute(SqlConnection tx, Unnest<?> columns, String sql) {
+        if (columns.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery(sql).execute(columns.parameters()).replaceWithVoid();
+    }
+}

@@ -1,0 +1,75 @@
+package org.csp.gateway.quarterly;
+
+import io.restassured.path.json.JsonPath;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.csp.assessment.Reading;
+import org.csp.calendar.FinancialQuarter;
+import org.csp.infrastructure.Tokens;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Predicate;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.fail;
+
+
+/**
+ * What the quarterly view's tests share: waiting, through the API, for the view and for the projection's status, and
+ * an engagement record of the first contract.
+ */
+final class QuarterlyViewSupport {
+
+    private QuarterlyViewSupport() {
+    }
+
+    /** Waits until the view at {@code path}, as a viewer reads it, meets the condition. */
+    static JsonPath awaitView(String path, Predicate<JsonPath> condition) throws InterruptedException {
+        return await(path, "viewer", Duration.ofSeconds(30), condition);
+    }
+
+    /** Waits until the gateway's projections' status, as the coordinator reads it, meets the condition. */
+    static JsonPath awaitStatus(Predicate<JsonPath> condition) throws InterruptedException {
+        return await("/api/admin/projections/status", "coordinator", Duration.ofSeconds(60), condition);
+    }
+
+    private static JsonPath await(String path, String user, Duration timeout, Predicate<JsonPath> condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonPath last = null;
+        while (System.nanoTime() < deadline) {
+            last = given().auth().oauth2(Tokens.user(user)).when().get(path)
+                    .then().statusCode(200).extract().jsonPath();
+            if (condition.test(last)) {
+                return last;
+            }
+            Thread.sleep(200);
+        }
+        fail(path + " never met the condition; last seen: " + (last == null ? null : last.prettify()));
+        return null;
+    }
+
+    /** Waits until the live generation has applied everything on {@code topic} (no lag on any of its partitions). */
+    static JsonPath awaitApplied(String topic) throws InterruptedException {
+        return awaitStatus(s -> {
+            List<Long> lags = s.getList("[0].live.partitions.findAll { it.topic == '" + topic + "' }.lag", Long.class);
+            List<Long> ends = s.getList("[0].live.partitions.findAll { it.topic == '" + topic + "' }.endOffset", Long.class);
+            return ends.stream().mapToLong(Long::longValue).sum() > 0 && lags.stream().allMatch(lag -> lag == 0);
+        });
+    }
+
+    static ProducerRecord<String, byte[]> engagement(String id, LocalDate date, String type, int attendance) {
+        return PinnedEvents.record("engagement.activity.recorded.v1", "stroud:engagement:" + id, 1, e -> e
+                .put("engagementId", id).put("date", date.toString()).put("type", type).put("attendance", attendance));
+    }
+
+    /** The reading of that figure, as the assessment takes it. */
+    static Reading reading(String period, String source, String value) {
+        LocalDate first = period.matches("\\d{4}-\\d{2}") ? java.time.YearMonth.parse(period).atDay(1)
+                : period.contains("Q") ? FinancialQuarter.parse(period).orElseThrow().firstDay()
+                : LocalDate.of(Integer.parseInt(period.substring(0, 4)), 4, 1);
+        return new Reading(period, first, source, new BigDecimal(value));
+    }
+}

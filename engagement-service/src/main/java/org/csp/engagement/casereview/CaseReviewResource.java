@@ -15,7 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.csp.engagement.Aliased;
-import org.csp.engagement.OrganisationNames;
+import org.csp.engagement.FreeTextOrganisations;
 import org.csp.engagement.casereview.CaseReviewCommand.Close;
 import org.csp.engagement.casereview.CaseReviewCommand.DecideThreshold;
 import org.csp.engagement.casereview.CaseReviewCommand.HoldMeeting;
@@ -291,6 +291,6 @@ public class CaseReviewResource {
     }
 
     private static List<String> organisationNames(Validation v, List<String> organisationNames, List<String> agencies) {
-        return OrganisationNames.check(v, Aliased.of(v, "organisationNames", organisationNames, "agencies", agencies), 30);
+        return FreeTextOrganisations.check(v, Aliased.of(v, "organisationNames", organisationNames, "agencies", agencies), 30);
     }
 }

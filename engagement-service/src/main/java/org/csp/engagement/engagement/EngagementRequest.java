@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.csp.engagement.Aliased;
-import org.csp.engagement.OrganisationNames;
+import org.csp.engagement.FreeTextOrganisations;
 import org.csp.engagement.engagement.EngagementEvent.Details;
 import org.csp.engagement.engagement.EngagementEvent.Place;
 import org.csp.http.Bodies;
@@ -86,7 +86,7 @@ public record EngagementRequest(String type, String title, String startDate,
                 "must be initiative ids of the plan, such as [\"P4-06\"]");
         Aliased<String> lead = Aliased.of(v, "leadOrganisationName", leadOrganisationName, "leadOrganisation", leadOrganisation);
         String checkedLead = v.optionalPublicText(lead.value(), lead.field(), 200);
-        List<String> names = OrganisationNames.check(v, Aliased.of(v, "organisationNames", organisationNames, "organisations",
+        List<String> names = FreeTextOrganisations.check(v, Aliased.of(v, "organisationNames", organisationNames, "organisations",
                 organisations), MAX_ORGANISATIONS);
         String checkedAudience = v.optionalPublicText(audience, "audience", 200);
         v.require(attendance == null || (attendance >= 0 && attendance <= 1_000_000), "attendance",

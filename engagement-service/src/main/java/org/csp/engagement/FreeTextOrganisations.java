@@ -10,9 +10,9 @@ import java.util.List;
  * the organisation registry: each name is text partners may see (refused when it holds personal data), repeats are
  * dropped, and an error names the field as the client sent it ({@code organisationNames[2]}, or the deprecated name).
  */
-public final class OrganisationNames {
+public final class FreeTextOrganisations {
 
-    private OrganisationNames() {
+    private FreeTextOrganisations() {
     }
 
     /** The names, at most {@code max} of them; none when none were sent. */

@@ -2,12 +2,6 @@ package org.csp.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.csp.infrastructure.ChildProcess;
-import org.csp.infrastructure.LocalPostgres;
-import org.csp.infrastructure.RepoRoot;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
-
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -42,6 +36,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
+import org.csp.infrastructure.ChildProcess;
+import org.csp.infrastructure.LocalPostgres;
+import org.csp.infrastructure.RepoRoot;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 /**
  * Data points through the platform's front door: several clients post batches of monthly police figures for Stroud
@@ -58,6 +57,7 @@ public final class IngestBenchmark {
     private static final String COORDINATOR = "coordinator";
     /** measures-service's {@code csp.relay.topic}: the relay's row in {@code relay_checkpoint}. */
     private static final String RELAY = "measures.events";
+
     private static final String PROJECTION = "quarterly";
     private static final YearMonth FIRST_PERIOD = YearMonth.of(2019, 4);
     private static final ZoneId UK = ZoneId.of("Europe/London");
@@ -96,21 +96,22 @@ public final class IngestBenchmark {
                 throw new IllegalArgumentException("No value after " + args[args.length - 1] + "; " + USAGE);
             }
             if (seconds < 1 || clients < 1 || rate < 0 || batch < 1 || warmup < 0) {
-                throw new IllegalArgumentException("--seconds, --clients and --batch must be at least 1, --rate and --warmup at least 0");
+                throw new IllegalArgumentException(
+                        "--seconds, --clients and --batch must be at least 1, --rate and --warmup at least 0");
             }
             return new Options(seconds, clients, rate, batch, warmup);
         }
     }
 
     /** One data point: what a row of a batch names. */
-    record Key(String indicator, String geography, String period) {
-    }
+    record Key(String indicator, String geography, String period) {}
 
     /**
      * What a phase did: its length, requests, points accepted (rows of 2xx answers), how many of them were new data
      * points (the rest revised one or were identical to it), and the 2xx latencies, sorted.
      */
-    record Phase(String name, double seconds, long requests, long errors, long points, long newPoints, long[] latencies) {
+    record Phase(
+            String name, double seconds, long requests, long errors, long points, long newPoints, long[] latencies) {
 
         double rate() {
             return points / seconds;
@@ -163,7 +164,8 @@ public final class IngestBenchmark {
         this.options = options;
         // The ports deploy/run's LocalStack listens on, with the same environment overrides.
         this.gateway = "http://127.0.0.1:" + env("CSP_GATEWAY_PORT", "8080");
-        this.tokenEndpoint = "http://127.0.0.1:" + env("CSP_KEYCLOAK_PORT", "8180") + "/realms/csp/protocol/openid-connect/token";
+        this.tokenEndpoint =
+                "http://127.0.0.1:" + env("CSP_KEYCLOAK_PORT", "8180") + "/realms/csp/protocol/openid-connect/token";
         this.measuresDatabase = "jdbc:postgresql://127.0.0.1:%s/measures?user=%s"
                 .formatted(env("CSP_POSTGRES_PORT", "5432"), LocalPostgres.SUPERUSER);
     }
@@ -180,11 +182,24 @@ public final class IngestBenchmark {
         try {
             String settings = settings();
             System.out.printf("PostgreSQL %s; gateway %s%n", settings, gateway);
-            JsonNode realm = JSON.readTree(repo.resolve("deploy/keycloak/csp-realm.json").toFile());
-            police = new Token(Map.of("grant_type", "client_credentials", "client_id", POLICE_CLIENT,
-                    "client_secret", clientSecret(realm, POLICE_CLIENT)));
-            coordinator = new Token(Map.of("grant_type", "password", "client_id", "csp-cli", "username", COORDINATOR,
-                    "password", userPassword(realm, COORDINATOR)));
+            JsonNode realm =
+                    JSON.readTree(repo.resolve("deploy/keycloak/csp-realm.json").toFile());
+            police = new Token(Map.of(
+                    "grant_type",
+                    "client_credentials",
+                    "client_id",
+                    POLICE_CLIENT,
+                    "client_secret",
+                    clientSecret(realm, POLICE_CLIENT)));
+            coordinator = new Token(Map.of(
+                    "grant_type",
+                    "password",
+                    "client_id",
+                    "csp-cli",
+                    "username",
+                    COORDINATOR,
+                    "password",
+                    userPassword(realm, COORDINATOR)));
 
             List<Key> keys = discover();
             List<Client> clients = new ArrayList<>();
@@ -193,12 +208,14 @@ public final class IngestBenchmark {
             }
             int smallest = clients.stream().mapToInt(c -> c.slice.size()).min().orElse(0);
             if (smallest == 0) {
-                throw new IllegalStateException(keys.size() + " data points are too few for " + options.clients() + " clients");
+                throw new IllegalStateException(
+                        keys.size() + " data points are too few for " + options.clients() + " clients");
             }
             // A batch never names a point twice: at most one row per key of the client's slice.
             int batch = Math.min(options.batch(), smallest);
             if (batch < options.batch()) {
-                System.out.printf("Batches of %d rows, not %d: a client's slice has only %d data points%n",
+                System.out.printf(
+                        "Batches of %d rows, not %d: a client's slice has only %d data points%n",
                         batch, options.batch(), smallest);
             }
             clients.forEach(c -> c.batch = batch);
@@ -242,7 +259,8 @@ public final class IngestBenchmark {
         Path log = repo.resolve("bench/target/ingest-stack.log");
         Files.deleteIfExists(log);
         System.out.println("Starting the stack with deploy/run (log: " + repo.relativize(log) + ") …");
-        ChildProcess stack = ChildProcess.start("deploy/run", List.of(repo.resolve("deploy/run").toString()), Map.of(), log);
+        ChildProcess stack = ChildProcess.start(
+                "deploy/run", List.of(repo.resolve("deploy/run").toString()), Map.of(), log);
         long started = System.nanoTime();
         awaitReady(ready, stack, log);
         System.out.printf("Stack ready in %.0f s%n", seconds(started));
@@ -263,8 +281,8 @@ public final class IngestBenchmark {
                 deadline = System.nanoTime() + STACK_START.toNanos();
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(url + " did not answer 200 within " + STACK_START.toMinutes() + " minutes"
-                        + (log == null ? "" : ":\n" + tail(log)));
+                throw new IllegalStateException(url + " did not answer 200 within " + STACK_START.toMinutes()
+                        + " minutes" + (log == null ? "" : ":\n" + tail(log)));
             }
             Thread.sleep(1000);
         }
@@ -281,7 +299,8 @@ public final class IngestBenchmark {
         if (!Files.exists(log)) {
             return "";
         }
-        List<String> lines = Files.readString(log).lines().filter(l -> l.startsWith("[csp]")).toList();
+        List<String> lines =
+                Files.readString(log).lines().filter(l -> l.startsWith("[csp]")).toList();
         return lines.isEmpty() ? "" : lines.getLast();
     }
 
@@ -308,15 +327,20 @@ public final class IngestBenchmark {
         List<Key> keys = new ArrayList<>();
         List<String> used = new ArrayList<>();
         for (JsonNode indicator : indicators) {
-            if (!indicator.path("frequency").asText().equals("monthly") || !contains(indicator.path("sources"), POLICE_ORGANISATION)
+            if (!indicator.path("frequency").asText().equals("monthly")
+                    || !contains(indicator.path("sources"), POLICE_ORGANISATION)
                     || isDerived(indicator.get("derivedFrom"))) {
                 continue;
             }
-            Set<String> levels = levelsFor(indicator.hasNonNull("geographyLevel") ? indicator.get("geographyLevel").asText() : "district");
+            Set<String> levels = levelsFor(
+                    indicator.hasNonNull("geographyLevel")
+                            ? indicator.get("geographyLevel").asText()
+                            : "district");
             List<String> places = new ArrayList<>();
             for (JsonNode geography : geographies) {
                 String partnership = geography.path("partnership").asText(PARTNERSHIP);
-                if (partnership.equals(PARTNERSHIP) && levels.contains(geography.path("level").asText())) {
+                if (partnership.equals(PARTNERSHIP)
+                        && levels.contains(geography.path("level").asText())) {
                     places.add(geography.path("code").asText());
                 }
             }
@@ -328,11 +352,13 @@ public final class IngestBenchmark {
             used.add(indicator.path("code").asText() + " (" + places.size() + " geographies)");
         }
         if (keys.isEmpty()) {
-            throw new IllegalStateException("Nothing to post: no monthly, non-derived indicator of " + POLICE_ORGANISATION
-                    + " with a geography of " + PARTNERSHIP + ". Indicators: " + indicators + "\nGeographies: " + geographies);
+            throw new IllegalStateException("Nothing to post: no monthly, non-derived indicator of "
+                    + POLICE_ORGANISATION + " with a geography of " + PARTNERSHIP + ". Indicators: " + indicators
+                    + "\nGeographies: " + geographies);
         }
-        System.out.printf("%,d data points: %s × %d months (%s to %s)%n", keys.size(), String.join(", ", used),
-                periods.size(), periods.getFirst(), periods.getLast());
+        System.out.printf(
+                "%,d data points: %s × %d months (%s to %s)%n",
+                keys.size(), String.join(", ", used), periods.size(), periods.getFirst(), periods.getLast());
         return keys;
     }
 
@@ -355,7 +381,9 @@ public final class IngestBenchmark {
     }
 
     private static boolean isDerived(JsonNode derivedFrom) {
-        return derivedFrom != null && !derivedFrom.isNull() && !(derivedFrom.isContainerNode() && derivedFrom.isEmpty());
+        return derivedFrom != null
+                && !derivedFrom.isNull()
+                && !(derivedFrom.isContainerNode() && derivedFrom.isEmpty());
     }
 
     private static boolean contains(JsonNode array, String text) {
@@ -386,7 +414,8 @@ public final class IngestBenchmark {
 
         /** Posts the next batch; latency from {@code scheduled} (the paced phase's planned send time) to the answer. */
         void post(long scheduled, Recorder recorder) throws IOException, InterruptedException {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/data-points/batch?partnership=" + PARTNERSHIP))
+            HttpRequest request = HttpRequest.newBuilder(
+                            URI.create(gateway + "/api/data-points/batch?partnership=" + PARTNERSHIP))
                     .timeout(REQUEST_TIMEOUT)
                     .header("Content-Type", "application/json")
                     .header("Authorization", "Bearer " + police.get())
@@ -417,10 +446,14 @@ public final class IngestBenchmark {
                 // Consecutive passes differ by one, so every revision changes the value.
                 long value = Math.floorMod(valueSeed + 31L * position + pass, 1_000_000L);
                 body.append(i == 0 ? "" : ",")
-                        .append("{\"indicator\":\"").append(key.indicator())
-                        .append("\",\"period\":\"").append(key.period())
-                        .append("\",\"geography\":\"").append(key.geography())
-                        .append("\",\"value\":").append(value)
+                        .append("{\"indicator\":\"")
+                        .append(key.indicator())
+                        .append("\",\"period\":\"")
+                        .append(key.period())
+                        .append("\",\"geography\":\"")
+                        .append(key.geography())
+                        .append("\",\"value\":")
+                        .append(value)
                         .append(",\"status\":\"provisional\"")
                         .append(pass > 0 ? ",\"reason\":\"benchmark revision\"}" : "}");
             }
@@ -436,8 +469,13 @@ public final class IngestBenchmark {
     private Phase load(String name, List<Client> clients, int rate, int length)
             throws InterruptedException, ExecutionException, SQLException {
         int batch = clients.getFirst().batch;
-        System.out.printf("%n%s: %d clients, batches of %d, %s, %d s …%n", name, clients.size(), batch,
-                rate == 0 ? "as fast as they can" : "%,d points/s in all".formatted(rate), length);
+        System.out.printf(
+                "%n%s: %d clients, batches of %d, %s, %d s …%n",
+                name,
+                clients.size(),
+                batch,
+                rate == 0 ? "as fast as they can" : "%,d points/s in all".formatted(rate),
+                length);
         long pointsBefore = dataPoints();
         long interval = rate == 0 ? 0 : Math.round(batch * 1e9 / rate);
         errorsShown.set(0); // the first few error bodies of each phase
@@ -462,7 +500,9 @@ public final class IngestBenchmark {
                             if (scheduled >= end || System.nanoTime() >= end) {
                                 break;
                             }
-                            for (long wait = scheduled - System.nanoTime(); wait > 0; wait = scheduled - System.nanoTime()) {
+                            for (long wait = scheduled - System.nanoTime();
+                                    wait > 0;
+                                    wait = scheduled - System.nanoTime()) {
                                 LockSupport.parkNanos(wait);
                             }
                             client.post(scheduled, recorder);
@@ -476,15 +516,31 @@ public final class IngestBenchmark {
         for (Future<?> client : running) {
             client.get(); // a client's failure (not an HTTP error: those are counted) ends the run
         }
-        long[] latencies = recorders.stream().flatMapToLong(r -> Arrays.stream(r.latencies, 0, r.accepted)).sorted().toArray();
-        Phase phase = new Phase(name, seconds, recorders.stream().mapToLong(r -> r.requests).sum(),
-                recorders.stream().mapToLong(r -> r.errors).sum(), recorders.stream().mapToLong(r -> r.points).sum(),
-                dataPoints() - pointsBefore, latencies);
-        System.out.printf("  %,d points accepted in %.1f s = %,.0f points/s (%,d new, %,d revisions or unchanged); %,d requests, %,d errors; "
+        long[] latencies = recorders.stream()
+                .flatMapToLong(r -> Arrays.stream(r.latencies, 0, r.accepted))
+                .sorted()
+                .toArray();
+        Phase phase = new Phase(
+                name,
+                seconds,
+                recorders.stream().mapToLong(r -> r.requests).sum(),
+                recorders.stream().mapToLong(r -> r.errors).sum(),
+                recorders.stream().mapToLong(r -> r.points).sum(),
+                dataPoints() - pointsBefore,
+                latencies);
+        System.out.printf(
+                "  %,d points accepted in %.1f s = %,.0f points/s (%,d new, %,d revisions or unchanged); %,d requests, %,d errors; "
                         + "latency p50 %s, p99 %s, max %s ms%n",
-                phase.points(), phase.seconds(), phase.rate(), phase.newPoints(), phase.points() - phase.newPoints(),
-                phase.requests(), phase.errors(),
-                millis(phase.millis(0.50)), millis(phase.millis(0.99)), millis(phase.millis(1.0)));
+                phase.points(),
+                phase.seconds(),
+                phase.rate(),
+                phase.newPoints(),
+                phase.points() - phase.newPoints(),
+                phase.requests(),
+                phase.errors(),
+                millis(phase.millis(0.50)),
+                millis(phase.millis(0.99)),
+                millis(phase.millis(1.0)));
         return phase;
     }
 
@@ -505,16 +561,19 @@ public final class IngestBenchmark {
         try (Connection db = DriverManager.getConnection(measuresDatabase)) {
             long relay = relayBacklog(db);
             long projection = projectionLag();
-            System.out.printf("  backlog when the load stopped: relay %,d events, %s projection %s%n", relay, PROJECTION,
-                    records(projection));
+            System.out.printf(
+                    "  backlog when the load stopped: relay %,d events, %s projection %s%n",
+                    relay, PROJECTION, records(projection));
             while (relay > 0 || projection > 0) {
                 if (System.nanoTime() - stopped > CATCH_UP.toNanos()) {
-                    System.out.printf("  not caught up within %d s: still relay %,d events, %s projection %s%n",
+                    System.out.printf(
+                            "  not caught up within %d s: still relay %,d events, %s projection %s%n",
                             CATCH_UP.toSeconds(), relay, PROJECTION, records(projection));
                     return null;
                 }
                 Thread.sleep(250);
-                relay = relayBacklog(db); // first the relay, then the view: what the relay had published is then applied
+                relay = relayBacklog(
+                        db); // first the relay, then the view: what the relay had published is then applied
                 projection = projectionLag();
             }
             double seconds = seconds(stopped);
@@ -525,8 +584,9 @@ public final class IngestBenchmark {
 
     /** The data points the measures service holds, for every partnership and source. */
     private long dataPoints() throws SQLException {
-        try (Connection db = DriverManager.getConnection(measuresDatabase); Statement statement = db.createStatement();
-             ResultSet row = statement.executeQuery("SELECT count(*) FROM data_point_state")) {
+        try (Connection db = DriverManager.getConnection(measuresDatabase);
+                Statement statement = db.createStatement();
+                ResultSet row = statement.executeQuery("SELECT count(*) FROM data_point_state")) {
             row.next();
             return row.getLong(1);
         }
@@ -577,7 +637,8 @@ public final class IngestBenchmark {
      */
     private double copyBaseline(long rows, List<Key> keys) throws SQLException, IOException {
         System.out.printf("%nCOPY of %,d rows into bench_copy, %d rows a transaction …%n", rows, COPY_CHUNK);
-        try (Connection db = DriverManager.getConnection(measuresDatabase); Statement statement = db.createStatement()) {
+        try (Connection db = DriverManager.getConnection(measuresDatabase);
+                Statement statement = db.createStatement()) {
             db.setAutoCommit(true);
             statement.execute("DROP TABLE IF EXISTS bench_copy");
             statement.execute("""
@@ -591,13 +652,23 @@ public final class IngestBenchmark {
                     for (long i = first; i < Math.min(rows, first + COPY_CHUNK); i++) {
                         Key key = keys.get((int) (i % keys.size()));
                         long value = Math.floorMod(valueSeed + i, 1_000_000L);
-                        chunk.append(key.indicator()).append('\t').append(key.period()).append('\t').append(key.geography())
-                                .append('\t').append(value).append("\tprovisional\t").append(POLICE_ORGANISATION).append('\t')
-                                .append(PAYLOAD.formatted(key.indicator(), key.period(), key.geography(), value, 1 + i / keys.size()))
+                        chunk.append(key.indicator())
+                                .append('\t')
+                                .append(key.period())
+                                .append('\t')
+                                .append(key.geography())
+                                .append('\t')
+                                .append(value)
+                                .append("\tprovisional\t")
+                                .append(POLICE_ORGANISATION)
+                                .append('\t')
+                                .append(PAYLOAD.formatted(
+                                        key.indicator(), key.period(), key.geography(), value, 1 + i / keys.size()))
                                 .append('\n');
                     }
                     long start = System.nanoTime();
-                    copy.copyIn("COPY bench_copy (indicator, period, geography, value, status, source, payload) FROM STDIN",
+                    copy.copyIn(
+                            "COPY bench_copy (indicator, period, geography, value, status, source, payload) FROM STDIN",
                             new StringReader(chunk.toString()));
                     copying += System.nanoTime() - start;
                 }
@@ -614,8 +685,10 @@ public final class IngestBenchmark {
 
     private String settings() throws SQLException {
         List<String> values = new ArrayList<>();
-        try (Connection db = DriverManager.getConnection(measuresDatabase); Statement statement = db.createStatement()) {
-            for (String name : List.of("fsync", "synchronous_commit", "full_page_writes", "shared_buffers", "max_wal_size")) {
+        try (Connection db = DriverManager.getConnection(measuresDatabase);
+                Statement statement = db.createStatement()) {
+            for (String name :
+                    List.of("fsync", "synchronous_commit", "full_page_writes", "shared_buffers", "max_wal_size")) {
                 try (ResultSet row = statement.executeQuery("SHOW " + name)) {
                     row.next();
                     values.add(name + "=" + row.getString(1));
@@ -627,24 +700,42 @@ public final class IngestBenchmark {
     }
 
     /** The table in the shape docs/performance.md uses, to paste there. */
-    private void summary(String settings, int points, int batch, Phase unpaced, Double unpacedCatchUp, Phase paced,
-                         Double pacedCatchUp, Double copy) {
-        System.out.printf("%n%s, %d s per phase after %d s of warm-up, %d clients, batches of %d, %,d data points; PostgreSQL %s:%n%n",
+    private void summary(
+            String settings,
+            int points,
+            int batch,
+            Phase unpaced,
+            Double unpacedCatchUp,
+            Phase paced,
+            Double pacedCatchUp,
+            Double copy) {
+        System.out.printf(
+                "%n%s, %d s per phase after %d s of warm-up, %d clients, batches of %d, %,d data points; PostgreSQL %s:%n%n",
                 LocalDate.now(UK), options.seconds(), options.warmup(), options.clients(), batch, points, settings);
-        System.out.println("| stage | points/s | new points | ÷ COPY | requests | errors | p50 ms | p99 ms | max ms | view complete after |");
+        System.out.println(
+                "| stage | points/s | new points | ÷ COPY | requests | errors | p50 ms | p99 ms | max ms | view complete after |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         row("ingest, as fast as possible", unpaced, unpacedCatchUp, copy);
         if (paced != null) {
             row("ingest, paced at %,d points/s".formatted(options.rate()), paced, pacedCatchUp, copy);
         }
-        System.out.printf("| raw COPY into a plain table (chunks of %d, a commit each) | %s | – | – | – | – | – | – | – | – |%n",
+        System.out.printf(
+                "| raw COPY into a plain table (chunks of %d, a commit each) | %s | – | – | – | – | – | – | – | – |%n",
                 COPY_CHUNK, copy == null ? "–" : "%,.0f".formatted(copy));
     }
 
     private static void row(String stage, Phase phase, Double catchUp, Double copy) {
-        System.out.printf("| %s | %,.0f | %,d | %s | %,d | %,d | %s | %s | %s | %s |%n", stage, phase.rate(), phase.newPoints(),
-                copy == null ? "–" : "%.3f".formatted(phase.rate() / copy), phase.requests(), phase.errors(),
-                millis(phase.millis(0.50)), millis(phase.millis(0.99)), millis(phase.millis(1.0)),
+        System.out.printf(
+                "| %s | %,.0f | %,d | %s | %,d | %,d | %s | %s | %s | %s |%n",
+                stage,
+                phase.rate(),
+                phase.newPoints(),
+                copy == null ? "–" : "%.3f".formatted(phase.rate() / copy),
+                phase.requests(),
+                phase.errors(),
+                millis(phase.millis(0.50)),
+                millis(phase.millis(0.99)),
+                millis(phase.millis(1.0)),
                 catchUp == null ? "> %d s".formatted(CATCH_UP.toSeconds()) : "%.1f s".formatted(catchUp));
     }
 
@@ -670,16 +761,23 @@ public final class IngestBenchmark {
                         .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                         .collect(Collectors.joining("&"));
                 long asked = System.nanoTime();
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(tokenEndpoint))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(URI.create(tokenEndpoint))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() != 200) {
                     throw new IllegalStateException("Keycloak refused a token for " + form.get("client_id") + " ("
                             + response.statusCode() + "): " + response.body());
                 }
                 JsonNode answer = JSON.readTree(response.body());
                 value = answer.path("access_token").asText();
-                renewAt = asked + Duration.ofSeconds(answer.path("expires_in").asLong(60)).toNanos() * 2 / 3;
+                renewAt = asked
+                        + Duration.ofSeconds(answer.path("expires_in").asLong(60))
+                                        .toNanos()
+                                * 2
+                                / 3;
             }
             return value;
         }
@@ -688,21 +786,31 @@ public final class IngestBenchmark {
     private JsonNode getJson(String url, Token token) throws IOException, InterruptedException {
         HttpResponse<String> response = get(url, token);
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("GET " + url + " answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(
+                    "GET " + url + " answered " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body());
     }
 
     private HttpResponse<String> get(String url, Token token) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
-                .header("Authorization", "Bearer " + token.get()).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(REQUEST_TIMEOUT)
+                        .header("Authorization", "Bearer " + token.get())
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** The HTTP status {@code url} answers, or -1 when nothing listens. */
     private int status(String url) throws InterruptedException {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(
+                            HttpRequest.newBuilder(URI.create(url))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return -1;
         }
@@ -710,7 +818,10 @@ public final class IngestBenchmark {
 
     /** HTTP/1.1: one connection per client, requests one after another on it. */
     private static HttpClient newHttpClient() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     /** The realm file is the one place that holds the demo credentials. */

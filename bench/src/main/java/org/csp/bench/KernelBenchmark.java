@@ -8,6 +8,22 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgPool;
 import io.vertx.sqlclient.PoolOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.EventStore;
@@ -26,23 +42,6 @@ import org.csp.infrastructure.ChildProcess;
 import org.csp.infrastructure.Durability;
 import org.csp.infrastructure.LocalKafka;
 import org.csp.infrastructure.LocalPostgres;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Appends N events (default 1,000,000) through the kernel in transactions of 500, publishes them with the outbox
@@ -78,17 +77,22 @@ public final class KernelBenchmark {
     }
 
     private void run() throws Exception {
-        Path data = Files.createDirectories(Path.of("bench", "target", "run-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))).toAbsolutePath();
+        Path data = Files.createDirectories(Path.of(
+                        "bench",
+                        "target",
+                        "run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))))
+                .toAbsolutePath();
         Vertx vertx = Vertx.vertx();
         try (LocalPostgres postgres = LocalPostgres.start(data.resolve("postgres"), 0, Durability.DURABLE);
-             LocalKafka kafka = LocalKafka.start(data.resolve("kafka"), 0)) {
+                LocalKafka kafka = LocalKafka.start(data.resolve("kafka"), 0)) {
             postgres.createDatabaseIfMissing("bench");
-            PgConnectOptions options = PgConnectOptions.fromUri(postgres.reactiveUrl("bench")).setUser(postgres.username());
+            PgConnectOptions options =
+                    PgConnectOptions.fromUri(postgres.reactiveUrl("bench")).setUser(postgres.username());
             Pool pool = Pool.newInstance(PgPool.pool(vertx.getDelegate(), options, new PoolOptions().setMaxSize(4)));
-            System.out.printf("PostgreSQL %s; Kafka %s; %,d events%n", settings(pool), kafka.bootstrapServers(), events);
+            System.out.printf(
+                    "PostgreSQL %s; Kafka %s; %,d events%n", settings(pool), kafka.bootstrapServers(), events);
 
-            EventStore store = new EventStore(pool, () -> { });
+            EventStore store = new EventStore(pool, () -> {});
             store.createTables().await().atMost(Duration.ofMinutes(1));
             EventTopics.ensure(kafka.bootstrapServers(), List.of(TOPIC, "bench.producer-perf"), 3, (short) 1);
 
@@ -115,7 +119,8 @@ public final class KernelBenchmark {
     }
 
     private void record(String stage, double rate, Double kafkaRate) {
-        String line = kafkaRate == null ? "%14s %16s %7s".formatted(format(rate), "–", "–")
+        String line = kafkaRate == null
+                ? "%14s %16s %7s".formatted(format(rate), "–", "–")
                 : "%14s %16s %7.2f".formatted(format(rate), format(kafkaRate), rate / kafkaRate);
         results.put(stage, line);
         System.out.printf("  %s: %s%n", stage, line.strip());
@@ -128,8 +133,14 @@ public final class KernelBenchmark {
     private static String settings(Pool pool) {
         List<String> values = new ArrayList<>();
         for (String name : List.of("fsync", "synchronous_commit", "full_page_writes")) {
-            values.add(name + "=" + pool.query("SHOW " + name).execute().await().atMost(Duration.ofSeconds(10))
-                    .iterator().next().getString(0));
+            values.add(name + "="
+                    + pool.query("SHOW " + name)
+                            .execute()
+                            .await()
+                            .atMost(Duration.ofSeconds(10))
+                            .iterator()
+                            .next()
+                            .getString(0));
         }
         String joined = String.join(", ", values);
         return joined + (joined.contains("=off") ? " (NOT durable)" : " (durable)");
@@ -142,39 +153,91 @@ public final class KernelBenchmark {
             int from = first;
             int to = Math.min(events, first + BATCH);
             store.inTransaction(unit -> {
-                for (int i = from; i < to; i++) {
-                    int version = i / streams;
-                    unit.append(new StreamAppend("bench:datapoint:" + (i % streams), "bench", version,
-                            List.of(new NewEvent("measures.measure.recorded.v1", PAYLOAD.formatted(i % 97, version + 1))),
-                            Actor.SYSTEM));
-                }
-                return Uni.createFrom().voidItem();
-            }).await().atMost(Duration.ofMinutes(1));
+                        for (int i = from; i < to; i++) {
+                            int version = i / streams;
+                            unit.append(new StreamAppend(
+                                    "bench:datapoint:" + (i % streams),
+                                    "bench",
+                                    version,
+                                    List.of(new NewEvent(
+                                            "measures.measure.recorded.v1", PAYLOAD.formatted(i % 97, version + 1))),
+                                    Actor.SYSTEM));
+                        }
+                        return Uni.createFrom().voidItem();
+                    })
+                    .await()
+                    .atMost(Duration.ofMinutes(1));
         }
         return events / seconds(start);
     }
 
-    private double relay(EventStore store, Vertx vertx, PgConnectOptions options, String servers) throws InterruptedException {
-        long last = store.pool().query("SELECT max(position) AS p FROM events").execute().await().atMost(Duration.ofSeconds(10))
-                .iterator().next().getLong("p");
+    private double relay(EventStore store, Vertx vertx, PgConnectOptions options, String servers)
+            throws InterruptedException {
+        long last = store.pool()
+                .query("SELECT max(position) AS p FROM events")
+                .execute()
+                .await()
+                .atMost(Duration.ofSeconds(10))
+                .iterator()
+                .next()
+                .getLong("p");
         RelayConfig config = new RelayConfig() {
-            public String topic() { return TOPIC; }
-            public String source() { return "bench"; }
-            public String bootstrapServers() { return servers; }
-            public int batchSize() { return BATCH; }
-            public Duration idlePoll() { return Duration.ofMillis(250); }
-            public Duration standbyRetry() { return Duration.ofSeconds(2); }
-            public Duration initialBackoff() { return Duration.ofMillis(200); }
-            public Duration maxBackoff() { return Duration.ofSeconds(10); }
-            public Duration sendTimeout() { return Duration.ofSeconds(30); }
-            public int topicPartitions() { return 3; }
-            public short topicReplicationFactor() { return 1; }
-            public boolean enabled() { return true; }
+            public String topic() {
+                return TOPIC;
+            }
+
+            public String source() {
+                return "bench";
+            }
+
+            public String bootstrapServers() {
+                return servers;
+            }
+
+            public int batchSize() {
+                return BATCH;
+            }
+
+            public Duration idlePoll() {
+                return Duration.ofMillis(250);
+            }
+
+            public Duration standbyRetry() {
+                return Duration.ofSeconds(2);
+            }
+
+            public Duration initialBackoff() {
+                return Duration.ofMillis(200);
+            }
+
+            public Duration maxBackoff() {
+                return Duration.ofSeconds(10);
+            }
+
+            public Duration sendTimeout() {
+                return Duration.ofSeconds(30);
+            }
+
+            public int topicPartitions() {
+                return 3;
+            }
+
+            public short topicReplicationFactor() {
+                return 1;
+            }
+
+            public boolean enabled() {
+                return true;
+            }
         };
-        OutboxRelay relay = new OutboxRelay(store, config, new LeaderLock(vertx, options, "relay:" + TOPIC), KafkaProducer::new);
+        OutboxRelay relay =
+                new OutboxRelay(store, config, new LeaderLock(vertx, options, "relay:" + TOPIC), KafkaProducer::new);
         long start = System.nanoTime();
         relay.start();
-        await(() -> relay.status().publishedPosition() >= last, Duration.ofMinutes(20), "the relay to publish everything");
+        await(
+                () -> relay.status().publishedPosition() >= last,
+                Duration.ofMinutes(20),
+                "the relay to publish everything");
         double rate = events / seconds(start);
         relay.stop();
         return rate;
@@ -182,11 +245,25 @@ public final class KernelBenchmark {
 
     /** Counts data points per indicator and geography: one statement per batch, like the gateway's views. */
     private static final class Totals implements Projection {
-        public String name() { return "bench"; }
-        public int version() { return 1; }
-        public List<String> topics() { return List.of(TOPIC); }
-        public Set<String> appliedTypes() { return Set.of("measures.measure.recorded.v1"); }
-        public Set<String> ignoredTypes() { return Set.of(); }
+        public String name() {
+            return "bench";
+        }
+
+        public int version() {
+            return 1;
+        }
+
+        public List<String> topics() {
+            return List.of(TOPIC);
+        }
+
+        public Set<String> appliedTypes() {
+            return Set.of("measures.measure.recorded.v1");
+        }
+
+        public Set<String> ignoredTypes() {
+            return Set.of();
+        }
 
         public String ddl() {
             return "CREATE TABLE IF NOT EXISTS total (indicator text, geography text, points bigint NOT NULL, "
@@ -196,8 +273,11 @@ public final class KernelBenchmark {
         public Uni<Void> apply(SqlConnection tx, List<CloudEvent> batch) {
             Map<List<String>, long[]> sums = new LinkedHashMap<>();
             for (CloudEvent event : batch) {
-                long[] sum = sums.computeIfAbsent(List.of(event.data().get("indicatorCode").asText(),
-                        event.data().get("geography").asText()), k -> new long[2]);
+                long[] sum = sums.computeIfAbsent(
+                        List.of(
+                                event.data().get("indicatorCode").asText(),
+                                event.data().get("geography").asText()),
+                        k -> new long[2]);
                 sum[0]++;
                 sum[1] += event.data().get("value").asLong();
             }
@@ -206,7 +286,8 @@ public final class KernelBenchmark {
                             SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[])
                             ON CONFLICT (indicator, geography) DO UPDATE SET points = total.points + excluded.points,
                                 value_sum = total.value_sum + excluded.value_sum""")
-                    .execute(Tuple.of(sums.keySet().stream().map(k -> k.get(0)).toArray(String[]::new),
+                    .execute(Tuple.of(
+                            sums.keySet().stream().map(k -> k.get(0)).toArray(String[]::new),
                             sums.keySet().stream().map(k -> k.get(1)).toArray(String[]::new),
                             sums.values().stream().map(s -> s[0]).toArray(Long[]::new),
                             sums.values().stream().map(s -> s[1]).toArray(Long[]::new)))
@@ -215,9 +296,14 @@ public final class KernelBenchmark {
     }
 
     /** Seconds for the first build from an empty database, then for a rebuild into a second generation. */
-    private double[] projection(Pool pool, Vertx vertx, PgConnectOptions options, String servers) throws InterruptedException {
-        ProjectionRunner runner = new ProjectionRunner(new Totals(), pool, new LeaderLock(vertx, options, "projection:bench"),
-                new ConsumerSettings(servers, 2000, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(30), 3));
+    private double[] projection(Pool pool, Vertx vertx, PgConnectOptions options, String servers)
+            throws InterruptedException {
+        ProjectionRunner runner = new ProjectionRunner(
+                new Totals(),
+                pool,
+                new LeaderLock(vertx, options, "projection:bench"),
+                new ConsumerSettings(
+                        servers, 2000, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(30), 3));
         long start = System.nanoTime();
         runner.start();
         await(() -> points(pool) >= events, Duration.ofMinutes(20), "the first build");
@@ -225,29 +311,59 @@ public final class KernelBenchmark {
 
         long rebuildStart = System.nanoTime();
         runner.requestRebuild().await().atMost(Duration.ofSeconds(10));
-        await(() -> {
-            ProjectionStatus.Generation live = runner.status().await().atMost(Duration.ofSeconds(10)).live();
-            return live.generation() == 2;
-        }, Duration.ofMinutes(20), "the rebuild");
+        await(
+                () -> {
+                    ProjectionStatus.Generation live = runner.status()
+                            .await()
+                            .atMost(Duration.ofSeconds(10))
+                            .live();
+                    return live.generation() == 2;
+                },
+                Duration.ofMinutes(20),
+                "the rebuild");
         double rebuild = events / seconds(rebuildStart);
         if (points(pool) != events) {
             throw new IllegalStateException("The rebuilt projection counts " + points(pool) + " events, not " + events);
         }
         runner.stop();
-        return new double[]{first, rebuild};
+        return new double[] {first, rebuild};
     }
 
     private static long points(Pool pool) {
-        return ProjectionRunner.read(pool, "bench", tx -> tx.query("SELECT coalesce(sum(points), 0) AS n FROM total").execute())
-                .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong("n");
+        return ProjectionRunner.read(
+                        pool,
+                        "bench",
+                        tx -> tx.query("SELECT coalesce(sum(points), 0) AS n FROM total")
+                                .execute())
+                .await()
+                .atMost(Duration.ofSeconds(10))
+                .iterator()
+                .next()
+                .getLong("n");
     }
 
     private double producerPerf(String servers, int recordSize, Path data) throws IOException {
-        String out = tool("producer-perf", "org.apache.kafka.tools.ProducerPerformance", data, List.of(
-                "--topic", "bench.producer-perf", "--num-records", Integer.toString(events), "--record-size",
-                Integer.toString(recordSize), "--throughput", "-1", "--producer-props", "bootstrap.servers=" + servers,
-                "acks=all", "enable.idempotence=true", "linger.ms=5", "max.in.flight.requests.per.connection=5"));
-        Matcher m = Pattern.compile("(\\d+) records sent, ([\\d.]+) records/sec").matcher(out);
+        String out = tool(
+                "producer-perf",
+                "org.apache.kafka.tools.ProducerPerformance",
+                data,
+                List.of(
+                        "--topic",
+                        "bench.producer-perf",
+                        "--num-records",
+                        Integer.toString(events),
+                        "--record-size",
+                        Integer.toString(recordSize),
+                        "--throughput",
+                        "-1",
+                        "--producer-props",
+                        "bootstrap.servers=" + servers,
+                        "acks=all",
+                        "enable.idempotence=true",
+                        "linger.ms=5",
+                        "max.in.flight.requests.per.connection=5"));
+        Matcher m =
+                Pattern.compile("(\\d+) records sent, ([\\d.]+) records/sec").matcher(out);
         double rate = 0;
         while (m.find()) {
             rate = Double.parseDouble(m.group(2)); // the last line is the total
@@ -256,9 +372,21 @@ public final class KernelBenchmark {
     }
 
     private double consumerPerf(String servers, Path data) throws IOException {
-        String out = tool("consumer-perf", "org.apache.kafka.tools.ConsumerPerformance", data, List.of(
-                "--bootstrap-server", servers, "--topic", TOPIC, "--messages", Integer.toString(events),
-                "--group", "bench-perf-" + System.nanoTime(), "--timeout", "60000"));
+        String out = tool(
+                "consumer-perf",
+                "org.apache.kafka.tools.ConsumerPerformance",
+                data,
+                List.of(
+                        "--bootstrap-server",
+                        servers,
+                        "--topic",
+                        TOPIC,
+                        "--messages",
+                        Integer.toString(events),
+                        "--group",
+                        "bench-perf-" + System.nanoTime(),
+                        "--timeout",
+                        "60000"));
         // The CSV line after the header: start, end, MB, MB/s, messages, messages/s, …
         for (String line : out.lines().toList()) {
             String[] columns = line.split(",\\s*");
@@ -275,7 +403,8 @@ public final class KernelBenchmark {
             jars = files.filter(f -> f.toString().endsWith(".jar")).toList();
         }
         Path log = data.resolve(name + ".log");
-        ChildProcess process = ChildProcess.start(name, LocalKafka.toolCommand(jars, mainClass, arguments), Map.of(), log);
+        ChildProcess process =
+                ChildProcess.start(name, LocalKafka.toolCommand(jars, mainClass, arguments), Map.of(), log);
         process.await(() -> !process.alive(), Duration.ofMinutes(20), name + " to finish");
         return Files.readString(log);
     }

@@ -1,12 +1,5 @@
 package org.csp.deploy;
 
-import org.csp.infrastructure.ChildProcess;
-import org.csp.infrastructure.Durability;
-import org.csp.infrastructure.LocalKeycloak;
-import org.csp.infrastructure.LocalServers;
-import org.csp.infrastructure.Ports;
-import org.csp.infrastructure.RepoRoot;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +8,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.csp.infrastructure.ChildProcess;
+import org.csp.infrastructure.Durability;
+import org.csp.infrastructure.LocalKeycloak;
+import org.csp.infrastructure.LocalServers;
+import org.csp.infrastructure.Ports;
+import org.csp.infrastructure.RepoRoot;
 
 /**
  * The whole system on this machine: PostgreSQL, Kafka (KRaft) and Keycloak, then the three services and the
@@ -24,21 +23,46 @@ import java.util.Map;
 public final class LocalStack implements AutoCloseable {
 
     /** The four applications, in start order (the gateway last, so that its routes lead somewhere). */
-    public static final List<String> SERVICES = List.of("plan-service", "measures-service", "engagement-service", "gateway");
-    private static final Map<String, String> DATABASES = Map.of("plan-service", "plan", "measures-service", "measures",
-            "engagement-service", "engagement", "gateway", "gateway");
+    public static final List<String> SERVICES =
+            List.of("plan-service", "measures-service", "engagement-service", "gateway");
+
+    private static final Map<String, String> DATABASES = Map.of(
+            "plan-service",
+            "plan",
+            "measures-service",
+            "measures",
+            "engagement-service",
+            "engagement",
+            "gateway",
+            "gateway");
 
     /** Where and on which ports; 0 means a free port. */
-    public record Settings(Path repo, Path data, int gateway, int plan, int measures, int engagement, int keycloak,
-                           int keycloakManagement, int kafka, int postgres) {
+    public record Settings(
+            Path repo,
+            Path data,
+            int gateway,
+            int plan,
+            int measures,
+            int engagement,
+            int keycloak,
+            int keycloakManagement,
+            int kafka,
+            int postgres) {
 
         /** Fixed ports 8080–8083, 8180, 9092, 5432, each overridable by an environment variable; data in .local/. */
         public static Settings fromEnvironment() {
             Path repo = RepoRoot.find();
-            return new Settings(repo, Path.of(env("CSP_DATA_DIR", repo.resolve(".local").toString())),
-                    port("CSP_GATEWAY_PORT", 8080), port("CSP_PLAN_PORT", 8081), port("CSP_MEASURES_PORT", 8082),
-                    port("CSP_ENGAGEMENT_PORT", 8083), port("CSP_KEYCLOAK_PORT", 8180),
-                    port("CSP_KEYCLOAK_MANAGEMENT_PORT", 9180), port("CSP_KAFKA_PORT", 9092), port("CSP_POSTGRES_PORT", 5432));
+            return new Settings(
+                    repo,
+                    Path.of(env("CSP_DATA_DIR", repo.resolve(".local").toString())),
+                    port("CSP_GATEWAY_PORT", 8080),
+                    port("CSP_PLAN_PORT", 8081),
+                    port("CSP_MEASURES_PORT", 8082),
+                    port("CSP_ENGAGEMENT_PORT", 8083),
+                    port("CSP_KEYCLOAK_PORT", 8180),
+                    port("CSP_KEYCLOAK_MANAGEMENT_PORT", 9180),
+                    port("CSP_KAFKA_PORT", 9092),
+                    port("CSP_POSTGRES_PORT", 5432));
         }
 
         /** Free ports and the given data folder, for tests. */
@@ -73,14 +97,19 @@ public final class LocalStack implements AutoCloseable {
         for (String service : SERVICES) {
             Path jar = jar(settings.repo(), service);
             if (!Files.exists(jar)) {
-                throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package, or deploy/run does it)");
+                throw new IllegalStateException(
+                        jar + " is missing: build first (./mvnw -DskipTests package, or deploy/run does it)");
             }
         }
         LocalStack stack = new LocalStack(settings);
         try {
-            stack.servers = LocalServers.start(settings.data(), new LocalServers.ServerPorts(settings.postgres(), settings.kafka(),
-                    settings.keycloak(), settings.keycloakManagement()), settings.repo().resolve("deploy/keycloak/csp-realm.json"),
-                    Durability.DURABLE, LocalStack::log);
+            stack.servers = LocalServers.start(
+                    settings.data(),
+                    new LocalServers.ServerPorts(
+                            settings.postgres(), settings.kafka(), settings.keycloak(), settings.keycloakManagement()),
+                    settings.repo().resolve("deploy/keycloak/csp-realm.json"),
+                    Durability.DURABLE,
+                    LocalStack::log);
             DATABASES.values().forEach(stack.servers.postgres()::createDatabaseIfMissing);
             for (String service : SERVICES) {
                 stack.startService(service);
@@ -99,7 +128,9 @@ public final class LocalStack implements AutoCloseable {
     /** Starts {@code instance} of {@code service}'s application on {@code port}, with the service's database. */
     private void startInstance(String service, String instance, int port) {
         log(instance + " …");
-        List<String> command = new ArrayList<>(List.of(ChildProcess.java(), "-Xmx384m",
+        List<String> command = new ArrayList<>(List.of(
+                ChildProcess.java(),
+                "-Xmx384m",
                 "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.datasource.reactive.url=" + servers.postgres().reactiveUrl(DATABASES.get(service)),
@@ -112,7 +143,8 @@ public final class LocalStack implements AutoCloseable {
             command.add("-Dcsp.gateway.routes.engagement=" + url("engagement-service"));
         }
         command.addAll(List.of("-jar", jar(settings.repo(), service).toString()));
-        ChildProcess process = ChildProcess.start(instance, command, Map.of(), settings.data().resolve("logs").resolve(instance + ".log"));
+        ChildProcess process = ChildProcess.start(
+                instance, command, Map.of(), settings.data().resolve("logs").resolve(instance + ".log"));
         services.put(instance, process);
         ports.put(instance, port);
         process.awaitHttp("http://127.0.0.1:" + port + "/q/health/ready", Duration.ofMinutes(2));
@@ -198,13 +230,17 @@ public final class LocalStack implements AutoCloseable {
         Settings settings = Settings.fromEnvironment();
         long started = System.nanoTime();
         LocalStack stack = start(settings);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log("stopping …");
-            stack.close();
-            log("stopped.");
-        }, "local-stack-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            log("stopping …");
+                            stack.close();
+                            log("stopped.");
+                        },
+                        "local-stack-stop"));
         String realm = stack.keycloak().realmUrl();
-        System.out.printf("""
+        System.out.printf(
+                """
 
                 [csp] Ready in %d s. Ctrl-C stops everything.
 
@@ -226,10 +262,19 @@ public final class LocalStack implements AutoCloseable {
                     %s/protocol/openid-connect/token | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
                   curl -s -H "Authorization: Bearer $TOKEN" %s/api/initiatives
                   curl -s -H "Authorization: Bearer $TOKEN" %s/api/views/quarterly/2024-25-Q2
-                %n""", (System.nanoTime() - started) / 1_000_000_000L,
-                stack.url("gateway"), stack.url("plan-service"), stack.url("measures-service"), stack.url("engagement-service"),
-                realm.replace("/realms/csp", ""), stack.kafkaBootstrap(), stack.servers.postgres().port(), settings.data(),
-                realm, stack.url("gateway"), stack.url("gateway"));
+                %n""",
+                (System.nanoTime() - started) / 1_000_000_000L,
+                stack.url("gateway"),
+                stack.url("plan-service"),
+                stack.url("measures-service"),
+                stack.url("engagement-service"),
+                realm.replace("/realms/csp", ""),
+                stack.kafkaBootstrap(),
+                stack.servers.postgres().port(),
+                settings.data(),
+                realm,
+                stack.url("gateway"),
+                stack.url("gateway"));
         Thread.currentThread().join();
     }
 }

@@ -2,7 +2,6 @@ package org.csp.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -17,13 +16,18 @@ import java.util.Map;
 final class Api {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     record Reply(int status, String contentType, String body, Map<String, List<String>> headers) {
         /** A response header's first value (names are case-insensitive), or null. */
         String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty())
-                    .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e ->
+                            e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty())
+                    .map(e -> e.getValue().getFirst())
+                    .findFirst()
+                    .orElse(null);
         }
 
         JsonNode json() {
@@ -35,8 +39,7 @@ final class Api {
         }
     }
 
-    private Api() {
-    }
+    private Api() {}
 
     static Reply get(String url, String token) {
         return send(request(url, token).GET());
@@ -47,7 +50,8 @@ final class Api {
     }
 
     static Reply post(String url, String token, String body, String idempotencyKey) {
-        HttpRequest.Builder request = request(url, token).header("Content-Type", "application/json")
+        HttpRequest.Builder request = request(url, token)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
@@ -58,7 +62,9 @@ final class Api {
     /** Any method, with these request headers; {@code body} null for none. */
     static Reply send(String method, String url, String token, Map<String, String> headers, String body) {
         HttpRequest.Builder request = request(url, token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         return send(request);
     }
@@ -74,7 +80,10 @@ final class Api {
     private static Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(),
+            return new Reply(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.body(),
                     response.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,9 +1,7 @@
 package org.csp.deploy;
 
-import org.csp.infrastructure.RepoRoot;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +10,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.csp.infrastructure.RepoRoot;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The README's examples, run as written with bash and curl against a stack of their own (only the addresses are the
@@ -24,13 +23,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReadmeExamplesTest {
 
     /** The README marks its tested block with this comment, right before it. */
-    static final String MARKER = "<!-- The examples below are run by deploy/src/test/java/org/csp/deploy/ReadmeExamplesTest.java -->";
+    static final String MARKER =
+            "<!-- The examples below are run by deploy/src/test/java/org/csp/deploy/ReadmeExamplesTest.java -->";
 
     private static LocalStack stack;
 
     @BeforeAll
     static void start() {
-        Path data = Path.of(System.getProperty("csp.stack.data", "target/e2e"), UUID.randomUUID().toString());
+        Path data = Path.of(
+                System.getProperty("csp.stack.data", "target/e2e"),
+                UUID.randomUUID().toString());
         stack = LocalStack.start(LocalStack.Settings.ephemeral(data));
     }
 
@@ -54,20 +56,30 @@ class ReadmeExamplesTest {
     @Test
     void theReadmesExamplesWorkAsWritten() throws IOException, InterruptedException {
         String block = examples(Files.readString(RepoRoot.find().resolve("README.md")));
-        String script = block.replace("http://127.0.0.1:8180", "http://127.0.0.1:" + stack.keycloak().port())
+        String script = block.replace(
+                        "http://127.0.0.1:8180",
+                        "http://127.0.0.1:" + stack.keycloak().port())
                 .replace("http://127.0.0.1:8080", stack.url("gateway"));
         // the answers go to a file: read from a pipe only after the end, they would fill it and stop bash
         Path log = Files.createTempFile(Path.of("target"), "readme-examples", ".log");
         Process bash = new ProcessBuilder("bash", "-c", """
                 set -euo pipefail
                 curl() { command curl --fail-with-body --show-error --max-time 30 "$@"; echo; }
-                """ + script).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                """ + script)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         boolean done = bash.waitFor(3, TimeUnit.MINUTES);
         String output = Files.readString(log, StandardCharsets.UTF_8);
         assertTrue(done, "the README's examples did not finish in 3 minutes:\n" + output);
         assertEquals(0, bash.exitValue(), "a README example failed:\n" + output);
-        for (String expected : List.of("\"resources\":\"Two mobile CCTV units\"", "\"commentary\":\"CCTV at four events\"",
-                "\"title\":\"Crime prevention workshop\"", "\"status\":\"closed\"", "\"priorities\":[4]", "\"value\":12")) {
+        for (String expected : List.of(
+                "\"resources\":\"Two mobile CCTV units\"",
+                "\"commentary\":\"CCTV at four events\"",
+                "\"title\":\"Crime prevention workshop\"",
+                "\"status\":\"closed\"",
+                "\"priorities\":[4]",
+                "\"value\":12")) {
             assertTrue(output.contains(expected), "the README's examples did not answer " + expected + ":\n" + output);
         }
     }

@@ -1,9 +1,8 @@
 package org.csp.engagement;
 
-import org.csp.problem.Validation;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.csp.problem.Validation;
 
 /**
  * Organisations named in free text, as engagement records and case reviews take them until they are checked against
@@ -12,8 +11,7 @@ import java.util.List;
  */
 public final class FreeTextOrganisations {
 
-    private FreeTextOrganisations() {
-    }
+    private FreeTextOrganisations() {}
 
     /** The names, at most {@code max} of them; none when none were sent. */
     public static List<String> check(Validation v, Aliased<List<String>> given, int max) {

@@ -1,11 +1,9 @@
 package org.csp.engagement;
 
-import jakarta.ws.rs.Path;
-import org.csp.engagement.casereview.CaseReviewResource;
-import org.csp.engagement.consultation.ConsultationResource;
-import org.csp.engagement.engagement.EngagementResource;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.ws.rs.Path;
 import java.io.IOException;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Method;
@@ -26,9 +24,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.csp.engagement.casereview.CaseReviewResource;
+import org.csp.engagement.consultation.ConsultationResource;
+import org.csp.engagement.engagement.EngagementResource;
+import org.junit.jupiter.api.Test;
 
 /**
  * The events ({@code …Event} types) are the stored contract only: no resource of this service answers with one. Every
@@ -43,7 +42,9 @@ class NoEventInResponsesTest {
     @Test
     void noResourceAnswersWithAnEventOrAnythingDeclaredInOne() throws Exception {
         List<Class<?>> resources = resources();
-        assertTrue(resources.containsAll(List.of(EngagementResource.class, ConsultationResource.class, CaseReviewResource.class)),
+        assertTrue(
+                resources.containsAll(
+                        List.of(EngagementResource.class, ConsultationResource.class, CaseReviewResource.class)),
                 "every resource of the service is found: " + resources);
         Set<Type> seen = new HashSet<>();
         Set<String> offending = new TreeSet<>();
@@ -55,13 +56,20 @@ class NoEventInResponsesTest {
             }
             for (Method method : resource.getDeclaredMethods()) {
                 if (Modifier.isPublic(method.getModifiers())) {
-                    walk(method.getGenericReturnType(), resource.getSimpleName() + "." + method.getName() + "()", seen,
+                    walk(
+                            method.getGenericReturnType(),
+                            resource.getSimpleName() + "." + method.getName() + "()",
+                            seen,
                             offending);
                 }
             }
         }
-        assertTrue(seen.containsAll(List.of(EngagementResource.PlaceView.class, ConsultationResource.ResultView.class,
-                CaseReviewResource.DecisionView.class)), "the walk reaches the views' components");
+        assertTrue(
+                seen.containsAll(List.of(
+                        EngagementResource.PlaceView.class,
+                        ConsultationResource.ResultView.class,
+                        CaseReviewResource.DecisionView.class)),
+                "the walk reaches the views' components");
         assertEquals(Set.of(), offending, "response types that are, or are declared in, an event type");
     }
 

@@ -1,18 +1,17 @@
 package org.csp.engagement;
 
-import org.csp.engagement.casereview.CaseReviewEvent;
-import org.csp.engagement.consultation.ConsultationEvent;
-import org.csp.engagement.engagement.EngagementEvent;
-import org.csp.eventsourcing.EventTypes;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.Set;
 import java.util.TreeSet;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.csp.engagement.casereview.CaseReviewEvent;
+import org.csp.engagement.consultation.ConsultationEvent;
+import org.csp.engagement.engagement.EngagementEvent;
+import org.csp.eventsourcing.EventTypes;
+import org.junit.jupiter.api.Test;
 
 /**
  * No event of this service has a field that could hold personal data beyond the checked free text: every text field
@@ -26,9 +25,12 @@ class PersonalDataFieldsTest {
             // engagement records: id (a UUID), type and place level (codes), place GSS code (pattern-checked),
             // initiatives (pattern-checked ids); title, place name, lead and participating organisations, audience,
             // outcomes, the withdrawal reason and "you said, we did": checked free text
-            "engagement.activity.recorded.v2 engagementId", "engagement.activity.amended.v1 engagementId",
-            "engagement.activity.withdrawn.v1 engagementId", "engagement.activity.withdrawn.v1 reason",
-            "engagement.activity.follow-up-added.v1 engagementId", "engagement.activity.follow-up-added.v1 youSaid",
+            "engagement.activity.recorded.v2 engagementId",
+            "engagement.activity.amended.v1 engagementId",
+            "engagement.activity.withdrawn.v1 engagementId",
+            "engagement.activity.withdrawn.v1 reason",
+            "engagement.activity.follow-up-added.v1 engagementId",
+            "engagement.activity.follow-up-added.v1 youSaid",
             "engagement.activity.follow-up-added.v1 weDid",
             "engagement.activity.recorded.v2 details.type",
             "engagement.activity.recorded.v2 details.title",
@@ -52,22 +54,30 @@ class PersonalDataFieldsTest {
             "engagement.activity.amended.v1 details.outcomes",
             // consultations: id, kind, question codes, indicator codes, period and GSS geography (all pattern-checked);
             // title and question wording: checked free text. Results are numbers; no individual response is stored
-            "engagement.consultation.opened.v1 consultationId", "engagement.consultation.opened.v1 kind",
-            "engagement.consultation.opened.v1 title", "engagement.consultation.opened.v1 questions[].code",
-            "engagement.consultation.opened.v1 questions[].text", "engagement.consultation.closed.v1 consultationId",
-            "engagement.consultation.results-published.v1 consultationId", "engagement.consultation.results-published.v1 period",
+            "engagement.consultation.opened.v1 consultationId",
+            "engagement.consultation.opened.v1 kind",
+            "engagement.consultation.opened.v1 title",
+            "engagement.consultation.opened.v1 questions[].code",
+            "engagement.consultation.opened.v1 questions[].text",
+            "engagement.consultation.closed.v1 consultationId",
+            "engagement.consultation.results-published.v1 consultationId",
+            "engagement.consultation.results-published.v1 period",
             "engagement.consultation.results-published.v1 geography",
             "engagement.consultation.results-published.v1 results[].question",
             "engagement.consultation.results-published.v1 results[].indicator",
             // case reviews: the case reference (pattern-checked), agencies and threshold (checked), outcome (a code);
             // reason, recommendations and summary are Sealed (encrypted, shredded by the retention policy)
-            "engagement.review.received.v1 caseReference", "engagement.review.received.v1 agencies[]",
-            "engagement.review.threshold-decided.v1 caseReference", "engagement.review.threshold-decided.v1 threshold",
+            "engagement.review.received.v1 caseReference",
+            "engagement.review.received.v1 agencies[]",
+            "engagement.review.threshold-decided.v1 caseReference",
+            "engagement.review.threshold-decided.v1 threshold",
             "engagement.review.threshold-decided.v1 reason.sealed",
-            "engagement.review.meeting-held.v1 caseReference", "engagement.review.meeting-held.v1 agencies[]",
+            "engagement.review.meeting-held.v1 caseReference",
+            "engagement.review.meeting-held.v1 agencies[]",
             "engagement.review.recommendations-recorded.v1 caseReference",
             "engagement.review.recommendations-recorded.v1 recommendations[].sealed",
-            "engagement.review.closed.v1 caseReference", "engagement.review.closed.v1 outcome",
+            "engagement.review.closed.v1 caseReference",
+            "engagement.review.closed.v1 outcome",
             "engagement.review.closed.v1 summary.sealed");
 
     @Test

@@ -1,26 +1,26 @@
 package org.csp.measures;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Direct reads of the measures service's database in tests: what is stored, counted and added up. */
 public final class Db {
 
-    private Db() {
-    }
+    private Db() {}
 
     public static Connection connect() throws SQLException {
-        return DriverManager.getConnection("jdbc:" + ConfigProvider.getConfig().getValue("quarkus.datasource.reactive.url", String.class)
-                + "?user=postgres");
+        return DriverManager.getConnection(
+                "jdbc:" + ConfigProvider.getConfig().getValue("quarkus.datasource.reactive.url", String.class)
+                        + "?user=postgres");
     }
 
     /** The one number {@code sql} answers with, {@code parameters} bound in order. */
     public static BigDecimal number(String sql, Object... parameters) {
-        try (Connection c = connect(); var statement = c.prepareStatement(sql)) {
+        try (Connection c = connect();
+                var statement = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }

@@ -1,25 +1,25 @@
 package org.csp.plan;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Direct reads of the plan service's database in tests: what is stored, counted. */
 public final class Db {
 
-    private Db() {
-    }
+    private Db() {}
 
     public static Connection connect() throws SQLException {
-        return DriverManager.getConnection("jdbc:" + ConfigProvider.getConfig().getValue("quarkus.datasource.reactive.url", String.class)
-                + "?user=postgres");
+        return DriverManager.getConnection(
+                "jdbc:" + ConfigProvider.getConfig().getValue("quarkus.datasource.reactive.url", String.class)
+                        + "?user=postgres");
     }
 
     /** Stored events whose stream id starts with {@code prefix} ({@code stroud:} for a partnership). */
     public static long events(String prefix) {
-        try (Connection c = connect(); var count = c.prepareStatement("SELECT count(*) FROM events WHERE stream_id LIKE ?")) {
+        try (Connection c = connect();
+                var count = c.prepareStatement("SELECT count(*) FROM events WHERE stream_id LIKE ?")) {
             count.setString(1, prefix.replace("%", "\\%") + "%");
             try (var rows = count.executeQuery()) {
                 rows.next();

@@ -2,6 +2,8 @@ package org.csp.engagement.casereview;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.LocalDate;
+import java.util.List;
 import org.csp.engagement.casereview.CaseReviewCommand.Close;
 import org.csp.engagement.casereview.CaseReviewCommand.DecideThreshold;
 import org.csp.engagement.casereview.CaseReviewCommand.HoldMeeting;
@@ -14,9 +16,6 @@ import org.csp.engagement.casereview.CaseReviewEvent.ThresholdDecided;
 import org.csp.eventsourcing.CommandRejected;
 import org.csp.eventsourcing.Decider;
 
-import java.time.LocalDate;
-import java.util.List;
-
 /**
  * A case review's lifecycle: received → threshold met or not met → (if met) meeting held → recommendations recorded
  * → closed. A review whose threshold was not met is closed straight after the decision; an application can be
@@ -27,33 +26,29 @@ import java.util.List;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "stage")
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = CaseReview.NotReceived.class, name = "not-received"),
-        @JsonSubTypes.Type(value = CaseReview.Received.class, name = "received"),
-        @JsonSubTypes.Type(value = CaseReview.ThresholdMet.class, name = "threshold-met"),
-        @JsonSubTypes.Type(value = CaseReview.ThresholdNotMet.class, name = "threshold-not-met"),
-        @JsonSubTypes.Type(value = CaseReview.MeetingHeld.class, name = "meeting-held"),
-        @JsonSubTypes.Type(value = CaseReview.RecommendationsRecorded.class, name = "recommendations-recorded"),
-        @JsonSubTypes.Type(value = CaseReview.Closed.class, name = "closed")})
+    @JsonSubTypes.Type(value = CaseReview.NotReceived.class, name = "not-received"),
+    @JsonSubTypes.Type(value = CaseReview.Received.class, name = "received"),
+    @JsonSubTypes.Type(value = CaseReview.ThresholdMet.class, name = "threshold-met"),
+    @JsonSubTypes.Type(value = CaseReview.ThresholdNotMet.class, name = "threshold-not-met"),
+    @JsonSubTypes.Type(value = CaseReview.MeetingHeld.class, name = "meeting-held"),
+    @JsonSubTypes.Type(value = CaseReview.RecommendationsRecorded.class, name = "recommendations-recorded"),
+    @JsonSubTypes.Type(value = CaseReview.Closed.class, name = "closed")
+})
 public sealed interface CaseReview {
 
     /** The application: the case reference, when it was received and the organisations involved (free-text names). */
-    record Application(String caseReference, LocalDate receivedOn, List<String> agencies) {
-    }
+    record Application(String caseReference, LocalDate receivedOn, List<String> agencies) {}
 
     /** The threshold decision: when, the threshold applied and the (sealed) reason. */
-    record Decision(LocalDate decidedOn, String threshold, Sealed reason) {
-    }
+    record Decision(LocalDate decidedOn, String threshold, Sealed reason) {}
 
     /** The review meeting: when, and the organisations that took part (free-text names). */
-    record Meeting(LocalDate heldOn, List<String> agencies) {
-    }
+    record Meeting(LocalDate heldOn, List<String> agencies) {}
 
-    record Recommendations(LocalDate recordedOn, List<Sealed> texts) {
-    }
+    record Recommendations(LocalDate recordedOn, List<Sealed> texts) {}
 
     /** How the review ended: a {@link CaseReviewOutcome} code and the (sealed) summary. */
-    record Closure(LocalDate closedOn, String outcome, Sealed summary) {
-    }
+    record Closure(LocalDate closedOn, String outcome, Sealed summary) {}
 
     /** A review that was received and is not closed yet. */
     sealed interface Open extends CaseReview {
@@ -76,28 +71,22 @@ public sealed interface CaseReview {
     }
 
     /** No application was received under this reference. */
-    record NotReceived() implements CaseReview {
-    }
+    record NotReceived() implements CaseReview {}
 
-    record Received(Application application) implements Open {
-    }
+    record Received(Application application) implements Open {}
 
-    record ThresholdMet(Application application, Decision decision) implements Decided {
-    }
+    record ThresholdMet(Application application, Decision decision) implements Decided {}
 
-    record ThresholdNotMet(Application application, Decision decision) implements Decided {
-    }
+    record ThresholdNotMet(Application application, Decision decision) implements Decided {}
 
-    record MeetingHeld(Application application, Decision decision, Meeting meeting) implements Reviewed {
-    }
+    record MeetingHeld(Application application, Decision decision, Meeting meeting) implements Reviewed {}
 
-    record RecommendationsRecorded(Application application, Decision decision, Meeting meeting, Recommendations recommendations)
-            implements Reviewed {
-    }
+    record RecommendationsRecorded(
+            Application application, Decision decision, Meeting meeting, Recommendations recommendations)
+            implements Reviewed {}
 
     /** A closed review: {@code before} is the stage it was closed from. */
-    record Closed(Open before, Closure closure) implements CaseReview {
-    }
+    record Closed(Open before, Closure closure) implements CaseReview {}
 
     /** The stage as the API names it: received, decided, meeting-held, recommendations-recorded or closed. */
     default String status() {
@@ -130,42 +119,59 @@ public sealed interface CaseReview {
         @Override
         public CaseReview evolve(CaseReview s, CaseReviewEvent event) {
             return switch (event) {
-                case ApplicationReceived e -> new Received(new Application(e.caseReference(), e.receivedOn(), e.agencies()));
-                case ThresholdDecided e -> switch (s) {
-                    case Received r -> {
-                        Decision decision = new Decision(e.decidedOn(), e.threshold(), e.reason());
-                        yield e.met() ? new ThresholdMet(r.application(), decision)
-                                : new ThresholdNotMet(r.application(), decision);
-                    }
-                    default -> throw outOfOrder(s, e);
-                };
-                case CaseReviewEvent.MeetingHeld e -> switch (s) {
-                    case ThresholdMet met -> new MeetingHeld(met.application(), met.decision(),
-                            new Meeting(e.heldOn(), e.agencies()));
-                    default -> throw outOfOrder(s, e);
-                };
-                case CaseReviewEvent.RecommendationsRecorded e -> switch (s) {
-                    case MeetingHeld held -> new RecommendationsRecorded(held.application(), held.decision(), held.meeting(),
-                            new Recommendations(e.recordedOn(), e.recommendations()));
-                    default -> throw outOfOrder(s, e);
-                };
-                case CaseReviewClosed e -> switch (s) {
-                    case Open open -> new Closed(open, new Closure(e.closedOn(), e.outcome(), e.summary()));
-                    default -> throw outOfOrder(s, e);
-                };
+                case ApplicationReceived e ->
+                    new Received(new Application(e.caseReference(), e.receivedOn(), e.agencies()));
+                case ThresholdDecided e ->
+                    switch (s) {
+                        case Received r -> {
+                            Decision decision = new Decision(e.decidedOn(), e.threshold(), e.reason());
+                            yield e.met()
+                                    ? new ThresholdMet(r.application(), decision)
+                                    : new ThresholdNotMet(r.application(), decision);
+                        }
+                        default -> throw outOfOrder(s, e);
+                    };
+                case CaseReviewEvent.MeetingHeld e ->
+                    switch (s) {
+                        case ThresholdMet met ->
+                            new MeetingHeld(met.application(), met.decision(), new Meeting(e.heldOn(), e.agencies()));
+                        default -> throw outOfOrder(s, e);
+                    };
+                case CaseReviewEvent.RecommendationsRecorded e ->
+                    switch (s) {
+                        case MeetingHeld held ->
+                            new RecommendationsRecorded(
+                                    held.application(),
+                                    held.decision(),
+                                    held.meeting(),
+                                    new Recommendations(e.recordedOn(), e.recommendations()));
+                        default -> throw outOfOrder(s, e);
+                    };
+                case CaseReviewClosed e ->
+                    switch (s) {
+                        case Open open -> new Closed(open, new Closure(e.closedOn(), e.outcome(), e.summary()));
+                        default -> throw outOfOrder(s, e);
+                    };
             };
         }
 
         @Override
         public List<CaseReviewEvent> decide(CaseReviewCommand command, CaseReview s) {
             return switch (s) {
-                case NotReceived none -> switch (command) {
-                    case ReceiveApplication receive ->
-                            List.of(new ApplicationReceived(receive.caseReference(), receive.receivedOn(), receive.agencies()));
-                    default -> throw CommandRejected.notDefined("There is no case review '" + command.caseReference() + "'.");
-                };
-                case Closed closed -> throw command instanceof ReceiveApplication ? exists(command)
-                        : new CommandRejected("case-review-closed", "Case review '" + command.caseReference() + "' is closed.");
+                case NotReceived none ->
+                    switch (command) {
+                        case ReceiveApplication receive ->
+                            List.of(new ApplicationReceived(
+                                    receive.caseReference(), receive.receivedOn(), receive.agencies()));
+                        default ->
+                            throw CommandRejected.notDefined(
+                                    "There is no case review '" + command.caseReference() + "'.");
+                    };
+                case Closed closed ->
+                    throw command instanceof ReceiveApplication
+                            ? exists(command)
+                            : new CommandRejected(
+                                    "case-review-closed", "Case review '" + command.caseReference() + "' is closed.");
                 case Open open -> decideOpen(command, open);
             };
         }
@@ -175,33 +181,47 @@ public sealed interface CaseReview {
         String reference = s.application().caseReference();
         return switch (command) {
             case ReceiveApplication receive -> throw exists(receive);
-            case DecideThreshold decide -> switch (s) {
-                case Received received -> {
-                    requireNotBefore(decide.decidedOn(), received.application().receivedOn(), "decidedOn",
-                            "the application was received");
-                    yield List.of(new ThresholdDecided(reference, decide.decidedOn(), decide.met(), decide.threshold(),
-                            decide.reason()));
-                }
-                case Decided decided -> throw wrongStage(s, "the threshold decision follows the application and is made once");
-            };
-            case HoldMeeting meeting -> switch (s) {
-                case ThresholdMet met -> {
-                    requireNotBefore(meeting.heldOn(), met.decision().decidedOn(), "heldOn", "the threshold decision");
-                    yield List.of(new CaseReviewEvent.MeetingHeld(reference, meeting.heldOn(), meeting.agencies()));
-                }
-                case ThresholdNotMet notMet -> throw new CommandRejected("threshold-not-met",
-                        "The threshold was not met: there is no review meeting; close the case review.");
-                case Received received -> throw wrongStage(s, "the review meeting follows the threshold decision");
-                case Reviewed reviewed -> throw wrongStage(s, "the review meeting follows the threshold decision");
-            };
-            case RecordRecommendations recommendations -> switch (s) {
-                case MeetingHeld held -> {
-                    requireNotBefore(recommendations.recordedOn(), held.meeting().heldOn(), "recordedOn", "the review meeting");
-                    yield List.of(new CaseReviewEvent.RecommendationsRecorded(reference, recommendations.recordedOn(),
-                            recommendations.recommendations()));
-                }
-                default -> throw wrongStage(s, "recommendations follow the review meeting and are recorded once");
-            };
+            case DecideThreshold decide ->
+                switch (s) {
+                    case Received received -> {
+                        requireNotBefore(
+                                decide.decidedOn(),
+                                received.application().receivedOn(),
+                                "decidedOn",
+                                "the application was received");
+                        yield List.of(new ThresholdDecided(
+                                reference, decide.decidedOn(), decide.met(), decide.threshold(), decide.reason()));
+                    }
+                    case Decided decided ->
+                        throw wrongStage(s, "the threshold decision follows the application and is made once");
+                };
+            case HoldMeeting meeting ->
+                switch (s) {
+                    case ThresholdMet met -> {
+                        requireNotBefore(
+                                meeting.heldOn(), met.decision().decidedOn(), "heldOn", "the threshold decision");
+                        yield List.of(new CaseReviewEvent.MeetingHeld(reference, meeting.heldOn(), meeting.agencies()));
+                    }
+                    case ThresholdNotMet notMet ->
+                        throw new CommandRejected(
+                                "threshold-not-met",
+                                "The threshold was not met: there is no review meeting; close the case review.");
+                    case Received received -> throw wrongStage(s, "the review meeting follows the threshold decision");
+                    case Reviewed reviewed -> throw wrongStage(s, "the review meeting follows the threshold decision");
+                };
+            case RecordRecommendations recommendations ->
+                switch (s) {
+                    case MeetingHeld held -> {
+                        requireNotBefore(
+                                recommendations.recordedOn(),
+                                held.meeting().heldOn(),
+                                "recordedOn",
+                                "the review meeting");
+                        yield List.of(new CaseReviewEvent.RecommendationsRecorded(
+                                reference, recommendations.recordedOn(), recommendations.recommendations()));
+                    }
+                    default -> throw wrongStage(s, "recommendations follow the review meeting and are recorded once");
+                };
             case Close close -> decideClose(close, s);
         };
     }
@@ -214,25 +234,29 @@ public sealed interface CaseReview {
         CaseReviewOutcome outcome = close.outcome();
         if (outcome != CaseReviewOutcome.WITHDRAWN) {
             switch (s) {
-                case Received received -> throw new CommandRejected("no-threshold-decision",
-                        "Decide whether the threshold is met before closing (or close as withdrawn).");
+                case Received received ->
+                    throw new CommandRejected(
+                            "no-threshold-decision",
+                            "Decide whether the threshold is met before closing (or close as withdrawn).");
                 case ThresholdNotMet notMet -> {
                     if (outcome != CaseReviewOutcome.THRESHOLD_NOT_MET) {
-                        throw CommandRejected.invalid("outcome",
-                                "must be threshold-not-met or withdrawn: the threshold was not met");
+                        throw CommandRejected.invalid(
+                                "outcome", "must be threshold-not-met or withdrawn: the threshold was not met");
                     }
                 }
                 case RecommendationsRecorded recorded -> requireMetOutcome(outcome);
                 case Decided incomplete -> {
                     requireMetOutcome(outcome);
-                    throw new CommandRejected("review-incomplete",
+                    throw new CommandRejected(
+                            "review-incomplete",
                             "Hold the review meeting and record its recommendations before closing.");
                 }
             }
         }
         LocalDate last = lastDate(s);
         requireNotBefore(close.closedOn(), last, "closedOn", "the review's last step");
-        return List.of(new CaseReviewClosed(s.application().caseReference(), close.closedOn(), outcome.code(), close.summary()));
+        return List.of(new CaseReviewClosed(
+                s.application().caseReference(), close.closedOn(), outcome.code(), close.summary()));
     }
 
     /** The date of the stage's own step: each step is on or after the one before. */
@@ -252,12 +276,14 @@ public sealed interface CaseReview {
     }
 
     private static CommandRejected exists(CaseReviewCommand command) {
-        return new CommandRejected("case-review-exists", "Case review '" + command.caseReference() + "' was received already.");
+        return new CommandRejected(
+                "case-review-exists", "Case review '" + command.caseReference() + "' was received already.");
     }
 
     private static CommandRejected wrongStage(Open s, String rule) {
-        return new CommandRejected("wrong-stage", "Case review '" + s.application().caseReference() + "' is " + s.status() + ": "
-                + rule + ".");
+        return new CommandRejected(
+                "wrong-stage",
+                "Case review '" + s.application().caseReference() + "' is " + s.status() + ": " + rule + ".");
     }
 
     private static void requireNotBefore(LocalDate date, LocalDate earlier, String field, String what) {
@@ -268,6 +294,7 @@ public sealed interface CaseReview {
 
     /** A stored stream the decider could not have written: fail loudly rather than fold it into a wrong state. */
     private static IllegalStateException outOfOrder(CaseReview s, CaseReviewEvent e) {
-        return new IllegalStateException(e.getClass().getSimpleName() + " cannot follow " + s.getClass().getSimpleName());
+        return new IllegalStateException(
+                e.getClass().getSimpleName() + " cannot follow " + s.getClass().getSimpleName());
     }
 }

@@ -2,7 +2,6 @@ package org.csp.engagement.casereview;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.time.Duration;
 import java.time.Period;
 

@@ -1,10 +1,9 @@
 package org.csp.engagement.casereview;
 
-import org.csp.contracts.EngagementEventTypes;
-import org.csp.eventsourcing.EventTypes;
-
 import java.time.LocalDate;
 import java.util.List;
+import org.csp.contracts.EngagementEventTypes;
+import org.csp.eventsourcing.EventTypes;
 
 /**
  * What can happen to an ASB case review (formerly community trigger). Only the case reference, dates, the decision,
@@ -25,28 +24,24 @@ public sealed interface CaseReviewEvent {
     String caseReference();
 
     /** Free text encrypted with the case's key (AES-GCM): {@code iv || ciphertext}, Base64. */
-    record Sealed(String sealed) {
-    }
+    record Sealed(String sealed) {}
 
     /** An application for a case review was received; {@code agencies} are the organisations involved. */
-    record ApplicationReceived(String caseReference, LocalDate receivedOn, List<String> agencies) implements CaseReviewEvent {
-    }
+    record ApplicationReceived(String caseReference, LocalDate receivedOn, List<String> agencies)
+            implements CaseReviewEvent {}
 
     /** Whether the threshold ({@code threshold}: the one applied, e.g. three complaints in six months) was met, and why. */
     record ThresholdDecided(String caseReference, LocalDate decidedOn, boolean met, String threshold, Sealed reason)
-            implements CaseReviewEvent {
-    }
+            implements CaseReviewEvent {}
 
     /** The case review meeting took place with these agencies. */
-    record MeetingHeld(String caseReference, LocalDate heldOn, List<String> agencies) implements CaseReviewEvent {
-    }
+    record MeetingHeld(String caseReference, LocalDate heldOn, List<String> agencies) implements CaseReviewEvent {}
 
     /** The recommendations the review made. */
     record RecommendationsRecorded(String caseReference, LocalDate recordedOn, List<Sealed> recommendations)
-            implements CaseReviewEvent {
-    }
+            implements CaseReviewEvent {}
 
     /** The case review was closed with an outcome (a {@link CaseReviewOutcome} code) and its summary. */
-    record CaseReviewClosed(String caseReference, LocalDate closedOn, String outcome, Sealed summary) implements CaseReviewEvent {
-    }
+    record CaseReviewClosed(String caseReference, LocalDate closedOn, String outcome, Sealed summary)
+            implements CaseReviewEvent {}
 }

@@ -4,17 +4,16 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
-import org.csp.engagement.casereview.CaseReviewEvent.Sealed;
-
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.csp.engagement.casereview.CaseReviewEvent.Sealed;
 
 /**
  * Crypto-shredding of case-review free text. Each case review has its own AES-256 key in {@code case_review_key};
@@ -54,7 +53,11 @@ public final class CaseReviewKeys {
                 RANDOM.nextBytes(iv);
                 Cipher cipher = cipher(Cipher.ENCRYPT_MODE, iv);
                 byte[] sealed = cipher.doFinal(text.getBytes(StandardCharsets.UTF_8));
-                return new Sealed(Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array()));
+                return new Sealed(Base64.getEncoder()
+                        .encodeToString(ByteBuffer.allocate(iv.length + sealed.length)
+                                .put(iv)
+                                .put(sealed)
+                                .array()));
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("Cannot seal case review text", e);
             }
@@ -85,14 +88,14 @@ public final class CaseReviewKeys {
         }
     }
 
-    private CaseReviewKeys() {
-    }
+    private CaseReviewKeys() {}
 
     /** A new case's key, created in the caller's transaction. */
     static Uni<Key> create(SqlClient tx, String partnershipId, String caseReference) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
-        return tx.preparedQuery("INSERT INTO case_review_key (partnership_id, case_reference, key) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+        return tx.preparedQuery(
+                        "INSERT INTO case_review_key (partnership_id, case_reference, key) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
                 .execute(Tuple.of(partnershipId, caseReference, Buffer.buffer(bytes)))
                 .flatMap(ignored -> find(tx, partnershipId, caseReference));
     }
@@ -101,7 +104,11 @@ public final class CaseReviewKeys {
     static Uni<Key> find(SqlClient client, String partnershipId, String caseReference) {
         return client.preparedQuery("SELECT key FROM case_review_key WHERE partnership_id = $1 AND case_reference = $2")
                 .execute(Tuple.of(partnershipId, caseReference))
-                .map(rows -> new Key(partnershipId, caseReference,
-                        rows.size() == 0 ? null : rows.iterator().next().getBuffer("key").getBytes()));
+                .map(rows -> new Key(
+                        partnershipId,
+                        caseReference,
+                        rows.size() == 0
+                                ? null
+                                : rows.iterator().next().getBuffer("key").getBytes()));
     }
 }

@@ -1,7 +1,8 @@
 package org.csp.engagement.casereview;
 
-import org.csp.calendar.UkCalendar;
-import java.time.Clock;
+import static org.csp.security.Roles.COORDINATOR;
+import static org.csp.security.Roles.ENGAGEMENT_OFFICER;
+
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -14,6 +15,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.csp.calendar.UkCalendar;
 import org.csp.engagement.Aliased;
 import org.csp.engagement.FreeTextOrganisations;
 import org.csp.engagement.casereview.CaseReviewCommand.Close;
@@ -28,17 +38,6 @@ import org.csp.http.Partnerships;
 import org.csp.problem.Validation;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
-import java.time.LocalDate;
-import java.time.Period;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Function;
-import java.util.regex.Pattern;
-
-import static org.csp.security.Roles.COORDINATOR;
-import static org.csp.security.Roles.ENGAGEMENT_OFFICER;
 
 /**
  * ASB case reviews (formerly community trigger): coordinator and engagement officers only. Bodies carry a case
@@ -58,8 +57,12 @@ public class CaseReviewResource {
     private final JsonWebToken token;
     private final Clock clock;
 
-    public CaseReviewResource(CaseReviews reviews, CaseReviewRetention retention, Partnerships partnerships, JsonWebToken token,
-                              Clock clock) {
+    public CaseReviewResource(
+            CaseReviews reviews,
+            CaseReviewRetention retention,
+            Partnerships partnerships,
+            JsonWebToken token,
+            Clock clock) {
         this.reviews = reviews;
         this.retention = retention;
         this.partnerships = partnerships;
@@ -71,25 +74,27 @@ public class CaseReviewResource {
      * The body of {@code POST /api/case-reviews}. {@code organisationNames}: the organisations involved, as free-text
      * names (not yet checked against the organisation registry).
      */
-    public record ApplicationRequest(String caseReference, String receivedOn, List<String> organisationNames,
-                                     @Schema(deprecated = true, description = "The former name of organisationNames")
-                                     List<String> agencies) {
-    }
+    public record ApplicationRequest(
+            String caseReference,
+            String receivedOn,
+            List<String> organisationNames,
 
-    public record DecisionRequest(String decidedOn, Boolean met, String threshold, String reason) {
-    }
+            @Schema(deprecated = true, description = "The former name of organisationNames")
+            List<String> agencies) {}
+
+    public record DecisionRequest(String decidedOn, Boolean met, String threshold, String reason) {}
 
     /** {@code organisationNames}: the organisations at the meeting, as free-text names. */
-    public record MeetingRequest(String heldOn, List<String> organisationNames,
-                                 @Schema(deprecated = true, description = "The former name of organisationNames")
-                                 List<String> agencies) {
-    }
+    public record MeetingRequest(
+            String heldOn,
+            List<String> organisationNames,
 
-    public record RecommendationsRequest(String recordedOn, List<String> recommendations) {
-    }
+            @Schema(deprecated = true, description = "The former name of organisationNames")
+            List<String> agencies) {}
 
-    public record CloseRequest(String closedOn, String outcome, String summary) {
-    }
+    public record RecommendationsRequest(String recordedOn, List<String> recommendations) {}
+
+    public record CloseRequest(String closedOn, String outcome, String summary) {}
 
     /** The threshold decision; {@code reason} is null once the free text was removed. */
     public record DecisionView(LocalDate decidedOn, boolean met, String threshold, String reason) {
@@ -109,7 +114,9 @@ public class CaseReviewResource {
     /** The recommendations: how many, and their texts (null once the free text was removed). */
     public record RecommendationsView(LocalDate recordedOn, int count, List<String> texts) {
         static RecommendationsView of(CaseReview.Recommendations r, CaseReviewKeys.Key key) {
-            return new RecommendationsView(r.recordedOn(), r.texts().size(),
+            return new RecommendationsView(
+                    r.recordedOn(),
+                    r.texts().size(),
                     key.destroyed() ? null : r.texts().stream().map(key::open).toList());
         }
     }
@@ -124,7 +131,8 @@ public class CaseReviewResource {
     /** Days from the application to the threshold decision and to closure (null until then). */
     public record TimelinessView(Long daysToDecision, Long daysToClosure) {
         static TimelinessView of(LocalDate receivedOn, DecisionView decision, ClosureView closure) {
-            return new TimelinessView(decision == null ? null : ChronoUnit.DAYS.between(receivedOn, decision.decidedOn()),
+            return new TimelinessView(
+                    decision == null ? null : ChronoUnit.DAYS.between(receivedOn, decision.decidedOn()),
                     closure == null ? null : ChronoUnit.DAYS.between(receivedOn, closure.closedOn()));
         }
     }
@@ -133,21 +141,40 @@ public class CaseReviewResource {
      * A case review. {@code organisationNames}: the organisations involved, as free-text names. Its free text reads
      * null with {@code freeTextRemoved} once the retention policy destroyed the case's key; everything else stays.
      */
-    public record CaseReviewView(String caseReference, String status, LocalDate receivedOn, List<String> organisationNames,
-                                 DecisionView decision, MeetingView meeting, RecommendationsView recommendations,
-                                 ClosureView closure, TimelinessView timeliness, boolean freeTextRemoved, long version) {
+    public record CaseReviewView(
+            String caseReference,
+            String status,
+            LocalDate receivedOn,
+            List<String> organisationNames,
+            DecisionView decision,
+            MeetingView meeting,
+            RecommendationsView recommendations,
+            ClosureView closure,
+            TimelinessView timeliness,
+            boolean freeTextRemoved,
+            long version) {
         static CaseReviewView of(CaseReviewRow row) {
             CaseReview.Open reached = row.state().reached();
             CaseReview.Application application = reached.application();
             CaseReviewKeys.Key key = row.key();
-            DecisionView decision = reached instanceof CaseReview.Decided decided ? DecisionView.of(decided, key) : null;
-            ClosureView closure = row.state() instanceof CaseReview.Closed closed ? ClosureView.of(closed.closure(), key) : null;
-            return new CaseReviewView(application.caseReference(), row.state().status(), application.receivedOn(),
-                    application.agencies(), decision,
+            DecisionView decision =
+                    reached instanceof CaseReview.Decided decided ? DecisionView.of(decided, key) : null;
+            ClosureView closure =
+                    row.state() instanceof CaseReview.Closed closed ? ClosureView.of(closed.closure(), key) : null;
+            return new CaseReviewView(
+                    application.caseReference(),
+                    row.state().status(),
+                    application.receivedOn(),
+                    application.agencies(),
+                    decision,
                     reached instanceof CaseReview.Reviewed reviewed ? MeetingView.of(reviewed.meeting()) : null,
                     reached instanceof CaseReview.RecommendationsRecorded recorded
-                            ? RecommendationsView.of(recorded.recommendations(), key) : null,
-                    closure, TimelinessView.of(application.receivedOn(), decision, closure), key.destroyed(), row.version());
+                            ? RecommendationsView.of(recorded.recommendations(), key)
+                            : null,
+                    closure,
+                    TimelinessView.of(application.receivedOn(), decision, closure),
+                    key.destroyed(),
+                    row.version());
         }
     }
 
@@ -160,14 +187,17 @@ public class CaseReviewResource {
 
     @GET
     public Uni<List<CaseReviewView>> list(@QueryParam("partnership") String partnership) {
-        return reviews.list(partnerships.resolve(partnership)).map(rows -> rows.stream().map(CaseReviewView::of).toList());
+        return reviews.list(partnerships.resolve(partnership))
+                .map(rows -> rows.stream().map(CaseReviewView::of).toList());
     }
 
     @GET
     @Path("{reference}")
     public Uni<Response> get(@PathParam("reference") String reference, @QueryParam("partnership") String partnership) {
         return reviews.get(partnerships.resolve(partnership), reference)
-                .map(row -> Response.ok(CaseReviewView.of(row)).tag(Long.toString(row.version())).build());
+                .map(row -> Response.ok(CaseReviewView.of(row))
+                        .tag(Long.toString(row.version()))
+                        .build());
     }
 
     /** An application was received ({@code engagement.review.received.v1}). */
@@ -178,7 +208,10 @@ public class CaseReviewResource {
             throw Validation.missingBody();
         }
         Validation v = new Validation();
-        String reference = v.parse(body.caseReference(), "caseReference", r -> REFERENCE.matcher(r).matches() ? r : null,
+        String reference = v.parse(
+                body.caseReference(),
+                "caseReference",
+                r -> REFERENCE.matcher(r).matches() ? r : null,
                 "a case reference of 3 to 40 letters, digits and hyphens, such as ASB-CR-2024-007");
         LocalDate receivedOn = date(v, body.receivedOn(), "receivedOn");
         List<String> agencies = organisationNames(v, body.organisationNames(), body.agencies());
@@ -186,16 +219,22 @@ public class CaseReviewResource {
         String p = partnerships.resolve(partnership);
         return reviews.receive(p, new ReceiveApplication(reference, receivedOn, agencies), Actor.of(token))
                 .flatMap(outcome -> reviews.get(p, reference))
-                .map(row -> Response.status(Response.Status.CREATED).header("Location", "/api/case-reviews/" + reference)
-                        .tag(Long.toString(row.version())).entity(CaseReviewView.of(row)).build());
+                .map(row -> Response.status(Response.Status.CREATED)
+                        .header("Location", "/api/case-reviews/" + reference)
+                        .tag(Long.toString(row.version()))
+                        .entity(CaseReviewView.of(row))
+                        .build());
     }
 
     /** The threshold decision, met or not, with the threshold applied and the reason ({@code …threshold-decided.v1}). */
     @POST
     @Path("{reference}/threshold-decision")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Response> decide(@PathParam("reference") String reference, @QueryParam("partnership") String partnership,
-                                @HeaderParam("If-Match") String ifMatch, DecisionRequest body) {
+    public Uni<Response> decide(
+            @PathParam("reference") String reference,
+            @QueryParam("partnership") String partnership,
+            @HeaderParam("If-Match") String ifMatch,
+            DecisionRequest body) {
         if (body == null) {
             throw Validation.missingBody();
         }
@@ -205,7 +244,10 @@ public class CaseReviewResource {
         String threshold = v.publicText(body.threshold(), "threshold", 300);
         String reason = v.publicText(body.reason(), "reason", 4000);
         v.throwIfInvalid();
-        return step(reference, partnership, ifMatch,
+        return step(
+                reference,
+                partnership,
+                ifMatch,
                 key -> new DecideThreshold(reference, decidedOn, body.met(), threshold, key.seal(reason)));
     }
 
@@ -213,8 +255,11 @@ public class CaseReviewResource {
     @POST
     @Path("{reference}/meeting")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Response> meeting(@PathParam("reference") String reference, @QueryParam("partnership") String partnership,
-                                 @HeaderParam("If-Match") String ifMatch, MeetingRequest body) {
+    public Uni<Response> meeting(
+            @PathParam("reference") String reference,
+            @QueryParam("partnership") String partnership,
+            @HeaderParam("If-Match") String ifMatch,
+            MeetingRequest body) {
         if (body == null) {
             throw Validation.missingBody();
         }
@@ -229,8 +274,11 @@ public class CaseReviewResource {
     @POST
     @Path("{reference}/recommendations")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Response> recommendations(@PathParam("reference") String reference, @QueryParam("partnership") String partnership,
-                                         @HeaderParam("If-Match") String ifMatch, RecommendationsRequest body) {
+    public Uni<Response> recommendations(
+            @PathParam("reference") String reference,
+            @QueryParam("partnership") String partnership,
+            @HeaderParam("If-Match") String ifMatch,
+            RecommendationsRequest body) {
         if (body == null) {
             throw Validation.missingBody();
         }
@@ -243,22 +291,30 @@ public class CaseReviewResource {
             texts.add(v.publicText(given.get(i), "recommendations[" + i + "]", 2000));
         }
         v.throwIfInvalid();
-        return step(reference, partnership, ifMatch,
-                key -> new RecordRecommendations(reference, recordedOn, texts.stream().map(key::seal).toList()));
+        return step(
+                reference,
+                partnership,
+                ifMatch,
+                key -> new RecordRecommendations(
+                        reference, recordedOn, texts.stream().map(key::seal).toList()));
     }
 
     /** Closes the review with its outcome ({@code engagement.review.closed.v1}). */
     @POST
     @Path("{reference}/close")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Response> close(@PathParam("reference") String reference, @QueryParam("partnership") String partnership,
-                               @HeaderParam("If-Match") String ifMatch, CloseRequest body) {
+    public Uni<Response> close(
+            @PathParam("reference") String reference,
+            @QueryParam("partnership") String partnership,
+            @HeaderParam("If-Match") String ifMatch,
+            CloseRequest body) {
         if (body == null) {
             throw Validation.missingBody();
         }
         Validation v = new Validation();
         LocalDate closedOn = date(v, body.closedOn(), "closedOn");
-        CaseReviewOutcome outcome = v.parse(body.outcome(), "outcome", CaseReviewOutcome::of, "one of " + CaseReviewOutcome.codes());
+        CaseReviewOutcome outcome =
+                v.parse(body.outcome(), "outcome", CaseReviewOutcome::of, "one of " + CaseReviewOutcome.codes());
         String summary = v.optionalPublicText(body.summary(), "summary", 4000);
         v.throwIfInvalid();
         return step(reference, partnership, ifMatch, key -> new Close(reference, closedOn, outcome, key.seal(summary)));
@@ -272,13 +328,18 @@ public class CaseReviewResource {
         return retention.run().map(RetentionRunView::of);
     }
 
-    private Uni<Response> step(String reference, String partnership, String ifMatch,
-                               Function<CaseReviewKeys.Key, CaseReviewCommand> command) {
+    private Uni<Response> step(
+            String reference,
+            String partnership,
+            String ifMatch,
+            Function<CaseReviewKeys.Key, CaseReviewCommand> command) {
         long version = ETags.requireIfMatch(ifMatch);
         String p = partnerships.resolve(partnership);
         return reviews.step(p, reference, version, command, Actor.of(token))
                 .flatMap(outcome -> reviews.get(p, reference))
-                .map(row -> Response.ok(CaseReviewView.of(row)).tag(Long.toString(row.version())).build());
+                .map(row -> Response.ok(CaseReviewView.of(row))
+                        .tag(Long.toString(row.version()))
+                        .build());
     }
 
     private LocalDate date(Validation v, String text, String field) {
@@ -291,6 +352,7 @@ public class CaseReviewResource {
     }
 
     private static List<String> organisationNames(Validation v, List<String> organisationNames, List<String> agencies) {
-        return FreeTextOrganisations.check(v, Aliased.of(v, "organisationNames", organisationNames, "agencies", agencies), 30);
+        return FreeTextOrganisations.check(
+                v, Aliased.of(v, "organisationNames", organisationNames, "agencies", agencies), 30);
     }
 }

@@ -1,7 +1,5 @@
 package org.csp.engagement.casereview;
 
-import org.csp.calendar.UkCalendar;
-import java.time.Clock;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -9,12 +7,13 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import org.csp.calendar.UkCalendar;
 import org.csp.eventsourcing.EventStore;
 import org.csp.eventsourcing.EventStoreReady;
 import org.jboss.logging.Logger;
-
-import java.time.LocalDate;
-import java.time.Period;
 
 /**
  * The retention policy of case-review free text: once a review has been closed for longer than
@@ -41,18 +40,19 @@ public class CaseReviewRetention {
     }
 
     /** What a run did: the cut-off (reviews closed before it) and how many reviews' text it removed. */
-    public record Run(Period retention, LocalDate closedBefore, long removed) {
-    }
+    public record Run(Period retention, LocalDate closedBefore, long removed) {}
 
     void schedule(@Observes @Priority(Interceptor.Priority.APPLICATION + 200) EventStoreReady ready) {
-        run().subscribe().with(run -> { }, e -> LOG.error("Case review retention failed at start", e));
-        vertx.setPeriodic(config.retentionCheck().toMillis(),
-                id -> run().subscribe().with(run -> { }, e -> LOG.error("Case review retention failed", e)));
+        run().subscribe().with(run -> {}, e -> LOG.error("Case review retention failed at start", e));
+        vertx.setPeriodic(
+                config.retentionCheck().toMillis(),
+                id -> run().subscribe().with(run -> {}, e -> LOG.error("Case review retention failed", e)));
     }
 
     public Uni<Run> run() {
         LocalDate cutoff = UkCalendar.today(clock).minus(config.retention());
-        return store.pool().preparedQuery("""
+        return store.pool()
+                .preparedQuery("""
                         WITH destroyed AS (
                             DELETE FROM case_review_key k USING case_review r
                              WHERE k.partnership_id = r.partnership_id AND k.case_reference = r.case_reference
@@ -60,9 +60,11 @@ public class CaseReviewRetention {
                          RETURNING k.case_reference)
                         SELECT count(*) AS removed FROM destroyed""")
                 .execute(Tuple.of(cutoff))
-                .map(rows -> new Run(config.retention(), cutoff, rows.iterator().next().getLong("removed")))
-                .invoke(run -> LOG.infof("Case review retention (%s): destroyed the keys of %d case reviews closed before %s;"
-                        + " their free text can no longer be read, their dates, decisions, outcomes and counts stay",
+                .map(rows -> new Run(
+                        config.retention(), cutoff, rows.iterator().next().getLong("removed")))
+                .invoke(run -> LOG.infof(
+                        "Case review retention (%s): destroyed the keys of %d case reviews closed before %s;"
+                                + " their free text can no longer be read, their dates, decisions, outcomes and counts stay",
                         run.retention(), run.removed(), run.closedBefore()));
     }
 }

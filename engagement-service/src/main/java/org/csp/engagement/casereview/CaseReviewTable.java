@@ -4,11 +4,10 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
-import org.csp.eventsourcing.StateJson;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.csp.eventsourcing.StateJson;
 
 /**
  * The query table behind {@code GET /api/case-reviews}: each review's folded state (its free text sealed, as in the
@@ -32,23 +31,27 @@ final class CaseReviewTable {
                 PRIMARY KEY (partnership_id, case_reference))""";
 
     /** One review with its stream version and its key (without bytes once destroyed). */
-    record CaseReviewRow(CaseReview state, long version, CaseReviewKeys.Key key) {
-    }
+    record CaseReviewRow(CaseReview state, long version, CaseReviewKeys.Key key) {}
 
-    private CaseReviewTable() {
-    }
+    private CaseReviewTable() {}
 
     static Uni<Void> upsert(SqlClient tx, String partnershipId, CaseReview state, long version) {
         CaseReview.Application application = state.reached().application();
-        LocalDate closedOn = state instanceof CaseReview.Closed closed ? closed.closure().closedOn() : null;
+        LocalDate closedOn =
+                state instanceof CaseReview.Closed closed ? closed.closure().closedOn() : null;
         return tx.preparedQuery("""
                         INSERT INTO case_review (partnership_id, case_reference, version, status, received_on, closed_on, state)
                         VALUES ($1, $2, $3, $4, $5, $6, $7)
                         ON CONFLICT (partnership_id, case_reference) DO UPDATE SET version = excluded.version,
                             status = excluded.status, received_on = excluded.received_on, closed_on = excluded.closed_on,
                             state = excluded.state""")
-                .execute(Tuple.tuple().addString(partnershipId).addString(application.caseReference()).addLong(version)
-                        .addString(state.status()).addLocalDate(application.receivedOn()).addLocalDate(closedOn)
+                .execute(Tuple.tuple()
+                        .addString(partnershipId)
+                        .addString(application.caseReference())
+                        .addLong(version)
+                        .addString(state.status())
+                        .addLocalDate(application.receivedOn())
+                        .addLocalDate(closedOn)
                         .addValue(StateJson.write(state)))
                 .replaceWithVoid();
     }
@@ -66,9 +69,11 @@ final class CaseReviewTable {
                     for (Row row : rows) {
                         CaseReview state = StateJson.read(row.getJsonObject("state"), CaseReview.class);
                         String reference = state.reached().application().caseReference();
-                        byte[] key = row.getBuffer("key") == null ? null : row.getBuffer("key").getBytes();
-                        list.add(new CaseReviewRow(state, row.getLong("version"),
-                                new CaseReviewKeys.Key(partnershipId, reference, key)));
+                        byte[] key = row.getBuffer("key") == null
+                                ? null
+                                : row.getBuffer("key").getBytes();
+                        list.add(new CaseReviewRow(
+                                state, row.getLong("version"), new CaseReviewKeys.Key(partnershipId, reference, key)));
                     }
                     return list;
                 });

@@ -1,8 +1,9 @@
 package org.csp.engagement.consultation;
 
-import org.csp.geography.GssCode;
-import org.csp.calendar.UkCalendar;
-import java.time.Clock;
+import static org.csp.security.Roles.COORDINATOR;
+import static org.csp.security.Roles.ENGAGEMENT_OFFICER;
+import static org.csp.security.Roles.READER;
+
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -15,29 +16,27 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.csp.calendar.FinancialQuarter;
-import org.csp.engagement.consultation.ConsultationCommand.CloseConsultation;
-import org.csp.engagement.consultation.ConsultationCommand.OpenConsultation;
-import org.csp.engagement.consultation.ConsultationCommand.PublishResults;
-import org.csp.engagement.consultation.ConsultationEvent.Question;
-import org.csp.engagement.consultation.ConsultationEvent.Result;
-import org.csp.eventsourcing.Actor;
-import org.csp.http.ETags;
-import org.csp.http.Partnerships;
-import org.csp.problem.ProblemException;
-import org.csp.problem.Validation;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import static org.csp.security.Roles.COORDINATOR;
-import static org.csp.security.Roles.ENGAGEMENT_OFFICER;
-import static org.csp.security.Roles.READER;
+import org.csp.calendar.FinancialQuarter;
+import org.csp.calendar.UkCalendar;
+import org.csp.engagement.consultation.ConsultationCommand.CloseConsultation;
+import org.csp.engagement.consultation.ConsultationCommand.OpenConsultation;
+import org.csp.engagement.consultation.ConsultationCommand.PublishResults;
+import org.csp.engagement.consultation.ConsultationEvent.Question;
+import org.csp.engagement.consultation.ConsultationEvent.Result;
+import org.csp.eventsourcing.Actor;
+import org.csp.geography.GssCode;
+import org.csp.http.ETags;
+import org.csp.http.Partnerships;
+import org.csp.problem.ProblemException;
+import org.csp.problem.Validation;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Consultations and surveys: opened, closed, and their aggregate results published. */
 @Path("/api/consultations")
@@ -53,7 +52,8 @@ public class ConsultationResource {
     private final JsonWebToken token;
     private final Clock clock;
 
-    public ConsultationResource(Consultations consultations, Partnerships partnerships, JsonWebToken token, Clock clock) {
+    public ConsultationResource(
+            Consultations consultations, Partnerships partnerships, JsonWebToken token, Clock clock) {
         this.consultations = consultations;
         this.partnerships = partnerships;
         this.token = token;
@@ -61,44 +61,66 @@ public class ConsultationResource {
     }
 
     /** The body of {@code POST /api/consultations}. */
-    public record OpenRequest(String id, String kind, String title, String opensOn, String plannedClose, List<Integer> priorities,
-                              List<QuestionRequest> questions) {
-    }
+    public record OpenRequest(
+            String id,
+            String kind,
+            String title,
+            String opensOn,
+            String plannedClose,
+            List<Integer> priorities,
+            List<QuestionRequest> questions) {}
 
     /** A question as asked: a short code and its wording. */
-    public record QuestionRequest(String code, String text) {
-    }
+    public record QuestionRequest(String code, String text) {}
 
     /** The body of {@code POST …/{id}/close}. */
-    public record CloseRequest(String closedOn) {
-    }
+    public record CloseRequest(String closedOn) {}
 
     /** The body of {@code POST …/{id}/results}. */
-    public record ResultsRequest(String publishedOn, String period, String geography, List<ResultRequest> results) {
-    }
+    public record ResultsRequest(String publishedOn, String period, String geography, List<ResultRequest> results) {}
 
     /** A question's aggregate result: percentage agreeing, respondents, and the indicator code it measures, if any. */
-    public record ResultRequest(String question, String indicator, Double percentage, Integer sampleSize) {
-    }
+    public record ResultRequest(String question, String indicator, Double percentage, Integer sampleSize) {}
 
     /** A consultation as the API shows it; {@code status} open, closed or results-published; {@code version} its ETag. */
-    public record ConsultationView(String id, String kind, String title, LocalDate opensOn, LocalDate plannedClose,
-                                   LocalDate closedOn, String status, List<Integer> priorities, List<QuestionView> questions,
-                                   ResultsView results, long version) {
+    public record ConsultationView(
+            String id,
+            String kind,
+            String title,
+            LocalDate opensOn,
+            LocalDate plannedClose,
+            LocalDate closedOn,
+            String status,
+            List<Integer> priorities,
+            List<QuestionView> questions,
+            ResultsView results,
+            long version) {
         static ConsultationView of(Consultation state, long version) {
             return switch (state) {
-                case Consultation.NotOpened none -> throw new IllegalArgumentException("A consultation never opened has no view");
+                case Consultation.NotOpened none ->
+                    throw new IllegalArgumentException("A consultation never opened has no view");
                 case Consultation.Open o -> of(o, "open", null, null, version);
                 case Consultation.Closed c -> of(c, "closed", c.closedOn(), null, version);
-                case Consultation.Published p -> of(p, "results-published", p.closedOn(), ResultsView.of(p.results()), version);
+                case Consultation.Published p ->
+                    of(p, "results-published", p.closedOn(), ResultsView.of(p.results()), version);
             };
         }
 
-        private static ConsultationView of(Consultation.Opened c, String status, LocalDate closedOn, ResultsView results,
-                                           long version) {
+        private static ConsultationView of(
+                Consultation.Opened c, String status, LocalDate closedOn, ResultsView results, long version) {
             Consultation.Terms t = c.terms();
-            return new ConsultationView(c.id(), t.kind(), t.title(), t.opensOn(), t.plannedClose(), closedOn, status,
-                    t.priorities(), t.questions().stream().map(QuestionView::of).toList(), results, version);
+            return new ConsultationView(
+                    c.id(),
+                    t.kind(),
+                    t.title(),
+                    t.opensOn(),
+                    t.plannedClose(),
+                    closedOn,
+                    status,
+                    t.priorities(),
+                    t.questions().stream().map(QuestionView::of).toList(),
+                    results,
+                    version);
         }
     }
 
@@ -111,7 +133,11 @@ public class ConsultationResource {
     /** The latest publication of the results: when, for which period and geography, and per question. */
     public record ResultsView(LocalDate publishedOn, String period, String geography, List<ResultView> results) {
         static ResultsView of(Consultation.Results r) {
-            return new ResultsView(r.publishedOn(), r.period(), r.geography(), r.results().stream().map(ResultView::of).toList());
+            return new ResultsView(
+                    r.publishedOn(),
+                    r.period(),
+                    r.geography(),
+                    r.results().stream().map(ResultView::of).toList());
         }
     }
 
@@ -124,8 +150,11 @@ public class ConsultationResource {
     @GET
     @RolesAllowed(READER)
     public Uni<List<ConsultationView>> list(@QueryParam("partnership") String partnership) {
-        return consultations.list(partnerships.resolve(partnership), null)
-                .map(rows -> rows.stream().map(row -> ConsultationView.of(row.state(), row.version())).toList());
+        return consultations
+                .list(partnerships.resolve(partnership), null)
+                .map(rows -> rows.stream()
+                        .map(row -> ConsultationView.of(row.state(), row.version()))
+                        .toList());
     }
 
     @GET
@@ -149,15 +178,32 @@ public class ConsultationResource {
             throw Validation.missingBody();
         }
         Validation v = new Validation();
-        String id = v.parse(body.id(), "id", text -> ID.matcher(text).matches() ? text : null,
+        String id = v.parse(
+                body.id(),
+                "id",
+                text -> ID.matcher(text).matches() ? text : null,
                 "an id of lower-case letters, digits and hyphens, such as 2024-residents-survey");
-        String kind = v.parse(body.kind(), "kind", k -> k.equals("consultation") || k.equals("survey") ? k : null, "consultation or survey");
+        String kind = v.parse(
+                body.kind(),
+                "kind",
+                k -> k.equals("consultation") || k.equals("survey") ? k : null,
+                "consultation or survey");
         String title = v.publicText(body.title(), "title", 200);
         LocalDate opensOn = v.parse(body.opensOn(), "opensOn", LocalDate::parse, "a date such as 2024-06-01");
-        LocalDate plannedClose = body.plannedClose() == null ? null : v.parse(body.plannedClose(), "plannedClose", LocalDate::parse, "a date");
-        v.require(opensOn == null || plannedClose == null || !plannedClose.isBefore(opensOn), "plannedClose", "must not be before opensOn");
-        List<Integer> priorities = body.priorities() == null ? List.of() : body.priorities().stream().distinct().sorted().toList();
-        v.require(priorities.stream().allMatch(p -> p != null && p >= 1 && p <= 20), "priorities", "must be priority numbers");
+        LocalDate plannedClose = body.plannedClose() == null
+                ? null
+                : v.parse(body.plannedClose(), "plannedClose", LocalDate::parse, "a date");
+        v.require(
+                opensOn == null || plannedClose == null || !plannedClose.isBefore(opensOn),
+                "plannedClose",
+                "must not be before opensOn");
+        List<Integer> priorities = body.priorities() == null
+                ? List.of()
+                : body.priorities().stream().distinct().sorted().toList();
+        v.require(
+                priorities.stream().allMatch(p -> p != null && p >= 1 && p <= 20),
+                "priorities",
+                "must be priority numbers");
         List<Question> questions = new ArrayList<>();
         Set<String> codes = new HashSet<>();
         List<QuestionRequest> given = body.questions() == null ? List.of() : body.questions();
@@ -165,16 +211,23 @@ public class ConsultationResource {
         for (int i = 0; i < given.size() && i < 100; i++) {
             QuestionRequest q = given.get(i);
             String at = "questions[" + i + "]";
-            String code = v.parse(q == null ? null : q.code(), at + ".code", c -> CODE.matcher(c).matches() ? c : null, "a short code such as Q1");
+            String code = v.parse(
+                    q == null ? null : q.code(),
+                    at + ".code",
+                    c -> CODE.matcher(c).matches() ? c : null,
+                    "a short code such as Q1");
             v.require(code == null || codes.add(code), at + ".code", "is used twice");
             questions.add(new Question(code, v.publicText(q == null ? null : q.text(), at + ".text", 500)));
         }
         v.throwIfInvalid();
         String p = partnerships.resolve(partnership);
         var command = new OpenConsultation(id, kind, title, opensOn, plannedClose, priorities, List.copyOf(questions));
-        return consultations.handle(p, command, null, Actor.of(token))
-                .map(outcome -> Response.status(Response.Status.CREATED).header("Location", "/api/consultations/" + id)
-                        .tag(Long.toString(outcome.version())).entity(ConsultationView.of(outcome.state(), outcome.version()))
+        return consultations
+                .handle(p, command, null, Actor.of(token))
+                .map(outcome -> Response.status(Response.Status.CREATED)
+                        .header("Location", "/api/consultations/" + id)
+                        .tag(Long.toString(outcome.version()))
+                        .entity(ConsultationView.of(outcome.state(), outcome.version()))
                         .build());
     }
 
@@ -183,14 +236,20 @@ public class ConsultationResource {
     @Path("{id}/close")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({COORDINATOR, ENGAGEMENT_OFFICER})
-    public Uni<Response> close(@PathParam("id") String id, @QueryParam("partnership") String partnership,
-                               @HeaderParam("If-Match") String ifMatch, CloseRequest body) {
+    public Uni<Response> close(
+            @PathParam("id") String id,
+            @QueryParam("partnership") String partnership,
+            @HeaderParam("If-Match") String ifMatch,
+            CloseRequest body) {
         if (body == null) {
             throw Validation.missingBody();
         }
         Validation v = new Validation();
         LocalDate closedOn = v.parse(body.closedOn(), "closedOn", LocalDate::parse, "a date such as 2024-07-31");
-        v.require(closedOn == null || !closedOn.isAfter(UkCalendar.today(clock)), "closedOn", "must not be in the future");
+        v.require(
+                closedOn == null || !closedOn.isAfter(UkCalendar.today(clock)),
+                "closedOn",
+                "must not be in the future");
         v.throwIfInvalid();
         long version = ETags.requireIfMatch(ifMatch);
         return step(partnership, new CloseConsultation(id, closedOn), version);
@@ -205,16 +264,34 @@ public class ConsultationResource {
     @Path("{id}/results")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({COORDINATOR, ENGAGEMENT_OFFICER})
-    public Uni<Response> publish(@PathParam("id") String id, @QueryParam("partnership") String partnership,
-                                 @HeaderParam("If-Match") String ifMatch, ResultsRequest body) {
+    public Uni<Response> publish(
+            @PathParam("id") String id,
+            @QueryParam("partnership") String partnership,
+            @HeaderParam("If-Match") String ifMatch,
+            ResultsRequest body) {
         if (body == null) {
             throw Validation.missingBody();
         }
         Validation v = new Validation();
-        LocalDate publishedOn = v.parse(body.publishedOn(), "publishedOn", LocalDate::parse, "a date such as 2024-09-01");
-        v.require(publishedOn == null || !publishedOn.isAfter(UkCalendar.today(clock)), "publishedOn", "must not be in the future");
-        String period = v.parse(body.period(), "period", ConsultationResource::period, "a financial year such as 2024/25 or a quarter such as 2024/25 Q3");
-        String geography = v.parse(body.geography(), "geography", g -> GssCode.parse(g).filter(ConsultationResource::localArea).map(GssCode::code).orElse(null), "a GSS code such as E07000082");
+        LocalDate publishedOn =
+                v.parse(body.publishedOn(), "publishedOn", LocalDate::parse, "a date such as 2024-09-01");
+        v.require(
+                publishedOn == null || !publishedOn.isAfter(UkCalendar.today(clock)),
+                "publishedOn",
+                "must not be in the future");
+        String period = v.parse(
+                body.period(),
+                "period",
+                ConsultationResource::period,
+                "a financial year such as 2024/25 or a quarter such as 2024/25 Q3");
+        String geography = v.parse(
+                body.geography(),
+                "geography",
+                g -> GssCode.parse(g)
+                        .filter(ConsultationResource::localArea)
+                        .map(GssCode::code)
+                        .orElse(null),
+                "a GSS code such as E07000082");
         List<Result> results = new ArrayList<>();
         List<ResultRequest> given = body.results() == null ? List.of() : body.results();
         v.require(!given.isEmpty() && given.size() <= 100, "results", "must list 1 to 100 results");
@@ -225,12 +302,26 @@ public class ConsultationResource {
                 v.require(false, at, "must be an object");
                 continue;
             }
-            v.require(r.question() != null && CODE.matcher(r.question()).matches(), at + ".question", "must be a question code");
-            v.require(r.indicator() == null || INDICATOR.matcher(r.indicator()).matches(), at + ".indicator", "must be an indicator code");
-            v.require(r.percentage() != null && r.percentage() >= 0 && r.percentage() <= 100, at + ".percentage", "must be from 0 to 100");
-            v.require(r.sampleSize() != null && r.sampleSize() >= 1 && r.sampleSize() <= 10_000_000, at + ".sampleSize",
+            v.require(
+                    r.question() != null && CODE.matcher(r.question()).matches(),
+                    at + ".question",
+                    "must be a question code");
+            v.require(
+                    r.indicator() == null || INDICATOR.matcher(r.indicator()).matches(),
+                    at + ".indicator",
+                    "must be an indicator code");
+            v.require(
+                    r.percentage() != null && r.percentage() >= 0 && r.percentage() <= 100,
+                    at + ".percentage",
+                    "must be from 0 to 100");
+            v.require(
+                    r.sampleSize() != null && r.sampleSize() >= 1 && r.sampleSize() <= 10_000_000,
+                    at + ".sampleSize",
                     "must be the number of respondents (at least 1)");
-            results.add(new Result(r.question(), r.indicator(), r.percentage() == null ? 0 : r.percentage(),
+            results.add(new Result(
+                    r.question(),
+                    r.indicator(),
+                    r.percentage() == null ? 0 : r.percentage(),
                     r.sampleSize() == null ? 0 : r.sampleSize()));
         }
         v.throwIfInvalid();
@@ -239,12 +330,15 @@ public class ConsultationResource {
     }
 
     private Uni<Response> step(String partnership, ConsultationCommand command, long version) {
-        return consultations.handle(partnerships.resolve(partnership), command, version, Actor.of(token))
+        return consultations
+                .handle(partnerships.resolve(partnership), command, version, Actor.of(token))
                 .map(outcome -> respond(outcome.state(), outcome.version()));
     }
 
     private static Response respond(Consultation state, long version) {
-        return Response.ok(ConsultationView.of(state, version)).tag(Long.toString(version)).build();
+        return Response.ok(ConsultationView.of(state, version))
+                .tag(Long.toString(version))
+                .build();
     }
 
     /** A parish, ward, district or county of England: what a consultation's results can be for. */
@@ -254,7 +348,8 @@ public class ConsultationResource {
 
     /** "2024/25" (a financial year) or a financial quarter label, normalised. */
     private static String period(String text) {
-        if (text.matches("20\\d{2}/\\d{2}") && (Integer.parseInt(text.substring(0, 4)) + 1) % 100 == Integer.parseInt(text.substring(5))) {
+        if (text.matches("20\\d{2}/\\d{2}")
+                && (Integer.parseInt(text.substring(0, 4)) + 1) % 100 == Integer.parseInt(text.substring(5))) {
             return text;
         }
         return FinancialQuarter.parse(text).map(FinancialQuarter::label).orElse(null);

@@ -4,12 +4,11 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
 import org.csp.eventsourcing.EventStore;
 import org.csp.eventsourcing.QueryTable;
 import org.csp.eventsourcing.StateJson;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The query table behind {@code GET /api/consultations}: each consultation's folded state, written in the same
@@ -29,23 +28,28 @@ final class ConsultationTable {
                 PRIMARY KEY (partnership_id, consultation_id))""";
 
     /** A consultation with its stream version. */
-    record ConsultationRow(Consultation state, long version) {
-    }
+    record ConsultationRow(Consultation state, long version) {}
 
-    private ConsultationTable() {
-    }
+    private ConsultationTable() {}
 
     /** Creates the table; refills it from the events when it was written in another format (or never). */
     static void prepare(EventStore store) {
-        QueryTable.prepare(store, "consultation_state", FORMAT, DDL, (tx, events) -> tx.query("DELETE FROM consultation_state")
-                .execute()
-                .flatMap(ignored -> QueryTable.writeAll(QueryTable.fold(events, ConsultationEvent.TYPES, Consultation.DECIDER),
-                        f -> f.state() instanceof Consultation.Opened opened
-                                ? upsert(tx, f.partnershipId(), opened.id(), opened, f.version())
-                                : Uni.createFrom().voidItem())));
+        QueryTable.prepare(
+                store,
+                "consultation_state",
+                FORMAT,
+                DDL,
+                (tx, events) -> tx.query("DELETE FROM consultation_state")
+                        .execute()
+                        .flatMap(ignored -> QueryTable.writeAll(
+                                QueryTable.fold(events, ConsultationEvent.TYPES, Consultation.DECIDER),
+                                f -> f.state() instanceof Consultation.Opened opened
+                                        ? upsert(tx, f.partnershipId(), opened.id(), opened, f.version())
+                                        : Uni.createFrom().voidItem())));
     }
 
-    static Uni<Void> upsert(SqlClient tx, String partnershipId, String consultationId, Consultation state, long version) {
+    static Uni<Void> upsert(
+            SqlClient tx, String partnershipId, String consultationId, Consultation state, long version) {
         return tx.preparedQuery("""
                         INSERT INTO consultation_state (partnership_id, consultation_id, version, state) VALUES ($1, $2, $3, $4)
                         ON CONFLICT (partnership_id, consultation_id) DO UPDATE SET version = excluded.version, state = excluded.state""")
@@ -63,7 +67,8 @@ final class ConsultationTable {
                 .map(rows -> {
                     List<ConsultationRow> list = new ArrayList<>(rows.size());
                     for (Row row : rows) {
-                        list.add(new ConsultationRow(StateJson.read(row.getJsonObject("state"), Consultation.class),
+                        list.add(new ConsultationRow(
+                                StateJson.read(row.getJsonObject("state"), Consultation.class),
                                 row.getLong("version")));
                     }
                     return list;

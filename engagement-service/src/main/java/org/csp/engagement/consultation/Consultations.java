@@ -5,13 +5,12 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
+import java.util.List;
 import org.csp.engagement.consultation.ConsultationTable.ConsultationRow;
 import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.Aggregate;
 import org.csp.eventsourcing.EventStore;
 import org.csp.eventsourcing.EventStoreReady;
-
-import java.util.List;
 
 /** Application service of consultations and surveys: each command is one transaction (append + query table). */
 @ApplicationScoped
@@ -22,7 +21,12 @@ public class Consultations {
 
     public Consultations(EventStore store) {
         this.store = store;
-        this.aggregate = new Aggregate<>(store, "consultation", "Consultation", ConsultationEvent.TYPES, Consultation.DECIDER,
+        this.aggregate = new Aggregate<>(
+                store,
+                "consultation",
+                "Consultation",
+                ConsultationEvent.TYPES,
+                Consultation.DECIDER,
                 ConsultationTable::upsert);
     }
 
@@ -31,8 +35,8 @@ public class Consultations {
         ConsultationTable.prepare(store);
     }
 
-    public Uni<Aggregate.Outcome<ConsultationEvent, Consultation>> handle(String partnershipId, ConsultationCommand command,
-                                                                          Long ifMatch, Actor actor) {
+    public Uni<Aggregate.Outcome<ConsultationEvent, Consultation>> handle(
+            String partnershipId, ConsultationCommand command, Long ifMatch, Actor actor) {
         return aggregate.execute(partnershipId, command.consultationId(), command, ifMatch, actor);
     }
 

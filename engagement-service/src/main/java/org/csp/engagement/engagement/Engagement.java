@@ -1,5 +1,8 @@
 package org.csp.engagement.engagement;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.csp.engagement.engagement.EngagementCommand.AddFollowUp;
 import org.csp.engagement.engagement.EngagementCommand.AmendEngagement;
 import org.csp.engagement.engagement.EngagementCommand.RecordEngagement;
@@ -12,12 +15,9 @@ import org.csp.engagement.engagement.EngagementEvent.FollowUpAdded;
 import org.csp.eventsourcing.CommandRejected;
 import org.csp.eventsourcing.Decider;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-
 /** An engagement record's state, folded from its events, and the pure rules for changing it. */
-public record Engagement(String id, Details details, boolean withdrawn, String withdrawnReason, List<FollowUpAdded> followUps) {
+public record Engagement(
+        String id, Details details, boolean withdrawn, String withdrawnReason, List<FollowUpAdded> followUps) {
 
     public static final Decider<EngagementCommand, EngagementEvent, Engagement> DECIDER = new Decider<>() {
         @Override
@@ -29,7 +29,8 @@ public record Engagement(String id, Details details, boolean withdrawn, String w
         public Engagement evolve(Engagement s, EngagementEvent event) {
             return switch (event) {
                 case EngagementRecorded e -> new Engagement(e.engagementId(), e.details(), false, null, List.of());
-                case EngagementAmended e -> new Engagement(s.id, e.details(), s.withdrawn, s.withdrawnReason, s.followUps);
+                case EngagementAmended e ->
+                    new Engagement(s.id, e.details(), s.withdrawn, s.withdrawnReason, s.followUps);
                 case EngagementWithdrawn e -> new Engagement(s.id, s.details, true, e.reason(), s.followUps);
                 case FollowUpAdded e -> {
                     List<FollowUpAdded> followUps = new ArrayList<>(s.followUps);
@@ -47,7 +48,8 @@ public record Engagement(String id, Details details, boolean withdrawn, String w
                         if (s.details.equals(record.details())) {
                             yield List.of();
                         }
-                        throw new CommandRejected("engagement-exists", "Engagement record '" + s.id + "' exists already.");
+                        throw new CommandRejected(
+                                "engagement-exists", "Engagement record '" + s.id + "' exists already.");
                     }
                     requireDates(record.details(), record.today());
                     yield List.of(new EngagementRecorded(record.engagementId(), record.details()));
@@ -55,7 +57,9 @@ public record Engagement(String id, Details details, boolean withdrawn, String w
                 case AmendEngagement amend -> {
                     requireCurrent(s, amend);
                     requireDates(amend.details(), amend.today());
-                    yield amend.details().equals(s.details) ? List.of() : List.of(new EngagementAmended(s.id, amend.details()));
+                    yield amend.details().equals(s.details)
+                            ? List.of()
+                            : List.of(new EngagementAmended(s.id, amend.details()));
                 }
                 case WithdrawEngagement withdraw -> {
                     requireCurrent(s, withdraw);
@@ -64,8 +68,8 @@ public record Engagement(String id, Details details, boolean withdrawn, String w
                 case AddFollowUp followUp -> {
                     requireCurrent(s, followUp);
                     if (followUp.addedOn().isBefore(s.details.startDate())) {
-                        throw CommandRejected.invalid("addedOn",
-                                "must not be before the engagement (" + s.details.startDate() + ")");
+                        throw CommandRejected.invalid(
+                                "addedOn", "must not be before the engagement (" + s.details.startDate() + ")");
                     }
                     yield List.of(new FollowUpAdded(s.id, followUp.addedOn(), followUp.youSaid(), followUp.weDid()));
                 }
@@ -89,7 +93,8 @@ public record Engagement(String id, Details details, boolean withdrawn, String w
 
     private static void requireDates(Details details, LocalDate today) {
         if (details.startDate().isAfter(today)) {
-            throw CommandRejected.invalid("startDate", "must not be in the future: record an engagement once it has taken place");
+            throw CommandRejected.invalid(
+                    "startDate", "must not be in the future: record an engagement once it has taken place");
         }
         if (details.endDate().isBefore(details.startDate())) {
             throw CommandRejected.invalid("endDate", "must not be before the start date");

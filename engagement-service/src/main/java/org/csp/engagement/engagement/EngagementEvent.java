@@ -1,12 +1,11 @@
 package org.csp.engagement.engagement;
 
-import org.csp.contracts.EngagementEventTypes;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.csp.eventsourcing.EventTypes;
-
 import java.time.LocalDate;
 import java.util.List;
+import org.csp.contracts.EngagementEventTypes;
+import org.csp.eventsourcing.EventTypes;
 
 /**
  * What can happen to an engagement record: the stored and published contract, under explicit type strings.
@@ -20,7 +19,10 @@ public sealed interface EngagementEvent {
             .register(EngagementEventTypes.ENGAGEMENT_AMENDED_V1, EngagementAmended.class)
             .register(EngagementEventTypes.ENGAGEMENT_WITHDRAWN_V1, EngagementWithdrawn.class)
             .register(EngagementEventTypes.FOLLOW_UP_ADDED_V1, FollowUpAdded.class)
-            .upcast(EngagementEventTypes.ENGAGEMENT_RECORDED_V1, EngagementEventTypes.ENGAGEMENT_RECORDED_V2, EngagementEvent::recordedV1)
+            .upcast(
+                    EngagementEventTypes.ENGAGEMENT_RECORDED_V1,
+                    EngagementEventTypes.ENGAGEMENT_RECORDED_V2,
+                    EngagementEvent::recordedV1)
             .build();
 
     String engagementId();
@@ -31,32 +33,38 @@ public sealed interface EngagementEvent {
      * attendance (people present) or reach (people reached, e.g. by a campaign) and the outcomes. No personal data:
      * people are counts, and the text was checked for it.
      */
-    record Details(String type, String title, LocalDate startDate, LocalDate endDate, Place place, List<Integer> priorities,
-                   List<String> initiatives, String leadOrganisation, List<String> organisations, String audience,
-                   Integer attendance, Integer reach, String outcomes) {
-    }
+    record Details(
+            String type,
+            String title,
+            LocalDate startDate,
+            LocalDate endDate,
+            Place place,
+            List<Integer> priorities,
+            List<String> initiatives,
+            String leadOrganisation,
+            List<String> organisations,
+            String audience,
+            Integer attendance,
+            Integer reach,
+            String outcomes) {}
 
     /**
      * Where: {@code level} ward, parish or district (district-wide) with its GSS code and name; a record from
      * before places were coded has only a name.
      */
-    record Place(String level, String gss, String name) {
-    }
+    record Place(String level, String gss, String name) {}
 
-    record EngagementRecorded(String engagementId, Details details) implements EngagementEvent {
-    }
+    record EngagementRecorded(String engagementId, Details details) implements EngagementEvent {}
 
     /** The record's details after a correction, whole. */
-    record EngagementAmended(String engagementId, Details details) implements EngagementEvent {
-    }
+    record EngagementAmended(String engagementId, Details details) implements EngagementEvent {}
 
     /** The record is withdrawn (recorded in error, or the event did not take place); its history stays. */
-    record EngagementWithdrawn(String engagementId, String reason) implements EngagementEvent {
-    }
+    record EngagementWithdrawn(String engagementId, String reason) implements EngagementEvent {}
 
     /** "You said, we did": what the community raised and what the partnership did about it, added later. */
-    record FollowUpAdded(String engagementId, LocalDate addedOn, String youSaid, String weDid) implements EngagementEvent {
-    }
+    record FollowUpAdded(String engagementId, LocalDate addedOn, String youSaid, String weDid)
+            implements EngagementEvent {}
 
     /**
      * {@code engagement.activity.recorded.v1} (one date, the place as a name, participating organisations) as v2:

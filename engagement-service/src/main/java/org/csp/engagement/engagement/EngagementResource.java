@@ -1,5 +1,9 @@
 package org.csp.engagement.engagement;
 
+import static org.csp.security.Roles.COORDINATOR;
+import static org.csp.security.Roles.ENGAGEMENT_OFFICER;
+import static org.csp.security.Roles.READER;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +21,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import org.csp.calendar.FinancialQuarter;
 import org.csp.engagement.engagement.EngagementCommand.AddFollowUp;
 import org.csp.engagement.engagement.EngagementCommand.AmendEngagement;
@@ -42,14 +49,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
-
-import static org.csp.security.Roles.COORDINATOR;
-import static org.csp.security.Roles.ENGAGEMENT_OFFICER;
-import static org.csp.security.Roles.READER;
-
 /** Community engagement records: recorded (idempotent with an Idempotency-Key), amended, withdrawn, followed up. */
 @Path("/api/engagements")
 @Produces(MediaType.APPLICATION_JSON)
@@ -60,7 +59,8 @@ public class EngagementResource {
     private final JsonWebToken token;
     private final ObjectMapper json;
 
-    public EngagementResource(Engagements engagements, Partnerships partnerships, JsonWebToken token, ObjectMapper json) {
+    public EngagementResource(
+            Engagements engagements, Partnerships partnerships, JsonWebToken token, ObjectMapper json) {
         this.engagements = engagements;
         this.partnerships = partnerships;
         this.token = token;
@@ -68,28 +68,57 @@ public class EngagementResource {
     }
 
     /** The body of {@code POST /api/engagements/{id}/withdraw}. */
-    public record WithdrawRequest(String reason) {
-    }
+    public record WithdrawRequest(String reason) {}
 
     /** The body of {@code POST /api/engagements/{id}/follow-ups}: "you said, we did". */
-    public record FollowUpRequest(String addedOn, String youSaid, String weDid) {
-    }
+    public record FollowUpRequest(String addedOn, String youSaid, String weDid) {}
 
     /**
      * An engagement record as the API shows it: {@code quarter} is the financial quarter of {@code startDate};
      * organisations are free-text names.
      */
-    public record EngagementView(String id, String type, String title, LocalDate startDate, LocalDate endDate, String quarter,
-                                 PlaceView place, List<Integer> priorities, List<String> initiatives,
-                                 String leadOrganisationName, List<String> organisationNames, String audience,
-                                 Integer attendance, Integer reach, String outcomes, List<FollowUpView> followUps,
-                                 boolean withdrawn, String withdrawnReason, long version) {
+    public record EngagementView(
+            String id,
+            String type,
+            String title,
+            LocalDate startDate,
+            LocalDate endDate,
+            String quarter,
+            PlaceView place,
+            List<Integer> priorities,
+            List<String> initiatives,
+            String leadOrganisationName,
+            List<String> organisationNames,
+            String audience,
+            Integer attendance,
+            Integer reach,
+            String outcomes,
+            List<FollowUpView> followUps,
+            boolean withdrawn,
+            String withdrawnReason,
+            long version) {
         static EngagementView of(Engagement e, long version) {
             Details d = e.details();
-            return new EngagementView(e.id(), d.type(), d.title(), d.startDate(), d.endDate(),
-                    FinancialQuarter.of(d.startDate()).label(), PlaceView.of(d.place()), d.priorities(), d.initiatives(),
-                    d.leadOrganisation(), d.organisations(), d.audience(), d.attendance(), d.reach(), d.outcomes(),
-                    e.followUps().stream().map(FollowUpView::of).toList(), e.withdrawn(), e.withdrawnReason(), version);
+            return new EngagementView(
+                    e.id(),
+                    d.type(),
+                    d.title(),
+                    d.startDate(),
+                    d.endDate(),
+                    FinancialQuarter.of(d.startDate()).label(),
+                    PlaceView.of(d.place()),
+                    d.priorities(),
+                    d.initiatives(),
+                    d.leadOrganisation(),
+                    d.organisations(),
+                    d.audience(),
+                    d.attendance(),
+                    d.reach(),
+                    d.outcomes(),
+                    e.followUps().stream().map(FollowUpView::of).toList(),
+                    e.withdrawn(),
+                    e.withdrawnReason(),
+                    version);
         }
     }
 
@@ -119,25 +148,37 @@ public class EngagementResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({COORDINATOR, ENGAGEMENT_OFFICER})
-    public Uni<Response> record(@QueryParam("partnership") String partnership,
-                                @HeaderParam("Idempotency-Key") String idempotencyKey,
-                                @RequestBody(content = @Content(schema = @Schema(implementation = EngagementRequest.class)))
-                                byte[] body) {
+    public Uni<Response> record(
+            @QueryParam("partnership") String partnership,
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @RequestBody(content = @Content(schema = @Schema(implementation = EngagementRequest.class))) byte[] body) {
         String key = IdempotentRequests.validKey(idempotencyKey);
         JsonNode tree = Bodies.tree(json, body);
         if (!tree.isObject()) {
-            throw new ProblemException(400, "malformed-body", "The request body is malformed",
-                    "An engagement record is a JSON object.");
+            throw new ProblemException(
+                    400, "malformed-body", "The request body is malformed", "An engagement record is a JSON object.");
         }
         String p = partnerships.resolve(partnership);
-        EngagementRequest.Checked checked = Bodies.read(json, tree, EngagementRequest.class).check();
+        EngagementRequest.Checked checked =
+                Bodies.read(json, tree, EngagementRequest.class).check();
         String id = UUID.randomUUID().toString();
-        String hash = IdempotentRequests.hash("POST", "/api/engagements?partnership=" + p, MediaType.APPLICATION_JSON, body);
-        return engagements.record(p, new RecordEngagement(id, checked.details(), engagements.today()), Actor.of(token), key, hash,
-                        outcome -> new Answer(outcome.changed() ? 201 : 200, MediaType.APPLICATION_JSON,
-                                outcome.changed() ? "/api/engagements/" + id : null, Long.toString(outcome.version()),
+        String hash =
+                IdempotentRequests.hash("POST", "/api/engagements?partnership=" + p, MediaType.APPLICATION_JSON, body);
+        return engagements
+                .record(
+                        p,
+                        new RecordEngagement(id, checked.details(), engagements.today()),
+                        Actor.of(token),
+                        key,
+                        hash,
+                        outcome -> new Answer(
+                                outcome.changed() ? 201 : 200,
+                                MediaType.APPLICATION_JSON,
+                                outcome.changed() ? "/api/engagements/" + id : null,
+                                Long.toString(outcome.version()),
                                 write(EngagementView.of(outcome.state(), outcome.version()))))
-                .onFailure().transform(failure -> sentAs(failure, checked.startDateField()))
+                .onFailure()
+                .transform(failure -> sentAs(failure, checked.startDateField()))
                 .map(answered -> IdempotentRequests.response(answered.answer(), answered.replayed()));
     }
 
@@ -147,22 +188,41 @@ public class EngagementResource {
      */
     @GET
     @RolesAllowed(READER)
-    public Uni<List<EngagementView>> list(@QueryParam("partnership") String partnership, @QueryParam("quarter") String quarter,
-                                          @QueryParam("type") String type, @QueryParam("priority") Integer priority,
-                                          @QueryParam("place") String place,
-                                          @QueryParam("includeWithdrawn") boolean includeWithdrawn) {
+    public Uni<List<EngagementView>> list(
+            @QueryParam("partnership") String partnership,
+            @QueryParam("quarter") String quarter,
+            @QueryParam("type") String type,
+            @QueryParam("priority") Integer priority,
+            @QueryParam("place") String place,
+            @QueryParam("includeWithdrawn") boolean includeWithdrawn) {
         FinancialQuarter q = null;
         if (quarter != null && !quarter.isBlank()) {
-            q = FinancialQuarter.parse(quarter).orElseThrow(() -> new ProblemException(400, "invalid-query",
-                    "Invalid query parameter", "quarter must be a financial quarter such as 2024-25-Q2."));
+            q = FinancialQuarter.parse(quarter)
+                    .orElseThrow(() -> new ProblemException(
+                            400,
+                            "invalid-query",
+                            "Invalid query parameter",
+                            "quarter must be a financial quarter such as 2024-25-Q2."));
         }
         if (type != null && EngagementType.of(type) == null) {
-            throw new ProblemException(400, "invalid-query", "Invalid query parameter", "type must be one of " + EngagementType.codes() + ".");
+            throw new ProblemException(
+                    400,
+                    "invalid-query",
+                    "Invalid query parameter",
+                    "type must be one of " + EngagementType.codes() + ".");
         }
-        EngagementTable.Filter filter = new EngagementTable.Filter(q == null ? null : q.firstDay(), q == null ? null : q.lastDay(),
-                type, priority, place, includeWithdrawn);
-        return engagements.list(partnerships.resolve(partnership), filter)
-                .map(rows -> rows.stream().map(row -> EngagementView.of(row.state(), row.version())).toList());
+        EngagementTable.Filter filter = new EngagementTable.Filter(
+                q == null ? null : q.firstDay(),
+                q == null ? null : q.lastDay(),
+                type,
+                priority,
+                place,
+                includeWithdrawn);
+        return engagements
+                .list(partnerships.resolve(partnership), filter)
+                .map(rows -> rows.stream()
+                        .map(row -> EngagementView.of(row.state(), row.version()))
+                        .toList());
     }
 
     @GET
@@ -173,7 +233,9 @@ public class EngagementResource {
             if (!loaded.state().exists()) {
                 throw ProblemException.notFound("Engagement record", id);
             }
-            return Response.ok(EngagementView.of(loaded.state(), loaded.version())).tag(Long.toString(loaded.version())).build();
+            return Response.ok(EngagementView.of(loaded.state(), loaded.version()))
+                    .tag(Long.toString(loaded.version()))
+                    .build();
         });
     }
 
@@ -190,23 +252,36 @@ public class EngagementResource {
     @Path("{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed({COORDINATOR, ENGAGEMENT_OFFICER})
-    public Uni<Response> amend(@PathParam("id") String id, @QueryParam("partnership") String partnership,
-                               @HeaderParam("If-Match") String ifMatch,
-                               @RequestBody(description = "A JSON merge patch of the record's body",
-                                       content = @Content(mediaType = MergePatch.MEDIA_TYPE,
-                                               schema = @Schema(implementation = EngagementRequest.class))) byte[] body) {
+    public Uni<Response> amend(
+            @PathParam("id") String id,
+            @QueryParam("partnership") String partnership,
+            @HeaderParam("If-Match") String ifMatch,
+            @RequestBody(
+                            description = "A JSON merge patch of the record's body",
+                            content =
+                                    @Content(
+                                            mediaType = MergePatch.MEDIA_TYPE,
+                                            schema = @Schema(implementation = EngagementRequest.class)))
+                    byte[] body) {
         long version = ETags.requireIfMatch(ifMatch);
         JsonNode patch = Bodies.tree(json, body);
         String p = partnerships.resolve(partnership);
-        return engagements.load(p, id).flatMap(loaded -> {
-            if (!loaded.state().exists()) {
-                throw ProblemException.notFound("Engagement record", id);
-            }
-            EngagementRequest.Checked checked = EngagementRequest.patched(json, loaded.state().details(), patch).check();
-            var command = new AmendEngagement(id, checked.details(), engagements.today());
-            return engagements.handle(p, command, version, Actor.of(token))
-                    .onFailure().transform(failure -> sentAs(failure, checked.startDateField()));
-        }).map(outcome -> respond(outcome.state(), outcome.version()));
+        return engagements
+                .load(p, id)
+                .flatMap(loaded -> {
+                    if (!loaded.state().exists()) {
+                        throw ProblemException.notFound("Engagement record", id);
+                    }
+                    EngagementRequest.Checked checked = EngagementRequest.patched(
+                                    json, loaded.state().details(), patch)
+                            .check();
+                    var command = new AmendEngagement(id, checked.details(), engagements.today());
+                    return engagements
+                            .handle(p, command, version, Actor.of(token))
+                            .onFailure()
+                            .transform(failure -> sentAs(failure, checked.startDateField()));
+                })
+                .map(outcome -> respond(outcome.state(), outcome.version()));
     }
 
     /** Withdraws the record ({@code engagement.activity.withdrawn.v1}); needs If-Match. */
@@ -214,8 +289,11 @@ public class EngagementResource {
     @Path("{id}/withdraw")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({COORDINATOR, ENGAGEMENT_OFFICER})
-    public Uni<Response> withdraw(@PathParam("id") String id, @QueryParam("partnership") String partnership,
-                                  @HeaderParam("If-Match") String ifMatch, WithdrawRequest body) {
+    public Uni<Response> withdraw(
+            @PathParam("id") String id,
+            @QueryParam("partnership") String partnership,
+            @HeaderParam("If-Match") String ifMatch,
+            WithdrawRequest body) {
         if (body == null) {
             throw Validation.missingBody();
         }
@@ -223,7 +301,8 @@ public class EngagementResource {
         String reason = v.publicText(body.reason(), "reason", 2000);
         v.throwIfInvalid();
         long version = ETags.requireIfMatch(ifMatch);
-        return engagements.handle(partnerships.resolve(partnership), new WithdrawEngagement(id, reason), version, Actor.of(token))
+        return engagements
+                .handle(partnerships.resolve(partnership), new WithdrawEngagement(id, reason), version, Actor.of(token))
                 .map(outcome -> respond(outcome.state(), outcome.version()));
     }
 
@@ -232,8 +311,11 @@ public class EngagementResource {
     @Path("{id}/follow-ups")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({COORDINATOR, ENGAGEMENT_OFFICER})
-    public Uni<Response> followUp(@PathParam("id") String id, @QueryParam("partnership") String partnership,
-                                  @HeaderParam("If-Match") String ifMatch, FollowUpRequest body) {
+    public Uni<Response> followUp(
+            @PathParam("id") String id,
+            @QueryParam("partnership") String partnership,
+            @HeaderParam("If-Match") String ifMatch,
+            FollowUpRequest body) {
         if (body == null) {
             throw Validation.missingBody();
         }
@@ -244,17 +326,25 @@ public class EngagementResource {
         String weDid = v.publicText(body.weDid(), "weDid", 2000);
         v.throwIfInvalid();
         long version = ETags.requireIfMatch(ifMatch);
-        return engagements.handle(partnerships.resolve(partnership), new AddFollowUp(id, addedOn, youSaid, weDid), version,
-                Actor.of(token)).map(outcome -> respond(outcome.state(), outcome.version()));
+        return engagements
+                .handle(
+                        partnerships.resolve(partnership),
+                        new AddFollowUp(id, addedOn, youSaid, weDid),
+                        version,
+                        Actor.of(token))
+                .map(outcome -> respond(outcome.state(), outcome.version()));
     }
 
     private static Response respond(Engagement state, long version) {
-        return Response.ok(EngagementView.of(state, version)).tag(Long.toString(version)).build();
+        return Response.ok(EngagementView.of(state, version))
+                .tag(Long.toString(version))
+                .build();
     }
 
     /** The decider names the start date {@code startDate}; a client that sent it as {@code date} gets that name back. */
     private static Throwable sentAs(Throwable failure, String startDateField) {
-        if (failure instanceof CommandRejected rejected && "startDate".equals(rejected.field())
+        if (failure instanceof CommandRejected rejected
+                && "startDate".equals(rejected.field())
                 && !"startDate".equals(startDateField)) {
             return ProblemException.invalid(List.of(new FieldViolation(startDateField, rejected.getMessage())));
         }

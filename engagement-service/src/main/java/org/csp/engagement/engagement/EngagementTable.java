@@ -4,13 +4,12 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
-import org.csp.eventsourcing.EventStore;
-import org.csp.eventsourcing.QueryTable;
-import org.csp.eventsourcing.StateJson;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.csp.eventsourcing.EventStore;
+import org.csp.eventsourcing.QueryTable;
+import org.csp.eventsourcing.StateJson;
 
 /**
  * The query table behind {@code GET /api/engagements}: each record's folded state with the columns it is filtered
@@ -39,21 +38,26 @@ final class EngagementTable {
             DROP TABLE IF EXISTS engagement""";
 
     /** A record with its stream version. */
-    record EngagementRow(Engagement state, long version) {
-    }
+    record EngagementRow(Engagement state, long version) {}
 
     /** What the list is filtered by; null means any. */
-    record Filter(LocalDate from, LocalDate to, String type, Integer priority, String place, boolean includeWithdrawn) {
-    }
+    record Filter(
+            LocalDate from, LocalDate to, String type, Integer priority, String place, boolean includeWithdrawn) {}
 
-    private EngagementTable() {
-    }
+    private EngagementTable() {}
 
     /** Creates the table; refills it from the events when it was written in another format (or never). */
     static void prepare(EventStore store) {
-        QueryTable.prepare(store, "engagement_state", FORMAT, DDL, (tx, events) -> tx.query("DELETE FROM engagement_state").execute()
-                .flatMap(ignored -> QueryTable.writeAll(QueryTable.fold(events, EngagementEvent.TYPES, Engagement.DECIDER),
-                        f -> upsert(tx, f.partnershipId(), f.state(), f.version()))));
+        QueryTable.prepare(
+                store,
+                "engagement_state",
+                FORMAT,
+                DDL,
+                (tx, events) -> tx.query("DELETE FROM engagement_state")
+                        .execute()
+                        .flatMap(ignored -> QueryTable.writeAll(
+                                QueryTable.fold(events, EngagementEvent.TYPES, Engagement.DECIDER),
+                                f -> upsert(tx, f.partnershipId(), f.state(), f.version()))));
     }
 
     static Uni<Void> upsert(SqlClient tx, String partnershipId, Engagement state, long version) {
@@ -65,8 +69,13 @@ final class EngagementTable {
                         ON CONFLICT (partnership_id, engagement_id) DO UPDATE SET version = excluded.version,
                             type = excluded.type, start_date = excluded.start_date, withdrawn = excluded.withdrawn,
                             priorities = excluded.priorities, place_gss = excluded.place_gss, state = excluded.state""")
-                .execute(Tuple.tuple().addString(partnershipId).addString(state.id()).addLong(version).addString(d.type())
-                        .addLocalDate(d.startDate()).addBoolean(state.withdrawn())
+                .execute(Tuple.tuple()
+                        .addString(partnershipId)
+                        .addString(state.id())
+                        .addLong(version)
+                        .addString(d.type())
+                        .addLocalDate(d.startDate())
+                        .addBoolean(state.withdrawn())
                         .addArrayOfInteger(d.priorities().toArray(Integer[]::new))
                         .addString(d.place() == null ? null : d.place().gss())
                         .addValue(StateJson.write(state)))
@@ -80,12 +89,19 @@ final class EngagementTable {
                           AND ($4::text IS NULL OR type = $4) AND ($5::int IS NULL OR $5 = ANY(priorities))
                           AND ($6::text IS NULL OR place_gss = $6) AND ($7 OR NOT withdrawn)
                         ORDER BY start_date, engagement_id""")
-                .execute(Tuple.tuple().addString(partnershipId).addLocalDate(f.from()).addLocalDate(f.to()).addString(f.type())
-                        .addInteger(f.priority()).addString(f.place()).addBoolean(f.includeWithdrawn()))
+                .execute(Tuple.tuple()
+                        .addString(partnershipId)
+                        .addLocalDate(f.from())
+                        .addLocalDate(f.to())
+                        .addString(f.type())
+                        .addInteger(f.priority())
+                        .addString(f.place())
+                        .addBoolean(f.includeWithdrawn()))
                 .map(rows -> {
                     List<EngagementRow> list = new ArrayList<>(rows.size());
                     for (Row row : rows) {
-                        list.add(new EngagementRow(StateJson.read(row.getJsonObject("state"), Engagement.class), row.getLong("version")));
+                        list.add(new EngagementRow(
+                                StateJson.read(row.getJsonObject("state"), Engagement.class), row.getLong("version")));
                     }
                     return list;
                 });

@@ -1,8 +1,7 @@
 package org.csp.engagement.engagement;
 
-import org.csp.codes.Coded;
-
 import java.util.List;
+import org.csp.codes.Coded;
 
 /**
  * The kinds of community engagement the partnership records ("public-event", "workshop", …): a neighbourhood watch
@@ -10,8 +9,17 @@ import java.util.List;
  * that completed the checklist {@code checklist-completed}.
  */
 public enum EngagementType implements Coded {
-    PUBLIC_EVENT, WORKSHOP, CONSULTATION, SURVEY, SCHOOL_PRESENTATION, NEIGHBOURHOOD_WATCH, HATE_AWARENESS_EVENT,
-    MEDIA_CAMPAIGN, COMMUNITY_PAYBACK_PROJECT, PARTNER_TRAINING, CHECKLIST_COMPLETED;
+    PUBLIC_EVENT,
+    WORKSHOP,
+    CONSULTATION,
+    SURVEY,
+    SCHOOL_PRESENTATION,
+    NEIGHBOURHOOD_WATCH,
+    HATE_AWARENESS_EVENT,
+    MEDIA_CAMPAIGN,
+    COMMUNITY_PAYBACK_PROJECT,
+    PARTNER_TRAINING,
+    CHECKLIST_COMPLETED;
 
     public static EngagementType of(String code) {
         return Coded.of(EngagementType.class, code);

@@ -5,6 +5,11 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import org.csp.calendar.UkCalendar;
 import org.csp.engagement.engagement.EngagementCommand.RecordEngagement;
 import org.csp.engagement.engagement.EngagementTable.EngagementRow;
@@ -15,12 +20,6 @@ import org.csp.eventsourcing.EventStoreReady;
 import org.csp.eventsourcing.History;
 import org.csp.http.IdempotentRequests;
 import org.csp.http.IdempotentRequests.Answer;
-
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
 
 /** Application service of the engagement feature: each command is one transaction (append + query table). */
 @ApplicationScoped
@@ -35,7 +34,12 @@ public class Engagements {
         this.store = store;
         this.idempotency = idempotency;
         this.clock = clock;
-        this.aggregate = new Aggregate<>(store, "engagement", "Engagement record", EngagementEvent.TYPES, Engagement.DECIDER,
+        this.aggregate = new Aggregate<>(
+                store,
+                "engagement",
+                "Engagement record",
+                EngagementEvent.TYPES,
+                Engagement.DECIDER,
                 (tx, partnershipId, id, state, version) -> EngagementTable.upsert(tx, partnershipId, state, version));
     }
 
@@ -44,8 +48,7 @@ public class Engagements {
     }
 
     /** The answer to a request, and whether it is the stored answer to an earlier one with the same Idempotency-Key. */
-    public record Answered(Answer answer, boolean replayed) {
-    }
+    public record Answered(Answer answer, boolean replayed) {}
 
     /** Today in the UK, the day against which a record's date is checked. */
     LocalDate today() {
@@ -53,8 +56,8 @@ public class Engagements {
     }
 
     /** Handles a command in one transaction: the append and the query table together; 404 for an unknown record. */
-    public Uni<Aggregate.Outcome<EngagementEvent, Engagement>> handle(String partnershipId, EngagementCommand command, Long ifMatch,
-                                                                      Actor actor) {
+    public Uni<Aggregate.Outcome<EngagementEvent, Engagement>> handle(
+            String partnershipId, EngagementCommand command, Long ifMatch, Actor actor) {
         return aggregate.execute(partnershipId, command.engagementId(), command, ifMatch, actor);
     }
 
@@ -63,13 +66,23 @@ public class Engagements {
      * null without one) the key is claimed in the same transaction as the append and completed with the answer, so a
      * retry gets that answer back and records nothing; the same key for another request is a 409.
      */
-    public Uni<Answered> record(String partnershipId, RecordEngagement command, Actor actor, String key, String requestHash,
-                                Function<Aggregate.Outcome<EngagementEvent, Engagement>, Answer> answer) {
-        return store.inTransaction(unit -> (key == null ? Uni.createFrom().item(Optional.<Answer>empty())
+    public Uni<Answered> record(
+            String partnershipId,
+            RecordEngagement command,
+            Actor actor,
+            String key,
+            String requestHash,
+            Function<Aggregate.Outcome<EngagementEvent, Engagement>, Answer> answer) {
+        return store.inTransaction(unit -> (key == null
+                        ? Uni.createFrom().item(Optional.<Answer>empty())
                         : idempotency.claim(unit.connection(), actor, key, requestHash))
-                .flatMap(replay -> replay.isPresent() ? Uni.createFrom().item(new Answered(replay.get(), true))
-                        : aggregate.handle(unit, partnershipId, command.engagementId(), command, null, actor).map(answer)
-                                .call(first -> key == null ? Uni.createFrom().voidItem()
+                .flatMap(replay -> replay.isPresent()
+                        ? Uni.createFrom().item(new Answered(replay.get(), true))
+                        : aggregate
+                                .handle(unit, partnershipId, command.engagementId(), command, null, actor)
+                                .map(answer)
+                                .call(first -> key == null
+                                        ? Uni.createFrom().voidItem()
                                         : idempotency.complete(unit.connection(), actor, key, first))
                                 .map(first -> new Answered(first, false))));
     }

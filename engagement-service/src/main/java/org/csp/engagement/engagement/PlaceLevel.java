@@ -1,10 +1,9 @@
 package org.csp.engagement.engagement;
 
-import org.csp.codes.Coded;
-import org.csp.geography.GssCode;
-
 import java.util.Set;
 import java.util.function.Predicate;
+import org.csp.codes.Coded;
+import org.csp.geography.GssCode;
 
 /**
  * Where an engagement took place, by the GSS code of its area: a ward (E05…), a parish (E04…) or, district-wide, one
@@ -15,7 +14,9 @@ import java.util.function.Predicate;
 public enum PlaceLevel implements Coded {
     WARD(GssCode::isWard, "a ward's code, E05…"),
     PARISH(GssCode::isParish, "a parish's code, E04…"),
-    DISTRICT(code -> Districts.GLOUCESTERSHIRE.contains(code.code()), "one of Gloucestershire's districts, E07000078 to E07000083");
+    DISTRICT(
+            code -> Districts.GLOUCESTERSHIRE.contains(code.code()),
+            "one of Gloucestershire's districts, E07000078 to E07000083");
 
     private final Predicate<GssCode> accepts;
     private final String expected;
@@ -39,7 +40,7 @@ public enum PlaceLevel implements Coded {
     }
 
     private static final class Districts {
-        static final Set<String> GLOUCESTERSHIRE = Set.of("E07000078", "E07000079", "E07000080", "E07000081", "E07000082",
-                "E07000083");
+        static final Set<String> GLOUCESTERSHIRE =
+                Set.of("E07000078", "E07000079", "E07000080", "E07000081", "E07000082", "E07000083");
     }
 }

@@ -1,24 +1,5 @@
 package org.csp.engagement.casereview;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
-import org.csp.infrastructure.TestInfrastructure;
-import org.csp.infrastructure.Tokens;
-import org.csp.infrastructure.TopicReader;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.Test;
-
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -26,6 +7,24 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.csp.infrastructure.TestInfrastructure;
+import org.csp.infrastructure.Tokens;
+import org.csp.infrastructure.TopicReader;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = TestInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "engagement"))
@@ -39,18 +38,30 @@ class CaseReviewResourceTest {
     }
 
     private static String etag(String reference) {
-        return as("engagement").when().get("/api/case-reviews/" + reference).then().statusCode(200).extract().header("ETag");
+        return as("engagement")
+                .when()
+                .get("/api/case-reviews/" + reference)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
     }
 
     private static void post(String reference, String step, String body) {
-        as("engagement").header("If-Match", etag(reference)).body(body).when().post("/api/case-reviews/" + reference + "/" + step)
-                .then().statusCode(200);
+        as("engagement")
+                .header("If-Match", etag(reference))
+                .body(body)
+                .when()
+                .post("/api/case-reviews/" + reference + "/" + step)
+                .then()
+                .statusCode(200);
     }
 
     private static long count(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:" + ConfigProvider.getConfig()
-                .getValue("quarkus.datasource.reactive.url", String.class) + "?user=postgres");
-             ResultSet rows = c.createStatement().executeQuery(sql)) {
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:" + ConfigProvider.getConfig().getValue("quarkus.datasource.reactive.url", String.class)
+                                + "?user=postgres");
+                ResultSet rows = c.createStatement().executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
         }
@@ -58,18 +69,24 @@ class CaseReviewResourceTest {
 
     /** A whole review, closed on {@code closedOn}, whose free text carries {@code marker}. */
     private static void wholeReview(String reference, String marker, String closedOn) {
-        as("engagement").body("""
-                        {"caseReference": "%s", "receivedOn": "2020-09-02", "agencies": ["Stroud District Council", "Gloucestershire Police"]}"""
-                        .formatted(reference))
-                .when().post("/api/case-reviews").then().statusCode(201)
-                .header("Location", equalTo("/api/case-reviews/" + reference)).body("status", equalTo("received"));
+        as("engagement")
+                .body("""
+                        {"caseReference": "%s", "receivedOn": "2020-09-02", "agencies": ["Stroud District Council", "Gloucestershire Police"]}""".formatted(reference))
+                .when()
+                .post("/api/case-reviews")
+                .then()
+                .statusCode(201)
+                .header("Location", equalTo("/api/case-reviews/" + reference))
+                .body("status", equalTo("received"));
         post(reference, "threshold-decision", """
                 {"decidedOn": "2020-09-12", "met": true, "threshold": "Three complaints about the same problem in six months",
                  "reason": "Four complaints about noise %s"}""".formatted(marker));
-        post(reference, "meeting", "{\"heldOn\": \"2020-10-01\", \"agencies\": [\"Stroud District Council\", \"Housing provider\"]}");
+        post(
+                reference,
+                "meeting",
+                "{\"heldOn\": \"2020-10-01\", \"agencies\": [\"Stroud District Council\", \"Housing provider\"]}");
         post(reference, "recommendations", """
-                {"recordedOn": "2020-10-03", "recommendations": ["Mediation offered %s", "Acceptable behaviour contract"]}"""
-                .formatted(marker));
+                {"recordedOn": "2020-10-03", "recommendations": ["Mediation offered %s", "Acceptable behaviour contract"]}""".formatted(marker));
         post(reference, "close", """
                 {"closedOn": "%s", "outcome": "actions-agreed", "summary": "Both actions taken %s"}""".formatted(closedOn, marker));
     }
@@ -78,7 +95,11 @@ class CaseReviewResourceTest {
     void aReviewRunsItsLifecycleAndReportsItsTimeliness() {
         String reference = "ASB-CR-" + UUID.randomUUID().toString().substring(0, 8);
         wholeReview(reference, "keep", "2020-10-20");
-        as("engagement").when().get("/api/case-reviews/" + reference).then().statusCode(200)
+        as("engagement")
+                .when()
+                .get("/api/case-reviews/" + reference)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("closed"))
                 .body("organisationNames", equalTo(List.of("Stroud District Council", "Gloucestershire Police")))
                 .body("meeting.organisationNames", equalTo(List.of("Stroud District Council", "Housing provider")))
@@ -88,12 +109,26 @@ class CaseReviewResourceTest {
                 .body("closure.outcome", equalTo("actions-agreed"))
                 .body("timeliness.daysToDecision", equalTo(10))
                 .body("timeliness.daysToClosure", equalTo(48));
-        as("coordinator").when().get("/api/case-reviews").then().statusCode(200).body("caseReference", hasItem(reference));
-        as("engagement").header("If-Match", etag(reference)).body("{\"heldOn\": \"2020-11-01\"}")
-                .when().post("/api/case-reviews/" + reference + "/meeting").then().statusCode(409)
+        as("coordinator")
+                .when()
+                .get("/api/case-reviews")
+                .then()
+                .statusCode(200)
+                .body("caseReference", hasItem(reference));
+        as("engagement")
+                .header("If-Match", etag(reference))
+                .body("{\"heldOn\": \"2020-11-01\"}")
+                .when()
+                .post("/api/case-reviews/" + reference + "/meeting")
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json");
-        as("engagement").body("{\"heldOn\": \"2020-11-01\"}").when().post("/api/case-reviews/" + reference + "/meeting")
-                .then().statusCode(428);
+        as("engagement")
+                .body("{\"heldOn\": \"2020-11-01\"}")
+                .when()
+                .post("/api/case-reviews/" + reference + "/meeting")
+                .then()
+                .statusCode(428);
         as("engagement").when().get("/api/case-reviews/NO-SUCH-CASE").then().statusCode(404);
     }
 
@@ -104,23 +139,42 @@ class CaseReviewResourceTest {
     @Test
     void organisationsAreFreeTextNamesAndTheirFormerFieldNameStillWorks() {
         String reference = "ASB-CR-" + UUID.randomUUID().toString().substring(0, 8);
-        as("engagement").body("""
-                        {"caseReference": "%s", "receivedOn": "2024-09-02", "organisationNames": ["Stroud District Council"]}"""
-                        .formatted(reference))
-                .when().post("/api/case-reviews").then().statusCode(201)
-                .body("organisationNames", equalTo(List.of("Stroud District Council"))).body("agencies", nullValue());
+        as("engagement")
+                .body("""
+                        {"caseReference": "%s", "receivedOn": "2024-09-02", "organisationNames": ["Stroud District Council"]}""".formatted(reference))
+                .when()
+                .post("/api/case-reviews")
+                .then()
+                .statusCode(201)
+                .body("organisationNames", equalTo(List.of("Stroud District Council")))
+                .body("agencies", nullValue());
         String old = "ASB-CR-" + UUID.randomUUID().toString().substring(0, 8);
-        as("engagement").body("{\"caseReference\": \"%s\", \"receivedOn\": \"2024-09-02\", \"agencies\": [\"Housing provider\"]}"
-                        .formatted(old))
-                .when().post("/api/case-reviews").then().statusCode(201)
+        as("engagement")
+                .body(
+                        "{\"caseReference\": \"%s\", \"receivedOn\": \"2024-09-02\", \"agencies\": [\"Housing provider\"]}"
+                                .formatted(old))
+                .when()
+                .post("/api/case-reviews")
+                .then()
+                .statusCode(201)
                 .body("organisationNames", equalTo(List.of("Housing provider")));
-        as("engagement").body("""
+        as("engagement")
+                .body("""
                         {"caseReference": "ASB-CR-BOTH", "receivedOn": "2024-09-02", "organisationNames": ["A"],
                          "agencies": ["B"]}""")
-                .when().post("/api/case-reviews").then().statusCode(422).body("errors[0].field", equalTo("agencies"));
-        as("engagement").body("""
+                .when()
+                .post("/api/case-reviews")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("agencies"));
+        as("engagement")
+                .body("""
                         {"caseReference": "ASB-CR-PD", "receivedOn": "2024-09-02", "agencies": ["Ring 07700 900123"]}""")
-                .when().post("/api/case-reviews").then().statusCode(422).body("errors[0].field", equalTo("agencies[0]"));
+                .when()
+                .post("/api/case-reviews")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("agencies[0]"));
         as("engagement").when().get("/api/case-reviews/ASB-CR-BOTH").then().statusCode(404);
         as("engagement").when().get("/api/case-reviews/ASB-CR-PD").then().statusCode(404);
     }
@@ -132,27 +186,51 @@ class CaseReviewResourceTest {
             int expected = user.equals("cheltenham-coordinator") ? 200 : 403;
             as(user).when().get("/api/case-reviews").then().statusCode(expected);
         }
-        given().auth().oauth2(Tokens.client("police-gloucestershire")).when().get("/api/case-reviews")
-                .then().statusCode(403).contentType("application/problem+json");
-        given().auth().oauth2(Tokens.client("police-gloucestershire")).contentType(ContentType.JSON)
-                .body("{\"caseReference\": \"ASB-CR-P1\", \"receivedOn\": \"2024-09-02\"}").when().post("/api/case-reviews")
-                .then().statusCode(403);
+        given().auth()
+                .oauth2(Tokens.client("police-gloucestershire"))
+                .when()
+                .get("/api/case-reviews")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(Tokens.client("police-gloucestershire"))
+                .contentType(ContentType.JSON)
+                .body("{\"caseReference\": \"ASB-CR-P1\", \"receivedOn\": \"2024-09-02\"}")
+                .when()
+                .post("/api/case-reviews")
+                .then()
+                .statusCode(403);
         as("engagement").when().post("/api/case-reviews/retention").then().statusCode(403);
-        as("cheltenham-coordinator").when().get("/api/case-reviews?partnership=stroud").then().statusCode(403);
+        as("cheltenham-coordinator")
+                .when()
+                .get("/api/case-reviews?partnership=stroud")
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void personalDataInFreeTextIsRefusedAndNothingIsStored() throws Exception {
         String reference = "ASB-CR-" + UUID.randomUUID().toString().substring(0, 8);
-        as("engagement").body("{\"caseReference\": \"%s\", \"receivedOn\": \"2024-09-02\"}".formatted(reference))
-                .when().post("/api/case-reviews").then().statusCode(201);
+        as("engagement")
+                .body("{\"caseReference\": \"%s\", \"receivedOn\": \"2024-09-02\"}".formatted(reference))
+                .when()
+                .post("/api/case-reviews")
+                .then()
+                .statusCode(201);
         long before = count("SELECT count(*) FROM events WHERE stream_id LIKE '%" + reference + "'");
-        for (String reason : List.of("Complaint from jo@example.org", "Call back on 07700 900123", "Noise at GL5 4UB")) {
-            as("engagement").header("If-Match", etag(reference)).body("""
-                            {"decidedOn": "2024-09-12", "met": false, "threshold": "Three complaints in six months", "reason": "%s"}"""
-                            .formatted(reason))
-                    .when().post("/api/case-reviews/" + reference + "/threshold-decision")
-                    .then().statusCode(422).contentType("application/problem+json").body("errors[0].field", equalTo("reason"));
+        for (String reason :
+                List.of("Complaint from jo@example.org", "Call back on 07700 900123", "Noise at GL5 4UB")) {
+            as("engagement")
+                    .header("If-Match", etag(reference))
+                    .body("""
+                            {"decidedOn": "2024-09-12", "met": false, "threshold": "Three complaints in six months", "reason": "%s"}""".formatted(reason))
+                    .when()
+                    .post("/api/case-reviews/" + reference + "/threshold-decision")
+                    .then()
+                    .statusCode(422)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("reason"));
         }
         assertEquals(before, count("SELECT count(*) FROM events WHERE stream_id LIKE '%" + reference + "'"));
     }
@@ -168,13 +246,28 @@ class CaseReviewResourceTest {
         String marker = "secretmarker" + UUID.randomUUID().toString().substring(0, 6);
         wholeReview(old, marker, "2020-10-20");
         wholeReview(recent, "recentmarker", java.time.LocalDate.now().toString());
-        as("engagement").when().get("/api/case-reviews/" + old).then().body("decision.reason", equalTo("Four complaints about noise " + marker));
-        assertEquals(0, count("SELECT count(*) FROM events WHERE payload::text LIKE '%" + marker + "%'"), "never stored in clear");
+        as("engagement")
+                .when()
+                .get("/api/case-reviews/" + old)
+                .then()
+                .body("decision.reason", equalTo("Four complaints about noise " + marker));
+        assertEquals(
+                0,
+                count("SELECT count(*) FROM events WHERE payload::text LIKE '%" + marker + "%'"),
+                "never stored in clear");
 
-        as("coordinator").when().post("/api/case-reviews/retention").then().statusCode(200)
+        as("coordinator")
+                .when()
+                .post("/api/case-reviews/retention")
+                .then()
+                .statusCode(200)
                 .body("retention", equalTo("P3Y"));
 
-        as("engagement").when().get("/api/case-reviews/" + old).then().statusCode(200)
+        as("engagement")
+                .when()
+                .get("/api/case-reviews/" + old)
+                .then()
+                .statusCode(200)
                 .body("freeTextRemoved", equalTo(true))
                 .body("decision.reason", nullValue())
                 .body("recommendations.texts", nullValue())
@@ -182,22 +275,47 @@ class CaseReviewResourceTest {
                 .body("closure.summary", nullValue())
                 .body("closure.outcome", equalTo("actions-agreed"))
                 .body("timeliness.daysToClosure", equalTo(48));
-        as("engagement").when().get("/api/case-reviews/" + recent).then().body("freeTextRemoved", equalTo(false))
+        as("engagement")
+                .when()
+                .get("/api/case-reviews/" + recent)
+                .then()
+                .body("freeTextRemoved", equalTo(false))
                 .body("decision.reason", equalTo("Four complaints about noise recentmarker"));
-        assertEquals(0, count("SELECT count(*) FROM case_review_key WHERE case_reference = '" + old + "'"), "the key is gone");
+        assertEquals(
+                0,
+                count("SELECT count(*) FROM case_review_key WHERE case_reference = '" + old + "'"),
+                "the key is gone");
         assertEquals(0, count("""
                 SELECT (SELECT count(*) FROM events WHERE payload::text LIKE '%MARKER%')
                      + (SELECT count(*) FROM case_review WHERE state::text LIKE '%MARKER%')""".replace("MARKER", marker)));
-        var published = TopicReader.await("engagement.events", "stroud:case-review:" + old,
-                r -> "engagement.review.closed.v1".equals(TopicReader.header(r, "ce_type")), Duration.ofSeconds(20));
+        var published = TopicReader.await(
+                "engagement.events",
+                "stroud:case-review:" + old,
+                r -> "engagement.review.closed.v1".equals(TopicReader.header(r, "ce_type")),
+                Duration.ofSeconds(20));
         assertNotNull(published, "the closed review reached engagement.events");
         assertFalse(TopicReader.value(published).contains(marker), "Kafka carries only sealed text");
 
         reviews.rebuildView().await().atMost(Duration.ofSeconds(30));
-        as("engagement").when().get("/api/case-reviews/" + old).then().statusCode(200)
-                .body("status", equalTo("closed")).body("decision.reason", nullValue()).body("freeTextRemoved", equalTo(true));
-        as("engagement").when().get("/api/case-reviews/" + recent).then().body("decision.reason", equalTo("Four complaints about noise recentmarker"));
-        as("engagement").header("If-Match", etag(old)).body("{\"closedOn\": \"2020-10-21\", \"outcome\": \"withdrawn\"}")
-                .when().post("/api/case-reviews/" + old + "/close").then().statusCode(409);
+        as("engagement")
+                .when()
+                .get("/api/case-reviews/" + old)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("closed"))
+                .body("decision.reason", nullValue())
+                .body("freeTextRemoved", equalTo(true));
+        as("engagement")
+                .when()
+                .get("/api/case-reviews/" + recent)
+                .then()
+                .body("decision.reason", equalTo("Four complaints about noise recentmarker"));
+        as("engagement")
+                .header("If-Match", etag(old))
+                .body("{\"closedOn\": \"2020-10-21\", \"outcome\": \"withdrawn\"}")
+                .when()
+                .post("/api/case-reviews/" + old + "/close")
+                .then()
+                .statusCode(409);
     }
 }

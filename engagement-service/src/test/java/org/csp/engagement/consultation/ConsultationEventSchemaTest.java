@@ -1,11 +1,11 @@
 package org.csp.engagement.consultation;
 
-import org.csp.testing.PinnedJson;
-import org.junit.jupiter.api.Test;
-
 import static org.csp.engagement.consultation.ConsultationDeciderTest.CLOSED;
 import static org.csp.engagement.consultation.ConsultationDeciderTest.OPENED;
 import static org.csp.engagement.consultation.ConsultationDeciderTest.RESULTS;
+
+import org.csp.testing.PinnedJson;
+import org.junit.jupiter.api.Test;
 
 class ConsultationEventSchemaTest {
 

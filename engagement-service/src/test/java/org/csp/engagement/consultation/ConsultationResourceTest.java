@@ -1,24 +1,23 @@
 package org.csp.engagement.consultation;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.csp.infrastructure.TestInfrastructure;
-import org.csp.infrastructure.Tokens;
-import org.csp.infrastructure.TopicReader;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.UUID;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.csp.infrastructure.TestInfrastructure;
+import org.csp.infrastructure.Tokens;
+import org.csp.infrastructure.TopicReader;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = TestInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "engagement"))
@@ -31,39 +30,86 @@ class ConsultationResourceTest {
     @Test
     void aSurveyOpensClosesAndPublishesAggregateResultsForThePerceptionIndicators() {
         String id = "survey-" + UUID.randomUUID().toString().substring(0, 8);
-        as("engagement").body("""
+        as("engagement")
+                .body("""
                         {"id": "%s", "kind": "survey", "title": "Residents' community safety survey", "opensOn": "2024-06-01",
                          "plannedClose": "2024-07-31", "priorities": [4],
                          "questions": [{"code": "Q1", "text": "How safe do you feel in your local area after dark?"},
                                        {"code": "Q2", "text": "Has ASB got better, stayed the same or got worse?"}]}""".formatted(id))
-                .when().post("/api/consultations").then().statusCode(201)
-                .header("Location", equalTo("/api/consultations/" + id)).body("status", equalTo("open"));
-        as("engagement").header("If-Match", "\"1\"").body("{\"publishedOn\": \"2024-09-01\", \"period\": \"2024/25\", "
-                        + "\"geography\": \"E07000082\", \"results\": [{\"question\": \"Q1\", \"percentage\": 71.5, \"sampleSize\": 812}]}")
-                .when().post("/api/consultations/" + id + "/results").then().statusCode(409);
-        as("engagement").header("If-Match", "\"1\"").body("{\"closedOn\": \"2024-07-31\"}")
-                .when().post("/api/consultations/" + id + "/close").then().statusCode(200).body("status", equalTo("closed"));
-        as("engagement").header("If-Match", "\"2\"").body("""
+                .when()
+                .post("/api/consultations")
+                .then()
+                .statusCode(201)
+                .header("Location", equalTo("/api/consultations/" + id))
+                .body("status", equalTo("open"));
+        as("engagement")
+                .header("If-Match", "\"1\"")
+                .body(
+                        "{\"publishedOn\": \"2024-09-01\", \"period\": \"2024/25\", "
+                                + "\"geography\": \"E07000082\", \"results\": [{\"question\": \"Q1\", \"percentage\": 71.5, \"sampleSize\": 812}]}")
+                .when()
+                .post("/api/consultations/" + id + "/results")
+                .then()
+                .statusCode(409);
+        as("engagement")
+                .header("If-Match", "\"1\"")
+                .body("{\"closedOn\": \"2024-07-31\"}")
+                .when()
+                .post("/api/consultations/" + id + "/close")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("closed"));
+        as("engagement")
+                .header("If-Match", "\"2\"")
+                .body("""
                         {"publishedOn": "2024-09-01", "period": "2024/25", "geography": "E07000082",
                          "results": [{"question": "Q1", "indicator": "FEEL-SAFE-AFTER-DARK", "percentage": 101, "sampleSize": 0}]}""")
-                .when().post("/api/consultations/" + id + "/results").then().statusCode(422)
-                .body("errors.field", hasItem("results[0].percentage")).body("errors.field", hasItem("results[0].sampleSize"));
-        as("engagement").header("If-Match", "\"2\"").body("""
+                .when()
+                .post("/api/consultations/" + id + "/results")
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("results[0].percentage"))
+                .body("errors.field", hasItem("results[0].sampleSize"));
+        as("engagement")
+                .header("If-Match", "\"2\"")
+                .body("""
                         {"publishedOn": "2024-09-01", "period": "2024/25", "geography": "E07000082",
                          "results": [{"question": "Q1", "indicator": "FEEL-SAFE-AFTER-DARK", "percentage": 71.5, "sampleSize": 812},
                                      {"question": "Q2", "indicator": "ASB-BETTER-OR-SAME", "percentage": "83", "sampleSize": 790}]}""")
-                .when().post("/api/consultations/" + id + "/results").then().statusCode(400);
-        as("engagement").header("If-Match", "\"2\"").body("""
+                .when()
+                .post("/api/consultations/" + id + "/results")
+                .then()
+                .statusCode(400);
+        as("engagement")
+                .header("If-Match", "\"2\"")
+                .body("""
                         {"publishedOn": "2024-09-01", "period": "2024/25", "geography": "E07000082",
                          "results": [{"question": "Q1", "indicator": "FEEL-SAFE-AFTER-DARK", "percentage": 71.5, "sampleSize": 812},
                                      {"question": "Q2", "indicator": "ASB-BETTER-OR-SAME", "percentage": 83.0, "sampleSize": 790}]}""")
-                .when().post("/api/consultations/" + id + "/results").then().statusCode(200)
-                .body("status", equalTo("results-published")).body("results.results[0].percentage", equalTo(71.5f));
-        given().auth().oauth2(Tokens.client("police-gloucestershire")).when().get("/api/consultations/" + id).then().statusCode(200);
-        as("viewer").body("{\"closedOn\": \"2024-07-31\"}").header("If-Match", "\"3\"")
-                .when().post("/api/consultations/" + id + "/close").then().statusCode(403);
-        ConsumerRecord<String, byte[]> published = TopicReader.await("engagement.events", "stroud:consultation:" + id,
-                r -> "engagement.consultation.results-published.v1".equals(TopicReader.header(r, "ce_type")), Duration.ofSeconds(20));
+                .when()
+                .post("/api/consultations/" + id + "/results")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("results-published"))
+                .body("results.results[0].percentage", equalTo(71.5f));
+        given().auth()
+                .oauth2(Tokens.client("police-gloucestershire"))
+                .when()
+                .get("/api/consultations/" + id)
+                .then()
+                .statusCode(200);
+        as("viewer")
+                .body("{\"closedOn\": \"2024-07-31\"}")
+                .header("If-Match", "\"3\"")
+                .when()
+                .post("/api/consultations/" + id + "/close")
+                .then()
+                .statusCode(403);
+        ConsumerRecord<String, byte[]> published = TopicReader.await(
+                "engagement.events",
+                "stroud:consultation:" + id,
+                r -> "engagement.consultation.results-published.v1".equals(TopicReader.header(r, "ce_type")),
+                Duration.ofSeconds(20));
         assertNotNull(published, "the results reached engagement.events for measures-service");
         assertTrue(TopicReader.value(published).contains("FEEL-SAFE-AFTER-DARK"));
     }

@@ -1,23 +1,5 @@
 package org.csp.engagement.engagement;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.ExtractableResponse;
-import io.restassured.response.Response;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.csp.infrastructure.TestInfrastructure;
-import org.csp.infrastructure.Tokens;
-import org.csp.infrastructure.TopicReader;
-import org.csp.testing.Unauthorized;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -28,6 +10,23 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.csp.infrastructure.TestInfrastructure;
+import org.csp.infrastructure.Tokens;
+import org.csp.infrastructure.TopicReader;
+import org.csp.testing.Unauthorized;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = TestInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "engagement"))
@@ -48,46 +47,93 @@ class EngagementResourceTest {
     @Test
     void anOfficerRecordsAnEngagementThatIsStoredAndPublished() {
         String title = "Hate awareness assembly " + UUID.randomUUID();
-        String location = given().auth().oauth2(Tokens.user("engagement")).contentType(ContentType.JSON)
+        String location = given().auth()
+                .oauth2(Tokens.user("engagement"))
+                .contentType(ContentType.JSON)
                 .body(SCHOOL_TALK.formatted(title))
-                .when().post("/api/engagements")
-                .then().statusCode(201)
+                .when()
+                .post("/api/engagements")
+                .then()
+                .statusCode(201)
                 .body("quarter", equalTo("2024/25 Q1"))
                 .body("priorities", equalTo(java.util.List.of(2, 3)))
-                .extract().header("Location");
-        String id = given().auth().oauth2(Tokens.user("viewer")).when().get(location)
-                .then().statusCode(200).body("title", equalTo(title)).body("attendance", equalTo(120))
-                .extract().path("id");
-        given().auth().oauth2(Tokens.user("viewer")).when().get("/api/engagements?quarter=2024-25-Q1&type=school-presentation")
-                .then().statusCode(200).body("id", hasItem(id));
-        given().auth().oauth2(Tokens.user("viewer")).when().get("/api/engagements?quarter=2024-25-Q2")
-                .then().statusCode(200).body("id", not(hasItem(id)));
+                .extract()
+                .header("Location");
+        String id = given().auth()
+                .oauth2(Tokens.user("viewer"))
+                .when()
+                .get(location)
+                .then()
+                .statusCode(200)
+                .body("title", equalTo(title))
+                .body("attendance", equalTo(120))
+                .extract()
+                .path("id");
+        given().auth()
+                .oauth2(Tokens.user("viewer"))
+                .when()
+                .get("/api/engagements?quarter=2024-25-Q1&type=school-presentation")
+                .then()
+                .statusCode(200)
+                .body("id", hasItem(id));
+        given().auth()
+                .oauth2(Tokens.user("viewer"))
+                .when()
+                .get("/api/engagements?quarter=2024-25-Q2")
+                .then()
+                .statusCode(200)
+                .body("id", not(hasItem(id)));
 
-        ConsumerRecord<String, byte[]> record = TopicReader.await("engagement.events", "stroud:engagement:" + id,
-                r -> true, Duration.ofSeconds(20));
+        ConsumerRecord<String, byte[]> record =
+                TopicReader.await("engagement.events", "stroud:engagement:" + id, r -> true, Duration.ofSeconds(20));
         assertNotNull(record, "the record reached engagement.events");
         assertEquals("engagement.activity.recorded.v2", TopicReader.header(record, "ce_type"));
         assertEquals("engagement-service", TopicReader.header(record, "ce_source"));
     }
 
-
-
     @Test
     void aRetryWithTheSameIdempotencyKeyRecordsOnce() {
         String key = UUID.randomUUID().toString();
         String body = SCHOOL_TALK.formatted("Retried " + key);
-        String id = given().auth().oauth2(Tokens.user("coordinator")).contentType(ContentType.JSON)
-                .header("Idempotency-Key", key).body(body)
-                .when().post("/api/engagements").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(Tokens.user("coordinator")).contentType(ContentType.JSON)
-                .header("Idempotency-Key", key).body(body)
-                .when().post("/api/engagements").then().statusCode(200).body("id", equalTo(id));
-        given().auth().oauth2(Tokens.user("coordinator")).contentType(ContentType.JSON)
-                .header("Idempotency-Key", key).body(SCHOOL_TALK.formatted("Something else"))
-                .when().post("/api/engagements").then().statusCode(409).contentType("application/problem+json")
+        String id = given().auth()
+                .oauth2(Tokens.user("coordinator"))
+                .contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .when()
+                .post("/api/engagements")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().auth()
+                .oauth2(Tokens.user("coordinator"))
+                .contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .when()
+                .post("/api/engagements")
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(id));
+        given().auth()
+                .oauth2(Tokens.user("coordinator"))
+                .contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(SCHOOL_TALK.formatted("Something else"))
+                .when()
+                .post("/api/engagements")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:csp:problem:idempotency-key-reused"));
-        given().auth().oauth2(Tokens.user("viewer")).when().get("/api/engagements?quarter=2024-25-Q1")
-                .then().statusCode(200).body("findAll { it.title == 'Retried " + key + "' }", hasSize(1));
+        given().auth()
+                .oauth2(Tokens.user("viewer"))
+                .when()
+                .get("/api/engagements?quarter=2024-25-Q1")
+                .then()
+                .statusCode(200)
+                .body("findAll { it.title == 'Retried " + key + "' }", hasSize(1));
     }
 
     /**
@@ -97,21 +143,49 @@ class EngagementResourceTest {
     @Test
     void aRetryGetsTheFirstAnswerBackAndARefusedRequestLeavesItsKeyFree() {
         String key = UUID.randomUUID().toString();
-        given().auth().oauth2(Tokens.user("engagement")).contentType(ContentType.JSON).header("Idempotency-Key", key)
+        given().auth()
+                .oauth2(Tokens.user("engagement"))
+                .contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
                 .body("{\"type\": \"survey\", \"title\": \"Too early " + key + "\", \"startDate\": \"2999-01-01\"}")
-                .when().post("/api/engagements").then().statusCode(422).body("errors[0].field", equalTo("startDate"));
+                .when()
+                .post("/api/engagements")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("startDate"));
         String body = SCHOOL_TALK.formatted("Replayed " + key);
-        ExtractableResponse<Response> first = given().auth().oauth2(Tokens.user("engagement")).contentType(ContentType.JSON)
-                .header("Idempotency-Key", key).body(body)
-                .when().post("/api/engagements").then().statusCode(201).header("Idempotent-Replayed", nullValue()).extract();
-        ExtractableResponse<Response> again = given().auth().oauth2(Tokens.user("engagement")).contentType(ContentType.JSON)
-                .header("Idempotency-Key", key).body(body)
-                .when().post("/api/engagements").then().statusCode(200).header("Idempotent-Replayed", "true").extract();
+        ExtractableResponse<Response> first = given().auth()
+                .oauth2(Tokens.user("engagement"))
+                .contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .when()
+                .post("/api/engagements")
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", nullValue())
+                .extract();
+        ExtractableResponse<Response> again = given().auth()
+                .oauth2(Tokens.user("engagement"))
+                .contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .when()
+                .post("/api/engagements")
+                .then()
+                .statusCode(200)
+                .header("Idempotent-Replayed", "true")
+                .extract();
         assertEquals(first.body().asString(), again.body().asString());
         assertEquals(first.header("Location"), again.header("Location"));
         assertEquals("\"1\"", again.header("ETag"));
-        given().auth().oauth2(Tokens.user("viewer")).when().get(first.header("Location") + "/history")
-                .then().statusCode(200).body("type", equalTo(List.of("engagement.activity.recorded.v2")));
+        given().auth()
+                .oauth2(Tokens.user("viewer"))
+                .when()
+                .get(first.header("Location") + "/history")
+                .then()
+                .statusCode(200)
+                .body("type", equalTo(List.of("engagement.activity.recorded.v2")));
     }
 
     /**
@@ -123,60 +197,122 @@ class EngagementResourceTest {
     void oneNameAndShapePerFieldWithTheFormerOnesStillRead() {
         String officer = Tokens.user("engagement");
         String title = "Community safety stall " + UUID.randomUUID();
-        given().auth().oauth2(officer).contentType(ContentType.JSON).body("""
+        given().auth()
+                .oauth2(officer)
+                .contentType(ContentType.JSON)
+                .body("""
                         {"type": "public-event", "title": "%s", "startDate": "2024-07-06",
                          "place": {"level": "parish", "gss": "E04008245", "name": "Nailsworth"},
-                         "leadOrganisationName": "Stroud District Council", "organisationNames": ["Gloucestershire Police"]}"""
-                        .formatted(title))
-                .when().post("/api/engagements").then().statusCode(201)
-                .body("startDate", equalTo("2024-07-06")).body("endDate", equalTo("2024-07-06"))
+                         "leadOrganisationName": "Stroud District Council", "organisationNames": ["Gloucestershire Police"]}""".formatted(title))
+                .when()
+                .post("/api/engagements")
+                .then()
+                .statusCode(201)
+                .body("startDate", equalTo("2024-07-06"))
+                .body("endDate", equalTo("2024-07-06"))
                 .body("quarter", equalTo("2024/25 Q2"))
                 .body("place", equalTo(Map.of("level", "parish", "gss", "E04008245", "name", "Nailsworth")))
                 .body("leadOrganisationName", equalTo("Stroud District Council"))
                 .body("organisationNames", equalTo(List.of("Gloucestershire Police")))
-                .body("$", not(hasKey("date"))).body("$", not(hasKey("placeDetail"))).body("$", not(hasKey("organisations")));
-        given().auth().oauth2(officer).contentType(ContentType.JSON)
+                .body("$", not(hasKey("date")))
+                .body("$", not(hasKey("placeDetail")))
+                .body("$", not(hasKey("organisations")));
+        given().auth()
+                .oauth2(officer)
+                .contentType(ContentType.JSON)
                 .body("{\"type\": \"workshop\", \"title\": \"Named place\", \"startDate\": \"2024-07-06\", "
                         + "\"place\": {\"name\": \"Nailsworth\"}}")
-                .when().post("/api/engagements").then().statusCode(201).body("place", equalTo(Map.of("name", "Nailsworth")));
-        String location = given().auth().oauth2(officer).contentType(ContentType.JSON).body("""
+                .when()
+                .post("/api/engagements")
+                .then()
+                .statusCode(201)
+                .body("place", equalTo(Map.of("name", "Nailsworth")));
+        String location = given().auth()
+                .oauth2(officer)
+                .contentType(ContentType.JSON)
+                .body("""
                         {"type": "workshop", "title": "%s", "date": "2024-06-12", "place": "Stroud Valley School",
-                         "leadOrganisation": "Stroud District Council", "organisations": ["Neighbourhood Watch"]}"""
-                        .formatted(title))
-                .when().post("/api/engagements").then().statusCode(201)
-                .body("startDate", equalTo("2024-06-12")).body("place", equalTo(Map.of("name", "Stroud Valley School")))
+                         "leadOrganisation": "Stroud District Council", "organisations": ["Neighbourhood Watch"]}""".formatted(title))
+                .when()
+                .post("/api/engagements")
+                .then()
+                .statusCode(201)
+                .body("startDate", equalTo("2024-06-12"))
+                .body("place", equalTo(Map.of("name", "Stroud Valley School")))
                 .body("leadOrganisationName", equalTo("Stroud District Council"))
                 .body("organisationNames", equalTo(List.of("Neighbourhood Watch")))
-                .extract().header("Location");
-        given().auth().oauth2(officer).contentType("application/merge-patch+json").header("If-Match", "\"1\"")
+                .extract()
+                .header("Location");
+        given().auth()
+                .oauth2(officer)
+                .contentType("application/merge-patch+json")
+                .header("If-Match", "\"1\"")
                 .body("{\"date\": \"2024-06-11\", \"organisations\": [\"Gloucestershire Police\"]}")
-                .when().patch(location).then().statusCode(200)
-                .body("startDate", equalTo("2024-06-11")).body("endDate", equalTo("2024-06-12"))
+                .when()
+                .patch(location)
+                .then()
+                .statusCode(200)
+                .body("startDate", equalTo("2024-06-11"))
+                .body("endDate", equalTo("2024-06-12"))
                 .body("place", equalTo(Map.of("name", "Stroud Valley School")))
                 .body("organisationNames", equalTo(List.of("Gloucestershire Police")));
-        given().auth().oauth2(officer).contentType("application/merge-patch+json").header("If-Match", "\"2\"")
-                .body("{\"date\": \"2999-01-01\"}").when().patch(location).then().statusCode(422)
+        given().auth()
+                .oauth2(officer)
+                .contentType("application/merge-patch+json")
+                .header("If-Match", "\"2\"")
+                .body("{\"date\": \"2999-01-01\"}")
+                .when()
+                .patch(location)
+                .then()
+                .statusCode(422)
                 .body("errors[0].field", equalTo("date"));
-        given().auth().oauth2(officer).contentType("application/merge-patch+json").header("If-Match", "\"2\"")
-                .body("{\"startDate\": \"2999-01-01\"}").when().patch(location).then().statusCode(422)
+        given().auth()
+                .oauth2(officer)
+                .contentType("application/merge-patch+json")
+                .header("If-Match", "\"2\"")
+                .body("{\"startDate\": \"2999-01-01\"}")
+                .when()
+                .patch(location)
+                .then()
+                .statusCode(422)
                 .body("errors[0].field", equalTo("startDate"));
-        given().auth().oauth2(officer).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(officer)
+                .contentType(ContentType.JSON)
                 .body("{\"type\": \"workshop\", \"title\": \"Both dates\", \"startDate\": \"2024-06-12\", "
                         + "\"date\": \"2024-06-12\"}")
-                .when().post("/api/engagements").then().statusCode(422).body("errors.field", equalTo(List.of("date")));
-        given().auth().oauth2(officer).contentType(ContentType.JSON)
+                .when()
+                .post("/api/engagements")
+                .then()
+                .statusCode(422)
+                .body("errors.field", equalTo(List.of("date")));
+        given().auth()
+                .oauth2(officer)
+                .contentType(ContentType.JSON)
                 .body("{\"type\": \"workshop\", \"title\": \"Bad name\", \"startDate\": \"2024-06-12\", "
                         + "\"organisations\": [\"Ring 07700 900123\"]}")
-                .when().post("/api/engagements").then().statusCode(422)
+                .when()
+                .post("/api/engagements")
+                .then()
+                .statusCode(422)
                 .body("errors.field", equalTo(List.of("organisations[0]")));
-        given().auth().oauth2(Tokens.user("viewer")).when().get("/api/engagements?quarter=2024-25-Q1")
-                .then().statusCode(200).body("title", not(hasItem("Both dates"))).body("title", not(hasItem("Bad name")));
+        given().auth()
+                .oauth2(Tokens.user("viewer"))
+                .when()
+                .get("/api/engagements?quarter=2024-25-Q1")
+                .then()
+                .statusCode(200)
+                .body("title", not(hasItem("Both dates")))
+                .body("title", not(hasItem("Bad name")));
     }
 
     /** The OpenAPI document marks the former names deprecated. */
     @Test
     void theFormerNamesAreDeprecatedInTheOpenApiDocument() {
-        given().when().get("/q/openapi?format=json").then().statusCode(200)
+        given().when()
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
                 .body("components.schemas.EngagementRequest.properties.date.deprecated", equalTo(true))
                 .body("components.schemas.EngagementRequest.properties.organisations.deprecated", equalTo(true))
                 .body("components.schemas.EngagementRequest.properties.leadOrganisation.deprecated", equalTo(true))
@@ -187,76 +323,163 @@ class EngagementResourceTest {
     @Test
     void onlyCoordinatorsAndEngagementOfficersRecord() {
         String body = SCHOOL_TALK.formatted("Not allowed");
-        given().contentType(ContentType.JSON).body(body).when().post("/api/engagements").then().statusCode(401);
-        given().auth().oauth2(Tokens.user("viewer")).contentType(ContentType.JSON).body(body)
-                .when().post("/api/engagements").then().statusCode(403);
-        given().auth().oauth2(Tokens.client("police-gloucestershire")).contentType(ContentType.JSON).body(body)
-                .when().post("/api/engagements").then().statusCode(403);
-        given().auth().oauth2(Tokens.user("viewer")).when().get("/api/engagements")
-                .then().statusCode(200).body("title", not(hasItem("Not allowed")));
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/engagements")
+                .then()
+                .statusCode(401);
+        given().auth()
+                .oauth2(Tokens.user("viewer"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/engagements")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(Tokens.client("police-gloucestershire"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/engagements")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(Tokens.user("viewer"))
+                .when()
+                .get("/api/engagements")
+                .then()
+                .statusCode(200)
+                .body("title", not(hasItem("Not allowed")));
     }
 
     @Test
     void badInputIsAProblemAndStoresNothing() {
         String officer = Tokens.user("engagement");
-        given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"type\": \"party\", \"title\": \"\", \"date\": \"14/08/2024\"}")
-                .when().post("/api/engagements")
-                .then().statusCode(422).contentType("application/problem+json")
+        given().auth()
+                .oauth2(officer)
+                .contentType(ContentType.JSON)
+                .body("{\"type\": \"party\", \"title\": \"\", \"date\": \"14/08/2024\"}")
+                .when()
+                .post("/api/engagements")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
                 .body("errors.field", hasItem("type"))
                 .body("errors.field", hasItem("title"))
                 .body("errors.field", hasItem("date"));
-        given().auth().oauth2(officer).contentType(ContentType.JSON)
-                .body("{\"type\": \"survey\", \"title\": \"Bad numbers\", \"date\": \"2024-05-01\", \"attendance\": -3, \"priorities\": [0]}")
-                .when().post("/api/engagements")
-                .then().statusCode(422)
+        given().auth()
+                .oauth2(officer)
+                .contentType(ContentType.JSON)
+                .body(
+                        "{\"type\": \"survey\", \"title\": \"Bad numbers\", \"date\": \"2024-05-01\", \"attendance\": -3, \"priorities\": [0]}")
+                .when()
+                .post("/api/engagements")
+                .then()
+                .statusCode(422)
                 .body("errors.field", hasItem("attendance"))
                 .body("errors.field", hasItem("priorities"));
-        given().auth().oauth2(officer).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(officer)
+                .contentType(ContentType.JSON)
                 .body("{\"type\": \"survey\", \"title\": \"Tomorrow\", \"date\": \"2999-01-01\"}")
-                .when().post("/api/engagements")
-                .then().statusCode(422).body("errors[0].field", equalTo("date"));
-        given().auth().oauth2(officer).contentType(ContentType.JSON).body("[1, 2")
-                .when().post("/api/engagements")
-                .then().statusCode(400).contentType("application/problem+json");
-        given().auth().oauth2(officer).contentType(ContentType.JSON).header("Idempotency-Key", "has spaces in it")
+                .when()
+                .post("/api/engagements")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("date"));
+        given().auth()
+                .oauth2(officer)
+                .contentType(ContentType.JSON)
+                .body("[1, 2")
+                .when()
+                .post("/api/engagements")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(officer)
+                .contentType(ContentType.JSON)
+                .header("Idempotency-Key", "has spaces in it")
                 .body(SCHOOL_TALK.formatted("Bad key"))
-                .when().post("/api/engagements")
-                .then().statusCode(400).contentType("application/problem+json");
-        given().auth().oauth2(Tokens.user("viewer")).when().get("/api/engagements")
-                .then().statusCode(200)
+                .when()
+                .post("/api/engagements")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(Tokens.user("viewer"))
+                .when()
+                .get("/api/engagements")
+                .then()
+                .statusCode(200)
                 .body("title", not(hasItem("Bad numbers")))
                 .body("title", not(hasItem("Tomorrow")))
                 .body("title", not(hasItem("Bad key")));
-        given().auth().oauth2(Tokens.user("viewer")).when().get("/api/engagements/" + UUID.randomUUID())
-                .then().statusCode(404).contentType("application/problem+json");
-        given().auth().oauth2(Tokens.user("viewer")).when().get("/api/engagements?quarter=Q5")
-                .then().statusCode(400).contentType("application/problem+json");
+        given().auth()
+                .oauth2(Tokens.user("viewer"))
+                .when()
+                .get("/api/engagements/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(Tokens.user("viewer"))
+                .when()
+                .get("/api/engagements?quarter=Q5")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
     }
 
     /** Free text partners or the public may see refuses what identifies a person, and nothing is stored. */
     @Test
     void aWorkshopIsAcceptedButPersonalDataInItsTextIsRefused() {
-        given().auth().oauth2(Tokens.user("engagement")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(Tokens.user("engagement"))
+                .contentType(ContentType.JSON)
                 .body("""
                         {"type": "workshop", "title": "Crime prevention workshop for VCSE organisations", "date": "2024-08-14",
                          "place": "Stroud", "priorities": [4], "organisations": ["Stroud District Council"], "attendance": 23,
                          "outcomes": "Checklist handed to 12 organisations"}""")
-                .when().post("/api/engagements").then().statusCode(201);
+                .when()
+                .post("/api/engagements")
+                .then()
+                .statusCode(201);
         String marker = UUID.randomUUID().toString().substring(0, 8);
         String workshop = """
                 {"type": "workshop", "title": "%s", "date": "2024-08-14", "place": "%s", "outcomes": "%s"}""";
         List<String[]> refused = List.of(
-                new String[]{"outcomes", workshop.formatted("Workshop " + marker, "Stroud", "Contact jane.doe@example.org")},
-                new String[]{"outcomes", workshop.formatted("Workshop " + marker, "Stroud", "Ring 07700 900123 for a place")},
-                new String[]{"place", workshop.formatted("Workshop " + marker, "Community hall, GL5 4UB", "ok")},
-                new String[]{"title", workshop.formatted("Workshop " + marker + " call +44 1453 766321", "Stroud", "ok")});
+                new String[] {
+                    "outcomes", workshop.formatted("Workshop " + marker, "Stroud", "Contact jane.doe@example.org")
+                },
+                new String[] {
+                    "outcomes", workshop.formatted("Workshop " + marker, "Stroud", "Ring 07700 900123 for a place")
+                },
+                new String[] {"place", workshop.formatted("Workshop " + marker, "Community hall, GL5 4UB", "ok")},
+                new String[] {
+                    "title", workshop.formatted("Workshop " + marker + " call +44 1453 766321", "Stroud", "ok")
+                });
         for (String[] bad : refused) {
-            given().auth().oauth2(Tokens.user("engagement")).contentType(ContentType.JSON).body(bad[1])
-                    .when().post("/api/engagements")
-                    .then().statusCode(422).contentType("application/problem+json").body("errors[0].field", equalTo(bad[0]));
+            given().auth()
+                    .oauth2(Tokens.user("engagement"))
+                    .contentType(ContentType.JSON)
+                    .body(bad[1])
+                    .when()
+                    .post("/api/engagements")
+                    .then()
+                    .statusCode(422)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo(bad[0]));
         }
-        given().auth().oauth2(Tokens.user("viewer")).when().get("/api/engagements")
-                .then().statusCode(200).body("title", not(hasItem(containsString(marker))));
+        given().auth()
+                .oauth2(Tokens.user("viewer"))
+                .when()
+                .get("/api/engagements")
+                .then()
+                .statusCode(200)
+                .body("title", not(hasItem(containsString(marker))));
     }
 
     /** Corrected with a merge patch (If-Match), followed up, filtered by priority and place, withdrawn: every step kept. */
@@ -264,42 +487,137 @@ class EngagementResourceTest {
     void aRecordIsAmendedFollowedUpAndWithdrawnWithItsHistoryKept() {
         String officer = Tokens.user("engagement");
         String title = "Neighbourhood watch launch " + UUID.randomUUID();
-        String location = given().auth().oauth2(officer).contentType(ContentType.JSON).body("""
+        String location = given().auth()
+                .oauth2(officer)
+                .contentType(ContentType.JSON)
+                .body("""
                         {"type": "neighbourhood-watch", "title": "%s", "date": "2024-05-10", "endDate": "2024-05-11",
                          "place": {"level": "ward", "gss": "E05010965", "name": "Stonehouse"}, "priorities": [4],
                          "initiatives": ["P4-02"], "leadOrganisation": "Neighbourhood Watch", "audience": "Residents",
                          "attendance": 40}""".formatted(title))
-                .when().post("/api/engagements").then().statusCode(201).header("ETag", equalTo("\"1\"")).extract().header("Location");
-        given().auth().oauth2(officer).contentType("application/merge-patch+json").body("{\"attendance\": 45}")
-                .when().patch(location).then().statusCode(428);
-        given().auth().oauth2(officer).contentType("application/merge-patch+json").header("If-Match", "\"1\"")
+                .when()
+                .post("/api/engagements")
+                .then()
+                .statusCode(201)
+                .header("ETag", equalTo("\"1\""))
+                .extract()
+                .header("Location");
+        given().auth()
+                .oauth2(officer)
+                .contentType("application/merge-patch+json")
+                .body("{\"attendance\": 45}")
+                .when()
+                .patch(location)
+                .then()
+                .statusCode(428);
+        given().auth()
+                .oauth2(officer)
+                .contentType("application/merge-patch+json")
+                .header("If-Match", "\"1\"")
                 .body("{\"attendance\": 45, \"outcomes\": \"Two new schemes\"}")
-                .when().patch(location).then().statusCode(200).body("attendance", equalTo(45)).body("endDate", equalTo("2024-05-11"));
-        given().auth().oauth2(officer).contentType("application/merge-patch+json").header("If-Match", "\"1\"")
-                .body("{\"attendance\": 50}").when().patch(location).then().statusCode(412);
-        given().auth().oauth2(officer).contentType("application/merge-patch+json").header("If-Match", "\"2\"")
+                .when()
+                .patch(location)
+                .then()
+                .statusCode(200)
+                .body("attendance", equalTo(45))
+                .body("endDate", equalTo("2024-05-11"));
+        given().auth()
+                .oauth2(officer)
+                .contentType("application/merge-patch+json")
+                .header("If-Match", "\"1\"")
+                .body("{\"attendance\": 50}")
+                .when()
+                .patch(location)
+                .then()
+                .statusCode(412);
+        given().auth()
+                .oauth2(officer)
+                .contentType("application/merge-patch+json")
+                .header("If-Match", "\"2\"")
                 .body("{\"place\": {\"level\": \"ward\", \"gss\": \"E07000082\", \"name\": \"x\"}}")
-                .when().patch(location).then().statusCode(422).body("errors[0].field", equalTo("place.gss"));
-        given().auth().oauth2(officer).contentType("application/merge-patch+json").header("If-Match", "\"2\"")
+                .when()
+                .patch(location)
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("place.gss"));
+        given().auth()
+                .oauth2(officer)
+                .contentType("application/merge-patch+json")
+                .header("If-Match", "\"2\"")
                 .body("{\"place\": {\"level\": \"district\", \"gss\": \"E07000999\", \"name\": \"Nowhere\"}}")
-                .when().patch(location).then().statusCode(422).body("errors[0].field", equalTo("place.gss"));
-        given().auth().oauth2(officer).contentType(ContentType.JSON).header("If-Match", "\"2\"")
-                .body("{\"addedOn\": \"2024-06-01\", \"youSaid\": \"More patrols at night\", \"weDid\": \"Patrols added on Fridays\"}")
-                .when().post(location + "/follow-ups").then().statusCode(200).body("followUps[0].weDid", equalTo("Patrols added on Fridays"));
-        given().auth().oauth2(Tokens.user("viewer")).when().get("/api/engagements?priority=4&place=E05010965&quarter=2024-25-Q1")
-                .then().statusCode(200).body("title", hasItem(title));
-        given().auth().oauth2(Tokens.user("viewer")).when().get("/api/engagements?priority=1").then().body("title", not(hasItem(title)));
-        given().auth().oauth2(Tokens.user("viewer")).contentType(ContentType.JSON).header("If-Match", "\"3\"")
-                .body("{\"reason\": \"Recorded twice\"}").when().post(location + "/withdraw").then().statusCode(403);
-        given().auth().oauth2(officer).contentType(ContentType.JSON).header("If-Match", "\"3\"")
-                .body("{\"reason\": \"Recorded twice\"}").when().post(location + "/withdraw").then().statusCode(200)
+                .when()
+                .patch(location)
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("place.gss"));
+        given().auth()
+                .oauth2(officer)
+                .contentType(ContentType.JSON)
+                .header("If-Match", "\"2\"")
+                .body(
+                        "{\"addedOn\": \"2024-06-01\", \"youSaid\": \"More patrols at night\", \"weDid\": \"Patrols added on Fridays\"}")
+                .when()
+                .post(location + "/follow-ups")
+                .then()
+                .statusCode(200)
+                .body("followUps[0].weDid", equalTo("Patrols added on Fridays"));
+        given().auth()
+                .oauth2(Tokens.user("viewer"))
+                .when()
+                .get("/api/engagements?priority=4&place=E05010965&quarter=2024-25-Q1")
+                .then()
+                .statusCode(200)
+                .body("title", hasItem(title));
+        given().auth()
+                .oauth2(Tokens.user("viewer"))
+                .when()
+                .get("/api/engagements?priority=1")
+                .then()
+                .body("title", not(hasItem(title)));
+        given().auth()
+                .oauth2(Tokens.user("viewer"))
+                .contentType(ContentType.JSON)
+                .header("If-Match", "\"3\"")
+                .body("{\"reason\": \"Recorded twice\"}")
+                .when()
+                .post(location + "/withdraw")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(officer)
+                .contentType(ContentType.JSON)
+                .header("If-Match", "\"3\"")
+                .body("{\"reason\": \"Recorded twice\"}")
+                .when()
+                .post(location + "/withdraw")
+                .then()
+                .statusCode(200)
                 .body("withdrawn", equalTo(true));
-        given().auth().oauth2(Tokens.user("viewer")).when().get("/api/engagements?quarter=2024-25-Q1").then().body("title", not(hasItem(title)));
-        given().auth().oauth2(Tokens.user("viewer")).when().get("/api/engagements?quarter=2024-25-Q1&includeWithdrawn=true")
-                .then().body("title", hasItem(title));
-        given().auth().oauth2(Tokens.user("viewer")).when().get(location + "/history").then().statusCode(200)
-                .body("type", equalTo(List.of("engagement.activity.recorded.v2", "engagement.activity.amended.v1",
-                        "engagement.activity.follow-up-added.v1", "engagement.activity.withdrawn.v1")))
+        given().auth()
+                .oauth2(Tokens.user("viewer"))
+                .when()
+                .get("/api/engagements?quarter=2024-25-Q1")
+                .then()
+                .body("title", not(hasItem(title)));
+        given().auth()
+                .oauth2(Tokens.user("viewer"))
+                .when()
+                .get("/api/engagements?quarter=2024-25-Q1&includeWithdrawn=true")
+                .then()
+                .body("title", hasItem(title));
+        given().auth()
+                .oauth2(Tokens.user("viewer"))
+                .when()
+                .get(location + "/history")
+                .then()
+                .statusCode(200)
+                .body(
+                        "type",
+                        equalTo(List.of(
+                                "engagement.activity.recorded.v2",
+                                "engagement.activity.amended.v1",
+                                "engagement.activity.follow-up-added.v1",
+                                "engagement.activity.withdrawn.v1")))
                 .body("[1].changes.field", hasItem("/details/attendance"));
     }
 }

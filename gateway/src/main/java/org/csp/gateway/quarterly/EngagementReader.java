@@ -1,18 +1,5 @@
 package org.csp.gateway.quarterly;
 
-import org.csp.calendar.FinancialQuarter;
-import org.csp.eventsourcing.cloudevents.CloudEvent;
-import org.csp.eventsourcing.cloudevents.EventData;
-import org.csp.eventsourcing.projection.UnprocessableEvent;
-import org.csp.gateway.quarterly.QuarterlyTables.EngagementRow;
-
-import java.time.LocalDate;
-import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import static org.csp.contracts.EngagementEventTypes.CASE_REVIEW_CLOSED_V1;
 import static org.csp.contracts.EngagementEventTypes.CASE_REVIEW_RECEIVED_V1;
 import static org.csp.contracts.EngagementEventTypes.CONSULTATION_CLOSED_V1;
@@ -27,6 +14,18 @@ import static org.csp.contracts.EngagementEventTypes.RECOMMENDATIONS_RECORDED_V1
 import static org.csp.contracts.EngagementEventTypes.RESULTS_PUBLISHED_V1;
 import static org.csp.contracts.EngagementEventTypes.THRESHOLD_DECIDED_V1;
 
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.csp.calendar.FinancialQuarter;
+import org.csp.eventsourcing.cloudevents.CloudEvent;
+import org.csp.eventsourcing.cloudevents.EventData;
+import org.csp.eventsourcing.projection.UnprocessableEvent;
+import org.csp.gateway.quarterly.QuarterlyTables.EngagementRow;
+
 /**
  * engagement-service's records as the view's rows, the latest per record in a batch: recorded (v1, flat, and v2),
  * amended (which moves its counts) and withdrawn (which takes them off). Follow-ups, consultations and case reviews
@@ -34,11 +33,18 @@ import static org.csp.contracts.EngagementEventTypes.THRESHOLD_DECIDED_V1;
  */
 final class EngagementReader {
 
-    static final Set<String> APPLIED = Set.of(ENGAGEMENT_RECORDED_V1, ENGAGEMENT_RECORDED_V2, ENGAGEMENT_AMENDED_V1,
-            ENGAGEMENT_WITHDRAWN_V1);
+    static final Set<String> APPLIED =
+            Set.of(ENGAGEMENT_RECORDED_V1, ENGAGEMENT_RECORDED_V2, ENGAGEMENT_AMENDED_V1, ENGAGEMENT_WITHDRAWN_V1);
 
-    static final Set<String> IGNORED = Set.of(FOLLOW_UP_ADDED_V1, CONSULTATION_OPENED_V1, CONSULTATION_CLOSED_V1,
-            RESULTS_PUBLISHED_V1, CASE_REVIEW_RECEIVED_V1, THRESHOLD_DECIDED_V1, MEETING_HELD_V1, RECOMMENDATIONS_RECORDED_V1,
+    static final Set<String> IGNORED = Set.of(
+            FOLLOW_UP_ADDED_V1,
+            CONSULTATION_OPENED_V1,
+            CONSULTATION_CLOSED_V1,
+            RESULTS_PUBLISHED_V1,
+            CASE_REVIEW_RECEIVED_V1,
+            THRESHOLD_DECIDED_V1,
+            MEETING_HELD_V1,
+            RECOMMENDATIONS_RECORDED_V1,
             CASE_REVIEW_CLOSED_V1);
 
     private final Map<List<String>, EngagementRow> engagements = new LinkedHashMap<>();
@@ -50,23 +56,42 @@ final class EngagementReader {
         switch (event.type()) {
             case ENGAGEMENT_RECORDED_V1 -> {
                 LocalDate date = f.parsed("date", LocalDate::parse);
-                EngagementRow e = new EngagementRow(p, f.text("engagementId"), f.text("type"), f.text("title"), date,
-                        FinancialQuarter.of(date).label(), f.optionalInteger("attendance"), true, false);
+                EngagementRow e = new EngagementRow(
+                        p,
+                        f.text("engagementId"),
+                        f.text("type"),
+                        f.text("title"),
+                        date,
+                        FinancialQuarter.of(date).label(),
+                        f.optionalInteger("attendance"),
+                        true,
+                        false);
                 engagements.put(List.of(p, e.id()), e);
             }
             // engagement-service amends only a record that is not withdrawn
             case ENGAGEMENT_RECORDED_V2, ENGAGEMENT_AMENDED_V1 -> {
                 EventData d = f.object("details");
                 LocalDate date = d.parsed("startDate", LocalDate::parse);
-                EngagementRow e = new EngagementRow(p, f.text("engagementId"), d.text("type"), d.text("title"), date,
-                        FinancialQuarter.of(date).label(), d.optionalInteger("attendance"), true, false);
+                EngagementRow e = new EngagementRow(
+                        p,
+                        f.text("engagementId"),
+                        d.text("type"),
+                        d.text("title"),
+                        date,
+                        FinancialQuarter.of(date).label(),
+                        d.optionalInteger("attendance"),
+                        true,
+                        false);
                 engagements.put(List.of(p, e.id()), e);
             }
             case ENGAGEMENT_WITHDRAWN_V1 -> {
                 String id = f.text("engagementId");
                 EngagementRow known = engagements.get(List.of(p, id));
-                engagements.put(List.of(p, id), known != null ? known.withdraw()
-                        : new EngagementRow(p, id, null, null, null, null, null, false, true));
+                engagements.put(
+                        List.of(p, id),
+                        known != null
+                                ? known.withdraw()
+                                : new EngagementRow(p, id, null, null, null, null, null, false, true));
             }
             default -> throw new UnprocessableEvent(event, "not a type of the quarterly view");
         }

@@ -4,7 +4,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-
 import java.time.Duration;
 
 /** Drops the quarterly view's tables from before generations (one set in {@code public}): nothing reads them any more. */

@@ -1,7 +1,21 @@
 package org.csp.gateway.quarterly;
 
+import static org.csp.contracts.MeasuresEventTypes.COMPARATOR_RECORDED_V1;
+import static org.csp.contracts.MeasuresEventTypes.DATA_POINT_RECORDED_V1;
+import static org.csp.contracts.MeasuresEventTypes.DATA_POINT_REVISED_V1;
+import static org.csp.contracts.MeasuresEventTypes.INDICATOR_AMENDED_V1;
+import static org.csp.contracts.MeasuresEventTypes.INDICATOR_DEFINED_V1;
+import static org.csp.contracts.MeasuresEventTypes.INDICATOR_DEFINED_V2;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
 import org.csp.assessment.Aggregation;
 import org.csp.assessment.Polarity;
 import org.csp.calendar.FinancialQuarter;
@@ -11,21 +25,6 @@ import org.csp.eventsourcing.cloudevents.EventData;
 import org.csp.eventsourcing.projection.UnprocessableEvent;
 import org.csp.gateway.quarterly.QuarterlyTables.IndicatorRow;
 import org.csp.gateway.quarterly.QuarterlyTables.MeasureRow;
-
-import java.math.BigDecimal;
-import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.SortedMap;
-
-import static org.csp.contracts.MeasuresEventTypes.COMPARATOR_RECORDED_V1;
-import static org.csp.contracts.MeasuresEventTypes.DATA_POINT_RECORDED_V1;
-import static org.csp.contracts.MeasuresEventTypes.DATA_POINT_REVISED_V1;
-import static org.csp.contracts.MeasuresEventTypes.INDICATOR_AMENDED_V1;
-import static org.csp.contracts.MeasuresEventTypes.INDICATOR_DEFINED_V1;
-import static org.csp.contracts.MeasuresEventTypes.INDICATOR_DEFINED_V2;
 
 /**
  * measures-service's events as the view's rows, the latest per key in a batch. Indicators come from
@@ -40,8 +39,12 @@ import static org.csp.contracts.MeasuresEventTypes.INDICATOR_DEFINED_V2;
  */
 final class MeasuresReader {
 
-    static final Set<String> APPLIED = Set.of(INDICATOR_DEFINED_V1, INDICATOR_DEFINED_V2, INDICATOR_AMENDED_V1,
-            DATA_POINT_RECORDED_V1, DATA_POINT_REVISED_V1);
+    static final Set<String> APPLIED = Set.of(
+            INDICATOR_DEFINED_V1,
+            INDICATOR_DEFINED_V2,
+            INDICATOR_AMENDED_V1,
+            DATA_POINT_RECORDED_V1,
+            DATA_POINT_REVISED_V1);
 
     static final Set<String> IGNORED = Set.of(COMPARATOR_RECORDED_V1);
 
@@ -63,29 +66,53 @@ final class MeasuresReader {
         switch (event.type()) {
             case INDICATOR_DEFINED_V1 -> {
                 String unit = f.optionalText("unit");
-                IndicatorRow i = new IndicatorRow(p, f.text("code"), f.text("title"), f.optionalInteger("priority"), unit,
-                        f.optionalText("frequency"), defaultAggregation(unit), f.optionalText("polarity"),
-                        DEFAULT_TOLERANCE, "{}");
+                IndicatorRow i = new IndicatorRow(
+                        p,
+                        f.text("code"),
+                        f.text("title"),
+                        f.optionalInteger("priority"),
+                        unit,
+                        f.optionalText("frequency"),
+                        defaultAggregation(unit),
+                        f.optionalText("polarity"),
+                        DEFAULT_TOLERANCE,
+                        "{}");
                 indicators.put(List.of(p, i.code()), i);
             }
             // amended carries the whole definition after the change
             case INDICATOR_DEFINED_V2, INDICATOR_AMENDED_V1 -> {
                 EventData d = f.object("definition");
                 BigDecimal tolerance = d.optionalDecimal("tolerance");
-                IndicatorRow i = new IndicatorRow(p, f.text("code"), d.text("title"), d.optionalInteger("priority"),
+                IndicatorRow i = new IndicatorRow(
+                        p,
+                        f.text("code"),
+                        d.text("title"),
+                        d.optionalInteger("priority"),
                         d.text("unit"),
                         d.parsed("frequency", c -> ReportingPeriod.Kind.ofFrequency(c) == null ? null : c),
-                        d.parsed("aggregation", Aggregation::of).code(), d.parsed("polarity", Polarity::of).code(),
-                        tolerance == null ? DEFAULT_TOLERANCE : tolerance, targets(d));
+                        d.parsed("aggregation", Aggregation::of).code(),
+                        d.parsed("polarity", Polarity::of).code(),
+                        tolerance == null ? DEFAULT_TOLERANCE : tolerance,
+                        targets(d));
                 indicators.put(List.of(p, i.code()), i);
             }
             // a data point is one source's figure for an indicator, geography and period; a revision replaces it
             case DATA_POINT_RECORDED_V1, DATA_POINT_REVISED_V1 -> {
-                ReportingPeriod period = f.parsed("period", t -> ReportingPeriod.parse(t).orElse(null));
-                MeasureRow m = new MeasureRow(p, f.text("indicatorCode"), f.text("geography"), period.label(), f.text("source"),
-                        period.quarter().map(FinancialQuarter::label).orElse(null), f.decimal("value"),
-                        f.optionalText("status"), f.integer("revision"));
-                measures.merge(List.of(p, m.code(), m.geography(), m.period(), m.source()), m,
+                ReportingPeriod period =
+                        f.parsed("period", t -> ReportingPeriod.parse(t).orElse(null));
+                MeasureRow m = new MeasureRow(
+                        p,
+                        f.text("indicatorCode"),
+                        f.text("geography"),
+                        period.label(),
+                        f.text("source"),
+                        period.quarter().map(FinancialQuarter::label).orElse(null),
+                        f.decimal("value"),
+                        f.optionalText("status"),
+                        f.integer("revision"));
+                measures.merge(
+                        List.of(p, m.code(), m.geography(), m.period(), m.source()),
+                        m,
                         (a, b) -> b.revision() >= a.revision() ? b : a);
             }
             default -> throw new UnprocessableEvent(event, "not a type of the quarterly view");

@@ -1,20 +1,5 @@
 package org.csp.gateway.quarterly;
 
-import org.csp.calendar.FinancialQuarter;
-import org.csp.eventsourcing.cloudevents.CloudEvent;
-import org.csp.eventsourcing.cloudevents.EventData;
-import org.csp.eventsourcing.projection.UnprocessableEvent;
-import org.csp.gateway.quarterly.QuarterlyTables.InitiativeRow;
-import org.csp.gateway.quarterly.QuarterlyTables.PriorityRow;
-import org.csp.gateway.quarterly.QuarterlyTables.ProgressRow;
-
-import java.time.ZoneOffset;
-import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import static org.csp.contracts.PlanEventTypes.INITIATIVE_AMENDED_V1;
 import static org.csp.contracts.PlanEventTypes.INITIATIVE_DEFINED_V1;
 import static org.csp.contracts.PlanEventTypes.INITIATIVE_DEFINED_V2;
@@ -36,6 +21,20 @@ import static org.csp.contracts.PlanEventTypes.REVIEW_CLOSED_V1;
 import static org.csp.contracts.PlanEventTypes.REVIEW_OPENED_V1;
 import static org.csp.contracts.PlanEventTypes.REVIEW_REOPENED_V1;
 
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.csp.calendar.FinancialQuarter;
+import org.csp.eventsourcing.cloudevents.CloudEvent;
+import org.csp.eventsourcing.cloudevents.EventData;
+import org.csp.eventsourcing.projection.UnprocessableEvent;
+import org.csp.gateway.quarterly.QuarterlyTables.InitiativeRow;
+import org.csp.gateway.quarterly.QuarterlyTables.PriorityRow;
+import org.csp.gateway.quarterly.QuarterlyTables.ProgressRow;
+
 /**
  * plan-service's events as the view's rows, the latest per key in a batch. Initiatives come from
  * {@code plan.initiative.defined.v1} (the first contract, which named its priority's title) and {@code .v2},
@@ -47,12 +46,29 @@ import static org.csp.contracts.PlanEventTypes.REVIEW_REOPENED_V1;
  */
 final class PlanReader {
 
-    static final Set<String> APPLIED = Set.of(INITIATIVE_DEFINED_V1, INITIATIVE_DEFINED_V2, INITIATIVE_AMENDED_V1,
-            INITIATIVE_RETIRED_V1, PROGRESS_UPDATED_V1, PRIORITY_DEFINED_V1, PRIORITY_AMENDED_V1, PRIORITY_RETIRED_V1);
+    static final Set<String> APPLIED = Set.of(
+            INITIATIVE_DEFINED_V1,
+            INITIATIVE_DEFINED_V2,
+            INITIATIVE_AMENDED_V1,
+            INITIATIVE_RETIRED_V1,
+            PROGRESS_UPDATED_V1,
+            PRIORITY_DEFINED_V1,
+            PRIORITY_AMENDED_V1,
+            PRIORITY_RETIRED_V1);
 
-    static final Set<String> IGNORED = Set.of(OBJECTIVE_DEFINED_V1, OBJECTIVE_AMENDED_V1, OBJECTIVE_RETIRED_V1,
-            ORGANISATION_DEFINED_V1, ORGANISATION_AMENDED_V1, ORGANISATION_RETIRED_V1, PLAN_REVISED_V1,
-            REVIEW_OPENED_V1, REPORT_SUBMITTED_V1, REVIEW_CLOSED_V1, REVIEW_REOPENED_V1, PRIORITY_LEAD_ASSIGNED_V1);
+    static final Set<String> IGNORED = Set.of(
+            OBJECTIVE_DEFINED_V1,
+            OBJECTIVE_AMENDED_V1,
+            OBJECTIVE_RETIRED_V1,
+            ORGANISATION_DEFINED_V1,
+            ORGANISATION_AMENDED_V1,
+            ORGANISATION_RETIRED_V1,
+            PLAN_REVISED_V1,
+            REVIEW_OPENED_V1,
+            REPORT_SUBMITTED_V1,
+            REVIEW_CLOSED_V1,
+            REVIEW_REOPENED_V1,
+            PRIORITY_LEAD_ASSIGNED_V1);
 
     private final Map<List<String>, InitiativeRow> initiatives = new LinkedHashMap<>();
     private final Map<List<Object>, PriorityRow> priorities = new LinkedHashMap<>();
@@ -64,35 +80,61 @@ final class PlanReader {
         String p = event.partnershipId();
         switch (event.type()) {
             case INITIATIVE_DEFINED_V1 -> {
-                InitiativeRow i = new InitiativeRow(p, f.text("initiativeId"), f.integer("priority"), f.text("priorityTitle"),
-                        f.text("title"), f.optionalText("leadOrganisation"), true, false);
+                InitiativeRow i = new InitiativeRow(
+                        p,
+                        f.text("initiativeId"),
+                        f.integer("priority"),
+                        f.text("priorityTitle"),
+                        f.text("title"),
+                        f.optionalText("leadOrganisation"),
+                        true,
+                        false);
                 initiatives.put(List.of(p, i.id()), i);
             }
             // plan-service amends only an active initiative, so either leaves it in the plan
             case INITIATIVE_DEFINED_V2, INITIATIVE_AMENDED_V1 -> {
                 EventData d = f.object("definition");
-                InitiativeRow i = new InitiativeRow(p, f.text("initiativeId"), d.integer("priority"), null, d.text("title"),
-                        d.optionalText("leadPartner"), true, false);
+                InitiativeRow i = new InitiativeRow(
+                        p,
+                        f.text("initiativeId"),
+                        d.integer("priority"),
+                        null,
+                        d.text("title"),
+                        d.optionalText("leadPartner"),
+                        true,
+                        false);
                 initiatives.put(List.of(p, i.id()), i);
             }
             case INITIATIVE_RETIRED_V1 -> {
                 String id = f.text("initiativeId");
-                initiatives.merge(List.of(p, id), new InitiativeRow(p, id, null, null, null, null, false, true),
+                initiatives.merge(
+                        List.of(p, id),
+                        new InitiativeRow(p, id, null, null, null, null, false, true),
                         (earlier, retired) -> earlier.retire());
             }
             case PRIORITY_DEFINED_V1, PRIORITY_AMENDED_V1 -> {
-                PriorityRow r = new PriorityRow(p, f.integer("priority"), f.object("definition").text("title"), true, false);
+                PriorityRow r = new PriorityRow(
+                        p, f.integer("priority"), f.object("definition").text("title"), true, false);
                 priorities.put(List.of(p, r.number()), r);
             }
             case PRIORITY_RETIRED_V1 -> {
                 int number = f.integer("priority");
-                priorities.merge(List.of(p, number), new PriorityRow(p, number, null, false, true),
+                priorities.merge(
+                        List.of(p, number),
+                        new PriorityRow(p, number, null, false, true),
                         (earlier, retired) -> earlier.retire());
             }
             case PROGRESS_UPDATED_V1 -> {
-                String quarter = f.parsed("quarter", q -> FinancialQuarter.parse(q).orElseThrow().label());
-                ProgressRow r = new ProgressRow(p, f.text("initiativeId"), quarter, f.text("status"), f.text("rag"),
-                        f.optionalText("commentary"), event.time().atOffset(ZoneOffset.UTC));
+                String quarter = f.parsed(
+                        "quarter", q -> FinancialQuarter.parse(q).orElseThrow().label());
+                ProgressRow r = new ProgressRow(
+                        p,
+                        f.text("initiativeId"),
+                        quarter,
+                        f.text("status"),
+                        f.text("rag"),
+                        f.optionalText("commentary"),
+                        event.time().atOffset(ZoneOffset.UTC));
                 progress.put(List.of(p, r.id(), r.quarter()), r);
             }
             default -> throw new UnprocessableEvent(event, "not a type of the quarterly view");

@@ -2,12 +2,11 @@ package org.csp.gateway.quarterly;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import org.csp.eventsourcing.Unnest;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import org.csp.eventsourcing.Unnest;
 
 /**
  * The quarterly view's tables in a generation's schema: their DDL, the rows the readers of the services' events make
@@ -98,8 +97,15 @@ final class QuarterlyTables {
      * An initiative as a batch leaves it. {@code defined}: the batch holds its definition (priority, title, lead;
      * {@code priorityTitle} only from defined.v1); otherwise only its retirement, and the stored definition stays.
      */
-    record InitiativeRow(String partnership, String id, Integer priority, String priorityTitle, String title, String lead,
-                         boolean defined, boolean retired) {
+    record InitiativeRow(
+            String partnership,
+            String id,
+            Integer priority,
+            String priorityTitle,
+            String title,
+            String lead,
+            boolean defined,
+            boolean retired) {
 
         InitiativeRow retire() {
             return new InitiativeRow(partnership, id, priority, priorityTitle, title, lead, defined, true);
@@ -114,34 +120,61 @@ final class QuarterlyTables {
         }
     }
 
-    record ProgressRow(String partnership, String id, String quarter, String status, String rag, String commentary,
-                       OffsetDateTime at) {
-    }
+    record ProgressRow(
+            String partnership,
+            String id,
+            String quarter,
+            String status,
+            String rag,
+            String commentary,
+            OffsetDateTime at) {}
 
     /** {@code targets}: a JSON object of targets by financial year ("2024/25"), as the read model stores it. */
-    record IndicatorRow(String partnership, String code, String title, Integer priority, String unit, String frequency,
-                        String aggregation, String polarity, BigDecimal tolerance, String targets) {
-    }
+    record IndicatorRow(
+            String partnership,
+            String code,
+            String title,
+            Integer priority,
+            String unit,
+            String frequency,
+            String aggregation,
+            String polarity,
+            BigDecimal tolerance,
+            String targets) {}
 
     /** A data point: {@code period} its canonical label, {@code quarter} null for a whole financial year. */
-    record MeasureRow(String partnership, String code, String geography, String period, String source, String quarter,
-                      BigDecimal value, String status, int revision) {
-    }
+    record MeasureRow(
+            String partnership,
+            String code,
+            String geography,
+            String period,
+            String source,
+            String quarter,
+            BigDecimal value,
+            String status,
+            int revision) {}
 
     /**
      * An engagement record as a batch leaves it. {@code defined}: the batch holds its details; otherwise only its
      * withdrawal, and the stored details stay.
      */
-    record EngagementRow(String partnership, String id, String type, String title, LocalDate date, String quarter,
-                         Integer attendance, boolean defined, boolean withdrawn) {
+    record EngagementRow(
+            String partnership,
+            String id,
+            String type,
+            String title,
+            LocalDate date,
+            String quarter,
+            Integer attendance,
+            boolean defined,
+            boolean withdrawn) {
 
         EngagementRow withdraw() {
             return new EngagementRow(partnership, id, type, title, date, quarter, attendance, defined, true);
         }
     }
 
-    private QuarterlyTables() {
-    }
+    private QuarterlyTables() {}
 
     /**
      * A definition replaces the stored one; a retirement alone keeps it (read in the same statement) and only marks
@@ -149,10 +182,14 @@ final class QuarterlyTables {
      * nothing to remove.
      */
     static Uni<Void> upsertInitiatives(SqlConnection tx, Collection<InitiativeRow> rows) {
-        Unnest<InitiativeRow> u = Unnest.of(rows).text("partnership_id", InitiativeRow::partnership)
-                .text("initiative_id", InitiativeRow::id).integer("priority", InitiativeRow::priority)
-                .text("priority_title", InitiativeRow::priorityTitle).text("title", InitiativeRow::title)
-                .text("lead", InitiativeRow::lead).bool("defined", InitiativeRow::defined)
+        Unnest<InitiativeRow> u = Unnest.of(rows)
+                .text("partnership_id", InitiativeRow::partnership)
+                .text("initiative_id", InitiativeRow::id)
+                .integer("priority", InitiativeRow::priority)
+                .text("priority_title", InitiativeRow::priorityTitle)
+                .text("title", InitiativeRow::title)
+                .text("lead", InitiativeRow::lead)
+                .bool("defined", InitiativeRow::defined)
                 .bool("retired", InitiativeRow::retired);
         return execute(tx, u, """
                 INSERT INTO initiative
@@ -173,38 +210,49 @@ final class QuarterlyTables {
 
     /** As {@link #upsertInitiatives}: a retired priority keeps its title (its initiatives may still name it). */
     static Uni<Void> upsertPriorities(SqlConnection tx, Collection<PriorityRow> rows) {
-        Unnest<PriorityRow> u = Unnest.of(rows).text("partnership_id", PriorityRow::partnership)
-                .integer("number", PriorityRow::number).text("title", PriorityRow::title)
-                .bool("defined", PriorityRow::defined).bool("retired", PriorityRow::retired);
+        Unnest<PriorityRow> u = Unnest.of(rows)
+                .text("partnership_id", PriorityRow::partnership)
+                .integer("number", PriorityRow::number)
+                .text("title", PriorityRow::title)
+                .bool("defined", PriorityRow::defined)
+                .bool("retired", PriorityRow::retired);
         return execute(tx, u, """
                 INSERT INTO priority (partnership_id, number, title, retired)
                 SELECT u.partnership_id, u.number, CASE WHEN u.defined THEN u.title ELSE p.title END, u.retired
                   FROM %s
                   LEFT JOIN priority p ON p.partnership_id = u.partnership_id AND p.number = u.number
                  WHERE u.defined OR p.number IS NOT NULL
-                ON CONFLICT (partnership_id, number) DO UPDATE SET title = excluded.title, retired = excluded.retired"""
-                .formatted(u.as("u")));
+                ON CONFLICT (partnership_id, number) DO UPDATE SET title = excluded.title, retired = excluded.retired""".formatted(u.as("u")));
     }
 
     static Uni<Void> upsertProgress(SqlConnection tx, Collection<ProgressRow> rows) {
-        Unnest<ProgressRow> u = Unnest.of(rows).text("partnership_id", ProgressRow::partnership)
-                .text("initiative_id", ProgressRow::id).text("quarter", ProgressRow::quarter)
-                .text("status", ProgressRow::status).text("rag", ProgressRow::rag).text("commentary", ProgressRow::commentary)
+        Unnest<ProgressRow> u = Unnest.of(rows)
+                .text("partnership_id", ProgressRow::partnership)
+                .text("initiative_id", ProgressRow::id)
+                .text("quarter", ProgressRow::quarter)
+                .text("status", ProgressRow::status)
+                .text("rag", ProgressRow::rag)
+                .text("commentary", ProgressRow::commentary)
                 .timestamptz("reported_at", ProgressRow::at);
         return execute(tx, u, """
                 INSERT INTO initiative_progress (%s) SELECT * FROM %s
                 ON CONFLICT (partnership_id, initiative_id, quarter) DO UPDATE SET status = excluded.status,
-                    rag = excluded.rag, commentary = excluded.commentary, reported_at = excluded.reported_at"""
-                .formatted(u.columns(), u.as("u")));
+                    rag = excluded.rag, commentary = excluded.commentary, reported_at = excluded.reported_at""".formatted(u.columns(), u.as("u")));
     }
 
     /** A definition (any version) replaces the stored one. */
     static Uni<Void> upsertIndicators(SqlConnection tx, Collection<IndicatorRow> rows) {
-        Unnest<IndicatorRow> u = Unnest.of(rows).text("partnership_id", IndicatorRow::partnership)
-                .text("code", IndicatorRow::code).text("title", IndicatorRow::title).integer("priority", IndicatorRow::priority)
-                .text("unit", IndicatorRow::unit).text("frequency", IndicatorRow::frequency)
-                .text("aggregation", IndicatorRow::aggregation).text("polarity", IndicatorRow::polarity)
-                .numeric("tolerance", IndicatorRow::tolerance).text("targets", IndicatorRow::targets);
+        Unnest<IndicatorRow> u = Unnest.of(rows)
+                .text("partnership_id", IndicatorRow::partnership)
+                .text("code", IndicatorRow::code)
+                .text("title", IndicatorRow::title)
+                .integer("priority", IndicatorRow::priority)
+                .text("unit", IndicatorRow::unit)
+                .text("frequency", IndicatorRow::frequency)
+                .text("aggregation", IndicatorRow::aggregation)
+                .text("polarity", IndicatorRow::polarity)
+                .numeric("tolerance", IndicatorRow::tolerance)
+                .text("targets", IndicatorRow::targets);
         return execute(tx, u, """
                 INSERT INTO indicator (%s)
                 SELECT u.partnership_id, u.code, u.title, u.priority, u.unit, u.frequency, u.aggregation, u.polarity,
@@ -212,8 +260,7 @@ final class QuarterlyTables {
                   FROM %s
                 ON CONFLICT (partnership_id, code) DO UPDATE SET title = excluded.title, priority = excluded.priority,
                     unit = excluded.unit, frequency = excluded.frequency, aggregation = excluded.aggregation,
-                    polarity = excluded.polarity, tolerance = excluded.tolerance, targets = excluded.targets"""
-                .formatted(u.columns(), u.as("u")));
+                    polarity = excluded.polarity, tolerance = excluded.tolerance, targets = excluded.targets""".formatted(u.columns(), u.as("u")));
     }
 
     /**
@@ -221,10 +268,16 @@ final class QuarterlyTables {
      * number: an older one arriving later (or published again) never replaces it.
      */
     static Uni<Void> upsertMeasures(SqlConnection tx, Collection<MeasureRow> rows) {
-        Unnest<MeasureRow> u = Unnest.of(rows).text("partnership_id", MeasureRow::partnership)
-                .text("indicator_code", MeasureRow::code).text("geography", MeasureRow::geography)
-                .text("period", MeasureRow::period).text("source", MeasureRow::source).text("quarter", MeasureRow::quarter)
-                .numeric("value", MeasureRow::value).text("status", MeasureRow::status).integer("revision", MeasureRow::revision);
+        Unnest<MeasureRow> u = Unnest.of(rows)
+                .text("partnership_id", MeasureRow::partnership)
+                .text("indicator_code", MeasureRow::code)
+                .text("geography", MeasureRow::geography)
+                .text("period", MeasureRow::period)
+                .text("source", MeasureRow::source)
+                .text("quarter", MeasureRow::quarter)
+                .numeric("value", MeasureRow::value)
+                .text("status", MeasureRow::status)
+                .integer("revision", MeasureRow::revision);
         return execute(tx, u, """
                 INSERT INTO measure (%s) SELECT * FROM %s
                 ON CONFLICT (partnership_id, indicator_code, geography, period, source) DO UPDATE SET
@@ -239,10 +292,16 @@ final class QuarterlyTables {
      * withdraws keeps its stored details. One statement, so the totals and the records move together.
      */
     static Uni<Void> addEngagements(SqlConnection tx, Collection<EngagementRow> rows) {
-        Unnest<EngagementRow> u = Unnest.of(rows).text("partnership", EngagementRow::partnership).text("id", EngagementRow::id)
-                .text("type", EngagementRow::type).text("title", EngagementRow::title).date("date", EngagementRow::date)
-                .text("quarter", EngagementRow::quarter).integer("attendance", EngagementRow::attendance)
-                .bool("defined", EngagementRow::defined).bool("withdrawn", EngagementRow::withdrawn);
+        Unnest<EngagementRow> u = Unnest.of(rows)
+                .text("partnership", EngagementRow::partnership)
+                .text("id", EngagementRow::id)
+                .text("type", EngagementRow::type)
+                .text("title", EngagementRow::title)
+                .date("date", EngagementRow::date)
+                .text("quarter", EngagementRow::quarter)
+                .integer("attendance", EngagementRow::attendance)
+                .bool("defined", EngagementRow::defined)
+                .bool("withdrawn", EngagementRow::withdrawn);
         return execute(tx, u, """
                 WITH incoming AS (
                     SELECT * FROM %s),

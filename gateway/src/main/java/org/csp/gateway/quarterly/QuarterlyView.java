@@ -1,7 +1,6 @@
 package org.csp.gateway.quarterly;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,15 +11,27 @@ import java.util.Map;
  * The quarterly partnership view: where every initiative of the plan stood (retired ones are left out), what was
  * measured and what engagement happened.
  */
-public record QuarterlyView(String partnership, String quarter, LocalDate from, LocalDate to,
-                            List<InitiativeProgress> initiatives, List<Measure> measures, Engagement engagement,
-                            Summary summary) {
+public record QuarterlyView(
+        String partnership,
+        String quarter,
+        LocalDate from,
+        LocalDate to,
+        List<InitiativeProgress> initiatives,
+        List<Measure> measures,
+        Engagement engagement,
+        Summary summary) {
 
     /** {@code priorityTitle} is null while the view knows no title for the priority. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record InitiativeProgress(String id, int priority, String priorityTitle, String title, String status, String rag,
-                                     String commentary, Instant reportedAt) {
-    }
+    public record InitiativeProgress(
+            String id,
+            int priority,
+            String priorityTitle,
+            String title,
+            String status,
+            String rag,
+            String commentary,
+            Instant reportedAt) {}
 
     /**
      * An indicator in one geography: the data points of the quarter (every source's; for an annual indicator the
@@ -28,34 +39,57 @@ public record QuarterlyView(String partnership, String quarter, LocalDate from, 
      * {@code assessment}, null when the indicator is not known or defines no polarity or frequency (a legacy
      * definition).
      */
-    public record Measure(String indicator, String title, String unit, String polarity, String geography,
-                          List<Period> periods, BigDecimal total, MeasureAssessment assessment) {
-    }
+    public record Measure(
+            String indicator,
+            String title,
+            String unit,
+            String polarity,
+            String geography,
+            List<Period> periods,
+            BigDecimal total,
+            MeasureAssessment assessment) {}
 
     /** One source's current figure for a period. */
-    public record Period(String period, String source, BigDecimal value, String status, int revision) {
-    }
+    public record Period(String period, String source, BigDecimal value, String status, int revision) {}
 
     /**
      * The shared rule's reading of the quarter ({@link org.csp.assessment.Assessment}), as measures-service answers
      * it: the value (rolled up from every source's data points), the same period a year earlier, the change, the
      * target, and RAG, direction of travel and trend as their codes ("green", "improving", "down", "not-rated" …).
      */
-    public record MeasureAssessment(String period, BigDecimal value, int periodsReported, int periodsExpected,
-                                    String comparisonPeriod, BigDecimal sameTimeLastYear, BigDecimal change,
-                                    BigDecimal changePercent, BigDecimal target, String rag, String direction, String trend) {
+    public record MeasureAssessment(
+            String period,
+            BigDecimal value,
+            int periodsReported,
+            int periodsExpected,
+            String comparisonPeriod,
+            BigDecimal sameTimeLastYear,
+            BigDecimal change,
+            BigDecimal changePercent,
+            BigDecimal target,
+            String rag,
+            String direction,
+            String trend) {
 
         public static MeasureAssessment of(org.csp.assessment.Assessment a) {
-            return new MeasureAssessment(a.period(), a.value(), a.periodsReported(), a.periodsExpected(), a.comparisonPeriod(),
-                    a.sameTimeLastYear(), a.change(), a.changePercent(), a.target(), a.rag().code(), a.direction().code(),
+            return new MeasureAssessment(
+                    a.period(),
+                    a.value(),
+                    a.periodsReported(),
+                    a.periodsExpected(),
+                    a.comparisonPeriod(),
+                    a.sameTimeLastYear(),
+                    a.change(),
+                    a.changePercent(),
+                    a.target(),
+                    a.rag().code(),
+                    a.direction().code(),
                     a.trend().code());
         }
     }
 
-    public record Engagement(long records, long attendance, Map<String, Long> byType) {
-    }
+    public record Engagement(long records, long attendance, Map<String, Long> byType) {}
 
     /** How many initiatives reported in the quarter, by RAG. */
-    public record Summary(int initiatives, int reported, Map<String, Long> byRag) {
-    }
+    public record Summary(int initiatives, int reported, Map<String, Long> byRag) {}
 }

@@ -3,16 +3,15 @@ package org.csp.gateway.quarterly;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.csp.contracts.EngagementEventTypes;
 import org.csp.contracts.MeasuresEventTypes;
 import org.csp.contracts.PlanEventTypes;
 import org.csp.eventsourcing.cloudevents.CloudEvent;
 import org.csp.eventsourcing.projection.Projection;
 import org.csp.eventsourcing.projection.UnprocessableEvent;
-
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
  * The quarterly partnership view, projected from plan, measures and engagement events: each service's events read

@@ -1,5 +1,7 @@
 package org.csp.gateway.quarterly;
 
+import static org.csp.security.Roles.READER;
+
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -11,8 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.csp.calendar.FinancialQuarter;
 import org.csp.http.Partnerships;
 import org.csp.problem.ProblemException;
-
-import static org.csp.security.Roles.READER;
 
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,9 +30,14 @@ public class QuarterlyViewResource {
     @GET
     @Path("views/quarterly/{quarter}")
     @RolesAllowed(READER)
-    public Uni<QuarterlyView> quarterly(@PathParam("quarter") String quarter, @QueryParam("partnership") String partnership) {
-        FinancialQuarter fq = FinancialQuarter.parse(quarter).orElseThrow(() -> new ProblemException(400, "invalid-quarter",
-                "Unknown quarter", "'" + quarter + "' is not a financial quarter; write it like 2024-25-Q2."));
+    public Uni<QuarterlyView> quarterly(
+            @PathParam("quarter") String quarter, @QueryParam("partnership") String partnership) {
+        FinancialQuarter fq = FinancialQuarter.parse(quarter)
+                .orElseThrow(() -> new ProblemException(
+                        400,
+                        "invalid-quarter",
+                        "Unknown quarter",
+                        "'" + quarter + "' is not a financial quarter; write it like 2024-25-Q2."));
         return views.view(partnerships.resolve(partnership), fq);
     }
 }

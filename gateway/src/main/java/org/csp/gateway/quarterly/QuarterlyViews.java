@@ -1,6 +1,5 @@
 package org.csp.gateway.quarterly;
 
-import org.csp.calendar.ReportingPeriod;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,13 +9,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.csp.assessment.Aggregation;
-import org.csp.assessment.Assessment;
-import org.csp.assessment.Polarity;
-import org.csp.assessment.Reading;
-import org.csp.calendar.FinancialQuarter;
-import org.csp.eventsourcing.projection.ProjectionRunner;
-
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -26,12 +18,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.csp.assessment.Aggregation;
+import org.csp.assessment.Assessment;
+import org.csp.assessment.Polarity;
+import org.csp.assessment.Reading;
+import org.csp.calendar.FinancialQuarter;
+import org.csp.calendar.ReportingPeriod;
+import org.csp.eventsourcing.projection.ProjectionRunner;
 
 /** Reads a quarter's view from the live generation of the quarterly projection. */
 @ApplicationScoped
 public class QuarterlyViews {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final Pool pool;
 
@@ -53,9 +53,13 @@ public class QuarterlyViews {
     Uni<QuarterlyView> view(String projection, String partnershipId, FinancialQuarter quarter) {
         Tuple key = Tuple.of(partnershipId, quarter.label());
         FinancialQuarter lastYear = new FinancialQuarter(quarter.startYear() - 1, quarter.quarter());
-        Tuple measureKey = Tuple.of(partnershipId).addArrayOfString(new String[]{quarter.label(), lastYear.label()})
-                .addArrayOfString(new String[]{quarter.financialYear(), lastYear.financialYear()});
-        return ProjectionRunner.read(pool, projection, tx -> tx.preparedQuery("""
+        Tuple measureKey = Tuple.of(partnershipId)
+                .addArrayOfString(new String[] {quarter.label(), lastYear.label()})
+                .addArrayOfString(new String[] {quarter.financialYear(), lastYear.financialYear()});
+        return ProjectionRunner.read(
+                pool,
+                projection,
+                tx -> tx.preparedQuery("""
                         SELECT i.initiative_id, i.priority, coalesce(r.title, i.priority_title) AS priority_title, i.title,
                                p.status, p.rag, p.commentary, p.reported_at
                           FROM initiative i
@@ -63,19 +67,23 @@ public class QuarterlyViews {
                           LEFT JOIN initiative_progress p
                             ON p.partnership_id = i.partnership_id AND p.initiative_id = i.initiative_id AND p.quarter = $2
                          WHERE i.partnership_id = $1 AND NOT i.retired
-                         ORDER BY i.priority, i.initiative_id""").execute(key)
-                .flatMap(initiatives -> tx.preparedQuery("""
+                         ORDER BY i.priority, i.initiative_id""")
+                        .execute(key)
+                        .flatMap(initiatives -> tx.preparedQuery("""
                                 SELECT m.indicator_code, coalesce(i.title, m.indicator_code) AS title, i.unit, i.frequency,
                                        i.aggregation, i.polarity, i.tolerance, i.targets::text AS targets, m.geography,
                                        m.period, m.source, m.quarter, m.value, m.status, m.revision
                                   FROM measure m
                                   LEFT JOIN indicator i ON i.partnership_id = m.partnership_id AND i.code = m.indicator_code
                                  WHERE m.partnership_id = $1 AND (m.quarter = ANY ($2) OR m.period = ANY ($3))
-                                 ORDER BY m.indicator_code, m.geography, m.period, m.source""").execute(measureKey)
-                        .flatMap(measures -> tx.preparedQuery("""
+                                 ORDER BY m.indicator_code, m.geography, m.period, m.source""")
+                                .execute(measureKey)
+                                .flatMap(measures -> tx.preparedQuery("""
                                         SELECT type, records, attendance FROM engagement_total
-                                         WHERE partnership_id = $1 AND quarter = $2 AND records > 0 ORDER BY type""").execute(key)
-                                .map(engagement -> assemble(partnershipId, quarter, initiatives, measures, engagement)))));
+                                         WHERE partnership_id = $1 AND quarter = $2 AND records > 0 ORDER BY type""")
+                                        .execute(key)
+                                        .map(engagement ->
+                                                assemble(partnershipId, quarter, initiatives, measures, engagement)))));
     }
 
     /**
@@ -83,8 +91,8 @@ public class QuarterlyViews {
      * indicator: the two financial years); null when the indicator's polarity, frequency or aggregation is not known.
      * Only periods of the indicator's frequency count.
      */
-    private static QuarterlyView.MeasureAssessment assess(FinancialQuarter quarter, Row indicator, String aggregationCode,
-                                                          List<Row> rows) {
+    private static QuarterlyView.MeasureAssessment assess(
+            FinancialQuarter quarter, Row indicator, String aggregationCode, List<Row> rows) {
         Polarity polarity = Polarity.of(indicator.getString("polarity"));
         ReportingPeriod.Kind kind = ReportingPeriod.Kind.ofFrequency(indicator.getString("frequency"));
         Aggregation aggregation = Aggregation.of(aggregationCode);
@@ -92,12 +100,21 @@ public class QuarterlyViews {
             return null;
         }
         BigDecimal tolerance = indicator.getBigDecimal("tolerance");
-        Assessment.Basis basis = new Assessment.Basis(polarity, aggregation, kind.perYear(),
-                tolerance == null ? MeasuresReader.DEFAULT_TOLERANCE : tolerance, targets(indicator.getString("targets")));
+        Assessment.Basis basis = new Assessment.Basis(
+                polarity,
+                aggregation,
+                kind.perYear(),
+                tolerance == null ? MeasuresReader.DEFAULT_TOLERANCE : tolerance,
+                targets(indicator.getString("targets")));
         List<Reading> readings = new ArrayList<>();
         for (Row row : rows) {
-            ReportingPeriod.parse(row.getString("period")).filter(p -> p.kind() == kind).ifPresent(p -> readings.add(
-                    new Reading(p.label(), p.firstDay(), emptyToNull(row.getString("source")), row.getBigDecimal("value"))));
+            ReportingPeriod.parse(row.getString("period"))
+                    .filter(p -> p.kind() == kind)
+                    .ifPresent(p -> readings.add(new Reading(
+                            p.label(),
+                            p.firstDay(),
+                            emptyToNull(row.getString("source")),
+                            row.getBigDecimal("value"))));
         }
         return QuarterlyView.MeasureAssessment.of(Assessment.assess(basis, quarter, readings));
     }
@@ -108,7 +125,10 @@ public class QuarterlyViews {
             return targets;
         }
         try {
-            JSON.readTree(json).fields().forEachRemaining(target -> targets.put(target.getKey(), target.getValue().decimalValue()));
+            JSON.readTree(json)
+                    .fields()
+                    .forEachRemaining(target ->
+                            targets.put(target.getKey(), target.getValue().decimalValue()));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("The indicator's stored targets are not JSON: " + json, e);
         }
@@ -119,39 +139,69 @@ public class QuarterlyViews {
         return text == null || text.isEmpty() ? null : text;
     }
 
-    private static QuarterlyView assemble(String partnershipId, FinancialQuarter quarter, RowSet<Row> initiativeRows,
-                                          RowSet<Row> measureRows, RowSet<Row> engagementRows) {
+    private static QuarterlyView assemble(
+            String partnershipId,
+            FinancialQuarter quarter,
+            RowSet<Row> initiativeRows,
+            RowSet<Row> measureRows,
+            RowSet<Row> engagementRows) {
         List<QuarterlyView.InitiativeProgress> initiatives = new ArrayList<>();
         for (Row row : initiativeRows) {
             OffsetDateTime reported = row.getOffsetDateTime("reported_at");
-            initiatives.add(new QuarterlyView.InitiativeProgress(row.getString("initiative_id"), row.getInteger("priority"),
-                    row.getString("priority_title"), row.getString("title"), row.getString("status"), row.getString("rag"), row.getString("commentary"),
+            initiatives.add(new QuarterlyView.InitiativeProgress(
+                    row.getString("initiative_id"),
+                    row.getInteger("priority"),
+                    row.getString("priority_title"),
+                    row.getString("title"),
+                    row.getString("status"),
+                    row.getString("rag"),
+                    row.getString("commentary"),
                     reported == null ? null : reported.toInstant()));
         }
 
         Map<String, List<Row>> byMeasure = new LinkedHashMap<>();
         for (Row row : measureRows) {
-            byMeasure.computeIfAbsent(row.getString("indicator_code") + "|" + row.getString("geography"), k -> new ArrayList<>()).add(row);
+            byMeasure
+                    .computeIfAbsent(
+                            row.getString("indicator_code") + "|" + row.getString("geography"), k -> new ArrayList<>())
+                    .add(row);
         }
         List<QuarterlyView.Measure> measures = new ArrayList<>();
         for (List<Row> rows : byMeasure.values()) {
             // the quarter's own data points (an annual one: its financial year's); last year's are for the assessment
-            List<Row> current = rows.stream().filter(r -> quarter.label().equals(r.getString("quarter"))
-                    || r.getString("quarter") == null && quarter.financialYear().equals(r.getString("period"))).toList();
+            List<Row> current = rows.stream()
+                    .filter(r -> quarter.label().equals(r.getString("quarter"))
+                            || r.getString("quarter") == null
+                                    && quarter.financialYear().equals(r.getString("period")))
+                    .toList();
             if (current.isEmpty()) {
                 continue;
             }
             Row first = rows.getFirst();
-            List<QuarterlyView.Period> periods = current.stream().map(r -> new QuarterlyView.Period(r.getString("period"),
-                    emptyToNull(r.getString("source")), r.getBigDecimal("value"), r.getString("status"), r.getInteger("revision"))).toList();
+            List<QuarterlyView.Period> periods = current.stream()
+                    .map(r -> new QuarterlyView.Period(
+                            r.getString("period"),
+                            emptyToNull(r.getString("source")),
+                            r.getBigDecimal("value"),
+                            r.getString("status"),
+                            r.getInteger("revision")))
+                    .toList();
             // A quarter's total only makes sense for what adds up (counts); rates and percentages are read per period.
-            String aggregation = first.getString("aggregation") != null ? first.getString("aggregation")
+            String aggregation = first.getString("aggregation") != null
+                    ? first.getString("aggregation")
                     : MeasuresReader.defaultAggregation(first.getString("unit"));
             BigDecimal total = Aggregation.SUM.code().equals(aggregation)
-                    ? Aggregation.canonical(periods.stream().map(QuarterlyView.Period::value).reduce(BigDecimal.ZERO, BigDecimal::add))
+                    ? Aggregation.canonical(
+                            periods.stream().map(QuarterlyView.Period::value).reduce(BigDecimal.ZERO, BigDecimal::add))
                     : null;
-            measures.add(new QuarterlyView.Measure(first.getString("indicator_code"), first.getString("title"),
-                    first.getString("unit"), first.getString("polarity"), first.getString("geography"), periods, total,
+            measures.add(new QuarterlyView.Measure(
+                    first.getString("indicator_code"),
+                    first.getString("title"),
+                    first.getString("unit"),
+                    first.getString("polarity"),
+                    first.getString("geography"),
+                    periods,
+                    total,
                     assess(quarter, first, aggregation, rows)));
         }
 
@@ -164,10 +214,19 @@ public class QuarterlyViews {
             attendance += row.getLong("attendance");
         }
 
-        Map<String, Long> byRag = initiatives.stream().filter(i -> i.rag() != null)
-                .collect(Collectors.groupingBy(QuarterlyView.InitiativeProgress::rag, TreeMap::new, Collectors.counting()));
-        int reported = (int) initiatives.stream().filter(i -> i.status() != null).count();
-        return new QuarterlyView(partnershipId, quarter.label(), quarter.firstDay(), quarter.lastDay(), initiatives, measures,
+        Map<String, Long> byRag = initiatives.stream()
+                .filter(i -> i.rag() != null)
+                .collect(Collectors.groupingBy(
+                        QuarterlyView.InitiativeProgress::rag, TreeMap::new, Collectors.counting()));
+        int reported =
+                (int) initiatives.stream().filter(i -> i.status() != null).count();
+        return new QuarterlyView(
+                partnershipId,
+                quarter.label(),
+                quarter.firstDay(),
+                quarter.lastDay(),
+                initiatives,
+                measures,
                 new QuarterlyView.Engagement(records, attendance, byType),
                 new QuarterlyView.Summary(initiatives.size(), reported, byRag));
     }

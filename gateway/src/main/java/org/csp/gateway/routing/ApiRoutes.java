@@ -47,22 +47,26 @@ public class ApiRoutes {
     }
 
     @POST
-    public Uni<Response> post(@PathParam("segment") String segment, @Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
+    public Uni<Response> post(
+            @PathParam("segment") String segment, @Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
         return forward("POST", segment, uri, headers, body);
     }
 
     @PUT
-    public Uni<Response> put(@PathParam("segment") String segment, @Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
+    public Uni<Response> put(
+            @PathParam("segment") String segment, @Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
         return forward("PUT", segment, uri, headers, body);
     }
 
     @PATCH
-    public Uni<Response> patch(@PathParam("segment") String segment, @Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
+    public Uni<Response> patch(
+            @PathParam("segment") String segment, @Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
         return forward("PATCH", segment, uri, headers, body);
     }
 
     @DELETE
-    public Uni<Response> delete(@PathParam("segment") String segment, @Context UriInfo uri, @Context HttpHeaders headers) {
+    public Uni<Response> delete(
+            @PathParam("segment") String segment, @Context UriInfo uri, @Context HttpHeaders headers) {
         return forward("DELETE", segment, uri, headers, null);
     }
 

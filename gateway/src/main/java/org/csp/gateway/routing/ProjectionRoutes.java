@@ -33,7 +33,8 @@ public class ProjectionRoutes {
     }
 
     @POST
-    public Uni<Response> post(@PathParam("name") String name, @Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
+    public Uni<Response> post(
+            @PathParam("name") String name, @Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
         return proxy.forwardToProjection("POST", name, ServiceProxy.pathAndQuery(uri), headers, body)
                 .map(ServiceProxy.Forwarded::response);
     }

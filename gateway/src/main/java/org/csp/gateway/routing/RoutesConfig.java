@@ -2,7 +2,6 @@ package org.csp.gateway.routing;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.time.Duration;
 
 /** Base URLs of the services behind the gateway. */

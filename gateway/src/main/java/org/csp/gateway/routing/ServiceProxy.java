@@ -12,14 +12,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.csp.problem.ProblemException;
-import org.jboss.logging.Logger;
-
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import org.csp.problem.ProblemException;
+import org.jboss.logging.Logger;
 
 /**
  * Forwards a request to the service that owns its first path segment, or to the service that runs the projection it
@@ -41,10 +40,22 @@ public class ServiceProxy {
 
     private static final Logger LOG = Logger.getLogger(ServiceProxy.class);
     /** Request headers worth passing on; hop-by-hop and host headers stay behind. */
-    private static final List<String> REQUEST_HEADERS = List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE,
-            HttpHeaders.ACCEPT, HttpHeaders.IF_MATCH, HttpHeaders.IF_NONE_MATCH, "Idempotency-Key", "X-Request-Id");
-    private static final List<String> RESPONSE_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ETAG,
-            HttpHeaders.LOCATION, HttpHeaders.WWW_AUTHENTICATE, HttpHeaders.CACHE_CONTROL, "Idempotent-Replayed");
+    private static final List<String> REQUEST_HEADERS = List.of(
+            HttpHeaders.AUTHORIZATION,
+            HttpHeaders.CONTENT_TYPE,
+            HttpHeaders.ACCEPT,
+            HttpHeaders.IF_MATCH,
+            HttpHeaders.IF_NONE_MATCH,
+            "Idempotency-Key",
+            "X-Request-Id");
+
+    private static final List<String> RESPONSE_HEADERS = List.of(
+            HttpHeaders.CONTENT_TYPE,
+            HttpHeaders.ETAG,
+            HttpHeaders.LOCATION,
+            HttpHeaders.WWW_AUTHENTICATE,
+            HttpHeaders.CACHE_CONTROL,
+            "Idempotent-Replayed");
 
     /**
      * The projections the services run, by name (a regular expression of names, for a JAX-RS path): their status and
@@ -61,7 +72,8 @@ public class ServiceProxy {
         this.client = WebClient.create(vertx);
         this.routes = routes;
         Map<String, String> owners = new HashMap<>();
-        for (String segment : List.of("plans", "priorities", "objectives", "organisations", "initiatives", "reviews", "priority-leads")) {
+        for (String segment : List.of(
+                "plans", "priorities", "objectives", "organisations", "initiatives", "reviews", "priority-leads")) {
             owners.put(segment, routes.plan());
         }
         for (String segment : List.of("indicators", "data-points", "geographies", "assessments", "comparators")) {
@@ -102,7 +114,8 @@ public class ServiceProxy {
     }
 
     /** To the service that owns the API's first path segment ({@code initiatives}, {@code data-points} …). */
-    public Uni<Forwarded> forward(String method, String segment, String pathAndQuery, HttpHeaders headers, byte[] body) {
+    public Uni<Forwarded> forward(
+            String method, String segment, String pathAndQuery, HttpHeaders headers, byte[] body) {
         String base = owners.get(segment);
         if (base == null) {
             return Uni.createFrom().failure(ProblemException.notFound("API", segment));
@@ -111,7 +124,8 @@ public class ServiceProxy {
     }
 
     /** To the service that runs the projection {@code name} (one of {@link #SERVICE_PROJECTIONS}). */
-    public Uni<Forwarded> forwardToProjection(String method, String name, String pathAndQuery, HttpHeaders headers, byte[] body) {
+    public Uni<Forwarded> forwardToProjection(
+            String method, String name, String pathAndQuery, HttpHeaders headers, byte[] body) {
         String base = projections.get(name);
         if (base == null) {
             return Uni.createFrom().failure(ProblemException.notFound("Projection", name));
@@ -119,8 +133,8 @@ public class ServiceProxy {
         return send(base, "The service that runs projection " + name, method, pathAndQuery, headers, body);
     }
 
-    private Uni<Forwarded> send(String base, String service, String method, String pathAndQuery, HttpHeaders headers,
-                                byte[] body) {
+    private Uni<Forwarded> send(
+            String base, String service, String method, String pathAndQuery, HttpHeaders headers, byte[] body) {
         HttpRequest<Buffer> request = client.requestAbs(HttpMethod.valueOf(method), base + pathAndQuery)
                 .timeout(routes.timeout().toMillis());
         for (String name : REQUEST_HEADERS) {
@@ -129,9 +143,9 @@ public class ServiceProxy {
                 request.putHeader(name, value);
             }
         }
-        Uni<HttpResponse<Buffer>> response = body == null || body.length == 0 ? request.send() : request.sendBuffer(Buffer.buffer(body));
-        return response
-                .map(r -> {
+        Uni<HttpResponse<Buffer>> response =
+                body == null || body.length == 0 ? request.send() : request.sendBuffer(Buffer.buffer(body));
+        return response.map(r -> {
                     Map<String, String> copied = new LinkedHashMap<>();
                     for (String name : RESPONSE_HEADERS) {
                         String value = r.getHeader(name);
@@ -139,16 +153,28 @@ public class ServiceProxy {
                             copied.put(name, name.equals(HttpHeaders.LOCATION) ? location(value, base) : value);
                         }
                     }
-                    return new Forwarded(r.statusCode(), copied, r.body() == null ? new byte[0] : r.body().getBytes());
+                    return new Forwarded(
+                            r.statusCode(),
+                            copied,
+                            r.body() == null ? new byte[0] : r.body().getBytes());
                 })
-                .onFailure().transform(failure -> {
+                .onFailure()
+                .transform(failure -> {
                     LOG.warnf("Forwarding %s %s to %s failed: %s", method, pathAndQuery, base, failure.toString());
-                    if (failure instanceof TimeoutException || failure.getClass().getSimpleName().contains("Timeout")) {
-                        return new ProblemException(504, "upstream-timeout", "The service did not answer in time",
-                                service + " did not answer within " + routes.timeout().toSeconds() + " s; the request may"
+                    if (failure instanceof TimeoutException
+                            || failure.getClass().getSimpleName().contains("Timeout")) {
+                        return new ProblemException(
+                                504,
+                                "upstream-timeout",
+                                "The service did not answer in time",
+                                service + " did not answer within "
+                                        + routes.timeout().toSeconds() + " s; the request may"
                                         + " or may not have been stored. Retry with the same Idempotency-Key.");
                     }
-                    return new ProblemException(502, "upstream-unavailable", "The service is unavailable",
+                    return new ProblemException(
+                            502,
+                            "upstream-unavailable",
+                            "The service is unavailable",
                             service + " could not be reached; nothing was stored. Try again shortly.");
                 });
     }

@@ -1,24 +1,23 @@
 package org.csp.gateway.quarterly;
 
+import static org.csp.gateway.quarterly.QuarterlyViewSupport.awaitView;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.csp.contracts.ApprovedJson;
 import org.csp.contracts.EngagementEventTypes;
 import org.csp.infrastructure.TestInfrastructure;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.UUID;
-
-import static org.csp.gateway.quarterly.QuarterlyViewSupport.awaitView;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * engagement-service's events in the quarterly view: records amended and withdrawn move the quarter's totals by their
@@ -39,26 +38,45 @@ class EngagementEventsTest {
     void amendedAndWithdrawnEngagementRecordsMoveTheTotalsByTheirDifference() throws Exception {
         String a = "e-" + UUID.randomUUID();
         String b = "e-" + UUID.randomUUID();
-        ProducerRecord<String, byte[]> amendment = PinnedEvents.record("engagement.activity.amended.v1", "stroud:engagement:" + a, 2,
-                e -> { e.put("engagementId", a); ((ObjectNode) e.get("details")).put("startDate", "2019-08-01")
-                        .put("endDate", "2019-08-01").put("type", "public-event").put("attendance", 12); });
+        ProducerRecord<String, byte[]> amendment =
+                PinnedEvents.record("engagement.activity.amended.v1", "stroud:engagement:" + a, 2, e -> {
+                    e.put("engagementId", a);
+                    ((ObjectNode) e.get("details"))
+                            .put("startDate", "2019-08-01")
+                            .put("endDate", "2019-08-01")
+                            .put("type", "public-event")
+                            .put("attendance", 12);
+                });
         try (PinnedEvents events = new PinnedEvents()) {
-            events.publish(PinnedEvents.record("engagement.activity.recorded.v2", "stroud:engagement:" + a, 1,
-                    e -> { e.put("engagementId", a); ((ObjectNode) e.get("details")).put("startDate", "2019-08-01")
-                            .put("endDate", "2019-08-01").put("type", "workshop").put("attendance", 10); }));
-            events.publish(PinnedEvents.record("engagement.activity.recorded.v2", "stroud:engagement:" + b, 1,
-                    e -> { e.put("engagementId", b); ((ObjectNode) e.get("details")).put("startDate", "2019-09-01")
-                            .put("endDate", "2019-09-01").put("type", "survey").put("attendance", 5); }));
+            events.publish(PinnedEvents.record("engagement.activity.recorded.v2", "stroud:engagement:" + a, 1, e -> {
+                e.put("engagementId", a);
+                ((ObjectNode) e.get("details"))
+                        .put("startDate", "2019-08-01")
+                        .put("endDate", "2019-08-01")
+                        .put("type", "workshop")
+                        .put("attendance", 10);
+            }));
+            events.publish(PinnedEvents.record("engagement.activity.recorded.v2", "stroud:engagement:" + b, 1, e -> {
+                e.put("engagementId", b);
+                ((ObjectNode) e.get("details"))
+                        .put("startDate", "2019-09-01")
+                        .put("endDate", "2019-09-01")
+                        .put("type", "survey")
+                        .put("attendance", 5);
+            }));
         }
         // the records are stored before their amendment and withdrawal arrive, so those change stored counts
-        awaitView("/api/views/quarterly/2019-20-Q2", v -> v.getInt("engagement.records") == 2 && v.getInt("engagement.attendance") == 15);
+        awaitView(
+                "/api/views/quarterly/2019-20-Q2",
+                v -> v.getInt("engagement.records") == 2 && v.getInt("engagement.attendance") == 15);
         try (PinnedEvents events = new PinnedEvents()) {
             events.publish(amendment);
-            events.publish(PinnedEvents.record("engagement.activity.withdrawn.v1", "stroud:engagement:" + b, 2,
-                    e -> e.put("engagementId", b)));
+            events.publish(PinnedEvents.record(
+                    "engagement.activity.withdrawn.v1", "stroud:engagement:" + b, 2, e -> e.put("engagementId", b)));
         }
-        JsonPath view = awaitView("/api/views/quarterly/2019-20-Q2", v -> v.getInt("engagement.records") == 1
-                && v.getInt("engagement.attendance") == 12);
+        JsonPath view = awaitView(
+                "/api/views/quarterly/2019-20-Q2",
+                v -> v.getInt("engagement.records") == 1 && v.getInt("engagement.attendance") == 12);
         assertEquals(1, view.getInt("engagement.byType.public-event"));
         assertNull(view.get("engagement.byType.workshop"));
         assertNull(view.get("engagement.byType.survey"));
@@ -74,11 +92,16 @@ class EngagementEventsTest {
     /** engagement-service's types too: case reviews are not part of the view, and must not be parked either. */
     @Test
     void everyEventTypeEngagementServicePinsIsAppliedOrIgnored() throws Exception {
-        List<String> types = EngagementEventTypes.ALL.stream().filter(ApprovedJson::exists).sorted().toList();
+        List<String> types = EngagementEventTypes.ALL.stream()
+                .filter(ApprovedJson::exists)
+                .sorted()
+                .toList();
         assertEquals(EngagementEventTypes.ALL.size(), types.size(), "every engagement type has its approved JSON");
         assertTrue(types.contains("engagement.review.closed.v1"), "engagement-service's pinned events: " + types);
         for (String type : types) {
-            assertTrue(projection.appliedTypes().contains(type) || projection.ignoredTypes().contains(type),
+            assertTrue(
+                    projection.appliedTypes().contains(type)
+                            || projection.ignoredTypes().contains(type),
                     type + " would be parked: the quarterly view neither applies nor ignores it");
         }
     }

@@ -2,18 +2,6 @@ package org.csp.gateway.quarterly;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.csp.eventsourcing.Actor;
-import org.csp.eventsourcing.StoredEvent;
-import org.csp.eventsourcing.cloudevents.CloudEventCodec;
-import org.csp.contracts.ApprovedJson;
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
@@ -25,6 +13,17 @@ import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.csp.contracts.ApprovedJson;
+import org.csp.eventsourcing.Actor;
+import org.csp.eventsourcing.StoredEvent;
+import org.csp.eventsourcing.cloudevents.CloudEventCodec;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Publishes events as the services' relays do (the kernel's codec), with the approved payloads of the event contracts
@@ -34,18 +33,24 @@ import java.util.function.Consumer;
 final class PinnedEvents implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, String> SERVICES = Map.of("plan", "plan-service", "measures", "measures-service",
-            "engagement", "engagement-service");
+    private static final Map<String, String> SERVICES =
+            Map.of("plan", "plan-service", "measures", "measures-service", "engagement", "engagement-service");
 
     private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
-            ProducerConfig.ACKS_CONFIG, "all",
-            ProducerConfig.LINGER_MS_CONFIG, 5,
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.LINGER_MS_CONFIG,
+            5,
             // One request in flight per partition: right after a topic is created, a first batch refused with
             // NOT_LEADER_OR_FOLLOWER must not be overtaken by the next one (its retry would then be refused for good).
-            ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
-            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
+            ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+            1,
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+            StringSerializer.class.getName(),
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+            ByteArraySerializer.class.getName()));
 
     /** The pinned payload of an event type, as the service that owns it writes it. */
     static ObjectNode pinned(String type) {
@@ -57,13 +62,25 @@ final class PinnedEvents implements AutoCloseable {
     }
 
     /** The record a relay would publish for version {@code version} of {@code stream}, with the pinned payload as changed. */
-    static ProducerRecord<String, byte[]> record(String type, String stream, long version, Consumer<ObjectNode> change) {
+    static ProducerRecord<String, byte[]> record(
+            String type, String stream, long version, Consumer<ObjectNode> change) {
         ObjectNode payload = pinned(type);
         change.accept(payload);
         String topic = type.substring(0, type.indexOf('.')) + ".events";
         String source = SERVICES.get(type.substring(0, type.indexOf('.')));
-        return CloudEventCodec.encode(topic, source, new StoredEvent(version, UUID.randomUUID(), stream, version, type,
-                "stroud", payload.toString(), OffsetDateTime.now(ZoneOffset.UTC), Actor.SYSTEM));
+        return CloudEventCodec.encode(
+                topic,
+                source,
+                new StoredEvent(
+                        version,
+                        UUID.randomUUID(),
+                        stream,
+                        version,
+                        type,
+                        "stroud",
+                        payload.toString(),
+                        OffsetDateTime.now(ZoneOffset.UTC),
+                        Actor.SYSTEM));
     }
 
     void publish(ProducerRecord<String, byte[]> record) {

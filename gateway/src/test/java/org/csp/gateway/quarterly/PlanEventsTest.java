@@ -1,22 +1,5 @@
 package org.csp.gateway.quarterly;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.csp.contracts.ApprovedJson;
-import org.csp.contracts.PlanEventTypes;
-import org.csp.infrastructure.TestInfrastructure;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import java.util.function.Consumer;
-
 import static org.csp.gateway.quarterly.QuarterlyViewSupport.awaitApplied;
 import static org.csp.gateway.quarterly.QuarterlyViewSupport.awaitStatus;
 import static org.csp.gateway.quarterly.QuarterlyViewSupport.awaitView;
@@ -24,6 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.csp.contracts.ApprovedJson;
+import org.csp.contracts.PlanEventTypes;
+import org.csp.infrastructure.TestInfrastructure;
+import org.junit.jupiter.api.Test;
 
 /**
  * plan-service's events in the quarterly view: initiatives defined, amended and retired; their priorities' titles from
@@ -42,14 +41,16 @@ class PlanEventsTest {
     }
 
     /** A v2-shaped initiative event (defined.v2 or amended.v1): the pinned payload with this id, priority and title. */
-    private static ProducerRecord<String, byte[]> initiative(String type, String id, long version, int priority, String title) {
+    private static ProducerRecord<String, byte[]> initiative(
+            String type, String id, long version, int priority, String title) {
         return PinnedEvents.record(type, "stroud:initiative:" + id, version, e -> {
             e.put("initiativeId", id);
             ((ObjectNode) e.get("definition")).put("priority", priority).put("title", title);
         });
     }
 
-    private static ProducerRecord<String, byte[]> priority(String type, int number, long version, Consumer<ObjectNode> change) {
+    private static ProducerRecord<String, byte[]> priority(
+            String type, int number, long version, Consumer<ObjectNode> change) {
         return PinnedEvents.record(type, "stroud:priority:" + number, version, e -> {
             e.put("priority", number);
             change.accept(e);
@@ -79,8 +80,14 @@ class PlanEventsTest {
         String quarter = "/api/views/quarterly/2019-20-Q1";
         try (PinnedEvents events = new PinnedEvents()) {
             events.publish(initiative("plan.initiative.defined.v2", id, 1, 74, "First title"));
-            events.publish(PinnedEvents.record("plan.initiative.updated.v1", "stroud:initiative:" + id, 2, e -> e
-                    .put("initiativeId", id).put("quarter", "2019/20 Q1").put("status", "at-risk").put("rag", "amber")));
+            events.publish(PinnedEvents.record(
+                    "plan.initiative.updated.v1",
+                    "stroud:initiative:" + id,
+                    2,
+                    e -> e.put("initiativeId", id)
+                            .put("quarter", "2019/20 Q1")
+                            .put("status", "at-risk")
+                            .put("rag", "amber")));
         }
         JsonPath defined = awaitView(quarter, v -> "at-risk".equals(v.get(path(id, "status"))));
         assertEquals(74, defined.getInt(path(id, "priority")));
@@ -96,8 +103,8 @@ class PlanEventsTest {
         int initiatives = amended.getInt("summary.initiatives");
 
         try (PinnedEvents events = new PinnedEvents()) {
-            events.publish(PinnedEvents.record("plan.initiative.retired.v1", "stroud:initiative:" + id, 4,
-                    e -> e.put("initiativeId", id)));
+            events.publish(PinnedEvents.record(
+                    "plan.initiative.retired.v1", "stroud:initiative:" + id, 4, e -> e.put("initiativeId", id)));
         }
         JsonPath retired = awaitView(quarter, v -> !shows(v, id));
         assertEquals(initiatives - 1, retired.getInt("summary.initiatives"), "a retired initiative is not counted");
@@ -139,8 +146,11 @@ class PlanEventsTest {
         // a defined.v1 event's own title gives way to the priority's
         String legacy = newInitiativeId();
         try (PinnedEvents events = new PinnedEvents()) {
-            events.publish(PinnedEvents.record("plan.initiative.defined.v1", "stroud:initiative:" + legacy, 1, e -> e
-                    .put("initiativeId", legacy).put("priority", 72).put("priorityTitle", "An old title")));
+            events.publish(PinnedEvents.record(
+                    "plan.initiative.defined.v1",
+                    "stroud:initiative:" + legacy,
+                    1,
+                    e -> e.put("initiativeId", legacy).put("priority", 72).put("priorityTitle", "An old title")));
         }
         JsonPath both = awaitView(quarter, v -> shows(v, legacy));
         assertEquals("Priority seventy-two", both.getString(path(legacy, "priorityTitle")));
@@ -149,11 +159,12 @@ class PlanEventsTest {
         try (PinnedEvents events = new PinnedEvents()) {
             events.publish(priorityTitled("plan.priority.amended.v1", 72, 2, "Priority seventy-two, renamed"));
         }
-        JsonPath renamed = awaitView(quarter, v -> "Priority seventy-two, renamed".equals(v.get(path(after, "priorityTitle"))));
+        JsonPath renamed =
+                awaitView(quarter, v -> "Priority seventy-two, renamed".equals(v.get(path(after, "priorityTitle"))));
         assertEquals("Priority seventy-two, renamed", renamed.getString(path(legacy, "priorityTitle")));
         assertEquals("Priority seventy-one", renamed.getString(path(before, "priorityTitle")));
         try (PinnedEvents events = new PinnedEvents()) {
-            events.publish(priority("plan.priority.retired.v1", 72, 3, e -> { }));
+            events.publish(priority("plan.priority.retired.v1", 72, 3, e -> {}));
         }
         awaitPlanEventsApplied();
         JsonPath retired = awaitView(quarter, v -> true);
@@ -162,11 +173,17 @@ class PlanEventsTest {
 
     /** The plan's events the view has no use for: every one of them pinned by plan-service, ignored explicitly. */
     static final List<String> IGNORED_PLAN_TYPES = List.of(
-            "plan.objective.defined.v1", "plan.objective.amended.v1", "plan.objective.retired.v1",
-            "plan.organisation.defined.v1", "plan.organisation.amended.v1", "plan.organisation.retired.v1",
+            "plan.objective.defined.v1",
+            "plan.objective.amended.v1",
+            "plan.objective.retired.v1",
+            "plan.organisation.defined.v1",
+            "plan.organisation.amended.v1",
+            "plan.organisation.retired.v1",
             "plan.plan.revised.v1",
-            "plan.quarterly-review.opened.v1", "plan.quarterly-review.report-submitted.v1",
-            "plan.quarterly-review.closed.v1", "plan.quarterly-review.reopened.v1",
+            "plan.quarterly-review.opened.v1",
+            "plan.quarterly-review.report-submitted.v1",
+            "plan.quarterly-review.closed.v1",
+            "plan.quarterly-review.reopened.v1",
             "plan.priority-lead.assigned.v1");
 
     @Test
@@ -175,7 +192,7 @@ class PlanEventsTest {
         try (PinnedEvents events = new PinnedEvents()) {
             for (String type : IGNORED_PLAN_TYPES) {
                 String kind = type.split("\\.")[1];
-                events.publish(PinnedEvents.record(type, "stroud:" + kind + ":" + UUID.randomUUID(), 1, e -> { }));
+                events.publish(PinnedEvents.record(type, "stroud:" + kind + ":" + UUID.randomUUID(), 1, e -> {}));
             }
         }
         JsonPath status = awaitPlanEventsApplied();
@@ -188,15 +205,23 @@ class PlanEventsTest {
 
     @Test
     void everyEventTypePlanServicePinsIsAppliedOrIgnored() throws Exception {
-        List<String> types = PlanEventTypes.ALL.stream().filter(ApprovedJson::exists).sorted().toList();
+        List<String> types = PlanEventTypes.ALL.stream()
+                .filter(ApprovedJson::exists)
+                .sorted()
+                .toList();
         assertEquals(PlanEventTypes.ALL.size(), types.size(), "every plan type has its approved JSON");
         assertTrue(types.size() > 10, "plan-service's pinned events: " + types);
         for (String type : types) {
-            assertTrue(projection.appliedTypes().contains(type) || projection.ignoredTypes().contains(type),
+            assertTrue(
+                    projection.appliedTypes().contains(type)
+                            || projection.ignoredTypes().contains(type),
                     type + " would be parked: the quarterly view neither applies nor ignores it");
         }
         assertTrue(types.containsAll(IGNORED_PLAN_TYPES), "every type this test publishes is pinned");
-        assertEquals(Set.copyOf(IGNORED_PLAN_TYPES), projection.ignoredTypes().stream().filter(t -> t.startsWith("plan."))
-                .collect(java.util.stream.Collectors.toSet()));
+        assertEquals(
+                Set.copyOf(IGNORED_PLAN_TYPES),
+                projection.ignoredTypes().stream()
+                        .filter(t -> t.startsWith("plan."))
+                        .collect(java.util.stream.Collectors.toSet()));
     }
 }

@@ -1,20 +1,18 @@
 package org.csp.gateway.quarterly;
 
-import io.restassured.path.json.JsonPath;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.csp.assessment.Reading;
-import org.csp.calendar.FinancialQuarter;
-import org.csp.infrastructure.Tokens;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.fail;
 
+import io.restassured.path.json.JsonPath;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Predicate;
-
-import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.fail;
-
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.csp.assessment.Reading;
+import org.csp.calendar.FinancialQuarter;
+import org.csp.infrastructure.Tokens;
 
 /**
  * What the quarterly view's tests share: waiting, through the API, for the view and for the projection's status, and
@@ -22,8 +20,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 final class QuarterlyViewSupport {
 
-    private QuarterlyViewSupport() {
-    }
+    private QuarterlyViewSupport() {}
 
     /** Waits until the view at {@code path}, as a viewer reads it, meets the condition. */
     static JsonPath awaitView(String path, Predicate<JsonPath> condition) throws InterruptedException {
@@ -40,8 +37,14 @@ final class QuarterlyViewSupport {
         long deadline = System.nanoTime() + timeout.toNanos();
         JsonPath last = null;
         while (System.nanoTime() < deadline) {
-            last = given().auth().oauth2(Tokens.user(user)).when().get(path)
-                    .then().statusCode(200).extract().jsonPath();
+            last = given().auth()
+                    .oauth2(Tokens.user(user))
+                    .when()
+                    .get(path)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             if (condition.test(last)) {
                 return last;
             }
@@ -55,21 +58,31 @@ final class QuarterlyViewSupport {
     static JsonPath awaitApplied(String topic) throws InterruptedException {
         return awaitStatus(s -> {
             List<Long> lags = s.getList("[0].live.partitions.findAll { it.topic == '" + topic + "' }.lag", Long.class);
-            List<Long> ends = s.getList("[0].live.partitions.findAll { it.topic == '" + topic + "' }.endOffset", Long.class);
-            return ends.stream().mapToLong(Long::longValue).sum() > 0 && lags.stream().allMatch(lag -> lag == 0);
+            List<Long> ends =
+                    s.getList("[0].live.partitions.findAll { it.topic == '" + topic + "' }.endOffset", Long.class);
+            return ends.stream().mapToLong(Long::longValue).sum() > 0
+                    && lags.stream().allMatch(lag -> lag == 0);
         });
     }
 
     static ProducerRecord<String, byte[]> engagement(String id, LocalDate date, String type, int attendance) {
-        return PinnedEvents.record("engagement.activity.recorded.v1", "stroud:engagement:" + id, 1, e -> e
-                .put("engagementId", id).put("date", date.toString()).put("type", type).put("attendance", attendance));
+        return PinnedEvents.record(
+                "engagement.activity.recorded.v1",
+                "stroud:engagement:" + id,
+                1,
+                e -> e.put("engagementId", id)
+                        .put("date", date.toString())
+                        .put("type", type)
+                        .put("attendance", attendance));
     }
 
     /** The reading of that figure, as the assessment takes it. */
     static Reading reading(String period, String source, String value) {
-        LocalDate first = period.matches("\\d{4}-\\d{2}") ? java.time.YearMonth.parse(period).atDay(1)
-                : period.contains("Q") ? FinancialQuarter.parse(period).orElseThrow().firstDay()
-                : LocalDate.of(Integer.parseInt(period.substring(0, 4)), 4, 1);
+        LocalDate first = period.matches("\\d{4}-\\d{2}")
+                ? java.time.YearMonth.parse(period).atDay(1)
+                : period.contains("Q")
+                        ? FinancialQuarter.parse(period).orElseThrow().firstDay()
+                        : LocalDate.of(Integer.parseInt(period.substring(0, 4)), 4, 1);
         return new Reading(period, first, source, new BigDecimal(value));
     }
 }

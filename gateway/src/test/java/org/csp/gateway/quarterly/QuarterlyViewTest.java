@@ -1,5 +1,15 @@
 package org.csp.gateway.quarterly;
 
+import static io.restassured.RestAssured.given;
+import static org.csp.gateway.quarterly.QuarterlyViewSupport.awaitStatus;
+import static org.csp.gateway.quarterly.QuarterlyViewSupport.awaitView;
+import static org.csp.gateway.quarterly.QuarterlyViewSupport.engagement;
+import static org.csp.gateway.quarterly.QuarterlyViewSupport.reading;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -10,6 +20,19 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -30,30 +53,6 @@ import org.csp.infrastructure.TestInfrastructure;
 import org.csp.infrastructure.Tokens;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-
-import static io.restassured.RestAssured.given;
-import static org.csp.gateway.quarterly.QuarterlyViewSupport.awaitStatus;
-import static org.csp.gateway.quarterly.QuarterlyViewSupport.awaitView;
-import static org.csp.gateway.quarterly.QuarterlyViewSupport.engagement;
-import static org.csp.gateway.quarterly.QuarterlyViewSupport.reading;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * The quarterly view as a whole, against a real broker and database: the services' pinned events become the view,
  * exactly once; a rebuild never blanks the view; a record that cannot be read is parked and the view goes on; a
@@ -66,31 +65,42 @@ class QuarterlyViewTest {
 
     @Test
     void theServicesEventsMakeTheQuarterlyViewEachCountedOnce() throws Exception {
-        ProducerRecord<String, byte[]> workshop = engagement("q-" + UUID.randomUUID(), LocalDate.of(2022, 8, 14), "workshop", 25);
+        ProducerRecord<String, byte[]> workshop =
+                engagement("q-" + UUID.randomUUID(), LocalDate.of(2022, 8, 14), "workshop", 25);
         try (PinnedEvents events = new PinnedEvents()) {
-            events.publish(PinnedEvents.record("plan.initiative.defined.v1", "stroud:initiative:P1-03", 1, e -> { }));
-            events.publish(PinnedEvents.record("plan.initiative.updated.v1", "stroud:initiative:P1-03", 2,
-                    e -> e.put("quarter", "2022/23 Q2")));
-            events.publish(PinnedEvents.record("measures.indicator.defined.v1", "stroud:indicator:ASB-INCIDENTS", 1, e -> { }));
+            events.publish(PinnedEvents.record("plan.initiative.defined.v1", "stroud:initiative:P1-03", 1, e -> {}));
+            events.publish(PinnedEvents.record(
+                    "plan.initiative.updated.v1", "stroud:initiative:P1-03", 2, e -> e.put("quarter", "2022/23 Q2")));
+            events.publish(
+                    PinnedEvents.record("measures.indicator.defined.v1", "stroud:indicator:ASB-INCIDENTS", 1, e -> {}));
             String measure = "stroud:datapoint:ASB-INCIDENTS:E07000082:2022-08:gloucestershire-constabulary";
-            Consumer<ObjectNode> august = e -> e.put("indicatorCode", "ASB-INCIDENTS").put("geography", "E07000082")
-                    .put("period", "2022-08").put("source", "gloucestershire-constabulary").put("value", 12);
+            Consumer<ObjectNode> august = e -> e.put("indicatorCode", "ASB-INCIDENTS")
+                    .put("geography", "E07000082")
+                    .put("period", "2022-08")
+                    .put("source", "gloucestershire-constabulary")
+                    .put("value", 12);
             events.publish(PinnedEvents.record("measures.measure.recorded.v1", measure, 1, august));
             events.publish(workshop);
             events.publish(engagement("q-" + UUID.randomUUID(), LocalDate.of(2022, 9, 30), "survey", 0));
             // a correction: revision 2 replaces the value; an old revision published again changes nothing
-            events.publish(PinnedEvents.record("measures.measure.recorded.v1", measure, 2,
+            events.publish(PinnedEvents.record(
+                    "measures.measure.recorded.v1",
+                    measure,
+                    2,
                     august.andThen(e -> e.put("value", 14).put("revision", 2).put("status", "final"))));
             events.publish(PinnedEvents.record("measures.measure.recorded.v1", measure, 1, august));
         }
 
-        JsonPath view = awaitView("/api/views/quarterly/2022-23-Q2", v -> v.getInt("engagement.records") == 2
-                && Integer.valueOf(14).equals(v.get("measures[0].total")));
+        JsonPath view = awaitView(
+                "/api/views/quarterly/2022-23-Q2",
+                v -> v.getInt("engagement.records") == 2 && Integer.valueOf(14).equals(v.get("measures[0].total")));
         assertEquals("2022/23 Q2", view.getString("quarter"));
         assertEquals("2022-07-01", view.getString("from"));
         assertEquals("on-track", view.getString("initiatives.find { it.id == 'P1-03' }.status"));
         assertEquals("CCTV deployed", view.getString("initiatives.find { it.id == 'P1-03' }.commentary"));
-        assertEquals("Tackle ASB", view.getString("initiatives.find { it.id == 'P1-03' }.priorityTitle"),
+        assertEquals(
+                "Tackle ASB",
+                view.getString("initiatives.find { it.id == 'P1-03' }.priorityTitle"),
                 "a defined.v1 event's own priority title, while no priority event names one");
         assertEquals("E07000082", view.getString("measures[0].geography"));
         assertEquals(2, view.getInt("measures[0].periods[0].revision"));
@@ -116,22 +126,42 @@ class QuarterlyViewTest {
         int records = 4000;
         List<ProducerRecord<String, byte[]>> batch = new ArrayList<>();
         for (int i = 0; i < records; i++) {
-            batch.add(engagement("r-" + UUID.randomUUID(), LocalDate.of(2021, 4, 1).plusDays(i % 365),
-                    i % 3 == 0 ? "survey" : "workshop", i % 50));
+            batch.add(engagement(
+                    "r-" + UUID.randomUUID(),
+                    LocalDate.of(2021, 4, 1).plusDays(i % 365),
+                    i % 3 == 0 ? "survey" : "workshop",
+                    i % 50));
         }
         try (PinnedEvents events = new PinnedEvents()) {
             events.publishAll(batch);
         }
         List<String> quarters = List.of("2021-22-Q1", "2021-22-Q2", "2021-22-Q3", "2021-22-Q4");
-        awaitView("/api/views/quarterly/2021-22-Q4", v -> quarters.stream()
-                .mapToInt(q -> given().auth().oauth2(Tokens.user("viewer")).get("/api/views/quarterly/" + q).jsonPath()
-                        .getInt("engagement.records")).sum() == records);
+        awaitView(
+                "/api/views/quarterly/2021-22-Q4",
+                v -> quarters.stream()
+                                .mapToInt(q -> given().auth()
+                                        .oauth2(Tokens.user("viewer"))
+                                        .get("/api/views/quarterly/" + q)
+                                        .jsonPath()
+                                        .getInt("engagement.records"))
+                                .sum()
+                        == records);
         String before = views(quarters);
         int generation = liveGeneration();
 
-        given().auth().oauth2(Tokens.user("viewer")).when().post("/api/admin/projections/rebuild").then().statusCode(403);
-        given().auth().oauth2(Tokens.user("coordinator")).when().post("/api/admin/projections/rebuild")
-                .then().statusCode(202).body("[0].generation", equalTo(generation + 1));
+        given().auth()
+                .oauth2(Tokens.user("viewer"))
+                .when()
+                .post("/api/admin/projections/rebuild")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(Tokens.user("coordinator"))
+                .when()
+                .post("/api/admin/projections/rebuild")
+                .then()
+                .statusCode(202)
+                .body("[0].generation", equalTo(generation + 1));
         int reads = 0;
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (liveGeneration() == generation) {
@@ -143,8 +173,13 @@ class QuarterlyViewTest {
         assertEquals(before, views(quarters), "the rebuilt view equals the old one");
 
         // The address of the first release still works.
-        given().auth().oauth2(Tokens.user("coordinator")).when().post("/api/admin/projections/quarterly/rebuild")
-                .then().statusCode(202).body("[0].generation", equalTo(generation + 2));
+        given().auth()
+                .oauth2(Tokens.user("coordinator"))
+                .when()
+                .post("/api/admin/projections/quarterly/rebuild")
+                .then()
+                .statusCode(202)
+                .body("[0].generation", equalTo(generation + 2));
         awaitStatus(s -> s.getInt("[0].live.generation") == generation + 2);
         assertEquals(before, views(quarters));
     }
@@ -152,20 +187,34 @@ class QuarterlyViewTest {
     @Test
     void aRecordThatCannotBeReadIsParkedAndTheViewGoesOn() throws Exception {
         try (PinnedEvents events = new PinnedEvents()) {
-            events.publish(new ProducerRecord<>("engagement.events", "garbage", "not json at all".getBytes(StandardCharsets.UTF_8)));
-            events.publish(PinnedEvents.record("engagement.activity.recorded.v1", "stroud:engagement:no-date", 1, e -> e.remove("date")));
+            events.publish(new ProducerRecord<>(
+                    "engagement.events", "garbage", "not json at all".getBytes(StandardCharsets.UTF_8)));
+            events.publish(PinnedEvents.record(
+                    "engagement.activity.recorded.v1", "stroud:engagement:no-date", 1, e -> e.remove("date")));
             events.publish(engagement("p-" + UUID.randomUUID(), LocalDate.of(2020, 5, 5), "workshop", 7));
         }
-        awaitView("/api/views/quarterly/2020-21-Q1", v -> v.getInt("engagement.records") == 1 && v.getInt("engagement.attendance") == 7);
+        awaitView(
+                "/api/views/quarterly/2020-21-Q1",
+                v -> v.getInt("engagement.records") == 1 && v.getInt("engagement.attendance") == 7);
         JsonPath status = awaitStatus(s -> s.getInt("[0].live.parkedCount") >= 2);
         List<String> reasons = status.getList("[0].live.parked.reason");
         assertTrue(reasons.stream().anyMatch(r -> r.contains("ce_specversion is missing")), reasons.toString());
         assertTrue(reasons.stream().anyMatch(r -> r.contains("'date'")), reasons.toString());
         assertEquals("quarterly", status.getString("[0].projection"));
         assertEquals("leader", status.getString("[0].role"));
-        given().auth().oauth2(Tokens.user("viewer")).when().get("/api/admin/projections/status").then().statusCode(403);
-        given().when().get("/q/health/well").then().statusCode(503)
-                .body("checks.find { it.name == 'projection-problems' }.data.'quarterly.parked'", equalTo(reasons.size()));
+        given().auth()
+                .oauth2(Tokens.user("viewer"))
+                .when()
+                .get("/api/admin/projections/status")
+                .then()
+                .statusCode(403);
+        given().when()
+                .get("/q/health/well")
+                .then()
+                .statusCode(503)
+                .body(
+                        "checks.find { it.name == 'projection-problems' }.data.'quarterly.parked'",
+                        equalTo(reasons.size()));
     }
 
     @Test
@@ -176,15 +225,25 @@ class QuarterlyViewTest {
 
     @Test
     void anUnknownQuarterIsAProblem() {
-        given().auth().oauth2(Tokens.user("viewer")).when().get("/api/views/quarterly/2024-Q2")
-                .then().statusCode(400).contentType("application/problem+json")
+        given().auth()
+                .oauth2(Tokens.user("viewer"))
+                .when()
+                .get("/api/views/quarterly/2024-Q2")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:csp:problem:invalid-quarter"));
     }
 
     @Test
     void anUnreachableServiceIsABadGatewayProblem() {
-        given().auth().oauth2(Tokens.user("viewer")).when().get("/api/initiatives")
-                .then().statusCode(502).contentType("application/problem+json")
+        given().auth()
+                .oauth2(Tokens.user("viewer"))
+                .when()
+                .get("/api/initiatives")
+                .then()
+                .statusCode(502)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:csp:problem:upstream-unavailable"));
         given().when().get("/api/initiatives").then().statusCode(401);
     }
@@ -246,19 +305,24 @@ class QuarterlyViewTest {
 
     @Inject
     Pool pool;
+
     @Inject
     DedicatedConnections connections;
+
     @Inject
     ProjectionConfig config;
+
     @Inject
     QuarterlyViewProjection projection;
+
     @Inject
     QuarterlyViews views;
 
     private static CloudEvent event(String type, String stream, long version, Consumer<ObjectNode> change) {
         ObjectNode data = PinnedEvents.pinned(type);
         change.accept(data);
-        return new CloudEvent(UUID.randomUUID().toString(), "plan-service", type, stream, version, "stroud", Instant.now(), data);
+        return new CloudEvent(
+                UUID.randomUUID().toString(), "plan-service", type, stream, version, "stroud", Instant.now(), data);
     }
 
     private ConsumerSettings settings() {
@@ -267,33 +331,65 @@ class QuarterlyViewTest {
 
     /** A live generation 1 of the projection {@code name}, as version 1 left it, with two initiatives it applied. */
     private void versionOneGeneration(String name) {
-        new ProjectionRunner(new Renamed(projection, name, 1, VERSION_1_DDL), pool, connections.leaderLock("projection:" + name),
-                settings()).createTables();
-        pool.query("INSERT INTO " + name + "_g1.initiative VALUES "
-                        + "('stroud', 'U-1', 9, 'Title from defined.v1', 'Defined by version 1', 'Stroud District Council'), "
-                        + "('stroud', 'U-2', 9, 'Title from defined.v1', 'Retired under version 2', 'Stroud District Council')")
-                .execute().await().atMost(Duration.ofSeconds(10));
+        new ProjectionRunner(
+                        new Renamed(projection, name, 1, VERSION_1_DDL),
+                        pool,
+                        connections.leaderLock("projection:" + name),
+                        settings())
+                .createTables();
+        pool.query(
+                        "INSERT INTO " + name + "_g1.initiative VALUES "
+                                + "('stroud', 'U-1', 9, 'Title from defined.v1', 'Defined by version 1', 'Stroud District Council'), "
+                                + "('stroud', 'U-2', 9, 'Title from defined.v1', 'Retired under version 2', 'Stroud District Council')")
+                .execute()
+                .await()
+                .atMost(Duration.ofSeconds(10));
     }
 
     @Test
     void versionTwoAppliesToTheGenerationVersionOneBuiltUntilItsRebuildIsLive() {
         String name = "quarterly_upgrade_a";
         versionOneGeneration(name);
-        // what a gateway of version 2 does first at start-up: the tables, and a rebuild asked for (nobody builds it here)
-        new ProjectionRunner(new Renamed(projection, name, 2, projection.ddl()), pool, connections.leaderLock("projection:" + name),
-                settings()).createTables();
+        // what a gateway of version 2 does first at start-up: the tables, and a rebuild asked for (nobody builds it
+        // here)
+        new ProjectionRunner(
+                        new Renamed(projection, name, 2, projection.ddl()),
+                        pool,
+                        connections.leaderLock("projection:" + name),
+                        settings())
+                .createTables();
 
-        pool.withTransaction(tx -> tx.preparedQuery("SELECT set_config('search_path', $1, true)").execute(Tuple.of(name + "_g1"))
-                        .flatMap(ignored -> projection.apply(tx, List.of(
-                                event("plan.initiative.defined.v2", "stroud:initiative:U-3", 1, e -> e.put("initiativeId", "U-3")),
-                                event("plan.initiative.retired.v1", "stroud:initiative:U-2", 2, e -> e.put("initiativeId", "U-2")),
-                                event("plan.priority.defined.v1", "stroud:priority:1", 1, e -> { })))))
-                .await().atMost(Duration.ofSeconds(10));
-        QuarterlyView old = views.view(name, "stroud", FinancialQuarter.parse("2019-20-Q3").orElseThrow())
-                .await().atMost(Duration.ofSeconds(10));
-        assertEquals(List.of("U-3", "U-1"), old.initiatives().stream().map(QuarterlyView.InitiativeProgress::id).toList(),
+        pool.withTransaction(tx -> tx.preparedQuery("SELECT set_config('search_path', $1, true)")
+                        .execute(Tuple.of(name + "_g1"))
+                        .flatMap(ignored -> projection.apply(
+                                tx,
+                                List.of(
+                                        event(
+                                                "plan.initiative.defined.v2",
+                                                "stroud:initiative:U-3",
+                                                1,
+                                                e -> e.put("initiativeId", "U-3")),
+                                        event(
+                                                "plan.initiative.retired.v1",
+                                                "stroud:initiative:U-2",
+                                                2,
+                                                e -> e.put("initiativeId", "U-2")),
+                                        event("plan.priority.defined.v1", "stroud:priority:1", 1, e -> {})))))
+                .await()
+                .atMost(Duration.ofSeconds(10));
+        QuarterlyView old = views.view(
+                        name, "stroud", FinancialQuarter.parse("2019-20-Q3").orElseThrow())
+                .await()
+                .atMost(Duration.ofSeconds(10));
+        assertEquals(
+                List.of("U-3", "U-1"),
+                old.initiatives().stream()
+                        .map(QuarterlyView.InitiativeProgress::id)
+                        .toList(),
                 "U-2 is retired");
-        assertEquals("Aim to reduce and proactively tackle ASB in all its forms.", old.initiatives().get(0).priorityTitle());
+        assertEquals(
+                "Aim to reduce and proactively tackle ASB in all its forms.",
+                old.initiatives().get(0).priorityTitle());
         assertEquals("Title from defined.v1", old.initiatives().get(1).priorityTitle());
     }
 
@@ -306,45 +402,90 @@ class QuarterlyViewTest {
     @Test
     void versionFourAppliesToTheGenerationAnEarlierVersionBuiltUntilItsRebuildIsLive() {
         String name = "quarterly_upgrade_c";
-        new ProjectionRunner(new Renamed(projection, name, 3, VERSION_1_DDL), pool, connections.leaderLock("projection:" + name),
-                settings()).createTables();
+        new ProjectionRunner(
+                        new Renamed(projection, name, 3, VERSION_1_DDL),
+                        pool,
+                        connections.leaderLock("projection:" + name),
+                        settings())
+                .createTables();
         pool.query("INSERT INTO " + name + "_g1.indicator VALUES "
-                        + "('stroud', 'OLD-1', 'Stored by version 3', 1, 'count', 'monthly', 'lower-is-better')").execute()
+                        + "('stroud', 'OLD-1', 'Stored by version 3', 1, 'count', 'monthly', 'lower-is-better')")
+                .execute()
                 .flatMap(ignored -> pool.query("INSERT INTO " + name + "_g1.measure VALUES "
-                        + "('stroud', 'OLD-1', 'E07000082', '2017-07', '2017/18 Q2', 40, 'provisional', 'police', 1), "
-                        + "('stroud', 'OLD-1', 'E07000082', '2016-07', '2016/17 Q2', 50, 'final', 'police', 1)").execute())
-                .await().atMost(Duration.ofSeconds(10));
+                                + "('stroud', 'OLD-1', 'E07000082', '2017-07', '2017/18 Q2', 40, 'provisional', 'police', 1), "
+                                + "('stroud', 'OLD-1', 'E07000082', '2016-07', '2016/17 Q2', 50, 'final', 'police', 1)")
+                        .execute())
+                .await()
+                .atMost(Duration.ofSeconds(10));
         for (int start = 0; start < 2; start++) { // a gateway of version 4 starts, and starts again
-            new ProjectionRunner(new Renamed(projection, name, 4, projection.ddl()), pool, connections.leaderLock("projection:" + name),
-                    settings()).createTables();
+            new ProjectionRunner(
+                            new Renamed(projection, name, 4, projection.ddl()),
+                            pool,
+                            connections.leaderLock("projection:" + name),
+                            settings())
+                    .createTables();
         }
 
-        pool.withTransaction(tx -> tx.preparedQuery("SELECT set_config('search_path', $1, true)").execute(Tuple.of(name + "_g1"))
-                        .flatMap(ignored -> projection.apply(tx, List.of(
-                                event("measures.measure.recorded.v1", "stroud:datapoint:OLD-1:E07000082:2017-07:council", 1, e -> e
-                                        .put("indicatorCode", "OLD-1").put("period", "2017-07").put("source", "council").put("value", 5)),
-                                event("measures.measure.revised.v1", "stroud:datapoint:OLD-1:E07000082:2017-07:police", 2, e -> e
-                                        .put("indicatorCode", "OLD-1").put("period", "2017-07").put("source", "police").put("value", 42))))))
-                .await().atMost(Duration.ofSeconds(10));
+        pool.withTransaction(tx -> tx.preparedQuery("SELECT set_config('search_path', $1, true)")
+                        .execute(Tuple.of(name + "_g1"))
+                        .flatMap(ignored -> projection.apply(
+                                tx,
+                                List.of(
+                                        event(
+                                                "measures.measure.recorded.v1",
+                                                "stroud:datapoint:OLD-1:E07000082:2017-07:council",
+                                                1,
+                                                e -> e.put("indicatorCode", "OLD-1")
+                                                        .put("period", "2017-07")
+                                                        .put("source", "council")
+                                                        .put("value", 5)),
+                                        event(
+                                                "measures.measure.revised.v1",
+                                                "stroud:datapoint:OLD-1:E07000082:2017-07:police",
+                                                2,
+                                                e -> e.put("indicatorCode", "OLD-1")
+                                                        .put("period", "2017-07")
+                                                        .put("source", "police")
+                                                        .put("value", 42))))))
+                .await()
+                .atMost(Duration.ofSeconds(10));
         FinancialQuarter q = FinancialQuarter.parse("2017/18 Q2").orElseThrow();
         QuarterlyView old = views.view(name, "stroud", q).await().atMost(Duration.ofSeconds(10));
         assertEquals(1, old.measures().size(), old.measures().toString());
         QuarterlyView.Measure measure = old.measures().getFirst();
-        assertEquals(List.of("council", "police"), measure.periods().stream().map(QuarterlyView.Period::source).toList());
-        assertEquals(0, new BigDecimal(47).compareTo(measure.total()), "42 revised and 5 from a second source: " + measure);
-        assertEquals(QuarterlyView.MeasureAssessment.of(Assessment.assess(new Assessment.Basis(Polarity.LOWER_IS_BETTER,
-                Aggregation.SUM, 12, BigDecimal.valueOf(5), Map.of()), q, List.of(reading("2017-07", "police", "42"),
-                reading("2017-07", "council", "5"), reading("2016-07", "police", "50")))), measure.assessment());
+        assertEquals(
+                List.of("council", "police"),
+                measure.periods().stream().map(QuarterlyView.Period::source).toList());
+        assertEquals(
+                0, new BigDecimal(47).compareTo(measure.total()), "42 revised and 5 from a second source: " + measure);
+        assertEquals(
+                QuarterlyView.MeasureAssessment.of(Assessment.assess(
+                        new Assessment.Basis(
+                                Polarity.LOWER_IS_BETTER, Aggregation.SUM, 12, BigDecimal.valueOf(5), Map.of()),
+                        q,
+                        List.of(
+                                reading("2017-07", "police", "42"),
+                                reading("2017-07", "council", "5"),
+                                reading("2016-07", "police", "50")))),
+                measure.assessment());
     }
 
     /** The end of every partition of the view's topics. */
     private Map<TopicPartition, Long> topicEnds() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
             Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            admin.describeTopics(projection.topics()).allTopicNames().get(10, TimeUnit.SECONDS).forEach((topic, description) ->
-                    description.partitions().forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
+            admin.describeTopics(projection.topics())
+                    .allTopicNames()
+                    .get(10, TimeUnit.SECONDS)
+                    .forEach((topic, description) -> description
+                            .partitions()
+                            .forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
             Map<TopicPartition, Long> ends = new HashMap<>();
-            admin.listOffsets(request).all().get(10, TimeUnit.SECONDS).forEach((partition, info) -> ends.put(partition, info.offset()));
+            admin.listOffsets(request)
+                    .all()
+                    .get(10, TimeUnit.SECONDS)
+                    .forEach((partition, info) -> ends.put(partition, info.offset()));
             return ends;
         }
     }
@@ -356,11 +497,18 @@ class QuarterlyViewTest {
         // version 1 had read every topic to its end
         Map<TopicPartition, Long> ends = topicEnds();
         List<Tuple> offsets = ends.entrySet().stream()
-                .map(e -> Tuple.of(e.getKey().topic(), e.getKey().partition(), e.getValue())).toList();
-        pool.preparedQuery("INSERT INTO " + name + "_g1.consumer_offset (topic, partition, next_offset) VALUES ($1, $2, $3)")
-                .executeBatch(offsets).await().atMost(Duration.ofSeconds(10));
-        ProjectionRunner upgraded = new ProjectionRunner(new Renamed(projection, name, 2, projection.ddl()), pool,
-                connections.leaderLock("projection:" + name), settings());
+                .map(e -> Tuple.of(e.getKey().topic(), e.getKey().partition(), e.getValue()))
+                .toList();
+        pool.preparedQuery("INSERT INTO " + name
+                        + "_g1.consumer_offset (topic, partition, next_offset) VALUES ($1, $2, $3)")
+                .executeBatch(offsets)
+                .await()
+                .atMost(Duration.ofSeconds(10));
+        ProjectionRunner upgraded = new ProjectionRunner(
+                new Renamed(projection, name, 2, projection.ddl()),
+                pool,
+                connections.leaderLock("projection:" + name),
+                settings());
         try {
             upgraded.start();
             long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
@@ -376,9 +524,12 @@ class QuarterlyViewTest {
                 long end = ends.getOrDefault(new TopicPartition(partition.topic(), partition.partition()), 0L);
                 assertTrue(partition.appliedOffset() >= end, "the rebuild read as far as version 1 had: " + partition);
             }
-            QuarterlyView rebuilt = views.view(name, "stroud", FinancialQuarter.parse("2019-20-Q3").orElseThrow())
-                    .await().atMost(Duration.ofSeconds(10));
-            assertTrue(rebuilt.initiatives().stream().noneMatch(i -> i.id().startsWith("U-")),
+            QuarterlyView rebuilt = views.view(
+                            name, "stroud", FinancialQuarter.parse("2019-20-Q3").orElseThrow())
+                    .await()
+                    .atMost(Duration.ofSeconds(10));
+            assertTrue(
+                    rebuilt.initiatives().stream().noneMatch(i -> i.id().startsWith("U-")),
                     "generation 2 is rebuilt from the topics alone: " + rebuilt.initiatives());
         } finally {
             upgraded.stop();
@@ -390,16 +541,30 @@ class QuarterlyViewTest {
         java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
         StringBuilder records = new StringBuilder();
         for (String quarter : quarters) {
-            String body = given().auth().oauth2(Tokens.user("viewer")).when().get("/api/views/quarterly/" + quarter)
-                    .then().statusCode(200).extract().asString();
+            String body = given().auth()
+                    .oauth2(Tokens.user("viewer"))
+                    .when()
+                    .get("/api/views/quarterly/" + quarter)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
             sha.update(body.getBytes(StandardCharsets.UTF_8));
-            records.append(io.restassured.path.json.JsonPath.from(body).getInt("engagement.records")).append(' ');
+            records.append(io.restassured.path.json.JsonPath.from(body).getInt("engagement.records"))
+                    .append(' ');
         }
         return records + "records, sha-256 " + java.util.HexFormat.of().formatHex(sha.digest());
     }
 
     private static int liveGeneration() {
-        return given().auth().oauth2(Tokens.user("coordinator")).when().get("/api/admin/projections/status")
-                .then().statusCode(200).extract().jsonPath().getInt("[0].live.generation");
+        return given().auth()
+                .oauth2(Tokens.user("coordinator"))
+                .when()
+                .get("/api/admin/projections/status")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getInt("[0].live.generation");
     }
 }

@@ -1,15 +1,14 @@
 package org.csp.gateway.routing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import org.csp.infrastructure.TestInfrastructure;
-import org.csp.infrastructure.Tokens;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,9 +19,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.csp.infrastructure.TestInfrastructure;
+import org.csp.infrastructure.Tokens;
+import org.junit.jupiter.api.Test;
 
 /**
  * The routes against stand-in services ({@link StubServices}): each path reaches the service that owns it, and what
@@ -37,13 +36,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ServiceProxyTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
 
     private record Reply(int status, Map<String, List<String>> headers, String body) {
         String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
-                    .map(e -> String.join(", ", e.getValue())).orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .findFirst()
+                    .map(e -> String.join(", ", e.getValue()))
+                    .orElse(null);
         }
 
         /** What the service received, as it echoed it. */
@@ -56,13 +60,20 @@ class ServiceProxyTest {
         }
     }
 
-    private static Reply send(String method, String pathAndQuery, Map<String, String> headers, byte[] body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RestAssured.port + pathAndQuery))
+    private static Reply send(String method, String pathAndQuery, Map<String, String> headers, byte[] body)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + RestAssured.port + pathAndQuery))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + Tokens.user("coordinator"))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response =
+                HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return new Reply(response.statusCode(), response.headers().map(), response.body());
     }
 
@@ -73,14 +84,29 @@ class ServiceProxyTest {
     @Test
     void everyPathReachesTheServiceThatOwnsIt() throws Exception {
         Map<String, String> owners = new LinkedHashMap<>();
-        for (String path : List.of("/api/plans", "/api/plans/stroud-2023-2026", "/api/plans/stroud-2023-2026/revisions",
-                "/api/priorities", "/api/priorities/1", "/api/objectives/P1-O1", "/api/organisations/victim-support",
-                "/api/initiatives", "/api/initiatives/P1-04", "/api/reviews", "/api/reviews/2024-25-Q3",
-                "/api/priority-leads", "/api/priority-leads/8d4c1f0e-5b7a-4c2e-9f3d-2a6b1c0e4d72")) {
+        for (String path : List.of(
+                "/api/plans",
+                "/api/plans/stroud-2023-2026",
+                "/api/plans/stroud-2023-2026/revisions",
+                "/api/priorities",
+                "/api/priorities/1",
+                "/api/objectives/P1-O1",
+                "/api/organisations/victim-support",
+                "/api/initiatives",
+                "/api/initiatives/P1-04",
+                "/api/reviews",
+                "/api/reviews/2024-25-Q3",
+                "/api/priority-leads",
+                "/api/priority-leads/8d4c1f0e-5b7a-4c2e-9f3d-2a6b1c0e4d72")) {
             owners.put(path, "plan");
         }
-        for (String path : List.of("/api/indicators/ASB-INCIDENTS/data-points", "/api/data-points/batch", "/api/geographies",
-                "/api/geographies/E05010955", "/api/assessments", "/api/assessments/ASB-INCIDENTS/2024-25-Q1",
+        for (String path : List.of(
+                "/api/indicators/ASB-INCIDENTS/data-points",
+                "/api/data-points/batch",
+                "/api/geographies",
+                "/api/geographies/E05010955",
+                "/api/assessments",
+                "/api/assessments/ASB-INCIDENTS/2024-25-Q1",
                 "/api/comparators/ASB-INCIDENTS")) {
             owners.put(path, "measures");
         }
@@ -93,24 +119,43 @@ class ServiceProxyTest {
             JsonNode received = reply.received();
             assertEquals(route.getValue(), received.get("service").asText(), route.getKey());
             assertEquals(route.getKey(), received.get("path").asText());
-            assertEquals("partnership=stroud&includeRetired=true", received.get("query").asText());
-            assertEquals("Bearer " + Tokens.user("coordinator"), received.at("/headers/authorization").asText(),
+            assertEquals(
+                    "partnership=stroud&includeRetired=true",
+                    received.get("query").asText());
+            assertEquals(
+                    "Bearer " + Tokens.user("coordinator"),
+                    received.at("/headers/authorization").asText(),
                     "the service checks the token again");
         }
-        for (String[] write : new String[][]{{"POST", "/api/plans/import"}, {"POST", "/api/priorities"},
-                {"POST", "/api/objectives"}, {"POST", "/api/organisations"}, {"POST", "/api/initiatives"},
-                {"POST", "/api/initiatives/P1-04/retire"}, {"POST", "/api/initiatives/P1-04/progress"},
-                {"POST", "/api/reviews"}, {"PUT", "/api/reviews/2024-25-Q3/reports/1"}, {"POST", "/api/reviews/2024-25-Q3/reopen"},
-                {"PUT", "/api/priority-leads/8d4c1f0e-5b7a-4c2e-9f3d-2a6b1c0e4d72"}, {"PATCH", "/api/priorities/1"},
-                {"DELETE", "/api/priority-leads/8d4c1f0e-5b7a-4c2e-9f3d-2a6b1c0e4d72"}}) {
-            Reply reply = send(write[0], write[1], Map.of("Content-Type", "application/json"),
+        for (String[] write : new String[][] {
+            {"POST", "/api/plans/import"},
+            {"POST", "/api/priorities"},
+            {"POST", "/api/objectives"},
+            {"POST", "/api/organisations"},
+            {"POST", "/api/initiatives"},
+            {"POST", "/api/initiatives/P1-04/retire"},
+            {"POST", "/api/initiatives/P1-04/progress"},
+            {"POST", "/api/reviews"},
+            {"PUT", "/api/reviews/2024-25-Q3/reports/1"},
+            {"POST", "/api/reviews/2024-25-Q3/reopen"},
+            {"PUT", "/api/priority-leads/8d4c1f0e-5b7a-4c2e-9f3d-2a6b1c0e4d72"},
+            {"PATCH", "/api/priorities/1"},
+            {"DELETE", "/api/priority-leads/8d4c1f0e-5b7a-4c2e-9f3d-2a6b1c0e4d72"}
+        }) {
+            Reply reply = send(
+                    write[0],
+                    write[1],
+                    Map.of("Content-Type", "application/json"),
                     write[0].equals("DELETE") ? null : "{\"a\": 1}".getBytes(StandardCharsets.UTF_8));
             assertEquals(200, reply.status(), write[0] + " " + write[1] + ": " + reply.body());
             assertEquals("plan", reply.received().get("service").asText(), write[1]);
             assertEquals(write[0], reply.received().get("method").asText());
             assertEquals(write[1], reply.received().get("path").asText());
         }
-        Reply batch = send("POST", "/api/data-points/batch", Map.of("Content-Type", "application/json"),
+        Reply batch = send(
+                "POST",
+                "/api/data-points/batch",
+                Map.of("Content-Type", "application/json"),
                 "[]".getBytes(StandardCharsets.UTF_8));
         assertEquals(200, batch.status(), batch.body());
         assertEquals("measures", batch.received().get("service").asText());
@@ -124,15 +169,18 @@ class ServiceProxyTest {
      */
     @Test
     void aServicesProjectionIsReachedThroughTheGatewayAndItsOwnAreAnsweredThere() throws Exception {
-        for (String[] request : new String[][]{{"GET", "/api/admin/projections/derived/status"},
-                {"POST", "/api/admin/projections/derived/rebuild"}}) {
+        for (String[] request : new String[][] {
+            {"GET", "/api/admin/projections/derived/status"}, {"POST", "/api/admin/projections/derived/rebuild"}
+        }) {
             Reply reply = send(request[0], request[1]);
             assertEquals(200, reply.status(), request[1] + ": " + reply.body());
             JsonNode received = reply.received();
             assertEquals("measures", received.get("service").asText(), request[1]);
             assertEquals(request[0], received.get("method").asText());
             assertEquals(request[1], received.get("path").asText());
-            assertEquals("Bearer " + Tokens.user("coordinator"), received.at("/headers/authorization").asText());
+            assertEquals(
+                    "Bearer " + Tokens.user("coordinator"),
+                    received.at("/headers/authorization").asText());
         }
         Reply own = send("GET", "/api/admin/projections/quarterly/status");
         assertEquals(200, own.status(), own.body());
@@ -142,15 +190,23 @@ class ServiceProxyTest {
         assertEquals("quarterly", all.received().get(0).get("projection").asText());
         Reply unknown = send("GET", "/api/admin/projections/elsewhere/status");
         assertEquals(404, unknown.status(), unknown.body());
-        assertTrue(unknown.header("Content-Type").startsWith("application/problem+json"), unknown.header("Content-Type"));
+        assertTrue(
+                unknown.header("Content-Type").startsWith("application/problem+json"), unknown.header("Content-Type"));
     }
 
     /** A CSV batch of exactly {@code size} bytes (UTF-8, the last row cut short), rows as measures-service reads them. */
     private static byte[] csvBatch(int size) {
-        StringBuilder csv = new StringBuilder("indicator,period,geography,value,numerator,denominator,status,source,reason\r\n");
+        StringBuilder csv =
+                new StringBuilder("indicator,period,geography,value,numerator,denominator,status,source,reason\r\n");
         for (int row = 0; csv.length() < size; row++) {
-            csv.append("ASB-INCIDENTS,20").append(10 + row % 80).append('-').append(String.format("%02d", row % 12 + 1))
-                    .append(",E0501").append(String.format("%04d", row % 10_000)).append(',').append(row % 997)
+            csv.append("ASB-INCIDENTS,20")
+                    .append(10 + row % 80)
+                    .append('-')
+                    .append(String.format("%02d", row % 12 + 1))
+                    .append(",E0501")
+                    .append(String.format("%04d", row % 10_000))
+                    .append(',')
+                    .append(row % 997)
                     .append(",,,provisional,gloucestershire-constabulary,\"café, \"\"quoted\"\" – ünïcode\"\r\n");
         }
         return java.util.Arrays.copyOf(csv.toString().getBytes(StandardCharsets.UTF_8), size);
@@ -163,50 +219,78 @@ class ServiceProxyTest {
      */
     @Test
     void aLargeDataPointBatchCrossesUnchangedBothWays() throws Exception {
-        for (int size : new int[]{5 * 1024 * 1024, 9 * 1024 * 1024}) {
+        for (int size : new int[] {5 * 1024 * 1024, 9 * 1024 * 1024}) {
             byte[] csv = csvBatch(size);
-            Reply reply = send("POST", "/api/data-points/batch?partnership=stroud&reply-body=summary&reply-location=absolute&reply-replayed=true",
-                    Map.of("Content-Type", "text/csv; charset=utf-8", "Idempotency-Key", "batch-" + size), csv);
+            Reply reply = send(
+                    "POST",
+                    "/api/data-points/batch?partnership=stroud&reply-body=summary&reply-location=absolute&reply-replayed=true",
+                    Map.of("Content-Type", "text/csv; charset=utf-8", "Idempotency-Key", "batch-" + size),
+                    csv);
             assertEquals(200, reply.status(), reply.body());
             JsonNode received = reply.received();
             assertEquals("measures", received.get("service").asText());
             assertEquals("/api/data-points/batch", received.get("path").asText());
             assertEquals(csv.length, received.get("bodyLength").asInt(), "the whole body reached the service");
             assertEquals(StubServices.sha256(csv), received.get("bodySha256").asText(), "byte for byte");
-            assertEquals("text/csv; charset=utf-8", received.at("/headers/content-type").asText());
-            assertEquals("batch-" + size, received.at("/headers/idempotency-key").asText());
+            assertEquals(
+                    "text/csv; charset=utf-8",
+                    received.at("/headers/content-type").asText());
+            assertEquals(
+                    "batch-" + size, received.at("/headers/idempotency-key").asText());
             assertEquals(StubServices.REVIEW, reply.header("Location"), "the service's own origin is cut off");
             assertEquals(StubServices.ETAG, reply.header("ETag"));
             assertEquals("true", reply.header("Idempotent-Replayed"));
         }
 
-        String json = "[{\"indicator\":\"ASB-INCIDENTS\",\"period\":\"2024-05\",\"geography\":\"E07000082\",\"value\": 12.50,"
-                + "\n \"source\":\"gloucestershire-constabulary\", \"reason\": \"café – ünïcode\"}]";
-        Reply first = send("POST", "/api/data-points/batch", Map.of("Content-Type", "application/json",
-                "Idempotency-Key", "json-batch"), json.getBytes(StandardCharsets.UTF_8));
+        String json =
+                "[{\"indicator\":\"ASB-INCIDENTS\",\"period\":\"2024-05\",\"geography\":\"E07000082\",\"value\": 12.50,"
+                        + "\n \"source\":\"gloucestershire-constabulary\", \"reason\": \"café – ünïcode\"}]";
+        Reply first = send(
+                "POST",
+                "/api/data-points/batch",
+                Map.of("Content-Type", "application/json", "Idempotency-Key", "json-batch"),
+                json.getBytes(StandardCharsets.UTF_8));
         assertEquals(200, first.status(), first.body());
         assertEquals(json, first.received().get("body").asText(), "the JSON is not re-encoded (12.50 stays 12.50)");
-        assertEquals("application/json", first.received().at("/headers/content-type").asText());
-        assertEquals("json-batch", first.received().at("/headers/idempotency-key").asText());
+        assertEquals(
+                "application/json", first.received().at("/headers/content-type").asText());
+        assertEquals(
+                "json-batch", first.received().at("/headers/idempotency-key").asText());
         assertEquals(null, first.header("Idempotent-Replayed"), "a first answer is not marked replayed");
 
         // over measures-service's own limit: its 413 problem comes back as it wrote it
-        Reply tooLarge = send("POST", "/api/data-points/batch?reply-status=413&reply-type=problem&reply-body=summary",
-                Map.of("Content-Type", "text/csv"), csvBatch(6 * 1024 * 1024));
+        Reply tooLarge = send(
+                "POST",
+                "/api/data-points/batch?reply-status=413&reply-type=problem&reply-body=summary",
+                Map.of("Content-Type", "text/csv"),
+                csvBatch(6 * 1024 * 1024));
         assertEquals(413, tooLarge.status(), tooLarge.body());
-        assertTrue(tooLarge.header("Content-Type").startsWith("application/problem+json"), tooLarge.header("Content-Type"));
+        assertTrue(
+                tooLarge.header("Content-Type").startsWith("application/problem+json"),
+                tooLarge.header("Content-Type"));
         assertEquals("urn:csp:problem:stub-413", tooLarge.received().get("type").asText());
     }
 
     @Test
     void aMergePatchReachesTheServiceByteForByteWithItsPrecondition() throws Exception {
         String patch = "{ \"resources\" : \"Two units – and a café\",\n  \"funding\": null,\"risks\":[] }";
-        Reply reply = send("PATCH", "/api/initiatives/P1-04", Map.of("Content-Type", "application/merge-patch+json",
-                "If-Match", "\"3\"", "Accept", "application/json"), patch.getBytes(StandardCharsets.UTF_8));
+        Reply reply = send(
+                "PATCH",
+                "/api/initiatives/P1-04",
+                Map.of(
+                        "Content-Type",
+                        "application/merge-patch+json",
+                        "If-Match",
+                        "\"3\"",
+                        "Accept",
+                        "application/json"),
+                patch.getBytes(StandardCharsets.UTF_8));
         assertEquals(200, reply.status(), reply.body());
         JsonNode received = reply.received();
         assertEquals("PATCH", received.get("method").asText());
-        assertEquals("application/merge-patch+json", received.at("/headers/content-type").asText());
+        assertEquals(
+                "application/merge-patch+json",
+                received.at("/headers/content-type").asText());
         assertEquals("\"3\"", received.at("/headers/if-match").asText());
         assertEquals(patch, received.get("body").asText(), "the patch is not re-encoded");
         assertEquals(StubServices.ETAG, reply.header("ETag"));
@@ -216,28 +300,42 @@ class ServiceProxyTest {
     void aCreatedResourceKeepsItsPathOnlyLocationAndItsETag() throws Exception {
         byte[] open = "{\"quarter\": \"2024/25 Q3\"}".getBytes(StandardCharsets.UTF_8);
         for (String location : List.of("absolute", "path")) {
-            Reply created = send("POST", "/api/reviews?reply-status=201&reply-location=" + location,
-                    Map.of("Content-Type", "application/json", "Idempotency-Key", "open-q3-" + location), open);
+            Reply created = send(
+                    "POST",
+                    "/api/reviews?reply-status=201&reply-location=" + location,
+                    Map.of("Content-Type", "application/json", "Idempotency-Key", "open-q3-" + location),
+                    open);
             assertEquals(201, created.status(), created.body());
             assertEquals(StubServices.REVIEW, created.header("Location"), "Location answered as " + location);
             assertEquals(StubServices.ETAG, created.header("ETag"));
             assertTrue(created.header("Content-Type").startsWith("application/json"), created.header("Content-Type"));
-            assertEquals("open-q3-" + location, created.received().at("/headers/idempotency-key").asText());
-            assertEquals("{\"quarter\": \"2024/25 Q3\"}", created.received().get("body").asText());
+            assertEquals(
+                    "open-q3-" + location,
+                    created.received().at("/headers/idempotency-key").asText());
+            assertEquals(
+                    "{\"quarter\": \"2024/25 Q3\"}",
+                    created.received().get("body").asText());
         }
-        Reply elsewhere = send("POST", "/api/reviews?reply-status=201&reply-location=other",
-                Map.of("Content-Type", "application/json"), open);
+        Reply elsewhere = send(
+                "POST",
+                "/api/reviews?reply-status=201&reply-location=other",
+                Map.of("Content-Type", "application/json"),
+                open);
         assertEquals(StubServices.ELSEWHERE, elsewhere.header("Location"), "a Location elsewhere is left alone");
     }
 
     @Test
     void preconditionAndConflictProblemsComeBackAsTheServiceWroteThem() throws Exception {
-        for (int status : new int[]{409, 412, 428}) {
+        for (int status : new int[] {409, 412, 428}) {
             // a body-less command, as POST /api/reviews/{quarter}/close is
-            Reply reply = send("POST", "/api/reviews/2024-25-Q3/close?reply-status=" + status + "&reply-type=problem",
-                    Map.of("If-Match", "\"2\""), null);
+            Reply reply = send(
+                    "POST",
+                    "/api/reviews/2024-25-Q3/close?reply-status=" + status + "&reply-type=problem",
+                    Map.of("If-Match", "\"2\""),
+                    null);
             assertEquals(status, reply.status(), reply.body());
-            assertTrue(reply.header("Content-Type").startsWith("application/problem+json"), reply.header("Content-Type"));
+            assertTrue(
+                    reply.header("Content-Type").startsWith("application/problem+json"), reply.header("Content-Type"));
             JsonNode problem = reply.received();
             assertEquals("urn:csp:problem:stub-" + status, problem.get("type").asText());
             assertEquals(status, problem.get("status").asInt());

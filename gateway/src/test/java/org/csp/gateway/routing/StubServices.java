@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -86,17 +85,24 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
                     }
                 }
             }
-            ObjectNode echo = JSON.createObjectNode().put("service", service).put("method", exchange.getRequestMethod())
-                    .put("path", exchange.getRequestURI().getRawPath()).put("query", query)
-                    .put("bodyLength", body.length).put("bodySha256", sha256(body));
+            ObjectNode echo = JSON.createObjectNode()
+                    .put("service", service)
+                    .put("method", exchange.getRequestMethod())
+                    .put("path", exchange.getRequestURI().getRawPath())
+                    .put("query", query)
+                    .put("bodyLength", body.length)
+                    .put("bodySha256", sha256(body));
             if (!"summary".equals(asked.get("reply-body"))) {
                 echo.put("body", new String(body, StandardCharsets.UTF_8));
             }
             ObjectNode headers = echo.putObject("headers");
-            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(", ", values)));
+            exchange.getRequestHeaders()
+                    .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(", ", values)));
             int status = Integer.parseInt(asked.getOrDefault("reply-status", "200"));
             if ("problem".equals(asked.get("reply-type"))) {
-                echo.put("type", "urn:csp:problem:stub-" + status).put("title", "Stub problem").put("status", status);
+                echo.put("type", "urn:csp:problem:stub-" + status)
+                        .put("title", "Stub problem")
+                        .put("status", status);
                 exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
             } else {
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -107,11 +113,15 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
             }
             String location = asked.get("reply-location");
             if (location != null) {
-                exchange.getResponseHeaders().set("Location", switch (location) {
-                    case "absolute" -> "http://" + exchange.getRequestHeaders().getFirst("Host") + REVIEW;
-                    case "path" -> REVIEW;
-                    default -> ELSEWHERE;
-                });
+                exchange.getResponseHeaders()
+                        .set(
+                                "Location",
+                                switch (location) {
+                                    case "absolute" ->
+                                        "http://" + exchange.getRequestHeaders().getFirst("Host") + REVIEW;
+                                    case "path" -> REVIEW;
+                                    default -> ELSEWHERE;
+                                });
             }
             byte[] reply = JSON.writeValueAsBytes(echo);
             exchange.sendResponseHeaders(status, reply.length);

@@ -3,8 +3,8 @@ package org.csp.gateway.security;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import org.csp.testing.Unauthorized;
 import org.csp.infrastructure.TestInfrastructure;
+import org.csp.testing.Unauthorized;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,5 +1,7 @@
 package org.csp.measures.assessment;
 
+import static org.csp.security.Roles.READER;
+
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -8,6 +10,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.csp.assessment.Assessment;
 import org.csp.assessment.Reading;
 import org.csp.calendar.FinancialQuarter;
@@ -19,14 +26,6 @@ import org.csp.measures.indicator.IndicatorRules;
 import org.csp.measures.indicator.IndicatorTable.IndicatorRow;
 import org.csp.measures.indicator.Indicators;
 import org.csp.problem.ProblemException;
-
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-
-import static org.csp.security.Roles.READER;
 
 /**
  * The quarter's assessment of every indicator for one geography (the partnership's district unless asked): value, the
@@ -43,7 +42,8 @@ public class AssessmentResource {
     private final Geographies geographies;
     private final Partnerships partnerships;
 
-    public AssessmentResource(Indicators indicators, DataPoints dataPoints, Geographies geographies, Partnerships partnerships) {
+    public AssessmentResource(
+            Indicators indicators, DataPoints dataPoints, Geographies geographies, Partnerships partnerships) {
         this.indicators = indicators;
         this.dataPoints = dataPoints;
         this.geographies = geographies;
@@ -51,40 +51,86 @@ public class AssessmentResource {
     }
 
     /** One indicator's assessment; rag, direction and trend as codes ("green", "improving", "down"). */
-    public record IndicatorAssessment(String indicator, String title, int priority, String unit, String polarity,
-                                      String geography, String period, BigDecimal value, int periodsReported,
-                                      int periodsExpected, String comparisonPeriod, BigDecimal sameTimeLastYear,
-                                      BigDecimal change, BigDecimal changePercent, BigDecimal target, String rag,
-                                      String direction, String trend) {
+    public record IndicatorAssessment(
+            String indicator,
+            String title,
+            int priority,
+            String unit,
+            String polarity,
+            String geography,
+            String period,
+            BigDecimal value,
+            int periodsReported,
+            int periodsExpected,
+            String comparisonPeriod,
+            BigDecimal sameTimeLastYear,
+            BigDecimal change,
+            BigDecimal changePercent,
+            BigDecimal target,
+            String rag,
+            String direction,
+            String trend) {
         static IndicatorAssessment of(IndicatorRow row, String geography, Assessment a) {
-            return new IndicatorAssessment(row.code(), row.definition().title(), row.definition().priority(),
-                    row.definition().unit(), row.definition().polarity(), geography, a.period(), a.value(),
-                    a.periodsReported(), a.periodsExpected(), a.comparisonPeriod(), a.sameTimeLastYear(), a.change(),
-                    a.changePercent(), a.target(), a.rag().code(), a.direction().code(), a.trend().code());
+            return new IndicatorAssessment(
+                    row.code(),
+                    row.definition().title(),
+                    row.definition().priority(),
+                    row.definition().unit(),
+                    row.definition().polarity(),
+                    geography,
+                    a.period(),
+                    a.value(),
+                    a.periodsReported(),
+                    a.periodsExpected(),
+                    a.comparisonPeriod(),
+                    a.sameTimeLastYear(),
+                    a.change(),
+                    a.changePercent(),
+                    a.target(),
+                    a.rag().code(),
+                    a.direction().code(),
+                    a.trend().code());
         }
     }
 
     /** {@code quarter} as "2024-25-Q2" or "2024/25 Q2". */
     @GET
     @Path("{quarter}")
-    public Uni<List<IndicatorAssessment>> quarter(@PathParam("quarter") String quarter, @QueryParam("partnership") String partnership,
-                                                  @QueryParam("geography") String geography) {
-        FinancialQuarter q = FinancialQuarter.parse(quarter).orElseThrow(() -> ProblemException.notFound("Quarter", quarter));
+    public Uni<List<IndicatorAssessment>> quarter(
+            @PathParam("quarter") String quarter,
+            @QueryParam("partnership") String partnership,
+            @QueryParam("geography") String geography) {
+        FinancialQuarter q =
+                FinancialQuarter.parse(quarter).orElseThrow(() -> ProblemException.notFound("Quarter", quarter));
         String p = partnerships.resolve(partnership);
         String place = geographies.placeOr(p, geography);
-        if (place == null || geographies.find(place).filter(g -> p.equals(g.partnership())).isEmpty()) {
-            throw new ProblemException(400, "invalid-query", "Invalid query parameter",
+        if (place == null
+                || geographies
+                        .find(place)
+                        .filter(g -> p.equals(g.partnership()))
+                        .isEmpty()) {
+            throw new ProblemException(
+                    400,
+                    "invalid-query",
+                    "Invalid query parameter",
                     "geography must be a GSS code of the " + p + " partnership's district or wards.");
         }
         LocalDate from = LocalDate.of(q.startYear() - 1, 4, 1);
-        return indicators.list(p, null).flatMap(rows -> dataPoints.since(p, place, from).map(points -> {
-            Map<String, List<DataPointRow>> byIndicator = points.stream().collect(Collectors.groupingBy(DataPointRow::indicator));
-            return rows.stream().map(row -> {
-                IndicatorRules rules = row.rules();
-                List<Reading> readings = byIndicator.getOrDefault(row.code(), List.of()).stream()
-                        .map(d -> new Reading(d.period(), d.firstDay(), d.source(), d.value())).toList();
-                return IndicatorAssessment.of(row, place, Assessment.assess(rules.basis(), q, readings));
-            }).toList();
-        }));
+        return indicators
+                .list(p, null)
+                .flatMap(rows -> dataPoints.since(p, place, from).map(points -> {
+                    Map<String, List<DataPointRow>> byIndicator =
+                            points.stream().collect(Collectors.groupingBy(DataPointRow::indicator));
+                    return rows.stream()
+                            .map(row -> {
+                                IndicatorRules rules = row.rules();
+                                List<Reading> readings = byIndicator.getOrDefault(row.code(), List.of()).stream()
+                                        .map(d -> new Reading(d.period(), d.firstDay(), d.source(), d.value()))
+                                        .toList();
+                                return IndicatorAssessment.of(
+                                        row, place, Assessment.assess(rules.basis(), q, readings));
+                            })
+                            .toList();
+                }));
     }
 }

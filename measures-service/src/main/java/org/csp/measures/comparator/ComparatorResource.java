@@ -1,7 +1,9 @@
 package org.csp.measures.comparator;
 
-import org.csp.calendar.UkCalendar;
-import java.time.Clock;
+import static org.csp.security.Roles.COORDINATOR;
+import static org.csp.security.Roles.COUNTY_ANALYST;
+import static org.csp.security.Roles.READER;
+
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -13,24 +15,20 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.List;
+import org.csp.calendar.ReportingPeriod;
+import org.csp.calendar.UkCalendar;
 import org.csp.eventsourcing.Actor;
 import org.csp.http.Partnerships;
 import org.csp.measures.comparator.Comparator.RecordComparator;
-import org.csp.calendar.ReportingPeriod;
 import org.csp.measures.geography.Geographies;
 import org.csp.measures.indicator.IndicatorRules;
 import org.csp.measures.indicator.Indicators;
 import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.List;
-
-import static org.csp.security.Roles.COORDINATOR;
-import static org.csp.security.Roles.COUNTY_ANALYST;
-import static org.csp.security.Roles.READER;
 
 /**
  * Most Similar Family Group comparators of an indicator ({@code measures.comparator.recorded.v1}): posted by the
@@ -47,8 +45,13 @@ public class ComparatorResource {
     private final JsonWebToken token;
     private final Clock clock;
 
-    public ComparatorResource(Comparators comparators, Indicators indicators, Geographies geographies, Partnerships partnerships,
-                              JsonWebToken token, Clock clock) {
+    public ComparatorResource(
+            Comparators comparators,
+            Indicators indicators,
+            Geographies geographies,
+            Partnerships partnerships,
+            JsonWebToken token,
+            Clock clock) {
         this.comparators = comparators;
         this.indicators = indicators;
         this.geographies = geographies;
@@ -58,15 +61,29 @@ public class ComparatorResource {
     }
 
     /** The request: the period, the district (the partnership's own by default), the group average and its limits. */
-    public record ComparatorRequest(String period, String geography, BigDecimal average, BigDecimal lower, BigDecimal upper) {
-    }
+    public record ComparatorRequest(
+            String period, String geography, BigDecimal average, BigDecimal lower, BigDecimal upper) {}
 
     /** The family group's current figures for an indicator, period and district, and who submitted them. */
-    public record ComparatorView(String indicator, String period, String geography, BigDecimal average, BigDecimal lower,
-                                 BigDecimal upper, String submittedBy, int revision) {
+    public record ComparatorView(
+            String indicator,
+            String period,
+            String geography,
+            BigDecimal average,
+            BigDecimal lower,
+            BigDecimal upper,
+            String submittedBy,
+            int revision) {
         static ComparatorView of(Comparators.ComparatorRow r) {
-            return new ComparatorView(r.indicatorCode(), r.period(), r.geography(), r.average(), r.lower(), r.upper(),
-                    r.submittedBy(), r.revision());
+            return new ComparatorView(
+                    r.indicatorCode(),
+                    r.period(),
+                    r.geography(),
+                    r.average(),
+                    r.lower(),
+                    r.upper(),
+                    r.submittedBy(),
+                    r.revision());
         }
     }
 
@@ -74,34 +91,68 @@ public class ComparatorResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({COORDINATOR, COUNTY_ANALYST})
-    public Uni<Response> record(@PathParam("code") String code, @QueryParam("partnership") String partnership, ComparatorRequest body) {
+    public Uni<Response> record(
+            @PathParam("code") String code, @QueryParam("partnership") String partnership, ComparatorRequest body) {
         String p = partnerships.resolve(partnership);
         if (body == null) {
             throw Validation.missingBody();
         }
-        return indicators.find(p, code).flatMap(found -> {
-            IndicatorRules rules = found.orElseThrow(() -> ProblemException.notFound("Indicator", code)).rules();
-            Validation v = new Validation();
-            ReportingPeriod period = v.parse(body.period(), "period", t -> ReportingPeriod.parse(t).orElse(null), rules.frequency().example());
-            v.require(period == null || period.kind() == rules.frequency().period(), "period", "must be " + rules.frequency().example());
-            v.require(period == null || !period.firstDay().isAfter(UkCalendar.today(clock)), "period", "must not be in the future");
-            String district = geographies.districtOf(p).map(Geographies.Geography::code).orElse(null);
-            String geography = body.geography() == null ? district : body.geography();
-            v.require(geography != null && geography.equals(district), "geography",
-                    "must be the partnership's district (" + district + "): family groups compare whole partnership areas");
-            figure(v, "average", body.average(), rules);
-            figure(v, "lower", body.lower(), rules);
-            figure(v, "upper", body.upper(), rules);
-            if (body.average() != null && body.lower() != null && body.upper() != null) {
-                v.require(body.lower().compareTo(body.average()) <= 0 && body.average().compareTo(body.upper()) <= 0,
-                        "average", "must lie between lower and upper");
-            }
-            v.throwIfInvalid();
-            Actor actor = Actor.of(token);
-            return comparators.record(p, new RecordComparator(code, period.label(), geography, body.average(), body.lower(),
-                    body.upper(), actor.client()), actor);
-        }).map(outcome -> Response.status(outcome.changed() ? 201 : 200)
-                .entity(ComparatorView.of(Comparators.row(outcome.state()))).build());
+        return indicators
+                .find(p, code)
+                .flatMap(found -> {
+                    IndicatorRules rules = found.orElseThrow(() -> ProblemException.notFound("Indicator", code))
+                            .rules();
+                    Validation v = new Validation();
+                    ReportingPeriod period = v.parse(
+                            body.period(),
+                            "period",
+                            t -> ReportingPeriod.parse(t).orElse(null),
+                            rules.frequency().example());
+                    v.require(
+                            period == null || period.kind() == rules.frequency().period(),
+                            "period",
+                            "must be " + rules.frequency().example());
+                    v.require(
+                            period == null || !period.firstDay().isAfter(UkCalendar.today(clock)),
+                            "period",
+                            "must not be in the future");
+                    String district = geographies
+                            .districtOf(p)
+                            .map(Geographies.Geography::code)
+                            .orElse(null);
+                    String geography = body.geography() == null ? district : body.geography();
+                    v.require(
+                            geography != null && geography.equals(district),
+                            "geography",
+                            "must be the partnership's district (" + district
+                                    + "): family groups compare whole partnership areas");
+                    figure(v, "average", body.average(), rules);
+                    figure(v, "lower", body.lower(), rules);
+                    figure(v, "upper", body.upper(), rules);
+                    if (body.average() != null && body.lower() != null && body.upper() != null) {
+                        v.require(
+                                body.lower().compareTo(body.average()) <= 0
+                                        && body.average().compareTo(body.upper()) <= 0,
+                                "average",
+                                "must lie between lower and upper");
+                    }
+                    v.throwIfInvalid();
+                    Actor actor = Actor.of(token);
+                    return comparators.record(
+                            p,
+                            new RecordComparator(
+                                    code,
+                                    period.label(),
+                                    geography,
+                                    body.average(),
+                                    body.lower(),
+                                    body.upper(),
+                                    actor.client()),
+                            actor);
+                })
+                .map(outcome -> Response.status(outcome.changed() ? 201 : 200)
+                        .entity(ComparatorView.of(Comparators.row(outcome.state())))
+                        .build());
     }
 
     private static void figure(Validation v, String field, BigDecimal value, IndicatorRules rules) {
@@ -114,11 +165,14 @@ public class ComparatorResource {
 
     @GET
     @RolesAllowed(READER)
-    public Uni<List<ComparatorView>> list(@PathParam("code") String code, @QueryParam("partnership") String partnership) {
+    public Uni<List<ComparatorView>> list(
+            @PathParam("code") String code, @QueryParam("partnership") String partnership) {
         String p = partnerships.resolve(partnership);
         return indicators.find(p, code).flatMap(found -> {
             found.orElseThrow(() -> ProblemException.notFound("Indicator", code));
-            return comparators.list(p, code).map(rows -> rows.stream().map(ComparatorView::of).toList());
+            return comparators
+                    .list(p, code)
+                    .map(rows -> rows.stream().map(ComparatorView::of).toList());
         });
     }
 }

@@ -1,5 +1,8 @@
 package org.csp.measures.datapoint;
 
+import static org.csp.security.Roles.COORDINATOR;
+import static org.csp.security.Roles.PARTNER_AGENCY;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -11,23 +14,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.csp.http.Bodies;
-import org.csp.measures.datapoint.DataPointEvent.DataPointRecorded;
-import org.csp.measures.datapoint.DataPointEvent.DataPointRevised;
 import org.csp.http.IdempotentRequests;
 import org.csp.http.IdempotentRequests.Answer;
+import org.csp.measures.datapoint.DataPointEvent.DataPointRecorded;
+import org.csp.measures.datapoint.DataPointEvent.DataPointRevised;
 import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-
-import static org.csp.security.Roles.COORDINATOR;
-import static org.csp.security.Roles.PARTNER_AGENCY;
 
 /**
  * {@code POST /api/data-points/batch}: thousands of figures in one request, as a JSON array of rows or as CSV with the
@@ -52,14 +51,19 @@ public class BatchResource {
     }
 
     /** One row of a JSON batch (documentation: rows are read by {@link JsonRows}). */
-    public record BatchRow(String indicator, String period, String geography, java.math.BigDecimal value,
-                           java.math.BigDecimal numerator, java.math.BigDecimal denominator, String status, String source,
-                           String reason) {
-    }
+    public record BatchRow(
+            String indicator,
+            String period,
+            String geography,
+            java.math.BigDecimal value,
+            java.math.BigDecimal numerator,
+            java.math.BigDecimal denominator,
+            String status,
+            String source,
+            String reason) {}
 
     /** What a batch did: how many rows, and of those how many were new data points, revisions, or already current. */
-    public record BatchResult(int rows, int recorded, int revised, int unchanged) {
-    }
+    public record BatchResult(int rows, int recorded, int revised, int unchanged) {}
 
     /**
      * Records every row or none: 200 with the counts; 422 listing every bad row (row, field, reason); 403 when a partner
@@ -69,26 +73,52 @@ public class BatchResource {
     @POST
     @Consumes({MediaType.APPLICATION_JSON, CSV})
     @RolesAllowed({COORDINATOR, PARTNER_AGENCY})
-    public Uni<Response> batch(@HeaderParam("Content-Type") String contentType, @QueryParam("partnership") String partnership,
-                               @HeaderParam("Idempotency-Key") String idempotencyKey,
-                               @RequestBody(content = {
-                                       @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchRow[].class)),
-                                       @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
-                                               description = "RFC 4180, a header row naming the columns indicator,period,geography,value,numerator,denominator,status,source,reason"))})
-                               byte[] body) {
-        boolean csv = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(CSV);
-        if (csv && contentType.toLowerCase(Locale.ROOT).contains("charset=") && !contentType.toLowerCase(Locale.ROOT).matches(".*charset=\"?utf-8\"?.*")) {
+    public Uni<Response> batch(
+            @HeaderParam("Content-Type") String contentType,
+            @QueryParam("partnership") String partnership,
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @RequestBody(
+                            content = {
+                                @Content(
+                                        mediaType = MediaType.APPLICATION_JSON,
+                                        schema = @Schema(implementation = BatchRow[].class)),
+                                @Content(
+                                        mediaType = CSV,
+                                        schema =
+                                                @Schema(
+                                                        type =
+                                                                org.eclipse.microprofile.openapi.annotations.enums
+                                                                        .SchemaType.STRING,
+                                                        description =
+                                                                "RFC 4180, a header row naming the columns indicator,period,geography,value,numerator,denominator,status,source,reason"))
+                            })
+                    byte[] body) {
+        boolean csv =
+                contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(CSV);
+        if (csv
+                && contentType.toLowerCase(Locale.ROOT).contains("charset=")
+                && !contentType.toLowerCase(Locale.ROOT).matches(".*charset=\"?utf-8\"?.*")) {
             throw new ProblemException(415, "unsupported-media-type", "Unsupported charset", "CSV batches are UTF-8.");
         }
         if (body == null || body.length == 0) {
-            throw new ProblemException(400, "malformed-body", "The request body is missing",
+            throw new ProblemException(
+                    400,
+                    "malformed-body",
+                    "The request body is missing",
                     "Send the rows as a JSON array or as CSV with a header row.");
         }
         List<Validation> problems = new ArrayList<>();
-        List<RowInput> rows = csv ? CsvRows.batch(body, problems) : JsonRows.batch(Bodies.tree(numbers, body), problems);
+        List<RowInput> rows =
+                csv ? CsvRows.batch(body, problems) : JsonRows.batch(Bodies.tree(numbers, body), problems);
         String key = IdempotentRequests.validKey(idempotencyKey);
-        return dataPoints.ingest(rows, problems, callers.current(partnership), key,
-                        IdempotentRequests.hash("POST", "/api/data-points/batch", csv ? CSV : MediaType.APPLICATION_JSON, body),
+        return dataPoints
+                .ingest(
+                        rows,
+                        problems,
+                        callers.current(partnership),
+                        key,
+                        IdempotentRequests.hash(
+                                "POST", "/api/data-points/batch", csv ? CSV : MediaType.APPLICATION_JSON, body),
                         outcomes -> {
                             int recorded = 0;
                             int revised = 0;
@@ -99,8 +129,17 @@ public class BatchResource {
                                     revised++;
                                 }
                             }
-                            return new Answer(200, MediaType.APPLICATION_JSON, null, DataPointResource.write(json, 
-                                    new BatchResult(outcomes.size(), recorded, revised, outcomes.size() - recorded - revised)));
+                            return new Answer(
+                                    200,
+                                    MediaType.APPLICATION_JSON,
+                                    null,
+                                    DataPointResource.write(
+                                            json,
+                                            new BatchResult(
+                                                    outcomes.size(),
+                                                    recorded,
+                                                    revised,
+                                                    outcomes.size() - recorded - revised)));
                         })
                 .map(ingested -> IdempotentRequests.response(ingested.answer(), ingested.replayed()));
     }

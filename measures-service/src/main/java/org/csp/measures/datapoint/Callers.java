@@ -1,14 +1,14 @@
 package org.csp.measures.datapoint;
 
+import static org.csp.security.Roles.COORDINATOR;
+import static org.csp.security.Roles.ORG_CLAIM;
+
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.csp.eventsourcing.Actor;
 import org.csp.http.Partnerships;
 import org.csp.problem.ProblemException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-
-import static org.csp.security.Roles.COORDINATOR;
-import static org.csp.security.Roles.ORG_CLAIM;
 
 /** Who posts figures, from the request's token, never from the body. */
 @ApplicationScoped
@@ -34,7 +34,8 @@ public class Callers {
         if (!identity.hasRole(COORDINATOR)) {
             organisation = token.getClaim(ORG_CLAIM);
             if (organisation == null || organisation.isBlank()) {
-                throw ProblemException.forbidden("The client's token carries no '" + ORG_CLAIM + "' claim naming its organisation.");
+                throw ProblemException.forbidden(
+                        "The client's token carries no '" + ORG_CLAIM + "' claim naming its organisation.");
             }
         }
         return new DataPoints.Caller(Actor.of(token), partnerships.scope(partnership), organisation);

@@ -3,9 +3,6 @@ package org.csp.measures.datapoint;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import org.csp.problem.ProblemException;
-import org.csp.problem.Validation;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -16,6 +13,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.csp.problem.ProblemException;
+import org.csp.problem.Validation;
 
 /**
  * Reads a batch from CSV (RFC 4180: a header row naming the columns of {@link RowInput#COLUMNS} in any order, quoted
@@ -28,8 +27,7 @@ final class CsvRows {
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
             .build();
 
-    private CsvRows() {
-    }
+    private CsvRows() {}
 
     static List<RowInput> batch(byte[] body, List<Validation> problems) {
         String text = utf8(body);
@@ -53,11 +51,21 @@ final class CsvRows {
             String[] record = records.get(i);
             Validation v = Validation.ofRow(i);
             problems.add(v);
-            v.require(record.length == columns.size(), "row", "has " + record.length + " fields; the header has " + columns.size());
-            rows.add(new RowInput(i, cell(record, columns, "indicator"), cell(record, columns, "period"),
-                    cell(record, columns, "geography"), number(record, columns, "value", v),
-                    number(record, columns, "numerator", v), number(record, columns, "denominator", v),
-                    cell(record, columns, "status"), cell(record, columns, "source"), cell(record, columns, "reason")));
+            v.require(
+                    record.length == columns.size(),
+                    "row",
+                    "has " + record.length + " fields; the header has " + columns.size());
+            rows.add(new RowInput(
+                    i,
+                    cell(record, columns, "indicator"),
+                    cell(record, columns, "period"),
+                    cell(record, columns, "geography"),
+                    number(record, columns, "value", v),
+                    number(record, columns, "numerator", v),
+                    number(record, columns, "denominator", v),
+                    cell(record, columns, "status"),
+                    cell(record, columns, "source"),
+                    cell(record, columns, "reason")));
         }
         return rows;
     }
@@ -67,7 +75,8 @@ final class CsvRows {
         for (int i = 0; i < names.length; i++) {
             String name = names[i].strip();
             if (!RowInput.COLUMNS.contains(name)) {
-                throw malformed("The header names an unknown column '" + name + "'; the columns are " + RowInput.COLUMNS + ".");
+                throw malformed(
+                        "The header names an unknown column '" + name + "'; the columns are " + RowInput.COLUMNS + ".");
             }
             if (columns.put(name, i) != null) {
                 throw malformed("The header names the column '" + name + "' twice.");
@@ -78,7 +87,8 @@ final class CsvRows {
                 throw malformed("The header has no '" + required + "' column.");
             }
         }
-        if (!columns.containsKey("value") && !(columns.containsKey("numerator") && columns.containsKey("denominator"))) {
+        if (!columns.containsKey("value")
+                && !(columns.containsKey("numerator") && columns.containsKey("denominator"))) {
             throw malformed("The header needs a 'value' column, or 'numerator' and 'denominator'.");
         }
         return columns;
@@ -107,8 +117,12 @@ final class CsvRows {
 
     private static String utf8(byte[] body) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw malformed("The body is not UTF-8.");
         }

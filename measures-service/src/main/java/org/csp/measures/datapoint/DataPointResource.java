@@ -1,7 +1,9 @@
 package org.csp.measures.datapoint;
 
-import org.csp.geography.GssCode;
-import org.csp.calendar.ReportingPeriod;
+import static org.csp.security.Roles.COORDINATOR;
+import static org.csp.security.Roles.PARTNER_AGENCY;
+import static org.csp.security.Roles.READER;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,27 +21,24 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
-import org.csp.eventsourcing.StoredEvent;
-import org.csp.http.Bodies;
-import org.csp.http.Partnerships;
-import org.csp.measures.datapoint.DataPointTable.DataPointRow;
-import org.csp.http.IdempotentRequests;
-import org.csp.http.IdempotentRequests.Answer;
-import org.csp.problem.ProblemException;
-import org.csp.problem.Validation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.csp.security.Roles.COORDINATOR;
-import static org.csp.security.Roles.PARTNER_AGENCY;
-import static org.csp.security.Roles.READER;
+import org.csp.calendar.ReportingPeriod;
+import org.csp.eventsourcing.StoredEvent;
+import org.csp.geography.GssCode;
+import org.csp.http.Bodies;
+import org.csp.http.IdempotentRequests;
+import org.csp.http.IdempotentRequests.Answer;
+import org.csp.http.Partnerships;
+import org.csp.measures.datapoint.DataPointTable.DataPointRow;
+import org.csp.problem.ProblemException;
+import org.csp.problem.Validation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * An indicator's figures: posting one ({@code POST …/data-points}), its series of current values with their revisions,
@@ -48,7 +47,6 @@ import static org.csp.security.Roles.READER;
 @Path("/api/indicators/{code}/data-points")
 @Produces(MediaType.APPLICATION_JSON)
 public class DataPointResource {
-
 
     private final DataPoints dataPoints;
     private final Partnerships partnerships;
@@ -70,37 +68,98 @@ public class DataPointResource {
     }
 
     /** The body of {@code POST …/data-points} (documentation; the body is read as a row, see {@link JsonRows}). */
-    public record DataPointRequest(String period, String geography, BigDecimal value, BigDecimal numerator,
-                                   BigDecimal denominator, String status, String source, String reason) {
-    }
+    public record DataPointRequest(
+            String period,
+            String geography,
+            BigDecimal value,
+            BigDecimal numerator,
+            BigDecimal denominator,
+            String status,
+            String source,
+            String reason) {}
 
     /** A recorded revision, as the answer to a post. */
-    public record DataPointView(String indicator, String period, String geography, String source, BigDecimal value,
-                                BigDecimal numerator, BigDecimal denominator, String status, String submittedBy, int revision) {
+    public record DataPointView(
+            String indicator,
+            String period,
+            String geography,
+            String source,
+            BigDecimal value,
+            BigDecimal numerator,
+            BigDecimal denominator,
+            String status,
+            String submittedBy,
+            int revision) {
         static DataPointView of(DataPointEvent e) {
-            return new DataPointView(e.indicatorCode(), e.period(), e.geography(), e.source(), e.value(), e.numerator(),
-                    e.denominator(), e.status(), DataPointTable.submittedBy(e), e.revision());
+            return new DataPointView(
+                    e.indicatorCode(),
+                    e.period(),
+                    e.geography(),
+                    e.source(),
+                    e.value(),
+                    e.numerator(),
+                    e.denominator(),
+                    e.status(),
+                    DataPointTable.submittedBy(e),
+                    e.revision());
         }
     }
 
     /** One revision of a data point: what was reported, when, by which system and person, and why it changed. */
-    public record Revision(int revision, BigDecimal value, BigDecimal numerator, BigDecimal denominator, String status,
-                           String reason, String submittedBy, String submittedBySubject, OffsetDateTime recordedAt) {
+    public record Revision(
+            int revision,
+            BigDecimal value,
+            BigDecimal numerator,
+            BigDecimal denominator,
+            String status,
+            String reason,
+            String submittedBy,
+            String submittedBySubject,
+            OffsetDateTime recordedAt) {
         static Revision of(StoredEvent stored) {
             DataPointEvent e = DataPointEvent.TYPES.decode(stored);
             String reason = e instanceof DataPointEvent.DataPointRevised r ? r.reason() : null;
-            return new Revision(e.revision(), e.value(), e.numerator(), e.denominator(), e.status(), reason,
-                    DataPointTable.submittedBy(e), stored.actor().subject(), stored.occurredAt());
+            return new Revision(
+                    e.revision(),
+                    e.value(),
+                    e.numerator(),
+                    e.denominator(),
+                    e.status(),
+                    reason,
+                    DataPointTable.submittedBy(e),
+                    stored.actor().subject(),
+                    stored.occurredAt());
         }
     }
 
     /** A data point's current revision; {@code revisions} all of them, oldest first, when asked for. */
-    public record SeriesPoint(String indicator, String period, String geography, String source, BigDecimal value,
-                              BigDecimal numerator, BigDecimal denominator, String status, String submittedBy, int revision,
-                              OffsetDateTime recordedAt, List<Revision> revisions) {
+    public record SeriesPoint(
+            String indicator,
+            String period,
+            String geography,
+            String source,
+            BigDecimal value,
+            BigDecimal numerator,
+            BigDecimal denominator,
+            String status,
+            String submittedBy,
+            int revision,
+            OffsetDateTime recordedAt,
+            List<Revision> revisions) {
         static SeriesPoint of(DataPointRow r, List<Revision> revisions) {
-            return new SeriesPoint(r.indicator(), r.period(), r.geography(), r.source(), r.value(), r.numerator(),
-                    r.denominator(), r.status(), r.submittedBy(), r.revision(), r.recordedAt(), revisions);
+            return new SeriesPoint(
+                    r.indicator(),
+                    r.period(),
+                    r.geography(),
+                    r.source(),
+                    r.value(),
+                    r.numerator(),
+                    r.denominator(),
+                    r.status(),
+                    r.submittedBy(),
+                    r.revision(),
+                    r.recordedAt(),
+                    revisions);
         }
     }
 
@@ -111,31 +170,58 @@ public class DataPointResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({COORDINATOR, PARTNER_AGENCY})
-    public Uni<Response> record(@PathParam("code") String code, @QueryParam("partnership") String partnership,
-                                @HeaderParam("Idempotency-Key") String idempotencyKey,
-                                @RequestBody(content = @Content(schema = @Schema(implementation = DataPointRequest.class))) byte[] body) {
+    public Uni<Response> record(
+            @PathParam("code") String code,
+            @QueryParam("partnership") String partnership,
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @RequestBody(content = @Content(schema = @Schema(implementation = DataPointRequest.class))) byte[] body) {
         JsonNode tree = Bodies.tree(numbers, body);
         if (!tree.isObject()) {
-            throw new ProblemException(400, "malformed-body", "The request body is malformed", "A data point is a JSON object.");
+            throw new ProblemException(
+                    400, "malformed-body", "The request body is malformed", "A data point is a JSON object.");
         }
         List<Validation> problems = new ArrayList<>();
         RowInput row = JsonRows.row(tree, 1, problems);
         if (row.indicator() != null && !row.indicator().equals(code)) {
-            problems.getFirst().require(false, "indicator", "must be the indicator of the path ('" + code + "') or absent");
+            problems.getFirst()
+                    .require(false, "indicator", "must be the indicator of the path ('" + code + "') or absent");
         }
-        RowInput input = new RowInput(1, code, row.period(), row.geography(), row.value(), row.numerator(), row.denominator(),
-                row.status(), row.source(), row.reason());
+        RowInput input = new RowInput(
+                1,
+                code,
+                row.period(),
+                row.geography(),
+                row.value(),
+                row.numerator(),
+                row.denominator(),
+                row.status(),
+                row.source(),
+                row.reason());
         String key = IdempotentRequests.validKey(idempotencyKey);
-        return dataPoints.ingest(List.of(input), problems, callers.current(partnership), key,
-                        IdempotentRequests.hash("POST", "/api/indicators/" + code + "/data-points", MediaType.APPLICATION_JSON, body),
+        return dataPoints
+                .ingest(
+                        List.of(input),
+                        problems,
+                        callers.current(partnership),
+                        key,
+                        IdempotentRequests.hash(
+                                "POST", "/api/indicators/" + code + "/data-points", MediaType.APPLICATION_JSON, body),
                         outcomes -> {
                             DataPoints.RowOutcome outcome = outcomes.getFirst();
                             DataPointEvent current = outcome.current();
-                            String location = UriBuilder.fromPath("/api/indicators/{code}/data-points/{geography}/{period}")
+                            String location = UriBuilder.fromPath(
+                                            "/api/indicators/{code}/data-points/{geography}/{period}")
                                     .queryParam("source", current.source())
-                                    .build(code, current.geography(), outcome.submission().period().pathId()).toString();
-                            return new Answer(outcome.event() == null ? 200 : 201, MediaType.APPLICATION_JSON,
-                                    outcome.event() == null ? null : location, write(json, DataPointView.of(current)));
+                                    .build(
+                                            code,
+                                            current.geography(),
+                                            outcome.submission().period().pathId())
+                                    .toString();
+                            return new Answer(
+                                    outcome.event() == null ? 200 : 201,
+                                    MediaType.APPLICATION_JSON,
+                                    outcome.event() == null ? null : location,
+                                    write(json, DataPointView.of(current)));
                         })
                 .map(ingested -> IdempotentRequests.response(ingested.answer(), ingested.replayed()));
     }
@@ -143,18 +229,37 @@ public class DataPointResource {
     /** The series: current values of the indicator's data points, with every revision when {@code revisions=true}. */
     @GET
     @RolesAllowed(READER)
-    public Uni<List<SeriesPoint>> list(@PathParam("code") String code, @QueryParam("partnership") String partnership,
-                                       @QueryParam("geography") String geography, @QueryParam("source") String source,
-                                       @QueryParam("from") String from, @QueryParam("to") String to,
-                                       @QueryParam("revisions") boolean withRevisions) {
+    public Uni<List<SeriesPoint>> list(
+            @PathParam("code") String code,
+            @QueryParam("partnership") String partnership,
+            @QueryParam("geography") String geography,
+            @QueryParam("source") String source,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("revisions") boolean withRevisions) {
         if (geography != null && !GssCode.isValid(geography)) {
             throw badQuery("geography must be a GSS code such as E07000082.");
         }
-        return dataPoints.list(partnerships.resolve(partnership), code, geography, blankToNull(source),
-                        queryPeriod("from", from), queryPeriod("to", to))
-                .flatMap(rows -> (withRevisions ? dataPoints.revisions(rows) : Uni.createFrom().item(Map.<String, List<StoredEvent>>of()))
-                        .map(revisions -> rows.stream().map(r -> SeriesPoint.of(r, withRevisions
-                                ? revisions.getOrDefault(r.streamId(), List.of()).stream().map(Revision::of).toList() : null)).toList()));
+        return dataPoints
+                .list(
+                        partnerships.resolve(partnership),
+                        code,
+                        geography,
+                        blankToNull(source),
+                        queryPeriod("from", from),
+                        queryPeriod("to", to))
+                .flatMap(rows -> (withRevisions
+                                ? dataPoints.revisions(rows)
+                                : Uni.createFrom().item(Map.<String, List<StoredEvent>>of()))
+                        .map(revisions -> rows.stream()
+                                .map(r -> SeriesPoint.of(
+                                        r,
+                                        withRevisions
+                                                ? revisions.getOrDefault(r.streamId(), List.of()).stream()
+                                                        .map(Revision::of)
+                                                        .toList()
+                                                : null))
+                                .toList()));
     }
 
     /**
@@ -164,24 +269,37 @@ public class DataPointResource {
     @GET
     @Path("{geography}/{period}")
     @RolesAllowed(READER)
-    public Uni<Response> history(@PathParam("code") String code, @PathParam("geography") String geography,
-                                    @PathParam("period") String period, @QueryParam("partnership") String partnership,
-                                    @QueryParam("source") String source) {
-        ReportingPeriod parsed = ReportingPeriod.parse(period).orElseThrow(() -> ProblemException.notFound("Data point", period));
-        return dataPoints.list(partnerships.resolve(partnership), code, geography, blankToNull(source), parsed, parsed)
+    public Uni<Response> history(
+            @PathParam("code") String code,
+            @PathParam("geography") String geography,
+            @PathParam("period") String period,
+            @QueryParam("partnership") String partnership,
+            @QueryParam("source") String source) {
+        ReportingPeriod parsed =
+                ReportingPeriod.parse(period).orElseThrow(() -> ProblemException.notFound("Data point", period));
+        return dataPoints
+                .list(partnerships.resolve(partnership), code, geography, blankToNull(source), parsed, parsed)
                 .flatMap(rows -> {
-                    List<DataPointRow> matching = rows.stream().filter(r -> r.period().equals(parsed.label())).toList();
+                    List<DataPointRow> matching = rows.stream()
+                            .filter(r -> r.period().equals(parsed.label()))
+                            .toList();
                     if (matching.isEmpty()) {
                         throw ProblemException.notFound("Data point", code + " " + geography + " " + parsed.label());
                     }
                     if (matching.size() > 1) {
-                        throw badQuery("Several sources reported this data point " + matching.stream().map(DataPointRow::source).toList()
-                                + "; name one with ?source=.");
+                        throw badQuery("Several sources reported this data point "
+                                + matching.stream().map(DataPointRow::source).toList() + "; name one with ?source=.");
                     }
                     DataPointRow row = matching.getFirst();
-                    return dataPoints.revisions(List.of(row)).map(revisions -> Response.ok(SeriesPoint.of(row,
-                                    revisions.getOrDefault(row.streamId(), List.of()).stream().map(Revision::of).toList()))
-                            .tag(Long.toString(row.version())).build());
+                    return dataPoints
+                            .revisions(List.of(row))
+                            .map(revisions -> Response.ok(SeriesPoint.of(
+                                            row,
+                                            revisions.getOrDefault(row.streamId(), List.of()).stream()
+                                                    .map(Revision::of)
+                                                    .toList()))
+                                    .tag(Long.toString(row.version()))
+                                    .build());
                 });
     }
 
@@ -201,7 +319,8 @@ public class DataPointResource {
         if (value == null || value.isBlank()) {
             return null;
         }
-        return ReportingPeriod.parse(value).orElseThrow(() -> badQuery(name + " must be a period such as 2024-08, 2024-25-Q2 or 2024-25."));
+        return ReportingPeriod.parse(value)
+                .orElseThrow(() -> badQuery(name + " must be a period such as 2024-08, 2024-25-Q2 or 2024-25."));
     }
 
     static ProblemException badQuery(String detail) {

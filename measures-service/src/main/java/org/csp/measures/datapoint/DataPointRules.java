@@ -1,5 +1,8 @@
 package org.csp.measures.datapoint;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
 import org.csp.calendar.ReportingPeriod;
 import org.csp.measures.datapoint.DataPointCommand.Submission;
 import org.csp.measures.geography.Geographies;
@@ -8,10 +11,6 @@ import org.csp.measures.indicator.GeographyLevel;
 import org.csp.measures.indicator.IndicatorRules;
 import org.csp.measures.indicator.Unit;
 import org.csp.problem.Validation;
-
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.Map;
 
 /**
  * The one validation of a figure, whether it came alone, in a JSON batch or in a CSV batch: known indicator and
@@ -28,12 +27,14 @@ final class DataPointRules {
      * {@code partnership}: the one partnership the caller may post for (null: any, for county-wide partner systems);
      * {@code partnerOrganisation}: the posting agency's organisation (null for the coordinator).
      */
-    record Context(Geographies geographies, Map<String, Map<String, IndicatorRules>> indicators, String partnership,
-                   String partnerOrganisation, LocalDate today) {
-    }
+    record Context(
+            Geographies geographies,
+            Map<String, Map<String, IndicatorRules>> indicators,
+            String partnership,
+            String partnerOrganisation,
+            LocalDate today) {}
 
-    private DataPointRules() {
-    }
+    private DataPointRules() {}
 
     /** The partnership a row's geography belongs to, or null when the geography is not a district's or a ward's. */
     static String partnershipOf(Geographies geographies, String geography) {
@@ -48,15 +49,24 @@ final class DataPointRules {
         } else {
             geography = context.geographies().find(in.geography().strip()).orElse(null);
             if (geography == null) {
-                v.require(false, "geography", "'" + in.geography() + "' is not a geography the partnership platform knows "
-                        + "(Gloucestershire's districts and wards, GSS codes such as E07000082)");
+                v.require(
+                        false,
+                        "geography",
+                        "'" + in.geography() + "' is not a geography the partnership platform knows "
+                                + "(Gloucestershire's districts and wards, GSS codes such as E07000082)");
             } else if (geography.partnership() == null) {
-                v.require(false, "geography", "'" + geography.code() + "' is the whole county; figures are held by the "
-                        + "district partnerships, so post them per district or ward");
+                v.require(
+                        false,
+                        "geography",
+                        "'" + geography.code() + "' is the whole county; figures are held by the "
+                                + "district partnerships, so post them per district or ward");
                 geography = null;
             } else if (context.partnership() != null && !context.partnership().equals(geography.partnership())) {
-                v.require(false, "geography", "'" + geography.code() + "' (" + geography.name() + ") is in the "
-                        + geography.partnership() + " partnership's area, not " + context.partnership() + "'s");
+                v.require(
+                        false,
+                        "geography",
+                        "'" + geography.code() + "' (" + geography.name() + ") is in the " + geography.partnership()
+                                + " partnership's area, not " + context.partnership() + "'s");
                 geography = null;
             }
         }
@@ -64,39 +74,69 @@ final class DataPointRules {
         if (in.indicator() == null) {
             v.require(false, "indicator", "is required (an indicator code such as ASB-INCIDENTS)");
         } else if (geography != null) {
-            indicator = context.indicators().getOrDefault(geography.partnership(), Map.of()).get(in.indicator().strip());
-            v.require(indicator != null, "indicator", "'" + in.indicator() + "' is not an indicator of the "
-                    + geography.partnership() + " partnership");
+            indicator = context.indicators()
+                    .getOrDefault(geography.partnership(), Map.of())
+                    .get(in.indicator().strip());
+            v.require(
+                    indicator != null,
+                    "indicator",
+                    "'" + in.indicator() + "' is not an indicator of the " + geography.partnership() + " partnership");
         }
         if (indicator != null && indicator.derivedFrom() != null) {
-            v.require(false, "indicator", "'" + indicator.code() + "' is derived from the engagement records ("
-                    + indicator.derivedFrom().code() + "); it is never posted by hand");
+            v.require(
+                    false,
+                    "indicator",
+                    "'" + indicator.code() + "' is derived from the engagement records ("
+                            + indicator.derivedFrom().code() + "); it is never posted by hand");
             indicator = null;
         }
 
-        ReportingPeriod period = v.parse(in.period(), "period", p -> ReportingPeriod.parse(p).orElse(null),
+        ReportingPeriod period = v.parse(
+                in.period(),
+                "period",
+                p -> ReportingPeriod.parse(p).orElse(null),
                 "a month (\"2024-08\"), a financial quarter (\"2024/25 Q2\") or a financial year (\"2024/25\")");
-        if (period != null && indicator != null && period.kind() != indicator.frequency().period()) {
-            v.require(false, "period", "must be " + indicator.frequency().example() + " for this "
-                    + indicator.frequency().code() + " indicator");
+        if (period != null
+                && indicator != null
+                && period.kind() != indicator.frequency().period()) {
+            v.require(
+                    false,
+                    "period",
+                    "must be " + indicator.frequency().example() + " for this "
+                            + indicator.frequency().code() + " indicator");
         }
         v.require(period == null || !period.firstDay().isAfter(context.today()), "period", "must not be in the future");
-        if (geography != null && indicator != null && indicator.level() == GeographyLevel.DISTRICT
+        if (geography != null
+                && indicator != null
+                && indicator.level() == GeographyLevel.DISTRICT
                 && geography.level() == Geographies.Level.WARD) {
-            v.require(false, "geography", "'" + geography.code() + "' is a ward; " + indicator.code()
-                    + " is reported for the whole district (" + geography.district() + ")");
+            v.require(
+                    false,
+                    "geography",
+                    "'" + geography.code() + "' is a ward; " + indicator.code()
+                            + " is reported for the whole district (" + geography.district() + ")");
         }
 
         BigDecimal value = value(in, indicator == null ? null : indicator.unit(), v);
-        DataStatus status = in.status() == null ? DataStatus.PROVISIONAL
+        DataStatus status = in.status() == null
+                ? DataStatus.PROVISIONAL
                 : v.parse(in.status(), "status", DataStatus::of, "provisional or final");
         String source = source(in, indicator, context, v);
         String reason = v.optionalPublicText(in.reason(), "reason", 500);
         if (!v.violations().isEmpty() || geography == null || indicator == null) {
             return null;
         }
-        return new Submission(geography.partnership(), indicator.code(), period, geography.code(), source, value,
-                in.numerator(), in.denominator(), status, reason);
+        return new Submission(
+                geography.partnership(),
+                indicator.code(),
+                period,
+                geography.code(),
+                source,
+                value,
+                in.numerator(),
+                in.denominator(),
+                status,
+                reason);
     }
 
     private static BigDecimal value(RowInput in, Unit unit, Validation v) {
@@ -123,7 +163,10 @@ final class DataPointRules {
                 return null;
             }
             if (value != null && value.subtract(computed).abs().compareTo(CENT) > 0) {
-                v.require(false, "value", "does not equal numerator / denominator (" + computed + " " + unit.code() + ")");
+                v.require(
+                        false,
+                        "value",
+                        "does not equal numerator / denominator (" + computed + " " + unit.code() + ")");
                 return null;
             }
             value = value == null ? computed : value;
@@ -151,12 +194,16 @@ final class DataPointRules {
             return source;
         }
         if (source == null) {
-            v.require(indicator.sources().size() == 1, "source", "is required: " + indicator.code()
-                    + " has several sources " + indicator.sources());
+            v.require(
+                    indicator.sources().size() == 1,
+                    "source",
+                    "is required: " + indicator.code() + " has several sources " + indicator.sources());
             return indicator.sources().size() == 1 ? indicator.sources().getFirst() : null;
         }
-        v.require(indicator.sources().contains(source), "source", "'" + source + "' is not a source of "
-                + indicator.code() + "; its sources are " + indicator.sources());
+        v.require(
+                indicator.sources().contains(source),
+                "source",
+                "'" + source + "' is not a source of " + indicator.code() + "; its sources are " + indicator.sources());
         return source;
     }
 }

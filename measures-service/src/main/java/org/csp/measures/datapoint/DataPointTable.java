@@ -1,17 +1,11 @@
 package org.csp.measures.datapoint;
 
-import org.csp.calendar.ReportingPeriod;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import org.csp.eventsourcing.EventStore;
-import org.csp.eventsourcing.QueryTable;
-import org.csp.eventsourcing.StoredEvent;
-import org.csp.measures.datapoint.DataPointCommand.Key;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -22,6 +16,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.csp.calendar.ReportingPeriod;
+import org.csp.eventsourcing.EventStore;
+import org.csp.eventsourcing.QueryTable;
+import org.csp.eventsourcing.StoredEvent;
+import org.csp.measures.datapoint.DataPointCommand.Key;
 
 /**
  * The query table of each data point's current revision, with the stream it lives in and that stream's version,
@@ -55,24 +54,43 @@ public final class DataPointTable {
             CREATE INDEX IF NOT EXISTS data_point_state_by_day ON data_point_state (partnership_id, indicator_code, first_day)""";
 
     /** One row: the current revision of one data point, and where its stream stands. */
-    public record DataPointRow(String partnershipId, String indicator, String period, String geography, String source,
-                               LocalDate firstDay, LocalDate lastDay, BigDecimal value, BigDecimal numerator, BigDecimal denominator,
-                               String status, String submittedBy, int revision, String streamId, long version,
-                               OffsetDateTime recordedAt) {
+    public record DataPointRow(
+            String partnershipId,
+            String indicator,
+            String period,
+            String geography,
+            String source,
+            LocalDate firstDay,
+            LocalDate lastDay,
+            BigDecimal value,
+            BigDecimal numerator,
+            BigDecimal denominator,
+            String status,
+            String submittedBy,
+            int revision,
+            String streamId,
+            long version,
+            OffsetDateTime recordedAt) {
 
         Key key() {
             return new Key(partnershipId, indicator, geography, period, source);
         }
     }
 
-    private DataPointTable() {
-    }
+    private DataPointTable() {}
 
     /** Creates the table; refilled from the events when its format changed (the table of format 1 was data_point). */
     static void prepare(EventStore store) {
-        QueryTable.prepare(store, "data_point_state", FORMAT, DDL, (tx, events) -> tx.query("DROP TABLE IF EXISTS data_point").execute()
-                .flatMap(ignored -> tx.query("DELETE FROM data_point_state").execute())
-                .flatMap(ignored -> refill(tx, events)));
+        QueryTable.prepare(
+                store,
+                "data_point_state",
+                FORMAT,
+                DDL,
+                (tx, events) -> tx.query("DROP TABLE IF EXISTS data_point")
+                        .execute()
+                        .flatMap(ignored ->
+                                tx.query("DELETE FROM data_point_state").execute())
+                        .flatMap(ignored -> refill(tx, events)));
     }
 
     private static Uni<Void> refill(SqlConnection tx, List<StoredEvent> events) {
@@ -81,9 +99,25 @@ public final class DataPointTable {
             if (DataPointEvent.TYPES.reads(event.type())) {
                 DataPointEvent e = DataPointEvent.TYPES.decode(event);
                 ReportingPeriod period = ReportingPeriod.parse(e.period()).orElseThrow();
-                latest.put(event.streamId(), new DataPointRow(event.partnershipId(), e.indicatorCode(), period.label(),
-                        e.geography(), e.source(), period.firstDay(), period.lastDay(), e.value(), e.numerator(), e.denominator(), e.status(),
-                        submittedBy(e), e.revision(), event.streamId(), event.version(), event.occurredAt()));
+                latest.put(
+                        event.streamId(),
+                        new DataPointRow(
+                                event.partnershipId(),
+                                e.indicatorCode(),
+                                period.label(),
+                                e.geography(),
+                                e.source(),
+                                period.firstDay(),
+                                period.lastDay(),
+                                e.value(),
+                                e.numerator(),
+                                e.denominator(),
+                                e.status(),
+                                submittedBy(e),
+                                e.revision(),
+                                event.streamId(),
+                                event.version(),
+                                event.occurredAt()));
             }
         }
         List<DataPointRow> rows = new ArrayList<>(latest.values());
@@ -120,13 +154,15 @@ public final class DataPointTable {
                 .addArrayOfLocalDate(rows.stream().map(DataPointRow::lastDay).toArray(LocalDate[]::new))
                 .addArrayOfBigDecimal(rows.stream().map(DataPointRow::value).toArray(BigDecimal[]::new))
                 .addArrayOfBigDecimal(rows.stream().map(DataPointRow::numerator).toArray(BigDecimal[]::new))
-                .addArrayOfBigDecimal(rows.stream().map(DataPointRow::denominator).toArray(BigDecimal[]::new))
+                .addArrayOfBigDecimal(
+                        rows.stream().map(DataPointRow::denominator).toArray(BigDecimal[]::new))
                 .addArrayOfString(strings(rows, DataPointRow::status))
                 .addArrayOfString(strings(rows, DataPointRow::submittedBy))
                 .addArrayOfInteger(rows.stream().map(DataPointRow::revision).toArray(Integer[]::new))
                 .addArrayOfString(strings(rows, DataPointRow::streamId))
                 .addArrayOfLong(rows.stream().map(DataPointRow::version).toArray(Long[]::new))
-                .addArrayOfOffsetDateTime(rows.stream().map(DataPointRow::recordedAt).toArray(OffsetDateTime[]::new));
+                .addArrayOfOffsetDateTime(
+                        rows.stream().map(DataPointRow::recordedAt).toArray(OffsetDateTime[]::new));
         return tx.preparedQuery("""
                         INSERT INTO data_point_state (partnership_id, indicator_code, geography, period, source, first_day,
                             last_day, value, numerator, denominator, status, submitted_by, revision, stream_id, version, recorded_at)
@@ -137,8 +173,7 @@ public final class DataPointTable {
                         ON CONFLICT (partnership_id, indicator_code, geography, period, source) DO UPDATE SET
                             value = excluded.value, numerator = excluded.numerator, denominator = excluded.denominator,
                             status = excluded.status, submitted_by = excluded.submitted_by, revision = excluded.revision,
-                            stream_id = excluded.stream_id, version = excluded.version, recorded_at = excluded.recorded_at""")
-                .execute(columns).replaceWithVoid();
+                            stream_id = excluded.stream_id, version = excluded.version, recorded_at = excluded.recorded_at""").execute(columns).replaceWithVoid();
     }
 
     /**
@@ -153,9 +188,12 @@ public final class DataPointTable {
                           JOIN unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS k(p, i, g, per, s)
                             ON d.partnership_id = k.p AND d.indicator_code = k.i AND d.geography = k.g AND d.period = k.per
                            AND d.source = k.s""")
-                .execute(Tuple.tuple().addArrayOfString(strings(keys, Key::partnershipId))
-                        .addArrayOfString(strings(keys, Key::indicatorCode)).addArrayOfString(strings(keys, Key::geography))
-                        .addArrayOfString(strings(keys, Key::period)).addArrayOfString(strings(keys, Key::source)))
+                .execute(Tuple.tuple()
+                        .addArrayOfString(strings(keys, Key::partnershipId))
+                        .addArrayOfString(strings(keys, Key::indicatorCode))
+                        .addArrayOfString(strings(keys, Key::geography))
+                        .addArrayOfString(strings(keys, Key::period))
+                        .addArrayOfString(strings(keys, Key::source)))
                 .map(rows -> {
                     Map<Key, DataPointRow> current = new HashMap<>();
                     for (DataPointRow row : rows(rows)) {
@@ -166,8 +204,14 @@ public final class DataPointTable {
     }
 
     /** Current revisions of an indicator's data points, optionally of one geography and source, within [from, to]. */
-    static Uni<List<DataPointRow>> list(SqlClient client, String partnershipId, String code, String geography, String source,
-                                        LocalDate from, LocalDate to) {
+    static Uni<List<DataPointRow>> list(
+            SqlClient client,
+            String partnershipId,
+            String code,
+            String geography,
+            String source,
+            LocalDate from,
+            LocalDate to) {
         return client.preparedQuery("""
                         SELECT * FROM data_point_state
                         WHERE partnership_id = $1 AND indicator_code = $2 AND ($3::text IS NULL OR geography = $3)
@@ -191,11 +235,23 @@ public final class DataPointTable {
     static List<DataPointRow> rows(RowSet<Row> rows) {
         List<DataPointRow> list = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            list.add(new DataPointRow(row.getString("partnership_id"), row.getString("indicator_code"), row.getString("period"),
-                    row.getString("geography"), row.getString("source"), row.getLocalDate("first_day"), row.getLocalDate("last_day"),
-                    row.getBigDecimal("value"), row.getBigDecimal("numerator"), row.getBigDecimal("denominator"),
-                    row.getString("status"), row.getString("submitted_by"), row.getInteger("revision"),
-                    row.getString("stream_id"), row.getLong("version"), row.getOffsetDateTime("recorded_at")));
+            list.add(new DataPointRow(
+                    row.getString("partnership_id"),
+                    row.getString("indicator_code"),
+                    row.getString("period"),
+                    row.getString("geography"),
+                    row.getString("source"),
+                    row.getLocalDate("first_day"),
+                    row.getLocalDate("last_day"),
+                    row.getBigDecimal("value"),
+                    row.getBigDecimal("numerator"),
+                    row.getBigDecimal("denominator"),
+                    row.getString("status"),
+                    row.getString("submitted_by"),
+                    row.getInteger("revision"),
+                    row.getString("stream_id"),
+                    row.getLong("version"),
+                    row.getOffsetDateTime("recorded_at")));
         }
         return list;
     }

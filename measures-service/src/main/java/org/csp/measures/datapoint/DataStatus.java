@@ -4,7 +4,8 @@ import org.csp.codes.Coded;
 
 /** Whether the source may still revise a figure ("provisional", "final"). */
 public enum DataStatus implements Coded {
-    PROVISIONAL, FINAL;
+    PROVISIONAL,
+    FINAL;
 
     public static DataStatus of(String code) {
         return Coded.of(DataStatus.class, code);

@@ -1,13 +1,12 @@
 package org.csp.measures.datapoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.csp.problem.ProblemException;
-import org.csp.problem.Validation;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.csp.problem.ProblemException;
+import org.csp.problem.Validation;
 
 /**
  * Reads figures from JSON: a batch is an array of row objects, a single post one object. Each field must have its
@@ -15,13 +14,15 @@ import java.util.List;
  */
 final class JsonRows {
 
-    private JsonRows() {
-    }
+    private JsonRows() {}
 
     /** The rows of a batch body, or a 400 when it is not an array of objects. */
     static List<RowInput> batch(JsonNode body, List<Validation> problems) {
         if (!body.isArray()) {
-            throw new ProblemException(400, "malformed-body", "The request body is malformed",
+            throw new ProblemException(
+                    400,
+                    "malformed-body",
+                    "The request body is malformed",
                     "A batch is a JSON array of data point rows: [{\"indicator\": …, \"period\": …, \"geography\": …, \"value\": …}].");
         }
         List<RowInput> rows = new ArrayList<>(body.size());
@@ -45,9 +46,17 @@ final class JsonRows {
             String name = names.next();
             v.require(RowInput.COLUMNS.contains(name), name, "is not a field of a data point " + RowInput.COLUMNS);
         }
-        return new RowInput(row, text(node, "indicator", v), text(node, "period", v), text(node, "geography", v),
-                number(node, "value", v), number(node, "numerator", v), number(node, "denominator", v),
-                text(node, "status", v), text(node, "source", v), text(node, "reason", v));
+        return new RowInput(
+                row,
+                text(node, "indicator", v),
+                text(node, "period", v),
+                text(node, "geography", v),
+                number(node, "value", v),
+                number(node, "numerator", v),
+                number(node, "denominator", v),
+                text(node, "status", v),
+                text(node, "source", v),
+                text(node, "reason", v));
     }
 
     private static String text(JsonNode row, String field, Validation v) {

@@ -1,12 +1,19 @@
 package org.csp.measures.derived;
 
-import org.csp.contracts.EngagementEventTypes;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.csp.calendar.FinancialQuarter;
+import org.csp.calendar.ReportingPeriod;
+import org.csp.contracts.EngagementEventTypes;
 import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.cloudevents.CloudEvent;
 import org.csp.eventsourcing.cloudevents.EventData;
@@ -15,20 +22,12 @@ import org.csp.eventsourcing.projection.UnprocessableEvent;
 import org.csp.measures.datapoint.DataPointCommand.Submission;
 import org.csp.measures.datapoint.DataPoints;
 import org.csp.measures.datapoint.DataStatus;
-import org.csp.calendar.ReportingPeriod;
 import org.csp.measures.geography.Geographies;
 import org.csp.measures.indicator.Derivation;
 import org.csp.measures.indicator.IndicatorRules;
 import org.csp.measures.indicator.IndicatorTable.IndicatorRow;
 import org.csp.measures.indicator.Indicators;
 import org.jboss.logging.Logger;
-
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
  * The derived indicators, from {@code engagement.events} with the kernel's exactly-once consumer: community workshops,
@@ -89,24 +88,41 @@ public class EngagementDerivation implements Projection {
 
     @Override
     public Set<String> appliedTypes() {
-        return Set.of(EngagementEventTypes.ENGAGEMENT_RECORDED_V1, EngagementEventTypes.ENGAGEMENT_RECORDED_V2, EngagementEventTypes.ENGAGEMENT_AMENDED_V1,
-                EngagementEventTypes.ENGAGEMENT_WITHDRAWN_V1, EngagementEventTypes.RESULTS_PUBLISHED_V1);
+        return Set.of(
+                EngagementEventTypes.ENGAGEMENT_RECORDED_V1,
+                EngagementEventTypes.ENGAGEMENT_RECORDED_V2,
+                EngagementEventTypes.ENGAGEMENT_AMENDED_V1,
+                EngagementEventTypes.ENGAGEMENT_WITHDRAWN_V1,
+                EngagementEventTypes.RESULTS_PUBLISHED_V1);
     }
 
     @Override
     public Set<String> ignoredTypes() {
-        return Set.of(EngagementEventTypes.FOLLOW_UP_ADDED_V1, EngagementEventTypes.CONSULTATION_OPENED_V1,
-                EngagementEventTypes.CONSULTATION_CLOSED_V1, EngagementEventTypes.CASE_REVIEW_RECEIVED_V1, EngagementEventTypes.THRESHOLD_DECIDED_V1,
-                EngagementEventTypes.MEETING_HELD_V1, EngagementEventTypes.RECOMMENDATIONS_RECORDED_V1, EngagementEventTypes.CASE_REVIEW_CLOSED_V1);
+        return Set.of(
+                EngagementEventTypes.FOLLOW_UP_ADDED_V1,
+                EngagementEventTypes.CONSULTATION_OPENED_V1,
+                EngagementEventTypes.CONSULTATION_CLOSED_V1,
+                EngagementEventTypes.CASE_REVIEW_RECEIVED_V1,
+                EngagementEventTypes.THRESHOLD_DECIDED_V1,
+                EngagementEventTypes.MEETING_HELD_V1,
+                EngagementEventTypes.RECOMMENDATIONS_RECORDED_V1,
+                EngagementEventTypes.CASE_REVIEW_CLOSED_V1);
     }
 
     /** An engagement record as one event leaves it; {@code details} false for a withdrawal, which keeps the stored details. */
-    private record Fact(String partnership, String id, long version, String type, String quarter, String place,
-                        List<String> organisations, boolean details, boolean withdrawn) {
-    }
+    private record Fact(
+            String partnership,
+            String id,
+            long version,
+            String type,
+            String quarter,
+            String place,
+            List<String> organisations,
+            boolean details,
+            boolean withdrawn) {}
 
-    private record Result(String partnership, String indicator, ReportingPeriod period, String geography, BigDecimal percentage) {
-    }
+    private record Result(
+            String partnership, String indicator, ReportingPeriod period, String geography, BigDecimal percentage) {}
 
     @Override
     public Uni<Void> apply(SqlConnection tx, List<CloudEvent> events) {
@@ -116,20 +132,47 @@ public class EngagementDerivation implements Projection {
             EventData data = EventData.of(event);
             String p = event.partnershipId();
             switch (event.type()) {
-                case EngagementEventTypes.ENGAGEMENT_RECORDED_V1 -> facts.add(new Fact(p, data.text("engagementId"),
-                        event.streamVersion(), data.text("type"), quarter(data, "date"), null, List.of(), true, false));
+                case EngagementEventTypes.ENGAGEMENT_RECORDED_V1 ->
+                    facts.add(new Fact(
+                            p,
+                            data.text("engagementId"),
+                            event.streamVersion(),
+                            data.text("type"),
+                            quarter(data, "date"),
+                            null,
+                            List.of(),
+                            true,
+                            false));
                 case EngagementEventTypes.ENGAGEMENT_RECORDED_V2, EngagementEventTypes.ENGAGEMENT_AMENDED_V1 -> {
                     EventData d = data.object("details");
                     EventData place = d.optionalObject("place");
                     String gss = place == null ? null : place.optionalText("gss");
                     String where = gss != null ? gss : place == null ? null : place.optionalText("name");
-                    facts.add(new Fact(p, data.text("engagementId"), event.streamVersion(), d.text("type"),
-                            quarter(d, "startDate"), where, d.texts("organisations"), true, false));
+                    facts.add(new Fact(
+                            p,
+                            data.text("engagementId"),
+                            event.streamVersion(),
+                            d.text("type"),
+                            quarter(d, "startDate"),
+                            where,
+                            d.texts("organisations"),
+                            true,
+                            false));
                 }
-                case EngagementEventTypes.ENGAGEMENT_WITHDRAWN_V1 -> facts.add(new Fact(p, data.text("engagementId"),
-                        event.streamVersion(), null, null, null, List.of(), false, true));
+                case EngagementEventTypes.ENGAGEMENT_WITHDRAWN_V1 ->
+                    facts.add(new Fact(
+                            p,
+                            data.text("engagementId"),
+                            event.streamVersion(),
+                            null,
+                            null,
+                            null,
+                            List.of(),
+                            false,
+                            true));
                 case EngagementEventTypes.RESULTS_PUBLISHED_V1 -> {
-                    ReportingPeriod period = data.parsed("period", t -> ReportingPeriod.parse(t).orElse(null));
+                    ReportingPeriod period =
+                            data.parsed("period", t -> ReportingPeriod.parse(t).orElse(null));
                     String geography = data.text("geography");
                     for (EventData r : data.objects("results")) {
                         String indicator = r.optionalText("indicator");
@@ -145,13 +188,15 @@ public class EngagementDerivation implements Projection {
         Uni<Void> chain = Uni.createFrom().voidItem();
         Set<List<String>> touched = new LinkedHashSet<>();
         for (Fact fact : facts) {
-            chain = chain.flatMap(ignored -> upsert(tx, fact).invoke(quarters -> quarters.forEach(q -> touched.add(List.of(fact.partnership(), q)))))
+            chain = chain.flatMap(ignored -> upsert(tx, fact)
+                            .invoke(quarters -> quarters.forEach(q -> touched.add(List.of(fact.partnership(), q)))))
                     .replaceWithVoid();
         }
         // the runner puts only the generation's schema on the search path; the catalogue, the data points and the
         // event store this consumer writes to live in public
         Uni<Void> stored = chain;
-        return tx.query("SELECT set_config('search_path', current_setting('search_path') || ', public', true)").execute()
+        return tx.query("SELECT set_config('search_path', current_setting('search_path') || ', public', true)")
+                .execute()
                 .flatMap(ignored -> stored)
                 .flatMap(ignored -> submissions(tx, touched, results))
                 .flatMap(submissions -> dataPoints.recordDerived(tx, submissions, ACTOR));
@@ -165,7 +210,8 @@ public class EngagementDerivation implements Projection {
 
     /** Stores the fact unless the stored one is as new; the quarters it moved out of and into. */
     private static Uni<List<String>> upsert(SqlConnection tx, Fact f) {
-        return tx.preparedQuery("SELECT version, quarter FROM public.engagement_fact WHERE partnership_id = $1 AND engagement_id = $2")
+        return tx.preparedQuery(
+                        "SELECT version, quarter FROM public.engagement_fact WHERE partnership_id = $1 AND engagement_id = $2")
                 .execute(Tuple.of(f.partnership(), f.id()))
                 .flatMap(rows -> {
                     Row old = rows.size() == 0 ? null : rows.iterator().next();
@@ -173,7 +219,8 @@ public class EngagementDerivation implements Projection {
                         return Uni.createFrom().item(List.<String>of());
                     }
                     if (!f.details() && old == null) {
-                        return Uni.createFrom().item(List.<String>of()); // a withdrawal of a record never seen: nothing counted
+                        return Uni.createFrom()
+                                .item(List.<String>of()); // a withdrawal of a record never seen: nothing counted
                     }
                     List<String> quarters = new ArrayList<>();
                     if (old != null) {
@@ -188,8 +235,14 @@ public class EngagementDerivation implements Projection {
                                   organisations = excluded.organisations"""
                             : "UPDATE public.engagement_fact SET version = $3, withdrawn = true WHERE partnership_id = $1 AND engagement_id = $2";
                     Tuple params = f.details()
-                            ? Tuple.tuple().addString(f.partnership()).addString(f.id()).addLong(f.version()).addString(f.type())
-                            .addString(f.quarter()).addString(f.place()).addArrayOfString(f.organisations().toArray(String[]::new))
+                            ? Tuple.tuple()
+                                    .addString(f.partnership())
+                                    .addString(f.id())
+                                    .addLong(f.version())
+                                    .addString(f.type())
+                                    .addString(f.quarter())
+                                    .addString(f.place())
+                                    .addArrayOfString(f.organisations().toArray(String[]::new))
                             : Tuple.of(f.partnership(), f.id(), f.version());
                     if (f.details()) {
                         quarters.add(f.quarter());
@@ -207,16 +260,28 @@ public class EngagementDerivation implements Projection {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (String p : partnerships) {
             chain = chain.flatMap(ignored -> indicators.list(tx, p)).flatMap(rows -> {
-                List<IndicatorRules> derived = rows.stream().map(IndicatorRow::rules).filter(r -> r.derivedFrom() != null).toList();
-                String district = geographies.districtOf(p).map(Geographies.Geography::code).orElse(null);
+                List<IndicatorRules> derived = rows.stream()
+                        .map(IndicatorRow::rules)
+                        .filter(r -> r.derivedFrom() != null)
+                        .toList();
+                String district = geographies
+                        .districtOf(p)
+                        .map(Geographies.Geography::code)
+                        .orElse(null);
                 for (Result r : results) {
                     if (!r.partnership().equals(p)) {
                         continue;
                     }
-                    derived.stream().filter(i -> i.derivedFrom() == Derivation.CONSULTATION_RESULTS && i.code().equals(r.indicator()))
-                            .findFirst().ifPresent(i -> {
-                                if (i.frequency().period() != r.period().kind() || i.unit().refuse(r.percentage()) != null) {
-                                    LOG.warnf("Consultation result for %s %s does not fit the indicator; not recorded", r.indicator(), r.period());
+                    derived.stream()
+                            .filter(i -> i.derivedFrom() == Derivation.CONSULTATION_RESULTS
+                                    && i.code().equals(r.indicator()))
+                            .findFirst()
+                            .ifPresent(i -> {
+                                if (i.frequency().period() != r.period().kind()
+                                        || i.unit().refuse(r.percentage()) != null) {
+                                    LOG.warnf(
+                                            "Consultation result for %s %s does not fit the indicator; not recorded",
+                                            r.indicator(), r.period());
                                 } else {
                                     submissions.add(submission(p, i, r.period(), r.geography(), r.percentage()));
                                 }
@@ -228,20 +293,23 @@ public class EngagementDerivation implements Projection {
                         continue;
                     }
                     ReportingPeriod period = ReportingPeriod.parse(t.get(1)).orElseThrow();
-                    counts = counts.flatMap(ignored -> count(tx, p, t.get(1)).invoke(row -> {
-                        for (IndicatorRules i : derived) {
-                            BigDecimal value = switch (i.derivedFrom()) {
-                                case WORKSHOPS -> row.getBigDecimal("workshops");
-                                case CHECKLISTS -> row.getBigDecimal("checklists");
-                                case COMMUNITY_PAYBACK_ORGANISATIONS -> row.getBigDecimal("payback_organisations");
-                                case COMMUNITY_PAYBACK_AREAS -> row.getBigDecimal("payback_areas");
-                                case CONSULTATION_RESULTS -> null;
-                            };
-                            if (value != null && i.frequency().period() == ReportingPeriod.Kind.QUARTER) {
-                                submissions.add(submission(p, i, period, district, value));
-                            }
-                        }
-                    }).replaceWithVoid());
+                    counts = counts.flatMap(ignored -> count(tx, p, t.get(1))
+                            .invoke(row -> {
+                                for (IndicatorRules i : derived) {
+                                    BigDecimal value = switch (i.derivedFrom()) {
+                                        case WORKSHOPS -> row.getBigDecimal("workshops");
+                                        case CHECKLISTS -> row.getBigDecimal("checklists");
+                                        case COMMUNITY_PAYBACK_ORGANISATIONS ->
+                                            row.getBigDecimal("payback_organisations");
+                                        case COMMUNITY_PAYBACK_AREAS -> row.getBigDecimal("payback_areas");
+                                        case CONSULTATION_RESULTS -> null;
+                                    };
+                                    if (value != null && i.frequency().period() == ReportingPeriod.Kind.QUARTER) {
+                                        submissions.add(submission(p, i, period, district, value));
+                                    }
+                                }
+                            })
+                            .replaceWithVoid());
                 }
                 return counts;
             });
@@ -258,11 +326,22 @@ public class EngagementDerivation implements Projection {
                                    AND f.type = 'community-payback-project')::numeric AS payback_organisations,
                                count(DISTINCT place) FILTER (WHERE type = 'community-payback-project')::numeric AS payback_areas
                           FROM public.engagement_fact WHERE partnership_id = $1 AND quarter = $2 AND NOT withdrawn""")
-                .execute(Tuple.of(partnership, quarter)).map(rows -> rows.iterator().next());
+                .execute(Tuple.of(partnership, quarter))
+                .map(rows -> rows.iterator().next());
     }
 
-    private static Submission submission(String partnership, IndicatorRules indicator, ReportingPeriod period, String geography, BigDecimal value) {
-        return new Submission(partnership, indicator.code(), period, geography, indicator.sources().getFirst(), value, null, null,
-                DataStatus.PROVISIONAL, null);
+    private static Submission submission(
+            String partnership, IndicatorRules indicator, ReportingPeriod period, String geography, BigDecimal value) {
+        return new Submission(
+                partnership,
+                indicator.code(),
+                period,
+                geography,
+                indicator.sources().getFirst(),
+                value,
+                null,
+                null,
+                DataStatus.PROVISIONAL,
+                null);
     }
 }

@@ -1,8 +1,7 @@
 package org.csp.measures.indicator;
 
-import org.csp.codes.Coded;
-
 import java.util.List;
+import org.csp.codes.Coded;
 
 /**
  * Where a derived indicator's values come from: counted from the engagement records, or the perception figures of

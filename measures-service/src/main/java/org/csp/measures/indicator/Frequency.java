@@ -1,7 +1,7 @@
 package org.csp.measures.indicator;
 
-import org.csp.codes.Coded;
 import org.csp.calendar.ReportingPeriod;
+import org.csp.codes.Coded;
 
 /** How often an indicator is reported ("monthly", …), which decides the kind of period its data points cover. */
 public enum Frequency implements Coded {

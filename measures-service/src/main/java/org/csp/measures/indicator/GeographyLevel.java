@@ -7,7 +7,8 @@ import org.csp.codes.Coded;
  * wards and for the whole district, a district-level one for the district only.
  */
 public enum GeographyLevel implements Coded {
-    DISTRICT, WARD;
+    DISTRICT,
+    WARD;
 
     public static GeographyLevel of(String code) {
         return Coded.of(GeographyLevel.class, code);

@@ -1,5 +1,6 @@
 package org.csp.measures.indicator;
 
+import java.util.List;
 import org.csp.eventsourcing.CommandRejected;
 import org.csp.eventsourcing.Decider;
 import org.csp.measures.indicator.IndicatorCommand.AmendIndicator;
@@ -7,8 +8,6 @@ import org.csp.measures.indicator.IndicatorCommand.DefineIndicator;
 import org.csp.measures.indicator.IndicatorEvent.IndicatorAmended;
 import org.csp.measures.indicator.IndicatorEvent.IndicatorDefined;
 import org.csp.measures.indicator.IndicatorEvent.IndicatorDefinition;
-
-import java.util.List;
 
 /** An indicator's state, folded from its events, and the pure rules for changing it. */
 public record Indicator(String code, IndicatorDefinition definition) {
@@ -32,8 +31,9 @@ public record Indicator(String code, IndicatorDefinition definition) {
                         if (define.fromCatalogueFile() || state.definition().equals(define.definition())) {
                             yield List.of();
                         }
-                        throw new CommandRejected("already-defined", "Indicator '" + define.code()
-                                + "' is already in the catalogue; amend it with PATCH.");
+                        throw new CommandRejected(
+                                "already-defined",
+                                "Indicator '" + define.code() + "' is already in the catalogue; amend it with PATCH.");
                     }
                     yield List.of(new IndicatorDefined(define.code(), define.definition()));
                 }
@@ -41,7 +41,8 @@ public record Indicator(String code, IndicatorDefinition definition) {
                     if (!state.exists()) {
                         throw CommandRejected.notDefined("There is no indicator '" + amend.code() + "'.");
                     }
-                    yield state.definition().equals(amend.definition()) ? List.of()
+                    yield state.definition().equals(amend.definition())
+                            ? List.of()
                             : List.of(new IndicatorAmended(amend.code(), amend.definition()));
                 }
             };

@@ -1,15 +1,14 @@
 package org.csp.measures.indicator;
 
-import org.csp.contracts.MeasuresEventTypes;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.csp.eventsourcing.EventTypes;
-
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.csp.contracts.MeasuresEventTypes;
+import org.csp.eventsourcing.EventTypes;
 
 /** What can happen to an indicator definition. Stored and published under explicit type strings. */
 public sealed interface IndicatorEvent {
@@ -17,7 +16,10 @@ public sealed interface IndicatorEvent {
     EventTypes<IndicatorEvent> TYPES = EventTypes.<IndicatorEvent>builder()
             .register(MeasuresEventTypes.INDICATOR_DEFINED_V2, IndicatorDefined.class)
             .register(MeasuresEventTypes.INDICATOR_AMENDED_V1, IndicatorAmended.class)
-            .upcast(MeasuresEventTypes.INDICATOR_DEFINED_V1, MeasuresEventTypes.INDICATOR_DEFINED_V2, IndicatorEvent::definedV1)
+            .upcast(
+                    MeasuresEventTypes.INDICATOR_DEFINED_V1,
+                    MeasuresEventTypes.INDICATOR_DEFINED_V2,
+                    IndicatorEvent::definedV1)
             .build();
 
     String code();
@@ -33,10 +35,21 @@ public sealed interface IndicatorEvent {
      * ("2024/25"); {@code tolerance} the RAG tolerance as a percentage; {@code disclosureThreshold} the smallest count
      * public output may show (null: no suppression).
      */
-    record IndicatorDefinition(String title, String description, int priority, String unit, String frequency,
-                               String aggregation, String polarity, List<String> sources, String baseline,
-                               Map<String, BigDecimal> targets, BigDecimal tolerance, Integer disclosureThreshold,
-                               String geographyLevel, String derivedFrom) {
+    record IndicatorDefinition(
+            String title,
+            String description,
+            int priority,
+            String unit,
+            String frequency,
+            String aggregation,
+            String polarity,
+            List<String> sources,
+            String baseline,
+            Map<String, BigDecimal> targets,
+            BigDecimal tolerance,
+            Integer disclosureThreshold,
+            String geographyLevel,
+            String derivedFrom) {
         public IndicatorDefinition {
             sources = List.copyOf(sources);
             targets = targets == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(targets));
@@ -44,12 +57,10 @@ public sealed interface IndicatorEvent {
     }
 
     /** A "how will we measure success?" line of the plan as a measurable indicator. */
-    record IndicatorDefined(String code, IndicatorDefinition definition) implements IndicatorEvent {
-    }
+    record IndicatorDefined(String code, IndicatorDefinition definition) implements IndicatorEvent {}
 
     /** The coordinator changed the definition; {@code definition} is the whole of it after the change. */
-    record IndicatorAmended(String code, IndicatorDefinition definition) implements IndicatorEvent {
-    }
+    record IndicatorAmended(String code, IndicatorDefinition definition) implements IndicatorEvent {}
 
     /**
      * measures.indicator.defined.v1 carried the first fields flat; v2 nests them in a definition and adds the roll-up

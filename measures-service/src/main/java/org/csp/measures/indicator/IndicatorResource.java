@@ -1,5 +1,8 @@
 package org.csp.measures.indicator;
 
+import static org.csp.security.Roles.COORDINATOR;
+import static org.csp.security.Roles.READER;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,6 +17,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
 import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.History;
 import org.csp.http.Bodies;
@@ -26,13 +32,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-
-import java.math.BigDecimal;
-import java.util.List;
-import java.util.Map;
-
-import static org.csp.security.Roles.COORDINATOR;
-import static org.csp.security.Roles.READER;
 
 /** The partnership's indicator catalogue: everyone signed in reads it, the coordinator defines and amends it. */
 @Path("/api/indicators")
@@ -53,36 +52,70 @@ public class IndicatorResource {
     }
 
     /** An indicator as the API shows it; {@code version} is its ETag. */
-    public record IndicatorView(String code, String title, String description, int priority, String unit, String frequency,
-                                String aggregation, String polarity, List<String> sources, String baseline,
-                                Map<String, BigDecimal> targets, BigDecimal tolerance, Integer disclosureThreshold,
-                                String geographyLevel, String derivedFrom, long version) {
+    public record IndicatorView(
+            String code,
+            String title,
+            String description,
+            int priority,
+            String unit,
+            String frequency,
+            String aggregation,
+            String polarity,
+            List<String> sources,
+            String baseline,
+            Map<String, BigDecimal> targets,
+            BigDecimal tolerance,
+            Integer disclosureThreshold,
+            String geographyLevel,
+            String derivedFrom,
+            long version) {
         static IndicatorView of(IndicatorRow r) {
             var d = r.definition();
-            return new IndicatorView(r.code(), d.title(), d.description(), d.priority(), d.unit(), d.frequency(),
-                    d.aggregation(), d.polarity(), d.sources(), d.baseline(), d.targets(), d.tolerance(),
-                    d.disclosureThreshold(), d.geographyLevel(), d.derivedFrom(), r.version());
+            return new IndicatorView(
+                    r.code(),
+                    d.title(),
+                    d.description(),
+                    d.priority(),
+                    d.unit(),
+                    d.frequency(),
+                    d.aggregation(),
+                    d.polarity(),
+                    d.sources(),
+                    d.baseline(),
+                    d.targets(),
+                    d.tolerance(),
+                    d.disclosureThreshold(),
+                    d.geographyLevel(),
+                    d.derivedFrom(),
+                    r.version());
         }
     }
 
     /** The partnership's indicators, optionally of one priority. */
     @GET
-    public Uni<List<IndicatorView>> list(@QueryParam("partnership") String partnership, @QueryParam("priority") String priority) {
+    public Uni<List<IndicatorView>> list(
+            @QueryParam("partnership") String partnership, @QueryParam("priority") String priority) {
         Integer number = null;
         if (priority != null && !priority.isBlank()) {
             if (!priority.strip().matches("[1-9]\\d?")) {
-                throw new ProblemException(400, "invalid-query", "Invalid query parameter", "priority must be a priority number such as 1.");
+                throw new ProblemException(
+                        400,
+                        "invalid-query",
+                        "Invalid query parameter",
+                        "priority must be a priority number such as 1.");
             }
             number = Integer.parseInt(priority.strip());
         }
-        return indicators.list(partnerships.resolve(partnership), number)
+        return indicators
+                .list(partnerships.resolve(partnership), number)
                 .map(rows -> rows.stream().map(IndicatorView::of).toList());
     }
 
     @GET
     @Path("{code}")
     public Uni<Response> get(@PathParam("code") String code, @QueryParam("partnership") String partnership) {
-        return indicators.find(partnerships.resolve(partnership), code)
+        return indicators
+                .find(partnerships.resolve(partnership), code)
                 .map(found -> ok(found.orElseThrow(() -> ProblemException.notFound("Indicator", code))));
     }
 
@@ -91,9 +124,13 @@ public class IndicatorResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(COORDINATOR)
     public Uni<Response> create(@QueryParam("partnership") String partnership, IndicatorRequest body) {
-        return indicators.create(partnerships.resolve(partnership), body, Actor.of(token))
-                .map(row -> Response.status(Response.Status.CREATED).header("Location", "/api/indicators/" + row.code())
-                        .entity(IndicatorView.of(row)).tag(Long.toString(row.version())).build());
+        return indicators
+                .create(partnerships.resolve(partnership), body, Actor.of(token))
+                .map(row -> Response.status(Response.Status.CREATED)
+                        .header("Location", "/api/indicators/" + row.code())
+                        .entity(IndicatorView.of(row))
+                        .tag(Long.toString(row.version()))
+                        .build());
     }
 
     /** Amends the definition ({@code measures.indicator.amended.v1}); needs If-Match with the indicator's ETag. */
@@ -101,24 +138,35 @@ public class IndicatorResource {
     @Path("{code}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed(COORDINATOR)
-    public Uni<Response> amend(@PathParam("code") String code, @QueryParam("partnership") String partnership,
-                               @HeaderParam("If-Match") String ifMatch,
-                               @RequestBody(description = "A JSON merge patch of the indicator: the fields to change",
-                                       content = @Content(mediaType = MergePatch.MEDIA_TYPE,
-                                               schema = @Schema(implementation = IndicatorRequest.class))) byte[] body) {
+    public Uni<Response> amend(
+            @PathParam("code") String code,
+            @QueryParam("partnership") String partnership,
+            @HeaderParam("If-Match") String ifMatch,
+            @RequestBody(
+                            description = "A JSON merge patch of the indicator: the fields to change",
+                            content =
+                                    @Content(
+                                            mediaType = MergePatch.MEDIA_TYPE,
+                                            schema = @Schema(implementation = IndicatorRequest.class)))
+                    byte[] body) {
         String partnershipId = partnerships.resolve(partnership);
         long version = ETags.requireIfMatch(ifMatch);
-        return indicators.amend(partnershipId, code, Bodies.tree(json, body), version, Actor.of(token), json).map(IndicatorResource::ok);
+        return indicators
+                .amend(partnershipId, code, Bodies.tree(json, body), version, Actor.of(token), json)
+                .map(IndicatorResource::ok);
     }
 
     /** Every definition and amendment, with who made it and which fields changed. */
     @GET
     @Path("{code}/history")
-    public Uni<List<History.Entry>> history(@PathParam("code") String code, @QueryParam("partnership") String partnership) {
+    public Uni<List<History.Entry>> history(
+            @PathParam("code") String code, @QueryParam("partnership") String partnership) {
         return indicators.history(partnerships.resolve(partnership), code);
     }
 
     private static Response ok(IndicatorRow row) {
-        return Response.ok(IndicatorView.of(row)).tag(Long.toString(row.version())).build();
+        return Response.ok(IndicatorView.of(row))
+                .tag(Long.toString(row.version()))
+                .build();
     }
 }

@@ -6,14 +6,13 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.csp.eventsourcing.EventStore;
 import org.csp.eventsourcing.QueryTable;
 import org.csp.eventsourcing.StateJson;
 import org.csp.measures.indicator.IndicatorEvent.IndicatorDefinition;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 
 /** The query table of each indicator's current definition, written in the same transaction as each append. */
 public final class IndicatorTable {
@@ -29,19 +28,29 @@ public final class IndicatorTable {
         }
     }
 
-    private IndicatorTable() {
-    }
+    private IndicatorTable() {}
 
     /** Creates the table, refilled from the events when its format changed. */
     static void prepare(EventStore store) {
-        QueryTable.prepare(store, "indicator_state", FORMAT,
+        QueryTable.prepare(
+                store,
+                "indicator_state",
+                FORMAT,
                 "CREATE TABLE IF NOT EXISTS indicator_state (partnership_id text NOT NULL, code text NOT NULL, "
                         + "priority int NOT NULL, definition jsonb NOT NULL, version bigint NOT NULL, PRIMARY KEY (partnership_id, code))",
                 // the table of format 1 was called indicator
-                (tx, events) -> tx.query("DROP TABLE IF EXISTS indicator").execute()
-                        .flatMap(ignored -> tx.query("DELETE FROM indicator_state").execute())
-                        .flatMap(ignored -> QueryTable.writeAll(QueryTable.fold(events, IndicatorEvent.TYPES, Indicator.DECIDER),
-                                f -> upsert(tx, f.partnershipId(), f.state().code(), f.state().definition(), f.version()))));
+                (tx, events) -> tx.query("DROP TABLE IF EXISTS indicator")
+                        .execute()
+                        .flatMap(ignored ->
+                                tx.query("DELETE FROM indicator_state").execute())
+                        .flatMap(ignored -> QueryTable.writeAll(
+                                QueryTable.fold(events, IndicatorEvent.TYPES, Indicator.DECIDER),
+                                f -> upsert(
+                                        tx,
+                                        f.partnershipId(),
+                                        f.state().code(),
+                                        f.state().definition(),
+                                        f.version()))));
     }
 
     static Uni<Void> upsert(SqlClient tx, String partnershipId, String code, IndicatorDefinition d, long version) {
@@ -63,7 +72,8 @@ public final class IndicatorTable {
     }
 
     static Uni<Optional<IndicatorRow>> find(SqlClient client, String partnershipId, String code) {
-        return client.preparedQuery("SELECT code, definition, version FROM indicator_state WHERE partnership_id = $1 AND code = $2")
+        return client.preparedQuery(
+                        "SELECT code, definition, version FROM indicator_state WHERE partnership_id = $1 AND code = $2")
                 .execute(Tuple.of(partnershipId, code))
                 .map(rows -> rows(rows).stream().findFirst());
     }
@@ -71,8 +81,10 @@ public final class IndicatorTable {
     private static List<IndicatorRow> rows(RowSet<Row> rows) {
         List<IndicatorRow> list = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            list.add(new IndicatorRow(row.getString("code"),
-                    StateJson.read((JsonObject) row.getJson("definition"), IndicatorDefinition.class), row.getLong("version")));
+            list.add(new IndicatorRow(
+                    row.getString("code"),
+                    StateJson.read((JsonObject) row.getJson("definition"), IndicatorDefinition.class),
+                    row.getLong("version")));
         }
         return list;
     }

@@ -8,6 +8,8 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
+import java.util.List;
+import java.util.Optional;
 import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.Aggregate;
 import org.csp.eventsourcing.EventStore;
@@ -20,9 +22,6 @@ import org.csp.measures.indicator.IndicatorCommand.DefineIndicator;
 import org.csp.measures.indicator.IndicatorTable.IndicatorRow;
 import org.csp.problem.ProblemException;
 
-import java.util.List;
-import java.util.Optional;
-
 /** Application service of the indicator catalogue: each command is one transaction (append + query table). */
 @ApplicationScoped
 public class Indicators {
@@ -34,8 +33,14 @@ public class Indicators {
     public Indicators(EventStore store, SourceOrganisations organisations) {
         this.store = store;
         this.organisations = organisations;
-        this.aggregate = new Aggregate<>(store, "indicator", "Indicator", IndicatorEvent.TYPES, Indicator.DECIDER,
-                (tx, partnershipId, code, state, version) -> IndicatorTable.upsert(tx, partnershipId, code, state.definition(), version));
+        this.aggregate = new Aggregate<>(
+                store,
+                "indicator",
+                "Indicator",
+                IndicatorEvent.TYPES,
+                Indicator.DECIDER,
+                (tx, partnershipId, code, state, version) ->
+                        IndicatorTable.upsert(tx, partnershipId, code, state.definition(), version));
     }
 
     /** Creates the query table (refilled from the events when its format changed) before the catalogue is loaded. */
@@ -45,25 +50,36 @@ public class Indicators {
 
     /** Defines an indicator in the caller's unit of work; true when something was recorded. */
     public Uni<Boolean> define(UnitOfWork unit, String partnershipId, DefineIndicator command, Actor actor) {
-        return aggregate.handle(unit, partnershipId, command.code(), command, null, actor).map(Aggregate.Outcome::changed);
+        return aggregate
+                .handle(unit, partnershipId, command.code(), command, null, actor)
+                .map(Aggregate.Outcome::changed);
     }
 
     /** {@code POST /api/indicators}: a new indicator of the catalogue. */
     public Uni<IndicatorRow> create(String partnershipId, IndicatorRequest body, Actor actor) {
         var definition = IndicatorDefinitions.validate(body, organisations.ids());
-        return store.inTransaction(unit -> define(unit, partnershipId, new DefineIndicator(body.code(), definition, false), actor))
+        return store.inTransaction(
+                        unit -> define(unit, partnershipId, new DefineIndicator(body.code(), definition, false), actor))
                 .flatMap(ignored -> require(partnershipId, body.code()));
     }
 
     /** {@code PATCH /api/indicators/{code}}: the merge patch applied to the current definition, which must be at {@code version}. */
-    public Uni<IndicatorRow> amend(String partnershipId, String code, JsonNode patch, long version, Actor actor, ObjectMapper json) {
-        return store.inTransaction(unit -> IndicatorTable.find(unit.connection(), partnershipId, code).flatMap(found -> {
-                    IndicatorRow current = found.orElseThrow(() -> ProblemException.notFound("Indicator", code));
-                    IndicatorRequest patched = Bodies.patch(json, IndicatorDefinitions.body(code, current.definition()), patch, IndicatorRequest.class);
-                    IndicatorDefinitions.requireSameCode(code, patched);
-                    var definition = IndicatorDefinitions.validate(patched, organisations.ids());
-                    return aggregate.handle(unit, partnershipId, code, new AmendIndicator(code, definition), version, actor);
-                }))
+    public Uni<IndicatorRow> amend(
+            String partnershipId, String code, JsonNode patch, long version, Actor actor, ObjectMapper json) {
+        return store.inTransaction(unit -> IndicatorTable.find(unit.connection(), partnershipId, code)
+                        .flatMap(found -> {
+                            IndicatorRow current =
+                                    found.orElseThrow(() -> ProblemException.notFound("Indicator", code));
+                            IndicatorRequest patched = Bodies.patch(
+                                    json,
+                                    IndicatorDefinitions.body(code, current.definition()),
+                                    patch,
+                                    IndicatorRequest.class);
+                            IndicatorDefinitions.requireSameCode(code, patched);
+                            var definition = IndicatorDefinitions.validate(patched, organisations.ids());
+                            return aggregate.handle(
+                                    unit, partnershipId, code, new AmendIndicator(code, definition), version, actor);
+                        }))
                 .flatMap(ignored -> require(partnershipId, code));
     }
 
@@ -73,7 +89,8 @@ public class Indicators {
     }
 
     private Uni<IndicatorRow> require(String partnershipId, String code) {
-        return find(partnershipId, code).map(found -> found.orElseThrow(() -> ProblemException.notFound("Indicator", code)));
+        return find(partnershipId, code)
+                .map(found -> found.orElseThrow(() -> ProblemException.notFound("Indicator", code)));
     }
 
     public Uni<Optional<IndicatorRow>> find(SqlClient client, String partnershipId, String code) {

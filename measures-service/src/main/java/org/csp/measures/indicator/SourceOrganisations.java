@@ -1,7 +1,6 @@
 package org.csp.measures.indicator;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;

@@ -1,12 +1,13 @@
 package org.csp.measures.indicator;
 
-import org.csp.codes.Coded;
-
 import java.math.BigDecimal;
+import org.csp.codes.Coded;
 
 /** What an indicator's values count ("count", "percentage", "rate-per-1000"), and which values make sense for it. */
 public enum Unit implements Coded {
-    COUNT, PERCENTAGE, RATE_PER_1000;
+    COUNT,
+    PERCENTAGE,
+    RATE_PER_1000;
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
@@ -39,8 +40,12 @@ public enum Unit implements Coded {
      * {@link #refuse}, except that an average of counts may have a fraction.
      */
     public String refuseSummary(BigDecimal value) {
-        return this == COUNT && value.signum() >= 0 && value.compareTo(LARGEST) <= 0 && value.stripTrailingZeros().scale() <= 6
-                ? null : refuse(value);
+        return this == COUNT
+                        && value.signum() >= 0
+                        && value.compareTo(LARGEST) <= 0
+                        && value.stripTrailingZeros().scale() <= 6
+                ? null
+                : refuse(value);
     }
 
     /**

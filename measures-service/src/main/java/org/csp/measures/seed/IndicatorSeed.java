@@ -6,21 +6,20 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.EventStoreReady;
-import org.csp.measures.indicator.IndicatorRequest;
 import org.csp.measures.indicator.IndicatorCommand.DefineIndicator;
 import org.csp.measures.indicator.IndicatorDefinitions;
+import org.csp.measures.indicator.IndicatorRequest;
 import org.csp.measures.indicator.Indicators;
 import org.csp.measures.indicator.SourceOrganisations;
 import org.csp.problem.ProblemException;
 import org.csp.seed.SeedFiles;
 import org.jboss.logging.Logger;
-
-import java.math.BigDecimal;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Loads each configured indicator catalogue file (one per partnership, format {@code csp-indicators/2}) at start-up:
@@ -39,7 +38,8 @@ public class IndicatorSeed {
     private final ObjectMapper json;
     private final List<String> files;
 
-    public IndicatorSeed(Indicators indicators, SourceOrganisations organisations, ObjectMapper json, IndicatorSeedConfig config) {
+    public IndicatorSeed(
+            Indicators indicators, SourceOrganisations organisations, ObjectMapper json, IndicatorSeedConfig config) {
         this.indicators = indicators;
         this.organisations = organisations;
         this.json = json;
@@ -47,37 +47,80 @@ public class IndicatorSeed {
     }
 
     /** The catalogue file's shape: its format, where it was taken from, the partnership, its sources and indicators. */
-    public record IndicatorFile(String format, String source, String partnership, List<String> notes,
-                                List<Organisation> organisations, List<Entry> indicators) {
+    public record IndicatorFile(
+            String format,
+            String source,
+            String partnership,
+            List<String> notes,
+            List<Organisation> organisations,
+            List<Entry> indicators) {
 
-        public record Organisation(String id, String name) {
-        }
+        public record Organisation(String id, String name) {}
 
         /** One indicator as the file writes it; the fields of the API's indicator body, codes as codes. */
-        public record Entry(String code, String title, String description, Integer priority, String unit, String frequency,
-                            String aggregation, String polarity, List<String> sources, String baseline,
-                            Map<String, BigDecimal> targets, BigDecimal tolerance, Integer disclosureThreshold,
-                            String geographyLevel, String derivedFrom) {
+        public record Entry(
+                String code,
+                String title,
+                String description,
+                Integer priority,
+                String unit,
+                String frequency,
+                String aggregation,
+                String polarity,
+                List<String> sources,
+                String baseline,
+                Map<String, BigDecimal> targets,
+                BigDecimal tolerance,
+                Integer disclosureThreshold,
+                String geographyLevel,
+                String derivedFrom) {
 
             IndicatorRequest body() {
-                return new IndicatorRequest(code, title, description, priority, unit, frequency, aggregation, polarity, sources,
-                        baseline, targets, tolerance, disclosureThreshold, geographyLevel, derivedFrom);
+                return new IndicatorRequest(
+                        code,
+                        title,
+                        description,
+                        priority,
+                        unit,
+                        frequency,
+                        aggregation,
+                        polarity,
+                        sources,
+                        baseline,
+                        targets,
+                        tolerance,
+                        disclosureThreshold,
+                        geographyLevel,
+                        derivedFrom);
             }
         }
     }
 
     void onReady(@Observes @Priority(Interceptor.Priority.APPLICATION + 100) EventStoreReady ready) {
-        List<IndicatorFile> contents = files.stream().map(file -> read(json, file)).toList();
+        List<IndicatorFile> contents =
+                files.stream().map(file -> read(json, file)).toList();
         contents.forEach(content -> content.organisations().forEach(o -> organisations.add(o.id(), o.name())));
         for (int i = 0; i < files.size(); i++) {
             IndicatorFile content = contents.get(i);
             String file = files.get(i);
-            List<DefineIndicator> commands = content.indicators().stream().map(entry -> define(file, entry)).toList();
-            long added = ready.store().inTransaction(unit -> Multi.createFrom().iterable(commands)
-                            .onItem().transformToUniAndConcatenate(command -> indicators.define(unit, content.partnership(), command, Actor.SYSTEM))
-                            .filter(Boolean::booleanValue).collect().asList().map(List::size))
-                    .await().atMost(Duration.ofMinutes(2));
-            LOG.infof("Indicators for %s: %d in %s, %d newly defined", content.partnership(), commands.size(), file, added);
+            List<DefineIndicator> commands = content.indicators().stream()
+                    .map(entry -> define(file, entry))
+                    .toList();
+            long added = ready.store()
+                    .inTransaction(unit -> Multi.createFrom()
+                            .iterable(commands)
+                            .onItem()
+                            .transformToUniAndConcatenate(
+                                    command -> indicators.define(unit, content.partnership(), command, Actor.SYSTEM))
+                            .filter(Boolean::booleanValue)
+                            .collect()
+                            .asList()
+                            .map(List::size))
+                    .await()
+                    .atMost(Duration.ofMinutes(2));
+            LOG.infof(
+                    "Indicators for %s: %d in %s, %d newly defined",
+                    content.partnership(), commands.size(), file, added);
         }
     }
 
@@ -92,9 +135,11 @@ public class IndicatorSeed {
     /** The command an entry of the file stands for; an invalid entry stops the start, naming what is wrong. */
     DefineIndicator define(String file, IndicatorFile.Entry entry) {
         try {
-            return new DefineIndicator(entry.code(), IndicatorDefinitions.validate(entry.body(), organisations.ids()), true);
+            return new DefineIndicator(
+                    entry.code(), IndicatorDefinitions.validate(entry.body(), organisations.ids()), true);
         } catch (ProblemException e) {
-            throw new IllegalStateException("Indicator " + entry.code() + " in " + file + " is not valid: " + e.violations(), e);
+            throw new IllegalStateException(
+                    "Indicator " + entry.code() + " in " + file + " is not valid: " + e.violations(), e);
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.csp.measures.seed;
 
 import io.smallrye.config.ConfigMapping;
-
 import java.util.List;
 
 /** The indicator files loaded at start-up. */

@@ -1,19 +1,18 @@
 package org.csp.measures.assessment;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import org.csp.infrastructure.TestInfrastructure;
-import org.csp.infrastructure.Tokens;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.List;
+import org.csp.infrastructure.TestInfrastructure;
+import org.csp.infrastructure.Tokens;
+import org.junit.jupiter.api.Test;
 
 /** The quarter's assessment, the latest values, the sources still to submit, and the family-group comparators. */
 @QuarkusTest
@@ -21,19 +20,31 @@ import static org.hamcrest.Matchers.not;
 class AssessmentApiTest {
 
     private static void post(String rows) {
-        given().auth().oauth2(Tokens.client("police-gloucestershire")).contentType(ContentType.JSON).body("[" + rows + "]")
-                .when().post("/api/data-points/batch").then().statusCode(200);
+        given().auth()
+                .oauth2(Tokens.client("police-gloucestershire"))
+                .contentType(ContentType.JSON)
+                .body("[" + rows + "]")
+                .when()
+                .post("/api/data-points/batch")
+                .then()
+                .statusCode(200);
     }
 
     private static String row(String indicator, String period, int value) {
-        return "{\"indicator\":\"%s\",\"period\":\"%s\",\"geography\":\"E07000082\",\"value\":%d}".formatted(indicator, period, value);
+        return "{\"indicator\":\"%s\",\"period\":\"%s\",\"geography\":\"E07000082\",\"value\":%d}"
+                .formatted(indicator, period, value);
     }
 
     @Test
     void theQuartersAssessmentReadsChangeThroughEachIndicatorsPolarity() {
         // recorded crime (lower is better): 120 in 2023/24 Q2, 90 in 2024/25 Q2
-        post(String.join(",", row("RECORDED-CRIME", "2023-07", 40), row("RECORDED-CRIME", "2023-08", 40),
-                row("RECORDED-CRIME", "2023-09", 40), row("RECORDED-CRIME", "2024-07", 30), row("RECORDED-CRIME", "2024-08", 30),
+        post(String.join(
+                ",",
+                row("RECORDED-CRIME", "2023-07", 40),
+                row("RECORDED-CRIME", "2023-08", 40),
+                row("RECORDED-CRIME", "2023-09", 40),
+                row("RECORDED-CRIME", "2024-07", 30),
+                row("RECORDED-CRIME", "2024-08", 30),
                 row("RECORDED-CRIME", "2024-09", 30)));
         // hate crime (an increase in reporting is positive): 20 then 30
         post(String.join(",", row("HATE-CRIMES", "2023/24 Q2", 20), row("HATE-CRIMES", "2024/25 Q2", 30)));
@@ -41,7 +52,12 @@ class AssessmentApiTest {
         post(String.join(",", row("CHANNEL-REFERRALS", "2023/24 Q2", 2), row("CHANNEL-REFERRALS", "2024/25 Q2", 5)));
 
         var viewer = Tokens.user("viewer");
-        given().auth().oauth2(viewer).when().get("/api/assessments/2024-25-Q2").then().statusCode(200)
+        given().auth()
+                .oauth2(viewer)
+                .when()
+                .get("/api/assessments/2024-25-Q2")
+                .then()
+                .statusCode(200)
                 .body("find { it.indicator == 'RECORDED-CRIME' }.value", equalTo(90))
                 .body("find { it.indicator == 'RECORDED-CRIME' }.sameTimeLastYear", equalTo(120))
                 .body("find { it.indicator == 'RECORDED-CRIME' }.change", equalTo(-30))
@@ -56,31 +72,68 @@ class AssessmentApiTest {
                 .body("find { it.indicator == 'ASB-COMPLAINTS' }.rag", equalTo("not-rated"));
 
         // a target (a quarter's share of the year's) decides the RAG: 90 against 80 is red for lower-is-better
-        String etag = given().auth().oauth2(Tokens.user("coordinator")).when().get("/api/indicators/RECORDED-CRIME").then()
-                .extract().header("ETag");
-        given().auth().oauth2(Tokens.user("coordinator")).contentType("application/merge-patch+json").header("If-Match", etag)
-                .body("{\"targets\":{\"2024/25\":320}}").when().patch("/api/indicators/RECORDED-CRIME").then().statusCode(200);
-        given().auth().oauth2(viewer).when().get("/api/assessments/2024-25-Q2").then().statusCode(200)
+        String etag = given().auth()
+                .oauth2(Tokens.user("coordinator"))
+                .when()
+                .get("/api/indicators/RECORDED-CRIME")
+                .then()
+                .extract()
+                .header("ETag");
+        given().auth()
+                .oauth2(Tokens.user("coordinator"))
+                .contentType("application/merge-patch+json")
+                .header("If-Match", etag)
+                .body("{\"targets\":{\"2024/25\":320}}")
+                .when()
+                .patch("/api/indicators/RECORDED-CRIME")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(viewer)
+                .when()
+                .get("/api/assessments/2024-25-Q2")
+                .then()
+                .statusCode(200)
                 .body("find { it.indicator == 'RECORDED-CRIME' }.target", equalTo(80))
                 .body("find { it.indicator == 'RECORDED-CRIME' }.rag", equalTo("red"));
-        given().auth().oauth2(viewer).when().get("/api/assessments/2024-25-Q9").then().statusCode(404);
+        given().auth()
+                .oauth2(viewer)
+                .when()
+                .get("/api/assessments/2024-25-Q9")
+                .then()
+                .statusCode(404);
     }
 
     @Test
     void theLatestValueAndTheSourcesStillToSubmit() {
         post(String.join(",", row("YOUNG-PEOPLE-OFFENDING", "2017/18 Q1", 7), row("ASB-INCIDENTS", "2017-04", 50)));
         var viewer = Tokens.user("viewer");
-        given().auth().oauth2(viewer).when().get("/api/data-points/missing?quarter=2017-18-Q1").then().statusCode(200)
+        given().auth()
+                .oauth2(viewer)
+                .when()
+                .get("/api/data-points/missing?quarter=2017-18-Q1")
+                .then()
+                .statusCode(200)
                 // the police have sent April's ASB figure, not May's or June's; the council none of them
-                .body("find { it.indicator == 'ASB-INCIDENTS' && it.source == 'gloucestershire-constabulary' }.periods",
+                .body(
+                        "find { it.indicator == 'ASB-INCIDENTS' && it.source == 'gloucestershire-constabulary' }.periods",
                         equalTo(List.of("2017-05", "2017-06")))
-                .body("find { it.indicator == 'ASB-INCIDENTS' && it.source == 'stroud-district-council' }.periods",
+                .body(
+                        "find { it.indicator == 'ASB-INCIDENTS' && it.source == 'stroud-district-council' }.periods",
                         equalTo(List.of("2017-04", "2017-05", "2017-06")))
-                .body("find { it.indicator == 'YOUNG-PEOPLE-OFFENDING' && it.source == 'gloucestershire-youth-justice-service' }.periods",
+                .body(
+                        "find { it.indicator == 'YOUNG-PEOPLE-OFFENDING' && it.source == 'gloucestershire-youth-justice-service' }.periods",
                         equalTo(List.of("2017/18 Q1")))
-                .body("findAll { it.source == 'gloucestershire-constabulary' }.indicator", not(hasItem("YOUNG-PEOPLE-OFFENDING")))
+                .body(
+                        "findAll { it.source == 'gloucestershire-constabulary' }.indicator",
+                        not(hasItem("YOUNG-PEOPLE-OFFENDING")))
                 .body("indicator", not(hasItem("COMMUNITY-WORKSHOPS")));
-        given().auth().oauth2(viewer).when().get("/api/data-points/latest").then().statusCode(200)
+        given().auth()
+                .oauth2(viewer)
+                .when()
+                .get("/api/data-points/latest")
+                .then()
+                .statusCode(200)
                 .body("find { it.indicator == 'YOUNG-PEOPLE-OFFENDING' }.geography", equalTo("E07000082"));
     }
 
@@ -88,16 +141,46 @@ class AssessmentApiTest {
     void familyGroupComparatorsArePostedByTheCoordinatorOrTheCountyAnalyst() {
         String analyst = Tokens.client("safer-gloucestershire");
         String body = "{\"period\":\"2024-08\",\"average\":610.5,\"lower\":540,\"upper\":690}";
-        given().auth().oauth2(analyst).contentType(ContentType.JSON).body(body)
-                .when().post("/api/indicators/RECORDED-CRIME/comparators?partnership=stroud").then().statusCode(201)
-                .body("revision", equalTo(1)).body("geography", equalTo("E07000082"));
-        given().auth().oauth2(analyst).contentType(ContentType.JSON).body(body)
-                .when().post("/api/indicators/RECORDED-CRIME/comparators?partnership=stroud").then().statusCode(200);
-        given().auth().oauth2(analyst).contentType(ContentType.JSON).body("{\"period\":\"2024-08\",\"average\":800,\"lower\":540,\"upper\":690}")
-                .when().post("/api/indicators/RECORDED-CRIME/comparators?partnership=stroud").then().statusCode(422);
-        given().auth().oauth2(Tokens.client("police-gloucestershire")).contentType(ContentType.JSON).body(body)
-                .when().post("/api/indicators/RECORDED-CRIME/comparators?partnership=stroud").then().statusCode(403);
-        given().auth().oauth2(Tokens.user("viewer")).when().get("/api/indicators/RECORDED-CRIME/comparators").then().statusCode(200)
+        given().auth()
+                .oauth2(analyst)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/indicators/RECORDED-CRIME/comparators?partnership=stroud")
+                .then()
+                .statusCode(201)
+                .body("revision", equalTo(1))
+                .body("geography", equalTo("E07000082"));
+        given().auth()
+                .oauth2(analyst)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/indicators/RECORDED-CRIME/comparators?partnership=stroud")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(analyst)
+                .contentType(ContentType.JSON)
+                .body("{\"period\":\"2024-08\",\"average\":800,\"lower\":540,\"upper\":690}")
+                .when()
+                .post("/api/indicators/RECORDED-CRIME/comparators?partnership=stroud")
+                .then()
+                .statusCode(422);
+        given().auth()
+                .oauth2(Tokens.client("police-gloucestershire"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/indicators/RECORDED-CRIME/comparators?partnership=stroud")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(Tokens.user("viewer"))
+                .when()
+                .get("/api/indicators/RECORDED-CRIME/comparators")
+                .then()
+                .statusCode(200)
                 .body("average", equalTo(List.of(610.5f)));
     }
 }

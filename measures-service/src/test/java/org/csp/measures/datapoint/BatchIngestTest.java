@@ -1,22 +1,21 @@
 package org.csp.measures.datapoint;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.csp.eventsourcing.EventStore;
-import org.csp.testing.Unauthorized;
-import org.csp.infrastructure.TestInfrastructure;
-import org.csp.infrastructure.Tokens;
-import org.csp.infrastructure.TopicReader;
-import org.csp.measures.Db;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -28,14 +27,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.startsWith;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.csp.eventsourcing.EventStore;
+import org.csp.infrastructure.TestInfrastructure;
+import org.csp.infrastructure.Tokens;
+import org.csp.infrastructure.TopicReader;
+import org.csp.measures.Db;
+import org.csp.testing.Unauthorized;
+import org.junit.jupiter.api.Test;
 
 /** Figures posted through the API: batches (JSON and CSV), single points, revisions, idempotency and who may post. */
 @QuarkusTest
@@ -44,8 +43,17 @@ class BatchIngestTest {
 
     private static final String POLICE = "police-gloucestershire";
     /** Stroud's wards, from the geography data file: the first ten. */
-    private static final List<String> WARDS = List.of("E05013187", "E05013188", "E05013189", "E05013190", "E05013191",
-            "E05013192", "E05013193", "E05013194", "E05013195", "E05013196");
+    private static final List<String> WARDS = List.of(
+            "E05013187",
+            "E05013188",
+            "E05013189",
+            "E05013190",
+            "E05013191",
+            "E05013192",
+            "E05013193",
+            "E05013194",
+            "E05013195",
+            "E05013196");
 
     private static String row(String indicator, String period, String geography, Object value) {
         return """
@@ -76,8 +84,11 @@ class BatchIngestTest {
     }
 
     private static BigDecimal sumOf(String indicator, String fromPeriod, String toPeriod) {
-        return Db.number("SELECT sum(value) FROM data_point_state WHERE indicator_code = ? AND period BETWEEN ? AND ?",
-                indicator, fromPeriod, toPeriod);
+        return Db.number(
+                "SELECT sum(value) FROM data_point_state WHERE indicator_code = ? AND period BETWEEN ? AND ?",
+                indicator,
+                fromPeriod,
+                toPeriod);
     }
 
     @Test
@@ -91,30 +102,44 @@ class BatchIngestTest {
         String body = array(hundredRows(YearMonth.of(2020, 4)));
         String key = UUID.randomUUID().toString();
         long before = Db.events();
-        String first = post(police, "application/json", body, key).then().statusCode(200)
-                .body("rows", equalTo(100)).body("recorded", equalTo(100)).body("revised", equalTo(0))
-                .extract().asString();
+        String first = post(police, "application/json", body, key)
+                .then()
+                .statusCode(200)
+                .body("rows", equalTo(100))
+                .body("recorded", equalTo(100))
+                .body("revised", equalTo(0))
+                .extract()
+                .asString();
         assertEquals(before + 100, Db.events());
         assertEquals(new BigDecimal("5050"), sumOf("ASB-INCIDENTS", "2020-04", "2021-01"));
 
         // the same request 100 times: the first answer each time, and exactly one set of events
         for (int i = 0; i < 100; i++) {
-            String again = post(police, "application/json", body, key).then().statusCode(200)
-                    .header("Idempotent-Replayed", "true").extract().asString();
+            String again = post(police, "application/json", body, key)
+                    .then()
+                    .statusCode(200)
+                    .header("Idempotent-Replayed", "true")
+                    .extract()
+                    .asString();
             assertEquals(first, again);
         }
         assertEquals(before + 100, Db.events());
         assertEquals(new BigDecimal("5050"), sumOf("ASB-INCIDENTS", "2020-04", "2021-01"));
 
         // the same key for other data is refused; the same data without a key changes nothing
-        post(police, "application/json", array(hundredRows(YearMonth.of(2020, 5))), key).then().statusCode(409)
-                .contentType("application/problem+json").body("type", containsString("idempotency-key-reused"));
+        post(police, "application/json", array(hundredRows(YearMonth.of(2020, 5))), key)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", containsString("idempotency-key-reused"));
         post(police, "application/json", body, null).then().statusCode(200).body("unchanged", equalTo(100));
         assertEquals(before + 100, Db.events());
 
         // published as CloudEvents, the submitting client from the token and the source its organisation
-        ConsumerRecord<String, byte[]> record = TopicReader.await("measures.events",
-                "stroud:datapoint:ASB-INCIDENTS:" + WARDS.getFirst() + ":2020-04:gloucestershire-constabulary", r -> true,
+        ConsumerRecord<String, byte[]> record = TopicReader.await(
+                "measures.events",
+                "stroud:datapoint:ASB-INCIDENTS:" + WARDS.getFirst() + ":2020-04:gloucestershire-constabulary",
+                r -> true,
                 Duration.ofSeconds(20));
         assertEquals("measures.measure.recorded.v1", TopicReader.header(record, "ce_type"));
         String value = TopicReader.value(record);
@@ -129,20 +154,31 @@ class BatchIngestTest {
         rows.set(39, row("ASB-INCIDENTS", "2021-05", "E05999999", 1));
         long before = Db.events();
         BigDecimal points = Db.number("SELECT count(*) FROM data_point_state");
-        post(police, "application/json", array(rows), UUID.randomUUID().toString()).then().statusCode(422)
+        post(police, "application/json", array(rows), UUID.randomUUID().toString())
+                .then()
+                .statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors", hasSize(2))
-                .body("errors[0].row", equalTo(27)).body("errors[0].field", equalTo("value"))
+                .body("errors[0].row", equalTo(27))
+                .body("errors[0].field", equalTo("value"))
                 .body("errors[0].message", containsString("negative"))
-                .body("errors[1].row", equalTo(40)).body("errors[1].field", equalTo("geography"));
+                .body("errors[1].row", equalTo(40))
+                .body("errors[1].field", equalTo("geography"));
         assertEquals(before, Db.events());
         assertEquals(points, Db.number("SELECT count(*) FROM data_point_state"));
 
         // a row twice, and an empty batch
-        String twice = array(List.of(row("HATE-CRIMES", "2021/22 Q1", "E07000082", 3), row("HATE-CRIMES", "2021/22 Q1", "E07000082", 4)));
-        post(police, "application/json", twice, null).then().statusCode(422)
-                .body("errors[0].row", equalTo(2)).body("errors[0].message", containsString("repeats row 1"));
-        post(police, "application/json", "[]", null).then().statusCode(422).contentType("application/problem+json")
+        String twice = array(List.of(
+                row("HATE-CRIMES", "2021/22 Q1", "E07000082", 3), row("HATE-CRIMES", "2021/22 Q1", "E07000082", 4)));
+        post(police, "application/json", twice, null)
+                .then()
+                .statusCode(422)
+                .body("errors[0].row", equalTo(2))
+                .body("errors[0].message", containsString("repeats row 1"));
+        post(police, "application/json", "[]", null)
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
                 .body("type", containsString("empty-batch"));
         assertEquals(before, Db.events());
     }
@@ -152,19 +188,45 @@ class BatchIngestTest {
         String police = Tokens.client(POLICE);
         long before = Db.events();
         String one = row("HATE-CRIMES", "2019/20 Q1", "E07000082", 3);
-        post(police, "application/json", "[" + one + "] trailing", null).then().statusCode(400).contentType("application/problem+json");
-        post(police, "application/json", "[{\"indicator\":\"HATE-CRIMES\",\"indicator\":\"X\",\"period\":\"2019/20 Q1\","
-                + "\"geography\":\"E07000082\",\"value\":1}]", null).then().statusCode(400);
-        post(police, "application/json", "[{\"indicator\":\"HATE-CRIMES\",\"period\":\"2019/20 Q1\",\"geography\":\"E07000082\",\"value\":NaN}]", null)
-                .then().statusCode(400).contentType("application/problem+json");
+        post(police, "application/json", "[" + one + "] trailing", null)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        post(
+                        police,
+                        "application/json",
+                        "[{\"indicator\":\"HATE-CRIMES\",\"indicator\":\"X\",\"period\":\"2019/20 Q1\","
+                                + "\"geography\":\"E07000082\",\"value\":1}]",
+                        null)
+                .then()
+                .statusCode(400);
+        post(
+                        police,
+                        "application/json",
+                        "[{\"indicator\":\"HATE-CRIMES\",\"period\":\"2019/20 Q1\",\"geography\":\"E07000082\",\"value\":NaN}]",
+                        null)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
         post(police, "application/json", one, null).then().statusCode(400).body("detail", containsString("JSON array"));
         post(police, "text/plain", "[" + one + "]", null).then().statusCode(415);
-        post(police, "text/csv; charset=ISO-8859-1", "indicator,period,geography,value\n", null).then().statusCode(415);
-        post(police, "text/csv; charset=UTF-8", "indicator,period,geography,value\nHATE-CRIMES,\"2019/20 Q1,E07000082,3\n", null)
-                .then().statusCode(400).contentType("application/problem+json");
+        post(police, "text/csv; charset=ISO-8859-1", "indicator,period,geography,value\n", null)
+                .then()
+                .statusCode(415);
+        post(
+                        police,
+                        "text/csv; charset=UTF-8",
+                        "indicator,period,geography,value\nHATE-CRIMES,\"2019/20 Q1,E07000082,3\n",
+                        null)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
         // more rows than a batch may hold (2,000 in tests), and a body over 5 MB
         String tooMany = array(IntStream.range(0, 2001).mapToObj(i -> one).toList());
-        post(police, "application/json", tooMany, null).then().statusCode(413).contentType("application/problem+json")
+        post(police, "application/json", tooMany, null)
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
                 .body("detail", containsString("2000"));
         String huge = "[" + "1,".repeat(3_000_000) + "1]";
         post(police, "application/json", huge, null).then().statusCode(413);
@@ -176,13 +238,33 @@ class BatchIngestTest {
         String police = Tokens.client(POLICE);
         long before = Db.events();
         // ASB-COMPLAINTS comes from the district council alone
-        post(police, "application/json", array(List.of(row("HATE-CRIMES", "2019/20 Q2", "E07000082", 3),
-                row("ASB-COMPLAINTS", "2019-05", "E07000082", 3))), null)
-                .then().statusCode(403).contentType("application/problem+json").body("detail", containsString("ASB-COMPLAINTS"));
-        post(police, "application/json", "[{\"indicator\":\"HATE-CRIMES\",\"period\":\"2019/20 Q2\",\"geography\":\"E07000082\","
-                + "\"value\":3,\"source\":\"stroud-district-council\"}]", null).then().statusCode(403);
-        given().auth().oauth2(Tokens.user("viewer")).contentType(ContentType.JSON).body("[" + row("HATE-CRIMES", "2019/20 Q2", "E07000082", 3) + "]")
-                .when().post("/api/data-points/batch").then().statusCode(403);
+        post(
+                        police,
+                        "application/json",
+                        array(List.of(
+                                row("HATE-CRIMES", "2019/20 Q2", "E07000082", 3),
+                                row("ASB-COMPLAINTS", "2019-05", "E07000082", 3))),
+                        null)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("detail", containsString("ASB-COMPLAINTS"));
+        post(
+                        police,
+                        "application/json",
+                        "[{\"indicator\":\"HATE-CRIMES\",\"period\":\"2019/20 Q2\",\"geography\":\"E07000082\","
+                                + "\"value\":3,\"source\":\"stroud-district-council\"}]",
+                        null)
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(Tokens.user("viewer"))
+                .contentType(ContentType.JSON)
+                .body("[" + row("HATE-CRIMES", "2019/20 Q2", "E07000082", 3) + "]")
+                .when()
+                .post("/api/data-points/batch")
+                .then()
+                .statusCode(403);
         assertEquals(before, Db.events());
     }
 
@@ -192,10 +274,17 @@ class BatchIngestTest {
                 + "RECORDED-CRIME,2022-04,E07000082,310,final\r\n"
                 + "RECORDED-CRIME,2022-05,E07000082,295,final\r\n"
                 + "\"RECORDED-CRIME\",\"2022-06\",\"E07000082\",\"288\",\r\n";
-        post(Tokens.client(POLICE), "text/csv; charset=utf-8", csv, null).then().statusCode(200).body("recorded", equalTo(3));
-        given().auth().oauth2(Tokens.user("viewer"))
-                .when().get("/api/indicators/RECORDED-CRIME/data-points?from=2022-04&to=2022-06")
-                .then().statusCode(200).body("value", equalTo(List.of(310, 295, 288)))
+        post(Tokens.client(POLICE), "text/csv; charset=utf-8", csv, null)
+                .then()
+                .statusCode(200)
+                .body("recorded", equalTo(3));
+        given().auth()
+                .oauth2(Tokens.user("viewer"))
+                .when()
+                .get("/api/indicators/RECORDED-CRIME/data-points?from=2022-04&to=2022-06")
+                .then()
+                .statusCode(200)
+                .body("value", equalTo(List.of(310, 295, 288)))
                 .body("status", equalTo(List.of("final", "final", "provisional")));
         assertEquals(new BigDecimal("893"), sumOf("RECORDED-CRIME", "2022-04", "2022-06"));
     }
@@ -203,30 +292,61 @@ class BatchIngestTest {
     @Test
     void aDifferentFigureIsARevisionWithItsHistoryAndTheSameFigureNothing() {
         String police = Tokens.client(POLICE);
-        given().auth().oauth2(police).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(police)
+                .contentType(ContentType.JSON)
                 .body("{\"period\":\"2022-09\",\"geography\":\"E07000082\",\"value\":40}")
-                .when().post("/api/indicators/SV-VIOLENCE-WITH-INJURY/data-points")
-                .then().statusCode(201)
+                .when()
+                .post("/api/indicators/SV-VIOLENCE-WITH-INJURY/data-points")
+                .then()
+                .statusCode(201)
                 .header("Location", startsWith("/api/indicators/SV-VIOLENCE-WITH-INJURY/data-points/E07000082/2022-09"))
-                .body("revision", equalTo(1)).body("submittedBy", equalTo(POLICE)).body("source", equalTo("gloucestershire-constabulary"));
-        given().auth().oauth2(police).contentType(ContentType.JSON)
+                .body("revision", equalTo(1))
+                .body("submittedBy", equalTo(POLICE))
+                .body("source", equalTo("gloucestershire-constabulary"));
+        given().auth()
+                .oauth2(police)
+                .contentType(ContentType.JSON)
                 .body("{\"period\":\"2022-09\",\"geography\":\"E07000082\",\"value\":40}")
-                .when().post("/api/indicators/SV-VIOLENCE-WITH-INJURY/data-points").then().statusCode(200).body("revision", equalTo(1));
-        post(police, "application/json", "[{\"indicator\":\"SV-VIOLENCE-WITH-INJURY\",\"period\":\"2022-09\",\"geography\":\"E07000082\","
-                + "\"value\":43,\"status\":\"final\",\"reason\":\"late reports added\"}]", null)
-                .then().statusCode(200).body("revised", equalTo(1));
+                .when()
+                .post("/api/indicators/SV-VIOLENCE-WITH-INJURY/data-points")
+                .then()
+                .statusCode(200)
+                .body("revision", equalTo(1));
+        post(
+                        police,
+                        "application/json",
+                        "[{\"indicator\":\"SV-VIOLENCE-WITH-INJURY\",\"period\":\"2022-09\",\"geography\":\"E07000082\","
+                                + "\"value\":43,\"status\":\"final\",\"reason\":\"late reports added\"}]",
+                        null)
+                .then()
+                .statusCode(200)
+                .body("revised", equalTo(1));
         // a final figure changes only with a reason
         post(police, "application/json", "[" + row("SV-VIOLENCE-WITH-INJURY", "2022-09", "E07000082", 44) + "]", null)
-                .then().statusCode(422).body("errors[0].field", equalTo("reason"));
-        given().auth().oauth2(Tokens.user("viewer"))
-                .when().get("/api/indicators/SV-VIOLENCE-WITH-INJURY/data-points/E07000082/2022-09")
-                .then().statusCode(200).header("ETag", equalTo("\"2\"")).body("value", equalTo(43)).body("revision", equalTo(2))
-                .body("revisions.revision", equalTo(List.of(1, 2))).body("revisions.value", equalTo(List.of(40, 43)))
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("reason"));
+        given().auth()
+                .oauth2(Tokens.user("viewer"))
+                .when()
+                .get("/api/indicators/SV-VIOLENCE-WITH-INJURY/data-points/E07000082/2022-09")
+                .then()
+                .statusCode(200)
+                .header("ETag", equalTo("\"2\""))
+                .body("value", equalTo(43))
+                .body("revision", equalTo(2))
+                .body("revisions.revision", equalTo(List.of(1, 2)))
+                .body("revisions.value", equalTo(List.of(40, 43)))
                 .body("revisions[1].reason", equalTo("late reports added"))
                 .body("revisions[0].submittedBy", equalTo(POLICE));
-        given().auth().oauth2(Tokens.user("viewer"))
-                .when().get("/api/indicators/SV-VIOLENCE-WITH-INJURY/data-points?from=2022-09&to=2022-09&revisions=true")
-                .then().statusCode(200).body("[0].revisions.value", equalTo(List.of(40, 43)));
+        given().auth()
+                .oauth2(Tokens.user("viewer"))
+                .when()
+                .get("/api/indicators/SV-VIOLENCE-WITH-INJURY/data-points?from=2022-09&to=2022-09&revisions=true")
+                .then()
+                .statusCode(200)
+                .body("[0].revisions.value", equalTo(List.of(40, 43)));
     }
 
     /**
@@ -236,9 +356,19 @@ class BatchIngestTest {
     @Test
     void concurrentBatchesOverTheSamePointsAllLandWithGapFreeHistories() throws Exception {
         String police = Tokens.client(POLICE);
-        List<String> months = IntStream.range(0, 25).mapToObj(i -> YearMonth.of(2018, 4).plusMonths(i).toString()).toList();
-        post(police, "application/json", array(months.subList(0, 20).stream().map(m -> row("DA-INCIDENTS-CRIMES", m, "E07000082", 100)).toList()), null)
-                .then().statusCode(200).body("recorded", equalTo(20));
+        List<String> months = IntStream.range(0, 25)
+                .mapToObj(i -> YearMonth.of(2018, 4).plusMonths(i).toString())
+                .toList();
+        post(
+                        police,
+                        "application/json",
+                        array(months.subList(0, 20).stream()
+                                .map(m -> row("DA-INCIDENTS-CRIMES", m, "E07000082", 100))
+                                .toList()),
+                        null)
+                .then()
+                .statusCode(200)
+                .body("recorded", equalTo(20));
         // hold the event store's append lock so that all six are in flight together: the first waits to append
         // (holding its rows), the others wait for its rows, having read before the new points existed
         Connection holder = Db.connect();
@@ -248,9 +378,14 @@ class BatchIngestTest {
         List<Future<Map<String, Integer>>> answers = new ArrayList<>();
         for (int t = 1; t <= 6; t++) {
             int value = 100 + t;
-            String body = array(months.stream().map(m -> row("DA-INCIDENTS-CRIMES", m, "E07000082", value)).toList());
+            String body = array(months.stream()
+                    .map(m -> row("DA-INCIDENTS-CRIMES", m, "E07000082", value))
+                    .toList());
             answers.add(pool.submit((Callable<Map<String, Integer>>) () -> post(police, "application/json", body, null)
-                    .then().statusCode(200).extract().path("")));
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("")));
         }
         try (Connection observer = Db.connect()) {
             Db.awaitWaitingSessions(observer, 6);
@@ -270,14 +405,24 @@ class BatchIngestTest {
             String month = months.get(i);
             int expected = i < 20 ? 7 : 6;
             String stream = "stroud:datapoint:DA-INCIDENTS-CRIMES:E07000082:" + month + ":gloucestershire-constabulary";
-            assertEquals(new BigDecimal(expected), Db.number("SELECT count(*) FROM events WHERE stream_id = ?", stream));
-            assertEquals(new BigDecimal(expected * (expected + 1) / 2), Db.number("SELECT sum(version) FROM events WHERE stream_id = ?", stream),
+            assertEquals(
+                    new BigDecimal(expected), Db.number("SELECT count(*) FROM events WHERE stream_id = ?", stream));
+            assertEquals(
+                    new BigDecimal(expected * (expected + 1) / 2),
+                    Db.number("SELECT sum(version) FROM events WHERE stream_id = ?", stream),
                     "versions 1…" + expected);
-            Map<String, Object> point = given().auth().oauth2(Tokens.user("viewer"))
-                    .when().get("/api/indicators/DA-INCIDENTS-CRIMES/data-points/E07000082/" + month)
-                    .then().statusCode(200).extract().path("");
+            Map<String, Object> point = given().auth()
+                    .oauth2(Tokens.user("viewer"))
+                    .when()
+                    .get("/api/indicators/DA-INCIDENTS-CRIMES/data-points/E07000082/" + month)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("");
             List<Map<String, Object>> history = (List<Map<String, Object>>) point.get("revisions");
-            assertEquals(IntStream.rangeClosed(1, expected).boxed().toList(), history.stream().map(r -> r.get("revision")).toList());
+            assertEquals(
+                    IntStream.rangeClosed(1, expected).boxed().toList(),
+                    history.stream().map(r -> r.get("revision")).toList());
             // the current value is the one the last commit wrote
             assertEquals(history.getLast().get("value"), point.get("value"));
         }
@@ -287,38 +432,85 @@ class BatchIngestTest {
     @Test
     void aCountyWideBatchLandsEachRowInThePartnershipOfItsGeography() {
         // Cheltenham has no plan loaded; its coordinator adds the one police indicator it follows
-        given().auth().oauth2(Tokens.user("cheltenham-coordinator")).contentType(ContentType.JSON).body("""
+        given().auth()
+                .oauth2(Tokens.user("cheltenham-coordinator"))
+                .contentType(ContentType.JSON)
+                .body("""
                         {"code":"RECORDED-CRIME","title":"Crime recorded in Cheltenham","priority":1,"unit":"count",
                          "frequency":"monthly","polarity":"lower-is-better","sources":["gloucestershire-constabulary"],
                          "geographyLevel":"ward"}""")
-                .when().post("/api/indicators").then().statusCode(201);
-        String county = array(List.of(row("RECORDED-CRIME", "2016-04", "E07000082", 300),
-                row("RECORDED-CRIME", "2016-04", "E07000078", 410), row("RECORDED-CRIME", "2016-04", "E05004288", 25)));
-        post(Tokens.client(POLICE), "application/json", county, null).then().statusCode(200).body("recorded", equalTo(3));
-        assertEquals(new BigDecimal("300"), Db.number("SELECT sum(value) FROM data_point_state WHERE partnership_id = 'stroud' "
-                + "AND indicator_code = 'RECORDED-CRIME' AND period = '2016-04'"));
-        assertEquals(new BigDecimal("435"), Db.number("SELECT sum(value) FROM data_point_state WHERE partnership_id = 'cheltenham' "
-                + "AND indicator_code = 'RECORDED-CRIME' AND period = '2016-04'"));
-        given().auth().oauth2(Tokens.user("cheltenham-coordinator"))
-                .when().get("/api/indicators/RECORDED-CRIME/data-points?from=2016-04&to=2016-04")
-                .then().statusCode(200).body("geography", equalTo(List.of("E05004288", "E07000078")));
+                .when()
+                .post("/api/indicators")
+                .then()
+                .statusCode(201);
+        String county = array(List.of(
+                row("RECORDED-CRIME", "2016-04", "E07000082", 300),
+                row("RECORDED-CRIME", "2016-04", "E07000078", 410),
+                row("RECORDED-CRIME", "2016-04", "E05004288", 25)));
+        post(Tokens.client(POLICE), "application/json", county, null)
+                .then()
+                .statusCode(200)
+                .body("recorded", equalTo(3));
+        assertEquals(
+                new BigDecimal("300"),
+                Db.number("SELECT sum(value) FROM data_point_state WHERE partnership_id = 'stroud' "
+                        + "AND indicator_code = 'RECORDED-CRIME' AND period = '2016-04'"));
+        assertEquals(
+                new BigDecimal("435"),
+                Db.number("SELECT sum(value) FROM data_point_state WHERE partnership_id = 'cheltenham' "
+                        + "AND indicator_code = 'RECORDED-CRIME' AND period = '2016-04'"));
+        given().auth()
+                .oauth2(Tokens.user("cheltenham-coordinator"))
+                .when()
+                .get("/api/indicators/RECORDED-CRIME/data-points?from=2016-04&to=2016-04")
+                .then()
+                .statusCode(200)
+                .body("geography", equalTo(List.of("E05004288", "E07000078")));
         // a geography in no district, and one outside Gloucestershire, are row errors
-        post(Tokens.client(POLICE), "application/json", array(List.of(row("RECORDED-CRIME", "2016-05", "E10000013", 1),
-                row("RECORDED-CRIME", "2016-05", "E07000044", 1))), null)
-                .then().statusCode(422).body("errors.row", equalTo(List.of(1, 2))).body("errors.field", equalTo(List.of("geography", "geography")));
+        post(
+                        Tokens.client(POLICE),
+                        "application/json",
+                        array(List.of(
+                                row("RECORDED-CRIME", "2016-05", "E10000013", 1),
+                                row("RECORDED-CRIME", "2016-05", "E07000044", 1))),
+                        null)
+                .then()
+                .statusCode(422)
+                .body("errors.row", equalTo(List.of(1, 2)))
+                .body("errors.field", equalTo(List.of("geography", "geography")));
         // the coordinator of Stroud posts for Stroud only
-        post(Tokens.user("coordinator"), "application/json", array(List.of(row("RECORDED-CRIME", "2016-05", "E07000078", 1))), null)
-                .then().statusCode(422).body("errors[0].message", containsString("cheltenham"));
+        post(
+                        Tokens.user("coordinator"),
+                        "application/json",
+                        array(List.of(row("RECORDED-CRIME", "2016-05", "E07000078", 1))),
+                        null)
+                .then()
+                .statusCode(422)
+                .body("errors[0].message", containsString("cheltenham"));
     }
 
     @Test
     void theCoordinatorPostsForAnySourceOfTheIndicatorAndNamesIt() {
         String coordinator = Tokens.user("coordinator");
         post(coordinator, "application/json", "[" + row("ASB-INCIDENTS", "2019-04", "E07000082", 5) + "]", null)
-                .then().statusCode(422).body("errors[0].field", equalTo("source"));
-        post(coordinator, "application/json", "[{\"indicator\":\"ASB-INCIDENTS\",\"period\":\"2019-04\",\"geography\":\"E07000082\","
-                + "\"value\":5,\"source\":\"stroud-district-council\"}]", null).then().statusCode(200).body("recorded", equalTo(1));
-        given().auth().oauth2(Tokens.user("viewer")).when().get("/api/indicators/ASB-INCIDENTS/data-points?geography=E07000082&from=2019-04&to=2019-04")
-                .then().statusCode(200).body("source", hasItem("stroud-district-council"));
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("source"));
+        post(
+                        coordinator,
+                        "application/json",
+                        "[{\"indicator\":\"ASB-INCIDENTS\",\"period\":\"2019-04\",\"geography\":\"E07000082\","
+                                + "\"value\":5,\"source\":\"stroud-district-council\"}]",
+                        null)
+                .then()
+                .statusCode(200)
+                .body("recorded", equalTo(1));
+        given().auth()
+                .oauth2(Tokens.user("viewer"))
+                .when()
+                .get("/api/indicators/ASB-INCIDENTS/data-points?geography=E07000082&from=2019-04&to=2019-04")
+                .then()
+                .statusCode(200)
+                .body("source", hasItem("stroud-district-council"));
     }
 }

@@ -1,12 +1,10 @@
 package org.csp.measures.datapoint;
 
-import org.csp.testing.PinnedJson;
-import org.csp.measures.datapoint.DataPointEvent.DataPointRecorded;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigDecimal;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.csp.testing.PinnedJson;
+import org.junit.jupiter.api.Test;
 
 /** Every stored data point event type keeps the shape of its approved JSON in the event contracts ({@code platform/event-contracts}). */
 class DataPointEventSchemaTest {
@@ -18,12 +16,14 @@ class DataPointEventSchemaTest {
 
     @Test
     void recordedV1() {
-        PinnedJson.assertMatches(DataPointEvent.TYPES, "measures.measure.recorded.v1", DataPointDeciderTest.REOFFENDING);
+        PinnedJson.assertMatches(
+                DataPointEvent.TYPES, "measures.measure.recorded.v1", DataPointDeciderTest.REOFFENDING);
     }
 
     @Test
     void revisedV1() {
-        PinnedJson.assertMatches(DataPointEvent.TYPES, "measures.measure.revised.v1", DataPointDeciderTest.AUGUST_REVISED);
+        PinnedJson.assertMatches(
+                DataPointEvent.TYPES, "measures.measure.revised.v1", DataPointDeciderTest.AUGUST_REVISED);
     }
 
     /** recorded.v1 gained numerator and denominator (optional, additive): events stored before them still read. */

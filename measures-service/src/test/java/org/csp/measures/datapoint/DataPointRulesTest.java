@@ -1,10 +1,21 @@
 package org.csp.measures.datapoint;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.csp.measures.datapoint.DataPointCommand.Submission;
 import org.csp.measures.geography.Geographies;
 import org.csp.measures.indicator.IndicatorEvent.IndicatorDefinition;
@@ -14,39 +25,62 @@ import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** The one validation of a figure, field by field, as JSON rows and CSV rows reach it. */
 class DataPointRulesTest {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
     private static final Geographies PLACES = new Geographies(JSON, "geography/gloucestershire.json");
     private static final String STROUD_WARD = "E05013187"; // Amberley and Woodchester
 
-    private static IndicatorRules rules(String code, String unit, String frequency, String level, String derived, String... sources) {
-        return IndicatorRules.of(code, new IndicatorDefinition(code, null, 1, unit, frequency, "count".equals(unit) ? "sum" : "mean",
-                "lower-is-better", List.of(sources), "same-period-previous-year", Map.of(), BigDecimal.valueOf(5), null, level, derived));
+    private static IndicatorRules rules(
+            String code, String unit, String frequency, String level, String derived, String... sources) {
+        return IndicatorRules.of(
+                code,
+                new IndicatorDefinition(
+                        code,
+                        null,
+                        1,
+                        unit,
+                        frequency,
+                        "count".equals(unit) ? "sum" : "mean",
+                        "lower-is-better",
+                        List.of(sources),
+                        "same-period-previous-year",
+                        Map.of(),
+                        BigDecimal.valueOf(5),
+                        null,
+                        level,
+                        derived));
     }
 
     private static final Map<String, IndicatorRules> STROUD = Map.of(
-            "ASB-INCIDENTS", rules("ASB-INCIDENTS", "count", "monthly", "ward", null, "gloucestershire-constabulary", "stroud-district-council"),
-            "REOFFENDING-RATE", rules("REOFFENDING-RATE", "percentage", "annual", "district", null, "probation-service"),
+            "ASB-INCIDENTS",
+                    rules(
+                            "ASB-INCIDENTS",
+                            "count",
+                            "monthly",
+                            "ward",
+                            null,
+                            "gloucestershire-constabulary",
+                            "stroud-district-council"),
+            "REOFFENDING-RATE",
+                    rules("REOFFENDING-RATE", "percentage", "annual", "district", null, "probation-service"),
             "HATE-CRIMES", rules("HATE-CRIMES", "count", "quarterly", "district", null, "gloucestershire-constabulary"),
-            "COMMUNITY-WORKSHOPS", rules("COMMUNITY-WORKSHOPS", "count", "quarterly", "district", "workshops", "stroud-district-council"));
+            "COMMUNITY-WORKSHOPS",
+                    rules(
+                            "COMMUNITY-WORKSHOPS",
+                            "count",
+                            "quarterly",
+                            "district",
+                            "workshops",
+                            "stroud-district-council"));
 
     private static DataPointRules.Context coordinator(String partnership) {
-        return new DataPointRules.Context(PLACES, Map.of("stroud", STROUD), partnership, null, LocalDate.of(2026, 11, 24));
+        return new DataPointRules.Context(
+                PLACES, Map.of("stroud", STROUD), partnership, null, LocalDate.of(2026, 11, 24));
     }
 
     /** The violations of one JSON row, for the coordinator of Stroud. */
@@ -69,17 +103,20 @@ class DataPointRulesTest {
 
     private static void assertRefused(String row, String field, String message) {
         List<FieldViolation> violations = json(row);
-        assertTrue(violations.stream().anyMatch(v -> v.field().equals(field) && v.message().contains(message)),
+        assertTrue(
+                violations.stream()
+                        .anyMatch(v -> v.field().equals(field) && v.message().contains(message)),
                 () -> "expected " + field + " '" + message + "' in " + violations);
-        assertTrue(violations.stream().allMatch(v -> Integer.valueOf(1).equals(v.row())), "every violation names its row");
+        assertTrue(
+                violations.stream().allMatch(v -> Integer.valueOf(1).equals(v.row())), "every violation names its row");
     }
 
     @Test
     void aGoodRowIsASubmissionOfItsPartnership() {
         List<Validation> problems = new ArrayList<>();
-        RowInput row = JsonRows.batch(tree("""
-                [{"indicator":"ASB-INCIDENTS","period":"2024-05","geography":"%s","value":12,"source":"stroud-district-council"}]"""
-                .formatted(STROUD_WARD)), problems).getFirst();
+        RowInput row =
+                JsonRows.batch(tree("""
+                [{"indicator":"ASB-INCIDENTS","period":"2024-05","geography":"%s","value":12,"source":"stroud-district-council"}]""".formatted(STROUD_WARD)), problems).getFirst();
         Submission s = DataPointRules.check(row, problems.getFirst(), coordinator("stroud"));
         assertNotNull(s, () -> problems.getFirst().violations().toString());
         assertEquals("stroud", s.partnershipId());
@@ -90,8 +127,7 @@ class DataPointRulesTest {
     @Test
     void wrongTypesAreRefusedNeverCoerced() {
         assertRefused("""
-                {"indicator":"ASB-INCIDENTS","period":"2024-05","geography":"E07000082","value":"12","source":"stroud-district-council"}""",
-                "value", "must be a number, not text");
+                {"indicator":"ASB-INCIDENTS","period":"2024-05","geography":"E07000082","value":"12","source":"stroud-district-council"}""", "value", "must be a number, not text");
         assertRefused("""
                 {"indicator":7,"period":"2024-05","geography":"E07000082","value":12}""", "indicator", "must be text");
         assertRefused("""
@@ -150,21 +186,22 @@ class DataPointRulesTest {
     @Test
     void aRatioIsItsNumeratorOverItsDenominator() {
         assertRefused("""
-                {"indicator":"REOFFENDING-RATE","period":"2024/25","geography":"E07000082","numerator":12,"denominator":10}""",
-                "numerator", "above the denominator");
+                {"indicator":"REOFFENDING-RATE","period":"2024/25","geography":"E07000082","numerator":12,"denominator":10}""", "numerator", "above the denominator");
         assertRefused("""
                 {"indicator":"REOFFENDING-RATE","period":"2024/25","geography":"E07000082","numerator":12}""", "denominator", "is required");
         assertRefused("""
                 {"indicator":"REOFFENDING-RATE","period":"2024/25","geography":"E07000082","numerator":1,"denominator":0}""", "denominator", "zero");
         assertRefused("""
-                {"indicator":"REOFFENDING-RATE","period":"2024/25","geography":"E07000082","value":30,"numerator":241,"denominator":1000}""",
-                "value", "does not equal");
+                {"indicator":"REOFFENDING-RATE","period":"2024/25","geography":"E07000082","value":30,"numerator":241,"denominator":1000}""", "value", "does not equal");
         assertRefused("""
                 {"indicator":"HATE-CRIMES","period":"2024/25 Q1","geography":"E07000082","numerator":1,"denominator":2}""", "numerator", "a count");
         List<Validation> problems = new ArrayList<>();
         RowInput row = JsonRows.batch(tree("""
                 [{"indicator":"REOFFENDING-RATE","period":"2024/25","geography":"E07000082","numerator":241,"denominator":1000}]"""), problems).getFirst();
-        assertEquals(new BigDecimal("24.10"), DataPointRules.check(row, problems.getFirst(), coordinator("stroud")).value());
+        assertEquals(
+                new BigDecimal("24.10"),
+                DataPointRules.check(row, problems.getFirst(), coordinator("stroud"))
+                        .value());
     }
 
     @Test
@@ -174,20 +211,19 @@ class DataPointRulesTest {
         assertRefused("""
                 {"indicator":"COMMUNITY-WORKSHOPS","period":"2024/25 Q1","geography":"E07000082","value":3}""", "indicator", "derived");
         assertRefused("""
-                {"indicator":"HATE-CRIMES","period":"2024/25 Q1","geography":"E07000082","value":3,"reason":"ask jo@example.org"}""",
-                "reason", "personal data");
+                {"indicator":"HATE-CRIMES","period":"2024/25 Q1","geography":"E07000082","value":3,"reason":"ask jo@example.org"}""", "reason", "personal data");
         assertRefused("""
-                {"indicator":"HATE-CRIMES","period":"2024/25 Q1","geography":"E07000082","value":3,"reason":"bad\\u0000"}""",
-                "reason", "control characters");
+                {"indicator":"HATE-CRIMES","period":"2024/25 Q1","geography":"E07000082","value":3,"reason":"bad\\u0000"}""", "reason", "control characters");
     }
 
     @Test
     void csvRowsGoThroughTheSameRules() {
         byte[] csv = ("\uFEFFindicator,period,geography,value,reason\r\n"
-                + "HATE-CRIMES,2024/25 Q1,E07000082,4,\"first, and quoted\"\r\n"
-                + "HATE-CRIMES,2024/25 Q2,E07000082,NaN,\r\n"
-                + "HATE-CRIMES,2024/25 Q3,E07000082,Infinity,\r\n"
-                + "HATE-CRIMES,2024/25 Q4,E07000082\r\n").getBytes(StandardCharsets.UTF_8);
+                        + "HATE-CRIMES,2024/25 Q1,E07000082,4,\"first, and quoted\"\r\n"
+                        + "HATE-CRIMES,2024/25 Q2,E07000082,NaN,\r\n"
+                        + "HATE-CRIMES,2024/25 Q3,E07000082,Infinity,\r\n"
+                        + "HATE-CRIMES,2024/25 Q4,E07000082\r\n")
+                .getBytes(StandardCharsets.UTF_8);
         List<Validation> problems = new ArrayList<>();
         List<RowInput> rows = CsvRows.batch(csv, problems);
         assertEquals(4, rows.size());
@@ -195,24 +231,39 @@ class DataPointRulesTest {
         for (int i = 0; i < rows.size(); i++) {
             DataPointRules.check(rows.get(i), problems.get(i), coordinator("stroud"));
         }
-        List<FieldViolation> all = problems.stream().flatMap(v -> v.violations().stream()).toList();
+        List<FieldViolation> all =
+                problems.stream().flatMap(v -> v.violations().stream()).toList();
         assertTrue(all.stream().noneMatch(v -> v.row() == 1), all::toString);
-        assertTrue(all.stream().anyMatch(v -> v.row() == 2 && v.field().equals("value") && v.message().equals("must be a number")), all::toString);
+        assertTrue(
+                all.stream()
+                        .anyMatch(v -> v.row() == 2
+                                && v.field().equals("value")
+                                && v.message().equals("must be a number")),
+                all::toString);
         assertTrue(all.stream().anyMatch(v -> v.row() == 3 && v.field().equals("value")), all::toString);
-        assertTrue(all.stream().anyMatch(v -> v.row() == 4 && v.field().equals("row") && v.message().contains("fields")), all::toString);
+        assertTrue(
+                all.stream()
+                        .anyMatch(v -> v.row() == 4
+                                && v.field().equals("row")
+                                && v.message().contains("fields")),
+                all::toString);
     }
 
     @Test
     void malformedCsvIsA400() {
-        for (String bad : List.of("indicator,period,geography,value\nHATE-CRIMES,\"2024/25 Q1,E07000082,4\n",
+        for (String bad : List.of(
+                "indicator,period,geography,value\nHATE-CRIMES,\"2024/25 Q1,E07000082,4\n",
                 "indicator,period,colour,value\nHATE-CRIMES,2024/25 Q1,red,4\n",
                 "indicator,indicator,period,geography,value\n",
                 "period,geography,value\n2024/25 Q1,E07000082,4\n")) {
-            ProblemException e = assertThrows(ProblemException.class, () -> CsvRows.batch(bad.getBytes(StandardCharsets.UTF_8), new ArrayList<>()));
+            ProblemException e = assertThrows(
+                    ProblemException.class,
+                    () -> CsvRows.batch(bad.getBytes(StandardCharsets.UTF_8), new ArrayList<>()));
             assertEquals(400, e.status());
         }
-        ProblemException notUtf8 = assertThrows(ProblemException.class,
-                () -> CsvRows.batch(new byte[]{'a', ',', (byte) 0xC3, (byte) 0x28}, new ArrayList<>()));
+        ProblemException notUtf8 = assertThrows(
+                ProblemException.class,
+                () -> CsvRows.batch(new byte[] {'a', ',', (byte) 0xC3, (byte) 0x28}, new ArrayList<>()));
         assertEquals(400, notUtf8.status());
     }
 }

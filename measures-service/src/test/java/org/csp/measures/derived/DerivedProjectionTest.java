@@ -1,22 +1,5 @@
 package org.csp.measures.derived;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.csp.infrastructure.TestInfrastructure;
-import org.csp.infrastructure.Tokens;
-import org.csp.measures.Db;
-import org.junit.jupiter.api.Test;
-
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
-import java.util.function.Predicate;
-
 import static io.restassured.RestAssured.given;
 import static org.csp.measures.derived.EngagementEvents.await;
 import static org.csp.measures.derived.EngagementEvents.publish;
@@ -27,6 +10,22 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.csp.infrastructure.TestInfrastructure;
+import org.csp.infrastructure.Tokens;
+import org.csp.measures.Db;
+import org.junit.jupiter.api.Test;
 
 /**
  * The derived indicators' consumer ({@code derived}) is hosted by the kernel like every projection: it shows in
@@ -71,7 +70,10 @@ class DerivedProjectionTest {
 
     @Test
     void readinessShowsTheDerivedProjectionAndAParkedRecordMakesTheServiceUnwell() throws Exception {
-        JsonPath ready = awaitJson("/q/health/ready", null, 200,
+        JsonPath ready = awaitJson(
+                "/q/health/ready",
+                null,
+                200,
                 health -> "leader".equals(health.getString(check("projections") + "data.'derived.role'")));
         assertEquals("UP", ready.getString(check("projections") + "status"));
         assertTrue(ready.getInt(check("projections") + "data.'derived.liveGeneration'") >= 1, ready.prettify());
@@ -80,17 +82,30 @@ class DerivedProjectionTest {
 
         publish(new ProducerRecord<>("engagement.events", "not-a-cloud-event", "{}".getBytes(StandardCharsets.UTF_8)));
 
-        JsonPath unwell = awaitJson("/q/health/well", null, 503,
+        JsonPath unwell = awaitJson(
+                "/q/health/well",
+                null,
+                503,
                 health -> health.getInt(check("projection-problems") + "data.'derived.parked'") == 1);
         assertEquals("DOWN", unwell.getString(check("projection-problems") + "status"));
-        JsonPath status = awaitJson("/api/admin/projections/derived/status", "coordinator", 200,
-                s -> s.getLong("live.parkedCount") == 1);
+        JsonPath status = awaitJson(
+                "/api/admin/projections/derived/status", "coordinator", 200, s -> s.getLong("live.parkedCount") == 1);
         assertEquals("derived", status.getString("projection"));
         assertEquals("engagement.events", status.getString("live.parked[0].topic"));
         assertEquals("header ce_specversion is missing", status.getString("live.parked[0].reason"));
-        given().auth().oauth2(Tokens.user("viewer")).when().get("/api/admin/projections/derived/status").then().statusCode(403);
-        given().auth().oauth2(Tokens.user("coordinator")).when().get("/api/admin/projections/quarterly/status")
-                .then().statusCode(404).contentType("application/problem+json")
+        given().auth()
+                .oauth2(Tokens.user("viewer"))
+                .when()
+                .get("/api/admin/projections/derived/status")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(Tokens.user("coordinator"))
+                .when()
+                .get("/api/admin/projections/quarterly/status")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:csp:problem:not-found"));
     }
 
@@ -102,9 +117,16 @@ class DerivedProjectionTest {
     @Test
     void aRebuildLeavesTheDerivedFiguresCountedOnce() throws Exception {
         String moved = UUID.randomUUID().toString();
-        for (String id : List.of(UUID.randomUUID().toString(), moved, UUID.randomUUID().toString())) {
-            record(id, 1, "workshop", id.equals(moved) ? "2015-05-02" : "2015-06-20", List.of("Stroud District Council"),
-                    null, "Stroud District");
+        for (String id :
+                List.of(UUID.randomUUID().toString(), moved, UUID.randomUUID().toString())) {
+            record(
+                    id,
+                    1,
+                    "workshop",
+                    id.equals(moved) ? "2015-05-02" : "2015-06-20",
+                    List.of("Stroud District Council"),
+                    null,
+                    "Stroud District");
         }
         await(WORKSHOPS, "2015/16 Q1", 3);
         record(moved, 2, "workshop", "2015-07-02", List.of("Stroud District Council"), null, "Stroud District");
@@ -114,18 +136,34 @@ class DerivedProjectionTest {
         int generation = awaitJson("/api/admin/projections/derived/status", "coordinator", 200, s -> true)
                 .getInt("live.generation");
 
-        given().auth().oauth2(Tokens.user("viewer")).when().post("/api/admin/projections/derived/rebuild").then().statusCode(403);
-        given().auth().oauth2(Tokens.user("coordinator")).when().post("/api/admin/projections/derived/rebuild")
-                .then().statusCode(202).header("Location", endsWith("/api/admin/projections/derived/status"))
-                .body("[0].projection", equalTo("derived")).body("[0].generation", equalTo(generation + 1))
+        given().auth()
+                .oauth2(Tokens.user("viewer"))
+                .when()
+                .post("/api/admin/projections/derived/rebuild")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(Tokens.user("coordinator"))
+                .when()
+                .post("/api/admin/projections/derived/rebuild")
+                .then()
+                .statusCode(202)
+                .header("Location", endsWith("/api/admin/projections/derived/status"))
+                .body("[0].projection", equalTo("derived"))
+                .body("[0].generation", equalTo(generation + 1))
                 .body("[0].status", equalTo("/api/admin/projections/derived/status"));
-        JsonPath rebuilt = awaitJson("/api/admin/projections/derived/status", "coordinator", 200,
+        JsonPath rebuilt = awaitJson(
+                "/api/admin/projections/derived/status",
+                "coordinator",
+                200,
                 s -> s.getInt("live.generation") == generation + 1);
         assertEquals(0, rebuilt.getLong("live.lag"), "the rebuilt generation read every event");
 
         assertEquals(2, value(WORKSHOPS, "2015/16 Q1"));
         assertEquals(1, value(WORKSHOPS, "2015/16 Q2"));
-        assertEquals(recorded.stripTrailingZeros(), recordedValues("2015/16 Q1", "2015/16 Q2").stripTrailingZeros(),
+        assertEquals(
+                recorded.stripTrailingZeros(),
+                recordedValues("2015/16 Q1", "2015/16 Q2").stripTrailingZeros(),
                 "no figure was recorded again");
     }
 }

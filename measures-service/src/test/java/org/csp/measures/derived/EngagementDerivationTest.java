@@ -1,22 +1,21 @@
 package org.csp.measures.derived;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import org.csp.infrastructure.TestInfrastructure;
-import org.csp.infrastructure.Tokens;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.UUID;
-
 import static io.restassured.RestAssured.given;
 import static org.csp.measures.derived.EngagementEvents.await;
 import static org.csp.measures.derived.EngagementEvents.publish;
 import static org.csp.measures.derived.EngagementEvents.record;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.UUID;
+import org.csp.infrastructure.TestInfrastructure;
+import org.csp.infrastructure.Tokens;
+import org.junit.jupiter.api.Test;
 
 /** Derived indicators follow the engagement records and published consultation results, never typed in by hand. */
 @QuarkusTest
@@ -29,11 +28,30 @@ class EngagementDerivationTest {
         String b = UUID.randomUUID().toString();
         record(a, 1, "workshop", "2025-07-10", List.of("Stroud District Council"), null, "Stroud District");
         record(b, 1, "workshop", "2025-08-02", List.of("Stroud District Council"), null, "Stroud District");
-        record(UUID.randomUUID().toString(), 1, "checklist-completed", "2025-08-20", List.of("Cam Village Hall"), null, "Stroud District");
-        record(UUID.randomUUID().toString(), 1, "community-payback-project", "2025-09-01", List.of("Stroud Town Council", "Canal Trust"),
-                "E05013187", "Amberley and Woodchester");
-        record(UUID.randomUUID().toString(), 1, "community-payback-project", "2025-09-15", List.of("Canal Trust", "Scouts"),
-                "E05013188", "Berkeley Vale");
+        record(
+                UUID.randomUUID().toString(),
+                1,
+                "checklist-completed",
+                "2025-08-20",
+                List.of("Cam Village Hall"),
+                null,
+                "Stroud District");
+        record(
+                UUID.randomUUID().toString(),
+                1,
+                "community-payback-project",
+                "2025-09-01",
+                List.of("Stroud Town Council", "Canal Trust"),
+                "E05013187",
+                "Amberley and Woodchester");
+        record(
+                UUID.randomUUID().toString(),
+                1,
+                "community-payback-project",
+                "2025-09-15",
+                List.of("Canal Trust", "Scouts"),
+                "E05013188",
+                "Berkeley Vale");
         await("COMMUNITY-WORKSHOPS", "2025/26 Q2", 2);
         await("CHECKLIST-ORGANISATIONS", "2025/26 Q2", 1);
         await("COMMUNITY-PAYBACK-ORGANISATIONS", "2025/26 Q2", 3);
@@ -54,23 +72,39 @@ class EngagementDerivationTest {
     }
 
     private static List<Integer> revisions(String quarter) {
-        return given().auth().oauth2(Tokens.user("viewer"))
-                .when().get("/api/indicators/COMMUNITY-WORKSHOPS/data-points/E07000082/" + quarter.replace('/', '-').replace(' ', '-'))
-                .then().statusCode(200).extract().path("revisions.value");
+        return given().auth()
+                .oauth2(Tokens.user("viewer"))
+                .when()
+                .get("/api/indicators/COMMUNITY-WORKSHOPS/data-points/E07000082/"
+                        + quarter.replace('/', '-').replace(' ', '-'))
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("revisions.value");
     }
 
     @Test
     void perceptionFiguresComeFromPublishedConsultationResults() throws Exception {
-        publish("engagement.consultation.results-published.v1", "stroud:consultation:survey-2023", 1, p -> p.put("period", "2023/24"));
+        publish(
+                "engagement.consultation.results-published.v1",
+                "stroud:consultation:survey-2023",
+                1,
+                p -> p.put("period", "2023/24"));
         await("FEEL-SAFE-AFTER-DARK", "2023/24", 71.5f);
         await("ASB-BETTER-OR-SAME", "2023/24", 83);
     }
 
     @Test
     void derivedIndicatorsAreNeverTypedInByHand() {
-        given().auth().oauth2(Tokens.user("coordinator")).contentType(ContentType.JSON)
-                .body("[{\"indicator\":\"COMMUNITY-WORKSHOPS\",\"period\":\"2024/25 Q1\",\"geography\":\"E07000082\",\"value\":3}]")
-                .when().post("/api/data-points/batch").then().statusCode(422)
+        given().auth()
+                .oauth2(Tokens.user("coordinator"))
+                .contentType(ContentType.JSON)
+                .body(
+                        "[{\"indicator\":\"COMMUNITY-WORKSHOPS\",\"period\":\"2024/25 Q1\",\"geography\":\"E07000082\",\"value\":3}]")
+                .when()
+                .post("/api/data-points/batch")
+                .then()
+                .statusCode(422)
                 .body("errors[0].message", containsString("derived"));
     }
 }

@@ -1,7 +1,18 @@
 package org.csp.measures.derived;
 
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -14,18 +25,6 @@ import org.csp.eventsourcing.cloudevents.CloudEventCodec;
 import org.csp.infrastructure.Tokens;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-
-import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 /**
  * engagement-service's events as its relay publishes them (the pinned payloads of the event contracts, changed where a
  * test says), and the derived figures they lead to, read through the API.
@@ -34,8 +33,7 @@ final class EngagementEvents {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private EngagementEvents() {
-    }
+    private EngagementEvents() {}
 
     private static ObjectNode pinned(String type) throws Exception {
         return (ObjectNode) JSON.readTree(ApprovedJson.of(type));
@@ -45,8 +43,10 @@ final class EngagementEvents {
         try (var producer = new KafkaProducer<String, byte[]>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()))) {
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class.getName()))) {
             producer.send(record).get(10, TimeUnit.SECONDS);
         }
     }
@@ -54,14 +54,25 @@ final class EngagementEvents {
     static void publish(String type, String stream, long version, Consumer<ObjectNode> change) throws Exception {
         ObjectNode payload = pinned(type);
         change.accept(payload);
-        publish(CloudEventCodec.encode("engagement.events", "engagement-service", new StoredEvent(version,
-                UUID.randomUUID(), stream, version, type, "stroud", payload.toString(), OffsetDateTime.now(ZoneOffset.UTC),
-                Actor.SYSTEM)));
+        publish(CloudEventCodec.encode(
+                "engagement.events",
+                "engagement-service",
+                new StoredEvent(
+                        version,
+                        UUID.randomUUID(),
+                        stream,
+                        version,
+                        type,
+                        "stroud",
+                        payload.toString(),
+                        OffsetDateTime.now(ZoneOffset.UTC),
+                        Actor.SYSTEM)));
     }
 
     /** A record of type {@code kind} ({@code workshop} …) on {@code date}, with these organisations and place. */
-    static void record(String id, long version, String kind, String date, List<String> organisations, String gss,
-                       String place) throws Exception {
+    static void record(
+            String id, long version, String kind, String date, List<String> organisations, String gss, String place)
+            throws Exception {
         String type = version == 1 ? "engagement.activity.recorded.v2" : "engagement.activity.amended.v1";
         publish(type, "stroud:engagement:" + id, version, p -> {
             p.put("engagementId", id);
@@ -80,10 +91,16 @@ final class EngagementEvents {
     }
 
     static Object value(String indicator, String period) {
-        List<Object> values = given().auth().oauth2(Tokens.user("viewer"))
-                .when().get("/api/indicators/" + indicator + "/data-points?from=" + period.replace('/', '-').replace(' ', '-')
-                        + "&to=" + period.replace('/', '-').replace(' ', '-'))
-                .then().statusCode(200).extract().path("value");
+        List<Object> values = given().auth()
+                .oauth2(Tokens.user("viewer"))
+                .when()
+                .get("/api/indicators/" + indicator + "/data-points?from="
+                        + period.replace('/', '-').replace(' ', '-') + "&to="
+                        + period.replace('/', '-').replace(' ', '-'))
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("value");
         return values.isEmpty() ? null : values.getFirst();
     }
 

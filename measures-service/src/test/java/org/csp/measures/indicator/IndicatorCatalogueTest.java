@@ -1,18 +1,5 @@
 package org.csp.measures.indicator;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import org.csp.infrastructure.TestInfrastructure;
-import org.csp.infrastructure.Tokens;
-import org.csp.measures.Db;
-import org.junit.jupiter.api.Test;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -20,6 +7,18 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.csp.infrastructure.TestInfrastructure;
+import org.csp.infrastructure.Tokens;
+import org.csp.measures.Db;
+import org.junit.jupiter.api.Test;
 
 /** The catalogue: loaded from the file at first start, defined and amended by the coordinator with a kept history. */
 @QuarkusTest
@@ -32,7 +31,12 @@ class IndicatorCatalogueTest {
 
     @Test
     void everyLineOfThePlanIsInTheCatalogueWithItsRules() throws Exception {
-        given().auth().oauth2(Tokens.user("viewer")).when().get("/api/indicators").then().statusCode(200)
+        given().auth()
+                .oauth2(Tokens.user("viewer"))
+                .when()
+                .get("/api/indicators")
+                .then()
+                .statusCode(200)
                 .body("size()", greaterThanOrEqualTo(22))
                 .body("find { it.code == 'HATE-CRIMES' }.polarity", equalTo("increased-reporting-is-positive"))
                 .body("find { it.code == 'DA-INCIDENTS-CRIMES' }.polarity", equalTo("increased-reporting-is-positive"))
@@ -44,8 +48,15 @@ class IndicatorCatalogueTest {
                 .body("find { it.code == 'FEEL-SAFE-AFTER-DARK' }.derivedFrom", equalTo("consultation-results"))
                 .body("find { it.code == 'NRM-REFERRALS' }.polarity", equalTo("monitor-only"));
         // the plan's measure lines name exactly the catalogue's codes
-        String plan = Files.readString(Path.of("../plan-service/src/main/resources/seed/stroud-district-2023-2026.json"));
-        List<String> codes = given().auth().oauth2(Tokens.user("viewer")).when().get("/api/indicators").then().extract().path("code");
+        String plan =
+                Files.readString(Path.of("../plan-service/src/main/resources/seed/stroud-district-2023-2026.json"));
+        List<String> codes = given().auth()
+                .oauth2(Tokens.user("viewer"))
+                .when()
+                .get("/api/indicators")
+                .then()
+                .extract()
+                .path("code");
         for (String code : codes) {
             assertEquals(true, plan.contains("\"" + code + "\""), code + " is named by the plan");
         }
@@ -54,34 +65,88 @@ class IndicatorCatalogueTest {
     @Test
     void theCoordinatorDefinesAndAmendsAnIndicatorAndItsHistoryIsKept() {
         String coordinator = Tokens.user("coordinator");
-        String etag = given().auth().oauth2(coordinator).contentType(ContentType.JSON).body(NEW_INDICATOR.formatted("KNIFE-CRIME"))
-                .when().post("/api/indicators").then().statusCode(201)
+        String etag = given().auth()
+                .oauth2(coordinator)
+                .contentType(ContentType.JSON)
+                .body(NEW_INDICATOR.formatted("KNIFE-CRIME"))
+                .when()
+                .post("/api/indicators")
+                .then()
+                .statusCode(201)
                 .header("Location", equalTo("/api/indicators/KNIFE-CRIME"))
-                .body("aggregation", equalTo("sum")).body("tolerance", equalTo(5)).body("targets.size()", equalTo(0))
-                .extract().header("ETag");
-        given().auth().oauth2(coordinator).contentType(ContentType.JSON)
+                .body("aggregation", equalTo("sum"))
+                .body("tolerance", equalTo(5))
+                .body("targets.size()", equalTo(0))
+                .extract()
+                .header("ETag");
+        given().auth()
+                .oauth2(coordinator)
+                .contentType(ContentType.JSON)
                 .body(NEW_INDICATOR.formatted("KNIFE-CRIME").replace("Knife crime offences", "Other"))
-                .when().post("/api/indicators").then().statusCode(409);
+                .when()
+                .post("/api/indicators")
+                .then()
+                .statusCode(409);
 
         String patch = "{\"targets\":{\"2025/26\":120},\"tolerance\":10}";
-        given().auth().oauth2(coordinator).contentType("application/merge-patch+json").body(patch)
-                .when().patch("/api/indicators/KNIFE-CRIME").then().statusCode(428);
-        given().auth().oauth2(coordinator).contentType("application/merge-patch+json").header("If-Match", "\"99\"").body(patch)
-                .when().patch("/api/indicators/KNIFE-CRIME").then().statusCode(412);
+        given().auth()
+                .oauth2(coordinator)
+                .contentType("application/merge-patch+json")
+                .body(patch)
+                .when()
+                .patch("/api/indicators/KNIFE-CRIME")
+                .then()
+                .statusCode(428);
+        given().auth()
+                .oauth2(coordinator)
+                .contentType("application/merge-patch+json")
+                .header("If-Match", "\"99\"")
+                .body(patch)
+                .when()
+                .patch("/api/indicators/KNIFE-CRIME")
+                .then()
+                .statusCode(412);
         long before = Db.events();
-        given().auth().oauth2(coordinator).contentType("application/merge-patch+json").header("If-Match", etag).body(patch)
-                .when().patch("/api/indicators/KNIFE-CRIME").then().statusCode(200)
-                .body("targets.'2025/26'", equalTo(120)).body("tolerance", equalTo(10)).body("version", equalTo(2));
+        given().auth()
+                .oauth2(coordinator)
+                .contentType("application/merge-patch+json")
+                .header("If-Match", etag)
+                .body(patch)
+                .when()
+                .patch("/api/indicators/KNIFE-CRIME")
+                .then()
+                .statusCode(200)
+                .body("targets.'2025/26'", equalTo(120))
+                .body("tolerance", equalTo(10))
+                .body("version", equalTo(2));
         assertEquals(before + 1, Db.events());
-        given().auth().oauth2(coordinator).contentType("application/merge-patch+json").header("If-Match", "\"2\"")
+        given().auth()
+                .oauth2(coordinator)
+                .contentType("application/merge-patch+json")
+                .header("If-Match", "\"2\"")
                 .body("{\"polarity\":\"monitor-only\"}")
-                .when().patch("/api/indicators/KNIFE-CRIME").then().statusCode(422).body("errors.field", hasItem("targets"));
-        given().auth().oauth2(coordinator).contentType("application/merge-patch+json").header("If-Match", "\"2\"")
+                .when()
+                .patch("/api/indicators/KNIFE-CRIME")
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("targets"));
+        given().auth()
+                .oauth2(coordinator)
+                .contentType("application/merge-patch+json")
+                .header("If-Match", "\"2\"")
                 .body("{\"code\":\"OTHER\"}")
-                .when().patch("/api/indicators/KNIFE-CRIME").then().statusCode(422);
+                .when()
+                .patch("/api/indicators/KNIFE-CRIME")
+                .then()
+                .statusCode(422);
         assertEquals(before + 1, Db.events());
 
-        given().auth().oauth2(Tokens.user("viewer")).when().get("/api/indicators/KNIFE-CRIME/history").then().statusCode(200)
+        given().auth()
+                .oauth2(Tokens.user("viewer"))
+                .when()
+                .get("/api/indicators/KNIFE-CRIME/history")
+                .then()
+                .statusCode(200)
                 .body("", hasSize(2))
                 .body("[0].type", equalTo("measures.indicator.defined.v2"))
                 .body("[1].type", equalTo("measures.indicator.amended.v1"))
@@ -93,30 +158,72 @@ class IndicatorCatalogueTest {
     void anInvalidDefinitionIsA422NamingEachFieldAndOnlyTheCoordinatorDefines() {
         String coordinator = Tokens.user("coordinator");
         long before = Db.events();
-        given().auth().oauth2(coordinator).contentType(ContentType.JSON).body("""
+        given().auth()
+                .oauth2(coordinator)
+                .contentType(ContentType.JSON)
+                .body("""
                         {"code":"bad code","title":"x","priority":0,"unit":"litres","frequency":"daily","polarity":"up",
                          "sources":["acme-ltd"],"targets":{"2024":5},"tolerance":150,"geographyLevel":"street","derivedFrom":"magic"}""")
-                .when().post("/api/indicators").then().statusCode(422).contentType("application/problem+json")
-                .body("errors.field", hasItem("code")).body("errors.field", hasItem("priority"))
-                .body("errors.field", hasItem("unit")).body("errors.field", hasItem("frequency"))
-                .body("errors.field", hasItem("polarity")).body("errors.field", hasItem("sources[0]"))
-                .body("errors.field", hasItem("targets.2024")).body("errors.field", hasItem("tolerance"))
-                .body("errors.field", hasItem("geographyLevel")).body("errors.field", hasItem("derivedFrom"));
-        given().auth().oauth2(coordinator).contentType(ContentType.JSON).body("{\"code\":\"X\",\"priority\":\"2\"}")
-                .when().post("/api/indicators").then().statusCode(400).body("detail", containsString("priority"));
-        given().auth().oauth2(Tokens.user("viewer")).contentType(ContentType.JSON).body(NEW_INDICATOR.formatted("VIEWER-MADE"))
-                .when().post("/api/indicators").then().statusCode(403);
-        given().auth().oauth2(Tokens.client("police-gloucestershire")).contentType(ContentType.JSON).body(NEW_INDICATOR.formatted("POLICE-MADE"))
-                .when().post("/api/indicators").then().statusCode(403);
+                .when()
+                .post("/api/indicators")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("code"))
+                .body("errors.field", hasItem("priority"))
+                .body("errors.field", hasItem("unit"))
+                .body("errors.field", hasItem("frequency"))
+                .body("errors.field", hasItem("polarity"))
+                .body("errors.field", hasItem("sources[0]"))
+                .body("errors.field", hasItem("targets.2024"))
+                .body("errors.field", hasItem("tolerance"))
+                .body("errors.field", hasItem("geographyLevel"))
+                .body("errors.field", hasItem("derivedFrom"));
+        given().auth()
+                .oauth2(coordinator)
+                .contentType(ContentType.JSON)
+                .body("{\"code\":\"X\",\"priority\":\"2\"}")
+                .when()
+                .post("/api/indicators")
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("priority"));
+        given().auth()
+                .oauth2(Tokens.user("viewer"))
+                .contentType(ContentType.JSON)
+                .body(NEW_INDICATOR.formatted("VIEWER-MADE"))
+                .when()
+                .post("/api/indicators")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(Tokens.client("police-gloucestershire"))
+                .contentType(ContentType.JSON)
+                .body(NEW_INDICATOR.formatted("POLICE-MADE"))
+                .when()
+                .post("/api/indicators")
+                .then()
+                .statusCode(403);
         assertEquals(before, Db.events());
-        given().auth().oauth2(Tokens.user("viewer")).when().get("/api/indicators/VIEWER-MADE").then().statusCode(404)
+        given().auth()
+                .oauth2(Tokens.user("viewer"))
+                .when()
+                .get("/api/indicators/VIEWER-MADE")
+                .then()
+                .statusCode(404)
                 .body("title", containsString("not found"));
     }
 
     @Test
     void theGeographiesAreStroudsDistrictAndWards() {
-        given().auth().oauth2(Tokens.user("viewer")).when().get("/api/geographies?partnership=stroud").then().statusCode(200)
-                .body("[0].code", equalTo("E07000082")).body("[0].level", equalTo("district"))
+        given().auth()
+                .oauth2(Tokens.user("viewer"))
+                .when()
+                .get("/api/geographies?partnership=stroud")
+                .then()
+                .statusCode(200)
+                .body("[0].code", equalTo("E07000082"))
+                .body("[0].level", equalTo("district"))
                 .body("findAll { it.level == 'ward' }.size()", equalTo(27))
                 .body("find { it.code == 'E05013187' }.name", equalTo("Amberley and Woodchester"));
     }

@@ -1,26 +1,34 @@
 package org.csp.plan.actionplan;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import org.csp.eventsourcing.CommandRejected;
 import org.csp.eventsourcing.Decider;
 import org.csp.plan.actionplan.PlanEvent.Definition;
 import org.csp.plan.actionplan.PlanEvent.PlanRevised;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-
 /** The action plan's state: its latest revision, and the digests of every file a revision was recorded from. */
-public record ActionPlan(String planId, int revision, Definition definition, String source, List<String> notes,
-                         List<String> fileDigests) {
+public record ActionPlan(
+        String planId,
+        int revision,
+        Definition definition,
+        String source,
+        List<String> notes,
+        List<String> fileDigests) {
 
     /**
      * Record a plan file. {@code elementsChanged} says whether its priorities, objectives, initiatives or
      * organisations differ from what the partnership holds; if neither they nor the plan's own content changed,
      * the import changes nothing.
      */
-    public record Revise(String planId, Definition definition, String source, List<String> notes, String fileDigest,
-                         boolean elementsChanged) {
-    }
+    public record Revise(
+            String planId,
+            Definition definition,
+            String source,
+            List<String> notes,
+            String fileDigest,
+            boolean elementsChanged) {}
 
     public static final Decider<Revise, PlanEvent, ActionPlan> DECIDER = new Decider<>() {
         @Override
@@ -34,8 +42,13 @@ public record ActionPlan(String planId, int revision, Definition definition, Str
                 case PlanRevised revised -> {
                     List<String> digests = new ArrayList<>(state.fileDigests());
                     digests.add(revised.fileDigest());
-                    yield new ActionPlan(revised.planId(), revised.revision(), revised.definition(), revised.source(),
-                            revised.notes(), List.copyOf(digests));
+                    yield new ActionPlan(
+                            revised.planId(),
+                            revised.revision(),
+                            revised.definition(),
+                            revised.source(),
+                            revised.notes(),
+                            List.copyOf(digests));
                 }
             };
         }
@@ -43,14 +56,26 @@ public record ActionPlan(String planId, int revision, Definition definition, Str
         @Override
         public List<PlanEvent> decide(Revise command, ActionPlan state) {
             if (!state.exists()) {
-                return List.of(new PlanRevised(command.planId(), 1, command.definition(), command.source(), command.notes(),
+                return List.of(new PlanRevised(
+                        command.planId(),
+                        1,
+                        command.definition(),
+                        command.source(),
+                        command.notes(),
                         command.fileDigest()));
             }
-            boolean same = state.definition().equals(command.definition()) && Objects.equals(state.source(), command.source())
+            boolean same = state.definition().equals(command.definition())
+                    && Objects.equals(state.source(), command.source())
                     && state.notes().equals(command.notes());
-            return same && !command.elementsChanged() ? List.of()
-                    : List.of(new PlanRevised(command.planId(), state.revision() + 1, command.definition(), command.source(),
-                    command.notes(), command.fileDigest()));
+            return same && !command.elementsChanged()
+                    ? List.of()
+                    : List.of(new PlanRevised(
+                            command.planId(),
+                            state.revision() + 1,
+                            command.definition(),
+                            command.source(),
+                            command.notes(),
+                            command.fileDigest()));
         }
     };
 
@@ -66,8 +91,10 @@ public record ActionPlan(String planId, int revision, Definition definition, Str
     /** A partnership holds one plan; a file for another plan id is refused. */
     static void requireSamePlan(String heldPlanId, String filePlanId) {
         if (heldPlanId != null && !heldPlanId.equals(filePlanId)) {
-            throw new CommandRejected("another-plan", "The partnership's plan is '" + heldPlanId + "'; a file for '" + filePlanId
-                    + "' cannot be imported over it. Import a revision of '" + heldPlanId + "'.");
+            throw new CommandRejected(
+                    "another-plan",
+                    "The partnership's plan is '" + heldPlanId + "'; a file for '" + filePlanId
+                            + "' cannot be imported over it. Import a revision of '" + heldPlanId + "'.");
         }
     }
 }

@@ -1,25 +1,6 @@
 package org.csp.plan.actionplan;
 
-import org.csp.plan.actionplan.PlanFile.InitiativeEntry;
-import org.csp.plan.actionplan.PlanFile.ObjectiveEntry;
-import org.csp.plan.actionplan.PlanFile.OrganisationEntry;
-import org.csp.plan.actionplan.PlanFile.PriorityEntry;
-import org.csp.plan.element.Elements;
-import org.csp.plan.initiative.InitiativeRequest;
-import org.csp.plan.initiative.InitiativeEvent;
-import org.csp.plan.objective.ObjectiveEvent;
-import org.csp.plan.objective.Objectives;
-import org.csp.plan.organisation.OrganisationEvent;
-import org.csp.plan.organisation.Organisations;
-import org.csp.plan.priority.Priorities;
-import org.csp.plan.priority.PriorityEvent;
-import org.csp.problem.FieldViolation;
-import org.csp.problem.ProblemException;
-import org.csp.problem.Validation;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
-import org.csp.eventsourcing.EventTypes;
-
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
@@ -31,6 +12,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.csp.eventsourcing.EventTypes;
+import org.csp.plan.actionplan.PlanFile.InitiativeEntry;
+import org.csp.plan.actionplan.PlanFile.ObjectiveEntry;
+import org.csp.plan.actionplan.PlanFile.OrganisationEntry;
+import org.csp.plan.actionplan.PlanFile.PriorityEntry;
+import org.csp.plan.element.Elements;
+import org.csp.plan.initiative.InitiativeEvent;
+import org.csp.plan.initiative.InitiativeRequest;
+import org.csp.plan.objective.ObjectiveEvent;
+import org.csp.plan.objective.Objectives;
+import org.csp.plan.organisation.OrganisationEvent;
+import org.csp.plan.organisation.Organisations;
+import org.csp.plan.priority.Priorities;
+import org.csp.plan.priority.PriorityEvent;
+import org.csp.problem.FieldViolation;
+import org.csp.problem.ProblemException;
+import org.csp.problem.Validation;
 
 /**
  * A plan file checked as a whole and read into the definitions the plan's aggregates store: every field is
@@ -38,12 +36,18 @@ import java.util.function.Supplier;
  * indicator codes) must resolve. Organisation ids the file does not list must already be in the registry; that is
  * checked when it is imported.
  */
-public record PlanContents(String partnershipId, String planId, PlanEvent.Definition plan, String source, List<String> notes,
-                           Map<String, OrganisationEvent.Definition> organisations,
-                           Map<String, PriorityEvent.Definition> priorities,
-                           Map<String, ObjectiveEvent.Definition> objectives,
-                           Map<String, InitiativeEvent.Definition> initiatives,
-                           Map<String, String> organisationReferences, String fileDigest) {
+public record PlanContents(
+        String partnershipId,
+        String planId,
+        PlanEvent.Definition plan,
+        String source,
+        List<String> notes,
+        Map<String, OrganisationEvent.Definition> organisations,
+        Map<String, PriorityEvent.Definition> priorities,
+        Map<String, ObjectiveEvent.Definition> objectives,
+        Map<String, InitiativeEvent.Definition> initiatives,
+        Map<String, String> organisationReferences,
+        String fileDigest) {
 
     /** The file's contents, or 422 listing every problem with its place in the file. */
     public static PlanContents of(PlanFile file) {
@@ -53,12 +57,19 @@ public record PlanContents(String partnershipId, String planId, PlanEvent.Defini
         List<FieldViolation> problems = new ArrayList<>();
         Validation v = new Validation();
         v.require(PlanFile.FORMAT.equals(file.format()), "format", "must be \"" + PlanFile.FORMAT + "\"");
-        v.require(file.partnership() != null && file.partnership().id() != null
-                && file.partnership().id().matches("[a-z][a-z0-9-]{1,39}"), "partnership.id", "must be a partnership id such as 'stroud'");
+        v.require(
+                file.partnership() != null
+                        && file.partnership().id() != null
+                        && file.partnership().id().matches("[a-z][a-z0-9-]{1,39}"),
+                "partnership.id",
+                "must be a partnership id such as 'stroud'");
         String source = v.optionalText(file.source(), "source", 1000);
         List<String> notes = texts(v, file.notes(), "notes", 2000);
         v.require(file.plan() != null, "plan", "is required");
-        v.require(file.priorities() != null && !file.priorities().isEmpty(), "priorities", "must list the plan's priorities");
+        v.require(
+                file.priorities() != null && !file.priorities().isEmpty(),
+                "priorities",
+                "must list the plan's priorities");
         collect(problems, "", v);
         if (!problems.isEmpty() || file.plan() == null) {
             throw ProblemException.invalid(problems);
@@ -66,24 +77,35 @@ public record PlanContents(String partnershipId, String planId, PlanEvent.Defini
 
         PlanFile.Plan p = file.plan();
         Validation pv = new Validation();
-        String planId = pv.parse(p.id(), "id", id -> Elements.ID.matcher(id).matches() ? id : null, "an id such as 'stroud-2023-2026'");
+        String planId = pv.parse(
+                p.id(), "id", id -> Elements.ID.matcher(id).matches() ? id : null, "an id such as 'stroud-2023-2026'");
         String title = pv.text(p.title(), "title", 500);
         LocalDate start = pv.parse(p.start(), "start", LocalDate::parse, "a date such as 2023-04-01");
         LocalDate end = pv.parse(p.end(), "end", LocalDate::parse, "a date such as 2026-03-31");
         pv.require(start == null || end == null || !end.isBefore(start), "end", "must not be before start");
-        PlanEvent.Definition plan = new PlanEvent.Definition(title, start, end,
-                pv.optionalText(p.vision(), "vision", 4000), pv.optionalText(p.overarchingAim(), "overarchingAim", 4000),
-                statements(pv, p.principles(), "principles"), statements(pv, p.crossCuttingThemes(), "crossCuttingThemes"),
-                responsibilities(pv, p.keyResponsibilities()), pv.optionalText(p.countyArrangements(), "countyArrangements", 4000),
-                texts(pv, p.responsibleAuthorities(), "responsibleAuthorities", 80), texts(pv, p.coOptedMembers(), "coOptedMembers", 80));
+        PlanEvent.Definition plan = new PlanEvent.Definition(
+                title,
+                start,
+                end,
+                pv.optionalText(p.vision(), "vision", 4000),
+                pv.optionalText(p.overarchingAim(), "overarchingAim", 4000),
+                statements(pv, p.principles(), "principles"),
+                statements(pv, p.crossCuttingThemes(), "crossCuttingThemes"),
+                responsibilities(pv, p.keyResponsibilities()),
+                pv.optionalText(p.countyArrangements(), "countyArrangements", 4000),
+                texts(pv, p.responsibleAuthorities(), "responsibleAuthorities", 80),
+                texts(pv, p.coOptedMembers(), "coOptedMembers", 80));
         collect(problems, "plan.", pv);
 
         Map<String, String> references = new LinkedHashMap<>();
         for (int i = 0; i < plan.responsibleAuthorities().size(); i++) {
-            references.put("plan.responsibleAuthorities[" + i + "]", plan.responsibleAuthorities().get(i));
+            references.put(
+                    "plan.responsibleAuthorities[" + i + "]",
+                    plan.responsibleAuthorities().get(i));
         }
         for (int i = 0; i < plan.coOptedMembers().size(); i++) {
-            references.put("plan.coOptedMembers[" + i + "]", plan.coOptedMembers().get(i));
+            references.put(
+                    "plan.coOptedMembers[" + i + "]", plan.coOptedMembers().get(i));
         }
 
         Map<String, OrganisationEvent.Definition> organisations = new LinkedHashMap<>();
@@ -95,7 +117,10 @@ public record PlanContents(String partnershipId, String planId, PlanEvent.Defini
                 problems.add(new FieldViolation(at + ".id", "must be an id such as 'victim-support'"));
                 continue;
             }
-            var definition = within(problems, at + ".", () -> Organisations.validate(new Organisations.OrganisationRequest(o.id(), o.name(), o.kind())));
+            var definition = within(
+                    problems,
+                    at + ".",
+                    () -> Organisations.validate(new Organisations.OrganisationRequest(o.id(), o.name(), o.kind())));
             if (organisations.containsKey(o.id())) {
                 problems.add(new FieldViolation(at + ".id", "'" + o.id() + "' is listed twice"));
             } else if (definition != null) {
@@ -108,7 +133,8 @@ public record PlanContents(String partnershipId, String planId, PlanEvent.Defini
         if (file.defaults() != null) {
             Validation dv = new Validation();
             if (file.defaults().initiativeStart() != null) {
-                defaultStart = dv.parse(file.defaults().initiativeStart(), "initiativeStart", LocalDate::parse, "a date");
+                defaultStart =
+                        dv.parse(file.defaults().initiativeStart(), "initiativeStart", LocalDate::parse, "a date");
             }
             if (file.defaults().initiativeDue() != null) {
                 defaultDue = dv.parse(file.defaults().initiativeDue(), "initiativeDue", LocalDate::parse, "a date");
@@ -128,9 +154,23 @@ public record PlanContents(String partnershipId, String planId, PlanEvent.Defini
                 problems.add(new FieldViolation(at, "must be an object"));
                 continue;
             }
-            var priority = within(problems, at + ".", () -> Priorities.validate(new Priorities.PriorityRequest(pr.number(), pr.title(),
-                    pr.statement(), pr.why(), pr.leadOrganisation(), pr.subGroup(), pr.measures() == null ? null
-                    : pr.measures().stream().map(m -> m == null ? null : new Priorities.PriorityRequest.Measure(m.text(), m.indicators())).toList())));
+            var priority = within(
+                    problems,
+                    at + ".",
+                    () -> Priorities.validate(new Priorities.PriorityRequest(
+                            pr.number(),
+                            pr.title(),
+                            pr.statement(),
+                            pr.why(),
+                            pr.leadOrganisation(),
+                            pr.subGroup(),
+                            pr.measures() == null
+                                    ? null
+                                    : pr.measures().stream()
+                                            .map(m -> m == null
+                                                    ? null
+                                                    : new Priorities.PriorityRequest.Measure(m.text(), m.indicators()))
+                                            .toList())));
             if (priority == null) {
                 continue;
             }
@@ -153,8 +193,11 @@ public record PlanContents(String partnershipId, String planId, PlanEvent.Defini
                     problems.add(new FieldViolation(oat + ".id", "must be an id such as 'P1-O1'"));
                     continue;
                 }
-                var objective = within(problems, oat + ".", () -> Objectives.validate(
-                        new Objectives.ObjectiveRequest(o.id(), pr.number(), o.text(), o.indicators())));
+                var objective = within(
+                        problems,
+                        oat + ".",
+                        () -> Objectives.validate(
+                                new Objectives.ObjectiveRequest(o.id(), pr.number(), o.text(), o.indicators())));
                 if (objectives.containsKey(o.id())) {
                     problems.add(new FieldViolation(oat + ".id", "'" + o.id() + "' is listed twice"));
                 } else if (objective != null) {
@@ -171,11 +214,26 @@ public record PlanContents(String partnershipId, String planId, PlanEvent.Defini
                     problems.add(new FieldViolation(iat, "must be an object"));
                     continue;
                 }
-                String startText = e.start() != null ? e.start() : defaultStart == null ? null : defaultStart.toString();
+                String startText =
+                        e.start() != null ? e.start() : defaultStart == null ? null : defaultStart.toString();
                 String dueText = e.due() != null ? e.due() : defaultDue == null ? null : defaultDue.toString();
-                var initiative = within(problems, iat + ".", () -> InitiativeRequest.validate(new InitiativeRequest(e.id(), pr.number(),
-                        e.objectives(), e.title(), e.leadPartner(), e.supportingPartners(), startText, dueText, e.resources(),
-                        e.funding(), e.risks(), e.sara(), e.indicators())));
+                var initiative = within(
+                        problems,
+                        iat + ".",
+                        () -> InitiativeRequest.validate(new InitiativeRequest(
+                                e.id(),
+                                pr.number(),
+                                e.objectives(),
+                                e.title(),
+                                e.leadPartner(),
+                                e.supportingPartners(),
+                                startText,
+                                dueText,
+                                e.resources(),
+                                e.funding(),
+                                e.risks(),
+                                e.sara(),
+                                e.indicators())));
                 if (initiative == null) {
                     continue;
                 }
@@ -189,25 +247,31 @@ public record PlanContents(String partnershipId, String planId, PlanEvent.Defini
                 initiatives.put(e.id(), initiative);
                 for (int k = 0; k < initiative.objectives().size(); k++) {
                     if (!ownObjectives.contains(initiative.objectives().get(k))) {
-                        problems.add(new FieldViolation(iat + ".objectives[" + k + "]", "is not an objective of priority " + number));
+                        problems.add(new FieldViolation(
+                                iat + ".objectives[" + k + "]", "is not an objective of priority " + number));
                     }
                 }
                 if (initiative.leadPartner() != null) {
                     references.put(iat + ".leadPartner", initiative.leadPartner());
                 }
                 for (int k = 0; k < initiative.supportingPartners().size(); k++) {
-                    references.put(iat + ".supportingPartners[" + k + "]", initiative.supportingPartners().get(k));
+                    references.put(
+                            iat + ".supportingPartners[" + k + "]",
+                            initiative.supportingPartners().get(k));
                 }
                 for (int k = 0; k < initiative.risks().size(); k++) {
                     if (initiative.risks().get(k).owner() != null) {
-                        references.put(iat + ".risks[" + k + "].owner", initiative.risks().get(k).owner());
+                        references.put(
+                                iat + ".risks[" + k + "].owner",
+                                initiative.risks().get(k).owner());
                     }
                 }
                 final String initiativeAt = iat;
                 laterChecks.add(() -> {
                     for (int k = 0; k < initiative.indicators().size(); k++) {
                         if (!codes.contains(initiative.indicators().get(k))) {
-                            problems.add(new FieldViolation(initiativeAt + ".indicators[" + k + "]", "is not an indicator of the plan"));
+                            problems.add(new FieldViolation(
+                                    initiativeAt + ".indicators[" + k + "]", "is not an indicator of the plan"));
                         }
                     }
                 });
@@ -223,14 +287,25 @@ public record PlanContents(String partnershipId, String planId, PlanEvent.Defini
                 unresolved.put(field, id);
             }
         });
-        return new PlanContents(file.partnership().id(), planId, plan, source, notes, organisations, priorities, objectives,
-                initiatives, unresolved, digest(file));
+        return new PlanContents(
+                file.partnership().id(),
+                planId,
+                plan,
+                source,
+                notes,
+                organisations,
+                priorities,
+                objectives,
+                initiatives,
+                unresolved,
+                digest(file));
     }
 
     /** SHA-256 of the file's content as read (layout and white space do not count). */
     private static String digest(PlanFile file) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(EventTypes.JSON.writeValueAsBytes(file)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(EventTypes.JSON.writeValueAsBytes(file)));
         } catch (NoSuchAlgorithmException | JsonProcessingException e) {
             throw new IllegalStateException("Cannot digest a plan file", e);
         }
@@ -241,7 +316,8 @@ public record PlanContents(String partnershipId, String planId, PlanEvent.Defini
             return validation.get();
         } catch (ProblemException e) {
             if (e.violations().isEmpty()) {
-                problems.add(new FieldViolation(prefix.isEmpty() ? "/" : prefix.substring(0, prefix.length() - 1), e.getMessage()));
+                problems.add(new FieldViolation(
+                        prefix.isEmpty() ? "/" : prefix.substring(0, prefix.length() - 1), e.getMessage()));
             }
             e.violations().forEach(f -> problems.add(new FieldViolation(prefix + f.field(), f.message())));
             return null;
@@ -280,7 +356,8 @@ public record PlanContents(String partnershipId, String planId, PlanEvent.Defini
                 v.require(false, field + "[" + i + "]", "must be an object with title and text");
                 continue;
             }
-            result.add(new PlanEvent.Statement(v.text(s.title(), field + "[" + i + "].title", 200),
+            result.add(new PlanEvent.Statement(
+                    v.text(s.title(), field + "[" + i + "].title", 200),
                     v.text(s.text(), field + "[" + i + "].text", 4000)));
         }
         return List.copyOf(result);
@@ -298,7 +375,9 @@ public record PlanContents(String partnershipId, String planId, PlanEvent.Defini
                 v.require(false, at, "must be an object with code and text");
                 continue;
             }
-            result.add(new PlanEvent.Responsibility(v.text(r.code(), at + ".code", 10), v.text(r.text(), at + ".text", 4000),
+            result.add(new PlanEvent.Responsibility(
+                    v.text(r.code(), at + ".code", 10),
+                    v.text(r.text(), at + ".text", 4000),
                     v.optionalText(r.reference(), at + ".reference", 1000)));
         }
         return List.copyOf(result);

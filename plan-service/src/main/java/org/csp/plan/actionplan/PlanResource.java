@@ -1,5 +1,8 @@
 package org.csp.plan.actionplan;
 
+import static org.csp.security.Roles.COORDINATOR;
+import static org.csp.security.Roles.READER;
+
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -11,16 +14,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.csp.eventsourcing.Actor;
 import org.csp.http.Partnerships;
 import org.csp.plan.element.Responses;
 import org.csp.problem.ProblemException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-
-import java.util.List;
-
-import static org.csp.security.Roles.COORDINATOR;
-import static org.csp.security.Roles.READER;
 
 @Path("/api/plans")
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,10 +51,14 @@ public class PlanResource {
     @GET
     @Path("{id}")
     @RolesAllowed(READER)
-    public Uni<Response> get(@PathParam("id") String id, @QueryParam("partnership") String partnership,
-                             @QueryParam("revision") Integer revision, @QueryParam("includeRetired") boolean includeRetired) {
+    public Uni<Response> get(
+            @PathParam("id") String id,
+            @QueryParam("partnership") String partnership,
+            @QueryParam("revision") Integer revision,
+            @QueryParam("includeRetired") boolean includeRetired) {
         String partnershipId = partnerships.resolve(partnership);
-        Uni<Plans.Snapshot> snapshot = revision == null ? plans.current(partnershipId) : plans.asOf(partnershipId, id, revision);
+        Uni<Plans.Snapshot> snapshot =
+                revision == null ? plans.current(partnershipId) : plans.asOf(partnershipId, id, revision);
         return snapshot.map(s -> {
             if (s.plan() == null || !id.equals(s.plan().planId())) {
                 throw ProblemException.notFound("Plan", id);
@@ -68,7 +71,8 @@ public class PlanResource {
     @GET
     @Path("{id}/revisions")
     @RolesAllowed(READER)
-    public Uni<List<Plans.Revision>> revisions(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
+    public Uni<List<Plans.Revision>> revisions(
+            @PathParam("id") String id, @QueryParam("partnership") String partnership) {
         return plans.revisions(partnerships.resolve(partnership), id);
     }
 
@@ -85,6 +89,8 @@ public class PlanResource {
         PlanContents contents = PlanContents.of(file);
         partnerships.resolve(contents.partnershipId());
         return plans.importPlan(contents, Actor.of(token))
-                .map(result -> Response.ok(result).header("Location", "/api/plans/" + result.planId()).build());
+                .map(result -> Response.ok(result)
+                        .header("Location", "/api/plans/" + result.planId())
+                        .build());
     }
 }

@@ -3,16 +3,15 @@ package org.csp.plan.element;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.function.Predicate;
 import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.History;
+import org.csp.http.Bodies;
 import org.csp.http.ETags;
 import org.csp.http.Partnerships;
 import org.csp.plan.organisation.OrganisationNames;
-import org.csp.http.Bodies;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-
-import java.util.List;
-import java.util.function.Predicate;
 
 /**
  * What the resources of organisations, priorities and objectives do, written once: each resource declares its
@@ -33,8 +32,13 @@ public final class ElementEndpoints<B, D, E, V> {
     private final JsonWebToken token;
     private final ObjectMapper json;
 
-    public ElementEndpoints(Elements<B, D, E> elements, String route, View<D, V> view,
-                            Partnerships partnerships, JsonWebToken token, ObjectMapper json) {
+    public ElementEndpoints(
+            Elements<B, D, E> elements,
+            String route,
+            View<D, V> view,
+            Partnerships partnerships,
+            JsonWebToken token,
+            ObjectMapper json) {
         this.elements = elements;
         this.route = route;
         this.view = view;
@@ -46,11 +50,13 @@ public final class ElementEndpoints<B, D, E, V> {
     /** The kind's elements, in id order, retired ones only when asked for, filtered by their definition. */
     public Uni<List<V>> list(String partnership, boolean includeRetired, Predicate<D> filter) {
         String partnershipId = partnerships.resolve(partnership);
-        return OrganisationNames.load(elements.store().pool(), partnershipId).flatMap(names -> elements.list(partnershipId)
-                .map(rows -> rows.stream()
-                        .filter(row -> includeRetired || row.state().active())
-                        .filter(row -> filter.test(row.state().definition()))
-                        .map(row -> view.of(row, names)).toList()));
+        return OrganisationNames.load(elements.store().pool(), partnershipId)
+                .flatMap(names -> elements.list(partnershipId)
+                        .map(rows -> rows.stream()
+                                .filter(row -> includeRetired || row.state().active())
+                                .filter(row -> filter.test(row.state().definition()))
+                                .map(row -> view.of(row, names))
+                                .toList()));
     }
 
     public Uni<Response> get(String id, String partnership) {

@@ -1,22 +1,21 @@
 package org.csp.plan.element;
 
-import org.csp.http.Bodies;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.Aggregate;
 import org.csp.eventsourcing.EventStore;
 import org.csp.eventsourcing.History;
 import org.csp.eventsourcing.UnitOfWork;
+import org.csp.http.Bodies;
 import org.csp.plan.element.Element.Command;
 import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
-
-import java.util.List;
-import java.util.function.BiFunction;
-import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * The commands and queries every element kind (organisation, priority, objective) shares: list, read, create,
@@ -41,8 +40,14 @@ public final class Elements<B, D, E> {
     private final References<D> references;
     private final Aggregate<Command<D>, E, Element<D>> aggregate;
 
-    public Elements(EventStore store, Kind<Command<D>, E, Element<D>> kind, Class<B> bodyType, BiFunction<String, D, B> toBody,
-                    Function<B, String> idOf, Function<B, D> validate, References<D> references) {
+    public Elements(
+            EventStore store,
+            Kind<Command<D>, E, Element<D>> kind,
+            Class<B> bodyType,
+            BiFunction<String, D, B> toBody,
+            Function<B, String> idOf,
+            Function<B, D> validate,
+            References<D> references) {
         this.store = store;
         this.kind = kind;
         this.bodyType = bodyType;
@@ -80,31 +85,46 @@ public final class Elements<B, D, E> {
             throw Validation.missingBody();
         }
         Validation v = new Validation();
-        String id = v.parse(idOf.apply(body), "id", text -> ID.matcher(text).matches() ? text : null,
+        String id = v.parse(
+                idOf.apply(body),
+                "id",
+                text -> ID.matcher(text).matches() ? text : null,
                 "an id of letters, digits and hyphens, such as 'P1-10'");
         v.throwIfInvalid();
         D definition = validate.apply(body);
-        return store.inTransaction(unit -> references.check(unit, partnershipId, definition)
-                .flatMap(ignored -> aggregate.handle(unit, partnershipId, id, new Command.Define<>(id, definition), null, actor)));
+        return store.inTransaction(unit -> references
+                .check(unit, partnershipId, definition)
+                .flatMap(ignored ->
+                        aggregate.handle(unit, partnershipId, id, new Command.Define<>(id, definition), null, actor)));
     }
 
     /** Applies a JSON merge patch to the element's API body; the result is validated as a whole. */
-    public Uni<Aggregate.Outcome<E, Element<D>>> amend(String partnershipId, String id, JsonNode patch, long ifMatch, Actor actor,
-                                                       ObjectMapper json) {
-        return store.inTransaction(unit -> aggregate.load(unit, partnershipId, id).flatMap(loaded -> {
-            if (!loaded.state().exists()) {
-                throw ProblemException.notFound(kind.what(), id);
-            }
-            B patched = Bodies.patch(json, toBody.apply(id, loaded.state().definition()), patch, bodyType);
-            new Validation().require(id.equals(idOf.apply(patched)), "id", "cannot change; retire this one and create another")
-                    .throwIfInvalid();
-            D definition = validate.apply(patched);
-            return references.check(unit, partnershipId, definition)
-                    .flatMap(ignored -> aggregate.handle(unit, partnershipId, id, new Command.Amend<>(id, definition), ifMatch, actor));
-        }));
+    public Uni<Aggregate.Outcome<E, Element<D>>> amend(
+            String partnershipId, String id, JsonNode patch, long ifMatch, Actor actor, ObjectMapper json) {
+        return store.inTransaction(unit -> aggregate
+                .load(unit, partnershipId, id)
+                .flatMap(loaded -> {
+                    if (!loaded.state().exists()) {
+                        throw ProblemException.notFound(kind.what(), id);
+                    }
+                    B patched =
+                            Bodies.patch(json, toBody.apply(id, loaded.state().definition()), patch, bodyType);
+                    new Validation()
+                            .require(
+                                    id.equals(idOf.apply(patched)),
+                                    "id",
+                                    "cannot change; retire this one and create another")
+                            .throwIfInvalid();
+                    D definition = validate.apply(patched);
+                    return references
+                            .check(unit, partnershipId, definition)
+                            .flatMap(ignored -> aggregate.handle(
+                                    unit, partnershipId, id, new Command.Amend<>(id, definition), ifMatch, actor));
+                }));
     }
 
-    public Uni<Aggregate.Outcome<E, Element<D>>> retire(String partnershipId, String id, String reason, long ifMatch, Actor actor) {
+    public Uni<Aggregate.Outcome<E, Element<D>>> retire(
+            String partnershipId, String id, String reason, long ifMatch, Actor actor) {
         return aggregate.execute(partnershipId, id, new Command.Retire<>(id, reason), ifMatch, actor);
     }
 }

@@ -5,8 +5,7 @@ import jakarta.ws.rs.core.Response;
 /** The HTTP shapes every aggregate of the plan service answers with. */
 public final class Responses {
 
-    private Responses() {
-    }
+    private Responses() {}
 
     /** 200 with the aggregate's version as its ETag. */
     public static Response ok(Object view, long version) {
@@ -18,6 +17,10 @@ public final class Responses {
      * address) and its ETag.
      */
     public static Response created(String location, Object view, long version) {
-        return Response.status(Response.Status.CREATED).header("Location", location).entity(view).tag(Long.toString(version)).build();
+        return Response.status(Response.Status.CREATED)
+                .header("Location", location)
+                .entity(view)
+                .tag(Long.toString(version))
+                .build();
     }
 }

@@ -4,17 +4,16 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
-import org.csp.eventsourcing.EventStore;
-import org.csp.eventsourcing.QueryTable;
-import org.csp.eventsourcing.StateJson;
-import org.csp.eventsourcing.StoredEvent;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.csp.eventsourcing.EventStore;
+import org.csp.eventsourcing.QueryTable;
+import org.csp.eventsourcing.StateJson;
+import org.csp.eventsourcing.StoredEvent;
 
 /**
  * The current state of every aggregate of the plan service, one row per stream, written in the same transaction as
@@ -39,13 +38,12 @@ public final class States {
             DROP TABLE IF EXISTS initiative_summary""";
 
     /** A state with the stream version it was folded to. */
-    public record Versioned<S>(String id, S state, long version) {
-    }
+    public record Versioned<S>(String id, S state, long version) {}
 
-    private States() {
-    }
+    private States() {}
 
-    static <S> Uni<Void> upsert(SqlClient tx, String partnershipId, Kind<?, ?, S> kind, String id, S state, long version) {
+    static <S> Uni<Void> upsert(
+            SqlClient tx, String partnershipId, Kind<?, ?, S> kind, String id, S state, long version) {
         return tx.preparedQuery("""
                         INSERT INTO plan_state (partnership_id, kind, id, version, state) VALUES ($1, $2, $3, $4, $5)
                         ON CONFLICT (partnership_id, kind, id) DO UPDATE SET version = excluded.version, state = excluded.state""")
@@ -55,7 +53,8 @@ public final class States {
 
     /** Every aggregate of a kind in a partnership, ordered by id. */
     public static <S> Uni<List<Versioned<S>>> list(SqlClient client, String partnershipId, Kind<?, ?, S> kind) {
-        return client.preparedQuery("SELECT id, version, state FROM plan_state WHERE partnership_id = $1 AND kind = $2 ORDER BY id")
+        return client.preparedQuery(
+                        "SELECT id, version, state FROM plan_state WHERE partnership_id = $1 AND kind = $2 ORDER BY id")
                 .execute(Tuple.of(partnershipId, kind.name()))
                 .map(rows -> {
                     List<Versioned<S>> list = new ArrayList<>(rows.size());
@@ -70,20 +69,27 @@ public final class States {
      * One aggregate's state. With {@code lock}, the row is share-locked to the end of the transaction, so that a
      * concurrent change to it (a review being closed) waits for this transaction, or this one sees its result.
      */
-    public static <S> Uni<Optional<Versioned<S>>> find(SqlClient client, String partnershipId, Kind<?, ?, S> kind, String id,
-                                                       boolean lock) {
-        return client.preparedQuery("SELECT id, version, state FROM plan_state WHERE partnership_id = $1 AND kind = $2 AND id = $3"
-                        + (lock ? " FOR SHARE" : ""))
+    public static <S> Uni<Optional<Versioned<S>>> find(
+            SqlClient client, String partnershipId, Kind<?, ?, S> kind, String id, boolean lock) {
+        return client.preparedQuery(
+                        "SELECT id, version, state FROM plan_state WHERE partnership_id = $1 AND kind = $2 AND id = $3"
+                                + (lock ? " FOR SHARE" : ""))
                 .execute(Tuple.of(partnershipId, kind.name(), id))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(read(kind, rows.iterator().next())));
+                .map(rows -> rows.size() == 0
+                        ? Optional.empty()
+                        : Optional.of(read(kind, rows.iterator().next())));
     }
 
     /** Creates the table; refills it from the event store when it was written in another format (or never). */
     public static void prepare(EventStore store, List<Kind<?, ?, ?>> kinds) {
         Map<String, Kind<?, ?, ?>> byName = new HashMap<>();
         kinds.forEach(kind -> byName.put(kind.name(), kind));
-        QueryTable.prepare(store, "plan_state", FORMAT, DDL, (tx, events) -> tx.query("DELETE FROM plan_state").execute()
-                .flatMap(ignored -> {
+        QueryTable.prepare(
+                store,
+                "plan_state",
+                FORMAT,
+                DDL,
+                (tx, events) -> tx.query("DELETE FROM plan_state").execute().flatMap(ignored -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (Folded f : fold(events, byName).values()) {
                         chain = chain.flatMap(nothing -> f.upsert(tx));
@@ -101,7 +107,8 @@ public final class States {
             if (kind == null) {
                 throw new IllegalStateException("Stream '" + event.streamId() + "' is of no known kind");
             }
-            streams.computeIfAbsent(event.streamId(), s -> Folded.start(kind, event.partnershipId(), parts[2])).add(event);
+            streams.computeIfAbsent(event.streamId(), s -> Folded.start(kind, event.partnershipId(), parts[2]))
+                    .add(event);
         }
         return streams;
     }
@@ -153,7 +160,9 @@ public final class States {
     }
 
     private static <S> Versioned<S> read(Kind<?, ?, S> kind, Row row) {
-        return new Versioned<>(row.getString("id"), StateJson.read(row.getJsonObject("state"), kind.stateType()),
+        return new Versioned<>(
+                row.getString("id"),
+                StateJson.read(row.getJsonObject("state"), kind.stateType()),
                 row.getLong("version"));
     }
 }

@@ -1,5 +1,8 @@
 package org.csp.plan.initiative;
 
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.csp.calendar.FinancialQuarter;
 import org.csp.eventsourcing.CommandRejected;
 import org.csp.eventsourcing.Decider;
@@ -13,12 +16,9 @@ import org.csp.plan.initiative.InitiativeEvent.InitiativeDefined;
 import org.csp.plan.initiative.InitiativeEvent.InitiativeRetired;
 import org.csp.plan.initiative.InitiativeEvent.ProgressUpdated;
 
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-
 /** An initiative's state, folded from its events, and the pure rules for changing it. */
-public record Initiative(String id, Definition definition, boolean retired, Map<String, ProgressUpdated> progressByQuarter) {
+public record Initiative(
+        String id, Definition definition, boolean retired, Map<String, ProgressUpdated> progressByQuarter) {
 
     public static final Decider<InitiativeCommand, InitiativeEvent, Initiative> DECIDER = new Decider<>() {
         @Override
@@ -29,11 +29,12 @@ public record Initiative(String id, Definition definition, boolean retired, Map<
         @Override
         public Initiative evolve(Initiative state, InitiativeEvent event) {
             return switch (event) {
-                case InitiativeDefined defined -> new Initiative(defined.initiativeId(), defined.definition(), false,
-                        state.progressByQuarter());
-                case InitiativeAmended amended -> new Initiative(state.id(), amended.definition(), state.retired(),
-                        state.progressByQuarter());
-                case InitiativeRetired retired -> new Initiative(state.id(), state.definition(), true, state.progressByQuarter());
+                case InitiativeDefined defined ->
+                    new Initiative(defined.initiativeId(), defined.definition(), false, state.progressByQuarter());
+                case InitiativeAmended amended ->
+                    new Initiative(state.id(), amended.definition(), state.retired(), state.progressByQuarter());
+                case InitiativeRetired retired ->
+                    new Initiative(state.id(), state.definition(), true, state.progressByQuarter());
                 case ProgressUpdated updated -> {
                     Map<String, ProgressUpdated> progress = new TreeMap<>(state.progressByQuarter());
                     progress.put(updated.quarter(), updated);
@@ -47,7 +48,8 @@ public record Initiative(String id, Definition definition, boolean retired, Map<
             return switch (command) {
                 case DefineInitiative define -> {
                     if (state.active()) {
-                        throw new CommandRejected("already-defined",
+                        throw new CommandRejected(
+                                "already-defined",
                                 "Initiative '" + define.initiativeId() + "' already exists; amend it instead.");
                     }
                     requireTimescale(define.definition());
@@ -56,14 +58,17 @@ public record Initiative(String id, Definition definition, boolean retired, Map<
                 case AmendInitiative amend -> {
                     requireActive(state, amend.initiativeId());
                     requireTimescale(amend.definition());
-                    yield amend.definition().equals(state.definition()) ? List.of()
+                    yield amend.definition().equals(state.definition())
+                            ? List.of()
                             : List.of(new InitiativeAmended(amend.initiativeId(), amend.definition()));
                 }
                 case RetireInitiative retire -> {
                     if (!state.exists()) {
                         throw notDefined(retire.initiativeId());
                     }
-                    yield state.retired() ? List.of() : List.of(new InitiativeRetired(retire.initiativeId(), retire.reason()));
+                    yield state.retired()
+                            ? List.of()
+                            : List.of(new InitiativeRetired(retire.initiativeId(), retire.reason()));
                 }
                 case UpdateProgress update -> decideProgress(update, state);
             };
@@ -80,7 +85,9 @@ public record Initiative(String id, Definition definition, boolean retired, Map<
 
     /** The latest quarter reported, or null. */
     public ProgressUpdated latest() {
-        return progressByQuarter.isEmpty() ? null : new TreeMap<>(progressByQuarter).lastEntry().getValue();
+        return progressByQuarter.isEmpty()
+                ? null
+                : new TreeMap<>(progressByQuarter).lastEntry().getValue();
     }
 
     private static void requireActive(Initiative state, String id) {
@@ -107,11 +114,18 @@ public record Initiative(String id, Definition definition, boolean retired, Map<
         FinancialQuarter quarter = update.quarter();
         Definition plan = state.definition();
         if (quarter.lastDay().isBefore(plan.start()) || quarter.firstDay().isAfter(plan.due())) {
-            throw CommandRejected.invalid("quarter", "must fall within the initiative's timescale, "
-                    + FinancialQuarter.of(plan.start()).label() + " to " + FinancialQuarter.of(plan.due()).label());
+            throw CommandRejected.invalid(
+                    "quarter",
+                    "must fall within the initiative's timescale, "
+                            + FinancialQuarter.of(plan.start()).label() + " to "
+                            + FinancialQuarter.of(plan.due()).label());
         }
-        ProgressUpdated event = new ProgressUpdated(update.initiativeId(), quarter.label(), update.status().code(),
-                update.rag().code(), update.commentary());
+        ProgressUpdated event = new ProgressUpdated(
+                update.initiativeId(),
+                quarter.label(),
+                update.status().code(),
+                update.rag().code(),
+                update.commentary());
         return event.equals(state.progressByQuarter().get(quarter.label())) ? List.of() : List.of(event);
     }
 }

@@ -1,13 +1,12 @@
 package org.csp.plan.initiative;
 
-import org.csp.contracts.PlanEventTypes;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.csp.eventsourcing.EventTypes;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import org.csp.contracts.PlanEventTypes;
+import org.csp.eventsourcing.EventTypes;
 
 /** What can happen to an initiative (an action of the plan). Stored and published under explicit type strings. */
 public sealed interface InitiativeEvent {
@@ -17,7 +16,10 @@ public sealed interface InitiativeEvent {
             .register(PlanEventTypes.INITIATIVE_AMENDED_V1, InitiativeAmended.class)
             .register(PlanEventTypes.INITIATIVE_RETIRED_V1, InitiativeRetired.class)
             .register(PlanEventTypes.PROGRESS_UPDATED_V1, ProgressUpdated.class)
-            .upcast(PlanEventTypes.INITIATIVE_DEFINED_V1, PlanEventTypes.INITIATIVE_DEFINED_V2, InitiativeEvent::definedV1)
+            .upcast(
+                    PlanEventTypes.INITIATIVE_DEFINED_V1,
+                    PlanEventTypes.INITIATIVE_DEFINED_V2,
+                    InitiativeEvent::definedV1)
             .build();
 
     String initiativeId();
@@ -27,35 +29,38 @@ public sealed interface InitiativeEvent {
      * partners (organisation ids), timescale, resources, funding arrangements, risks, SARA record and the codes of
      * the indicators it contributes to.
      */
-    record Definition(int priority, List<String> objectives, String title, String leadPartner, List<String> supportingPartners,
-                      LocalDate start, LocalDate due, String resources, String funding, List<Risk> risks, Sara sara,
-                      List<String> indicators) {
-    }
+    record Definition(
+            int priority,
+            List<String> objectives,
+            String title,
+            String leadPartner,
+            List<String> supportingPartners,
+            LocalDate start,
+            LocalDate due,
+            String resources,
+            String funding,
+            List<Risk> risks,
+            Sara sara,
+            List<String> indicators) {}
 
     /** A risk to the initiative; the owner is an organisation id, never a person. */
-    record Risk(String description, String likelihood, String impact, String mitigation, String owner) {
-    }
+    record Risk(String description, String likelihood, String impact, String mitigation, String owner) {}
 
     /** The problem-solving record: scanning, analysis, response, assessment. */
-    record Sara(String scanning, String analysis, String response, String assessment) {
-    }
+    record Sara(String scanning, String analysis, String response, String assessment) {}
 
     /** The initiative is part of the plan (again, when it had been retired). */
-    record InitiativeDefined(String initiativeId, Definition definition) implements InitiativeEvent {
-    }
+    record InitiativeDefined(String initiativeId, Definition definition) implements InitiativeEvent {}
 
     /** Its definition after a change, whole. */
-    record InitiativeAmended(String initiativeId, Definition definition) implements InitiativeEvent {
-    }
+    record InitiativeAmended(String initiativeId, Definition definition) implements InitiativeEvent {}
 
     /** Taken out of the plan, with the reason; its history stays. */
-    record InitiativeRetired(String initiativeId, String reason) implements InitiativeEvent {
-    }
+    record InitiativeRetired(String initiativeId, String reason) implements InitiativeEvent {}
 
     /** A quarter's progress report: status, RAG and commentary, as the priority lead wrote it. */
     record ProgressUpdated(String initiativeId, String quarter, String status, String rag, String commentary)
-            implements InitiativeEvent {
-    }
+            implements InitiativeEvent {}
 
     /**
      * {@code plan.initiative.defined.v1} (priority number and title, title, lead organisation's name, timescale)
@@ -68,9 +73,16 @@ public sealed interface InitiativeEvent {
         definition.set("priority", v1.get("priority"));
         definition.set("objectives", f.arrayNode());
         definition.set("title", v1.get("title"));
-        String lead = v1.path("leadOrganisation").isTextual() ? v1.get("leadOrganisation").asText() : null;
-        definition.put("leadPartner", lead == null ? null
-                : lead.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", ""));
+        String lead = v1.path("leadOrganisation").isTextual()
+                ? v1.get("leadOrganisation").asText()
+                : null;
+        definition.put(
+                "leadPartner",
+                lead == null
+                        ? null
+                        : lead.toLowerCase(Locale.ROOT)
+                                .replaceAll("[^a-z0-9]+", "-")
+                                .replaceAll("(^-|-$)", ""));
         definition.set("supportingPartners", f.arrayNode());
         definition.set("start", v1.get("start"));
         definition.set("due", v1.get("due"));

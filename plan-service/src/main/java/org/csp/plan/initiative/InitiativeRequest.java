@@ -1,36 +1,61 @@
 package org.csp.plan.initiative;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import org.csp.plan.element.Elements;
 import org.csp.plan.element.IndicatorCodes;
 import org.csp.plan.initiative.InitiativeEvent.Definition;
 import org.csp.problem.Validation;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-
 /**
  * The API request of an initiative: what {@code POST /api/initiatives} takes and what {@code PATCH} merges into.
  * Status and RAG are not here: they are reported per quarter with the progress endpoint.
  */
-public record InitiativeRequest(String id, Integer priority, List<String> objectives, String title, String leadPartner,
-                             List<String> supportingPartners, String start, String due, String resources, String funding,
-                             List<Risk> risks, Sara sara, List<String> indicators) {
+public record InitiativeRequest(
+        String id,
+        Integer priority,
+        List<String> objectives,
+        String title,
+        String leadPartner,
+        List<String> supportingPartners,
+        String start,
+        String due,
+        String resources,
+        String funding,
+        List<Risk> risks,
+        Sara sara,
+        List<String> indicators) {
 
     /** A risk: likelihood and impact are low, medium or high; the owner is an organisation id. */
-    public record Risk(String description, String likelihood, String impact, String mitigation, String owner) {
-    }
+    public record Risk(String description, String likelihood, String impact, String mitigation, String owner) {}
 
     /** The SARA problem-solving record. */
-    public record Sara(String scanning, String analysis, String response, String assessment) {
-    }
+    public record Sara(String scanning, String analysis, String response, String assessment) {}
 
     static InitiativeRequest of(String id, Definition d) {
-        return new InitiativeRequest(id, d.priority(), d.objectives(), d.title(), d.leadPartner(), d.supportingPartners(),
-                d.start().toString(), d.due().toString(), d.resources(), d.funding(),
-                d.risks().stream().map(r -> new Risk(r.description(), r.likelihood(), r.impact(), r.mitigation(), r.owner())).toList(),
-                d.sara() == null ? null : new Sara(d.sara().scanning(), d.sara().analysis(), d.sara().response(), d.sara().assessment()),
+        return new InitiativeRequest(
+                id,
+                d.priority(),
+                d.objectives(),
+                d.title(),
+                d.leadPartner(),
+                d.supportingPartners(),
+                d.start().toString(),
+                d.due().toString(),
+                d.resources(),
+                d.funding(),
+                d.risks().stream()
+                        .map(r -> new Risk(r.description(), r.likelihood(), r.impact(), r.mitigation(), r.owner()))
+                        .toList(),
+                d.sara() == null
+                        ? null
+                        : new Sara(
+                                d.sara().scanning(),
+                                d.sara().analysis(),
+                                d.sara().response(),
+                                d.sara().assessment()),
                 d.indicators());
     }
 
@@ -40,9 +65,13 @@ public record InitiativeRequest(String id, Integer priority, List<String> object
             throw Validation.missingBody();
         }
         Validation v = new Validation();
-        v.require(body.id() != null && Elements.ID.matcher(body.id()).matches(), "id",
+        v.require(
+                body.id() != null && Elements.ID.matcher(body.id()).matches(),
+                "id",
                 "is required: letters, digits and hyphens, such as 'P1-10'");
-        v.require(body.priority() != null && body.priority() >= 1 && body.priority() <= 99, "priority",
+        v.require(
+                body.priority() != null && body.priority() >= 1 && body.priority() <= 99,
+                "priority",
                 "must be the number of a priority of the plan");
         List<String> objectives = ids(v, body.objectives(), "objectives");
         String title = v.text(body.title(), "title", 1000);
@@ -67,22 +96,43 @@ public record InitiativeRequest(String id, Integer priority, List<String> object
             RiskLevel impact = v.parse(r.impact(), at + ".impact", RiskLevel::of, "low, medium or high");
             String mitigation = v.optionalText(r.mitigation(), at + ".mitigation", 2000);
             String owner = v.optionalText(r.owner(), at + ".owner", 80);
-            risks.add(new InitiativeEvent.Risk(description, likelihood == null ? null : likelihood.code(), impact == null ? null : impact.code(),
-                    mitigation, owner));
+            risks.add(new InitiativeEvent.Risk(
+                    description,
+                    likelihood == null ? null : likelihood.code(),
+                    impact == null ? null : impact.code(),
+                    mitigation,
+                    owner));
         }
         InitiativeEvent.Sara sara = null;
         if (body.sara() != null) {
             Sara s = body.sara();
-            sara = new InitiativeEvent.Sara(v.optionalText(s.scanning(), "sara.scanning", 4000), v.optionalText(s.analysis(), "sara.analysis", 4000),
-                    v.optionalText(s.response(), "sara.response", 4000), v.optionalText(s.assessment(), "sara.assessment", 4000));
-            if (sara.scanning() == null && sara.analysis() == null && sara.response() == null && sara.assessment() == null) {
+            sara = new InitiativeEvent.Sara(
+                    v.optionalText(s.scanning(), "sara.scanning", 4000),
+                    v.optionalText(s.analysis(), "sara.analysis", 4000),
+                    v.optionalText(s.response(), "sara.response", 4000),
+                    v.optionalText(s.assessment(), "sara.assessment", 4000));
+            if (sara.scanning() == null
+                    && sara.analysis() == null
+                    && sara.response() == null
+                    && sara.assessment() == null) {
                 sara = null;
             }
         }
         List<String> indicators = IndicatorCodes.validate(v, body.indicators(), "indicators");
         v.throwIfInvalid();
-        return new Definition(body.priority(), objectives, title, lead, supporting, start, due, resources, funding,
-                List.copyOf(risks), sara, indicators);
+        return new Definition(
+                body.priority(),
+                objectives,
+                title,
+                lead,
+                supporting,
+                start,
+                due,
+                resources,
+                funding,
+                List.copyOf(risks),
+                sara,
+                indicators);
     }
 
     private static List<String> ids(Validation v, List<String> ids, String field) {
@@ -90,7 +140,10 @@ public record InitiativeRequest(String id, Integer priority, List<String> object
             return List.of();
         }
         for (int i = 0; i < ids.size(); i++) {
-            v.require(ids.get(i) != null && Elements.ID.matcher(ids.get(i)).matches(), field + "[" + i + "]", "must be an id");
+            v.require(
+                    ids.get(i) != null && Elements.ID.matcher(ids.get(i)).matches(),
+                    field + "[" + i + "]",
+                    "must be an id");
         }
         v.require(new LinkedHashSet<>(ids).size() == ids.size(), field, "must not repeat an id");
         return List.copyOf(ids.stream().filter(id -> id != null).toList());

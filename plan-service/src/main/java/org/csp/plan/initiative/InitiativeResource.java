@@ -1,7 +1,9 @@
 package org.csp.plan.initiative;
 
-import org.csp.calendar.UkCalendar;
-import java.time.Clock;
+import static org.csp.security.Roles.COORDINATOR;
+import static org.csp.security.Roles.PRIORITY_LEAD;
+import static org.csp.security.Roles.READER;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,14 +18,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.util.List;
 import org.csp.calendar.FinancialQuarter;
+import org.csp.calendar.UkCalendar;
 import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.EventStore;
-import org.csp.http.ETags;
-import org.csp.http.Partnerships;
-import org.csp.http.Bodies;
 import org.csp.eventsourcing.History;
+import org.csp.http.Bodies;
+import org.csp.http.ETags;
 import org.csp.http.MergePatch;
+import org.csp.http.Partnerships;
 import org.csp.plan.element.Responses;
 import org.csp.plan.element.RetireRequest;
 import org.csp.plan.initiative.InitiativeCommand.UpdateProgress;
@@ -33,13 +38,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-
-import java.time.LocalDate;
-import java.util.List;
-
-import static org.csp.security.Roles.COORDINATOR;
-import static org.csp.security.Roles.PRIORITY_LEAD;
-import static org.csp.security.Roles.READER;
 
 @Path("/api/initiatives")
 @Produces(MediaType.APPLICATION_JSON)
@@ -53,8 +51,14 @@ public class InitiativeResource {
     private final EventStore store;
     private final Clock clock;
 
-    public InitiativeResource(Initiatives initiatives, InitiativeViews views, Partnerships partnerships, JsonWebToken token,
-                              ObjectMapper json, EventStore store, Clock clock) {
+    public InitiativeResource(
+            Initiatives initiatives,
+            InitiativeViews views,
+            Partnerships partnerships,
+            JsonWebToken token,
+            ObjectMapper json,
+            EventStore store,
+            Clock clock) {
         this.initiatives = initiatives;
         this.views = views;
         this.partnerships = partnerships;
@@ -65,11 +69,10 @@ public class InitiativeResource {
     }
 
     /** The body of {@code POST /api/initiatives/{id}/progress}. */
-    public record ProgressRequest(String quarter, String status, String rag, String commentary) {
-    }
+    public record ProgressRequest(String quarter, String status, String rag, String commentary) {}
 
-    public record ProgressResponse(String initiativeId, String quarter, String status, String rag, String commentary,
-                                   long version) {
+    public record ProgressResponse(
+            String initiativeId, String quarter, String status, String rag, String commentary, long version) {
         static ProgressResponse of(ProgressUpdated p, long version) {
             return new ProgressResponse(p.initiativeId(), p.quarter(), p.status(), p.rag(), p.commentary(), version);
         }
@@ -83,14 +86,15 @@ public class InitiativeResource {
      */
     @GET
     @RolesAllowed(READER)
-    public Uni<List<InitiativeViews.InitiativeSummaryView>> list(@QueryParam("partnership") String partnership,
-                                                                 @QueryParam("priority") Integer priority,
-                                                                 @QueryParam("lead") String lead,
-                                                                 @QueryParam("status") String status,
-                                                                 @QueryParam("rag") String rag,
-                                                                 @QueryParam("overdue") Boolean overdue,
-                                                                 @QueryParam("quarter") String quarter,
-                                                                 @QueryParam("includeRetired") boolean includeRetired) {
+    public Uni<List<InitiativeViews.InitiativeSummaryView>> list(
+            @QueryParam("partnership") String partnership,
+            @QueryParam("priority") Integer priority,
+            @QueryParam("lead") String lead,
+            @QueryParam("status") String status,
+            @QueryParam("rag") String rag,
+            @QueryParam("overdue") Boolean overdue,
+            @QueryParam("quarter") String quarter,
+            @QueryParam("includeRetired") boolean includeRetired) {
         Validation v = new Validation();
         if (status != null) {
             v.parse(status, "status", ProgressStatus::of, "one of " + ProgressStatus.codes());
@@ -98,11 +102,16 @@ public class InitiativeResource {
         if (rag != null) {
             v.parse(rag, "rag", Rag::of, "one of red, amber, green");
         }
-        FinancialQuarter underReview = quarter == null ? null
-                : v.parse(quarter, "quarter", q -> FinancialQuarter.parse(q).orElse(null), "a financial quarter such as \"2024/25 Q3\"");
+        FinancialQuarter underReview = quarter == null
+                ? null
+                : v.parse(
+                        quarter,
+                        "quarter",
+                        q -> FinancialQuarter.parse(q).orElse(null),
+                        "a financial quarter such as \"2024/25 Q3\"");
         v.throwIfInvalid();
-        InitiativeViews.Filter filter = new InitiativeViews.Filter(priority, lead, status, rag, overdue, underReview, includeRetired,
-                UkCalendar.today(clock));
+        InitiativeViews.Filter filter = new InitiativeViews.Filter(
+                priority, lead, status, rag, overdue, underReview, includeRetired, UkCalendar.today(clock));
         return views.list(partnerships.resolve(partnership), filter);
     }
 
@@ -127,7 +136,8 @@ public class InitiativeResource {
     @RolesAllowed(COORDINATOR)
     public Uni<Response> create(@QueryParam("partnership") String partnership, InitiativeRequest body) {
         String partnershipId = partnerships.resolve(partnership);
-        return initiatives.create(partnershipId, body, Actor.of(token))
+        return initiatives
+                .create(partnershipId, body, Actor.of(token))
                 .flatMap(outcome -> views.one(partnershipId, body.id()))
                 .map(view -> Responses.created("/api/initiatives/" + view.id(), view, view.version()));
     }
@@ -137,14 +147,21 @@ public class InitiativeResource {
     @Path("{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed(COORDINATOR)
-    public Uni<Response> amend(@PathParam("id") String id, @QueryParam("partnership") String partnership,
-                               @HeaderParam("If-Match") String ifMatch,
-                               @RequestBody(description = "A JSON merge patch of the body: the fields to change, null removes one",
-                                       content = @Content(mediaType = MergePatch.MEDIA_TYPE,
-                                               schema = @Schema(implementation = InitiativeRequest.class))) byte[] body) {
+    public Uni<Response> amend(
+            @PathParam("id") String id,
+            @QueryParam("partnership") String partnership,
+            @HeaderParam("If-Match") String ifMatch,
+            @RequestBody(
+                            description = "A JSON merge patch of the body: the fields to change, null removes one",
+                            content =
+                                    @Content(
+                                            mediaType = MergePatch.MEDIA_TYPE,
+                                            schema = @Schema(implementation = InitiativeRequest.class)))
+                    byte[] body) {
         String partnershipId = partnerships.resolve(partnership);
         long version = ETags.requireIfMatch(ifMatch);
-        return initiatives.amend(partnershipId, id, Bodies.tree(json, body), version, Actor.of(token), json)
+        return initiatives
+                .amend(partnershipId, id, Bodies.tree(json, body), version, Actor.of(token), json)
                 .flatMap(outcome -> views.one(partnershipId, id))
                 .map(view -> Responses.ok(view, view.version()));
     }
@@ -154,11 +171,15 @@ public class InitiativeResource {
     @Path("{id}/retire")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(COORDINATOR)
-    public Uni<Response> retire(@PathParam("id") String id, @QueryParam("partnership") String partnership,
-                                @HeaderParam("If-Match") String ifMatch, RetireRequest body) {
+    public Uni<Response> retire(
+            @PathParam("id") String id,
+            @QueryParam("partnership") String partnership,
+            @HeaderParam("If-Match") String ifMatch,
+            RetireRequest body) {
         String partnershipId = partnerships.resolve(partnership);
         long version = ETags.requireIfMatch(ifMatch);
-        return initiatives.retire(partnershipId, id, RetireRequest.validate(body), version, Actor.of(token))
+        return initiatives
+                .retire(partnershipId, id, RetireRequest.validate(body), version, Actor.of(token))
                 .flatMap(outcome -> views.one(partnershipId, id))
                 .map(view -> Responses.ok(view, view.version()));
     }
@@ -171,12 +192,19 @@ public class InitiativeResource {
     @Path("{id}/progress")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({COORDINATOR, PRIORITY_LEAD})
-    public Uni<Response> updateProgress(@PathParam("id") String id, @QueryParam("partnership") String partnership,
-                                        @HeaderParam("If-Match") String ifMatch, ProgressRequest body) {
+    public Uni<Response> updateProgress(
+            @PathParam("id") String id,
+            @QueryParam("partnership") String partnership,
+            @HeaderParam("If-Match") String ifMatch,
+            ProgressRequest body) {
         UpdateProgress command = validate(id, body);
-        return initiatives.updateProgress(partnerships.resolve(partnership), command, ETags.parseIfMatch(ifMatch), Actor.of(token))
+        return initiatives
+                .updateProgress(
+                        partnerships.resolve(partnership), command, ETags.parseIfMatch(ifMatch), Actor.of(token))
                 .map(outcome -> {
-                    ProgressUpdated p = outcome.state().progressByQuarter().get(command.quarter().label());
+                    ProgressUpdated p = outcome.state()
+                            .progressByQuarter()
+                            .get(command.quarter().label());
                     return Responses.ok(ProgressResponse.of(p, outcome.version()), outcome.version());
                 });
     }
@@ -187,13 +215,19 @@ public class InitiativeResource {
             throw Validation.missingBody();
         }
         Validation v = new Validation();
-        FinancialQuarter quarter = v.parse(body.quarter(), "quarter", q -> FinancialQuarter.parse(q).orElse(null),
+        FinancialQuarter quarter = v.parse(
+                body.quarter(),
+                "quarter",
+                q -> FinancialQuarter.parse(q).orElse(null),
                 "a financial quarter such as \"2024/25 Q2\"");
-        ProgressStatus status = v.parse(body.status(), "status", ProgressStatus::of, "one of " + ProgressStatus.codes());
+        ProgressStatus status =
+                v.parse(body.status(), "status", ProgressStatus::of, "one of " + ProgressStatus.codes());
         Rag rag = v.parse(body.rag(), "rag", Rag::of, "one of red, amber, green");
         String commentary = v.optionalText(body.commentary(), "commentary", 4000);
-        v.require(commentary != null || (status != ProgressStatus.AT_RISK && status != ProgressStatus.OFF_TRACK),
-                "commentary", "is required when an initiative is at risk or off track");
+        v.require(
+                commentary != null || (status != ProgressStatus.AT_RISK && status != ProgressStatus.OFF_TRACK),
+                "commentary",
+                "is required when an initiative is at risk or off track");
         v.throwIfInvalid();
         return new UpdateProgress(id, quarter, status, rag, commentary);
     }

@@ -6,12 +6,16 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.Aggregate;
 import org.csp.eventsourcing.CommandRejected;
 import org.csp.eventsourcing.EventStore;
-import org.csp.eventsourcing.History;
 import org.csp.eventsourcing.EventTypes;
+import org.csp.eventsourcing.History;
 import org.csp.eventsourcing.UnitOfWork;
 import org.csp.http.Bodies;
 import org.csp.plan.element.Kind;
@@ -29,17 +33,16 @@ import org.csp.problem.FieldViolation;
 import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-
 /** Application service of the initiative feature: each command is one transaction (appends + plan_state). */
 @ApplicationScoped
 public class Initiatives {
 
-    public static final Kind<InitiativeCommand, InitiativeEvent, Initiative> KIND = new Kind<>("initiative", "Initiative",
-            InitiativeEvent.TYPES, Initiative.DECIDER, EventTypes.JSON.getTypeFactory().constructType(Initiative.class));
+    public static final Kind<InitiativeCommand, InitiativeEvent, Initiative> KIND = new Kind<>(
+            "initiative",
+            "Initiative",
+            InitiativeEvent.TYPES,
+            Initiative.DECIDER,
+            EventTypes.JSON.getTypeFactory().constructType(Initiative.class));
 
     private final EventStore store;
     private final PriorityLeads leads;
@@ -64,36 +67,45 @@ public class Initiatives {
                 .map(found -> found.orElseThrow(() -> ProblemException.notFound("Initiative", id)));
     }
 
-    public Uni<Aggregate.Outcome<InitiativeEvent, Initiative>> create(String partnershipId, InitiativeRequest body, Actor actor) {
+    public Uni<Aggregate.Outcome<InitiativeEvent, Initiative>> create(
+            String partnershipId, InitiativeRequest body, Actor actor) {
         Definition definition = InitiativeRequest.validate(body);
         return store.inTransaction(unit -> checkReferences(unit.connection(), partnershipId, definition)
-                .flatMap(ignored -> aggregate.handle(unit, partnershipId, body.id(),
-                        new DefineInitiative(body.id(), definition), null, actor)));
+                .flatMap(ignored -> aggregate.handle(
+                        unit, partnershipId, body.id(), new DefineInitiative(body.id(), definition), null, actor)));
     }
 
     /** Applies a JSON merge patch to the initiative's API body; the result is validated as a whole. */
-    public Uni<Aggregate.Outcome<InitiativeEvent, Initiative>> amend(String partnershipId, String id, JsonNode patch, long ifMatch,
-                                                                     Actor actor, ObjectMapper json) {
-        return store.inTransaction(unit -> aggregate.load(unit, partnershipId, id).flatMap(loaded -> {
-            if (!loaded.state().exists()) {
-                throw ProblemException.notFound("Initiative", id);
-            }
-            InitiativeRequest patched = Bodies.patch(json, InitiativeRequest.of(id, loaded.state().definition()), patch, InitiativeRequest.class);
-            new Validation().require(id.equals(patched.id()), "id", "cannot change; retire this one and create another")
-                    .throwIfInvalid();
-            Definition definition = InitiativeRequest.validate(patched);
-            return checkReferences(unit.connection(), partnershipId, definition)
-                    .flatMap(ignored -> aggregate.handle(unit, partnershipId, id, new AmendInitiative(id, definition), ifMatch, actor));
-        }));
+    public Uni<Aggregate.Outcome<InitiativeEvent, Initiative>> amend(
+            String partnershipId, String id, JsonNode patch, long ifMatch, Actor actor, ObjectMapper json) {
+        return store.inTransaction(unit -> aggregate
+                .load(unit, partnershipId, id)
+                .flatMap(loaded -> {
+                    if (!loaded.state().exists()) {
+                        throw ProblemException.notFound("Initiative", id);
+                    }
+                    InitiativeRequest patched = Bodies.patch(
+                            json,
+                            InitiativeRequest.of(id, loaded.state().definition()),
+                            patch,
+                            InitiativeRequest.class);
+                    new Validation()
+                            .require(id.equals(patched.id()), "id", "cannot change; retire this one and create another")
+                            .throwIfInvalid();
+                    Definition definition = InitiativeRequest.validate(patched);
+                    return checkReferences(unit.connection(), partnershipId, definition)
+                            .flatMap(ignored -> aggregate.handle(
+                                    unit, partnershipId, id, new AmendInitiative(id, definition), ifMatch, actor));
+                }));
     }
 
-    public Uni<Aggregate.Outcome<InitiativeEvent, Initiative>> retire(String partnershipId, String id, String reason, long ifMatch,
-                                                                      Actor actor) {
+    public Uni<Aggregate.Outcome<InitiativeEvent, Initiative>> retire(
+            String partnershipId, String id, String reason, long ifMatch, Actor actor) {
         return aggregate.execute(partnershipId, id, new RetireInitiative(id, reason), ifMatch, actor);
     }
 
-    public Uni<Aggregate.Outcome<InitiativeEvent, Initiative>> updateProgress(String partnershipId, UpdateProgress command,
-                                                                               Long ifMatch, Actor actor) {
+    public Uni<Aggregate.Outcome<InitiativeEvent, Initiative>> updateProgress(
+            String partnershipId, UpdateProgress command, Long ifMatch, Actor actor) {
         return store.inTransaction(unit -> updateProgress(unit, partnershipId, command, ifMatch, actor));
     }
 
@@ -102,15 +114,19 @@ public class Initiatives {
      * review is closed. The review's row is share-locked, so a review closing at the same moment either waits for
      * this report or is seen closed by it.
      */
-    public Uni<Aggregate.Outcome<InitiativeEvent, Initiative>> updateProgress(UnitOfWork unit, String partnershipId,
-                                                                               UpdateProgress command, Long ifMatch, Actor actor) {
+    public Uni<Aggregate.Outcome<InitiativeEvent, Initiative>> updateProgress(
+            UnitOfWork unit, String partnershipId, UpdateProgress command, Long ifMatch, Actor actor) {
         String id = command.initiativeId();
-        return aggregate.load(unit, partnershipId, id)
+        return aggregate
+                .load(unit, partnershipId, id)
                 .flatMap(loaded -> {
                     if (!loaded.state().exists()) {
                         throw ProblemException.notFound("Initiative", id);
                     }
-                    return leads.requirePriority(unit.connection(), partnershipId, loaded.state().definition().priority());
+                    return leads.requirePriority(
+                            unit.connection(),
+                            partnershipId,
+                            loaded.state().definition().priority());
                 })
                 .flatMap(ignored -> requireQuarterOpen(unit.connection(), partnershipId, command))
                 .flatMap(ignored -> aggregate.handle(unit, partnershipId, id, command, ifMatch, actor));
@@ -122,9 +138,12 @@ public class Initiatives {
                          WHERE partnership_id = $1 AND kind = 'review' AND id = $2 FOR SHARE""")
                 .execute(Tuple.of(partnershipId, command.quarter().pathId()))
                 .map(rows -> {
-                    if (rows.size() > 0 && "closed".equals(rows.iterator().next().getString("status"))) {
-                        throw new CommandRejected("quarter-closed", "The review of " + command.quarter().label()
-                                + " is closed: its progress is frozen. The coordinator can reopen the review with a reason.");
+                    if (rows.size() > 0
+                            && "closed".equals(rows.iterator().next().getString("status"))) {
+                        throw new CommandRejected(
+                                "quarter-closed",
+                                "The review of " + command.quarter().label()
+                                        + " is closed: its progress is frozen. The coordinator can reopen the review with a reason.");
                     }
                     return (Void) null;
                 });
@@ -136,15 +155,18 @@ public class Initiatives {
             organisations.add(new Organisations.Reference("leadPartner", d.leadPartner()));
         }
         for (int i = 0; i < d.supportingPartners().size(); i++) {
-            organisations.add(new Organisations.Reference("supportingPartners[" + i + "]", d.supportingPartners().get(i)));
+            organisations.add(new Organisations.Reference(
+                    "supportingPartners[" + i + "]", d.supportingPartners().get(i)));
         }
         for (int i = 0; i < d.risks().size(); i++) {
             if (d.risks().get(i).owner() != null) {
-                organisations.add(new Organisations.Reference("risks[" + i + "].owner", d.risks().get(i).owner()));
+                organisations.add(new Organisations.Reference(
+                        "risks[" + i + "].owner", d.risks().get(i).owner()));
             }
         }
         return Priorities.requireActive(client, partnershipId, d.priority(), "priority")
-                .flatMap(ignored -> Objectives.requireOfPriority(client, partnershipId, d.priority(), d.objectives(), "objectives"))
+                .flatMap(ignored ->
+                        Objectives.requireOfPriority(client, partnershipId, d.priority(), d.objectives(), "objectives"))
                 .flatMap(ignored -> Organisations.requireActive(client, partnershipId, organisations))
                 .flatMap(ignored -> requirePlanIndicators(client, partnershipId, d.indicators()));
     }
@@ -161,21 +183,20 @@ public class Initiatives {
                         UNION
                         SELECT jsonb_array_elements_text(state->'definition'->'indicators')
                           FROM plan_state
-                         WHERE partnership_id = $1 AND kind = 'objective' AND NOT (state->>'retired')::boolean""")
-                .execute(Tuple.of(partnershipId))
-                .map(rows -> {
-                    Set<String> known = new HashSet<>();
-                    rows.forEach(row -> known.add(row.getString("code")));
-                    List<FieldViolation> unknown = new ArrayList<>();
-                    for (int i = 0; i < codes.size(); i++) {
-                        if (!known.contains(codes.get(i))) {
-                            unknown.add(new FieldViolation("indicators[" + i + "]", "'" + codes.get(i) + "' is not an indicator of the plan"));
-                        }
-                    }
-                    if (!unknown.isEmpty()) {
-                        throw ProblemException.invalid(unknown);
-                    }
-                    return (Void) null;
-                });
+                         WHERE partnership_id = $1 AND kind = 'objective' AND NOT (state->>'retired')::boolean""").execute(Tuple.of(partnershipId)).map(rows -> {
+            Set<String> known = new HashSet<>();
+            rows.forEach(row -> known.add(row.getString("code")));
+            List<FieldViolation> unknown = new ArrayList<>();
+            for (int i = 0; i < codes.size(); i++) {
+                if (!known.contains(codes.get(i))) {
+                    unknown.add(new FieldViolation(
+                            "indicators[" + i + "]", "'" + codes.get(i) + "' is not an indicator of the plan"));
+                }
+            }
+            if (!unknown.isEmpty()) {
+                throw ProblemException.invalid(unknown);
+            }
+            return (Void) null;
+        });
     }
 }

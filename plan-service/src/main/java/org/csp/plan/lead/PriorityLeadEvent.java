@@ -1,9 +1,8 @@
 package org.csp.plan.lead;
 
+import java.util.List;
 import org.csp.contracts.PlanEventTypes;
 import org.csp.eventsourcing.EventTypes;
-
-import java.util.List;
 
 /** The coordinator's mapping of a priority lead (a token subject, never a name) to the priorities they lead. */
 public sealed interface PriorityLeadEvent {
@@ -13,6 +12,5 @@ public sealed interface PriorityLeadEvent {
             .build();
 
     /** From now on {@code subject} leads exactly {@code priorities} (none: the mapping is withdrawn). */
-    record PriorityLeadAssigned(String subject, List<Integer> priorities) implements PriorityLeadEvent {
-    }
+    record PriorityLeadAssigned(String subject, List<Integer> priorities) implements PriorityLeadEvent {}
 }

@@ -1,5 +1,7 @@
 package org.csp.plan.lead;
 
+import static org.csp.security.Roles.COORDINATOR;
+
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -12,20 +14,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.EventStore;
+import org.csp.eventsourcing.History;
 import org.csp.http.ETags;
 import org.csp.http.Partnerships;
-import org.csp.eventsourcing.History;
 import org.csp.plan.element.Responses;
 import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-
-import java.util.List;
-import java.util.regex.Pattern;
-
-import static org.csp.security.Roles.COORDINATOR;
 
 /**
  * The coordinator's mapping of priority leads to the priorities they lead, by the lead's token subject (the
@@ -51,16 +50,16 @@ public class PriorityLeadResource {
     }
 
     /** The body of {@code PUT /api/priority-leads/{subject}}: the priorities the lead leads (empty withdraws the mapping). */
-    public record AssignmentRequest(List<Integer> priorities) {
-    }
+    public record AssignmentRequest(List<Integer> priorities) {}
 
-    public record PriorityLeadView(String subject, List<Integer> priorities, long version) {
-    }
+    public record PriorityLeadView(String subject, List<Integer> priorities, long version) {}
 
     @GET
     public Uni<List<PriorityLeadView>> list(@QueryParam("partnership") String partnership) {
-        return leads.list(partnerships.resolve(partnership)).map(rows -> rows.stream()
-                .map(row -> new PriorityLeadView(row.id(), row.state().priorities(), row.version())).toList());
+        return leads.list(partnerships.resolve(partnership))
+                .map(rows -> rows.stream()
+                        .map(row -> new PriorityLeadView(row.id(), row.state().priorities(), row.version()))
+                        .toList());
     }
 
     @GET
@@ -70,13 +69,15 @@ public class PriorityLeadResource {
             if (loaded.version() == 0) {
                 throw ProblemException.notFound("Priority lead", subject);
             }
-            return Responses.ok(new PriorityLeadView(subject, loaded.state().priorities(), loaded.version()), loaded.version());
+            return Responses.ok(
+                    new PriorityLeadView(subject, loaded.state().priorities(), loaded.version()), loaded.version());
         });
     }
 
     @GET
     @Path("{subject}/history")
-    public Uni<List<History.Entry>> history(@PathParam("subject") String subject, @QueryParam("partnership") String partnership) {
+    public Uni<List<History.Entry>> history(
+            @PathParam("subject") String subject, @QueryParam("partnership") String partnership) {
         return PriorityLeads.KIND.aggregate(store).history(partnerships.resolve(partnership), subject);
     }
 
@@ -87,26 +88,36 @@ public class PriorityLeadResource {
     @PUT
     @Path("{subject}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Response> assign(@PathParam("subject") String subject, @QueryParam("partnership") String partnership,
-                                @HeaderParam("If-Match") String ifMatch, AssignmentRequest body) {
+    public Uni<Response> assign(
+            @PathParam("subject") String subject,
+            @QueryParam("partnership") String partnership,
+            @HeaderParam("If-Match") String ifMatch,
+            AssignmentRequest body) {
         if (body == null) {
             throw Validation.missingBody();
         }
         Validation v = new Validation();
         v.require(SUBJECT.matcher(subject).matches(), "subject", "must be the lead's token subject (user id)");
-        v.require(body.priorities() != null && body.priorities().stream().allMatch(p -> p != null && p >= 1 && p <= 99),
-                "priorities", "must be a list of priority numbers");
+        v.require(
+                body.priorities() != null && body.priorities().stream().allMatch(p -> p != null && p >= 1 && p <= 99),
+                "priorities",
+                "must be a list of priority numbers");
         v.throwIfInvalid();
         String partnershipId = partnerships.resolve(partnership);
         Long expected = ETags.parseIfMatch(ifMatch);
-        return leads.load(partnershipId, subject).flatMap(loaded -> {
-            Long version = loaded.version() == 0 ? expected : Long.valueOf(expected == null ? ETags.requireIfMatch(ifMatch) : expected);
-            return leads.assign(partnershipId, subject, body.priorities(), version, Actor.of(token));
-        }).map(outcome -> {
-            PriorityLeadView view = new PriorityLeadView(subject, outcome.state().priorities(), outcome.version());
-            return outcome.version() == outcome.events().size()
-                    ? Responses.created("/api/priority-leads/" + subject, view, outcome.version())
-                    : Responses.ok(view, outcome.version());
-        });
+        return leads.load(partnershipId, subject)
+                .flatMap(loaded -> {
+                    Long version = loaded.version() == 0
+                            ? expected
+                            : Long.valueOf(expected == null ? ETags.requireIfMatch(ifMatch) : expected);
+                    return leads.assign(partnershipId, subject, body.priorities(), version, Actor.of(token));
+                })
+                .map(outcome -> {
+                    PriorityLeadView view =
+                            new PriorityLeadView(subject, outcome.state().priorities(), outcome.version());
+                    return outcome.version() == outcome.events().size()
+                            ? Responses.created("/api/priority-leads/" + subject, view, outcome.version())
+                            : Responses.ok(view, outcome.version());
+                });
     }
 }

@@ -1,10 +1,17 @@
 package org.csp.plan.lead;
 
+import static org.csp.security.Roles.COORDINATOR;
+import static org.csp.security.Roles.PRIORITY_LEAD;
+
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.Aggregate;
 import org.csp.eventsourcing.EventStore;
@@ -14,14 +21,6 @@ import org.csp.plan.element.States;
 import org.csp.plan.priority.Priorities;
 import org.csp.problem.ProblemException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-
-import java.util.Collection;
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-
-import static org.csp.security.Roles.COORDINATOR;
-import static org.csp.security.Roles.PRIORITY_LEAD;
 
 /**
  * Which priorities the caller may report on. The coordinator: all. A priority lead: those named by the token's
@@ -35,7 +34,10 @@ public class PriorityLeads {
     public static final String CLAIM = "priorities";
 
     public static final Kind<PriorityLead.Assign, PriorityLeadEvent, PriorityLead> KIND = new Kind<>(
-            "priority-lead", "Priority lead", PriorityLeadEvent.TYPES, PriorityLead.DECIDER,
+            "priority-lead",
+            "Priority lead",
+            PriorityLeadEvent.TYPES,
+            PriorityLead.DECIDER,
             EventTypes.JSON.getTypeFactory().constructType(PriorityLead.class));
 
     private final EventStore store;
@@ -62,7 +64,8 @@ public class PriorityLeads {
             return Uni.createFrom().voidItem();
         }
         if (!caller.hasRole(PRIORITY_LEAD)) {
-            return Uni.createFrom().failure(ProblemException.forbidden("Only the coordinator and priority leads report progress."));
+            return Uni.createFrom()
+                    .failure(ProblemException.forbidden("Only the coordinator and priority leads report progress."));
         }
         return ledBy(client, partnershipId, token.get()).map(led -> {
             for (int priority : priorities) {
@@ -108,18 +111,19 @@ public class PriorityLeads {
     }
 
     /** Maps a lead to priorities; every one must be an active priority of the plan. */
-    public Uni<Aggregate.Outcome<PriorityLeadEvent, PriorityLead>> assign(String partnershipId, String subject,
-                                                                       List<Integer> priorities, Long ifMatch, Actor actor) {
+    public Uni<Aggregate.Outcome<PriorityLeadEvent, PriorityLead>> assign(
+            String partnershipId, String subject, List<Integer> priorities, Long ifMatch, Actor actor) {
         return store.inTransaction(unit -> {
             Uni<Void> checks = Uni.createFrom().voidItem();
             for (int i = 0; i < priorities.size(); i++) {
                 int priority = priorities.get(i);
                 String field = "priorities[" + i + "]";
-                checks = checks.flatMap(ignored -> Priorities.requireActive(unit.connection(), partnershipId, priority, field)
-                        .replaceWithVoid());
+                checks = checks.flatMap(
+                        ignored -> Priorities.requireActive(unit.connection(), partnershipId, priority, field)
+                                .replaceWithVoid());
             }
-            return checks.flatMap(ignored -> aggregate.handle(unit, partnershipId, subject,
-                    new PriorityLead.Assign(subject, priorities), ifMatch, actor));
+            return checks.flatMap(ignored -> aggregate.handle(
+                    unit, partnershipId, subject, new PriorityLead.Assign(subject, priorities), ifMatch, actor));
         });
     }
 }

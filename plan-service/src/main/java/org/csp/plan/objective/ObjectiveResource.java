@@ -1,5 +1,8 @@
 package org.csp.plan.objective;
 
+import static org.csp.security.Roles.COORDINATOR;
+import static org.csp.security.Roles.READER;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,11 +17,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.csp.eventsourcing.History;
+import org.csp.http.MergePatch;
 import org.csp.http.Partnerships;
 import org.csp.plan.element.Element;
 import org.csp.plan.element.ElementEndpoints;
-import org.csp.eventsourcing.History;
-import org.csp.http.MergePatch;
 import org.csp.plan.element.RetireRequest;
 import org.csp.plan.element.States;
 import org.csp.plan.objective.ObjectiveEvent.Definition;
@@ -28,11 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
-import java.util.List;
-
-import static org.csp.security.Roles.COORDINATOR;
-import static org.csp.security.Roles.READER;
-
 /** The objectives ("what will we aim to achieve?") of the plan's priorities. */
 @Path("/api/objectives")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,21 +40,37 @@ public class ObjectiveResource {
     private final ElementEndpoints<ObjectiveRequest, Definition, ObjectiveEvent, ObjectiveView> endpoints;
 
     public ObjectiveResource(Objectives objectives, Partnerships partnerships, JsonWebToken token, ObjectMapper json) {
-        this.endpoints = new ElementEndpoints<>(objectives.elements(), "/api/objectives/", (row, names) -> ObjectiveView.of(row), partnerships, token, json);
+        this.endpoints = new ElementEndpoints<>(
+                objectives.elements(),
+                "/api/objectives/",
+                (row, names) -> ObjectiveView.of(row),
+                partnerships,
+                token,
+                json);
     }
 
-    public record ObjectiveView(String id, int priority, String text, List<String> indicators, boolean retired, long version) {
+    public record ObjectiveView(
+            String id, int priority, String text, List<String> indicators, boolean retired, long version) {
         static ObjectiveView of(States.Versioned<Element<Definition>> row) {
             Definition d = row.state().definition();
-            return new ObjectiveView(row.id(), d.priority(), d.text(), d.indicators(), row.state().retired(), row.version());
+            return new ObjectiveView(
+                    row.id(),
+                    d.priority(),
+                    d.text(),
+                    d.indicators(),
+                    row.state().retired(),
+                    row.version());
         }
     }
 
     @GET
     @RolesAllowed(READER)
-    public Uni<List<ObjectiveView>> list(@QueryParam("partnership") String partnership, @QueryParam("priority") Integer priority,
-                                         @QueryParam("includeRetired") boolean includeRetired) {
-        return endpoints.list(partnership, includeRetired, definition -> priority == null || definition.priority() == priority);
+    public Uni<List<ObjectiveView>> list(
+            @QueryParam("partnership") String partnership,
+            @QueryParam("priority") Integer priority,
+            @QueryParam("includeRetired") boolean includeRetired) {
+        return endpoints.list(
+                partnership, includeRetired, definition -> priority == null || definition.priority() == priority);
     }
 
     @GET
@@ -85,11 +100,17 @@ public class ObjectiveResource {
     @Path("{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed(COORDINATOR)
-    public Uni<Response> amend(@PathParam("id") String id, @QueryParam("partnership") String partnership,
-                               @HeaderParam("If-Match") String ifMatch,
-                               @RequestBody(description = "A JSON merge patch of the body: the fields to change, null removes one",
-                                       content = @Content(mediaType = MergePatch.MEDIA_TYPE,
-                                               schema = @Schema(implementation = ObjectiveRequest.class))) byte[] body) {
+    public Uni<Response> amend(
+            @PathParam("id") String id,
+            @QueryParam("partnership") String partnership,
+            @HeaderParam("If-Match") String ifMatch,
+            @RequestBody(
+                            description = "A JSON merge patch of the body: the fields to change, null removes one",
+                            content =
+                                    @Content(
+                                            mediaType = MergePatch.MEDIA_TYPE,
+                                            schema = @Schema(implementation = ObjectiveRequest.class)))
+                    byte[] body) {
         return endpoints.amend(id, partnership, ifMatch, body);
     }
 
@@ -98,8 +119,11 @@ public class ObjectiveResource {
     @Path("{id}/retire")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(COORDINATOR)
-    public Uni<Response> retire(@PathParam("id") String id, @QueryParam("partnership") String partnership,
-                                @HeaderParam("If-Match") String ifMatch, RetireRequest body) {
+    public Uni<Response> retire(
+            @PathParam("id") String id,
+            @QueryParam("partnership") String partnership,
+            @HeaderParam("If-Match") String ifMatch,
+            RetireRequest body) {
         return endpoints.retire(id, partnership, ifMatch, body);
     }
 }

@@ -4,6 +4,10 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.csp.eventsourcing.EventStore;
 import org.csp.eventsourcing.EventTypes;
 import org.csp.plan.element.Element;
@@ -16,25 +20,29 @@ import org.csp.problem.FieldViolation;
 import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-
 /** The objectives of the plan's priorities. */
 @ApplicationScoped
 public class Objectives {
 
     public static final Kind<Element.Command<Definition>, ObjectiveEvent, Element<Definition>> KIND = new Kind<>(
-            "objective", "Objective", ObjectiveEvent.TYPES, Element.decider(ObjectiveEvent.EVENTS),
+            "objective",
+            "Objective",
+            ObjectiveEvent.TYPES,
+            Element.decider(ObjectiveEvent.EVENTS),
             EventTypes.JSON.getTypeFactory().constructParametricType(Element.class, Definition.class));
 
     private final Elements<ObjectiveRequest, Definition, ObjectiveEvent> elements;
 
     public Objectives(EventStore store) {
-        this.elements = new Elements<>(store, KIND, ObjectiveRequest.class, ObjectiveRequest::of, ObjectiveRequest::id,
+        this.elements = new Elements<>(
+                store,
+                KIND,
+                ObjectiveRequest.class,
+                ObjectiveRequest::of,
+                ObjectiveRequest::id,
                 Objectives::validate,
-                (unit, partnershipId, d) -> Priorities.requireActive(unit.connection(), partnershipId, d.priority(), "priority")
+                (unit, partnershipId, d) -> Priorities.requireActive(
+                                unit.connection(), partnershipId, d.priority(), "priority")
                         .replaceWithVoid());
     }
 
@@ -54,7 +62,9 @@ public class Objectives {
             throw Validation.missingBody();
         }
         Validation v = new Validation();
-        v.require(body.priority() != null && body.priority() >= 1 && body.priority() <= 99, "priority",
+        v.require(
+                body.priority() != null && body.priority() >= 1 && body.priority() <= 99,
+                "priority",
                 "must be the number of a priority of the plan");
         String text = v.text(body.text(), "text", 2000);
         List<String> indicators = IndicatorCodes.validate(v, body.indicators(), "indicators");
@@ -63,7 +73,8 @@ public class Objectives {
     }
 
     /** 422 for each of {@code ids} that is not an active objective of {@code priority}. */
-    public static Uni<Void> requireOfPriority(SqlClient client, String partnershipId, int priority, List<String> ids, String field) {
+    public static Uni<Void> requireOfPriority(
+            SqlClient client, String partnershipId, int priority, List<String> ids, String field) {
         if (ids.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -77,7 +88,8 @@ public class Objectives {
                     List<FieldViolation> unknown = new ArrayList<>();
                     for (int i = 0; i < ids.size(); i++) {
                         if (!known.contains(ids.get(i))) {
-                            unknown.add(new FieldViolation(field + "[" + i + "]",
+                            unknown.add(new FieldViolation(
+                                    field + "[" + i + "]",
                                     "'" + ids.get(i) + "' is not an active objective of priority " + priority));
                         }
                     }

@@ -14,20 +14,19 @@ public sealed interface OrganisationEvent {
             .build();
 
     /** The stored definition: the name the plan uses and the organisation's place in the partnership. */
-    record Definition(String name, String kind) {
-    }
+    record Definition(String name, String kind) {}
 
-    record OrganisationDefined(String organisationId, Definition definition) implements OrganisationEvent {
-    }
+    record OrganisationDefined(String organisationId, Definition definition) implements OrganisationEvent {}
 
-    record OrganisationAmended(String organisationId, Definition definition) implements OrganisationEvent {
-    }
+    record OrganisationAmended(String organisationId, Definition definition) implements OrganisationEvent {}
 
-    record OrganisationRetired(String organisationId, String reason) implements OrganisationEvent {
-    }
+    record OrganisationRetired(String organisationId, String reason) implements OrganisationEvent {}
 
-    Element.Events<Definition, OrganisationEvent> EVENTS = new Element.Events<>("organisation",
-            OrganisationDefined::new, OrganisationAmended::new, OrganisationRetired::new,
+    Element.Events<Definition, OrganisationEvent> EVENTS = new Element.Events<>(
+            "organisation",
+            OrganisationDefined::new,
+            OrganisationAmended::new,
+            OrganisationRetired::new,
             event -> switch (event) {
                 case OrganisationDefined e -> new Element.Change<>(e.organisationId(), e.definition(), false);
                 case OrganisationAmended e -> new Element.Change<>(e.organisationId(), e.definition(), false);

@@ -2,11 +2,10 @@ package org.csp.plan.organisation;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import org.csp.plan.element.States;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.csp.plan.element.States;
 
 /**
  * The names of a partnership's registered organisations, for views that show an organisation's name beside its

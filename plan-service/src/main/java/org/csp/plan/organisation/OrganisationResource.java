@@ -1,5 +1,8 @@
 package org.csp.plan.organisation;
 
+import static org.csp.security.Roles.COORDINATOR;
+import static org.csp.security.Roles.READER;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,11 +17,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.csp.eventsourcing.History;
+import org.csp.http.MergePatch;
 import org.csp.http.Partnerships;
 import org.csp.plan.element.Element;
 import org.csp.plan.element.ElementEndpoints;
-import org.csp.eventsourcing.History;
-import org.csp.http.MergePatch;
 import org.csp.plan.element.RetireRequest;
 import org.csp.plan.element.States;
 import org.csp.plan.organisation.OrganisationEvent.Definition;
@@ -28,11 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
-import java.util.List;
-
-import static org.csp.security.Roles.COORDINATOR;
-import static org.csp.security.Roles.READER;
-
 /** The partnership's registry of partner organisations: responsible authorities, co-opted members, others. */
 @Path("/api/organisations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,22 +39,29 @@ public class OrganisationResource {
 
     private final ElementEndpoints<OrganisationRequest, Definition, OrganisationEvent, OrganisationView> endpoints;
 
-    public OrganisationResource(Organisations organisations, Partnerships partnerships, JsonWebToken token, ObjectMapper json) {
-        this.endpoints = new ElementEndpoints<>(organisations.elements(), "/api/organisations/", (row, names) -> OrganisationView.of(row), partnerships,
-                token, json);
+    public OrganisationResource(
+            Organisations organisations, Partnerships partnerships, JsonWebToken token, ObjectMapper json) {
+        this.endpoints = new ElementEndpoints<>(
+                organisations.elements(),
+                "/api/organisations/",
+                (row, names) -> OrganisationView.of(row),
+                partnerships,
+                token,
+                json);
     }
 
     public record OrganisationView(String id, String name, String kind, boolean retired, long version) {
         static OrganisationView of(States.Versioned<Element<Definition>> row) {
             Definition d = row.state().definition();
-            return new OrganisationView(row.id(), d.name(), d.kind(), row.state().retired(), row.version());
+            return new OrganisationView(
+                    row.id(), d.name(), d.kind(), row.state().retired(), row.version());
         }
     }
 
     @GET
     @RolesAllowed(READER)
-    public Uni<List<OrganisationView>> list(@QueryParam("partnership") String partnership,
-                                            @QueryParam("includeRetired") boolean includeRetired) {
+    public Uni<List<OrganisationView>> list(
+            @QueryParam("partnership") String partnership, @QueryParam("includeRetired") boolean includeRetired) {
         return endpoints.list(partnership, includeRetired, definition -> true);
     }
 
@@ -86,11 +92,17 @@ public class OrganisationResource {
     @Path("{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed(COORDINATOR)
-    public Uni<Response> amend(@PathParam("id") String id, @QueryParam("partnership") String partnership,
-                               @HeaderParam("If-Match") String ifMatch,
-                               @RequestBody(description = "A JSON merge patch of the body: the fields to change, null removes one",
-                                       content = @Content(mediaType = MergePatch.MEDIA_TYPE,
-                                               schema = @Schema(implementation = OrganisationRequest.class))) byte[] body) {
+    public Uni<Response> amend(
+            @PathParam("id") String id,
+            @QueryParam("partnership") String partnership,
+            @HeaderParam("If-Match") String ifMatch,
+            @RequestBody(
+                            description = "A JSON merge patch of the body: the fields to change, null removes one",
+                            content =
+                                    @Content(
+                                            mediaType = MergePatch.MEDIA_TYPE,
+                                            schema = @Schema(implementation = OrganisationRequest.class)))
+                    byte[] body) {
         return endpoints.amend(id, partnership, ifMatch, body);
     }
 
@@ -99,8 +111,11 @@ public class OrganisationResource {
     @Path("{id}/retire")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(COORDINATOR)
-    public Uni<Response> retire(@PathParam("id") String id, @QueryParam("partnership") String partnership,
-                                @HeaderParam("If-Match") String ifMatch, RetireRequest body) {
+    public Uni<Response> retire(
+            @PathParam("id") String id,
+            @QueryParam("partnership") String partnership,
+            @HeaderParam("If-Match") String ifMatch,
+            RetireRequest body) {
         return endpoints.retire(id, partnership, ifMatch, body);
     }
 }

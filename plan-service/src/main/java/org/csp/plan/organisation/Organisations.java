@@ -4,6 +4,11 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.csp.eventsourcing.EventStore;
 import org.csp.eventsourcing.EventTypes;
 import org.csp.plan.element.Element;
@@ -14,25 +19,28 @@ import org.csp.problem.FieldViolation;
 import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-
 /** The partnership's registry of partner organisations, which the plan refers to by id. */
 @ApplicationScoped
 public class Organisations {
 
     public static final Kind<Element.Command<Definition>, OrganisationEvent, Element<Definition>> KIND = new Kind<>(
-            "organisation", "Organisation", OrganisationEvent.TYPES, Element.decider(OrganisationEvent.EVENTS),
+            "organisation",
+            "Organisation",
+            OrganisationEvent.TYPES,
+            Element.decider(OrganisationEvent.EVENTS),
             EventTypes.JSON.getTypeFactory().constructParametricType(Element.class, Definition.class));
 
     private final Elements<OrganisationRequest, Definition, OrganisationEvent> elements;
 
     public Organisations(EventStore store) {
-        this.elements = new Elements<>(store, KIND, OrganisationRequest.class, OrganisationRequest::of, OrganisationRequest::id,
-                Organisations::validate, (unit, partnershipId, definition) -> Uni.createFrom().voidItem());
+        this.elements = new Elements<>(
+                store,
+                KIND,
+                OrganisationRequest.class,
+                OrganisationRequest::of,
+                OrganisationRequest::id,
+                Organisations::validate,
+                (unit, partnershipId, definition) -> Uni.createFrom().voidItem());
     }
 
     /** The API body of an organisation. */
@@ -52,7 +60,8 @@ public class Organisations {
         }
         Validation v = new Validation();
         String name = v.text(body.name(), "name", 200);
-        OrganisationType type = v.parse(body.kind(), "kind", OrganisationType::of, "one of " + OrganisationType.codes());
+        OrganisationType type =
+                v.parse(body.kind(), "kind", OrganisationType::of, "one of " + OrganisationType.codes());
         v.throwIfInvalid();
         return new Definition(name, type.code());
     }
@@ -77,7 +86,8 @@ public class Organisations {
                     List<FieldViolation> unknown = new ArrayList<>();
                     for (Reference r : ids) {
                         if (!known.contains(r.id())) {
-                            unknown.add(new FieldViolation(r.field(), "'" + r.id() + "' is not an organisation of the partnership"));
+                            unknown.add(new FieldViolation(
+                                    r.field(), "'" + r.id() + "' is not an organisation of the partnership"));
                         }
                     }
                     if (!unknown.isEmpty()) {
@@ -88,6 +98,5 @@ public class Organisations {
     }
 
     /** A field of a body that names an organisation. */
-    public record Reference(String field, String id) {
-    }
+    public record Reference(String field, String id) {}
 }

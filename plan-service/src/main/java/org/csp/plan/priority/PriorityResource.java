@@ -1,5 +1,8 @@
 package org.csp.plan.priority;
 
+import static org.csp.security.Roles.COORDINATOR;
+import static org.csp.security.Roles.READER;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,26 +17,22 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.csp.http.Partnerships;
-import org.csp.plan.organisation.OrganisationNames;
-import org.csp.plan.element.Element;
-import org.csp.plan.element.ElementEndpoints;
+import java.util.Comparator;
+import java.util.List;
 import org.csp.eventsourcing.History;
 import org.csp.http.MergePatch;
+import org.csp.http.Partnerships;
+import org.csp.plan.element.Element;
+import org.csp.plan.element.ElementEndpoints;
 import org.csp.plan.element.RetireRequest;
 import org.csp.plan.element.States;
-import org.csp.plan.priority.PriorityEvent.Definition;
+import org.csp.plan.organisation.OrganisationNames;
 import org.csp.plan.priority.Priorities.PriorityRequest;
+import org.csp.plan.priority.PriorityEvent.Definition;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-
-import java.util.Comparator;
-import java.util.List;
-
-import static org.csp.security.Roles.COORDINATOR;
-import static org.csp.security.Roles.READER;
 
 /** The plan's priorities, known by their number. */
 @Path("/api/priorities")
@@ -43,18 +42,35 @@ public class PriorityResource {
     private final ElementEndpoints<PriorityRequest, Definition, PriorityEvent, PriorityView> endpoints;
 
     public PriorityResource(Priorities priorities, Partnerships partnerships, JsonWebToken token, ObjectMapper json) {
-        this.endpoints = new ElementEndpoints<>(priorities.elements(), "/api/priorities/", PriorityView::of, partnerships, token, json);
+        this.endpoints = new ElementEndpoints<>(
+                priorities.elements(), "/api/priorities/", PriorityView::of, partnerships, token, json);
     }
 
     /** A priority; {@code leadOrganisation} is a registry id, its name beside it. */
-    public record PriorityView(int number, String title, String statement, String why, String leadOrganisation,
-                               String leadOrganisationName, String subGroup, List<MeasureView> measures, boolean retired,
-                               long version) {
+    public record PriorityView(
+            int number,
+            String title,
+            String statement,
+            String why,
+            String leadOrganisation,
+            String leadOrganisationName,
+            String subGroup,
+            List<MeasureView> measures,
+            boolean retired,
+            long version) {
         static PriorityView of(States.Versioned<Element<Definition>> row, OrganisationNames organisations) {
             Definition d = row.state().definition();
-            return new PriorityView(Integer.parseInt(row.id()), d.title(), d.statement(), d.why(), d.leadOrganisation(),
-                    organisations.name(d.leadOrganisation()), d.subGroup(), d.measures().stream().map(MeasureView::of).toList(),
-                    row.state().retired(), row.version());
+            return new PriorityView(
+                    Integer.parseInt(row.id()),
+                    d.title(),
+                    d.statement(),
+                    d.why(),
+                    d.leadOrganisation(),
+                    organisations.name(d.leadOrganisation()),
+                    d.subGroup(),
+                    d.measures().stream().map(MeasureView::of).toList(),
+                    row.state().retired(),
+                    row.version());
         }
     }
 
@@ -67,10 +83,13 @@ public class PriorityResource {
 
     @GET
     @RolesAllowed(READER)
-    public Uni<List<PriorityView>> list(@QueryParam("partnership") String partnership,
-                                        @QueryParam("includeRetired") boolean includeRetired) {
-        return endpoints.list(partnership, includeRetired, definition -> true)
-                .map(views -> views.stream().sorted(Comparator.comparingInt(PriorityView::number)).toList());
+    public Uni<List<PriorityView>> list(
+            @QueryParam("partnership") String partnership, @QueryParam("includeRetired") boolean includeRetired) {
+        return endpoints
+                .list(partnership, includeRetired, definition -> true)
+                .map(views -> views.stream()
+                        .sorted(Comparator.comparingInt(PriorityView::number))
+                        .toList());
     }
 
     @GET
@@ -100,11 +119,17 @@ public class PriorityResource {
     @Path("{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed(COORDINATOR)
-    public Uni<Response> amend(@PathParam("id") String id, @QueryParam("partnership") String partnership,
-                               @HeaderParam("If-Match") String ifMatch,
-                               @RequestBody(description = "A JSON merge patch of the body: the fields to change, null removes one",
-                                       content = @Content(mediaType = MergePatch.MEDIA_TYPE,
-                                               schema = @Schema(implementation = PriorityRequest.class))) byte[] body) {
+    public Uni<Response> amend(
+            @PathParam("id") String id,
+            @QueryParam("partnership") String partnership,
+            @HeaderParam("If-Match") String ifMatch,
+            @RequestBody(
+                            description = "A JSON merge patch of the body: the fields to change, null removes one",
+                            content =
+                                    @Content(
+                                            mediaType = MergePatch.MEDIA_TYPE,
+                                            schema = @Schema(implementation = PriorityRequest.class)))
+                    byte[] body) {
         return endpoints.amend(id, partnership, ifMatch, body);
     }
 
@@ -113,8 +138,11 @@ public class PriorityResource {
     @Path("{id}/retire")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(COORDINATOR)
-    public Uni<Response> retire(@PathParam("id") String id, @QueryParam("partnership") String partnership,
-                                @HeaderParam("If-Match") String ifMatch, RetireRequest body) {
+    public Uni<Response> retire(
+            @PathParam("id") String id,
+            @QueryParam("partnership") String partnership,
+            @HeaderParam("If-Match") String ifMatch,
+            RetireRequest body) {
         return endpoints.retire(id, partnership, ifMatch, body);
     }
 }

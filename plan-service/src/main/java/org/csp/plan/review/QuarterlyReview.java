@@ -2,6 +2,10 @@ package org.csp.plan.review;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.csp.eventsourcing.CommandRejected;
 import org.csp.eventsourcing.Decider;
 import org.csp.plan.review.ReviewCommand.CloseReview;
@@ -14,11 +18,6 @@ import org.csp.plan.review.ReviewEvent.ReviewClosed;
 import org.csp.plan.review.ReviewEvent.ReviewOpened;
 import org.csp.plan.review.ReviewEvent.ReviewReopened;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-
 /**
  * A quarterly review's lifecycle: not opened yet, then {@link Open} (reports come in) and {@link Closed} (the quarter
  * frozen), reopened with a reason as often as needed. An open or closed review knows the priorities expected to
@@ -26,24 +25,23 @@ import java.util.TreeMap;
  * {@code status} ({@code open}, {@code closed}) naming the state.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "status")
-@JsonSubTypes({@JsonSubTypes.Type(value = QuarterlyReview.NotOpened.class, name = "not-opened"),
-        @JsonSubTypes.Type(value = QuarterlyReview.Open.class, name = "open"),
-        @JsonSubTypes.Type(value = QuarterlyReview.Closed.class, name = "closed")})
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = QuarterlyReview.NotOpened.class, name = "not-opened"),
+    @JsonSubTypes.Type(value = QuarterlyReview.Open.class, name = "open"),
+    @JsonSubTypes.Type(value = QuarterlyReview.Closed.class, name = "closed")
+})
 public sealed interface QuarterlyReview {
 
     /** No review of the quarter has been opened. */
-    record NotOpened() implements QuarterlyReview {
-    }
+    record NotOpened() implements QuarterlyReview {}
 
     /** Reports are coming in. */
     record Open(String quarter, List<Integer> priorities, Map<Integer, Report> reports, List<String> reopenReasons)
-            implements QuarterlyReview, Opened {
-    }
+            implements QuarterlyReview, Opened {}
 
     /** Closed by the coordinator: the quarter's progress is frozen until it is reopened. */
     record Closed(String quarter, List<Integer> priorities, Map<Integer, Report> reports, List<String> reopenReasons)
-            implements QuarterlyReview, Opened {
-    }
+            implements QuarterlyReview, Opened {}
 
     /** What an open and a closed review both hold. */
     sealed interface Opened permits Open, Closed {
@@ -99,34 +97,45 @@ public sealed interface QuarterlyReview {
         public List<ReviewEvent> decide(ReviewCommand command, QuarterlyReview state) {
             String quarter = command.quarter().label();
             return switch (state) {
-                case NotOpened ignored -> switch (command) {
-                    case OpenReview open -> List.of(new ReviewOpened(quarter, open.priorities().stream().sorted().toList()));
-                    case SubmitReport ignoredCommand -> throw notOpened(quarter);
-                    case CloseReview ignoredCommand -> throw notOpened(quarter);
-                    case ReopenReview ignoredCommand -> throw notOpened(quarter);
-                };
-                case Open open -> switch (command) {
-                    case OpenReview ignoredCommand -> throw opened(quarter);
-                    case SubmitReport submit -> {
-                        int priority = submit.report().priority();
-                        if (!open.priorities().contains(priority)) {
-                            throw CommandRejected.invalid("priority", "Priority " + priority
-                                    + " is not expected to report in this review (" + open.priorities() + ").");
+                case NotOpened ignored ->
+                    switch (command) {
+                        case OpenReview open ->
+                            List.of(new ReviewOpened(
+                                    quarter, open.priorities().stream().sorted().toList()));
+                        case SubmitReport ignoredCommand -> throw notOpened(quarter);
+                        case CloseReview ignoredCommand -> throw notOpened(quarter);
+                        case ReopenReview ignoredCommand -> throw notOpened(quarter);
+                    };
+                case Open open ->
+                    switch (command) {
+                        case OpenReview ignoredCommand -> throw opened(quarter);
+                        case SubmitReport submit -> {
+                            int priority = submit.report().priority();
+                            if (!open.priorities().contains(priority)) {
+                                throw CommandRejected.invalid(
+                                        "priority",
+                                        "Priority " + priority + " is not expected to report in this review ("
+                                                + open.priorities() + ").");
+                            }
+                            yield submit.report().equals(open.reports().get(priority))
+                                    ? List.of()
+                                    : List.of(new ReportSubmitted(quarter, submit.report()));
                         }
-                        yield submit.report().equals(open.reports().get(priority)) ? List.of()
-                                : List.of(new ReportSubmitted(quarter, submit.report()));
-                    }
-                    case CloseReview ignoredCommand ->
-                            List.of(new ReviewClosed(quarter, List.copyOf(open.reports().values()), open.missingReports()));
-                    case ReopenReview ignoredCommand -> throw new CommandRejected("review-open",
-                            "The review of " + quarter + " is open; only a closed review can be reopened.");
-                };
-                case Closed closed -> switch (command) {
-                    case OpenReview ignoredCommand -> throw opened(quarter);
-                    case SubmitReport ignoredCommand -> throw closed(closed);
-                    case CloseReview ignoredCommand -> throw closed(closed);
-                    case ReopenReview reopen -> List.of(new ReviewReopened(quarter, reopen.reason()));
-                };
+                        case CloseReview ignoredCommand ->
+                            List.of(new ReviewClosed(
+                                    quarter, List.copyOf(open.reports().values()), open.missingReports()));
+                        case ReopenReview ignoredCommand ->
+                            throw new CommandRejected(
+                                    "review-open",
+                                    "The review of " + quarter + " is open; only a closed review can be reopened.");
+                    };
+                case Closed closed ->
+                    switch (command) {
+                        case OpenReview ignoredCommand -> throw opened(quarter);
+                        case SubmitReport ignoredCommand -> throw closed(closed);
+                        case CloseReview ignoredCommand -> throw closed(closed);
+                        case ReopenReview reopen -> List.of(new ReviewReopened(quarter, reopen.reason()));
+                    };
             };
         }
 
@@ -139,8 +148,9 @@ public sealed interface QuarterlyReview {
         }
 
         private static CommandRejected closed(Closed review) {
-            return new CommandRejected("review-closed", "The review of " + review.quarter()
-                    + " is closed. The coordinator can reopen it with a reason.");
+            return new CommandRejected(
+                    "review-closed",
+                    "The review of " + review.quarter() + " is closed. The coordinator can reopen it with a reason.");
         }
     };
 }

@@ -1,5 +1,9 @@
 package org.csp.plan.review;
 
+import static org.csp.security.Roles.COORDINATOR;
+import static org.csp.security.Roles.PRIORITY_LEAD;
+import static org.csp.security.Roles.READER;
+
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -13,15 +17,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.csp.calendar.FinancialQuarter;
 import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.EventStore;
-import org.csp.http.Partnerships;
 import org.csp.eventsourcing.History;
 import org.csp.http.ETags;
+import org.csp.http.Partnerships;
 import org.csp.plan.element.Responses;
 import org.csp.plan.element.States;
-import org.csp.plan.initiative.InitiativeCommand.UpdateProgress;
 import org.csp.plan.initiative.InitiativeResource;
 import org.csp.plan.initiative.InitiativeViews;
 import org.csp.plan.review.ReviewEvent.Report;
@@ -30,14 +36,6 @@ import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Pattern;
-
-import static org.csp.security.Roles.COORDINATOR;
-import static org.csp.security.Roles.PRIORITY_LEAD;
-import static org.csp.security.Roles.READER;
 
 /** The quarterly review cycle. A quarter in a path is written {@code 2024-25-Q3}. */
 @Path("/api/reviews")
@@ -52,8 +50,12 @@ public class ReviewResource {
     private final JsonWebToken token;
     private final EventStore store;
 
-    public ReviewResource(Reviews reviews, InitiativeViews initiativeViews, Partnerships partnerships, JsonWebToken token,
-                          EventStore store) {
+    public ReviewResource(
+            Reviews reviews,
+            InitiativeViews initiativeViews,
+            Partnerships partnerships,
+            JsonWebToken token,
+            EventStore store) {
         this.reviews = reviews;
         this.initiativeViews = initiativeViews;
         this.partnerships = partnerships;
@@ -62,20 +64,24 @@ public class ReviewResource {
     }
 
     /** The body of {@code POST /api/reviews}. */
-    public record OpenRequest(String quarter) {
-    }
+    public record OpenRequest(String quarter) {}
 
     /** The body of {@code PUT /api/reviews/{quarter}/reports/{priority}}: a summary, and progress to report with it. */
-    public record ReportRequest(String summary, List<ReportEntry> initiatives) {
-    }
+    public record ReportRequest(String summary, List<ReportEntry> initiatives) {}
 
     /**
      * An initiative's progress for the quarter, reported with the report. {@code initiative} is the deprecated name of
      * {@code initiativeId}, still read for the partner scripts that send it.
      */
-    public record ReportEntry(String initiativeId,
-                              @Schema(deprecated = true, description = "Deprecated: use initiativeId") String initiative,
-                              String status, String rag, String commentary) {
+    public record ReportEntry(
+            String initiativeId,
+
+            @Schema(deprecated = true, description = "Deprecated: use initiativeId")
+            String initiative,
+
+            String status,
+            String rag,
+            String commentary) {
 
         /** The initiative named, by either name; null when none is. */
         String id() {
@@ -84,37 +90,47 @@ public class ReviewResource {
     }
 
     /** The body of {@code POST /api/reviews/{quarter}/reopen}. */
-    public record ReopenRequest(String reason) {
-    }
+    public record ReopenRequest(String reason) {}
 
     /** A priority of the review: its title and whether its report is in. */
-    public record PriorityStatus(int priority, String title, boolean reported) {
-    }
+    public record PriorityStatus(int priority, String title, boolean reported) {}
 
     /** A priority's report: the sub-group's summary and each initiative as it stood at the end of the quarter. */
     public record ReportView(int priority, String summary, List<ReportedInitiativeView> initiatives) {
         static ReportView of(Report r) {
-            return new ReportView(r.priority(), r.summary(), r.initiatives().stream().map(ReportedInitiativeView::of).toList());
+            return new ReportView(
+                    r.priority(),
+                    r.summary(),
+                    r.initiatives().stream().map(ReportedInitiativeView::of).toList());
         }
     }
 
     /** An initiative in a report: its status, RAG and commentary for the quarter (null: not reported). */
-    public record ReportedInitiativeView(String initiativeId, String title, String status, String rag, String commentary) {
+    public record ReportedInitiativeView(
+            String initiativeId, String title, String status, String rag, String commentary) {
         static ReportedInitiativeView of(ReviewEvent.InitiativeState i) {
             return new ReportedInitiativeView(i.initiativeId(), i.title(), i.status(), i.rag(), i.commentary());
         }
     }
 
-    public record ReviewView(String id, String quarter, String status, List<PriorityStatus> priorities, List<ReportView> reports,
-                             List<PriorityStatus> missingReports, List<String> reopenReasons, long version) {
-    }
+    public record ReviewView(
+            String id,
+            String quarter,
+            String status,
+            List<PriorityStatus> priorities,
+            List<ReportView> reports,
+            List<PriorityStatus> missingReports,
+            List<String> reopenReasons,
+            long version) {}
 
     @GET
     @RolesAllowed(READER)
     public Uni<List<ReviewView>> list(@QueryParam("partnership") String partnership) {
         String partnershipId = partnerships.resolve(partnership);
-        return initiativeViews.names(partnershipId).flatMap(names -> reviews.list(partnershipId)
-                .map(rows -> rows.stream().map(row -> view(row, names)).toList()));
+        return initiativeViews
+                .names(partnershipId)
+                .flatMap(names -> reviews.list(partnershipId)
+                        .map(rows -> rows.stream().map(row -> view(row, names)).toList()));
     }
 
     /** A review's state, its reports, and the reports still missing per priority. */
@@ -124,15 +140,20 @@ public class ReviewResource {
     public Uni<Response> get(@PathParam("quarter") String quarter, @QueryParam("partnership") String partnership) {
         String partnershipId = partnerships.resolve(partnership);
         FinancialQuarter q = quarter(quarter);
-        return initiativeViews.names(partnershipId).flatMap(names -> reviews.get(partnershipId, q)
-                .map(row -> Responses.ok(view(row, names), row.version())));
+        return initiativeViews
+                .names(partnershipId)
+                .flatMap(names ->
+                        reviews.get(partnershipId, q).map(row -> Responses.ok(view(row, names), row.version())));
     }
 
     @GET
     @Path("{quarter}/history")
     @RolesAllowed(READER)
-    public Uni<List<History.Entry>> history(@PathParam("quarter") String quarter, @QueryParam("partnership") String partnership) {
-        return Reviews.KIND.aggregate(store).history(partnerships.resolve(partnership), quarter(quarter).pathId());
+    public Uni<List<History.Entry>> history(
+            @PathParam("quarter") String quarter, @QueryParam("partnership") String partnership) {
+        return Reviews.KIND
+                .aggregate(store)
+                .history(partnerships.resolve(partnership), quarter(quarter).pathId());
     }
 
     /** Opens the review of a financial-year quarter ({@code plan.quarterly-review.opened.v1}); 409 if it has one. */
@@ -144,7 +165,10 @@ public class ReviewResource {
             throw Validation.missingBody();
         }
         Validation v = new Validation();
-        FinancialQuarter q = v.parse(body.quarter(), "quarter", text -> FinancialQuarter.parse(text).orElse(null),
+        FinancialQuarter q = v.parse(
+                body.quarter(),
+                "quarter",
+                text -> FinancialQuarter.parse(text).orElse(null),
                 "a financial quarter such as \"2024/25 Q3\"");
         v.throwIfInvalid();
         String partnershipId = partnerships.resolve(partnership);
@@ -158,9 +182,12 @@ public class ReviewResource {
     @Path("{quarter}/reports/{priority}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({COORDINATOR, PRIORITY_LEAD})
-    public Uni<Response> submit(@PathParam("quarter") String quarter, @PathParam("priority") String priority,
-                                @QueryParam("partnership") String partnership, @HeaderParam("If-Match") String ifMatch,
-                                ReportRequest body) {
+    public Uni<Response> submit(
+            @PathParam("quarter") String quarter,
+            @PathParam("priority") String priority,
+            @QueryParam("partnership") String partnership,
+            @HeaderParam("If-Match") String ifMatch,
+            ReportRequest body) {
         FinancialQuarter q = quarter(quarter);
         var matcher = PRIORITY.matcher(priority);
         if (!matcher.matches()) {
@@ -184,16 +211,22 @@ public class ReviewResource {
                 violations.add(new FieldViolation(at + ".initiativeId", "is required"));
                 continue;
             }
-            if (e.initiativeId() != null && e.initiative() != null && !e.initiativeId().equals(e.initiative())) {
-                violations.add(new FieldViolation(at + ".initiative", "names another initiative than initiativeId; send initiativeId only"));
+            if (e.initiativeId() != null
+                    && e.initiative() != null
+                    && !e.initiativeId().equals(e.initiative())) {
+                violations.add(new FieldViolation(
+                        at + ".initiative", "names another initiative than initiativeId; send initiativeId only"));
                 continue;
             }
             try {
-                progress.add(new Reviews.ReportedProgress(InitiativeResource.validate(e.id(),
-                        new InitiativeResource.ProgressRequest(q.label(), e.status(), e.rag(), e.commentary())),
+                progress.add(new Reviews.ReportedProgress(
+                        InitiativeResource.validate(
+                                e.id(),
+                                new InitiativeResource.ProgressRequest(q.label(), e.status(), e.rag(), e.commentary())),
                         at + (e.initiativeId() != null ? ".initiativeId" : ".initiative")));
             } catch (ProblemException invalid) {
-                invalid.violations().forEach(f -> violations.add(new FieldViolation(at + "." + f.field(), f.message())));
+                invalid.violations()
+                        .forEach(f -> violations.add(new FieldViolation(at + "." + f.field(), f.message())));
             }
         }
         if (!violations.isEmpty()) {
@@ -210,8 +243,10 @@ public class ReviewResource {
     @POST
     @Path("{quarter}/close")
     @RolesAllowed(COORDINATOR)
-    public Uni<Response> close(@PathParam("quarter") String quarter, @QueryParam("partnership") String partnership,
-                               @HeaderParam("If-Match") String ifMatch) {
+    public Uni<Response> close(
+            @PathParam("quarter") String quarter,
+            @QueryParam("partnership") String partnership,
+            @HeaderParam("If-Match") String ifMatch) {
         FinancialQuarter q = quarter(quarter);
         long version = ETags.requireIfMatch(ifMatch);
         String partnershipId = partnerships.resolve(partnership);
@@ -225,8 +260,11 @@ public class ReviewResource {
     @Path("{quarter}/reopen")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(COORDINATOR)
-    public Uni<Response> reopen(@PathParam("quarter") String quarter, @QueryParam("partnership") String partnership,
-                                @HeaderParam("If-Match") String ifMatch, ReopenRequest body) {
+    public Uni<Response> reopen(
+            @PathParam("quarter") String quarter,
+            @QueryParam("partnership") String partnership,
+            @HeaderParam("If-Match") String ifMatch,
+            ReopenRequest body) {
         FinancialQuarter q = quarter(quarter);
         if (body == null) {
             throw Validation.missingBody();
@@ -242,7 +280,9 @@ public class ReviewResource {
     }
 
     private Uni<ReviewView> respond(String partnershipId, FinancialQuarter quarter) {
-        return initiativeViews.names(partnershipId).flatMap(names -> reviews.get(partnershipId, quarter).map(row -> view(row, names)));
+        return initiativeViews
+                .names(partnershipId)
+                .flatMap(names -> reviews.get(partnershipId, quarter).map(row -> view(row, names)));
     }
 
     private static FinancialQuarter quarter(String text) {
@@ -252,8 +292,17 @@ public class ReviewResource {
     private static ReviewView view(States.Versioned<QuarterlyReview> row, InitiativeViews.Names names) {
         QuarterlyReview.Opened r = (QuarterlyReview.Opened) row.state(); // a review's row exists once it is opened
         List<PriorityStatus> priorities = r.priorities().stream()
-                .map(p -> new PriorityStatus(p, names.priorityTitles().get(p), r.reports().containsKey(p))).toList();
-        return new ReviewView(row.id(), r.quarter(), r.status(), priorities, r.reports().values().stream().map(ReportView::of).toList(),
-                priorities.stream().filter(p -> !p.reported()).toList(), r.reopenReasons(), row.version());
+                .map(p -> new PriorityStatus(
+                        p, names.priorityTitles().get(p), r.reports().containsKey(p)))
+                .toList();
+        return new ReviewView(
+                row.id(),
+                r.quarter(),
+                r.status(),
+                priorities,
+                r.reports().values().stream().map(ReportView::of).toList(),
+                priorities.stream().filter(p -> !p.reported()).toList(),
+                r.reopenReasons(),
+                row.version());
     }
 }

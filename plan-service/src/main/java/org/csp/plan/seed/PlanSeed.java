@@ -5,6 +5,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
+import java.time.Duration;
 import org.csp.eventsourcing.EventStoreReady;
 import org.csp.plan.PlanKinds;
 import org.csp.plan.actionplan.PlanContents;
@@ -13,8 +14,6 @@ import org.csp.plan.actionplan.Plans;
 import org.csp.plan.element.States;
 import org.csp.seed.SeedFiles;
 import org.jboss.logging.Logger;
-
-import java.time.Duration;
 
 /**
  * At start-up: brings the plan_state table up to date (rebuilding it from the event store when its format changed),
@@ -50,7 +49,12 @@ public class PlanSeed {
         for (String file : config.plans()) {
             PlanContents contents = PlanContents.of(SeedFiles.read(json, file, PlanFile.class));
             Plans.ImportResult result = plans.importSeed(contents).await().atMost(Duration.ofMinutes(2));
-            LOG.infof("Plan file %s for %s: %s revision %d, %s", file, contents.partnershipId(), result.planId(), result.revision(),
+            LOG.infof(
+                    "Plan file %s for %s: %s revision %d, %s",
+                    file,
+                    contents.partnershipId(),
+                    result.planId(),
+                    result.revision(),
                     result.changed() ? "recorded " + result.events() : "unchanged");
         }
     }

@@ -1,7 +1,6 @@
 package org.csp.plan.seed;
 
 import io.smallrye.config.ConfigMapping;
-
 import java.util.List;
 
 /** The plan files loaded at start-up. */

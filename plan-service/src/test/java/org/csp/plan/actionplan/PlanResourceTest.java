@@ -1,5 +1,15 @@
 package org.csp.plan.actionplan;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -7,16 +17,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import org.csp.infrastructure.TestInfrastructure;
-import org.csp.infrastructure.Tokens;
 import jakarta.inject.Inject;
-import org.csp.plan.Db;
-import org.csp.plan.seed.PlanSeed;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,16 +29,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.notNullValue;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.csp.infrastructure.TestInfrastructure;
+import org.csp.infrastructure.Tokens;
+import org.csp.plan.Db;
+import org.csp.plan.seed.PlanSeed;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 @QuarkusTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -48,10 +47,12 @@ class PlanResourceTest {
 
     @Inject
     PlanSeed planSeed;
+
     private static final String STROUD = "stroud-2023-2026";
 
     private static String seed() {
-        try (InputStream in = PlanResourceTest.class.getClassLoader().getResourceAsStream("seed/stroud-district-2023-2026.json")) {
+        try (InputStream in =
+                PlanResourceTest.class.getClassLoader().getResourceAsStream("seed/stroud-district-2023-2026.json")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -92,7 +93,12 @@ class PlanResourceTest {
             {"id": "C1-03", "title": "Street marshals at night"}""";
 
     private static Response importPlan(String user, String file) {
-        return given().auth().oauth2(Tokens.user(user)).contentType(ContentType.JSON).body(file).when().post("/api/plans/import");
+        return given().auth()
+                .oauth2(Tokens.user(user))
+                .contentType(ContentType.JSON)
+                .body(file)
+                .when()
+                .post("/api/plans/import");
     }
 
     @Test
@@ -103,7 +109,8 @@ class PlanResourceTest {
         assertEquals(5, titles.size());
 
         Response tree = given().auth().oauth2(Tokens.user("viewer")).when().get("/api/plans/" + STROUD);
-        tree.then().statusCode(200)
+        tree.then()
+                .statusCode(200)
                 .header("ETag", notNullValue())
                 .body("id", equalTo(STROUD))
                 .body("title", equalTo("Stroud District Community Safety Partnership Action Plan 2023 – 2026"))
@@ -123,8 +130,15 @@ class PlanResourceTest {
                 .body("priorities[0].why", containsString("Anti-social Behaviour Crime and Policing Act 2014"))
                 .body("priorities[0].initiatives[2].id", equalTo("P1-03"));
         String text = tree.asString();
-        for (String content : List.of("SOLACE", "mobile CCTV", "Channel", "County Lines", "community payback",
-                "Challenge 25", "Domestic Homicide Reviews", "neighbourhood watch")) {
+        for (String content : List.of(
+                "SOLACE",
+                "mobile CCTV",
+                "Channel",
+                "County Lines",
+                "community payback",
+                "Challenge 25",
+                "Domestic Homicide Reviews",
+                "neighbourhood watch")) {
             assertTrue(text.contains(content), "the plan tree holds '" + content + "'");
         }
     }
@@ -132,14 +146,23 @@ class PlanResourceTest {
     /** The plan's indicator codes per priority are exactly those of the measures-service catalogue. */
     @Test
     void thePlansIndicatorsAreTheCataloguesCodes() throws IOException {
-        JsonNode catalogue = JSON.readTree(Files.readString(Path.of("../measures-service/src/main/resources/seed/stroud-indicators.json")));
+        JsonNode catalogue = JSON.readTree(
+                Files.readString(Path.of("../measures-service/src/main/resources/seed/stroud-indicators.json")));
         Map<Integer, Set<String>> expected = new TreeMap<>();
-        catalogue.get("indicators").forEach(i -> expected.computeIfAbsent(i.get("priority").asInt(), k -> new TreeSet<>())
-                .add(i.get("code").asText()));
-        JsonNode tree = JSON.readTree(given().auth().oauth2(Tokens.user("viewer")).when().get("/api/plans/" + STROUD).asString());
+        catalogue
+                .get("indicators")
+                .forEach(i -> expected.computeIfAbsent(i.get("priority").asInt(), k -> new TreeSet<>())
+                        .add(i.get("code").asText()));
+        JsonNode tree = JSON.readTree(given().auth()
+                .oauth2(Tokens.user("viewer"))
+                .when()
+                .get("/api/plans/" + STROUD)
+                .asString());
         Map<Integer, Set<String>> actual = new TreeMap<>();
-        tree.get("priorities").forEach(p -> p.get("indicators").forEach(code ->
-                actual.computeIfAbsent(p.get("number").asInt(), k -> new TreeSet<>()).add(code.asText())));
+        tree.get("priorities")
+                .forEach(p -> p.get("indicators")
+                        .forEach(code -> actual.computeIfAbsent(p.get("number").asInt(), k -> new TreeSet<>())
+                                .add(code.asText())));
         assertEquals(expected, actual);
     }
 
@@ -149,16 +172,40 @@ class PlanResourceTest {
      */
     @Test
     void aRestartWithTheSamePlanFileChangesNothingAndKeepsAmendments() {
-        String etag = given().auth().oauth2(Tokens.user("viewer")).when().get("/api/initiatives/P2-07").then().extract().header("ETag");
-        given().auth().oauth2(Tokens.user("coordinator")).contentType("application/merge-patch+json").header("If-Match", etag)
-                .body("{\"resources\": \"Two youth workers\"}").when().patch("/api/initiatives/P2-07").then().statusCode(200);
+        String etag = given().auth()
+                .oauth2(Tokens.user("viewer"))
+                .when()
+                .get("/api/initiatives/P2-07")
+                .then()
+                .extract()
+                .header("ETag");
+        given().auth()
+                .oauth2(Tokens.user("coordinator"))
+                .contentType("application/merge-patch+json")
+                .header("If-Match", etag)
+                .body("{\"resources\": \"Two youth workers\"}")
+                .when()
+                .patch("/api/initiatives/P2-07")
+                .then()
+                .statusCode(200);
         long before = Db.events("stroud:");
         planSeed.importPlans();
         assertEquals(before, Db.events("stroud:"), "no event stored");
-        given().auth().oauth2(Tokens.user("viewer")).when().get("/api/initiatives/P2-07")
-                .then().statusCode(200).body("resources", equalTo("Two youth workers"));
-        given().auth().oauth2(Tokens.user("viewer")).when().get("/api/plans/" + STROUD + "/revisions")
-                .then().statusCode(200).body("revision", equalTo(List.of(1))).body("subject", equalTo(List.of("system")));
+        given().auth()
+                .oauth2(Tokens.user("viewer"))
+                .when()
+                .get("/api/initiatives/P2-07")
+                .then()
+                .statusCode(200)
+                .body("resources", equalTo("Two youth workers"));
+        given().auth()
+                .oauth2(Tokens.user("viewer"))
+                .when()
+                .get("/api/plans/" + STROUD + "/revisions")
+                .then()
+                .statusCode(200)
+                .body("revision", equalTo(List.of(1)))
+                .body("subject", equalTo(List.of("system")));
     }
 
     /**
@@ -170,7 +217,9 @@ class PlanResourceTest {
     @Order(1)
     void aChangedFileRecordsExactlyItsDifferencesAsTheNextRevision() {
         String first = cheltenhamPlan("Safe for all", INITIATIVES_A, "Fewer repeat victims");
-        importPlan("cheltenham-coordinator", first).then().statusCode(200)
+        importPlan("cheltenham-coordinator", first)
+                .then()
+                .statusCode(200)
                 .header("Location", containsString("/api/plans/cheltenham-2024-2027"))
                 .body("revision", equalTo(1))
                 .body("events.'plan.plan.revised.v1'", equalTo(1))
@@ -180,69 +229,165 @@ class PlanResourceTest {
                 .body("events.'plan.initiative.defined.v2'", equalTo(3));
         long afterFirst = Db.events("cheltenham:");
         assertEquals(9, afterFirst);
-        importPlan("cheltenham-coordinator", first).then().statusCode(200).body("changed", equalTo(false)).body("revision", equalTo(1));
+        importPlan("cheltenham-coordinator", first)
+                .then()
+                .statusCode(200)
+                .body("changed", equalTo(false))
+                .body("revision", equalTo(1));
         assertEquals(afterFirst, Db.events("cheltenham:"));
 
         String second = cheltenhamPlan("Safe for all", INITIATIVES_B, "Fewer repeat victims of ASB");
-        importPlan("cheltenham-coordinator", second).then().statusCode(200)
+        importPlan("cheltenham-coordinator", second)
+                .then()
+                .statusCode(200)
                 .body("revision", equalTo(2))
-                .body("events", equalTo(Map.of("plan.plan.revised.v1", 1, "plan.initiative.amended.v1", 1,
-                        "plan.initiative.retired.v1", 1, "plan.initiative.defined.v2", 1, "plan.objective.amended.v1", 1)));
+                .body(
+                        "events",
+                        equalTo(Map.of(
+                                "plan.plan.revised.v1",
+                                1,
+                                "plan.initiative.amended.v1",
+                                1,
+                                "plan.initiative.retired.v1",
+                                1,
+                                "plan.initiative.defined.v2",
+                                1,
+                                "plan.objective.amended.v1",
+                                1)));
         assertEquals(afterFirst + 5, Db.events("cheltenham:"), "exactly five events for the differences");
 
-        String now = given().auth().oauth2(Tokens.user("cheltenham-coordinator")).when().get("/api/plans/cheltenham-2024-2027")
-                .then().statusCode(200).body("revision", equalTo(2)).extract().asString();
-        assertTrue(now.contains("Town centre and park patrols") && now.contains("Street marshals") && !now.contains("Youth outreach"));
-        given().auth().oauth2(Tokens.user("cheltenham-coordinator")).when().get("/api/plans/cheltenham-2024-2027?revision=1")
-                .then().statusCode(200)
+        String now = given().auth()
+                .oauth2(Tokens.user("cheltenham-coordinator"))
+                .when()
+                .get("/api/plans/cheltenham-2024-2027")
+                .then()
+                .statusCode(200)
+                .body("revision", equalTo(2))
+                .extract()
+                .asString();
+        assertTrue(now.contains("Town centre and park patrols")
+                && now.contains("Street marshals")
+                && !now.contains("Youth outreach"));
+        given().auth()
+                .oauth2(Tokens.user("cheltenham-coordinator"))
+                .when()
+                .get("/api/plans/cheltenham-2024-2027?revision=1")
+                .then()
+                .statusCode(200)
                 .body("revision", equalTo(1))
                 .body("priorities[0].initiatives.title", equalTo(List.of("Town centre patrols", "Youth outreach")))
                 .body("priorities[0].objectives[0].text", equalTo("Fewer repeat victims"));
-        given().auth().oauth2(Tokens.user("cheltenham-coordinator")).when().get("/api/plans/cheltenham-2024-2027/revisions")
-                .then().statusCode(200).body("revision", equalTo(List.of(1, 2))).body("client", hasItem("csp-cli"));
-        given().auth().oauth2(Tokens.user("cheltenham-coordinator")).when().get("/api/initiatives/C1-02/history")
-                .then().statusCode(200).body("type", equalTo(List.of("plan.initiative.defined.v2", "plan.initiative.retired.v1")));
+        given().auth()
+                .oauth2(Tokens.user("cheltenham-coordinator"))
+                .when()
+                .get("/api/plans/cheltenham-2024-2027/revisions")
+                .then()
+                .statusCode(200)
+                .body("revision", equalTo(List.of(1, 2)))
+                .body("client", hasItem("csp-cli"));
+        given().auth()
+                .oauth2(Tokens.user("cheltenham-coordinator"))
+                .when()
+                .get("/api/initiatives/C1-02/history")
+                .then()
+                .statusCode(200)
+                .body("type", equalTo(List.of("plan.initiative.defined.v2", "plan.initiative.retired.v1")));
     }
 
     @Test
     @Order(2)
     void aPartnershipNeverSeesAnothersPlan() {
-        importPlan("cheltenham-coordinator", cheltenhamPlan("Safe for all", INITIATIVES_A, "Fewer repeat victims")).then().statusCode(200);
-        given().auth().oauth2(Tokens.user("coordinator")).when().get("/api/plans?partnership=cheltenham")
-                .then().statusCode(403).contentType("application/problem+json").body("type", equalTo("urn:csp:problem:other-partnership"));
-        given().auth().oauth2(Tokens.user("coordinator")).when().get("/api/plans/cheltenham-2024-2027")
-                .then().statusCode(404);
-        importPlan("coordinator", cheltenhamPlan("Taken over", INITIATIVES_A, "x")).then().statusCode(403);
-        given().auth().oauth2(Tokens.user("cheltenham-coordinator")).when().get("/api/initiatives")
-                .then().statusCode(200).body("id", not(hasItem("P1-03")));
-        given().auth().oauth2(Tokens.user("cheltenham-coordinator")).when().get("/api/initiatives/P1-03").then().statusCode(404);
-        given().auth().oauth2(Tokens.user("cheltenham-coordinator")).contentType(ContentType.JSON)
+        importPlan("cheltenham-coordinator", cheltenhamPlan("Safe for all", INITIATIVES_A, "Fewer repeat victims"))
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(Tokens.user("coordinator"))
+                .when()
+                .get("/api/plans?partnership=cheltenham")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:csp:problem:other-partnership"));
+        given().auth()
+                .oauth2(Tokens.user("coordinator"))
+                .when()
+                .get("/api/plans/cheltenham-2024-2027")
+                .then()
+                .statusCode(404);
+        importPlan("coordinator", cheltenhamPlan("Taken over", INITIATIVES_A, "x"))
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(Tokens.user("cheltenham-coordinator"))
+                .when()
+                .get("/api/initiatives")
+                .then()
+                .statusCode(200)
+                .body("id", not(hasItem("P1-03")));
+        given().auth()
+                .oauth2(Tokens.user("cheltenham-coordinator"))
+                .when()
+                .get("/api/initiatives/P1-03")
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(Tokens.user("cheltenham-coordinator"))
+                .contentType(ContentType.JSON)
                 .body("{\"quarter\": \"2024/25 Q2\", \"status\": \"on-track\", \"rag\": \"green\"}")
-                .when().post("/api/initiatives/P1-03/progress?partnership=stroud").then().statusCode(403);
+                .when()
+                .post("/api/initiatives/P1-03/progress?partnership=stroud")
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void aBadPlanFileIsRefusedWithEveryProblemAndStoresNothing() {
         long before = Db.events("cheltenham:");
         String dangling = cheltenhamPlan("x", """
-                {"id": "C1-09", "title": "Dangling", "objectives": ["C9-O9"], "leadPartner": "nobody", "indicators": ["NOT-IN-PLAN"]}""",
-                "y").replace("\"start\": \"2024-04-01\", \"end\"", "\"start\": \"2024-13-01\", \"end\"");
-        importPlan("cheltenham-coordinator", dangling).then().statusCode(422).contentType("application/problem+json")
+                {"id": "C1-09", "title": "Dangling", "objectives": ["C9-O9"], "leadPartner": "nobody", "indicators": ["NOT-IN-PLAN"]}""", "y")
+                .replace("\"start\": \"2024-04-01\", \"end\"", "\"start\": \"2024-13-01\", \"end\"");
+        importPlan("cheltenham-coordinator", dangling)
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
                 .body("errors.field", hasItem("plan.start"))
                 .body("errors.field", hasItem("priorities[0].initiatives[0].objectives[0]"))
                 .body("errors.field", hasItem("priorities[0].initiatives[0].indicators[0]"));
-        importPlan("cheltenham-coordinator", cheltenhamPlan("x", INITIATIVES_A, "y").replace("\"gloucestershire-constabulary\", \"chel",
-                "\"nobody-at-all\", \"chel")).then().statusCode(422).body("errors.field", hasItem("plan.responsibleAuthorities[0]"));
-        importPlan("cheltenham-coordinator", "{\"format\": \"csp-plan/2\", \"format\": \"csp-plan/2\"}").then().statusCode(400)
+        importPlan(
+                        "cheltenham-coordinator",
+                        cheltenhamPlan("x", INITIATIVES_A, "y")
+                                .replace("\"gloucestershire-constabulary\", \"chel", "\"nobody-at-all\", \"chel"))
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("plan.responsibleAuthorities[0]"));
+        importPlan("cheltenham-coordinator", "{\"format\": \"csp-plan/2\", \"format\": \"csp-plan/2\"}")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
-        importPlan("cheltenham-coordinator", cheltenhamPlan("x", INITIATIVES_A, "y") + " trailing").then().statusCode(400);
-        importPlan("cheltenham-coordinator", cheltenhamPlan("x", INITIATIVES_A, "y").replace("\"notes\"", "\"unknownField\": 1, \"notes\""))
-                .then().statusCode(400).body("detail", containsString("unknownField"));
+        importPlan("cheltenham-coordinator", cheltenhamPlan("x", INITIATIVES_A, "y") + " trailing")
+                .then()
+                .statusCode(400);
+        importPlan(
+                        "cheltenham-coordinator",
+                        cheltenhamPlan("x", INITIATIVES_A, "y").replace("\"notes\"", "\"unknownField\": 1, \"notes\""))
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("unknownField"));
         importPlan("viewer", seed()).then().statusCode(403).contentType("application/problem+json");
-        importPlan("cheltenham-coordinator", "{\"notes\": [\"" + "x".repeat(1_100_000) + "\"]}").then().statusCode(413)
-                .contentType("application/problem+json").body("status", equalTo(413));
-        given().auth().oauth2(Tokens.user("coordinator")).contentType(ContentType.TEXT).body(seed())
-                .when().post("/api/plans/import").then().statusCode(415).contentType("application/problem+json");
+        importPlan("cheltenham-coordinator", "{\"notes\": [\"" + "x".repeat(1_100_000) + "\"]}")
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("status", equalTo(413));
+        given().auth()
+                .oauth2(Tokens.user("coordinator"))
+                .contentType(ContentType.TEXT)
+                .body(seed())
+                .when()
+                .post("/api/plans/import")
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json");
         assertEquals(before, Db.events("cheltenham:"));
     }
 }

@@ -1,7 +1,10 @@
 package org.csp.plan.initiative;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
 import org.csp.calendar.FinancialQuarter;
-import org.csp.testing.DeciderSpec;
 import org.csp.plan.SampleEvents;
 import org.csp.plan.initiative.InitiativeCommand.AmendInitiative;
 import org.csp.plan.initiative.InitiativeCommand.DefineInitiative;
@@ -12,27 +15,35 @@ import org.csp.plan.initiative.InitiativeEvent.InitiativeAmended;
 import org.csp.plan.initiative.InitiativeEvent.InitiativeDefined;
 import org.csp.plan.initiative.InitiativeEvent.InitiativeRetired;
 import org.csp.plan.initiative.InitiativeEvent.ProgressUpdated;
+import org.csp.testing.DeciderSpec;
 import org.junit.jupiter.api.Test;
-
-import java.time.LocalDate;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class InitiativeDeciderTest {
 
     static final Definition CCTV = SampleEvents.CCTV;
     static final InitiativeDefined DEFINED = new InitiativeDefined("P1-03", CCTV);
 
-    private static final DeciderSpec<InitiativeCommand, InitiativeEvent, Initiative> INITIATIVE = DeciderSpec.of(Initiative.DECIDER);
+    private static final DeciderSpec<InitiativeCommand, InitiativeEvent, Initiative> INITIATIVE =
+            DeciderSpec.of(Initiative.DECIDER);
 
     private static UpdateProgress update(String quarter, ProgressStatus status, Rag rag, String commentary) {
         return new UpdateProgress("P1-03", FinancialQuarter.parse(quarter).orElseThrow(), status, rag, commentary);
     }
 
     private static Definition retitled(String title) {
-        return new Definition(CCTV.priority(), CCTV.objectives(), title, CCTV.leadPartner(), CCTV.supportingPartners(), CCTV.start(),
-                CCTV.due(), CCTV.resources(), CCTV.funding(), CCTV.risks(), CCTV.sara(), CCTV.indicators());
+        return new Definition(
+                CCTV.priority(),
+                CCTV.objectives(),
+                title,
+                CCTV.leadPartner(),
+                CCTV.supportingPartners(),
+                CCTV.start(),
+                CCTV.due(),
+                CCTV.resources(),
+                CCTV.funding(),
+                CCTV.risks(),
+                CCTV.sara(),
+                CCTV.indicators());
     }
 
     @Test
@@ -47,19 +58,35 @@ class InitiativeDeciderTest {
 
     @Test
     void aRetiredInitiativeCanBeDefinedAgain() {
-        INITIATIVE.given(DEFINED, new InitiativeRetired("P1-03", "gone")).when(new DefineInitiative("P1-03", CCTV)).then(DEFINED);
+        INITIATIVE
+                .given(DEFINED, new InitiativeRetired("P1-03", "gone"))
+                .when(new DefineInitiative("P1-03", CCTV))
+                .then(DEFINED);
     }
 
     @Test
     void aDueDateBeforeTheStartIsRefused() {
-        Definition backwards = new Definition(1, CCTV.objectives(), "x", null, CCTV.supportingPartners(), LocalDate.of(2025, 4, 1),
-                LocalDate.of(2024, 4, 1), null, null, CCTV.risks(), null, CCTV.indicators());
+        Definition backwards = new Definition(
+                1,
+                CCTV.objectives(),
+                "x",
+                null,
+                CCTV.supportingPartners(),
+                LocalDate.of(2025, 4, 1),
+                LocalDate.of(2024, 4, 1),
+                null,
+                null,
+                CCTV.risks(),
+                null,
+                CCTV.indicators());
         INITIATIVE.given().when(new DefineInitiative("P1-03", backwards)).thenInvalid("due");
     }
 
     @Test
     void anAmendmentRecordsTheWholeNewDefinition() {
-        INITIATIVE.given(DEFINED).when(new AmendInitiative("P1-03", retitled("Mobile CCTV at events")))
+        INITIATIVE
+                .given(DEFINED)
+                .when(new AmendInitiative("P1-03", retitled("Mobile CCTV at events")))
                 .then(new InitiativeAmended("P1-03", retitled("Mobile CCTV at events")));
     }
 
@@ -71,45 +98,66 @@ class InitiativeDeciderTest {
     @Test
     void aRetiredInitiativeIsNotAmendedNorReportedOn() {
         InitiativeRetired retired = new InitiativeRetired("P1-03", "Replaced");
-        INITIATIVE.given(DEFINED, retired).when(new AmendInitiative("P1-03", retitled("x"))).thenRejected("retired");
-        INITIATIVE.given(DEFINED, retired).when(update("2024/25 Q2", ProgressStatus.ON_TRACK, Rag.GREEN, null)).thenRejected("retired");
+        INITIATIVE
+                .given(DEFINED, retired)
+                .when(new AmendInitiative("P1-03", retitled("x")))
+                .thenRejected("retired");
+        INITIATIVE
+                .given(DEFINED, retired)
+                .when(update("2024/25 Q2", ProgressStatus.ON_TRACK, Rag.GREEN, null))
+                .thenRejected("retired");
     }
 
     @Test
     void retiringTwiceIsOneEvent() {
-        INITIATIVE.given(DEFINED).when(new RetireInitiative("P1-03", "Replaced")).then(new InitiativeRetired("P1-03", "Replaced"));
-        INITIATIVE.given(DEFINED, new InitiativeRetired("P1-03", "Replaced")).when(new RetireInitiative("P1-03", "again")).thenNothing();
+        INITIATIVE
+                .given(DEFINED)
+                .when(new RetireInitiative("P1-03", "Replaced"))
+                .then(new InitiativeRetired("P1-03", "Replaced"));
+        INITIATIVE
+                .given(DEFINED, new InitiativeRetired("P1-03", "Replaced"))
+                .when(new RetireInitiative("P1-03", "again"))
+                .thenNothing();
     }
 
     @Test
     void progressIsRecordedForTheQuarter() {
-        INITIATIVE.given(DEFINED)
+        INITIATIVE
+                .given(DEFINED)
                 .when(update("2024/25 Q2", ProgressStatus.ON_TRACK, Rag.GREEN, "CCTV deployed at 4 events"))
                 .then(new ProgressUpdated("P1-03", "2024/25 Q2", "on-track", "green", "CCTV deployed at 4 events"));
     }
 
     @Test
     void theSameReportTwiceIsOneEvent() {
-        INITIATIVE.given(DEFINED, new ProgressUpdated("P1-03", "2024/25 Q2", "on-track", "green", "ok"))
+        INITIATIVE
+                .given(DEFINED, new ProgressUpdated("P1-03", "2024/25 Q2", "on-track", "green", "ok"))
                 .when(update("2024/25 Q2", ProgressStatus.ON_TRACK, Rag.GREEN, "ok"))
                 .thenNothing();
     }
 
     @Test
     void aChangedReportForTheSameQuarterIsANewEvent() {
-        INITIATIVE.given(DEFINED, new ProgressUpdated("P1-03", "2024/25 Q2", "on-track", "green", "ok"))
+        INITIATIVE
+                .given(DEFINED, new ProgressUpdated("P1-03", "2024/25 Q2", "on-track", "green", "ok"))
                 .when(update("2024/25 Q2", ProgressStatus.AT_RISK, Rag.AMBER, "funding late"))
                 .then(new ProgressUpdated("P1-03", "2024/25 Q2", "at-risk", "amber", "funding late"));
     }
 
     @Test
     void aQuarterOutsideTheTimescaleIsRefused() {
-        INITIATIVE.given(DEFINED).when(update("2026/27 Q1", ProgressStatus.ON_TRACK, Rag.GREEN, null)).thenInvalid("quarter");
+        INITIATIVE
+                .given(DEFINED)
+                .when(update("2026/27 Q1", ProgressStatus.ON_TRACK, Rag.GREEN, null))
+                .thenInvalid("quarter");
     }
 
     @Test
     void anUndefinedInitiativeCannotReportProgress() {
-        INITIATIVE.given().when(update("2024/25 Q2", ProgressStatus.ON_TRACK, Rag.GREEN, null)).thenRejected("not-defined");
+        INITIATIVE
+                .given()
+                .when(update("2024/25 Q2", ProgressStatus.ON_TRACK, Rag.GREEN, null))
+                .thenRejected("not-defined");
     }
 
     @Test
@@ -117,7 +165,8 @@ class InitiativeDeciderTest {
         var q2 = new ProgressUpdated("P1-03", "2024/25 Q2", "on-track", "green", "ok");
         var q2again = new ProgressUpdated("P1-03", "2024/25 Q2", "at-risk", "amber", "late");
         var q1 = new ProgressUpdated("P1-03", "2024/25 Q1", "completed", "green", "done");
-        INITIATIVE.given(DEFINED, q2, q2again, new InitiativeAmended("P1-03", retitled("New title")), q1)
+        INITIATIVE
+                .given(DEFINED, q2, q2again, new InitiativeAmended("P1-03", retitled("New title")), q1)
                 .thenState(state -> {
                     assertEquals(q2again, state.progressByQuarter().get("2024/25 Q2"));
                     assertEquals(q2again, state.latest(), "the latest quarter, not the latest report");

@@ -1,20 +1,18 @@
 package org.csp.plan.initiative;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.csp.infrastructure.TestInfrastructure;
-import org.csp.plan.Db;
-import org.csp.infrastructure.Tokens;
-import org.csp.infrastructure.TopicReader;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.csp.eventsourcing.EventStore;
-import org.csp.testing.Unauthorized;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -26,20 +24,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.startsWith;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.csp.eventsourcing.EventStore;
+import org.csp.infrastructure.TestInfrastructure;
+import org.csp.infrastructure.Tokens;
+import org.csp.infrastructure.TopicReader;
+import org.csp.plan.Db;
+import org.csp.testing.Unauthorized;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = TestInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "plan"))
 class InitiativeResourceTest {
-
 
     private static String progress(String quarter, String status, String rag, String commentary) {
         return """
@@ -50,14 +47,18 @@ class InitiativeResourceTest {
     @Test
     void aMissingOrBadTokenIsA401Problem() {
         Unauthorized.assertRefused("GET", "/api/initiatives");
-        Unauthorized.assertRefused("POST", "/api/initiatives/P1-01/progress", progress("2024/25 Q2", "on-track", "green", "x"));
+        Unauthorized.assertRefused(
+                "POST", "/api/initiatives/P1-01/progress", progress("2024/25 Q2", "on-track", "green", "x"));
     }
 
     @Test
     void theStroudPlanIsLoadedAtFirstStart() {
-        given().auth().oauth2(Tokens.user("viewer"))
-                .when().get("/api/initiatives")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(Tokens.user("viewer"))
+                .when()
+                .get("/api/initiatives")
+                .then()
+                .statusCode(200)
                 .body("findAll { it.id ==~ /P[1-5]-0[1-9]/ }", hasSize(34))
                 .body("[0].id", equalTo("P1-01"))
                 .body("[0].priority", equalTo(1))
@@ -65,34 +66,48 @@ class InitiativeResourceTest {
                 .body("[2].title", startsWith("Support events, businesses, and the Police"));
     }
 
-
-
     @Test
     void aViewerCannotReportProgress() {
-        given().auth().oauth2(Tokens.user("viewer")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(Tokens.user("viewer"))
+                .contentType(ContentType.JSON)
                 .body(progress("2024/25 Q2", "on-track", "green", "x"))
-                .when().post("/api/initiatives/P1-02/progress")
-                .then().statusCode(403);
+                .when()
+                .post("/api/initiatives/P1-02/progress")
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void aCoordinatorReportsProgressAndItIsPublishedAsACloudEvent() {
         String commentary = "CCTV deployed at four events " + UUID.randomUUID();
-        int version = given().auth().oauth2(Tokens.user("coordinator")).contentType(ContentType.JSON)
+        int version = given().auth()
+                .oauth2(Tokens.user("coordinator"))
+                .contentType(ContentType.JSON)
                 .body(progress("2024/25 Q2", "on-track", "green", commentary))
-                .when().post("/api/initiatives/P1-03/progress")
-                .then().statusCode(200)
+                .when()
+                .post("/api/initiatives/P1-03/progress")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("on-track"))
                 .body("quarter", equalTo("2024/25 Q2"))
-                .extract().path("version");
+                .extract()
+                .path("version");
 
-        given().auth().oauth2(Tokens.user("lead")).when().get("/api/initiatives/P1-03")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(Tokens.user("lead"))
+                .when()
+                .get("/api/initiatives/P1-03")
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"" + version + "\"")
                 .body("progress.commentary", hasItem(commentary));
 
-        ConsumerRecord<String, byte[]> record = TopicReader.await("plan.events", "stroud:initiative:P1-03",
-                r -> TopicReader.value(r).contains(commentary), Duration.ofSeconds(20));
+        ConsumerRecord<String, byte[]> record = TopicReader.await(
+                "plan.events",
+                "stroud:initiative:P1-03",
+                r -> TopicReader.value(r).contains(commentary),
+                Duration.ofSeconds(20));
         assertNotNull(record, "the update reached plan.events");
         assertEquals("plan.initiative.updated.v1", TopicReader.header(record, "ce_type"));
         assertEquals("plan-service", TopicReader.header(record, "ce_source"));
@@ -107,65 +122,127 @@ class InitiativeResourceTest {
     @Test
     void theSameReportTwiceDoesNotAppendTwice() {
         String body = progress("2024/25 Q3", "at-risk", "amber", "Funding confirmed late");
-        int first = given().auth().oauth2(Tokens.user("lead")).contentType(ContentType.JSON).body(body)
-                .when().post("/api/initiatives/P1-01/progress").then().statusCode(200).extract().path("version");
-        given().auth().oauth2(Tokens.user("lead")).contentType(ContentType.JSON).body(body)
-                .when().post("/api/initiatives/P1-01/progress").then().statusCode(200).body("version", equalTo(first));
+        int first = given().auth()
+                .oauth2(Tokens.user("lead"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/initiatives/P1-01/progress")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("version");
+        given().auth()
+                .oauth2(Tokens.user("lead"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/initiatives/P1-01/progress")
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(first));
     }
 
     @Test
     void aStaleIfMatchIsRefusedWith412() {
-        given().auth().oauth2(Tokens.user("coordinator")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(Tokens.user("coordinator"))
+                .contentType(ContentType.JSON)
                 .header("If-Match", "\"1\"")
                 .body(progress("2024/25 Q1", "on-track", "green", "first"))
-                .when().post("/api/initiatives/P3-01/progress").then().statusCode(200).body("version", equalTo(2));
-        given().auth().oauth2(Tokens.user("coordinator")).contentType(ContentType.JSON)
+                .when()
+                .post("/api/initiatives/P3-01/progress")
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(2));
+        given().auth()
+                .oauth2(Tokens.user("coordinator"))
+                .contentType(ContentType.JSON)
                 .header("If-Match", "\"1\"")
                 .body(progress("2024/25 Q1", "completed", "green", "second"))
-                .when().post("/api/initiatives/P3-01/progress")
-                .then().statusCode(412).contentType("application/problem+json")
+                .when()
+                .post("/api/initiatives/P3-01/progress")
+                .then()
+                .statusCode(412)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:csp:problem:precondition-failed"));
     }
 
     @Test
     void malformedJsonIsAProblemAndStoresNothing() {
-        given().auth().oauth2(Tokens.user("coordinator")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(Tokens.user("coordinator"))
+                .contentType(ContentType.JSON)
                 .body("{\"quarter\": \"2024/25 Q2\", ")
-                .when().post("/api/initiatives/P4-01/progress")
-                .then().statusCode(400).contentType("application/problem+json")
+                .when()
+                .post("/api/initiatives/P4-01/progress")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:csp:problem:malformed-body"))
                 .body("status", equalTo(400));
-        given().auth().oauth2(Tokens.user("viewer")).when().get("/api/initiatives/P4-01")
-                .then().statusCode(200).body("version", equalTo(1)).body("progress", hasSize(0));
+        given().auth()
+                .oauth2(Tokens.user("viewer"))
+                .when()
+                .get("/api/initiatives/P4-01")
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(1))
+                .body("progress", hasSize(0));
     }
 
     @Test
     void invalidFieldsAreListed() {
-        given().auth().oauth2(Tokens.user("coordinator")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(Tokens.user("coordinator"))
+                .contentType(ContentType.JSON)
                 .body(progress("2024 Q2", "great", "blue", ""))
-                .when().post("/api/initiatives/P4-02/progress")
-                .then().statusCode(422).contentType("application/problem+json")
+                .when()
+                .post("/api/initiatives/P4-02/progress")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
                 .body("errors.field", hasItem("quarter"))
                 .body("errors.field", hasItem("status"))
                 .body("errors.field", hasItem("rag"));
-        given().auth().oauth2(Tokens.user("coordinator")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(Tokens.user("coordinator"))
+                .contentType(ContentType.JSON)
                 .body(progress("2024/25 Q2", "off-track", "red", ""))
-                .when().post("/api/initiatives/P4-02/progress")
-                .then().statusCode(422).body("errors[0].field", equalTo("commentary"));
-        given().auth().oauth2(Tokens.user("coordinator")).contentType(ContentType.JSON)
+                .when()
+                .post("/api/initiatives/P4-02/progress")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("commentary"));
+        given().auth()
+                .oauth2(Tokens.user("coordinator"))
+                .contentType(ContentType.JSON)
                 .body(progress("2030/31 Q1", "on-track", "green", "too late"))
-                .when().post("/api/initiatives/P4-02/progress")
-                .then().statusCode(422).body("errors[0].field", equalTo("quarter"));
-        given().auth().oauth2(Tokens.user("viewer")).when().get("/api/initiatives/P4-02")
-                .then().statusCode(200).body("progress", hasSize(0));
+                .when()
+                .post("/api/initiatives/P4-02/progress")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("quarter"));
+        given().auth()
+                .oauth2(Tokens.user("viewer"))
+                .when()
+                .get("/api/initiatives/P4-02")
+                .then()
+                .statusCode(200)
+                .body("progress", hasSize(0));
     }
 
     @Test
     void anUnknownInitiativeIsNotFound() {
-        given().auth().oauth2(Tokens.user("coordinator")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(Tokens.user("coordinator"))
+                .contentType(ContentType.JSON)
                 .body(progress("2024/25 Q2", "on-track", "green", "x"))
-                .when().post("/api/initiatives/P9-99/progress")
-                .then().statusCode(404).contentType("application/problem+json")
+                .when()
+                .post("/api/initiatives/P9-99/progress")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:csp:problem:not-found"));
     }
 
@@ -180,7 +257,8 @@ class InitiativeResourceTest {
         String jdbc = "jdbc:" + ConfigProvider.getConfig().getValue("quarkus.datasource.reactive.url", String.class)
                 + "?user=postgres";
         ExecutorService clients = Executors.newFixedThreadPool(2);
-        try (Connection lockHolder = DriverManager.getConnection(jdbc); Connection observer = DriverManager.getConnection(jdbc)) {
+        try (Connection lockHolder = DriverManager.getConnection(jdbc);
+                Connection observer = DriverManager.getConnection(jdbc)) {
             long before = eventCount(observer, stream);
             lockHolder.setAutoCommit(false);
             try (var lock = lockHolder.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
@@ -189,9 +267,14 @@ class InitiativeResourceTest {
             }
             List<CompletableFuture<Response>> posts = new ArrayList<>();
             for (String commentary : List.of("first of two concurrent reports", "second of two concurrent reports")) {
-                posts.add(CompletableFuture.supplyAsync(() -> given().auth().oauth2(Tokens.user("coordinator"))
-                        .contentType(ContentType.JSON).body(progress("2024/25 Q4", "at-risk", "amber", commentary))
-                        .when().post("/api/initiatives/P5-01/progress"), clients));
+                posts.add(CompletableFuture.supplyAsync(
+                        () -> given().auth()
+                                .oauth2(Tokens.user("coordinator"))
+                                .contentType(ContentType.JSON)
+                                .body(progress("2024/25 Q4", "at-risk", "amber", commentary))
+                                .when()
+                                .post("/api/initiatives/P5-01/progress"),
+                        clients));
             }
             Db.awaitWaitingSessions(observer, 2);
             lockHolder.commit();
@@ -201,8 +284,13 @@ class InitiativeResourceTest {
                 responses.add(post.get(30, TimeUnit.SECONDS));
             }
             responses.sort(Comparator.comparingInt(Response::statusCode));
-            assertEquals(List.of(200, 409), responses.stream().map(Response::statusCode).toList());
-            responses.get(1).then().contentType("application/problem+json")
+            assertEquals(
+                    List.of(200, 409),
+                    responses.stream().map(Response::statusCode).toList());
+            responses
+                    .get(1)
+                    .then()
+                    .contentType("application/problem+json")
                     .body("type", equalTo("urn:csp:problem:concurrency-conflict"))
                     .body("status", equalTo(409));
             assertEquals(before + 1, eventCount(observer, stream), "exactly one of the two reports is stored");

@@ -1,7 +1,10 @@
 package org.csp.plan.review;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import java.util.List;
 import org.csp.calendar.FinancialQuarter;
-import org.csp.testing.DeciderSpec;
 import org.csp.plan.SampleEvents;
 import org.csp.plan.review.ReviewCommand.CloseReview;
 import org.csp.plan.review.ReviewCommand.OpenReview;
@@ -12,17 +15,15 @@ import org.csp.plan.review.ReviewEvent.ReportSubmitted;
 import org.csp.plan.review.ReviewEvent.ReviewClosed;
 import org.csp.plan.review.ReviewEvent.ReviewOpened;
 import org.csp.plan.review.ReviewEvent.ReviewReopened;
+import org.csp.testing.DeciderSpec;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 class QuarterlyReviewDeciderTest {
 
-    private static final DeciderSpec<ReviewCommand, ReviewEvent, QuarterlyReview> REVIEW = DeciderSpec.of(QuarterlyReview.DECIDER);
-    private static final FinancialQuarter Q3 = FinancialQuarter.parse("2024/25 Q3").orElseThrow();
+    private static final DeciderSpec<ReviewCommand, ReviewEvent, QuarterlyReview> REVIEW =
+            DeciderSpec.of(QuarterlyReview.DECIDER);
+    private static final FinancialQuarter Q3 =
+            FinancialQuarter.parse("2024/25 Q3").orElseThrow();
     private static final ReviewOpened OPENED = new ReviewOpened("2024/25 Q3", List.of(1, 2));
     private static final Report REPORT = SampleEvents.REPORT;
     private static final ReportSubmitted SUBMITTED = new ReportSubmitted("2024/25 Q3", REPORT);
@@ -30,7 +31,8 @@ class QuarterlyReviewDeciderTest {
     @Test
     void openingExpectsAReportFromEachPriority() {
         REVIEW.given().when(new OpenReview(Q3, List.of(2, 1))).then(OPENED);
-        REVIEW.given(OPENED).thenState(state -> assertEquals(List.of(1, 2), ((QuarterlyReview.Opened) state).missingReports()));
+        REVIEW.given(OPENED)
+                .thenState(state -> assertEquals(List.of(1, 2), ((QuarterlyReview.Opened) state).missingReports()));
     }
 
     @Test
@@ -43,29 +45,41 @@ class QuarterlyReviewDeciderTest {
         REVIEW.given(OPENED).when(new SubmitReport(Q3, REPORT)).then(SUBMITTED);
         REVIEW.given(OPENED, SUBMITTED).when(new SubmitReport(Q3, REPORT)).thenNothing();
         Report revised = new Report(1, "Revised summary", REPORT.initiatives());
-        REVIEW.given(OPENED, SUBMITTED).when(new SubmitReport(Q3, revised)).then(new ReportSubmitted("2024/25 Q3", revised));
-        REVIEW.given(OPENED, SUBMITTED).thenState(state -> assertEquals(List.of(2), ((QuarterlyReview.Opened) state).missingReports()));
+        REVIEW.given(OPENED, SUBMITTED)
+                .when(new SubmitReport(Q3, revised))
+                .then(new ReportSubmitted("2024/25 Q3", revised));
+        REVIEW.given(OPENED, SUBMITTED)
+                .thenState(state -> assertEquals(List.of(2), ((QuarterlyReview.Opened) state).missingReports()));
     }
 
     @Test
     void aPriorityNotInTheReviewCannotReport() {
-        REVIEW.given(OPENED).when(new SubmitReport(Q3, new Report(3, "x", List.of()))).thenInvalid("priority");
+        REVIEW.given(OPENED)
+                .when(new SubmitReport(Q3, new Report(3, "x", List.of())))
+                .thenInvalid("priority");
     }
 
     @Test
     void closingCarriesWhatWasReportedAndWhatIsMissing() {
-        REVIEW.given(OPENED, SUBMITTED).when(new CloseReview(Q3)).then(new ReviewClosed("2024/25 Q3", List.of(REPORT), List.of(2)));
+        REVIEW.given(OPENED, SUBMITTED)
+                .when(new CloseReview(Q3))
+                .then(new ReviewClosed("2024/25 Q3", List.of(REPORT), List.of(2)));
     }
 
     @Test
     void aClosedReviewTakesNoReportUntilReopenedWithAReason() {
         ReviewClosed closed = new ReviewClosed("2024/25 Q3", List.of(REPORT), List.of(2));
-        REVIEW.given(OPENED, SUBMITTED, closed).when(new SubmitReport(Q3, REPORT)).thenRejected("review-closed");
+        REVIEW.given(OPENED, SUBMITTED, closed)
+                .when(new SubmitReport(Q3, REPORT))
+                .thenRejected("review-closed");
         REVIEW.given(OPENED, SUBMITTED, closed).when(new CloseReview(Q3)).thenRejected("review-closed");
         REVIEW.given(OPENED).when(new ReopenReview(Q3, "why")).thenRejected("review-open");
         ReviewReopened reopened = new ReviewReopened("2024/25 Q3", "Police figures corrected");
-        REVIEW.given(OPENED, SUBMITTED, closed).when(new ReopenReview(Q3, "Police figures corrected")).then(reopened);
-        REVIEW.given(OPENED, SUBMITTED, closed, reopened).when(new SubmitReport(Q3, new Report(2, "late", List.of())))
+        REVIEW.given(OPENED, SUBMITTED, closed)
+                .when(new ReopenReview(Q3, "Police figures corrected"))
+                .then(reopened);
+        REVIEW.given(OPENED, SUBMITTED, closed, reopened)
+                .when(new SubmitReport(Q3, new Report(2, "late", List.of())))
                 .then(new ReportSubmitted("2024/25 Q3", new Report(2, "late", List.of())));
     }
 
@@ -75,8 +89,10 @@ class QuarterlyReviewDeciderTest {
         ReviewClosed closed = new ReviewClosed("2024/25 Q3", List.of(REPORT), List.of(2));
         ReviewReopened reopened = new ReviewReopened("2024/25 Q3", "Police figures corrected");
         REVIEW.given().thenState(state -> assertInstanceOf(QuarterlyReview.NotOpened.class, state));
-        REVIEW.given(OPENED, SUBMITTED).thenState(state -> assertEquals("open", assertInstanceOf(QuarterlyReview.Open.class, state)
-                .status()));
+        REVIEW.given(OPENED, SUBMITTED)
+                .thenState(state -> assertEquals(
+                        "open",
+                        assertInstanceOf(QuarterlyReview.Open.class, state).status()));
         REVIEW.given(OPENED, SUBMITTED, closed).thenState(state -> {
             QuarterlyReview.Closed review = assertInstanceOf(QuarterlyReview.Closed.class, state);
             assertEquals("closed", review.status());
@@ -87,7 +103,9 @@ class QuarterlyReviewDeciderTest {
             assertEquals(List.of("Police figures corrected"), review.reopenReasons());
             assertEquals(List.of(2), review.missingReports());
         });
-        REVIEW.given(OPENED, SUBMITTED, closed).when(new OpenReview(Q3, List.of(1))).thenRejected("review-exists");
+        REVIEW.given(OPENED, SUBMITTED, closed)
+                .when(new OpenReview(Q3, List.of(1)))
+                .thenRejected("review-exists");
         REVIEW.given().when(new ReopenReview(Q3, "why")).thenRejected("not-defined");
     }
 

@@ -15,7 +15,9 @@ public record ReportingPeriod(Kind kind, String label, LocalDate firstDay, Local
 
     /** The kinds of period, each the one an indicator of a reporting frequency uses. */
     public enum Kind {
-        MONTH, QUARTER, YEAR;
+        MONTH,
+        QUARTER,
+        YEAR;
 
         /** The kind of period an indicator of this frequency ("monthly", "quarterly", "annual") reports; null if unknown. */
         public static Kind ofFrequency(String frequency) {
@@ -52,7 +54,8 @@ public record ReportingPeriod(Kind kind, String label, LocalDate firstDay, Local
         Matcher month = MONTH.matcher(t);
         if (month.matches()) {
             YearMonth ym = YearMonth.of(Integer.parseInt(month.group(1)), Integer.parseInt(month.group(2)));
-            return ym.getYear() < 2000 || ym.getYear() > 2099 ? Optional.empty()
+            return ym.getYear() < 2000 || ym.getYear() > 2099
+                    ? Optional.empty()
                     : Optional.of(new ReportingPeriod(Kind.MONTH, ym.toString(), ym.atDay(1), ym.atEndOfMonth()));
         }
         Optional<FinancialQuarter> quarter = FinancialQuarter.parse(t);
@@ -65,8 +68,11 @@ public record ReportingPeriod(Kind kind, String label, LocalDate firstDay, Local
             if ((start + 1) % 100 != Integer.parseInt(year.group(2)) || start < 2000 || start > 2099) {
                 return Optional.empty();
             }
-            return Optional.of(new ReportingPeriod(Kind.YEAR, new FinancialQuarter(start, 1).financialYear(),
-                    LocalDate.of(start, 4, 1), LocalDate.of(start + 1, 3, 31)));
+            return Optional.of(new ReportingPeriod(
+                    Kind.YEAR,
+                    new FinancialQuarter(start, 1).financialYear(),
+                    LocalDate.of(start, 4, 1),
+                    LocalDate.of(start + 1, 3, 31)));
         }
         return Optional.empty();
     }

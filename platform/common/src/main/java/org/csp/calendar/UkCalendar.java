@@ -12,8 +12,7 @@ public final class UkCalendar {
 
     public static final ZoneId ZONE = ZoneId.of("Europe/London");
 
-    private UkCalendar() {
-    }
+    private UkCalendar() {}
 
     /** The system clock in Europe/London: what an application injects. */
     public static Clock systemClock() {

@@ -12,20 +12,29 @@ import java.util.regex.Pattern;
 public final class PersonalData {
 
     /** {@code possible}: a cheap test that must hold wherever the pattern can match, so most text skips the regex. */
-    private record Kind(String name, Predicate<String> possible, Pattern pattern) {
-    }
+    private record Kind(String name, Predicate<String> possible, Pattern pattern) {}
 
-    private static final Predicate<String> AT = text -> text.indexOf('@') >= 0 || text.contains("(at)") || text.contains("[at]");
+    private static final Predicate<String> AT =
+            text -> text.indexOf('@') >= 0 || text.contains("(at)") || text.contains("[at]");
     private static final Predicate<String> DIGIT = text -> text.chars().anyMatch(c -> c >= '0' && c <= '9');
 
     private static final List<Kind> KINDS = List.of(
-            new Kind("an e-mail address", AT, Pattern.compile("[A-Za-z0-9._%+-]+\\s*(@|\\(at\\)|\\[at\\])\\s*[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}")),
-            new Kind("a telephone number", DIGIT, Pattern.compile("(?<![\\d+])(\\+\\s*44|0044|0)[\\s\\-().]*[1-9]([\\s\\-().]*\\d){8,9}(?!\\d)")),
-            new Kind("a full postcode", DIGIT, Pattern.compile(
-                    "(?i)(?<![A-Z0-9])(GIR\\s?0AA|[A-PR-UWYZ][A-HK-Y]?\\d[A-Z\\d]?\\s*\\d[ABD-HJLNP-UW-Z]{2})(?![A-Z0-9])")));
+            new Kind(
+                    "an e-mail address",
+                    AT,
+                    Pattern.compile(
+                            "[A-Za-z0-9._%+-]+\\s*(@|\\(at\\)|\\[at\\])\\s*[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}")),
+            new Kind(
+                    "a telephone number",
+                    DIGIT,
+                    Pattern.compile("(?<![\\d+])(\\+\\s*44|0044|0)[\\s\\-().]*[1-9]([\\s\\-().]*\\d){8,9}(?!\\d)")),
+            new Kind(
+                    "a full postcode",
+                    DIGIT,
+                    Pattern.compile(
+                            "(?i)(?<![A-Z0-9])(GIR\\s?0AA|[A-PR-UWYZ][A-HK-Y]?\\d[A-Z\\d]?\\s*\\d[ABD-HJLNP-UW-Z]{2})(?![A-Z0-9])")));
 
-    private PersonalData() {
-    }
+    private PersonalData() {}
 
     /** What personal data {@code text} holds ("an e-mail address"), or null when it holds none. */
     public static String find(String text) {

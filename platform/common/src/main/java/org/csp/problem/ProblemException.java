@@ -26,13 +26,20 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException notFound(String what, String id) {
-        return new ProblemException(404, "not-found", what + " not found", "There is no " + what.toLowerCase() + " '" + id + "'.");
+        return new ProblemException(
+                404, "not-found", what + " not found", "There is no " + what.toLowerCase() + " '" + id + "'.");
     }
 
     public static ProblemException invalid(List<FieldViolation> violations) {
-        return new ProblemException(422, "validation-failed", "The request body is not valid",
-                violations.size() == 1 ? violations.getFirst().field() + ": " + violations.getFirst().message()
-                        : violations.size() + " fields are not valid.", violations);
+        return new ProblemException(
+                422,
+                "validation-failed",
+                "The request body is not valid",
+                violations.size() == 1
+                        ? violations.getFirst().field() + ": "
+                                + violations.getFirst().message()
+                        : violations.size() + " fields are not valid.",
+                violations);
     }
 
     public static ProblemException forbidden(String detail) {

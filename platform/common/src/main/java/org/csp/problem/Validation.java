@@ -64,7 +64,9 @@ public final class Validation {
             if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c < 0xa0)) {
                 return "control characters (U+%04X)".formatted((int) c);
             }
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
                 return "a lone surrogate (U+%04X)".formatted((int) c);
@@ -97,8 +99,11 @@ public final class Validation {
     private String personalDataFree(String text, String field) {
         String found = PersonalData.find(text);
         if (found != null) {
-            violations.add(new FieldViolation(row, field, "must not contain personal data (it holds " + found
-                    + "); keep personal details in the agencies' own case systems"));
+            violations.add(new FieldViolation(
+                    row,
+                    field,
+                    "must not contain personal data (it holds " + found
+                            + "); keep personal details in the agencies' own case systems"));
             return null;
         }
         return text;
@@ -130,6 +135,7 @@ public final class Validation {
 
     /** A request without a body. */
     public static ProblemException missingBody() {
-        return new ProblemException(400, "malformed-body", "The request body is missing", "Send a JSON object as the request body.");
+        return new ProblemException(
+                400, "malformed-body", "The request body is missing", "Send a JSON object as the request body.");
     }
 }

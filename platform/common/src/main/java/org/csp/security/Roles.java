@@ -19,12 +19,11 @@ public final class Roles {
     public static final String READER = "reader";
 
     /** The roles that make a caller a {@link #READER}. */
-    public static final Set<String> READING_ROLES = Set.of(COORDINATOR, PRIORITY_LEAD,
-            ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER);
+    public static final Set<String> READING_ROLES =
+            Set.of(COORDINATOR, PRIORITY_LEAD, ENGAGEMENT_OFFICER, PARTNER_AGENCY, COUNTY_ANALYST, VIEWER);
 
     /** The {@code org} claim that partner-agency clients carry: the organisation a machine identity speaks for. */
     public static final String ORG_CLAIM = "org";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

@@ -1,7 +1,6 @@
 package org.csp.seed;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,8 +8,7 @@ import java.io.UncheckedIOException;
 /** Data files shipped on the class path (a partnership's plan, its indicators) that a service loads at first start. */
 public final class SeedFiles {
 
-    private SeedFiles() {
-    }
+    private SeedFiles() {}
 
     /** Reads a JSON resource; a missing or unreadable file stops the start-up with its name. */
     public static <T> T read(ObjectMapper json, String resource, Class<T> type) {

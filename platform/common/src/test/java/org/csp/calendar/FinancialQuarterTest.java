@@ -1,14 +1,13 @@
 package org.csp.calendar;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class FinancialQuarterTest {
 
@@ -45,6 +44,7 @@ class FinancialQuarterTest {
         assertEquals(LocalDate.of(2025, 3, 31), new FinancialQuarter(2024, 4).lastDay());
         assertTrue(q2.contains(LocalDate.of(2024, 9, 30)));
         assertFalse(q2.contains(LocalDate.of(2024, 10, 1)));
-        assertEquals("1999/00 Q1".length(), new FinancialQuarter(2099, 1).label().length());
+        assertEquals(
+                "1999/00 Q1".length(), new FinancialQuarter(2099, 1).label().length());
     }
 }

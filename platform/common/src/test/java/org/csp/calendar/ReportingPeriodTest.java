@@ -1,11 +1,10 @@
 package org.csp.calendar;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.LocalDate;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
 
 class ReportingPeriodTest {
 
@@ -44,12 +43,25 @@ class ReportingPeriodTest {
         assertEquals(ReportingPeriod.Kind.QUARTER, ReportingPeriod.Kind.ofFrequency("quarterly"));
         assertEquals(12, ReportingPeriod.Kind.ofFrequency("monthly").perYear());
         assertEquals(null, ReportingPeriod.Kind.ofFrequency("weekly"));
-        assertEquals(ReportingPeriod.parse("2024/25 Q3").orElseThrow(), ReportingPeriod.of(new FinancialQuarter(2024, 3)));
+        assertEquals(
+                ReportingPeriod.parse("2024/25 Q3").orElseThrow(), ReportingPeriod.of(new FinancialQuarter(2024, 3)));
     }
 
     @Test
     void nonsenseIsNoPeriod() {
-        for (String text : new String[]{"2024-13", "2024/26", "24-08", "2024 Q2", "August 2024", "", "1999-12", "2100-01", "2100/01", "2024/26", null}) {
+        for (String text : new String[] {
+            "2024-13",
+            "2024/26",
+            "24-08",
+            "2024 Q2",
+            "August 2024",
+            "",
+            "1999-12",
+            "2100-01",
+            "2100/01",
+            "2024/26",
+            null
+        }) {
             assertTrue(ReportingPeriod.parse(text).isEmpty(), text);
         }
     }

@@ -1,13 +1,12 @@
 package org.csp.calendar;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class UkCalendarTest {
 
@@ -16,7 +15,8 @@ class UkCalendarTest {
     void todayIsTheDayInLondonWhateverTheClocksZone() {
         Instant lateEvening = Instant.parse("2025-03-31T23:30:00Z");
         assertEquals(LocalDate.of(2025, 4, 1), UkCalendar.today(Clock.fixed(lateEvening, ZoneId.of("UTC"))));
-        assertEquals(LocalDate.of(2025, 4, 1), UkCalendar.today(Clock.fixed(lateEvening, ZoneId.of("America/New_York"))));
+        assertEquals(
+                LocalDate.of(2025, 4, 1), UkCalendar.today(Clock.fixed(lateEvening, ZoneId.of("America/New_York"))));
         assertEquals(UkCalendar.ZONE, UkCalendar.systemClock().getZone());
     }
 }

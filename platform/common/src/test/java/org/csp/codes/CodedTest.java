@@ -1,15 +1,17 @@
 package org.csp.codes;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
 class CodedTest {
 
-    enum Status implements Coded { ON_TRACK, AT_RISK }
+    enum Status implements Coded {
+        ON_TRACK,
+        AT_RISK
+    }
 
     @Test
     void constantsAreWrittenInKebabCase() {

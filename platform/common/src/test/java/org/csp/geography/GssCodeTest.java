@@ -1,11 +1,11 @@
 package org.csp.geography;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 class GssCodeTest {
 
@@ -23,7 +23,9 @@ class GssCodeTest {
 
     @Test
     void anythingElseIsNoCode() {
-        for (String text : new String[]{"E0700008", "E070000822", "e07000082", "X07000082", " E07000082", "E07-00082", "", null}) {
+        for (String text :
+                new String[] {"E0700008", "E070000822", "e07000082", "X07000082", " E07000082", "E07-00082", "", null
+                }) {
             assertFalse(GssCode.isValid(text), String.valueOf(text));
             assertTrue(GssCode.parse(text).isEmpty(), String.valueOf(text));
         }

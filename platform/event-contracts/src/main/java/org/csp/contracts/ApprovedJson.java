@@ -14,8 +14,7 @@ import java.util.List;
  */
 public final class ApprovedJson {
 
-    private ApprovedJson() {
-    }
+    private ApprovedJson() {}
 
     /** Every type of every topic. */
     public static List<String> allTypes() {
@@ -34,7 +33,8 @@ public final class ApprovedJson {
     public static String of(String type) {
         try (InputStream in = ApprovedJson.class.getClassLoader().getResourceAsStream(path(type))) {
             if (in == null) {
-                throw new IllegalArgumentException("No approved JSON for event type '" + type + "' (" + path(type) + ")");
+                throw new IllegalArgumentException(
+                        "No approved JSON for event type '" + type + "' (" + path(type) + ")");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
         } catch (IOException e) {

@@ -13,18 +13,24 @@ public final class MeasuresEventTypes {
 
     /** Shipped first (flat); read as {@link #INDICATOR_DEFINED_V2}. */
     public static final String INDICATOR_DEFINED_V1 = "measures.indicator.defined.v1";
+
     public static final String INDICATOR_DEFINED_V2 = "measures.indicator.defined.v2";
     public static final String INDICATOR_AMENDED_V1 = "measures.indicator.amended.v1";
     /** A data point's first figure. */
     public static final String DATA_POINT_RECORDED_V1 = "measures.measure.recorded.v1";
     /** A data point's different figure: a revision, with the reason and the previous value. */
     public static final String DATA_POINT_REVISED_V1 = "measures.measure.revised.v1";
+
     public static final String COMPARATOR_RECORDED_V1 = "measures.comparator.recorded.v1";
 
     /** Every type that is or ever was on the topic. */
-    public static final List<String> ALL = List.of(INDICATOR_DEFINED_V1, INDICATOR_DEFINED_V2, INDICATOR_AMENDED_V1,
-            DATA_POINT_RECORDED_V1, DATA_POINT_REVISED_V1, COMPARATOR_RECORDED_V1);
+    public static final List<String> ALL = List.of(
+            INDICATOR_DEFINED_V1,
+            INDICATOR_DEFINED_V2,
+            INDICATOR_AMENDED_V1,
+            DATA_POINT_RECORDED_V1,
+            DATA_POINT_REVISED_V1,
+            COMPARATOR_RECORDED_V1);
 
-    private MeasuresEventTypes() {
-    }
+    private MeasuresEventTypes() {}
 }

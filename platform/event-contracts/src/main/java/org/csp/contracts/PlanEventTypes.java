@@ -23,11 +23,13 @@ public final class PlanEventTypes {
     public static final String OBJECTIVE_RETIRED_V1 = "plan.objective.retired.v1";
     /** Shipped first; read as {@link #INITIATIVE_DEFINED_V2}. */
     public static final String INITIATIVE_DEFINED_V1 = "plan.initiative.defined.v1";
+
     public static final String INITIATIVE_DEFINED_V2 = "plan.initiative.defined.v2";
     public static final String INITIATIVE_AMENDED_V1 = "plan.initiative.amended.v1";
     public static final String INITIATIVE_RETIRED_V1 = "plan.initiative.retired.v1";
     /** A quarter's progress report on an initiative. */
     public static final String PROGRESS_UPDATED_V1 = "plan.initiative.updated.v1";
+
     public static final String REVIEW_OPENED_V1 = "plan.quarterly-review.opened.v1";
     public static final String REPORT_SUBMITTED_V1 = "plan.quarterly-review.report-submitted.v1";
     public static final String REVIEW_CLOSED_V1 = "plan.quarterly-review.closed.v1";
@@ -35,12 +37,27 @@ public final class PlanEventTypes {
     public static final String PRIORITY_LEAD_ASSIGNED_V1 = "plan.priority-lead.assigned.v1";
 
     /** Every type that is or ever was on the topic. */
-    public static final List<String> ALL = List.of(PLAN_REVISED_V1, ORGANISATION_DEFINED_V1, ORGANISATION_AMENDED_V1,
-            ORGANISATION_RETIRED_V1, PRIORITY_DEFINED_V1, PRIORITY_AMENDED_V1, PRIORITY_RETIRED_V1, OBJECTIVE_DEFINED_V1,
-            OBJECTIVE_AMENDED_V1, OBJECTIVE_RETIRED_V1, INITIATIVE_DEFINED_V1, INITIATIVE_DEFINED_V2, INITIATIVE_AMENDED_V1,
-            INITIATIVE_RETIRED_V1, PROGRESS_UPDATED_V1, REVIEW_OPENED_V1, REPORT_SUBMITTED_V1, REVIEW_CLOSED_V1,
-            REVIEW_REOPENED_V1, PRIORITY_LEAD_ASSIGNED_V1);
+    public static final List<String> ALL = List.of(
+            PLAN_REVISED_V1,
+            ORGANISATION_DEFINED_V1,
+            ORGANISATION_AMENDED_V1,
+            ORGANISATION_RETIRED_V1,
+            PRIORITY_DEFINED_V1,
+            PRIORITY_AMENDED_V1,
+            PRIORITY_RETIRED_V1,
+            OBJECTIVE_DEFINED_V1,
+            OBJECTIVE_AMENDED_V1,
+            OBJECTIVE_RETIRED_V1,
+            INITIATIVE_DEFINED_V1,
+            INITIATIVE_DEFINED_V2,
+            INITIATIVE_AMENDED_V1,
+            INITIATIVE_RETIRED_V1,
+            PROGRESS_UPDATED_V1,
+            REVIEW_OPENED_V1,
+            REPORT_SUBMITTED_V1,
+            REVIEW_CLOSED_V1,
+            REVIEW_REOPENED_V1,
+            PRIORITY_LEAD_ASSIGNED_V1);
 
-    private PlanEventTypes() {
-    }
+    private PlanEventTypes() {}
 }

@@ -2,9 +2,8 @@ package org.csp.eventsourcing;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import org.csp.problem.ProblemException;
-
 import java.util.List;
+import org.csp.problem.ProblemException;
 
 /**
  * One kind of aggregate of a service ({@code initiative}, {@code engagement} …): its streams
@@ -26,8 +25,7 @@ public final class Aggregate<C, E, S> {
     }
 
     /** The state of a stream and the version it is at (0 when the stream does not exist). */
-    public record Loaded<S>(S state, long version) {
-    }
+    public record Loaded<S>(S state, long version) {}
 
     /** What a command did: the new state and version and the events staged for appending (none when nothing changed). */
     public record Outcome<E, S>(S state, long version, List<E> events) {
@@ -47,8 +45,13 @@ public final class Aggregate<C, E, S> {
      * {@code kind} names its streams; {@code what} is how a person calls one ("Engagement record"), in a 404 and a
      * history; {@code queryTable} keeps the service's query table in step.
      */
-    public Aggregate(EventStore store, String kind, String what, EventTypes<E> types, Decider<C, E, S> decider,
-                     QueryTableWriter<S> queryTable) {
+    public Aggregate(
+            EventStore store,
+            String kind,
+            String what,
+            EventTypes<E> types,
+            Decider<C, E, S> decider,
+            QueryTableWriter<S> queryTable) {
         this.store = store;
         this.kind = kind;
         this.what = what;
@@ -78,9 +81,11 @@ public final class Aggregate<C, E, S> {
      * decides, stages the events and writes the query table's row. A command about an aggregate that does not exist
      * (the decider's {@link CommandRejected#NOT_DEFINED}) is a 404 naming it.
      */
-    public Uni<Outcome<E, S>> handle(UnitOfWork unit, String partnershipId, String id, C command, Long ifMatch, Actor actor) {
+    public Uni<Outcome<E, S>> handle(
+            UnitOfWork unit, String partnershipId, String id, C command, Long ifMatch, Actor actor) {
         String streamId = streamId(partnershipId, id);
-        return load(unit, streamId).map(loaded -> {
+        return load(unit, streamId)
+                .map(loaded -> {
                     if (ifMatch != null && ifMatch != loaded.version()) {
                         throw new ConcurrencyConflict(streamId, ifMatch, loaded.version(), true);
                     }
@@ -92,8 +97,13 @@ public final class Aggregate<C, E, S> {
                     for (E event : events) {
                         state = decider.evolve(state, event);
                     }
-                    unit.append(new StreamAppend(streamId, partnershipId, loaded.version(),
-                            events.stream().map(types::encode).toList(), actor, ifMatch != null));
+                    unit.append(new StreamAppend(
+                            streamId,
+                            partnershipId,
+                            loaded.version(),
+                            events.stream().map(types::encode).toList(),
+                            actor,
+                            ifMatch != null));
                     return new Outcome<>(state, loaded.version() + events.size(), events);
                 })
                 .call(outcome -> outcome.changed()

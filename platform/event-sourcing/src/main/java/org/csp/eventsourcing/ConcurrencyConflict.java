@@ -9,9 +9,10 @@ public class ConcurrencyConflict extends RuntimeException {
     private final boolean preconditionFailed;
 
     public ConcurrencyConflict(String streamId, long expected, Long actual, boolean preconditionFailed) {
-        super(actual == null
-                ? "Stream '%s' is no longer at version %d.".formatted(streamId, expected)
-                : "Stream '%s' is at version %d, not %d.".formatted(streamId, actual, expected));
+        super(
+                actual == null
+                        ? "Stream '%s' is no longer at version %d.".formatted(streamId, expected)
+                        : "Stream '%s' is at version %d, not %d.".formatted(streamId, actual, expected));
         this.preconditionFailed = preconditionFailed;
     }
 

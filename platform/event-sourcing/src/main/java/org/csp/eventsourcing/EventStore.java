@@ -10,7 +10,6 @@ import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -55,9 +54,10 @@ public class EventStore {
      */
     public <T> Uni<T> inTransaction(Function<UnitOfWork, Uni<T>> work) {
         return pool.withTransaction(connection -> {
-            UnitOfWork unit = new UnitOfWork(connection, now());
-            return work.apply(unit).call(ignored -> append(connection, unit.appends(), unit.now(), false));
-        }).invoke(onCommitted);
+                    UnitOfWork unit = new UnitOfWork(connection, now());
+                    return work.apply(unit).call(ignored -> append(connection, unit.appends(), unit.now(), false));
+                })
+                .invoke(onCommitted);
     }
 
     private static OffsetDateTime now() {
@@ -85,7 +85,8 @@ public class EventStore {
 
     /** The events of several streams in one query, by stream and in version order within each. */
     public Uni<List<StoredEvent>> readStreams(SqlClient client, List<String> streamIds) {
-        return client.preparedQuery("SELECT " + COLUMNS + " FROM events WHERE stream_id = ANY($1) ORDER BY stream_id, version")
+        return client.preparedQuery(
+                        "SELECT " + COLUMNS + " FROM events WHERE stream_id = ANY($1) ORDER BY stream_id, version")
                 .execute(Tuple.of(streamIds.toArray(String[]::new)))
                 .map(rows -> {
                     List<StoredEvent> events = new ArrayList<>(rows.size());
@@ -110,7 +111,8 @@ public class EventStore {
      * order: the log as it stood at that point, e.g. to read an earlier revision of a plan.
      */
     public Uni<List<StoredEvent>> readPartnership(SqlClient client, String partnershipId, long position) {
-        return client.preparedQuery("SELECT " + COLUMNS + " FROM events WHERE partnership_id = $1 AND position < $2 ORDER BY position")
+        return client.preparedQuery("SELECT " + COLUMNS
+                        + " FROM events WHERE partnership_id = $1 AND position < $2 ORDER BY position")
                 .execute(Tuple.of(partnershipId, position))
                 .map(rows -> {
                     List<StoredEvent> events = new ArrayList<>(rows.size());
@@ -135,7 +137,8 @@ public class EventStore {
      * from PostgreSQL's {@code uuidv7()}: time-ordered, so the unique index on them grows at its end instead of
      * touching a random page of an ever larger index for every event (as random ids did).
      */
-    private Uni<List<StoredEvent>> append(SqlConnection tx, List<StreamAppend> appends, OffsetDateTime now, boolean returning) {
+    private Uni<List<StoredEvent>> append(
+            SqlConnection tx, List<StreamAppend> appends, OffsetDateTime now, boolean returning) {
         int size = appends.stream().mapToInt(a -> a.events().size()).sum();
         if (size == 0) {
             return Uni.createFrom().item(List.of());
@@ -164,10 +167,16 @@ public class EventStore {
             }
         }
         Tuple params = Tuple.tuple()
-                .addArrayOfString(streams).addArrayOfLong(versions).addArrayOfString(types)
-                .addArrayOfString(partnerships).addArrayOfString(payloads).addArrayOfOffsetDateTime(times)
-                .addArrayOfString(subjects).addArrayOfString(clients);
-        return tx.preparedQuery("SELECT pg_advisory_xact_lock($1)").execute(Tuple.of(APPEND_LOCK))
+                .addArrayOfString(streams)
+                .addArrayOfLong(versions)
+                .addArrayOfString(types)
+                .addArrayOfString(partnerships)
+                .addArrayOfString(payloads)
+                .addArrayOfOffsetDateTime(times)
+                .addArrayOfString(subjects)
+                .addArrayOfString(clients);
+        return tx.preparedQuery("SELECT pg_advisory_xact_lock($1)")
+                .execute(Tuple.of(APPEND_LOCK))
                 .flatMap(locked -> tx.preparedQuery("""
                                 INSERT INTO events (event_id, stream_id, version, type, partnership_id, payload,
                                                     occurred_at, actor_subject, actor_client)
@@ -187,23 +196,37 @@ public class EventStore {
                     stored.sort((a, b) -> Long.compare(a.position(), b.position()));
                     return stored;
                 })
-                .onFailure(PgException.class).transform(failure -> {
+                .onFailure(PgException.class)
+                .transform(failure -> {
                     PgException pg = (PgException) failure;
                     if ("23505".equals(pg.getSqlState()) && "events_stream_id_version_key".equals(pg.getConstraint())) {
-                        StreamAppend first = appends.stream().filter(a -> pg.getDetail() != null
-                                && pg.getDetail().contains("(" + a.streamId() + ",")).findFirst().orElse(appends.getFirst());
-                        return new ConcurrencyConflict(first.streamId(), first.expectedVersion(), null, first.preconditionFromClient());
+                        StreamAppend first = appends.stream()
+                                .filter(a ->
+                                        pg.getDetail() != null && pg.getDetail().contains("(" + a.streamId() + ","))
+                                .findFirst()
+                                .orElse(appends.getFirst());
+                        return new ConcurrencyConflict(
+                                first.streamId(), first.expectedVersion(), null, first.preconditionFromClient());
                     }
                     return failure;
                 });
     }
 
     private static StoredEvent toEvent(Row row) {
-        return new StoredEvent(row.getLong("position"), row.getUUID("event_id"), row.getString("stream_id"),
-                row.getLong("version"), row.getString("type"), row.getString("partnership_id"), row.getString("payload"),
-                row.getOffsetDateTime("occurred_at"), new Actor(row.getString("actor_subject"), row.getString("actor_client")));
+        return new StoredEvent(
+                row.getLong("position"),
+                row.getUUID("event_id"),
+                row.getString("stream_id"),
+                row.getLong("version"),
+                row.getString("type"),
+                row.getString("partnership_id"),
+                row.getString("payload"),
+                row.getOffsetDateTime("occurred_at"),
+                new Actor(row.getString("actor_subject"), row.getString("actor_client")));
     }
 
     /** CDI signal fired after a transaction that may have appended events commits. */
-    public enum EventsCommitted { INSTANCE }
+    public enum EventsCommitted {
+        INSTANCE
+    }
 }

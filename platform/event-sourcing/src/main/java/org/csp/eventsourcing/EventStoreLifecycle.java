@@ -6,9 +6,8 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
-import org.csp.eventsourcing.relay.OutboxRelay;
-
 import java.time.Duration;
+import org.csp.eventsourcing.relay.OutboxRelay;
 
 /**
  * Start-up order of an event-sourced service: event table, then the service's own tables and seed data

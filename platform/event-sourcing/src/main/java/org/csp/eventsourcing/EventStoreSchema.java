@@ -33,6 +33,5 @@ final class EventStoreSchema {
             );
             """;
 
-    private EventStoreSchema() {
-    }
+    private EventStoreSchema() {}
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -33,8 +32,7 @@ public final class EventTypes<E> {
     private final Map<String, Upcaster> upcasters;
 
     /** How a stored payload of an older type becomes a payload of its successor. */
-    private record Upcaster(String successor, UnaryOperator<ObjectNode> transform) {
-    }
+    private record Upcaster(String successor, UnaryOperator<ObjectNode> transform) {}
 
     private EventTypes(Map<String, Class<? extends E>> classes, Map<String, Upcaster> upcasters) {
         this.classes = Map.copyOf(classes);
@@ -51,7 +49,8 @@ public final class EventTypes<E> {
     public String typeOf(E event) {
         String type = types.get(event.getClass());
         if (type == null) {
-            throw new IllegalStateException("No event type registered for " + event.getClass().getSimpleName());
+            throw new IllegalStateException(
+                    "No event type registered for " + event.getClass().getSimpleName());
         }
         return type;
     }
@@ -120,7 +119,8 @@ public final class EventTypes<E> {
 
         public Builder<E> register(String type, Class<? extends E> cls) {
             checkName(type);
-            if (classes.putIfAbsent(type, cls) != null || classes.values().stream().filter(cls::equals).count() > 1) {
+            if (classes.putIfAbsent(type, cls) != null
+                    || classes.values().stream().filter(cls::equals).count() > 1) {
                 throw new IllegalArgumentException("Event type or class registered twice: " + type);
             }
             return this;
@@ -145,7 +145,8 @@ public final class EventTypes<E> {
                     end = upcasters.get(end).successor();
                 }
                 if (!classes.containsKey(end)) {
-                    throw new IllegalArgumentException("Upcaster of " + entry.getKey() + " does not end at a registered type");
+                    throw new IllegalArgumentException(
+                            "Upcaster of " + entry.getKey() + " does not end at a registered type");
                 }
             }
             return new EventTypes<>(classes, upcasters);
@@ -153,7 +154,8 @@ public final class EventTypes<E> {
 
         private static void checkName(String type) {
             if (!type.matches("[a-z]+(\\.[a-z-]+)+\\.v\\d+")) {
-                throw new IllegalArgumentException("Event type '" + type + "' must look like service.aggregate.event.v1");
+                throw new IllegalArgumentException(
+                        "Event type '" + type + "' must look like service.aggregate.event.v1");
             }
         }
     }

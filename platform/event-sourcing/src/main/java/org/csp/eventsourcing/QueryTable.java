@@ -3,14 +3,13 @@ package org.csp.eventsourcing;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import org.jboss.logging.Logger;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.jboss.logging.Logger;
 
 /**
  * A service's query table is derived data: the event store can always refill it. At start each table is created and,
@@ -22,46 +21,58 @@ public final class QueryTable {
 
     private static final Logger LOG = Logger.getLogger(QueryTable.class);
 
-    private static final String DDL = "CREATE TABLE IF NOT EXISTS query_table_format (name text PRIMARY KEY, format int NOT NULL)";
+    private static final String DDL =
+            "CREATE TABLE IF NOT EXISTS query_table_format (name text PRIMARY KEY, format int NOT NULL)";
 
     /** One stream folded: its partnership, the version it was folded to, and its state. */
-    public record Folded<S>(String streamId, String partnershipId, long version, S state) {
-    }
+    public record Folded<S>(String streamId, String partnershipId, long version, S state) {}
 
-    private QueryTable() {
-    }
+    private QueryTable() {}
 
     /**
      * Creates the table with {@code ddl} and, unless it is already in {@code format}, hands every stored event to
      * {@code refill} (which empties and refills it) within the same transaction.
      */
-    public static void prepare(EventStore store, String name, int format, String ddl,
-                               BiFunction<SqlConnection, List<StoredEvent>, Uni<Void>> refill) {
-        store.pool().withTransaction(tx -> tx.preparedQuery("SELECT pg_advisory_xact_lock(hashtext($1))").execute(Tuple.of("query-table:" + name))
+    public static void prepare(
+            EventStore store,
+            String name,
+            int format,
+            String ddl,
+            BiFunction<SqlConnection, List<StoredEvent>, Uni<Void>> refill) {
+        store.pool()
+                .withTransaction(tx -> tx.preparedQuery("SELECT pg_advisory_xact_lock(hashtext($1))")
+                        .execute(Tuple.of("query-table:" + name))
                         .flatMap(ignored -> tx.query(DDL + ";\n" + ddl).execute())
-                        .flatMap(ignored -> tx.preparedQuery("SELECT format FROM query_table_format WHERE name = $1").execute(Tuple.of(name)))
-                        .flatMap(rows -> rows.size() == 1 && rows.iterator().next().getInteger("format") == format
-                                ? Uni.createFrom().voidItem()
-                                : store.readAfter(tx, 0, Integer.MAX_VALUE)
-                                .flatMap(events -> refill.apply(tx, events)
-                                        .invoke(() -> LOG.infof("Query table %s refilled from %d events (format %d)", name,
-                                                events.size(), format)))
-                                .flatMap(ignored -> tx.preparedQuery("""
+                        .flatMap(ignored -> tx.preparedQuery("SELECT format FROM query_table_format WHERE name = $1")
+                                .execute(Tuple.of(name)))
+                        .flatMap(rows ->
+                                rows.size() == 1 && rows.iterator().next().getInteger("format") == format
+                                        ? Uni.createFrom().voidItem()
+                                        : store.readAfter(tx, 0, Integer.MAX_VALUE)
+                                                .flatMap(events -> refill.apply(tx, events)
+                                                        .invoke(() -> LOG.infof(
+                                                                "Query table %s refilled from %d events (format %d)",
+                                                                name, events.size(), format)))
+                                                .flatMap(ignored ->
+                                                        tx.preparedQuery("""
                                                 INSERT INTO query_table_format (name, format) VALUES ($1, $2)
-                                                ON CONFLICT (name) DO UPDATE SET format = excluded.format""")
-                                        .execute(Tuple.of(name, format)))
-                                .replaceWithVoid()))
-                .await().indefinitely();
+                                                ON CONFLICT (name) DO UPDATE SET format = excluded.format""").execute(Tuple.of(name, format)))
+                                                .replaceWithVoid()))
+                .await()
+                .indefinitely();
     }
 
     /** Folds every stream of {@code events} whose types {@code types} reads (older versions upcast), in log order. */
-    public static <C, E, S> List<Folded<S>> fold(List<StoredEvent> events, EventTypes<E> types, Decider<C, E, S> decider) {
+    public static <C, E, S> List<Folded<S>> fold(
+            List<StoredEvent> events, EventTypes<E> types, Decider<C, E, S> decider) {
         Map<String, Folded<S>> streams = new LinkedHashMap<>();
         for (StoredEvent event : events) {
             if (types.reads(event.type())) {
                 Folded<S> before = streams.get(event.streamId());
                 S state = decider.evolve(before == null ? decider.initialState() : before.state(), types.decode(event));
-                streams.put(event.streamId(), new Folded<>(event.streamId(), event.partnershipId(), event.version(), state));
+                streams.put(
+                        event.streamId(),
+                        new Folded<>(event.streamId(), event.partnershipId(), event.version(), state));
             }
         }
         return new ArrayList<>(streams.values());

@@ -11,8 +11,7 @@ import io.vertx.core.json.JsonObject;
  */
 public final class StateJson {
 
-    private StateJson() {
-    }
+    private StateJson() {}
 
     public static JsonObject write(Object state) {
         try {
@@ -30,7 +29,8 @@ public final class StateJson {
         try {
             return EventTypes.JSON.readValue(json.encode(), type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored " + type.getRawClass().getSimpleName() + " is unreadable; rebuild its table", e);
+            throw new IllegalStateException(
+                    "A stored " + type.getRawClass().getSimpleName() + " is unreadable; rebuild its table", e);
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.csp.eventsourcing;
 
 import io.vertx.mutiny.sqlclient.SqlConnection;
-
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,12 +45,20 @@ public final class UnitOfWork {
         }
         long end = earlier.expectedVersion() + earlier.events().size();
         if (append.expectedVersion() != end) {
-            throw new ConcurrencyConflict(append.streamId(), append.expectedVersion(), end, append.preconditionFromClient());
+            throw new ConcurrencyConflict(
+                    append.streamId(), append.expectedVersion(), end, append.preconditionFromClient());
         }
         List<NewEvent> events = new ArrayList<>(earlier.events());
         events.addAll(append.events());
-        staged.put(append.streamId(), new StreamAppend(earlier.streamId(), earlier.partnershipId(), earlier.expectedVersion(),
-                events, earlier.actor(), earlier.preconditionFromClient() || append.preconditionFromClient()));
+        staged.put(
+                append.streamId(),
+                new StreamAppend(
+                        earlier.streamId(),
+                        earlier.partnershipId(),
+                        earlier.expectedVersion(),
+                        events,
+                        earlier.actor(),
+                        earlier.preconditionFromClient() || append.preconditionFromClient()));
     }
 
     /** Events staged for a stream and not yet written (empty when none). */

@@ -1,7 +1,6 @@
 package org.csp.eventsourcing;
 
 import io.vertx.mutiny.sqlclient.Tuple;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -1,13 +1,13 @@
 package org.csp.eventsourcing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -15,10 +15,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The event store against a real PostgreSQL: concurrency guard, append-only table, commit-ordered positions. */
 class EventStoreTest {
@@ -39,8 +38,14 @@ class EventStoreTest {
     }
 
     private static StreamAppend append(String stream, long expected, String... types) {
-        return new StreamAppend(stream, "stroud", expected,
-                java.util.Arrays.stream(types).map(t -> new NewEvent(t, "{\"n\":1}")).toList(), new Actor("tester", "csp-cli"));
+        return new StreamAppend(
+                stream,
+                "stroud",
+                expected,
+                java.util.Arrays.stream(types)
+                        .map(t -> new NewEvent(t, "{\"n\":1}"))
+                        .toList(),
+                new Actor("tester", "csp-cli"));
     }
 
     @Test
@@ -61,36 +66,53 @@ class EventStoreTest {
     void aStaleExpectedVersionIsAConflictAndStoresNothing() {
         String stream = "stroud:test:" + UUID.randomUUID();
         stage(append(stream, 0, "test.thing.a.v1"));
-        assertThrows(ConcurrencyConflict.class, () -> stage(
-                append("stroud:test:other-" + UUID.randomUUID(), 0, "test.thing.a.v1"),
-                append(stream, 0, "test.thing.b.v1")));
-        assertEquals(1, store.readStream(pool, stream).await().atMost(Duration.ofSeconds(10)).size());
+        assertThrows(
+                ConcurrencyConflict.class,
+                () -> stage(
+                        append("stroud:test:other-" + UUID.randomUUID(), 0, "test.thing.a.v1"),
+                        append(stream, 0, "test.thing.b.v1")));
+        assertEquals(
+                1,
+                store.readStream(pool, stream)
+                        .await()
+                        .atMost(Duration.ofSeconds(10))
+                        .size());
     }
 
     @Test
     void theEventTableIsAppendOnly() {
         String stream = "stroud:test:" + UUID.randomUUID();
         stage(append(stream, 0, "test.thing.a.v1"));
-        for (String sql : List.of("UPDATE events SET type = 'x' WHERE stream_id = $1", "DELETE FROM events WHERE stream_id = $1")) {
-            PgException refused = assertThrows(PgException.class, () -> pool.preparedQuery(sql).execute(Tuple.of(stream))
-                    .await().atMost(Duration.ofSeconds(10)));
+        for (String sql : List.of(
+                "UPDATE events SET type = 'x' WHERE stream_id = $1", "DELETE FROM events WHERE stream_id = $1")) {
+            PgException refused = assertThrows(
+                    PgException.class,
+                    () -> pool.preparedQuery(sql)
+                            .execute(Tuple.of(stream))
+                            .await()
+                            .atMost(Duration.ofSeconds(10)));
             assertTrue(refused.getErrorMessage().contains("append-only"), refused.getErrorMessage());
         }
         List<StoredEvent> kept = store.readStream(pool, stream).await().atMost(Duration.ofSeconds(10));
-        assertEquals(List.of("test.thing.a.v1"), kept.stream().map(StoredEvent::type).toList());
+        assertEquals(
+                List.of("test.thing.a.v1"), kept.stream().map(StoredEvent::type).toList());
     }
 
     @Test
     void positionsFollowTheOrderOfTheAppendsAndOfTheirEvents() {
         List<StreamAppend> appends = new java.util.ArrayList<>();
         for (int i = 0; i < 300; i++) {
-            appends.add(append("stroud:order:" + UUID.randomUUID(), 0, "test.thing.a.v1", "test.thing.b.v1", "test.thing.c.v1"));
+            appends.add(append(
+                    "stroud:order:" + UUID.randomUUID(), 0, "test.thing.a.v1", "test.thing.b.v1", "test.thing.c.v1"));
         }
         stage(appends.toArray(StreamAppend[]::new));
         List<Long> positions = new java.util.ArrayList<>();
         for (StreamAppend append : appends) {
-            List<StoredEvent> events = store.readStream(pool, append.streamId()).await().atMost(Duration.ofSeconds(10));
-            assertEquals(List.of("test.thing.a.v1", "test.thing.b.v1", "test.thing.c.v1"), events.stream().map(StoredEvent::type).toList());
+            List<StoredEvent> events =
+                    store.readStream(pool, append.streamId()).await().atMost(Duration.ofSeconds(10));
+            assertEquals(
+                    List.of("test.thing.a.v1", "test.thing.b.v1", "test.thing.c.v1"),
+                    events.stream().map(StoredEvent::type).toList());
             events.forEach(e -> positions.add(e.position()));
         }
         assertEquals(positions.stream().sorted().toList(), positions, "positions in the order the events were given");
@@ -108,7 +130,8 @@ class EventStoreTest {
             assertEquals(7, event.eventId().version(), "UUID version 7: " + event.eventId());
             long millis = event.eventId().getMostSignificantBits() >>> 16;
             assertTrue(millis >= previousMillis, "ids in position order have non-decreasing timestamps: " + events);
-            assertTrue(Math.abs(millis - event.occurredAt().toInstant().toEpochMilli()) < 60_000,
+            assertTrue(
+                    Math.abs(millis - event.occurredAt().toInstant().toEpochMilli()) < 60_000,
                     "the id's timestamp is the time of the append: " + event);
             previousMillis = millis;
         }
@@ -122,14 +145,23 @@ class EventStoreTest {
         try {
             holder.query("BEGIN").execute().await().atMost(Duration.ofSeconds(10));
             store.append(holder, List.of(append("stroud:test:" + UUID.randomUUID(), 0, "test.thing.a.v1")))
-                    .await().atMost(Duration.ofSeconds(10));
+                    .await()
+                    .atMost(Duration.ofSeconds(10));
             CompletableFuture<Void> workDone = new CompletableFuture<>();
             CompletableFuture<Void> committed = store.inTransaction(unit -> {
-                unit.append(append("stroud:test:" + UUID.randomUUID(), 0, "test.thing.b.v1"));
-                return unit.connection().query("SELECT 1").execute().invoke(() -> workDone.complete(null)).replaceWithVoid();
-            }).subscribeAsCompletionStage();
+                        unit.append(append("stroud:test:" + UUID.randomUUID(), 0, "test.thing.b.v1"));
+                        return unit.connection()
+                                .query("SELECT 1")
+                                .execute()
+                                .invoke(() -> workDone.complete(null))
+                                .replaceWithVoid();
+                    })
+                    .subscribeAsCompletionStage();
             workDone.get(5, TimeUnit.SECONDS);
-            assertThrows(TimeoutException.class, () -> committed.get(500, TimeUnit.MILLISECONDS), "the insert waits for the lock");
+            assertThrows(
+                    TimeoutException.class,
+                    () -> committed.get(500, TimeUnit.MILLISECONDS),
+                    "the insert waits for the lock");
             holder.query("COMMIT").execute().await().atMost(Duration.ofSeconds(10));
             committed.get(10, TimeUnit.SECONDS);
         } finally {
@@ -141,22 +173,29 @@ class EventStoreTest {
     void twoCommandsOnOneStreamInOneUnitAreWrittenTogether() {
         String stream = "stroud:test:" + UUID.randomUUID();
         store.inTransaction(unit -> {
-            unit.append(append(stream, 0, "test.thing.a.v1"));
-            unit.append(append(stream, 1, "test.thing.b.v1"));
-            assertThrows(ConcurrencyConflict.class, () -> unit.append(append(stream, 1, "test.thing.c.v1")));
-            return io.smallrye.mutiny.Uni.createFrom().voidItem();
-        }).await().atMost(Duration.ofSeconds(10));
-        assertEquals(List.of(1L, 2L), store.readStream(pool, stream).await().atMost(Duration.ofSeconds(10))
-                .stream().map(StoredEvent::version).toList());
+                    unit.append(append(stream, 0, "test.thing.a.v1"));
+                    unit.append(append(stream, 1, "test.thing.b.v1"));
+                    assertThrows(ConcurrencyConflict.class, () -> unit.append(append(stream, 1, "test.thing.c.v1")));
+                    return io.smallrye.mutiny.Uni.createFrom().voidItem();
+                })
+                .await()
+                .atMost(Duration.ofSeconds(10));
+        assertEquals(
+                List.of(1L, 2L),
+                store.readStream(pool, stream).await().atMost(Duration.ofSeconds(10)).stream()
+                        .map(StoredEvent::version)
+                        .toList());
     }
 
     private static void stage(StreamAppend... appends) {
         store.inTransaction(unit -> {
-            for (StreamAppend a : appends) {
-                unit.append(a);
-            }
-            return io.smallrye.mutiny.Uni.createFrom().voidItem();
-        }).await().atMost(Duration.ofSeconds(20));
+                    for (StreamAppend a : appends) {
+                        unit.append(a);
+                    }
+                    return io.smallrye.mutiny.Uni.createFrom().voidItem();
+                })
+                .await()
+                .atMost(Duration.ofSeconds(20));
     }
 
     /**
@@ -169,31 +208,45 @@ class EventStoreTest {
         try {
             first.query("BEGIN").execute().await().atMost(Duration.ofSeconds(10));
             long before = lastPosition();
-            List<StoredEvent> firstEvents = store.append(first, List.of(append("stroud:test:" + UUID.randomUUID(), 0, "test.thing.a.v1")))
-                    .await().atMost(Duration.ofSeconds(10));
+            List<StoredEvent> firstEvents = store.append(
+                            first, List.of(append("stroud:test:" + UUID.randomUUID(), 0, "test.thing.a.v1")))
+                    .await()
+                    .atMost(Duration.ofSeconds(10));
 
             String secondStream = "stroud:test:" + UUID.randomUUID();
             CompletableFuture<Void> second = store.inTransaction(unit -> {
-                unit.append(append(secondStream, 0, "test.thing.b.v1"));
-                return io.smallrye.mutiny.Uni.createFrom().voidItem();
-            }).subscribeAsCompletionStage();
-            assertThrows(TimeoutException.class, () -> second.get(700, TimeUnit.MILLISECONDS), "the second append waits");
+                        unit.append(append(secondStream, 0, "test.thing.b.v1"));
+                        return io.smallrye.mutiny.Uni.createFrom().voidItem();
+                    })
+                    .subscribeAsCompletionStage();
+            assertThrows(
+                    TimeoutException.class, () -> second.get(700, TimeUnit.MILLISECONDS), "the second append waits");
             assertEquals(before, lastPosition(), "nothing is visible while the first transaction is open");
 
             first.query("COMMIT").execute().await().atMost(Duration.ofSeconds(10));
             second.get(10, TimeUnit.SECONDS);
-            List<StoredEvent> secondEvents = store.readStream(pool, secondStream).await().atMost(Duration.ofSeconds(10));
-            assertTrue(secondEvents.getFirst().position() > firstEvents.getFirst().position());
-            List<Long> after = store.readAfter(pool, before, 10).await().atMost(Duration.ofSeconds(10))
-                    .stream().map(StoredEvent::position).toList();
-            assertEquals(List.of(firstEvents.getFirst().position(), secondEvents.getFirst().position()), after);
+            List<StoredEvent> secondEvents =
+                    store.readStream(pool, secondStream).await().atMost(Duration.ofSeconds(10));
+            assertTrue(
+                    secondEvents.getFirst().position() > firstEvents.getFirst().position());
+            List<Long> after = store.readAfter(pool, before, 10).await().atMost(Duration.ofSeconds(10)).stream()
+                    .map(StoredEvent::position)
+                    .toList();
+            assertEquals(
+                    List.of(
+                            firstEvents.getFirst().position(),
+                            secondEvents.getFirst().position()),
+                    after);
         } finally {
             first.close().await().atMost(Duration.ofSeconds(10));
         }
     }
 
     private static long lastPosition() {
-        var rows = pool.query("SELECT coalesce(max(position), 0) AS p FROM events").execute().await().atMost(Duration.ofSeconds(10));
+        var rows = pool.query("SELECT coalesce(max(position), 0) AS p FROM events")
+                .execute()
+                .await()
+                .atMost(Duration.ofSeconds(10));
         return rows.iterator().next().getLong("p");
     }
 }

@@ -1,20 +1,17 @@
 package org.csp.eventsourcing;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.LocalDate;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
 
 class EventTypesTest {
 
     sealed interface Sample {
-        record Happened(String id, LocalDate on) implements Sample {
-        }
+        record Happened(String id, LocalDate on) implements Sample {}
 
-        record Other(int n) implements Sample {
-        }
+        record Other(int n) implements Sample {}
     }
 
     private final EventTypes<Sample> types = EventTypes.<Sample>builder()
@@ -31,7 +28,9 @@ class EventTypesTest {
     @Test
     void decodesWhatItEncoded() {
         Sample.Happened happened = new Sample.Happened("a", LocalDate.of(2024, 8, 1));
-        assertEquals(happened, types.decode("test.sample.happened.v1", types.encode(happened).payload()));
+        assertEquals(
+                happened,
+                types.decode("test.sample.happened.v1", types.encode(happened).payload()));
     }
 
     @Test
@@ -42,9 +41,11 @@ class EventTypesTest {
 
     @Test
     void typeStringsMustCarryAVersion() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> EventTypes.<Sample>builder().register("Happened", Sample.Happened.class));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> EventTypes.<Sample>builder().register("test.sample.happened", Sample.Happened.class));
     }
 }

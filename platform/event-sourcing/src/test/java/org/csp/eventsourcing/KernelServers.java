@@ -5,15 +5,14 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgPool;
 import io.vertx.sqlclient.PoolOptions;
-import org.csp.infrastructure.Durability;
-import org.csp.infrastructure.LocalKafka;
-import org.csp.infrastructure.LocalPostgres;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.csp.infrastructure.Durability;
+import org.csp.infrastructure.LocalKafka;
+import org.csp.infrastructure.LocalPostgres;
 
 /**
  * A real PostgreSQL and a real Kafka broker shared by the kernel's test classes (started on first use, stopped when
@@ -26,22 +25,26 @@ public final class KernelServers {
     private static Vertx vertx;
     private static final AtomicInteger databases = new AtomicInteger();
 
-    private KernelServers() {
-    }
+    private KernelServers() {}
 
     private static synchronized void start(boolean withKafka) {
         try {
-            Path root = Files.createDirectories(Path.of("target", "kernel-it", UUID.randomUUID().toString())).toAbsolutePath();
+            Path root = Files.createDirectories(
+                            Path.of("target", "kernel-it", UUID.randomUUID().toString()))
+                    .toAbsolutePath();
             if (postgres == null) {
                 postgres = LocalPostgres.start(root.resolve("postgres"), 0, Durability.THROWAWAY);
                 vertx = Vertx.vertx();
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    vertx.closeAndAwait();
-                    if (kafka != null) {
-                        kafka.close();
-                    }
-                    postgres.close();
-                }, "kernel-servers-stop"));
+                Runtime.getRuntime()
+                        .addShutdownHook(new Thread(
+                                () -> {
+                                    vertx.closeAndAwait();
+                                    if (kafka != null) {
+                                        kafka.close();
+                                    }
+                                    postgres.close();
+                                },
+                                "kernel-servers-stop"));
             }
             if (withKafka && kafka == null) {
                 kafka = LocalKafka.start(root.resolve("kafka"), 0);
@@ -64,14 +67,15 @@ public final class KernelServers {
     /** A database of its own, with the event table. */
     public static Database database() {
         start(false);
-        String name = "kernel_" + databases.incrementAndGet() + "_" + ProcessHandle.current().pid();
+        String name = "kernel_" + databases.incrementAndGet() + "_"
+                + ProcessHandle.current().pid();
         postgres.createDatabaseIfMissing(name);
-        PgConnectOptions options = PgConnectOptions.fromUri(postgres.reactiveUrl(name)).setUser(postgres.username());
+        PgConnectOptions options =
+                PgConnectOptions.fromUri(postgres.reactiveUrl(name)).setUser(postgres.username());
         Pool pool = Pool.newInstance(PgPool.pool(vertx.getDelegate(), options, new PoolOptions().setMaxSize(6)));
         pool.query(EventStoreSchema.DDL).execute().await().atMost(Duration.ofSeconds(30));
         return new Database(name, options, pool);
     }
 
-    public record Database(String name, PgConnectOptions options, Pool pool) {
-    }
+    public record Database(String name, PgConnectOptions options, Pool pool) {}
 }

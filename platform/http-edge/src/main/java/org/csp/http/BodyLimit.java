@@ -6,10 +6,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Optional;
 import org.csp.problem.Problem;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import java.util.Optional;
 
 /**
  * A body longer than {@code quarkus.http.limits.max-body-size} is refused with 413 as a problem, naming the limit,
@@ -49,9 +48,13 @@ public class BodyLimit {
                     .put("type", Problem.typeUri("payload-too-large"))
                     .put("title", "The request body is too large")
                     .put("status", 413)
-                    .put("detail", "The body has " + declared + " bytes; at most " + max + " are accepted. Nothing was stored.")
+                    .put(
+                            "detail",
+                            "The body has " + declared + " bytes; at most " + max
+                                    + " are accepted. Nothing was stored.")
                     .put("instance", ctx.request().path());
-            ctx.response().setStatusCode(413)
+            ctx.response()
+                    .setStatusCode(413)
                     .putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .putHeader(HttpHeaderNames.CONNECTION, "close")
                     .end(problem.encode());

@@ -5,8 +5,7 @@ import org.csp.problem.ProblemException;
 /** A stream version as an HTTP entity tag: {@code ETag: "7"}, {@code If-Match: "7"}. */
 public final class ETags {
 
-    private ETags() {
-    }
+    private ETags() {}
 
     /** The version named by an {@code If-Match} header, or null when the header is absent. */
     public static Long parseIfMatch(String header) {
@@ -21,7 +20,10 @@ public final class ETags {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new ProblemException(400, "invalid-if-match", "If-Match is not understood",
+            throw new ProblemException(
+                    400,
+                    "invalid-if-match",
+                    "If-Match is not understood",
                     "If-Match must carry an ETag returned by this API, such as \"3\".");
         }
     }
@@ -33,7 +35,10 @@ public final class ETags {
     public static long requireIfMatch(String header) {
         Long version = parseIfMatch(header);
         if (version == null) {
-            throw new ProblemException(428, "precondition-required", "If-Match is required",
+            throw new ProblemException(
+                    428,
+                    "precondition-required",
+                    "If-Match is required",
                     "Changes to an existing resource must send If-Match with the ETag of the version they are based on;"
                             + " read it first.");
         }

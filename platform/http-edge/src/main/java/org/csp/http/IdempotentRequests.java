@@ -8,16 +8,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import jakarta.ws.rs.core.Response;
-import org.csp.eventsourcing.Actor;
-import org.csp.eventsourcing.EventStoreReady;
-import org.csp.problem.ProblemException;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.csp.eventsourcing.Actor;
+import org.csp.eventsourcing.EventStoreReady;
+import org.csp.problem.ProblemException;
 
 /**
  * {@code Idempotency-Key}: the first request with a key is claimed in its own transaction, before anything is decided,
@@ -78,7 +77,8 @@ public class IdempotentRequests {
     public static String hash(String method, String path, String contentType, byte[] body) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((method + "\n" + path + "\n" + (contentType == null ? "" : contentType) + "\n").getBytes(StandardCharsets.UTF_8));
+            sha.update((method + "\n" + path + "\n" + (contentType == null ? "" : contentType) + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
             sha.update(body == null ? new byte[0] : body);
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
@@ -92,7 +92,10 @@ public class IdempotentRequests {
             return null;
         }
         if (key.isEmpty() || key.length() > 200 || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
-            throw new ProblemException(400, "invalid-idempotency-key", "Invalid Idempotency-Key",
+            throw new ProblemException(
+                    400,
+                    "invalid-idempotency-key",
+                    "Invalid Idempotency-Key",
                     "An Idempotency-Key is 1 to 200 printable ASCII characters without spaces, such as a UUID.");
         }
         return key;
@@ -107,27 +110,43 @@ public class IdempotentRequests {
                         INSERT INTO idempotent_request (client, subject, key, request_hash) VALUES ($1, $2, $3, $4)
                         ON CONFLICT DO NOTHING RETURNING 1""")
                 .execute(Tuple.of(client(actor), actor.subject(), key, requestHash))
-                .flatMap(inserted -> inserted.size() == 1 ? Uni.createFrom().item(Optional.<Answer>empty())
-                        : tx.preparedQuery("SELECT request_hash, status, content_type, location, etag, body FROM idempotent_request "
-                                        + "WHERE client = $1 AND subject = $2 AND key = $3")
+                .flatMap(inserted -> inserted.size() == 1
+                        ? Uni.createFrom().item(Optional.<Answer>empty())
+                        : tx.preparedQuery(
+                                        "SELECT request_hash, status, content_type, location, etag, body FROM idempotent_request "
+                                                + "WHERE client = $1 AND subject = $2 AND key = $3")
                                 .execute(Tuple.of(client(actor), actor.subject(), key))
                                 .map(rows -> {
                                     var row = rows.iterator().next();
                                     if (!row.getString("request_hash").equals(requestHash)) {
-                                        throw new ProblemException(409, "idempotency-key-reused", "Idempotency-Key already used",
+                                        throw new ProblemException(
+                                                409,
+                                                "idempotency-key-reused",
+                                                "Idempotency-Key already used",
                                                 "This Idempotency-Key was used for a different request; use a new key for new data.");
                                     }
-                                    return Optional.of(new Answer(row.getInteger("status"), row.getString("content_type"),
-                                            row.getString("location"), row.getString("etag"), row.getString("body")));
+                                    return Optional.of(new Answer(
+                                            row.getInteger("status"),
+                                            row.getString("content_type"),
+                                            row.getString("location"),
+                                            row.getString("etag"),
+                                            row.getString("body")));
                                 }));
     }
 
     /** Stores the answer with the claim, in the same transaction as the work. */
     public Uni<Void> complete(SqlClient tx, Actor actor, String key, Answer answer) {
-        return tx.preparedQuery("UPDATE idempotent_request SET status = $4, content_type = $5, location = $6, etag = $7, body = $8 "
-                        + "WHERE client = $1 AND subject = $2 AND key = $3")
-                .execute(Tuple.tuple().addString(client(actor)).addString(actor.subject()).addString(key).addInteger(answer.status())
-                        .addString(answer.contentType()).addString(answer.location()).addString(answer.etag())
+        return tx.preparedQuery(
+                        "UPDATE idempotent_request SET status = $4, content_type = $5, location = $6, etag = $7, body = $8 "
+                                + "WHERE client = $1 AND subject = $2 AND key = $3")
+                .execute(Tuple.tuple()
+                        .addString(client(actor))
+                        .addString(actor.subject())
+                        .addString(key)
+                        .addInteger(answer.status())
+                        .addString(answer.contentType())
+                        .addString(answer.location())
+                        .addString(answer.etag())
                         .addString(answer.body()))
                 .replaceWithVoid();
     }

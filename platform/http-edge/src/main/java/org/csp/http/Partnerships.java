@@ -1,15 +1,14 @@
 package org.csp.http;
 
+import static org.csp.security.Roles.COUNTY_ANALYST;
+import static org.csp.security.Roles.PARTNER_AGENCY;
+
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import java.util.regex.Pattern;
 import org.csp.problem.ProblemException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-
-import java.util.regex.Pattern;
-
-import static org.csp.security.Roles.COUNTY_ANALYST;
-import static org.csp.security.Roles.PARTNER_AGENCY;
 
 /**
  * Which partnership a request is about, and whether its caller may reach it. A person's token carries the
@@ -44,17 +43,26 @@ public class Partnerships {
         if (requested == null || requested.isBlank()) {
             partnership = claimed != null ? claimed : defaultPartnership;
         } else if (!ID.matcher(requested).matches()) {
-            throw new ProblemException(400, "invalid-partnership", "Unknown partnership id format",
+            throw new ProblemException(
+                    400,
+                    "invalid-partnership",
+                    "Unknown partnership id format",
                     "partnership must be a lower-case id such as 'stroud'.");
         } else {
             partnership = requested;
         }
         if (claimed != null && !claimed.equals(partnership)) {
-            throw new ProblemException(403, "other-partnership", "Another partnership's data",
+            throw new ProblemException(
+                    403,
+                    "other-partnership",
+                    "Another partnership's data",
                     "Your account belongs to partnership '" + claimed + "' and cannot reach '" + partnership + "'.");
         }
         if (claimed == null && !countyWide()) {
-            throw new ProblemException(403, "no-partnership", "No partnership",
+            throw new ProblemException(
+                    403,
+                    "no-partnership",
+                    "No partnership",
                     "Your account is not linked to a partnership (the token has no '" + CLAIM + "' claim).");
         }
         return partnership;

@@ -18,6 +18,8 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.csp.eventsourcing.CommandRejected;
 import org.csp.eventsourcing.ConcurrencyConflict;
 import org.csp.problem.FieldViolation;
@@ -25,9 +27,6 @@ import org.csp.problem.Problem;
 import org.csp.problem.ProblemException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
-import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Turns every failure into {@code application/problem+json}: stable type, human detail, offending fields,
@@ -45,11 +44,21 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response conflict(ConcurrencyConflict e, UriInfo uri) {
         if (e.preconditionFailed()) {
-            return respond(412, "precondition-failed", "The resource has changed",
-                    e.getMessage() + " Fetch it again and retry with its current ETag.", uri, List.of());
+            return respond(
+                    412,
+                    "precondition-failed",
+                    "The resource has changed",
+                    e.getMessage() + " Fetch it again and retry with its current ETag.",
+                    uri,
+                    List.of());
         }
-        return respond(409, "concurrency-conflict", "The resource was changed by someone else",
-                e.getMessage() + " Fetch it again and retry.", uri, List.of());
+        return respond(
+                409,
+                "concurrency-conflict",
+                "The resource was changed by someone else",
+                e.getMessage() + " Fetch it again and retry.",
+                uri,
+                List.of());
     }
 
     @ServerExceptionMapper
@@ -66,20 +75,32 @@ public class ProblemMappers {
      * {@code META-INF/microprofile-config.properties}); the {@code WWW-Authenticate} challenge is the one the OIDC
      * mechanism would have sent.
      */
-    @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class, AuthenticationCompletionException.class})
+    @ServerExceptionMapper({
+        AuthenticationFailedException.class,
+        UnauthorizedException.class,
+        AuthenticationCompletionException.class
+    })
     public Uni<Response> unauthorized(UriInfo uri) {
-        RoutingContext context = Arc.container().instance(CurrentVertxRequest.class).get().getCurrent();
+        RoutingContext context =
+                Arc.container().instance(CurrentVertxRequest.class).get().getCurrent();
         HttpAuthenticator authenticator = context == null ? null : context.get(HttpAuthenticator.class.getName());
-        Uni<ChallengeData> challenge = authenticator == null ? Uni.createFrom().nullItem()
+        Uni<ChallengeData> challenge = authenticator == null
+                ? Uni.createFrom().nullItem()
                 : authenticator.getChallenge(context).onFailure().recoverWithNull();
         boolean tokenSent = context != null && context.request().getHeader(HttpHeaders.AUTHORIZATION) != null;
         String detail = tokenSent
                 ? "The bearer token is not valid: it may be malformed, expired or issued for another audience. Get a new token from the csp realm."
                 : "This request needs a bearer token from the csp realm (Authorization: Bearer …).";
         return challenge.map(data -> {
-            Response.ResponseBuilder response = Response.status(401).type(Problem.MEDIA_TYPE)
-                    .entity(new Problem(Problem.typeUri("unauthorized"), "Authentication required", 401, detail,
-                            uri == null ? null : uri.getPath(), List.of()));
+            Response.ResponseBuilder response = Response.status(401)
+                    .type(Problem.MEDIA_TYPE)
+                    .entity(new Problem(
+                            Problem.typeUri("unauthorized"),
+                            "Authentication required",
+                            401,
+                            detail,
+                            uri == null ? null : uri.getPath(),
+                            List.of()));
             if (data != null && !data.getHeaders().isEmpty()) {
                 data.getHeaders().forEach((name, value) -> response.header(name.toString(), value));
             } else {
@@ -129,8 +150,13 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
         LOG.error("Unexpected failure serving " + uri.getPath(), e);
-        return respond(500, "internal-error", "Something went wrong",
-                "The request failed unexpectedly; nothing was stored. The failure has been logged.", uri, List.of());
+        return respond(
+                500,
+                "internal-error",
+                "Something went wrong",
+                "The request failed unexpectedly; nothing was stored. The failure has been logged.",
+                uri,
+                List.of());
     }
 
     private static Response malformed(JsonProcessingException e, UriInfo uri) {
@@ -141,10 +167,13 @@ public class ProblemMappers {
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."));
             boolean unknown = e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-            detail = unknown ? "The field '" + field + "' is not part of this API." : "The field '" + field + "' has a value of the wrong type.";
+            detail = unknown
+                    ? "The field '" + field + "' is not part of this API."
+                    : "The field '" + field + "' has a value of the wrong type.";
             violations = List.of(new FieldViolation(field, unknown ? "is unknown" : "has the wrong type"));
         } else if (e instanceof JsonParseException && e.getLocation() != null) {
-            detail = "The body is not valid JSON (line %d, column %d).".formatted(e.getLocation().getLineNr(), e.getLocation().getColumnNr());
+            detail = "The body is not valid JSON (line %d, column %d)."
+                    .formatted(e.getLocation().getLineNr(), e.getLocation().getColumnNr());
         } else if (e instanceof JsonParseException) {
             detail = "The body is not valid JSON.";
         } else {
@@ -153,8 +182,10 @@ public class ProblemMappers {
         return respond(400, "malformed-body", "The request body is malformed", detail, uri, violations);
     }
 
-    static Response respond(int status, String slug, String title, String detail, UriInfo uri, List<FieldViolation> violations) {
-        Problem body = new Problem(Problem.typeUri(slug), title, status, detail, uri == null ? null : uri.getPath(), violations);
+    static Response respond(
+            int status, String slug, String title, String detail, UriInfo uri, List<FieldViolation> violations) {
+        Problem body = new Problem(
+                Problem.typeUri(slug), title, status, detail, uri == null ? null : uri.getPath(), violations);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 

@@ -21,7 +21,8 @@ public class ReaderRole implements SecurityIdentityAugmentor {
     }
 
     static SecurityIdentity withReader(SecurityIdentity identity) {
-        if (identity.isAnonymous() || identity.hasRole(Roles.READER)
+        if (identity.isAnonymous()
+                || identity.hasRole(Roles.READER)
                 || identity.getRoles().stream().noneMatch(Roles.READING_ROLES::contains)) {
             return identity;
         }

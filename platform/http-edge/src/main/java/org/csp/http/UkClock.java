@@ -3,9 +3,8 @@ package org.csp.http;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.csp.calendar.UkCalendar;
-
 import java.time.Clock;
+import org.csp.calendar.UkCalendar;
 
 /** The application's one {@link Clock}, in Europe/London: inject it wherever "today" or "now" is decided. */
 @ApplicationScoped

@@ -1,7 +1,5 @@
 package org.csp.assessment;
 
-import org.csp.codes.Coded;
-
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Comparator;
@@ -9,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.csp.codes.Coded;
 
 /**
  * How an indicator's values roll up from shorter periods into a quarter or a year ("sum", "mean", "latest"), and how
@@ -16,7 +15,9 @@ import java.util.stream.Collectors;
  * averaged otherwise.
  */
 public enum Aggregation implements Coded {
-    SUM, MEAN, LATEST;
+    SUM,
+    MEAN,
+    LATEST;
 
     private static final MathContext PRECISION = MathContext.DECIMAL64;
 
@@ -33,15 +34,18 @@ public enum Aggregation implements Coded {
         if (readings.isEmpty()) {
             return null;
         }
-        Map<java.time.LocalDate, List<BigDecimal>> byPeriod = readings.stream().collect(Collectors.groupingBy(
-                Reading::firstDay, TreeMap::new, Collectors.mapping(Reading::value, Collectors.toList())));
+        Map<java.time.LocalDate, List<BigDecimal>> byPeriod = readings.stream()
+                .collect(Collectors.groupingBy(
+                        Reading::firstDay, TreeMap::new, Collectors.mapping(Reading::value, Collectors.toList())));
         List<BigDecimal> perPeriod = byPeriod.values().stream()
-                .map(values -> this == SUM ? sum(values) : mean(values)).toList();
-        return canonical(switch (this) {
-            case SUM -> sum(perPeriod);
-            case MEAN -> mean(perPeriod);
-            case LATEST -> perPeriod.getLast();
-        });
+                .map(values -> this == SUM ? sum(values) : mean(values))
+                .toList();
+        return canonical(
+                switch (this) {
+                    case SUM -> sum(perPeriod);
+                    case MEAN -> mean(perPeriod);
+                    case LATEST -> perPeriod.getLast();
+                });
     }
 
     /** How many distinct periods the readings cover. */

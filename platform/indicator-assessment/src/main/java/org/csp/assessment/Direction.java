@@ -7,5 +7,8 @@ import org.csp.codes.Coded;
  * for a monitor-only indicator or when either year has no value.
  */
 public enum Direction implements Coded {
-    IMPROVING, STABLE, WORSENING, NOT_ASSESSED
+    IMPROVING,
+    STABLE,
+    WORSENING,
+    NOT_ASSESSED
 }

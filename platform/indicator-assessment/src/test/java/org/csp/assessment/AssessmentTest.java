@@ -1,7 +1,7 @@
 package org.csp.assessment;
 
-import org.csp.calendar.FinancialQuarter;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -9,9 +9,8 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import org.csp.calendar.FinancialQuarter;
+import org.junit.jupiter.api.Test;
 
 class AssessmentTest {
 
@@ -39,7 +38,8 @@ class AssessmentTest {
     }
 
     private static Assessment assess(Polarity polarity, Map<String, BigDecimal> targets, int now, int before) {
-        return Assessment.assess(new Assessment.Basis(polarity, Aggregation.SUM, 12, FIVE, targets), Q2_2024, monthly(now, before));
+        return Assessment.assess(
+                new Assessment.Basis(polarity, Aggregation.SUM, 12, FIVE, targets), Q2_2024, monthly(now, before));
     }
 
     @Test
@@ -62,10 +62,16 @@ class AssessmentTest {
 
     @Test
     void higherIsBetterReadsARiseAsImproving() {
-        assertEquals(Direction.IMPROVING, assess(Polarity.HIGHER_IS_BETTER, Map.of(), 150, 120).direction());
-        assertEquals(Rag.GREEN, assess(Polarity.HIGHER_IS_BETTER, Map.of(), 150, 120).rag());
-        assertEquals(Direction.WORSENING, assess(Polarity.HIGHER_IS_BETTER, Map.of(), 90, 120).direction());
-        assertEquals(Rag.RED, assess(Polarity.HIGHER_IS_BETTER, Map.of(), 90, 120).rag());
+        assertEquals(
+                Direction.IMPROVING,
+                assess(Polarity.HIGHER_IS_BETTER, Map.of(), 150, 120).direction());
+        assertEquals(
+                Rag.GREEN, assess(Polarity.HIGHER_IS_BETTER, Map.of(), 150, 120).rag());
+        assertEquals(
+                Direction.WORSENING,
+                assess(Polarity.HIGHER_IS_BETTER, Map.of(), 90, 120).direction());
+        assertEquals(
+                Rag.RED, assess(Polarity.HIGHER_IS_BETTER, Map.of(), 90, 120).rag());
     }
 
     @Test
@@ -74,7 +80,10 @@ class AssessmentTest {
         assertEquals(Trend.UP, more.trend());
         assertEquals(Direction.IMPROVING, more.direction());
         assertEquals(Rag.GREEN, more.rag());
-        assertEquals(Direction.WORSENING, assess(Polarity.INCREASED_REPORTING_IS_POSITIVE, Map.of(), 90, 120).direction());
+        assertEquals(
+                Direction.WORSENING,
+                assess(Polarity.INCREASED_REPORTING_IS_POSITIVE, Map.of(), 90, 120)
+                        .direction());
     }
 
     @Test
@@ -98,23 +107,32 @@ class AssessmentTest {
     @Test
     void aTargetDecidesTheRagAndASumsQuarterTakesAQuarterOfTheYearsTarget() {
         Map<String, BigDecimal> target = Map.of("2024/25", BigDecimal.valueOf(400)); // 100 a quarter
-        assertEquals(new BigDecimal("100"), assess(Polarity.LOWER_IS_BETTER, target, 100, 90).target());
+        assertEquals(
+                new BigDecimal("100"),
+                assess(Polarity.LOWER_IS_BETTER, target, 100, 90).target());
         // lower is better: at the target green although worse than last year, within 5 % amber, beyond red
-        assertEquals(Rag.GREEN, assess(Polarity.LOWER_IS_BETTER, target, 100, 90).rag());
-        assertEquals(Rag.AMBER, assess(Polarity.LOWER_IS_BETTER, target, 105, 90).rag());
+        assertEquals(
+                Rag.GREEN, assess(Polarity.LOWER_IS_BETTER, target, 100, 90).rag());
+        assertEquals(
+                Rag.AMBER, assess(Polarity.LOWER_IS_BETTER, target, 105, 90).rag());
         assertEquals(Rag.RED, assess(Polarity.LOWER_IS_BETTER, target, 106, 90).rag());
         // higher is better and more reporting: short of the target by more than 5 % is red
         assertEquals(Rag.RED, assess(Polarity.HIGHER_IS_BETTER, target, 94, 50).rag());
-        assertEquals(Rag.AMBER, assess(Polarity.INCREASED_REPORTING_IS_POSITIVE, target, 96, 50).rag());
-        assertEquals(Rag.GREEN, assess(Polarity.INCREASED_REPORTING_IS_POSITIVE, target, 101, 500).rag());
+        assertEquals(
+                Rag.AMBER,
+                assess(Polarity.INCREASED_REPORTING_IS_POSITIVE, target, 96, 50).rag());
+        assertEquals(
+                Rag.GREEN,
+                assess(Polarity.INCREASED_REPORTING_IS_POSITIVE, target, 101, 500)
+                        .rag());
     }
 
     @Test
     void withoutLastYearThereIsNoDirectionAndWithoutATargetNoRag() {
         List<Reading> readings = new ArrayList<>();
         addQuarter(readings, 2024, 30);
-        Assessment a = Assessment.assess(new Assessment.Basis(Polarity.LOWER_IS_BETTER, Aggregation.SUM, 12, FIVE, Map.of()),
-                Q2_2024, readings);
+        Assessment a = Assessment.assess(
+                new Assessment.Basis(Polarity.LOWER_IS_BETTER, Aggregation.SUM, 12, FIVE, Map.of()), Q2_2024, readings);
         assertEquals(new BigDecimal("30"), a.value());
         assertNull(a.sameTimeLastYear());
         assertEquals(Trend.NO_COMPARISON, a.trend());
@@ -124,18 +142,25 @@ class AssessmentTest {
 
     @Test
     void sourcesAddUpForASumAndAverageOtherwiseAndAnnualDataIsReadForTheQuartersYear() {
-        List<Reading> two = List.of(month(YearMonth.of(2024, 7), "police", 10), month(YearMonth.of(2024, 7), "council", 4));
+        List<Reading> two =
+                List.of(month(YearMonth.of(2024, 7), "police", 10), month(YearMonth.of(2024, 7), "council", 4));
         assertEquals(new BigDecimal("14"), Aggregation.SUM.rollUp(two));
         assertEquals(new BigDecimal("7"), Aggregation.MEAN.rollUp(two));
-        List<Reading> months = List.of(month(YearMonth.of(2024, 7), "a", 10), month(YearMonth.of(2024, 9), "a", 40),
+        List<Reading> months = List.of(
+                month(YearMonth.of(2024, 7), "a", 10),
+                month(YearMonth.of(2024, 9), "a", 40),
                 month(YearMonth.of(2024, 8), "a", 20));
         assertEquals(new BigDecimal("40"), Aggregation.LATEST.rollUp(months));
         assertEquals(new BigDecimal("23.33333333333333"), Aggregation.MEAN.rollUp(months));
 
-        List<Reading> years = List.of(new Reading("2024/25", LocalDate.of(2024, 4, 1), "probation", new BigDecimal("24.1")),
+        List<Reading> years = List.of(
+                new Reading("2024/25", LocalDate.of(2024, 4, 1), "probation", new BigDecimal("24.1")),
                 new Reading("2023/24", LocalDate.of(2023, 4, 1), "probation", new BigDecimal("26.0")));
-        Assessment a = Assessment.assess(new Assessment.Basis(Polarity.LOWER_IS_BETTER, Aggregation.LATEST, 1, FIVE,
-                Map.of("2024/25", new BigDecimal("25"))), Q2_2024, years);
+        Assessment a = Assessment.assess(
+                new Assessment.Basis(
+                        Polarity.LOWER_IS_BETTER, Aggregation.LATEST, 1, FIVE, Map.of("2024/25", new BigDecimal("25"))),
+                Q2_2024,
+                years);
         assertEquals("2024/25", a.period());
         assertEquals("2023/24", a.comparisonPeriod());
         assertEquals(new BigDecimal("-1.9"), a.change());

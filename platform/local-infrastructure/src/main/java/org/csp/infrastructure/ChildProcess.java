@@ -19,7 +19,8 @@ import java.util.stream.Stream;
 /** A server started as a child process, its output in a log file; stopping it stops its descendants too. */
 public final class ChildProcess implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final Process process;
@@ -55,17 +56,25 @@ public final class ChildProcess implements AutoCloseable {
 
     /** Waits until {@code url} answers 200; fails with the log's tail if the process dies or time runs out. */
     public ChildProcess awaitHttp(String url, Duration timeout) {
-        return await(() -> {
-            try {
-                return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }, timeout, url + " answering 200");
+        return await(
+                () -> {
+                    try {
+                        return HTTP.send(
+                                                HttpRequest.newBuilder(URI.create(url))
+                                                        .timeout(Duration.ofSeconds(5))
+                                                        .build(),
+                                                HttpResponse.BodyHandlers.discarding())
+                                        .statusCode()
+                                == 200;
+                    } catch (IOException e) {
+                        return false;
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return false;
+                    }
+                },
+                timeout,
+                url + " answering 200");
     }
 
     public ChildProcess awaitLog(String text, Duration timeout) {
@@ -84,8 +93,8 @@ public final class ChildProcess implements AutoCloseable {
             }
             sleep(250);
         }
-        throw new IllegalStateException(name + " was not ready (" + what + ") within " + timeout.toSeconds() + " s. Log "
-                + log + ":\n" + tail(40));
+        throw new IllegalStateException(name + " was not ready (" + what + ") within " + timeout.toSeconds()
+                + " s. Log " + log + ":\n" + tail(40));
     }
 
     /** Asks the process and its descendants to stop (SIGTERM), then kills what is left. */
@@ -130,7 +139,8 @@ public final class ChildProcess implements AutoCloseable {
     }
 
     private List<ProcessHandle> family() {
-        return Stream.concat(Stream.of(process.toHandle()), process.descendants()).toList();
+        return Stream.concat(Stream.of(process.toHandle()), process.descendants())
+                .toList();
     }
 
     static void sleep(long millis) {

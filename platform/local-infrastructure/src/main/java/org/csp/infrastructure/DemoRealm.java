@@ -2,7 +2,6 @@ package org.csp.infrastructure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -30,14 +29,18 @@ public final class DemoRealm {
             for (JsonNode user : realm.path("users")) {
                 for (JsonNode credential : user.path("credentials")) {
                     if (credential.path("type").asText().equals("password")) {
-                        users.put(user.path("username").asText(), credential.path("value").asText());
+                        users.put(
+                                user.path("username").asText(),
+                                credential.path("value").asText());
                     }
                 }
             }
             Map<String, String> clients = new HashMap<>();
             for (JsonNode client : realm.path("clients")) {
                 if (client.hasNonNull("secret")) {
-                    clients.put(client.path("clientId").asText(), client.path("secret").asText());
+                    clients.put(
+                            client.path("clientId").asText(),
+                            client.path("secret").asText());
                 }
             }
             return new DemoRealm(Map.copyOf(users), Map.copyOf(clients));
@@ -50,7 +53,8 @@ public final class DemoRealm {
     Map<String, String> userLogin(String user) {
         String credential = userCredentials.get(user);
         if (credential == null) {
-            throw new IllegalArgumentException("No demo user '" + user + "' in the realm file; there are " + userCredentials.keySet());
+            throw new IllegalArgumentException(
+                    "No demo user '" + user + "' in the realm file; there are " + userCredentials.keySet());
         }
         return Map.of("grant_type", "password", "client_id", "csp-cli", "username", user, "password", credential);
     }

@@ -48,16 +48,29 @@ public final class LocalKafka implements AutoCloseable {
                     """.formatted(brokerPort, controllerPort, logDir));
             Path log4j = dir.resolve("log4j2.properties");
             Files.writeString(log4j, Resources.text("kafka-log4j2.properties"));
-            List<String> jvm = List.of(ChildProcess.java(), "-Xmx512m", "-XX:+UseSerialGC",
-                    "-Dlog4j2.configurationFile=" + log4j, "-cp", Resources.kafkaClasspath());
+            List<String> jvm = List.of(
+                    ChildProcess.java(),
+                    "-Xmx512m",
+                    "-XX:+UseSerialGC",
+                    "-Dlog4j2.configurationFile=" + log4j,
+                    "-cp",
+                    Resources.kafkaClasspath());
             if (!Files.exists(logDir.resolve("meta.properties"))) {
-                ChildProcess format = ChildProcess.start("kafka-storage-format",
-                        concat(jvm, "kafka.tools.StorageTool", "format", "--cluster-id=" + clusterId(), "--config", config.toString()),
-                        Map.of(), dir.resolve("format.log"));
+                ChildProcess format = ChildProcess.start(
+                        "kafka-storage-format",
+                        concat(
+                                jvm,
+                                "kafka.tools.StorageTool",
+                                "format",
+                                "--cluster-id=" + clusterId(),
+                                "--config",
+                                config.toString()),
+                        Map.of(),
+                        dir.resolve("format.log"));
                 format.await(() -> !format.alive(), Duration.ofMinutes(1), "formatting the log directory");
             }
-            ChildProcess broker = ChildProcess.start("kafka", concat(jvm, "kafka.Kafka", config.toString()), Map.of(),
-                    dir.resolve("kafka.log"));
+            ChildProcess broker = ChildProcess.start(
+                    "kafka", concat(jvm, "kafka.Kafka", config.toString()), Map.of(), dir.resolve("kafka.log"));
             broker.awaitLog("Kafka Server started", Duration.ofMinutes(2));
             broker.await(() -> Ports.listening(brokerPort), Duration.ofSeconds(30), "port " + brokerPort + " open");
             return new LocalKafka(broker, brokerPort);
@@ -73,7 +86,8 @@ public final class LocalKafka implements AutoCloseable {
     public static List<String> toolCommand(List<Path> extraJars, String mainClass, List<String> arguments) {
         StringBuilder classpath = new StringBuilder(Resources.kafkaClasspath());
         extraJars.forEach(jar -> classpath.append(java.io.File.pathSeparator).append(jar.toAbsolutePath()));
-        List<String> command = new java.util.ArrayList<>(List.of(ChildProcess.java(), "-Xmx512m", "-cp", classpath.toString(), mainClass));
+        List<String> command = new java.util.ArrayList<>(
+                List.of(ChildProcess.java(), "-Xmx512m", "-cp", classpath.toString(), mainClass));
         command.addAll(arguments);
         return command;
     }
@@ -94,11 +108,14 @@ public final class LocalKafka implements AutoCloseable {
     /** A KRaft cluster id: 16 random bytes, URL-safe base64 without padding (it may start with "-": pass it as --cluster-id=…). */
     private static String clusterId() {
         UUID uuid = UUID.randomUUID();
-        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16)
+                .putLong(uuid.getMostSignificantBits())
+                .putLong(uuid.getLeastSignificantBits());
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
     }
 
     private static List<String> concat(List<String> head, String... tail) {
-        return java.util.stream.Stream.concat(head.stream(), java.util.Arrays.stream(tail)).toList();
+        return java.util.stream.Stream.concat(head.stream(), java.util.Arrays.stream(tail))
+                .toList();
     }
 }

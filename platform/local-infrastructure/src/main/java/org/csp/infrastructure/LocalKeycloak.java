@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  */
 public final class LocalKeycloak implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
     private final ChildProcess process;
@@ -47,11 +48,19 @@ public final class LocalKeycloak implements AutoCloseable {
             forgetAnOlderRealm(dir, realmFile);
             Path imports = Files.createDirectories(home.resolve("data/import"));
             Files.copy(realmFile, imports.resolve("csp-realm.json"), StandardCopyOption.REPLACE_EXISTING);
-            List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
-                    "--http-host=127.0.0.1", "--http-port=" + httpPort, "--http-management-port=" + management,
-                    "--hostname=http://127.0.0.1:" + httpPort, "--import-realm", "--health-enabled=true",
+            List<String> command = List.of(
+                    home.resolve("bin/kc.sh").toString(),
+                    "start-dev",
+                    "--http-host=127.0.0.1",
+                    "--http-port=" + httpPort,
+                    "--http-management-port=" + management,
+                    "--hostname=http://127.0.0.1:" + httpPort,
+                    "--import-realm",
+                    "--health-enabled=true",
                     "--db-url=jdbc:h2:file:" + dir.resolve("keycloakdb") + ";NON_KEYWORDS=VALUE");
-            ChildProcess keycloak = ChildProcess.start("keycloak", command,
+            ChildProcess keycloak = ChildProcess.start(
+                    "keycloak",
+                    command,
                     Map.of("JAVA_HOME", System.getProperty("java.home"), "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m"),
                     dir.resolve("keycloak.log"));
             // The first start of a fresh distribution re-augments it (about a minute on two cores).
@@ -69,8 +78,9 @@ public final class LocalKeycloak implements AutoCloseable {
     private static void forgetAnOlderRealm(Path dir, Path realmFile) throws IOException {
         String digest;
         try {
-            digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(Files.readAllBytes(realmFile)));
+            digest = java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(realmFile)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -79,7 +89,8 @@ public final class LocalKeycloak implements AutoCloseable {
             return;
         }
         try (var files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("keycloakdb")).toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("keycloakdb"))
+                    .toList()) {
                 Files.delete(file);
             }
         }
@@ -113,12 +124,16 @@ public final class LocalKeycloak implements AutoCloseable {
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             Matcher token = ACCESS_TOKEN.matcher(response.body());
             if (response.statusCode() != 200 || !token.find()) {
-                throw new IllegalStateException("Keycloak refused a token (" + response.statusCode() + "): " + response.body());
+                throw new IllegalStateException(
+                        "Keycloak refused a token (" + response.statusCode() + "): " + response.body());
             }
             return token.group(1);
         } catch (IOException e) {

@@ -1,7 +1,6 @@
 package org.csp.infrastructure;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -51,8 +50,12 @@ public final class LocalPostgres implements AutoCloseable {
                     .setPGStartupWait(Duration.ofMinutes(1));
             durability.settings().forEach(builder::setServerConfig);
             LocalPostgres started = new LocalPostgres(builder.start(), durability);
-            LOG.log(System.Logger.Level.INFO, "PostgreSQL on port {0}, {1}: {2}", Integer.toString(started.port()),
-                    durability, durability.describe());
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "PostgreSQL on port {0}, {1}: {2}",
+                    Integer.toString(started.port()),
+                    durability,
+                    durability.describe());
             return started;
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start in " + dataDir, e);
@@ -93,7 +96,7 @@ public final class LocalPostgres implements AutoCloseable {
             throw new IllegalArgumentException("Unusual database name: " + name);
         }
         try (Connection connection = DriverManager.getConnection(jdbcUrl(port, "postgres"));
-             PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+                PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             exists.setString(1, name);
             if (!exists.executeQuery().next()) {
                 try (Statement create = connection.createStatement()) {

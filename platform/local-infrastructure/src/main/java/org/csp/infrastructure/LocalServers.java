@@ -18,8 +18,8 @@ public record LocalServers(LocalPostgres postgres, LocalKafka kafka, LocalKeyclo
      * Starts the three, one after the other, telling {@code progress} what comes next; stops them all if one fails.
      * {@code durability} says whether PostgreSQL must keep acknowledged commits through a crash.
      */
-    public static LocalServers start(Path dataDir, ServerPorts ports, Path realmFile, Durability durability,
-                                     Consumer<String> progress) {
+    public static LocalServers start(
+            Path dataDir, ServerPorts ports, Path realmFile, Durability durability, Consumer<String> progress) {
         LocalPostgres postgres = null;
         LocalKafka kafka = null;
         try {
@@ -28,8 +28,8 @@ public record LocalServers(LocalPostgres postgres, LocalKafka kafka, LocalKeyclo
             progress.accept("Kafka (KRaft) …");
             kafka = LocalKafka.start(dataDir.resolve("kafka"), ports.kafka());
             progress.accept("Keycloak (the very first start takes about a minute) …");
-            LocalKeycloak keycloak = LocalKeycloak.start(dataDir.resolve("keycloak"), ports.keycloak(),
-                    ports.keycloakManagement(), realmFile);
+            LocalKeycloak keycloak = LocalKeycloak.start(
+                    dataDir.resolve("keycloak"), ports.keycloak(), ports.keycloakManagement(), realmFile);
             return new LocalServers(postgres, kafka, keycloak);
         } catch (RuntimeException e) {
             new LocalServers(postgres, kafka, null).close();

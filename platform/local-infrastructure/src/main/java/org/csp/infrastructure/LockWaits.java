@@ -6,14 +6,14 @@ import java.time.Duration;
 /** For tests that make requests race: waiting until they are all blocked in the database. */
 public final class LockWaits {
 
-    private LockWaits() {
-    }
+    private LockWaits() {}
 
     /** Waits until {@code sessions} database sessions are blocked on a lock (an advisory lock or a row lock). */
     public static void await(Connection observer, int sessions) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
-            try (var waiting = observer.createStatement().executeQuery("SELECT count(DISTINCT pid) FROM pg_locks WHERE NOT granted")) {
+            try (var waiting = observer.createStatement()
+                    .executeQuery("SELECT count(DISTINCT pid) FROM pg_locks WHERE NOT granted")) {
                 waiting.next();
                 if (waiting.getInt(1) >= sessions) {
                     return;

@@ -10,8 +10,7 @@ import java.net.Socket;
 /** Loopback ports. */
 public final class Ports {
 
-    private Ports() {
-    }
+    private Ports() {}
 
     /** A port on 127.0.0.1 that was free a moment ago. */
     public static int free() {

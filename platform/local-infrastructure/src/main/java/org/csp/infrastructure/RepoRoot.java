@@ -6,8 +6,7 @@ import java.nio.file.Path;
 /** The checkout's root: the nearest folder upwards holding the Maven wrapper and deploy/. */
 public final class RepoRoot {
 
-    private RepoRoot() {
-    }
+    private RepoRoot() {}
 
     public static Path find() {
         Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();

@@ -11,8 +11,7 @@ import java.util.Properties;
 /** What the build left for this module: the Kafka broker's class path and the unpacked Keycloak. */
 final class Resources {
 
-    private Resources() {
-    }
+    private Resources() {}
 
     static String text(String name) {
         try (InputStream in = Resources.class.getResourceAsStream(name)) {
@@ -34,11 +33,13 @@ final class Resources {
         try (InputStream in = Resources.class.getResourceAsStream("infrastructure.properties")) {
             properties.load(in);
         } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("infrastructure.properties is missing: build local-infrastructure with ./mvnw first", e);
+            throw new IllegalStateException(
+                    "infrastructure.properties is missing: build local-infrastructure with ./mvnw first", e);
         }
         Path home = Path.of(properties.getProperty("keycloak.home"));
         if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
-            throw new IllegalStateException("Keycloak is not unpacked at " + home + ": run ./mvnw -pl local-infrastructure install");
+            throw new IllegalStateException(
+                    "Keycloak is not unpacked at " + home + ": run ./mvnw -pl local-infrastructure install");
         }
         return home;
     }

@@ -1,7 +1,6 @@
 package org.csp.infrastructure;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -51,11 +50,14 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void startServers() {
-        Path root = Path.of("target", "test-infrastructure",
-                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))).toAbsolutePath();
+        Path root = Path.of(
+                        "target",
+                        "test-infrastructure",
+                        LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))
+                .toAbsolutePath();
         // Test data is thrown away after the run: no need to wait for the disk.
-        LocalServers servers = LocalServers.start(root, LocalServers.ServerPorts.FREE, RepoRoot.realmFile(),
-                Durability.THROWAWAY, step -> { });
+        LocalServers servers = LocalServers.start(
+                root, LocalServers.ServerPorts.FREE, RepoRoot.realmFile(), Durability.THROWAWAY, step -> {});
         Runtime.getRuntime().addShutdownHook(new Thread(servers::close, "test-infrastructure-stop"));
         System.setProperty(KAFKA_BOOTSTRAP, servers.kafka().bootstrapServers());
         System.setProperty(REALM_URL, servers.keycloak().realmUrl());

@@ -1,11 +1,10 @@
 package org.csp.infrastructure;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Real tokens from the test run's Keycloak, for test code, with the credentials of the demo realm file. A token is
@@ -17,11 +16,9 @@ public final class Tokens {
     private static final Map<String, Issued> ISSUED = new ConcurrentHashMap<>();
     private static volatile DemoRealm realm;
 
-    private record Issued(String token, long until) {
-    }
+    private record Issued(String token, long until) {}
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     /** A demo user's token (password grant through the public client csp-cli). */
     public static String user(String name) {

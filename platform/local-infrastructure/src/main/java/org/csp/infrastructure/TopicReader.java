@@ -1,5 +1,10 @@
 package org.csp.infrastructure;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -8,31 +13,29 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Predicate;
-
 /** Reads a topic of the test broker from the beginning, as an outside consumer would. */
 public final class TopicReader {
 
-    private TopicReader() {
-    }
+    private TopicReader() {}
 
     /** On the broker {@link TestInfrastructure} started: the first record with this key that matches, or null. */
-    public static ConsumerRecord<String, byte[]> await(String topic, String key, Predicate<ConsumerRecord<String, byte[]>> match,
-                                                       Duration timeout) {
+    public static ConsumerRecord<String, byte[]> await(
+            String topic, String key, Predicate<ConsumerRecord<String, byte[]>> match, Duration timeout) {
         String servers = System.getProperty(TestInfrastructure.KAFKA_BOOTSTRAP);
         if (servers == null) {
-            throw new IllegalStateException("The test broker is not running: annotate the test with @QuarkusTestResource(TestInfrastructure.class)");
+            throw new IllegalStateException(
+                    "The test broker is not running: annotate the test with @QuarkusTestResource(TestInfrastructure.class)");
         }
         return await(servers, topic, key, match, timeout);
     }
 
     /** The first record with this key that matches, or null when none arrives within the timeout. */
-    public static ConsumerRecord<String, byte[]> await(String servers, String topic, String key,
-                                                       Predicate<ConsumerRecord<String, byte[]>> match, Duration timeout) {
+    public static ConsumerRecord<String, byte[]> await(
+            String servers,
+            String topic,
+            String key,
+            Predicate<ConsumerRecord<String, byte[]>> match,
+            Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (KafkaConsumer<String, byte[]> consumer = fromTheBeginning(servers, topic, deadline)) {
             while (System.nanoTime() < deadline) {
@@ -51,8 +54,8 @@ public final class TopicReader {
      * for {@code settle} more without a new one (so that extra records, e.g. duplicates, are seen too), or until
      * the timeout.
      */
-    public static List<ConsumerRecord<String, byte[]>> readAll(String servers, String topic, int expected, Duration settle,
-                                                               Duration timeout) {
+    public static List<ConsumerRecord<String, byte[]>> readAll(
+            String servers, String topic, int expected, Duration settle, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (KafkaConsumer<String, byte[]> consumer = fromTheBeginning(servers, topic, deadline)) {
             List<ConsumerRecord<String, byte[]>> records = new java.util.ArrayList<>();
@@ -79,7 +82,8 @@ public final class TopicReader {
         List<TopicPartition> partitions = List.of();
         while (partitions.isEmpty() && System.nanoTime() < deadline) {
             partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
         }
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);

@@ -1,16 +1,15 @@
 package org.csp.infrastructure;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.util.Base64;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** Each server really starts and answers as the services expect. */
 class LocalInfrastructureTest {
@@ -23,8 +22,8 @@ class LocalInfrastructureTest {
     @BeforeAll
     static void start() {
         Path root = Path.of("target", "infrastructure-test", UUID.randomUUID().toString());
-        servers = LocalServers.start(root, LocalServers.ServerPorts.FREE, RepoRoot.realmFile(), Durability.THROWAWAY,
-                step -> { });
+        servers = LocalServers.start(
+                root, LocalServers.ServerPorts.FREE, RepoRoot.realmFile(), Durability.THROWAWAY, step -> {});
         postgres = servers.postgres();
         kafka = servers.kafka();
         keycloak = servers.keycloak();
@@ -42,7 +41,7 @@ class LocalInfrastructureTest {
         postgres.createDatabaseIfMissing("probe");
         postgres.createDatabaseIfMissing("probe");
         try (var connection = DriverManager.getConnection(postgres.jdbcUrl("probe"));
-             var rows = connection.createStatement().executeQuery("SELECT 1")) {
+                var rows = connection.createStatement().executeQuery("SELECT 1")) {
             assertTrue(rows.next());
         }
     }

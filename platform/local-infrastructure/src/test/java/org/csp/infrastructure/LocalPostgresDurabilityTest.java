@@ -1,6 +1,6 @@
 package org.csp.infrastructure;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -8,8 +8,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /**
  * The launcher's PostgreSQL must keep what it acknowledged: the embedded binaries turn fsync and synchronous
@@ -17,8 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class LocalPostgresDurabilityTest {
 
-    private static final Map<String, String> ALL_ON = Map.of("fsync", "on", "synchronous_commit", "on", "full_page_writes", "on");
-    private static final Map<String, String> ALL_OFF = Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off");
+    private static final Map<String, String> ALL_ON =
+            Map.of("fsync", "on", "synchronous_commit", "on", "full_page_writes", "on");
+    private static final Map<String, String> ALL_OFF =
+            Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off");
 
     @Test
     void aDurableServerSyncsEveryCommit() throws SQLException {
@@ -33,8 +34,8 @@ class LocalPostgresDurabilityTest {
     private static Map<String, String> settingsOf(Durability durability) throws SQLException {
         Path dir = Path.of("target", "durability-test", UUID.randomUUID().toString());
         try (LocalPostgres postgres = LocalPostgres.start(dir, 0, durability);
-             var connection = DriverManager.getConnection(postgres.jdbcUrl("postgres"));
-             var statement = connection.createStatement()) {
+                var connection = DriverManager.getConnection(postgres.jdbcUrl("postgres"));
+                var statement = connection.createStatement()) {
             Map<String, String> shown = new LinkedHashMap<>();
             for (String name : ALL_ON.keySet()) {
                 try (var rows = statement.executeQuery("SHOW " + name)) {

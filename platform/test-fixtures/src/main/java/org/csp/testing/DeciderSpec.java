@@ -1,16 +1,15 @@
 package org.csp.testing;
 
-import org.csp.eventsourcing.CommandRejected;
-import org.csp.eventsourcing.Decider;
-
-import java.util.Arrays;
-import java.util.List;
-import java.util.function.Consumer;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import org.csp.eventsourcing.CommandRejected;
+import org.csp.eventsourcing.Decider;
 
 /**
  * Given past events, when a command, then the events it causes or its rejection: every decider test reads the
@@ -86,7 +85,8 @@ public final class DeciderSpec<C, E, S> {
 
         /** The command conflicts with the state as a whole: 409 with {@code reason} as problem type. */
         public CommandRejected thenRejected(String reason) {
-            CommandRejected rejected = assertThrows(CommandRejected.class, this::decide, "expected a rejection of " + command);
+            CommandRejected rejected =
+                    assertThrows(CommandRejected.class, this::decide, "expected a rejection of " + command);
             assertEquals(reason, rejected.reason());
             assertNull(rejected.field(), "a rejection of the whole command names no field");
             return rejected;
@@ -94,7 +94,8 @@ public final class DeciderSpec<C, E, S> {
 
         /** The state makes one field's value unacceptable: 422 naming {@code field}. */
         public CommandRejected thenInvalid(String field) {
-            CommandRejected rejected = assertThrows(CommandRejected.class, this::decide, "expected " + field + " to be refused");
+            CommandRejected rejected =
+                    assertThrows(CommandRejected.class, this::decide, "expected " + field + " to be refused");
             assertEquals(field, rejected.field());
             return rejected;
         }

@@ -5,7 +5,6 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
-
 import java.util.Optional;
 
 /**
@@ -22,8 +21,10 @@ public class EventRecordGuard implements ContainerResponseFilter {
         if (found.isPresent()) {
             response.setStatus(500);
             response.getHeaders().putSingle("Content-Type", MediaType.TEXT_PLAIN);
-            response.setEntity("An event record is part of this response (views only, never events): " + found.get(),
-                    null, MediaType.TEXT_PLAIN_TYPE);
+            response.setEntity(
+                    "An event record is part of this response (views only, never events): " + found.get(),
+                    null,
+                    MediaType.TEXT_PLAIN_TYPE);
         }
     }
 }

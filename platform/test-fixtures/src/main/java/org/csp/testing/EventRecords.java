@@ -17,8 +17,7 @@ public final class EventRecords {
 
     private static final int DEEPEST = 32;
 
-    private EventRecords() {
-    }
+    private EventRecords() {}
 
     /** Where in {@code body} an event record is ({@code $.risks[0]: InitiativeEvent.Risk}), or empty when none is. */
     public static Optional<String> find(Object body) {
@@ -79,7 +78,8 @@ public final class EventRecords {
             }
             if (type.isRecord()) {
                 for (RecordComponent component : type.getRecordComponents()) {
-                    Optional<String> found = find(read(component, value), path + "." + component.getName(), seen, depth + 1);
+                    Optional<String> found =
+                            find(read(component, value), path + "." + component.getName(), seen, depth + 1);
                     if (found.isPresent()) {
                         return found;
                     }
@@ -102,8 +102,13 @@ public final class EventRecords {
     }
 
     private static boolean simple(Object value) {
-        return value instanceof CharSequence || value instanceof Number || value instanceof Boolean || value instanceof Enum<?>
-                || value instanceof java.time.temporal.Temporal || value instanceof java.util.UUID || value instanceof byte[]
+        return value instanceof CharSequence
+                || value instanceof Number
+                || value instanceof Boolean
+                || value instanceof Enum<?>
+                || value instanceof java.time.temporal.Temporal
+                || value instanceof java.util.UUID
+                || value instanceof byte[]
                 || value.getClass().getName().startsWith("com.fasterxml.jackson.");
     }
 

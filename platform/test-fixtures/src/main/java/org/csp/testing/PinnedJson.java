@@ -1,17 +1,16 @@
 package org.csp.testing;
 
-import org.csp.eventsourcing.EventTypes;
-import org.csp.eventsourcing.NewEvent;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.csp.eventsourcing.EventTypes;
+import org.csp.eventsourcing.NewEvent;
 
 /**
  * Stored and published events keep their shape: each type's JSON is pinned by an approved file
@@ -20,21 +19,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 public final class PinnedJson {
 
-    private PinnedJson() {
-    }
+    private PinnedJson() {}
 
     /** {@code event} is stored as {@code type}, byte for byte as pinned, and reads back equal. */
     public static <E> void assertMatches(EventTypes<E> types, String type, E event) {
         NewEvent encoded = types.encode(event);
         assertEquals(type, encoded.type(), "type string of " + event.getClass().getSimpleName());
         assertEquals(pinned(type), encoded.payload(), "JSON of " + type + " differs from /events/" + type + ".json");
-        assertEquals(event, types.decode(type, pinned(type)), "the pinned JSON of " + type + " reads back as the event");
+        assertEquals(
+                event, types.decode(type, pinned(type)), "the pinned JSON of " + type + " reads back as the event");
     }
 
     /** The pinned JSON of a shipped, older {@code type} still reads, upcast, as {@code expected}. */
     public static <E> void assertUpcasts(EventTypes<E> types, String type, E expected) {
         assertTrue(types.upcastTypes().contains(type), type + " has an upcaster");
-        assertEquals(expected, types.decode(type, pinned(type)), "the pinned JSON of " + type + " upcasts to the event");
+        assertEquals(
+                expected, types.decode(type, pinned(type)), "the pinned JSON of " + type + " upcasts to the event");
     }
 
     /**
@@ -44,7 +44,8 @@ public final class PinnedJson {
     public static void assertEveryTypePinned(EventTypes<?> types) {
         List<String> missing = java.util.stream.Stream.concat(types.types().stream(), types.upcastTypes().stream())
                 .filter(type -> Thread.currentThread().getContextClassLoader().getResource(path(type)) == null)
-                .sorted().toList();
+                .sorted()
+                .toList();
         assertTrue(missing.isEmpty(), "no pinned JSON under /events/ for " + missing);
     }
 

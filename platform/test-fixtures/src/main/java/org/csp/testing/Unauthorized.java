@@ -1,13 +1,13 @@
 package org.csp.testing;
 
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * A request without a valid bearer token (none, one that is not a token, one with a forged signature) is refused
@@ -18,8 +18,7 @@ public final class Unauthorized {
 
     private static final String[] NO_OR_BAD_TOKENS = {null, "not-a-token", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln"};
 
-    private Unauthorized() {
-    }
+    private Unauthorized() {}
 
     public static void assertRefused(String method, String path) {
         assertRefused(method, path, null);
@@ -35,8 +34,11 @@ public final class Unauthorized {
             if (token != null) {
                 request.auth().oauth2(token);
             }
-            request.when().request(method, path)
-                    .then().statusCode(401).contentType("application/problem+json")
+            request.when()
+                    .request(method, path)
+                    .then()
+                    .statusCode(401)
+                    .contentType("application/problem+json")
                     .header("WWW-Authenticate", startsWith("Bearer"))
                     .body("type", equalTo("urn:csp:problem:unauthorized"))
                     .body("status", equalTo(401))

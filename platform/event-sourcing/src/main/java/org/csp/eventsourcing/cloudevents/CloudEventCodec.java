@@ -6,17 +6,16 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.csp.eventsourcing.StoredEvent;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.csp.eventsourcing.StoredEvent;
 
 /**
  * The one place where an event becomes a Kafka record and back: CloudEvents 1.0, Kafka protocol binding, binary
@@ -35,8 +34,7 @@ public final class CloudEventCodec {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private CloudEventCodec() {
-    }
+    private CloudEventCodec() {}
 
     /** The record the relay sends for a stored event. */
     public static ProducerRecord<String, byte[]> encode(String topic, String source, StoredEvent event) {
@@ -50,7 +48,8 @@ public final class CloudEventCodec {
         header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
         header(headers, CloudEventHeaders.PARTNERSHIP, event.partnershipId());
         header(headers, CloudEventHeaders.STREAM_VERSION, Long.toString(event.version()));
-        return new ProducerRecord<>(topic, null, event.streamId(), event.payload().getBytes(StandardCharsets.UTF_8), headers);
+        return new ProducerRecord<>(
+                topic, null, event.streamId(), event.payload().getBytes(StandardCharsets.UTF_8), headers);
     }
 
     /** Reads a record; anything that is not one of our CloudEvents is refused with the reason. */
@@ -96,9 +95,15 @@ public final class CloudEventCodec {
         if (data == null || !data.isObject()) {
             throw new UndecodableRecord("the value is not a JSON object");
         }
-        return new CloudEvent(required(record, CloudEventHeaders.ID), required(record, CloudEventHeaders.SOURCE),
-                required(record, CloudEventHeaders.TYPE), subject, version, required(record, CloudEventHeaders.PARTNERSHIP),
-                time, data);
+        return new CloudEvent(
+                required(record, CloudEventHeaders.ID),
+                required(record, CloudEventHeaders.SOURCE),
+                required(record, CloudEventHeaders.TYPE),
+                subject,
+                version,
+                required(record, CloudEventHeaders.PARTNERSHIP),
+                time,
+                data);
     }
 
     /** The stream id and version of a record whose headers say so, even when the rest of it cannot be decoded. */
@@ -106,15 +111,17 @@ public final class CloudEventCodec {
         String source = optional(record, CloudEventHeaders.SOURCE);
         String subject = optional(record, CloudEventHeaders.SUBJECT);
         String version = optional(record, CloudEventHeaders.STREAM_VERSION);
-        if (source == null || subject == null || version == null || !VERSION_DIGITS.matcher(version).matches()) {
+        if (source == null
+                || subject == null
+                || version == null
+                || !VERSION_DIGITS.matcher(version).matches()) {
             return null;
         }
         return new StreamPosition(source, subject, Long.parseLong(version));
     }
 
     /** Where a record stands in its stream: the stream is named by the producing service and the subject. */
-    public record StreamPosition(String source, String subject, long version) {
-    }
+    public record StreamPosition(String source, String subject, long version) {}
 
     private static String required(ConsumerRecord<String, byte[]> record, String name) throws UndecodableRecord {
         String value = optional(record, name);

@@ -22,9 +22,9 @@ public final class CloudEventHeaders {
 
     /** The topics the three services publish to. */
     public static final String PLAN_TOPIC = "plan.events";
+
     public static final String MEASURES_TOPIC = "measures.events";
     public static final String ENGAGEMENT_TOPIC = "engagement.events";
 
-    private CloudEventHeaders() {
-    }
+    private CloudEventHeaders() {}
 }

@@ -2,8 +2,6 @@ package org.csp.eventsourcing.cloudevents;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import org.csp.eventsourcing.projection.UnprocessableEvent;
-
 import java.math.BigDecimal;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -12,6 +10,7 @@ import java.util.NoSuchElementException;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.csp.eventsourcing.projection.UnprocessableEvent;
 
 /**
  * The fields of a CloudEvent's data (or of an object in it), read strictly by a projection: a required field that is

@@ -1,30 +1,30 @@
 package org.csp.eventsourcing.cloudevents;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
-
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates the event topics when they are missing: kept forever, since the gateway rebuilds from the beginning. */
 public final class EventTopics {
 
-    private EventTopics() {
-    }
+    private EventTopics() {}
 
-    public static void ensure(String bootstrapServers, Collection<String> topics, int partitions, short replicationFactor)
+    public static void ensure(
+            String bootstrapServers, Collection<String> topics, int partitions, short replicationFactor)
             throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000))) {
             var existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
-            List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t))
+            List<NewTopic> missing = topics.stream()
+                    .filter(t -> !existing.contains(t))
                     .map(t -> new NewTopic(t, partitions, replicationFactor)
                             .configs(Map.of("retention.ms", "-1", "cleanup.policy", "delete")))
                     .toList();

@@ -3,9 +3,8 @@ package org.csp.eventsourcing.leadership;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Connections outside the pool, to the service's own database as configured for the pool
@@ -17,12 +16,14 @@ public class DedicatedConnections {
     private final Vertx vertx;
     private final PgConnectOptions options;
 
-    public DedicatedConnections(Vertx vertx,
-                                @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
-                                @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
-                                @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+    public DedicatedConnections(
+            Vertx vertx,
+            @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.vertx = vertx;
-        PgConnectOptions parsed = PgConnectOptions.fromUri(url.startsWith("vertx-reactive:") ? url.substring("vertx-reactive:".length()) : url);
+        PgConnectOptions parsed = PgConnectOptions.fromUri(
+                url.startsWith("vertx-reactive:") ? url.substring("vertx-reactive:".length()) : url);
         username.ifPresent(parsed::setUser);
         password.filter(p -> !p.isEmpty()).ifPresent(parsed::setPassword);
         this.options = parsed;

@@ -5,7 +5,6 @@ import io.vertx.mutiny.pgclient.PgConnection;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgConnectOptions;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
@@ -36,7 +35,8 @@ public final class LeaderLock implements AutoCloseable {
 
     /** A stable 64-bit lock key for a job name; every instance derives the same one. */
     static long keyOf(String name) {
-        return UUID.nameUUIDFromBytes(("csp-leader:" + name).getBytes(StandardCharsets.UTF_8)).getMostSignificantBits();
+        return UUID.nameUUIDFromBytes(("csp-leader:" + name).getBytes(StandardCharsets.UTF_8))
+                .getMostSignificantBits();
     }
 
     public String name() {
@@ -50,8 +50,14 @@ public final class LeaderLock implements AutoCloseable {
         }
         PgConnection candidate = PgConnection.connect(vertx, options).await().atMost(TIMEOUT);
         try {
-            boolean acquired = candidate.preparedQuery("SELECT pg_try_advisory_lock($1) AS acquired").execute(Tuple.of(key))
-                    .await().atMost(TIMEOUT).iterator().next().getBoolean("acquired");
+            boolean acquired = candidate
+                    .preparedQuery("SELECT pg_try_advisory_lock($1) AS acquired")
+                    .execute(Tuple.of(key))
+                    .await()
+                    .atMost(TIMEOUT)
+                    .iterator()
+                    .next()
+                    .getBoolean("acquired");
             if (acquired) {
                 connection = candidate;
                 return true;

@@ -1,15 +1,14 @@
 package org.csp.eventsourcing.projection;
 
-import org.apache.kafka.common.TopicPartition;
-import org.csp.eventsourcing.cloudevents.CloudEvent;
-import org.csp.eventsourcing.cloudevents.CloudEventCodec.StreamPosition;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.common.TopicPartition;
+import org.csp.eventsourcing.cloudevents.CloudEvent;
+import org.csp.eventsourcing.cloudevents.CloudEventCodec.StreamPosition;
 
 /**
  * What one polled batch does, decided without Kafka or the database: from the records as read, the stored versions
@@ -24,37 +23,49 @@ import java.util.Set;
  * @param consumed per partition, the offset after the last record of the batch
  * @param offsets  per partition, the offset to store: where the batch got to, but never past a gap
  */
-record BatchPlan(List<CloudEvent> toApply, List<Parking> parked, Map<StreamKey, Long> versions,
-                 Map<StreamKey, Gap> newGaps, Map<StreamKey, Gap> resolved, Map<TopicPartition, Long> consumed,
-                 Map<TopicPartition, Long> offsets) {
+record BatchPlan(
+        List<CloudEvent> toApply,
+        List<Parking> parked,
+        Map<StreamKey, Long> versions,
+        Map<StreamKey, Gap> newGaps,
+        Map<StreamKey, Gap> resolved,
+        Map<TopicPartition, Long> consumed,
+        Map<TopicPartition, Long> offsets) {
 
     /**
      * A record as read: where it is; its stream position when its headers give one; the event, or why it is not one
      * of our CloudEvents ({@code undecodable}); and its type and subject headers, to name a parked record.
      */
-    record Incoming(TopicPartition partition, long offset, StreamPosition position, CloudEvent event, String undecodable,
-                    String typeHeader, String subjectHeader) {
-    }
+    record Incoming(
+            TopicPartition partition,
+            long offset,
+            StreamPosition position,
+            CloudEvent event,
+            String undecodable,
+            String typeHeader,
+            String subjectHeader) {}
 
     /** A stream, named by the service that produces it and its id. */
-    record StreamKey(String source, String subject) {
-    }
+    record StreamKey(String source, String subject) {}
 
     /** A stream's {@code found} version arrived at {@code partition}/{@code offset} while {@code expected} never did. */
-    record Gap(long expected, long found, TopicPartition partition, long offset) {
-    }
+    record Gap(long expected, long found, TopicPartition partition, long offset) {}
 
     /** The record at index {@code record} of the batch is parked. */
-    record Parking(int record, String type, String subject, String reason) {
-    }
+    record Parking(int record, String type, String subject, String reason) {}
 
     /**
      * The plan for {@code records}, given the last applied version of their streams ({@code stored}; a stream not in
      * it has none), the gaps known before this batch, the events found unprocessable by an earlier attempt (by event
      * id, with the reason), and the types the projection applies and ignores (any other type is parked).
      */
-    static BatchPlan of(List<Incoming> records, Map<StreamKey, Long> stored, Map<StreamKey, Gap> knownGaps,
-                        Map<String, String> unprocessable, Set<String> applied, Set<String> ignored) {
+    static BatchPlan of(
+            List<Incoming> records,
+            Map<StreamKey, Long> stored,
+            Map<StreamKey, Gap> knownGaps,
+            Map<String, String> unprocessable,
+            Set<String> applied,
+            Set<String> ignored) {
         Map<StreamKey, Long> current = new HashMap<>(stored);
         Map<StreamKey, Long> versions = new LinkedHashMap<>();
         Map<StreamKey, Gap> newGaps = new LinkedHashMap<>();
@@ -67,7 +78,10 @@ record BatchPlan(List<CloudEvent> toApply, List<Parking> parked, Map<StreamKey, 
             consumed.put(record.partition(), record.offset() + 1);
             StreamPosition position = record.position();
             if (position == null) {
-                parked.add(new Parking(i, record.typeHeader(), record.subjectHeader(),
+                parked.add(new Parking(
+                        i,
+                        record.typeHeader(),
+                        record.subjectHeader(),
                         record.undecodable() == null ? "no stream position" : record.undecodable()));
                 continue;
             }
@@ -92,16 +106,28 @@ record BatchPlan(List<CloudEvent> toApply, List<Parking> parked, Map<StreamKey, 
             if (record.undecodable() != null) {
                 parked.add(new Parking(i, record.typeHeader(), position.subject(), record.undecodable()));
             } else if (!applied.contains(event.type()) && !ignored.contains(event.type())) {
-                parked.add(new Parking(i, event.type(), event.subject(),
+                parked.add(new Parking(
+                        i,
+                        event.type(),
+                        event.subject(),
                         "unknown event type '" + event.type() + "' from " + event.source()));
             } else if (unprocessable.containsKey(event.id())) {
-                parked.add(new Parking(i, event.type(), event.subject(),
+                parked.add(new Parking(
+                        i,
+                        event.type(),
+                        event.subject(),
                         "its data cannot be applied: " + unprocessable.get(event.id())));
             } else if (applied.contains(event.type())) {
                 toApply.add(event);
             }
         }
-        return new BatchPlan(toApply, parked, versions, newGaps, resolved, consumed,
+        return new BatchPlan(
+                toApply,
+                parked,
+                versions,
+                newGaps,
+                resolved,
+                consumed,
                 offsetsToStore(consumed, knownGaps, newGaps, resolved));
     }
 
@@ -109,8 +135,11 @@ record BatchPlan(List<CloudEvent> toApply, List<Parking> parked, Map<StreamKey, 
      * Where the batch got to, but never past a gap, open or filled by this batch (what was passed over after a
      * filled gap is read again next, and must be after a crash too).
      */
-    private static Map<TopicPartition, Long> offsetsToStore(Map<TopicPartition, Long> consumed, Map<StreamKey, Gap> knownGaps,
-                                                            Map<StreamKey, Gap> newGaps, Map<StreamKey, Gap> resolved) {
+    private static Map<TopicPartition, Long> offsetsToStore(
+            Map<TopicPartition, Long> consumed,
+            Map<StreamKey, Gap> knownGaps,
+            Map<StreamKey, Gap> newGaps,
+            Map<StreamKey, Gap> resolved) {
         Map<TopicPartition, Long> offsets = new HashMap<>(consumed);
         List<Gap> open = new ArrayList<>(newGaps.values());
         open.addAll(knownGaps.values());

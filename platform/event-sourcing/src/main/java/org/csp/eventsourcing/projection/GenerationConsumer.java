@@ -1,5 +1,10 @@
 package org.csp.eventsourcing.projection;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -8,12 +13,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.csp.eventsourcing.projection.BatchPlan.Gap;
 import org.csp.eventsourcing.projection.BatchPlan.StreamKey;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * One generation's Kafka consumer, every partition of the projection's topics assigned (no consumer group), and what
@@ -36,24 +35,33 @@ final class GenerationConsumer {
         this.schema = schema;
         this.leader = leader;
         this.kafka = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-                ConsumerConfig.CLIENT_ID_CONFIG, "projection-" + schema,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxBatch(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()));
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                settings.bootstrapServers(),
+                ConsumerConfig.CLIENT_ID_CONFIG,
+                "projection-" + schema,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                settings.maxBatch(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class.getName()));
     }
 
     /** A consumer of {@code topics} for the generation, at its stored offsets, with its stored gaps. */
-    static GenerationConsumer open(int generation, String schema, List<String> topics, ConsumerSettings settings,
-                                   LeaderTransactions leader) {
+    static GenerationConsumer open(
+            int generation, String schema, List<String> topics, ConsumerSettings settings, LeaderTransactions leader) {
         GenerationConsumer consumer = new GenerationConsumer(generation, schema, settings, leader);
         try {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : topics) {
-                consumer.kafka.partitionsFor(topic, Duration.ofSeconds(30))
+                consumer.kafka
+                        .partitionsFor(topic, Duration.ofSeconds(30))
                         .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
             }
             consumer.kafka.assign(partitions);

@@ -1,5 +1,7 @@
 package org.csp.eventsourcing.projection;
 
+import static org.csp.eventsourcing.projection.LeaderTransactions.DB_TIMEOUT;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -7,8 +9,6 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import org.jboss.logging.Logger;
-
-import static org.csp.eventsourcing.projection.LeaderTransactions.DB_TIMEOUT;
 
 /**
  * The lifecycle of a projection's generations in {@code public.projection_generation}: a live one created at start-up
@@ -38,12 +38,13 @@ final class Generations {
 
     /** The tables and a live generation, whichever instance comes first; a rebuild if the live one is of another version. */
     void prepare() {
-        pool.withTransaction(tx -> lockControl(tx).flatMap(ignored -> tx.query(ProjectionTables.PUBLIC_DDL).execute()))
+        pool.withTransaction(tx -> lockControl(tx)
+                        .flatMap(
+                                ignored -> tx.query(ProjectionTables.PUBLIC_DDL).execute()))
                 .flatMap(ignored -> pool.withTransaction(tx -> lockControl(tx)
                         .flatMap(locked -> tx.preparedQuery("""
                                         SELECT generation, projection_version FROM public.projection_generation
-                                         WHERE projection = $1 AND state = 'live'""")
-                                .execute(Tuple.of(projection.name())))
+                                         WHERE projection = $1 AND state = 'live'""").execute(Tuple.of(projection.name())))
                         .flatMap(rows -> {
                             if (rows.size() == 0) {
                                 return tx.preparedQuery("""
@@ -53,16 +54,18 @@ final class Generations {
                                                   FROM public.projection_generation WHERE projection = $1
                                                 RETURNING generation""")
                                         .execute(Tuple.of(projection.name(), projection.version()))
-                                        .flatMap(inserted -> createSchema(tx,
-                                                inserted.iterator().next().getInteger("generation")));
+                                        .flatMap(inserted -> createSchema(
+                                                tx, inserted.iterator().next().getInteger("generation")));
                             }
                             Row liveRow = rows.iterator().next();
                             Uni<Void> ddl = createSchema(tx, liveRow.getInteger("generation"));
                             if (liveRow.getInteger("projection_version") == projection.version()) {
                                 return ddl;
                             }
-                            LOG.infof("Projection %s: the live generation was built by version %d, this is version %d;"
-                                    + " rebuilding", projection.name(), liveRow.getInteger("projection_version"), projection.version());
+                            LOG.infof(
+                                    "Projection %s: the live generation was built by version %d, this is version %d;"
+                                            + " rebuilding",
+                                    projection.name(), liveRow.getInteger("projection_version"), projection.version());
                             return ddl.flatMap(created -> tx.preparedQuery("""
                                             INSERT INTO public.projection_generation
                                                 (projection, generation, state, projection_version)
@@ -70,9 +73,11 @@ final class Generations {
                                              WHERE projection = $1
                                             HAVING NOT EXISTS (SELECT 1 FROM public.projection_generation
                                                                 WHERE projection = $1 AND state IN ('requested', 'building'))""")
-                                    .execute(Tuple.of(projection.name(), projection.version())).replaceWithVoid());
+                                    .execute(Tuple.of(projection.name(), projection.version()))
+                                    .replaceWithVoid());
                         })))
-                .await().atMost(DB_TIMEOUT);
+                .await()
+                .atMost(DB_TIMEOUT);
     }
 
     /** Asks for a rebuild; the generation being built (an already requested or running rebuild is not asked twice). */
@@ -80,8 +85,7 @@ final class Generations {
         return pool.withTransaction(tx -> lockControl(tx)
                 .flatMap(ignored -> tx.preparedQuery("""
                                 SELECT generation FROM public.projection_generation
-                                 WHERE projection = $1 AND state IN ('requested', 'building')""")
-                        .execute(Tuple.of(projection.name())))
+                                 WHERE projection = $1 AND state IN ('requested', 'building')""").execute(Tuple.of(projection.name())))
                 .flatMap(pending -> pending.size() > 0
                         ? Uni.createFrom().item(pending.iterator().next().getInteger("generation"))
                         : tx.preparedQuery("""
@@ -97,7 +101,8 @@ final class Generations {
     /** Serialises changes to the projection's generations across instances, for the rest of the transaction. */
     private Uni<Void> lockControl(SqlClient tx) {
         return tx.preparedQuery("SELECT pg_advisory_xact_lock(hashtext($1))")
-                .execute(Tuple.of("projection-control:" + projection.name())).replaceWithVoid();
+                .execute(Tuple.of("projection-control:" + projection.name()))
+                .replaceWithVoid();
     }
 
     /** The generation's schema with the bookkeeping and the read-model tables, inside the caller's transaction. */
@@ -105,7 +110,8 @@ final class Generations {
         String schema = schema(generation);
         return tx.query("CREATE SCHEMA IF NOT EXISTS " + schema + "; SET LOCAL search_path TO " + schema + ";\n"
                         + ProjectionTables.BOOKKEEPING_DDL + projection.ddl() + ";\nSET LOCAL search_path TO public")
-                .execute().replaceWithVoid();
+                .execute()
+                .replaceWithVoid();
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -113,60 +119,70 @@ final class Generations {
 
     int live() {
         return leader.now(c -> c.preparedQuery(
-                        "SELECT generation FROM public.projection_generation WHERE projection = $1 AND state = 'live'")
-                .execute(Tuple.of(projection.name()))).iterator().next().getInteger("generation");
+                                "SELECT generation FROM public.projection_generation WHERE projection = $1 AND state = 'live'")
+                        .execute(Tuple.of(projection.name())))
+                .iterator()
+                .next()
+                .getInteger("generation");
     }
 
     /** The generation a rebuild was requested into (or is building, after a change of leader); null when none. */
     Integer requested() {
         RowSet<Row> rows = leader.now(c -> c.preparedQuery("""
                         SELECT generation FROM public.projection_generation
-                         WHERE projection = $1 AND state IN ('requested', 'building')""")
-                .execute(Tuple.of(projection.name())));
+                         WHERE projection = $1 AND state IN ('requested', 'building')""").execute(Tuple.of(projection.name())));
         return rows.size() == 0 ? null : rows.iterator().next().getInteger("generation");
     }
 
     /** Fresh tables for the generation, marked building; retired generations but the latest dropped. */
     void startBuilding(int generation) {
-        leader.inTransaction("public", tx -> tx.query("DROP SCHEMA IF EXISTS " + schema(generation) + " CASCADE").execute()
-                .flatMap(ignored -> createSchema(tx, generation))
-                .flatMap(ignored -> tx.preparedQuery("""
+        leader.inTransaction(
+                "public",
+                tx -> tx.query("DROP SCHEMA IF EXISTS " + schema(generation) + " CASCADE")
+                        .execute()
+                        .flatMap(ignored -> createSchema(tx, generation))
+                        .flatMap(ignored -> tx.preparedQuery("""
                                 UPDATE public.projection_generation SET state = 'building', started_at = now(), error = NULL
-                                 WHERE projection = $1 AND generation = $2""")
-                        .execute(Tuple.of(projection.name(), generation))));
+                                 WHERE projection = $1 AND generation = $2""").execute(Tuple.of(projection.name(), generation))));
         dropRetired(generation);
     }
 
     /** The rebuild failed: its tables go, the reason stays. */
     void fail(int generation, String reason) {
-        leader.inTransaction("public", tx -> tx.query("DROP SCHEMA IF EXISTS " + schema(generation) + " CASCADE").execute()
-                .flatMap(ignored -> tx.preparedQuery("""
+        leader.inTransaction(
+                "public",
+                tx -> tx.query("DROP SCHEMA IF EXISTS " + schema(generation) + " CASCADE")
+                        .execute()
+                        .flatMap(ignored -> tx.preparedQuery("""
                                 UPDATE public.projection_generation SET state = 'failed', finished_at = now(), error = $3
                                  WHERE projection = $1 AND generation = $2""")
-                        .execute(Tuple.of(projection.name(), generation, reason == null ? "unknown failure" : reason))));
+                                .execute(Tuple.of(
+                                        projection.name(), generation, reason == null ? "unknown failure" : reason))));
     }
 
     /** The rebuilt generation becomes live and the live one retired, in one transaction. */
     void switchTo(int generation) {
-        leader.inTransaction("public", tx -> tx.preparedQuery("""
+        leader.inTransaction(
+                "public",
+                tx -> tx.preparedQuery("""
                         UPDATE public.projection_generation SET state = 'retired', finished_at = now()
-                         WHERE projection = $1 AND state = 'live'""").execute(Tuple.of(projection.name()))
-                .flatMap(ignored -> tx.preparedQuery("""
+                         WHERE projection = $1 AND state = 'live'""")
+                        .execute(Tuple.of(projection.name()))
+                        .flatMap(ignored -> tx.preparedQuery("""
                                 UPDATE public.projection_generation SET state = 'live', switched_at = now()
-                                 WHERE projection = $1 AND generation = $2""")
-                        .execute(Tuple.of(projection.name(), generation))));
+                                 WHERE projection = $1 AND generation = $2""").execute(Tuple.of(projection.name(), generation))));
     }
 
     /** Drops retired generations but the most recent one, which readers that started before the switch may still use. */
     private void dropRetired(int keepAbove) {
         RowSet<Row> retired = leader.now(c -> c.preparedQuery("""
                         SELECT generation FROM public.projection_generation
-                         WHERE projection = $1 AND state IN ('retired', 'failed') ORDER BY generation DESC OFFSET 1""")
-                .execute(Tuple.of(projection.name())));
+                         WHERE projection = $1 AND state IN ('retired', 'failed') ORDER BY generation DESC OFFSET 1""").execute(Tuple.of(projection.name())));
         for (Row row : retired) {
             int generation = row.getInteger("generation");
             if (generation < keepAbove) {
-                leader.now(c -> c.query("DROP SCHEMA IF EXISTS " + schema(generation) + " CASCADE").execute());
+                leader.now(c -> c.query("DROP SCHEMA IF EXISTS " + schema(generation) + " CASCADE")
+                        .execute());
             }
         }
     }

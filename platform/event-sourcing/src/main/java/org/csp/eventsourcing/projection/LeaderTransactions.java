@@ -4,10 +4,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
-import org.csp.eventsourcing.leadership.LeaderLock;
-
 import java.time.Duration;
 import java.util.function.Function;
+import org.csp.eventsourcing.leadership.LeaderLock;
 
 /**
  * The leader's database work, on the lock's own connection (an instance that lost the lock cannot write), waited for
@@ -28,8 +27,11 @@ final class LeaderTransactions {
         SqlConnection connection = lock.connection();
         Transaction tx = connection.begin().await().atMost(DB_TIMEOUT);
         try {
-            connection.preparedQuery("SELECT set_config('search_path', $1, true)").execute(Tuple.of(schema))
-                    .await().atMost(DB_TIMEOUT);
+            connection
+                    .preparedQuery("SELECT set_config('search_path', $1, true)")
+                    .execute(Tuple.of(schema))
+                    .await()
+                    .atMost(DB_TIMEOUT);
             T result = work.apply(connection).await().atMost(DB_TIMEOUT);
             tx.commit().await().atMost(DB_TIMEOUT);
             return result;

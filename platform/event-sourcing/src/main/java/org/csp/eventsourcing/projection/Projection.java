@@ -2,10 +2,9 @@ package org.csp.eventsourcing.projection;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import org.csp.eventsourcing.cloudevents.CloudEvent;
-
 import java.util.List;
 import java.util.Set;
+import org.csp.eventsourcing.cloudevents.CloudEvent;
 
 /**
  * A read model fed from event topics by a {@link ProjectionRunner}: exactly once, in stream order, in batches.

@@ -5,6 +5,15 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -18,16 +27,6 @@ import org.csp.eventsourcing.leadership.LeaderLock;
 import org.csp.eventsourcing.projection.BatchPlan.Incoming;
 import org.csp.eventsourcing.projection.BatchPlan.StreamKey;
 import org.jboss.logging.Logger;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Feeds one {@link Projection} from its topics, exactly once, with any number of instances sharing the database.
@@ -74,7 +73,8 @@ public final class ProjectionRunner {
 
     public ProjectionRunner(Projection projection, Pool pool, LeaderLock lock, ConsumerSettings settings) {
         if (!projection.name().matches("[a-z][a-z0-9_]{0,40}")) {
-            throw new IllegalArgumentException("Projection name must be lower-case letters, digits and _: " + projection.name());
+            throw new IllegalArgumentException(
+                    "Projection name must be lower-case letters, digits and _: " + projection.name());
         }
         this.projection = projection;
         this.lock = lock;
@@ -97,7 +97,10 @@ public final class ProjectionRunner {
     public synchronized void start() {
         createTables();
         running = true;
-        thread = Thread.ofPlatform().name("projection-" + projection.name()).daemon().start(this::run);
+        thread = Thread.ofPlatform()
+                .name("projection-" + projection.name())
+                .daemon()
+                .start(this::run);
     }
 
     public synchronized void stop() {
@@ -144,17 +147,21 @@ public final class ProjectionRunner {
      * (unqualified names resolve to them), so a read never mixes generations and never sees a half-applied batch.
      */
     public static <T> Uni<T> read(Pool pool, String projection, Function<SqlConnection, Uni<T>> work) {
-        return pool.withTransaction(tx -> tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").execute()
+        return pool.withTransaction(tx -> tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                .execute()
                 .flatMap(ignored -> tx.preparedQuery(
                                 "SELECT generation FROM public.projection_generation WHERE projection = $1 AND state = 'live'")
                         .execute(Tuple.of(projection)))
                 .flatMap(rows -> {
                     if (rows.size() == 0) {
-                        return Uni.createFrom().failure(
-                                new IllegalStateException("Projection " + projection + " has no live generation yet"));
+                        return Uni.createFrom()
+                                .failure(new IllegalStateException(
+                                        "Projection " + projection + " has no live generation yet"));
                     }
-                    String schema = ProjectionTables.schema(projection, rows.iterator().next().getInteger("generation"));
-                    return tx.preparedQuery("SELECT set_config('search_path', $1, true)").execute(Tuple.of(schema));
+                    String schema = ProjectionTables.schema(
+                            projection, rows.iterator().next().getInteger("generation"));
+                    return tx.preparedQuery("SELECT set_config('search_path', $1, true)")
+                            .execute(Tuple.of(schema));
                 })
                 .flatMap(ignored -> work.apply(tx)));
     }
@@ -186,7 +193,8 @@ public final class ProjectionRunner {
                         continue;
                     }
                     role = "leader";
-                    EventTopics.ensure(settings.bootstrapServers(), projection.topics(), settings.topicPartitions(), (short) 1);
+                    EventTopics.ensure(
+                            settings.bootstrapServers(), projection.topics(), settings.topicPartitions(), (short) 1);
                     live = open(generations.live());
                     LOG.infof("Projection %s is the leader; generation %d is live", projection.name(), live.generation);
                 }
@@ -209,7 +217,10 @@ public final class ProjectionRunner {
                 }
                 lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
                 lastErrorAt = Instant.now();
-                LOG.errorf(e, "Projection %s failed; resuming from the stored offsets in %d ms", projection.name(),
+                LOG.errorf(
+                        e,
+                        "Projection %s failed; resuming from the stored offsets in %d ms",
+                        projection.name(),
                         backoff.toMillis());
                 closeConsumers();
                 lock.release();
@@ -219,7 +230,8 @@ public final class ProjectionRunner {
                     Thread.currentThread().interrupt();
                     break;
                 }
-                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10)
+                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0
+                        ? Duration.ofSeconds(10)
                         : backoff.multipliedBy(2);
             }
         }
@@ -229,7 +241,8 @@ public final class ProjectionRunner {
     }
 
     private GenerationConsumer open(int generation) {
-        return GenerationConsumer.open(generation, generations.schema(generation), projection.topics(), settings, leader);
+        return GenerationConsumer.open(
+                generation, generations.schema(generation), projection.topics(), settings, leader);
     }
 
     private void closeConsumers() {
@@ -254,8 +267,9 @@ public final class ProjectionRunner {
         if (generation == null) {
             return;
         }
-        LOG.infof("Projection %s: rebuilding into generation %d while generation %d stays live", projection.name(), generation,
-                live.generation);
+        LOG.infof(
+                "Projection %s: rebuilding into generation %d while generation %d stays live",
+                projection.name(), generation, live.generation);
         try {
             generations.startBuilding(generation);
             building = open(generation);
@@ -276,8 +290,9 @@ public final class ProjectionRunner {
                 failRebuild(rebuild.generation, e.getMessage());
                 return;
             }
-            LOG.warnf("Projection %s: rebuild batch failed (%d of %d): %s", projection.name(), rebuild.failures, REBUILD_ATTEMPTS,
-                    e.getMessage());
+            LOG.warnf(
+                    "Projection %s: rebuild batch failed (%d of %d): %s",
+                    projection.name(), rebuild.failures, REBUILD_ATTEMPTS, e.getMessage());
             rebuild.seekToStored();
             return;
         }
@@ -287,8 +302,9 @@ public final class ProjectionRunner {
     }
 
     private void failRebuild(int generation, String reason) {
-        LOG.errorf("Projection %s: the rebuild into generation %d failed, generation %d stays live: %s", projection.name(),
-                generation, live.generation, reason);
+        LOG.errorf(
+                "Projection %s: the rebuild into generation %d failed, generation %d stays live: %s",
+                projection.name(), generation, live.generation, reason);
         if (building != null) {
             building.close();
             building = null;
@@ -298,8 +314,9 @@ public final class ProjectionRunner {
 
     private void switchTo(GenerationConsumer rebuilt) {
         generations.switchTo(rebuilt.generation);
-        LOG.infof("Projection %s: generation %d is live (rebuilt), generation %d retired", projection.name(), rebuilt.generation,
-                live.generation);
+        LOG.infof(
+                "Projection %s: generation %d is live (rebuilt), generation %d retired",
+                projection.name(), rebuilt.generation, live.generation);
         live.close();
         live = rebuilt;
         building = null;
@@ -322,19 +339,21 @@ public final class ProjectionRunner {
      * event it refuses is found, and that event is parked with the database's reason.
      */
     private void applyRecords(GenerationConsumer generation, List<ConsumerRecord<String, byte[]>> records) {
-        List<Incoming> incoming = records.stream().map(ProjectionRunner::incoming).toList();
+        List<Incoming> incoming =
+                records.stream().map(ProjectionRunner::incoming).toList();
         Map<String, String> unprocessable = new HashMap<>();
         for (int attempt = 0; ; attempt++) {
             try {
-                BatchPlan batch = leader.inTransaction(generation.schema,
-                        tx -> apply(tx, generation, records, incoming, unprocessable));
+                BatchPlan batch = leader.inTransaction(
+                        generation.schema, tx -> apply(tx, generation, records, incoming, unprocessable));
                 generation.committed(batch);
                 if (generation == live) {
                     appliedSinceStart += batch.toApply().size();
                 }
                 return;
             } catch (UnprocessableEvent e) {
-                if (attempt > records.size() || unprocessable.putIfAbsent(e.event().id(), e.getMessage()) != null) {
+                if (attempt > records.size()
+                        || unprocessable.putIfAbsent(e.event().id(), e.getMessage()) != null) {
                     throw e;
                 }
             } catch (RuntimeException e) {
@@ -356,16 +375,29 @@ public final class ProjectionRunner {
         }
     }
 
-    private Uni<BatchPlan> apply(SqlConnection tx, GenerationConsumer generation, List<ConsumerRecord<String, byte[]>> records,
-                                 List<Incoming> incoming, Map<String, String> unprocessable) {
+    private Uni<BatchPlan> apply(
+            SqlConnection tx,
+            GenerationConsumer generation,
+            List<ConsumerRecord<String, byte[]>> records,
+            List<Incoming> incoming,
+            Map<String, String> unprocessable) {
         Set<StreamKey> streams = new LinkedHashSet<>();
-        incoming.stream().filter(i -> i.position() != null)
-                .forEach(i -> streams.add(new StreamKey(i.position().source(), i.position().subject())));
+        incoming.stream()
+                .filter(i -> i.position() != null)
+                .forEach(i -> streams.add(
+                        new StreamKey(i.position().source(), i.position().subject())));
         return Bookkeeping.versions(tx, streams).flatMap(stored -> {
-            BatchPlan plan = BatchPlan.of(incoming, stored, generation.gaps, unprocessable, projection.appliedTypes(),
+            BatchPlan plan = BatchPlan.of(
+                    incoming,
+                    stored,
+                    generation.gaps,
+                    unprocessable,
+                    projection.appliedTypes(),
                     projection.ignoredTypes());
-            Uni<Void> applied = plan.toApply().isEmpty() ? Uni.createFrom().voidItem() : projection.apply(tx, plan.toApply());
-            return applied.flatMap(ignored -> Bookkeeping.save(tx, plan, records)).replaceWith(plan);
+            Uni<Void> applied =
+                    plan.toApply().isEmpty() ? Uni.createFrom().voidItem() : projection.apply(tx, plan.toApply());
+            return applied.flatMap(ignored -> Bookkeeping.save(tx, plan, records))
+                    .replaceWith(plan);
         });
     }
 
@@ -378,8 +410,13 @@ public final class ProjectionRunner {
         } catch (UndecodableRecord e) {
             undecodable = e.getMessage();
         }
-        return new Incoming(new TopicPartition(record.topic(), record.partition()), record.offset(),
-                CloudEventCodec.streamPosition(record), event, undecodable, header(record, CloudEventHeaders.TYPE),
+        return new Incoming(
+                new TopicPartition(record.topic(), record.partition()),
+                record.offset(),
+                CloudEventCodec.streamPosition(record),
+                event,
+                undecodable,
+                header(record, CloudEventHeaders.TYPE),
                 header(record, CloudEventHeaders.SUBJECT));
     }
 
@@ -391,7 +428,8 @@ public final class ProjectionRunner {
     /** The database's message when it refused a value (SQLSTATE class 22, data exception, or 23, integrity); else null. */
     private static String refusedData(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof PgException pg && pg.getSqlState() != null
+            if (t instanceof PgException pg
+                    && pg.getSqlState() != null
                     && (pg.getSqlState().startsWith("22") || pg.getSqlState().startsWith("23"))) {
                 return pg.getErrorMessage() + " (SQLSTATE " + pg.getSqlState() + ")";
             }

@@ -66,8 +66,7 @@ final class ProjectionTables {
             );
             """;
 
-    private ProjectionTables() {
-    }
+    private ProjectionTables() {}
 
     static String schema(String projection, int generation) {
         return projection + "_g" + generation;

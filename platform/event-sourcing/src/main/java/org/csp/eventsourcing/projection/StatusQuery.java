@@ -6,11 +6,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -22,6 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * A projection's status as any instance can tell it from the database and the brokers: the live generation and the
@@ -48,26 +47,34 @@ final class StatusQuery {
     Uni<ProjectionStatus> status(String role, long appliedSinceStart, String lastError, Instant lastErrorAt) {
         return pool.preparedQuery("""
                         SELECT * FROM public.projection_generation WHERE projection = $1
-                         ORDER BY (state = 'live') DESC, generation DESC""")
-                .execute(Tuple.of(projection.name()))
-                .flatMap(rows -> {
-                    Row liveRow = null;
-                    Row rebuildRow = null;
-                    for (Row row : rows) {
-                        String state = row.getString("state");
-                        if (state.equals("live") && liveRow == null) {
-                            liveRow = row;
-                        } else if (!state.equals("live") && !state.equals("retired") && rebuildRow == null) {
-                            rebuildRow = row;
-                        }
-                    }
-                    Row liveFound = liveRow;
-                    Row rebuildFound = rebuildRow;
-                    return Uni.createFrom().item(this::endOffsets).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                            .flatMap(ends -> Uni.combine().all().unis(generation(liveFound, ends), generation(rebuildFound, ends))
-                                    .with((live, rebuild) -> new ProjectionStatus(projection.name(), role, appliedSinceStart,
-                                            lastError, lastErrorAt, live, rebuild)));
-                });
+                         ORDER BY (state = 'live') DESC, generation DESC""").execute(Tuple.of(projection.name())).flatMap(rows -> {
+            Row liveRow = null;
+            Row rebuildRow = null;
+            for (Row row : rows) {
+                String state = row.getString("state");
+                if (state.equals("live") && liveRow == null) {
+                    liveRow = row;
+                } else if (!state.equals("live") && !state.equals("retired") && rebuildRow == null) {
+                    rebuildRow = row;
+                }
+            }
+            Row liveFound = liveRow;
+            Row rebuildFound = rebuildRow;
+            return Uni.createFrom()
+                    .item(this::endOffsets)
+                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                    .flatMap(ends -> Uni.combine()
+                            .all()
+                            .unis(generation(liveFound, ends), generation(rebuildFound, ends))
+                            .with((live, rebuild) -> new ProjectionStatus(
+                                    projection.name(),
+                                    role,
+                                    appliedSinceStart,
+                                    lastError,
+                                    lastErrorAt,
+                                    live,
+                                    rebuild)));
+        });
     }
 
     void close() {
@@ -86,31 +93,57 @@ final class StatusQuery {
             return Uni.createFrom().item(generation(row, List.of(), 0, List.of(), List.of()));
         }
         String schema = ProjectionTables.schema(projection.name(), row.getInteger("generation"));
-        return pool.withTransaction(tx -> tx.preparedQuery("SELECT set_config('search_path', $1, true)").execute(Tuple.of(schema))
-                .flatMap(ignored -> tx.query("SELECT topic, partition, next_offset FROM consumer_offset").execute())
-                .flatMap(offsets -> tx.query("SELECT count(*) AS n FROM consumer_parked").execute()
+        return pool.withTransaction(tx -> tx.preparedQuery("SELECT set_config('search_path', $1, true)")
+                .execute(Tuple.of(schema))
+                .flatMap(ignored -> tx.query("SELECT topic, partition, next_offset FROM consumer_offset")
+                        .execute())
+                .flatMap(offsets -> tx.query("SELECT count(*) AS n FROM consumer_parked")
+                        .execute()
                         .flatMap(count -> tx.preparedQuery("""
                                         SELECT topic, partition, "offset", type, subject, reason, parked_at FROM consumer_parked
-                                         ORDER BY parked_at DESC, "offset" DESC LIMIT $1""").execute(Tuple.of(PARKED_SHOWN))
-                                .flatMap(parked -> tx.preparedQuery("SELECT * FROM consumer_gap ORDER BY first_seen LIMIT $1")
+                                         ORDER BY parked_at DESC, "offset" DESC LIMIT $1""")
+                                .execute(Tuple.of(PARKED_SHOWN))
+                                .flatMap(parked -> tx.preparedQuery(
+                                                "SELECT * FROM consumer_gap ORDER BY first_seen LIMIT $1")
                                         .execute(Tuple.of(GAPS_SHOWN))
-                                        .map(gaps -> generation(row, partitions(offsets, ends),
-                                                count.iterator().next().getLong("n"), parked(parked), gaps(gaps)))))));
+                                        .map(gaps -> generation(
+                                                row,
+                                                partitions(offsets, ends),
+                                                count.iterator().next().getLong("n"),
+                                                parked(parked),
+                                                gaps(gaps)))))));
     }
 
-    private static ProjectionStatus.Generation generation(Row row, List<ProjectionStatus.Partition> partitions, long parkedCount,
-                                                          List<ProjectionStatus.Parked> parked, List<ProjectionStatus.Gap> gaps) {
-        long lag = partitions.stream().mapToLong(ProjectionStatus.Partition::lag).sum();
-        return new ProjectionStatus.Generation(row.getInteger("generation"), row.getString("state"),
-                row.getInteger("projection_version"), instant(row, "requested_at"), instant(row, "started_at"),
-                instant(row, "switched_at"), instant(row, "finished_at"), row.getString("error"), partitions, lag,
-                parkedCount, parked, gaps);
+    private static ProjectionStatus.Generation generation(
+            Row row,
+            List<ProjectionStatus.Partition> partitions,
+            long parkedCount,
+            List<ProjectionStatus.Parked> parked,
+            List<ProjectionStatus.Gap> gaps) {
+        long lag =
+                partitions.stream().mapToLong(ProjectionStatus.Partition::lag).sum();
+        return new ProjectionStatus.Generation(
+                row.getInteger("generation"),
+                row.getString("state"),
+                row.getInteger("projection_version"),
+                instant(row, "requested_at"),
+                instant(row, "started_at"),
+                instant(row, "switched_at"),
+                instant(row, "finished_at"),
+                row.getString("error"),
+                partitions,
+                lag,
+                parkedCount,
+                parked,
+                gaps);
     }
 
     private static List<ProjectionStatus.Partition> partitions(RowSet<Row> offsets, Map<TopicPartition, Long> ends) {
         Map<TopicPartition, Long> applied = new HashMap<>();
         for (Row row : offsets) {
-            applied.put(new TopicPartition(row.getString("topic"), row.getInteger("partition")), row.getLong("next_offset"));
+            applied.put(
+                    new TopicPartition(row.getString("topic"), row.getInteger("partition")),
+                    row.getLong("next_offset"));
         }
         Set<TopicPartition> all = new HashSet<>(applied.keySet());
         all.addAll(ends.keySet());
@@ -120,14 +153,21 @@ final class StatusQuery {
                     long at = applied.getOrDefault(tp, 0L);
                     long end = ends.getOrDefault(tp, at);
                     return new ProjectionStatus.Partition(tp.topic(), tp.partition(), at, end, Math.max(0, end - at));
-                }).toList();
+                })
+                .toList();
     }
 
     private static List<ProjectionStatus.Parked> parked(RowSet<Row> rows) {
         List<ProjectionStatus.Parked> list = new ArrayList<>();
         for (Row row : rows) {
-            list.add(new ProjectionStatus.Parked(row.getString("topic"), row.getInteger("partition"), row.getLong("offset"),
-                    row.getString("type"), row.getString("subject"), row.getString("reason"), instant(row, "parked_at")));
+            list.add(new ProjectionStatus.Parked(
+                    row.getString("topic"),
+                    row.getInteger("partition"),
+                    row.getLong("offset"),
+                    row.getString("type"),
+                    row.getString("subject"),
+                    row.getString("reason"),
+                    instant(row, "parked_at")));
         }
         return list;
     }
@@ -137,9 +177,16 @@ final class StatusQuery {
         Instant persistentBefore = Instant.now().minus(settings.gapReportAfter());
         for (Row row : rows) {
             Instant firstSeen = instant(row, "first_seen");
-            list.add(new ProjectionStatus.Gap(row.getString("source"), row.getString("stream_id"),
-                    row.getLong("expected_version"), row.getLong("found_version"), row.getString("topic"), row.getInteger("partition"), row.getLong("offset"),
-                    firstSeen, firstSeen.isBefore(persistentBefore)));
+            list.add(new ProjectionStatus.Gap(
+                    row.getString("source"),
+                    row.getString("stream_id"),
+                    row.getLong("expected_version"),
+                    row.getLong("found_version"),
+                    row.getString("topic"),
+                    row.getInteger("partition"),
+                    row.getLong("offset"),
+                    firstSeen,
+                    firstSeen.isBefore(persistentBefore)));
         }
         return list;
     }
@@ -154,8 +201,11 @@ final class StatusQuery {
         try {
             Admin a = admin();
             Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            a.describeTopics(projection.topics()).allTopicNames().get(5, TimeUnit.SECONDS)
-                    .forEach((topic, description) -> description.partitions()
+            a.describeTopics(projection.topics())
+                    .allTopicNames()
+                    .get(5, TimeUnit.SECONDS)
+                    .forEach((topic, description) -> description
+                            .partitions()
                             .forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
             Map<TopicPartition, Long> ends = new HashMap<>();
             a.listOffsets(request).all().get(5, TimeUnit.SECONDS).forEach((tp, info) -> ends.put(tp, info.offset()));
@@ -167,8 +217,13 @@ final class StatusQuery {
 
     private synchronized Admin admin() {
         if (admin == null) {
-            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000));
+            admin = Admin.create(Map.of(
+                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    settings.bootstrapServers(),
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                    5_000,
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                    5_000));
         }
         return admin;
     }

@@ -6,26 +6,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.errors.InvalidTopicException;
-import org.apache.kafka.common.errors.RecordBatchTooLargeException;
-import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.errors.TopicAuthorizationException;
-import org.apache.kafka.common.InvalidRecordException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.csp.eventsourcing.EventStore;
-import org.csp.eventsourcing.StoredEvent;
-import org.csp.eventsourcing.cloudevents.CloudEventCodec;
-import org.csp.eventsourcing.cloudevents.EventTopics;
-import org.csp.eventsourcing.leadership.DedicatedConnections;
-import org.csp.eventsourcing.leadership.LeaderLock;
-import org.jboss.logging.Logger;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +16,25 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.csp.eventsourcing.EventStore;
+import org.csp.eventsourcing.StoredEvent;
+import org.csp.eventsourcing.cloudevents.CloudEventCodec;
+import org.csp.eventsourcing.cloudevents.EventTopics;
+import org.csp.eventsourcing.leadership.DedicatedConnections;
+import org.csp.eventsourcing.leadership.LeaderLock;
+import org.jboss.logging.Logger;
 
 /**
  * Publishes committed events from the event table (the outbox) to Kafka, in position order, as CloudEvents keyed
@@ -54,9 +53,13 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final Duration DB_TIMEOUT = Duration.ofSeconds(30);
-    private static final List<Class<? extends Throwable>> REFUSED_FOR_GOOD = List.of(RecordTooLargeException.class,
-            RecordBatchTooLargeException.class, InvalidTopicException.class, InvalidRecordException.class,
-            SerializationException.class, TopicAuthorizationException.class);
+    private static final List<Class<? extends Throwable>> REFUSED_FOR_GOOD = List.of(
+            RecordTooLargeException.class,
+            RecordBatchTooLargeException.class,
+            InvalidTopicException.class,
+            InvalidRecordException.class,
+            SerializationException.class,
+            TopicAuthorizationException.class);
 
     private final EventStore store;
     private final RelayConfig config;
@@ -73,8 +76,11 @@ public class OutboxRelay {
     }
 
     /** Outside CDI (tests, benchmarks): {@code producers} makes the Kafka producer from its configuration. */
-    public OutboxRelay(EventStore store, RelayConfig config, LeaderLock lock,
-                       Function<Map<String, Object>, Producer<String, byte[]>> producers) {
+    public OutboxRelay(
+            EventStore store,
+            RelayConfig config,
+            LeaderLock lock,
+            Function<Map<String, Object>, Producer<String, byte[]>> producers) {
         this.store = store;
         this.config = config;
         this.lock = lock;
@@ -96,7 +102,10 @@ public class OutboxRelay {
             return;
         }
         running = true;
-        thread = Thread.ofPlatform().name("outbox-relay-" + config.topic()).daemon().start(this::run);
+        thread = Thread.ofPlatform()
+                .name("outbox-relay-" + config.topic())
+                .daemon()
+                .start(this::run);
     }
 
     public synchronized void stop() {
@@ -124,7 +133,8 @@ public class OutboxRelay {
 
     /** The stored checkpoint: the last position Kafka acknowledged, whoever published it. */
     public io.smallrye.mutiny.Uni<Long> storedCheckpoint(SqlClient client) {
-        return client.preparedQuery("SELECT position FROM relay_checkpoint WHERE relay = $1").execute(Tuple.of(config.topic()))
+        return client.preparedQuery("SELECT position FROM relay_checkpoint WHERE relay = $1")
+                .execute(Tuple.of(config.topic()))
                 .map(rows -> rows.size() == 0 ? 0L : rows.iterator().next().getLong("position"));
     }
 
@@ -137,7 +147,8 @@ public class OutboxRelay {
                 if (!lock.held()) {
                     if (!lock.tryAcquire()) {
                         update(RelayStatus.Role.STANDBY, status.publishedPosition());
-                        Thread.sleep(config.standbyRetry().toMillis()); // not woken by commits: each try is a new connection
+                        Thread.sleep(
+                                config.standbyRetry().toMillis()); // not woken by commits: each try is a new connection
                         continue;
                     }
                     published = storedCheckpoint(lock.connection()).await().atMost(DB_TIMEOUT);
@@ -145,11 +156,16 @@ public class OutboxRelay {
                     LOG.infof("Relay to %s is the leader; publishing after position %d", config.topic(), published);
                 }
                 if (producer == null) {
-                    EventTopics.ensure(config.bootstrapServers(), List.of(config.topic()), config.topicPartitions(),
+                    EventTopics.ensure(
+                            config.bootstrapServers(),
+                            List.of(config.topic()),
+                            config.topicPartitions(),
                             config.topicReplicationFactor());
                     producer = producers.apply(producerConfig());
                 }
-                List<StoredEvent> batch = store.readAfter(lock.connection(), published, config.batchSize()).await().atMost(DB_TIMEOUT);
+                List<StoredEvent> batch = store.readAfter(lock.connection(), published, config.batchSize())
+                        .await()
+                        .atMost(DB_TIMEOUT);
                 if (batch.isEmpty()) {
                     wakeup.await(config.idlePoll());
                     continue;
@@ -162,16 +178,24 @@ public class OutboxRelay {
                 break;
             } catch (RefusedForGood e) {
                 LOG.errorf("Relay to %s stopped: %s", config.topic(), e.getMessage());
-                status = new RelayStatus(config.topic(), RelayStatus.Role.FAILED, e.checkpoint, status.lastError(),
-                        status.lastErrorAt(), e.getMessage());
+                status = new RelayStatus(
+                        config.topic(),
+                        RelayStatus.Role.FAILED,
+                        e.checkpoint,
+                        status.lastError(),
+                        status.lastErrorAt(),
+                        e.getMessage());
                 break;
             } catch (Exception e) {
                 if (!running) {
                     break;
                 }
                 String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-                LOG.warnf("Relay to %s failed, retrying in %d ms from the last checkpoint: %s", config.topic(), backoff.toMillis(), error);
-                status = new RelayStatus(config.topic(), status.role(), status.publishedPosition(), error, Instant.now(), null);
+                LOG.warnf(
+                        "Relay to %s failed, retrying in %d ms from the last checkpoint: %s",
+                        config.topic(), backoff.toMillis(), error);
+                status = new RelayStatus(
+                        config.topic(), status.role(), status.publishedPosition(), error, Instant.now(), null);
                 // A fresh producer and, after a database failure, a fresh claim on leadership and the checkpoint.
                 producer = close(producer);
                 if (!(e instanceof PublishFailed)) {
@@ -183,7 +207,9 @@ public class OutboxRelay {
                     Thread.currentThread().interrupt();
                     break;
                 }
-                backoff = backoff.multipliedBy(2).compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : backoff.multipliedBy(2);
+                backoff = backoff.multipliedBy(2).compareTo(config.maxBackoff()) > 0
+                        ? config.maxBackoff()
+                        : backoff.multipliedBy(2);
             }
         }
         close(producer);
@@ -214,13 +240,17 @@ public class OutboxRelay {
             }
             Future<RecordMetadata> ack;
             try {
-                ack = producer.send(CloudEventCodec.encode(config.topic(), config.source(), event), (metadata, exception) -> {
-                    // On the I/O thread a failure may be followed by later records already queued: drop them all.
-                    // Inside send() (refused before sending) the records before it must still go out.
-                    if (exception != null && stop.compareAndSet(false, true) && Thread.currentThread() != sender) {
-                        producer.close(Duration.ZERO);
-                    }
-                });
+                ack = producer.send(
+                        CloudEventCodec.encode(config.topic(), config.source(), event), (metadata, exception) -> {
+                            // On the I/O thread a failure may be followed by later records already queued: drop them
+                            // all.
+                            // Inside send() (refused before sending) the records before it must still go out.
+                            if (exception != null
+                                    && stop.compareAndSet(false, true)
+                                    && Thread.currentThread() != sender) {
+                                producer.close(Duration.ZERO);
+                            }
+                        });
             } catch (RuntimeException e) {
                 notSent = e;
                 break;
@@ -256,10 +286,18 @@ public class OutboxRelay {
         }
         Exception cause = failure;
         if (REFUSED_FOR_GOOD.stream().anyMatch(type -> type.isInstance(cause))) {
-            throw new RefusedForGood("Kafka refused event at position %d (%s of %s) for good: %s: %s".formatted(failedEvent.position(),
-                    failedEvent.type(), failedEvent.streamId(), failure.getClass().getSimpleName(), failure.getMessage()), acknowledged);
+            throw new RefusedForGood(
+                    "Kafka refused event at position %d (%s of %s) for good: %s: %s"
+                            .formatted(
+                                    failedEvent.position(),
+                                    failedEvent.type(),
+                                    failedEvent.streamId(),
+                                    failure.getClass().getSimpleName(),
+                                    failure.getMessage()),
+                    acknowledged);
         }
-        throw new PublishFailed("publishing position " + failedEvent.position() + " failed: " + failure.getMessage(), failure);
+        throw new PublishFailed(
+                "publishing position " + failedEvent.position() + " failed: " + failure.getMessage(), failure);
     }
 
     private static boolean failed(Future<RecordMetadata> ack) {
@@ -273,25 +311,38 @@ public class OutboxRelay {
 
     /** Forward only: a checkpoint never moves back, whatever an instance that lost the lock might still try. */
     private void saveCheckpoint(long position) {
-        lock.connection().preparedQuery("""
+        lock.connection()
+                .preparedQuery("""
                         INSERT INTO relay_checkpoint (relay, position) VALUES ($1, $2)
                         ON CONFLICT (relay) DO UPDATE SET position = excluded.position, updated_at = now()
                         WHERE relay_checkpoint.position < excluded.position""")
-                .execute(Tuple.of(config.topic(), position)).await().atMost(DB_TIMEOUT);
+                .execute(Tuple.of(config.topic(), position))
+                .await()
+                .atMost(DB_TIMEOUT);
     }
 
     private Map<String, Object> producerConfig() {
         return Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
-                ProducerConfig.CLIENT_ID_CONFIG, config.source() + "-relay",
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.sendTimeout().toMillis(),
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(config.sendTimeout().toMillis(), 10_000),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                config.bootstrapServers(),
+                ProducerConfig.CLIENT_ID_CONFIG,
+                config.source() + "-relay",
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+                5,
+                ProducerConfig.LINGER_MS_CONFIG,
+                5,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                (int) config.sendTimeout().toMillis(),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                (int) Math.min(config.sendTimeout().toMillis(), 10_000),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class.getName());
     }
 
     private static Producer<String, byte[]> close(Producer<String, byte[]> producer) {

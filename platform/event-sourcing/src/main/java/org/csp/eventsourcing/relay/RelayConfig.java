@@ -3,7 +3,6 @@ package org.csp.eventsourcing.relay;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
-
 import java.time.Duration;
 
 /** The outbox relay of an event-sourced service ({@code csp.relay.*}). */

@@ -32,28 +32,37 @@ public class RelayHealth implements AsyncHealthCheck {
     public Uni<HealthCheckResponse> call() {
         RelayStatus status = relay.status();
         // Both read the primary-key index: the newest position, and only the positions not yet published.
-        return relay.storedCheckpoint(pool).flatMap(published -> pool.preparedQuery("""
+        return relay.storedCheckpoint(pool)
+                .flatMap(published -> pool.preparedQuery("""
                         SELECT (SELECT coalesce(max(position), 0) FROM events) AS committed,
-                               (SELECT count(*) FROM events WHERE position > $1) AS backlog""").execute(Tuple.of(published))
-                .map(rows -> {
-                    var row = rows.iterator().next();
-                    HealthCheckResponseBuilder builder = HealthCheckResponse.named("outbox-relay")
-                            .status(status.role() != RelayStatus.Role.FAILED && status.role() != RelayStatus.Role.STOPPED)
-                            .withData("topic", status.topic())
-                            .withData("role", status.role().name().toLowerCase())
-                            .withData("publishedPosition", published)
-                            .withData("committedPosition", row.getLong("committed"))
-                            .withData("backlog", row.getLong("backlog"));
-                    if (status.lastError() != null) {
-                        builder.withData("lastError", status.lastError()).withData("lastErrorAt", status.lastErrorAt().toString());
-                    }
-                    if (status.failure() != null) {
-                        builder.withData("failure", status.failure());
-                    }
-                    return builder.build();
-                }))
-                .onFailure().recoverWithItem(e -> HealthCheckResponse.named("outbox-relay").down()
+                               (SELECT count(*) FROM events WHERE position > $1) AS backlog""")
+                        .execute(Tuple.of(published))
+                        .map(rows -> {
+                            var row = rows.iterator().next();
+                            HealthCheckResponseBuilder builder = HealthCheckResponse.named("outbox-relay")
+                                    .status(status.role() != RelayStatus.Role.FAILED
+                                            && status.role() != RelayStatus.Role.STOPPED)
+                                    .withData("topic", status.topic())
+                                    .withData("role", status.role().name().toLowerCase())
+                                    .withData("publishedPosition", published)
+                                    .withData("committedPosition", row.getLong("committed"))
+                                    .withData("backlog", row.getLong("backlog"));
+                            if (status.lastError() != null) {
+                                builder.withData("lastError", status.lastError())
+                                        .withData(
+                                                "lastErrorAt",
+                                                status.lastErrorAt().toString());
+                            }
+                            if (status.failure() != null) {
+                                builder.withData("failure", status.failure());
+                            }
+                            return builder.build();
+                        }))
+                .onFailure()
+                .recoverWithItem(e -> HealthCheckResponse.named("outbox-relay")
+                        .down()
                         .withData("role", status.role().name().toLowerCase())
-                        .withData("error", "the event store cannot be read: " + e.getMessage()).build());
+                        .withData("error", "the event store cannot be read: " + e.getMessage())
+                        .build());
     }
 }

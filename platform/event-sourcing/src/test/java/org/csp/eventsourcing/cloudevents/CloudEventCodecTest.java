@@ -1,6 +1,16 @@
 package org.csp.eventsourcing.cloudevents;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.cloudevents.kafka.KafkaMessageFactory;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -9,28 +19,33 @@ import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.StoredEvent;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Consumer;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 class CloudEventCodecTest {
 
-    private static final StoredEvent EVENT = new StoredEvent(42, UUID.fromString("0b0e6f7e-3c7e-4d0a-9a43-5d1f43c1a001"),
-            "stroud:initiative:P1-03", 7, "plan.initiative.updated.v1", "stroud",
-            "{\"initiativeId\":\"P1-03\",\"quarter\":\"2024/25 Q2\"}", OffsetDateTime.of(2024, 8, 14, 9, 30, 0, 0, ZoneOffset.UTC),
+    private static final StoredEvent EVENT = new StoredEvent(
+            42,
+            UUID.fromString("0b0e6f7e-3c7e-4d0a-9a43-5d1f43c1a001"),
+            "stroud:initiative:P1-03",
+            7,
+            "plan.initiative.updated.v1",
+            "stroud",
+            "{\"initiativeId\":\"P1-03\",\"quarter\":\"2024/25 Q2\"}",
+            OffsetDateTime.of(2024, 8, 14, 9, 30, 0, 0, ZoneOffset.UTC),
             new Actor("user-1", "csp-cli"));
 
     /** What a consumer reads back: the producer record as the broker would hand it out. */
     private static ConsumerRecord<String, byte[]> received(ProducerRecord<String, byte[]> sent) {
-        return new ConsumerRecord<>(sent.topic(), 1, 99, 0L, TimestampType.CREATE_TIME, 0, 0, sent.key(), sent.value(),
-                new RecordHeaders(sent.headers().toArray()), Optional.empty());
+        return new ConsumerRecord<>(
+                sent.topic(),
+                1,
+                99,
+                0L,
+                TimestampType.CREATE_TIME,
+                0,
+                0,
+                sent.key(),
+                sent.value(),
+                new RecordHeaders(sent.headers().toArray()),
+                Optional.empty());
     }
 
     @Test
@@ -50,7 +65,9 @@ class CloudEventCodecTest {
 
     @Test
     void theCloudEventsSdkReadsTheSameAttributes() {
-        var event = KafkaMessageFactory.createReader(received(CloudEventCodec.encode("plan.events", "plan-service", EVENT))).toEvent();
+        var event = KafkaMessageFactory.createReader(
+                        received(CloudEventCodec.encode("plan.events", "plan-service", EVENT)))
+                .toEvent();
         assertEquals(EVENT.eventId().toString(), event.getId());
         assertEquals("plan.initiative.updated.v1", event.getType());
         assertEquals("plan-service", event.getSource().toString());
@@ -71,8 +88,14 @@ class CloudEventCodecTest {
         assertRefused(r -> replace(r, CloudEventHeaders.CONTENT_TYPE, "text/plain"), "content type");
         assertRefused(r -> r.headers().remove(CloudEventHeaders.TYPE), "ce_type is missing");
         assertRefused(CloudEventCodecTest::keyedElsewhere, "is not the subject");
-        assertThrows(UndecodableRecord.class, () -> CloudEventCodec.decode(withValue("{\"a\": 1, \"a\": 2}")), "duplicate keys");
-        assertThrows(UndecodableRecord.class, () -> CloudEventCodec.decode(withValue("{\"a\": 1} trailing")), "trailing data");
+        assertThrows(
+                UndecodableRecord.class,
+                () -> CloudEventCodec.decode(withValue("{\"a\": 1, \"a\": 2}")),
+                "duplicate keys");
+        assertThrows(
+                UndecodableRecord.class,
+                () -> CloudEventCodec.decode(withValue("{\"a\": 1} trailing")),
+                "trailing data");
         assertThrows(UndecodableRecord.class, () -> CloudEventCodec.decode(withValue("[1, 2]")), "not an object");
         assertThrows(UndecodableRecord.class, () -> CloudEventCodec.decode(withValue("{\"a\": ")), "cut short");
     }
@@ -95,6 +118,7 @@ class CloudEventCodecTest {
 
     private static ConsumerRecord<String, byte[]> withValue(String value) {
         ProducerRecord<String, byte[]> sent = CloudEventCodec.encode("plan.events", "plan-service", EVENT);
-        return received(new ProducerRecord<>(sent.topic(), null, sent.key(), value.getBytes(StandardCharsets.UTF_8), sent.headers()));
+        return received(new ProducerRecord<>(
+                sent.topic(), null, sent.key(), value.getBytes(StandardCharsets.UTF_8), sent.headers()));
     }
 }

@@ -1,10 +1,11 @@
 package org.csp.eventsourcing.cloudevents;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.csp.eventsourcing.projection.UnprocessableEvent;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -12,11 +13,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.csp.eventsourcing.projection.UnprocessableEvent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /** A projection's strict reading of event data: what is read, and the reason that names a field it cannot read. */
 class EventDataTest {
@@ -24,8 +23,15 @@ class EventDataTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static EventData data(String json) throws IOException {
-        return EventData.of(new CloudEvent("e-1", "engagement-service", "engagement.activity.recorded.v2",
-                "stroud:engagement:1", 1, "stroud", Instant.EPOCH, JSON.readTree(json)));
+        return EventData.of(new CloudEvent(
+                "e-1",
+                "engagement-service",
+                "engagement.activity.recorded.v2",
+                "stroud:engagement:1",
+                1,
+                "stroud",
+                Instant.EPOCH,
+                JSON.readTree(json)));
     }
 
     private static void assertUnprocessable(String reason, Executable read) {
@@ -49,7 +55,8 @@ class EventDataTest {
         assertNull(d.optionalDecimal("note"));
         assertEquals(List.of("x", "y"), d.texts("tags"));
         assertEquals(List.of(), d.texts("absent"));
-        assertEquals(new TreeMap<>(Map.of("2024/25", new BigDecimal("1.5"), "2025/26", new BigDecimal("2"))),
+        assertEquals(
+                new TreeMap<>(Map.of("2024/25", new BigDecimal("1.5"), "2025/26", new BigDecimal("2"))),
                 d.numbers("targets"));
         assertEquals(LocalDate.of(2024, 8, 14), d.object("details").parsed("startDate", LocalDate::parse));
         assertNull(d.object("details").optionalObject("place"));
@@ -69,13 +76,18 @@ class EventDataTest {
         assertUnprocessable("field 'big' is not a whole number", () -> d.optionalInteger("big"));
         assertUnprocessable("field 'tags' is not an array of text", () -> d.texts("tags"));
         assertUnprocessable("field 'targets' is not an object of numbers", () -> d.numbers("targets"));
-        assertUnprocessable("field 'details.startDate' has an unknown value",
+        assertUnprocessable(
+                "field 'details.startDate' has an unknown value",
                 () -> d.object("details").parsed("startDate", LocalDate::parse));
-        assertUnprocessable("field 'details.place' is not an object", () -> d.object("details").optionalObject("place"));
+        assertUnprocessable(
+                "field 'details.place' is not an object",
+                () -> d.object("details").optionalObject("place"));
         assertUnprocessable("field 'absent' is missing or not an object", () -> d.object("absent"));
-        assertUnprocessable("field 'results[0].percentage' is missing or not a number",
+        assertUnprocessable(
+                "field 'results[0].percentage' is missing or not a number",
                 () -> d.objects("results").getFirst().optionalDecimal("percentage"));
-        assertUnprocessable("field 'details.startDate' has an unknown value",
+        assertUnprocessable(
+                "field 'details.startDate' has an unknown value",
                 () -> d.object("details").parsed("startDate", s -> null));
     }
 

@@ -1,6 +1,14 @@
 package org.csp.eventsourcing.projection;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
 import org.csp.eventsourcing.cloudevents.CloudEvent;
 import org.csp.eventsourcing.cloudevents.CloudEventCodec.StreamPosition;
@@ -9,15 +17,6 @@ import org.csp.eventsourcing.projection.BatchPlan.Incoming;
 import org.csp.eventsourcing.projection.BatchPlan.Parking;
 import org.csp.eventsourcing.projection.BatchPlan.StreamKey;
 import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The batch plan with plain lists: records as read, stored versions and known gaps in; what to do out. */
 class BatchPlanTest {
@@ -35,10 +34,17 @@ class BatchPlanTest {
 
     /** An event of {@code type}, version {@code version} of {@code subject}, read at this partition and offset. */
     private BatchPlanTest read(TopicPartition partition, long offset, String subject, long version, String type) {
-        CloudEvent event = new CloudEvent(subject + "@" + version, "ledger-service", type, subject, version, "stroud",
-                Instant.EPOCH, JsonNodeFactory.instance.objectNode());
-        records.add(new Incoming(partition, offset, new StreamPosition("ledger-service", subject, version), event, null, type,
-                subject));
+        CloudEvent event = new CloudEvent(
+                subject + "@" + version,
+                "ledger-service",
+                type,
+                subject,
+                version,
+                "stroud",
+                Instant.EPOCH,
+                JsonNodeFactory.instance.objectNode());
+        records.add(new Incoming(
+                partition, offset, new StreamPosition("ledger-service", subject, version), event, null, type, subject));
         return this;
     }
 
@@ -52,7 +58,9 @@ class BatchPlanTest {
 
     @Test
     void theNextVersionsAreAppliedInOrderAndWhatWasAppliedBeforeIsSkipped() {
-        read(P0, 10, "a", 3, POSTED).read(P0, 11, "a", 4, POSTED).read(P1, 5, "b", 1, POSTED)
+        read(P0, 10, "a", 3, POSTED)
+                .read(P0, 11, "a", 4, POSTED)
+                .read(P1, 5, "b", 1, POSTED)
                 .read(P0, 12, "a", 4, POSTED) // published twice by a relay
                 .read(P1, 6, "c", 2, POSTED); // read again after a restart
         BatchPlan plan = plan(Map.of(stream("a"), 2L, stream("c"), 2L), Map.of(), Map.of());
@@ -61,7 +69,9 @@ class BatchPlanTest {
         assertEquals(Map.of(stream("a"), 4L, stream("b"), 1L), plan.versions());
         assertEquals(Map.of(P0, 13L, P1, 7L), plan.consumed());
         assertEquals(Map.of(P0, 13L, P1, 7L), plan.offsets());
-        assertTrue(plan.parked().isEmpty() && plan.newGaps().isEmpty() && plan.resolved().isEmpty());
+        assertTrue(plan.parked().isEmpty()
+                && plan.newGaps().isEmpty()
+                && plan.resolved().isEmpty());
     }
 
     @Test
@@ -76,14 +86,20 @@ class BatchPlanTest {
 
     @Test
     void aVersionBeyondTheNextOpensAGapThatHoldsItsPartitionsOffset() {
-        read(P0, 20, "a", 1, POSTED).read(P0, 21, "a", 3, POSTED).read(P0, 22, "a", 4, POSTED)
-                .read(P0, 23, "b", 1, POSTED).read(P1, 8, "c", 1, POSTED);
+        read(P0, 20, "a", 1, POSTED)
+                .read(P0, 21, "a", 3, POSTED)
+                .read(P0, 22, "a", 4, POSTED)
+                .read(P0, 23, "b", 1, POSTED)
+                .read(P1, 8, "c", 1, POSTED);
         BatchPlan plan = plan(Map.of(), Map.of(), Map.of());
 
         assertEquals(List.of("a@1", "b@1", "c@1"), ids(plan), "the other streams go on");
         assertEquals(Map.of(stream("a"), new Gap(2, 3, P0, 21)), plan.newGaps(), "one gap, at the first event past it");
         assertEquals(Map.of(P0, 24L, P1, 9L), plan.consumed());
-        assertEquals(Map.of(P0, 21L, P1, 9L), plan.offsets(), "partition 0 is stored at the gap, partition 1 past the batch");
+        assertEquals(
+                Map.of(P0, 21L, P1, 9L),
+                plan.offsets(),
+                "partition 0 is stored at the gap, partition 1 past the batch");
     }
 
     @Test
@@ -117,20 +133,35 @@ class BatchPlanTest {
     @Test
     void whatCannotBeProjectedIsParkedWithItsReasonAndItsStreamMovesOn() {
         records.add(new Incoming(P0, 0, null, null, "header ce_specversion is missing", null, "no-headers"));
-        records.add(new Incoming(P0, 1, new StreamPosition("ledger-service", "bad-json", 1), null,
-                "the value is not valid JSON", POSTED, "bad-json"));
-        read(P0, 2, "unknown", 1, "test.ledger.exploded.v1").read(P0, 3, "no-amount", 1, POSTED).read(P0, 4, "fine", 1, POSTED);
+        records.add(new Incoming(
+                P0,
+                1,
+                new StreamPosition("ledger-service", "bad-json", 1),
+                null,
+                "the value is not valid JSON",
+                POSTED,
+                "bad-json"));
+        read(P0, 2, "unknown", 1, "test.ledger.exploded.v1")
+                .read(P0, 3, "no-amount", 1, POSTED)
+                .read(P0, 4, "fine", 1, POSTED);
         BatchPlan plan = plan(Map.of(), Map.of(), Map.of("no-amount@1", "a posting needs an amount"));
 
         assertEquals(List.of("fine@1"), ids(plan));
-        assertEquals(List.of(
-                new Parking(0, null, "no-headers", "header ce_specversion is missing"),
-                new Parking(1, POSTED, "bad-json", "the value is not valid JSON"),
-                new Parking(2, "test.ledger.exploded.v1", "unknown",
-                        "unknown event type 'test.ledger.exploded.v1' from ledger-service"),
-                new Parking(3, POSTED, "no-amount", "its data cannot be applied: a posting needs an amount")), plan.parked());
-        assertEquals(Map.of(stream("bad-json"), 1L, stream("unknown"), 1L, stream("no-amount"), 1L, stream("fine"), 1L),
-                plan.versions(), "a parked event's version counts as applied: it is not parked again when read again");
+        assertEquals(
+                List.of(
+                        new Parking(0, null, "no-headers", "header ce_specversion is missing"),
+                        new Parking(1, POSTED, "bad-json", "the value is not valid JSON"),
+                        new Parking(
+                                2,
+                                "test.ledger.exploded.v1",
+                                "unknown",
+                                "unknown event type 'test.ledger.exploded.v1' from ledger-service"),
+                        new Parking(3, POSTED, "no-amount", "its data cannot be applied: a posting needs an amount")),
+                plan.parked());
+        assertEquals(
+                Map.of(stream("bad-json"), 1L, stream("unknown"), 1L, stream("no-amount"), 1L, stream("fine"), 1L),
+                plan.versions(),
+                "a parked event's version counts as applied: it is not parked again when read again");
         assertEquals(Map.of(P0, 5L), plan.offsets());
     }
 

@@ -1,9 +1,28 @@
 package org.csp.eventsourcing.projection;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -18,26 +37,6 @@ import org.csp.eventsourcing.cloudevents.EventTopics;
 import org.csp.eventsourcing.leadership.LeaderLock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The exactly-once consumer against a real broker and database, with a read model that adds up: every posting adds
@@ -74,24 +73,41 @@ class ProjectionRunnerTest {
             this.topic = topic;
         }
 
-        public String name() { return "ledger"; }
-        public int version() { return version; }
-        public List<String> topics() { return List.of(topic); }
-        public Set<String> appliedTypes() { return Set.of(POSTED); }
-        public Set<String> ignoredTypes() { return Set.of(NOTED); }
+        public String name() {
+            return "ledger";
+        }
+
+        public int version() {
+            return version;
+        }
+
+        public List<String> topics() {
+            return List.of(topic);
+        }
+
+        public Set<String> appliedTypes() {
+            return Set.of(POSTED);
+        }
+
+        public Set<String> ignoredTypes() {
+            return Set.of(NOTED);
+        }
 
         public String ddl() {
-            return brokenDdl ? "CREATE TABLE ledger_total (account text PRIMARY KEY, total nonsense)"
+            return brokenDdl
+                    ? "CREATE TABLE ledger_total (account text PRIMARY KEY, total nonsense)"
                     : "CREATE TABLE IF NOT EXISTS ledger_total (account text PRIMARY KEY, total bigint NOT NULL, postings bigint NOT NULL)";
         }
 
         public Uni<Void> apply(SqlConnection tx, List<CloudEvent> events) {
             Map<String, long[]> byAccount = new LinkedHashMap<>();
             for (CloudEvent event : events) {
-                if (!event.data().path("amount").isIntegralNumber() || !event.data().path("account").isTextual()) {
+                if (!event.data().path("amount").isIntegralNumber()
+                        || !event.data().path("account").isTextual()) {
                     throw new UnprocessableEvent(event, "a posting needs an account and a whole amount");
                 }
-                long[] sums = byAccount.computeIfAbsent(event.data().get("account").asText(), a -> new long[2]);
+                long[] sums =
+                        byAccount.computeIfAbsent(event.data().get("account").asText(), a -> new long[2]);
                 sums[0] += event.data().get("amount").asLong();
                 sums[1]++;
             }
@@ -100,7 +116,8 @@ class ProjectionRunnerTest {
                             SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[])
                             ON CONFLICT (account) DO UPDATE SET total = ledger_total.total + excluded.total,
                                 postings = ledger_total.postings + excluded.postings""")
-                    .execute(Tuple.of(byAccount.keySet().toArray(String[]::new),
+                    .execute(Tuple.of(
+                            byAccount.keySet().toArray(String[]::new),
                             byAccount.values().stream().map(s -> s[0]).toArray(Long[]::new),
                             byAccount.values().stream().map(s -> s[1]).toArray(Long[]::new)))
                     .replaceWithVoid();
@@ -155,7 +172,8 @@ class ProjectionRunnerTest {
         ensureTopic();
         ProjectionRunner runner = runner();
         send(new ProducerRecord<>(topic, "not-a-cloud-event", "{}".getBytes(StandardCharsets.UTF_8)));
-        ProducerRecord<String, byte[]> badJson = event("stroud:ledger:bad-json", 1, POSTED, "{\"account\": \"a\", \"amount\": ");
+        ProducerRecord<String, byte[]> badJson =
+                event("stroud:ledger:bad-json", 1, POSTED, "{\"account\": \"a\", \"amount\": ");
         send(badJson);
         send(event("stroud:ledger:unknown", 1, "test.ledger.exploded.v1", "{}"));
         send(event("stroud:ledger:no-amount", 1, POSTED, "{\"account\": \"a\"}"));
@@ -163,12 +181,16 @@ class ProjectionRunnerTest {
         postings(5, 3);
         awaitTotals();
 
-        ProjectionStatus.Generation live = runner.status().await().atMost(Duration.ofSeconds(10)).live();
+        ProjectionStatus.Generation live =
+                runner.status().await().atMost(Duration.ofSeconds(10)).live();
         assertEquals(4, live.parkedCount());
-        List<String> reasons = live.parked().stream().map(ProjectionStatus.Parked::reason).toList();
+        List<String> reasons =
+                live.parked().stream().map(ProjectionStatus.Parked::reason).toList();
         assertTrue(reasons.stream().anyMatch(r -> r.contains("ce_specversion is missing")), reasons.toString());
         assertTrue(reasons.stream().anyMatch(r -> r.contains("not valid JSON")), reasons.toString());
-        assertTrue(reasons.stream().anyMatch(r -> r.contains("unknown event type 'test.ledger.exploded.v1'")), reasons.toString());
+        assertTrue(
+                reasons.stream().anyMatch(r -> r.contains("unknown event type 'test.ledger.exploded.v1'")),
+                reasons.toString());
         assertTrue(reasons.stream().anyMatch(r -> r.contains("cannot be applied")), reasons.toString());
         assertTrue(live.parked().stream().allMatch(p -> p.topic().equals(topic) && p.offset() >= 0));
         assertEquals(0, live.lag(), "the offsets moved past the parked records");
@@ -186,10 +208,13 @@ class ProjectionRunnerTest {
         postings(10, 2);
         ProjectionRunner runner = runner(); // started after everything was published: one batch holds it all
         awaitTotals();
-        ProjectionStatus.Generation live = runner.status().await().atMost(Duration.ofSeconds(10)).live();
+        ProjectionStatus.Generation live =
+                runner.status().await().atMost(Duration.ofSeconds(10)).live();
         assertEquals(1, live.parkedCount());
         assertEquals("stroud:ledger:nul", live.parked().getFirst().subject());
-        assertTrue(live.parked().getFirst().reason().contains("database refused"), live.parked().getFirst().reason());
+        assertTrue(
+                live.parked().getFirst().reason().contains("database refused"),
+                live.parked().getFirst().reason());
         assertEquals(0, live.lag());
     }
 
@@ -201,25 +226,43 @@ class ProjectionRunnerTest {
         send(partition(event(stream, 1, POSTED, "{\"account\": \"gappy\", \"amount\": 1}"), 0));
         send(partition(event(stream, 3, POSTED, "{\"account\": \"gappy\", \"amount\": 100}"), 0)); // v2 is missing
         for (int i = 1; i <= 5; i++) {
-            send(partition(event("stroud:ledger:after-" + i, 1, POSTED, "{\"account\": \"after\", \"amount\": 10}"), 0));
-            send(partition(event("stroud:ledger:elsewhere-" + i, 1, POSTED, "{\"account\": \"elsewhere\", \"amount\": 10}"), 1));
+            send(partition(
+                    event("stroud:ledger:after-" + i, 1, POSTED, "{\"account\": \"after\", \"amount\": 10}"), 0));
+            send(partition(
+                    event("stroud:ledger:elsewhere-" + i, 1, POSTED, "{\"account\": \"elsewhere\", \"amount\": 10}"),
+                    1));
         }
         await(() -> total("after") == 50 && total("elsewhere") == 50, "the other streams go on");
         assertEquals(1, total("gappy"), "the event after the gap waits");
-        ProjectionStatus.Generation live = runner.status().await().atMost(Duration.ofSeconds(10)).live();
+        ProjectionStatus.Generation live =
+                runner.status().await().atMost(Duration.ofSeconds(10)).live();
         assertEquals(1, live.gaps().size());
         ProjectionStatus.Gap gap = live.gaps().getFirst();
         assertEquals(stream, gap.stream());
         assertEquals(2, gap.expectedVersion());
         assertEquals(3, gap.foundVersion());
-        assertEquals(1, live.partitions().stream().filter(p -> p.partition() == 0).findFirst().orElseThrow().appliedOffset(),
+        assertEquals(
+                1,
+                live.partitions().stream()
+                        .filter(p -> p.partition() == 0)
+                        .findFirst()
+                        .orElseThrow()
+                        .appliedOffset(),
                 "partition 0 is held at the gap");
 
         runner.stop(); // reading resumes from the gap: the events after it are read again and not counted twice
         ProjectionRunner restarted = runner();
         Thread.sleep(1500);
         assertEquals(50, total("after"));
-        assertEquals(1, restarted.status().await().atMost(Duration.ofSeconds(10)).live().gaps().size());
+        assertEquals(
+                1,
+                restarted
+                        .status()
+                        .await()
+                        .atMost(Duration.ofSeconds(10))
+                        .live()
+                        .gaps()
+                        .size());
 
         send(partition(event(stream, 2, POSTED, "{\"account\": \"gappy\", \"amount\": 10}"), 2)); // arrives elsewhere
         await(() -> total("gappy") == 111, "the gap is filled and the event after it applied");
@@ -227,7 +270,8 @@ class ProjectionRunnerTest {
         assertEquals(111, total("gappy"));
         assertEquals(50, total("after"));
         assertEquals(50, total("elsewhere"));
-        ProjectionStatus.Generation after = restarted.status().await().atMost(Duration.ofSeconds(10)).live();
+        ProjectionStatus.Generation after =
+                restarted.status().await().atMost(Duration.ofSeconds(10)).live();
         assertTrue(after.gaps().isEmpty());
         assertEquals(0, after.lag());
     }
@@ -239,7 +283,8 @@ class ProjectionRunnerTest {
         postings(500, 40);
         awaitTotals();
         String before = snapshot();
-        assertEquals(1, runner.status().await().atMost(Duration.ofSeconds(10)).live().generation());
+        assertEquals(
+                1, runner.status().await().atMost(Duration.ofSeconds(10)).live().generation());
 
         assertEquals(2, runner.requestRebuild().await().atMost(Duration.ofSeconds(10)));
         assertEquals(2, runner.requestRebuild().await().atMost(Duration.ofSeconds(10)), "asked twice, built once");
@@ -269,13 +314,19 @@ class ProjectionRunnerTest {
         String before = snapshot();
         ledger.brokenDdl = true;
         runner.requestRebuild().await().atMost(Duration.ofSeconds(10));
-        await(() -> {
-            ProjectionStatus.Generation rebuild = runner.status().await().atMost(Duration.ofSeconds(10)).rebuild();
-            return rebuild != null && rebuild.state().equals("failed");
-        }, "the rebuild fails");
+        await(
+                () -> {
+                    ProjectionStatus.Generation rebuild = runner.status()
+                            .await()
+                            .atMost(Duration.ofSeconds(10))
+                            .rebuild();
+                    return rebuild != null && rebuild.state().equals("failed");
+                },
+                "the rebuild fails");
         ProjectionStatus status = runner.status().await().atMost(Duration.ofSeconds(10));
         assertNotNull(status.rebuild().error());
-        assertTrue(status.rebuild().error().contains("nonsense"), status.rebuild().error());
+        assertTrue(
+                status.rebuild().error().contains("nonsense"), status.rebuild().error());
         assertEquals(1, status.live().generation());
         assertEquals(before, snapshot());
         ledger.brokenDdl = false;
@@ -295,20 +346,41 @@ class ProjectionRunnerTest {
         awaitTotals();
         first.stop();
         ledger.version = 2;
-        ProjectionRunner second = new ProjectionRunner(ledger, db.pool(), new LeaderLock(KernelServers.vertx(), db.options(),
-                "projection:ledger"), new ConsumerSettings(KernelServers.kafka(), 500, Duration.ofMillis(100),
-                Duration.ofMillis(300), Duration.ofSeconds(30), 3));
+        ProjectionRunner second = new ProjectionRunner(
+                ledger,
+                db.pool(),
+                new LeaderLock(KernelServers.vertx(), db.options(), "projection:ledger"),
+                new ConsumerSettings(
+                        KernelServers.kafka(),
+                        500,
+                        Duration.ofMillis(100),
+                        Duration.ofMillis(300),
+                        Duration.ofSeconds(30),
+                        3));
         runners.add(second);
         second.createTables();
         second.createTables();
-        long requested = db.pool().preparedQuery("SELECT count(*) AS n FROM public.projection_generation WHERE projection = 'ledger'"
+        long requested = db.pool()
+                .preparedQuery("SELECT count(*) AS n FROM public.projection_generation WHERE projection = 'ledger'"
                         + " AND state = 'requested' AND projection_version = 2")
-                .execute().await().atMost(Duration.ofSeconds(10)).iterator().next().getLong("n");
+                .execute()
+                .await()
+                .atMost(Duration.ofSeconds(10))
+                .iterator()
+                .next()
+                .getLong("n");
         assertEquals(1, requested, "one rebuild requested for version 2");
         second.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (db.pool().preparedQuery("SELECT 1 FROM public.projection_generation WHERE projection = 'ledger' AND state = 'live'"
-                + " AND projection_version = 2").execute().await().atMost(Duration.ofSeconds(10)).size() == 0) {
+        while (db.pool()
+                        .preparedQuery(
+                                "SELECT 1 FROM public.projection_generation WHERE projection = 'ledger' AND state = 'live'"
+                                        + " AND projection_version = 2")
+                        .execute()
+                        .await()
+                        .atMost(Duration.ofSeconds(10))
+                        .size()
+                == 0) {
             if (System.nanoTime() > deadline) {
                 fail("the version 2 rebuild never went live");
             }
@@ -320,9 +392,17 @@ class ProjectionRunnerTest {
     // ---------------------------------------------------------------------------------------------------------
 
     private ProjectionRunner runner() {
-        ProjectionRunner runner = new ProjectionRunner(ledger, db.pool(), new LeaderLock(KernelServers.vertx(), db.options(),
-                "projection:ledger"), new ConsumerSettings(KernelServers.kafka(), 500, Duration.ofMillis(100),
-                Duration.ofMillis(300), Duration.ofSeconds(30), 3));
+        ProjectionRunner runner = new ProjectionRunner(
+                ledger,
+                db.pool(),
+                new LeaderLock(KernelServers.vertx(), db.options(), "projection:ledger"),
+                new ConsumerSettings(
+                        KernelServers.kafka(),
+                        500,
+                        Duration.ofMillis(100),
+                        Duration.ofMillis(300),
+                        Duration.ofSeconds(30),
+                        3));
         runners.add(runner);
         runner.start();
         return runner;
@@ -341,8 +421,8 @@ class ProjectionRunnerTest {
                 String stream = "stroud:ledger:account-" + a;
                 long version = versions.merge(stream, 1L, Long::sum);
                 long amount = version * 3 + a;
-                ProducerRecord<String, byte[]> record = event(stream, version, POSTED,
-                        "{\"account\": \"account-" + a + "\", \"amount\": " + amount + "}");
+                ProducerRecord<String, byte[]> record = event(
+                        stream, version, POSTED, "{\"account\": \"account-" + a + "\", \"amount\": " + amount + "}");
                 acks.add(producer.send(record));
                 sent.add(record);
                 expectedTotal += amount;
@@ -361,8 +441,19 @@ class ProjectionRunnerTest {
     }
 
     private ProducerRecord<String, byte[]> event(String stream, long version, String type, String payload) {
-        return CloudEventCodec.encode(topic, "ledger-service", new StoredEvent(version, UUID.randomUUID(), stream, version, type,
-                "stroud", payload, OffsetDateTime.now(ZoneOffset.UTC), Actor.SYSTEM));
+        return CloudEventCodec.encode(
+                topic,
+                "ledger-service",
+                new StoredEvent(
+                        version,
+                        UUID.randomUUID(),
+                        stream,
+                        version,
+                        type,
+                        "stroud",
+                        payload,
+                        OffsetDateTime.now(ZoneOffset.UTC),
+                        Actor.SYSTEM));
     }
 
     private static ProducerRecord<String, byte[]> partition(ProducerRecord<String, byte[]> record, int partition) {
@@ -381,13 +472,21 @@ class ProjectionRunnerTest {
         Row row = ProjectionRunner.read(db.pool(), "ledger", tx -> tx.query("""
                         SELECT coalesce(sum(total), 0) AS total, coalesce(sum(postings), 0) AS postings
                           FROM ledger_total WHERE account LIKE 'account-%'""").execute())
-                .await().atMost(Duration.ofSeconds(10)).iterator().next();
-        return new long[]{row.getLong("total"), row.getLong("postings")};
+                .await()
+                .atMost(Duration.ofSeconds(10))
+                .iterator()
+                .next();
+        return new long[] {row.getLong("total"), row.getLong("postings")};
     }
 
     private long total(String account) {
-        var rows = ProjectionRunner.read(db.pool(), "ledger", tx -> tx.preparedQuery("SELECT total FROM ledger_total WHERE account = $1")
-                .execute(Tuple.of(account))).await().atMost(Duration.ofSeconds(10));
+        var rows = ProjectionRunner.read(
+                        db.pool(),
+                        "ledger",
+                        tx -> tx.preparedQuery("SELECT total FROM ledger_total WHERE account = $1")
+                                .execute(Tuple.of(account)))
+                .await()
+                .atMost(Duration.ofSeconds(10));
         return rows.size() == 0 ? 0 : rows.iterator().next().getLong("total");
     }
 
@@ -395,22 +494,31 @@ class ProjectionRunnerTest {
     private String snapshot() {
         return ProjectionRunner.read(db.pool(), "ledger", tx -> tx.query("""
                         SELECT count(*) || ' rows, md5 ' || md5(coalesce(string_agg(account || '=' || total || '/' || postings, ','
-                               ORDER BY account), '')) AS s FROM ledger_total""")
-                .execute()).await().atMost(Duration.ofSeconds(10)).iterator().next().getString("s");
+                               ORDER BY account), '')) AS s FROM ledger_total""").execute())
+                .await()
+                .atMost(Duration.ofSeconds(10))
+                .iterator()
+                .next()
+                .getString("s");
     }
 
     private void awaitTotals() throws InterruptedException {
         AtomicLong seen = new AtomicLong();
-        await(() -> {
-            long[] sums = sums();
-            seen.set(sums[0]);
-            return sums[0] >= expectedTotal && sums[1] >= expectedPostings;
-        }, "totals reach " + expectedTotal);
+        await(
+                () -> {
+                    long[] sums = sums();
+                    seen.set(sums[0]);
+                    return sums[0] >= expectedTotal && sums[1] >= expectedPostings;
+                },
+                "totals reach " + expectedTotal);
         assertTotals();
     }
 
     private String errors() {
-        return runners.stream().map(r -> r.role() + ": " + r.lastError()).toList().toString();
+        return runners.stream()
+                .map(r -> r.role() + ": " + r.lastError())
+                .toList()
+                .toString();
     }
 
     private void assertTotals() {

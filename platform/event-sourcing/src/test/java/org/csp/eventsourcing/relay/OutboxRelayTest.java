@@ -1,8 +1,25 @@
 package org.csp.eventsourcing.relay;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import io.cloudevents.core.message.MessageReader;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import io.smallrye.mutiny.Uni;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -18,29 +35,11 @@ import org.csp.infrastructure.TopicReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-
 /** The relay against a real PostgreSQL and a real Kafka broker. */
 class OutboxRelayTest {
 
     private final KernelServers.Database db = KernelServers.database();
-    private final EventStore store = new EventStore(db.pool(), () -> { });
+    private final EventStore store = new EventStore(db.pool(), () -> {});
     private final String topic = "relay-test-" + UUID.randomUUID().toString().substring(0, 8);
     private final List<OutboxRelay> relays = new ArrayList<>();
 
@@ -78,15 +77,18 @@ class OutboxRelayTest {
     void aFailureInTheMiddleOfABatchAndARestartLoseNothingAndKeepEachStreamInOrder() throws Exception {
         appendEvents(20, 50, "s");
         AtomicInteger sends = new AtomicInteger();
-        OutboxRelay failing = relay(config -> new KafkaProducer<>(config) {
-            @Override
-            public Future<RecordMetadata> send(ProducerRecord<String, byte[]> record, Callback callback) {
-                if (sends.incrementAndGet() == 250) {
-                    return CompletableFuture.failedFuture(new org.apache.kafka.common.errors.TimeoutException("injected"));
-                }
-                return super.send(record, callback);
-            }
-        }, 100);
+        OutboxRelay failing = relay(
+                config -> new KafkaProducer<>(config) {
+                    @Override
+                    public Future<RecordMetadata> send(ProducerRecord<String, byte[]> record, Callback callback) {
+                        if (sends.incrementAndGet() == 250) {
+                            return CompletableFuture.failedFuture(
+                                    new org.apache.kafka.common.errors.TimeoutException("injected"));
+                        }
+                        return super.send(record, callback);
+                    }
+                },
+                100);
         await(() -> failing.status().lastError() != null, "the injected failure is reported");
         await(() -> failing.status().publishedPosition() >= 500, "publishing goes on after the failure");
         failing.stop(); // a restart part-way through
@@ -94,7 +96,10 @@ class OutboxRelayTest {
         awaitPublished(restarted, 1000);
         List<ConsumerRecord<String, byte[]>> all = records(1000);
         assertStreamsInOrder(all, 20, 50);
-        assertEquals(1000, all.stream().map(r -> TopicReader.header(r, "ce_id")).distinct().count(), "nothing lost");
+        assertEquals(
+                1000,
+                all.stream().map(r -> TopicReader.header(r, "ce_id")).distinct().count(),
+                "nothing lost");
     }
 
     @Test
@@ -105,15 +110,24 @@ class OutboxRelayTest {
         appendEvents(1, 5, "after");
         OutboxRelay relay = relay(KafkaProducer::new, 100);
         await(() -> relay.status().role() == RelayStatus.Role.FAILED, "the relay stops");
-        assertTrue(relay.status().failure().contains("position " + bigPosition), relay.status().failure());
-        assertTrue(relay.status().failure().contains("RecordTooLargeException"), relay.status().failure());
+        assertTrue(
+                relay.status().failure().contains("position " + bigPosition),
+                relay.status().failure());
+        assertTrue(
+                relay.status().failure().contains("RecordTooLargeException"),
+                relay.status().failure());
         assertEquals(bigPosition - 1, relay.storedCheckpoint(db.pool()).await().atMost(Duration.ofSeconds(5)));
         assertEquals(5, records(5).size(), "the events before it were published, none after it");
     }
 
-    private OutboxRelay relay(java.util.function.Function<Map<String, Object>, org.apache.kafka.clients.producer.Producer<String, byte[]>> producers,
-                              int batchSize) {
-        OutboxRelay relay = new OutboxRelay(store, config(batchSize), new LeaderLock(KernelServers.vertx(), db.options(), "relay:" + topic),
+    private OutboxRelay relay(
+            java.util.function.Function<Map<String, Object>, org.apache.kafka.clients.producer.Producer<String, byte[]>>
+                    producers,
+            int batchSize) {
+        OutboxRelay relay = new OutboxRelay(
+                store,
+                config(batchSize),
+                new LeaderLock(KernelServers.vertx(), db.options(), "relay:" + topic),
                 producers);
         relays.add(relay);
         relay.start();
@@ -123,18 +137,53 @@ class OutboxRelayTest {
     private RelayConfig config(int batchSize) {
         String servers = KernelServers.kafka();
         return new RelayConfig() {
-            public String topic() { return topic; }
-            public String source() { return "test-service"; }
-            public String bootstrapServers() { return servers; }
-            public int batchSize() { return batchSize; }
-            public Duration idlePoll() { return Duration.ofMillis(100); }
-            public Duration standbyRetry() { return Duration.ofMillis(500); }
-            public Duration initialBackoff() { return Duration.ofMillis(100); }
-            public Duration maxBackoff() { return Duration.ofSeconds(1); }
-            public Duration sendTimeout() { return Duration.ofSeconds(15); }
-            public int topicPartitions() { return 3; }
-            public short topicReplicationFactor() { return 1; }
-            public boolean enabled() { return true; }
+            public String topic() {
+                return topic;
+            }
+
+            public String source() {
+                return "test-service";
+            }
+
+            public String bootstrapServers() {
+                return servers;
+            }
+
+            public int batchSize() {
+                return batchSize;
+            }
+
+            public Duration idlePoll() {
+                return Duration.ofMillis(100);
+            }
+
+            public Duration standbyRetry() {
+                return Duration.ofMillis(500);
+            }
+
+            public Duration initialBackoff() {
+                return Duration.ofMillis(100);
+            }
+
+            public Duration maxBackoff() {
+                return Duration.ofSeconds(1);
+            }
+
+            public Duration sendTimeout() {
+                return Duration.ofSeconds(15);
+            }
+
+            public int topicPartitions() {
+                return 3;
+            }
+
+            public short topicReplicationFactor() {
+                return 1;
+            }
+
+            public boolean enabled() {
+                return true;
+            }
         };
     }
 
@@ -143,24 +192,41 @@ class OutboxRelayTest {
         for (int version = 0; version < perStream; version++) {
             List<StreamAppend> appends = new ArrayList<>();
             for (int s = 0; s < streams; s++) {
-                appends.add(new StreamAppend("stroud:test:" + prefix + s, "stroud", version,
-                        List.of(new NewEvent("test.thing.happened.v1", "{\"n\": " + (version + 1) + "}")), Actor.SYSTEM));
+                appends.add(new StreamAppend(
+                        "stroud:test:" + prefix + s,
+                        "stroud",
+                        version,
+                        List.of(new NewEvent("test.thing.happened.v1", "{\"n\": " + (version + 1) + "}")),
+                        Actor.SYSTEM));
             }
             store.inTransaction(unit -> {
-                appends.forEach(unit::append);
-                return Uni.createFrom().voidItem();
-            }).await().atMost(Duration.ofSeconds(20));
+                        appends.forEach(unit::append);
+                        return Uni.createFrom().voidItem();
+                    })
+                    .await()
+                    .atMost(Duration.ofSeconds(20));
         }
     }
 
     private long append(String stream, long expected, List<NewEvent> events) {
-        return db.pool().withTransaction(tx -> store.append(tx, List.of(new StreamAppend(stream, "stroud", expected, events, Actor.SYSTEM))))
-                .await().atMost(Duration.ofSeconds(20)).getLast().position();
+        return db.pool()
+                .withTransaction(tx ->
+                        store.append(tx, List.of(new StreamAppend(stream, "stroud", expected, events, Actor.SYSTEM))))
+                .await()
+                .atMost(Duration.ofSeconds(20))
+                .getLast()
+                .position();
     }
 
     private long lastPosition() {
-        return db.pool().query("SELECT max(position) AS p FROM events").execute().await().atMost(Duration.ofSeconds(5))
-                .iterator().next().getLong("p");
+        return db.pool()
+                .query("SELECT max(position) AS p FROM events")
+                .execute()
+                .await()
+                .atMost(Duration.ofSeconds(5))
+                .iterator()
+                .next()
+                .getLong("p");
     }
 
     private void awaitPublished(OutboxRelay relay, int events) throws InterruptedException {
@@ -169,7 +235,8 @@ class OutboxRelayTest {
     }
 
     private List<ConsumerRecord<String, byte[]>> records(int expected) {
-        return TopicReader.readAll(KernelServers.kafka(), topic, expected, Duration.ofSeconds(1), Duration.ofSeconds(30));
+        return TopicReader.readAll(
+                KernelServers.kafka(), topic, expected, Duration.ofSeconds(1), Duration.ofSeconds(30));
     }
 
     /** Every stream complete, and the first time each version appears it follows the one before. */

@@ -3,9 +3,8 @@ package org.csp.eventsourcing.projection.hosting;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
-import org.csp.eventsourcing.projection.ConsumerSettings;
-
 import java.time.Duration;
+import org.csp.eventsourcing.projection.ConsumerSettings;
 
 /** How the hosted projections consume their topics ({@code csp.projection.*}), the same for every one of them. */
 @ConfigMapping(prefix = "csp.projection")
@@ -41,7 +40,7 @@ public interface ProjectionConfig {
     boolean enabled();
 
     default ConsumerSettings settings() {
-        return new ConsumerSettings(bootstrapServers(), maxBatch(), pollTimeout(), standbyRetry(), gapReportAfter(),
-                topicPartitions());
+        return new ConsumerSettings(
+                bootstrapServers(), maxBatch(), pollTimeout(), standbyRetry(), gapReportAfter(), topicPartitions());
     }
 }

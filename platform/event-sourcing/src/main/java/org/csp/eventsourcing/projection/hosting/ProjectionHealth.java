@@ -20,8 +20,7 @@ final class ProjectionHealth {
     static final String READINESS = "projections";
     static final String WELLNESS = "projection-problems";
 
-    private ProjectionHealth() {
-    }
+    private ProjectionHealth() {}
 
     @Readiness
     @ApplicationScoped
@@ -55,31 +54,43 @@ final class ProjectionHealth {
 
     static Uni<HealthCheckResponse> report(ProjectionHost host, String name, boolean readiness) {
         boolean running = host.running();
-        return host.status().map(statuses -> {
-            boolean problems = false;
-            HealthCheckResponseBuilder builder = HealthCheckResponse.named(name);
-            for (ProjectionStatus status : statuses) {
-                String p = status.projection() + ".";
-                builder.withData(p + "role", status.role()).withData(p + "appliedSinceStart", status.appliedSinceStart());
-                if (status.lastError() != null) {
-                    builder.withData(p + "lastError", status.lastError());
-                }
-                ProjectionStatus.Generation live = status.live();
-                if (live != null) {
-                    long persistentGaps = live.gaps().stream().filter(ProjectionStatus.Gap::persistent).count();
-                    builder.withData(p + "liveGeneration", live.generation()).withData(p + "lag", live.lag())
-                            .withData(p + "parked", live.parkedCount()).withData(p + "gaps", live.gaps().size());
-                    problems |= live.parkedCount() > 0 || persistentGaps > 0;
-                }
-                ProjectionStatus.Generation rebuild = status.rebuild();
-                if (rebuild != null) {
-                    builder.withData(p + "rebuild", rebuild.generation() + " " + rebuild.state()
-                            + (rebuild.error() == null ? "" : ": " + rebuild.error()));
-                    problems |= rebuild.state().equals("failed");
-                }
-            }
-            return builder.status(readiness ? running : !problems).build();
-        }).onFailure().recoverWithItem(e -> HealthCheckResponse.named(name).down()
-                .withData("error", "the projection state cannot be read: " + e.getMessage()).build());
+        return host.status()
+                .map(statuses -> {
+                    boolean problems = false;
+                    HealthCheckResponseBuilder builder = HealthCheckResponse.named(name);
+                    for (ProjectionStatus status : statuses) {
+                        String p = status.projection() + ".";
+                        builder.withData(p + "role", status.role())
+                                .withData(p + "appliedSinceStart", status.appliedSinceStart());
+                        if (status.lastError() != null) {
+                            builder.withData(p + "lastError", status.lastError());
+                        }
+                        ProjectionStatus.Generation live = status.live();
+                        if (live != null) {
+                            long persistentGaps = live.gaps().stream()
+                                    .filter(ProjectionStatus.Gap::persistent)
+                                    .count();
+                            builder.withData(p + "liveGeneration", live.generation())
+                                    .withData(p + "lag", live.lag())
+                                    .withData(p + "parked", live.parkedCount())
+                                    .withData(p + "gaps", live.gaps().size());
+                            problems |= live.parkedCount() > 0 || persistentGaps > 0;
+                        }
+                        ProjectionStatus.Generation rebuild = status.rebuild();
+                        if (rebuild != null) {
+                            builder.withData(
+                                    p + "rebuild",
+                                    rebuild.generation() + " " + rebuild.state()
+                                            + (rebuild.error() == null ? "" : ": " + rebuild.error()));
+                            problems |= rebuild.state().equals("failed");
+                        }
+                    }
+                    return builder.status(readiness ? running : !problems).build();
+                })
+                .onFailure()
+                .recoverWithItem(e -> HealthCheckResponse.named(name)
+                        .down()
+                        .withData("error", "the projection state cannot be read: " + e.getMessage())
+                        .build());
     }
 }

@@ -7,16 +7,15 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.csp.eventsourcing.leadership.DedicatedConnections;
 import org.csp.eventsourcing.projection.Projection;
 import org.csp.eventsourcing.projection.ProjectionRunner;
 import org.csp.eventsourcing.projection.ProjectionStatus;
 import org.csp.problem.ProblemException;
 import org.jboss.logging.Logger;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Runs every {@link Projection} bean of the application with the kernel's exactly-once consumer, and finds it by name
@@ -32,12 +31,17 @@ public class ProjectionHost {
     private final Map<String, ProjectionRunner> runners = new LinkedHashMap<>();
     private boolean started;
 
-    public ProjectionHost(Pool pool, ProjectionConfig config, DedicatedConnections connections,
-                          Instance<Projection> projections) {
+    public ProjectionHost(
+            Pool pool, ProjectionConfig config, DedicatedConnections connections, Instance<Projection> projections) {
         this.config = config;
         for (Projection projection : projections) {
-            runners.put(projection.name(), new ProjectionRunner(projection, pool,
-                    connections.leaderLock("projection:" + projection.name()), config.settings()));
+            runners.put(
+                    projection.name(),
+                    new ProjectionRunner(
+                            projection,
+                            pool,
+                            connections.leaderLock("projection:" + projection.name()),
+                            config.settings()));
         }
     }
 
@@ -55,8 +59,9 @@ public class ProjectionHost {
             }
         }
         if (!runners.isEmpty()) {
-            LOG.infof("Projections %s %s", runners.keySet(),
-                    config.enabled() ? "started" : "not consuming (csp.projection.enabled=false)");
+            LOG.infof(
+                    "Projections %s %s",
+                    runners.keySet(), config.enabled() ? "started" : "not consuming (csp.projection.enabled=false)");
         }
     }
 
@@ -83,7 +88,11 @@ public class ProjectionHost {
     }
 
     public Uni<List<ProjectionStatus>> status() {
-        return Multi.createFrom().iterable(runners.values()).onItem().transformToUniAndConcatenate(ProjectionRunner::status)
-                .collect().asList();
+        return Multi.createFrom()
+                .iterable(runners.values())
+                .onItem()
+                .transformToUniAndConcatenate(ProjectionRunner::status)
+                .collect()
+                .asList();
     }
 }

@@ -1,5 +1,7 @@
 package org.csp.eventsourcing.projection.hosting;
 
+import static org.csp.security.Roles.COORDINATOR;
+
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -10,13 +12,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.csp.eventsourcing.projection.ProjectionRunner;
-import org.csp.eventsourcing.projection.ProjectionStatus;
-
 import java.net.URI;
 import java.util.List;
-
-import static org.csp.security.Roles.COORDINATOR;
+import org.csp.eventsourcing.projection.ProjectionRunner;
+import org.csp.eventsourcing.projection.ProjectionStatus;
 
 /**
  * The coordinator's view of this application's projections, and their rebuild, all together or one by name. Any
@@ -36,8 +35,7 @@ public class ProjectionResource {
     }
 
     /** A rebuild that has been asked for: which generation is being built, and where to watch it. */
-    public record RebuildAccepted(String projection, int generation, String status) {
-    }
+    public record RebuildAccepted(String projection, int generation, String status) {}
 
     /**
      * Per projection: the live generation with, per topic and partition, the applied offset and the lag to the end
@@ -57,11 +55,15 @@ public class ProjectionResource {
     @Path("rebuild")
     public Uni<Response> rebuild() {
         String status = PATH + "/status";
-        return Multi.createFrom().iterable(host.runners())
-                .onItem().transformToUniAndConcatenate(runner -> runner.requestRebuild()
+        return Multi.createFrom()
+                .iterable(host.runners())
+                .onItem()
+                .transformToUniAndConcatenate(runner -> runner.requestRebuild()
                         .map(generation -> new RebuildAccepted(runner.name(), generation, status)))
-                .collect().asList()
-                .map(accepted -> Response.accepted(accepted).location(URI.create(status)).build());
+                .collect()
+                .asList()
+                .map(accepted ->
+                        Response.accepted(accepted).location(URI.create(status)).build());
     }
 
     /** One projection's status, as in {@link #status()}; 404 for a name this application does not run. */
@@ -77,7 +79,9 @@ public class ProjectionResource {
     public Uni<Response> rebuild(@PathParam("name") String name) {
         ProjectionRunner runner = host.runner(name);
         String status = PATH + "/" + name + "/status";
-        return runner.requestRebuild().map(generation -> Response.accepted(List.of(
-                new RebuildAccepted(runner.name(), generation, status))).location(URI.create(status)).build());
+        return runner.requestRebuild()
+                .map(generation -> Response.accepted(List.of(new RebuildAccepted(runner.name(), generation, status)))
+                        .location(URI.create(status))
+                        .build());
     }
 }

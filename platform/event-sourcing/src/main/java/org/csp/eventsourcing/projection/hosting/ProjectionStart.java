@@ -16,8 +16,7 @@ import org.csp.eventsourcing.EventStoreReady;
  */
 final class ProjectionStart {
 
-    private ProjectionStart() {
-    }
+    private ProjectionStart() {}
 
     @IfBuildProperty(name = "csp.event-store.enabled", stringValue = "true")
     @ApplicationScoped

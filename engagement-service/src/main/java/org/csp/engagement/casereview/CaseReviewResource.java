@@ -15,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.temporal.ChronoUnit;
@@ -23,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.csp.calendar.UkCalendar;
 import org.csp.engagement.Aliased;
 import org.csp.engagement.FreeTextOrganisations;
 import org.csp.engagement.casereview.CaseReviewCommand.Close;
@@ -32,11 +30,9 @@ import org.csp.engagement.casereview.CaseReviewCommand.HoldMeeting;
 import org.csp.engagement.casereview.CaseReviewCommand.ReceiveApplication;
 import org.csp.engagement.casereview.CaseReviewCommand.RecordRecommendations;
 import org.csp.engagement.casereview.CaseReviewTable.CaseReviewRow;
-import org.csp.eventsourcing.Actor;
+import org.csp.http.ApiCall;
 import org.csp.http.ETags;
-import org.csp.http.Partnerships;
 import org.csp.problem.Validation;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -53,21 +49,12 @@ public class CaseReviewResource {
 
     private final CaseReviews reviews;
     private final CaseReviewRetention retention;
-    private final Partnerships partnerships;
-    private final JsonWebToken token;
-    private final Clock clock;
+    private final ApiCall call;
 
-    public CaseReviewResource(
-            CaseReviews reviews,
-            CaseReviewRetention retention,
-            Partnerships partnerships,
-            JsonWebToken token,
-            Clock clock) {
+    public CaseReviewResource(CaseReviews reviews, CaseReviewRetention retention, ApiCall call) {
         this.reviews = reviews;
         this.retention = retention;
-        this.partnerships = partnerships;
-        this.token = token;
-        this.clock = clock;
+        this.call = call;
     }
 
     /**
@@ -187,14 +174,14 @@ public class CaseReviewResource {
 
     @GET
     public Uni<List<CaseReviewView>> list(@QueryParam("partnership") String partnership) {
-        return reviews.list(partnerships.resolve(partnership))
+        return reviews.list(call.partnership(partnership))
                 .map(rows -> rows.stream().map(CaseReviewView::of).toList());
     }
 
     @GET
     @Path("{reference}")
     public Uni<Response> get(@PathParam("reference") String reference, @QueryParam("partnership") String partnership) {
-        return reviews.get(partnerships.resolve(partnership), reference)
+        return reviews.get(call.partnership(partnership), reference)
                 .map(row -> Response.ok(CaseReviewView.of(row))
                         .tag(Long.toString(row.version()))
                         .build());
@@ -216,8 +203,8 @@ public class CaseReviewResource {
         LocalDate receivedOn = date(v, body.receivedOn(), "receivedOn");
         List<String> agencies = organisationNames(v, body.organisationNames(), body.agencies());
         v.throwIfInvalid();
-        String p = partnerships.resolve(partnership);
-        return reviews.receive(p, new ReceiveApplication(reference, receivedOn, agencies), Actor.of(token))
+        String p = call.partnership(partnership);
+        return reviews.receive(p, new ReceiveApplication(reference, receivedOn, agencies), call.actor())
                 .flatMap(outcome -> reviews.get(p, reference))
                 .map(row -> Response.status(Response.Status.CREATED)
                         .header("Location", "/api/case-reviews/" + reference)
@@ -334,8 +321,8 @@ public class CaseReviewResource {
             String ifMatch,
             Function<CaseReviewKeys.Key, CaseReviewCommand> command) {
         long version = ETags.requireIfMatch(ifMatch);
-        String p = partnerships.resolve(partnership);
-        return reviews.step(p, reference, version, command, Actor.of(token))
+        String p = call.partnership(partnership);
+        return reviews.step(p, reference, version, command, call.actor())
                 .flatMap(outcome -> reviews.get(p, reference))
                 .map(row -> Response.ok(CaseReviewView.of(row))
                         .tag(Long.toString(row.version()))
@@ -344,7 +331,7 @@ public class CaseReviewResource {
 
     private LocalDate date(Validation v, String text, String field) {
         LocalDate date = v.parse(text, field, LocalDate::parse, "a date such as 2024-09-02");
-        if (date != null && (date.getYear() < 2000 || date.isAfter(UkCalendar.today(clock)))) {
+        if (date != null && (date.getYear() < 2000 || date.isAfter(call.today()))) {
             v.require(false, field, "must be a date from 2000 up to today");
             return null;
         }

@@ -16,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,19 +23,16 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.csp.calendar.FinancialQuarter;
-import org.csp.calendar.UkCalendar;
 import org.csp.engagement.consultation.ConsultationCommand.CloseConsultation;
 import org.csp.engagement.consultation.ConsultationCommand.OpenConsultation;
 import org.csp.engagement.consultation.ConsultationCommand.PublishResults;
 import org.csp.engagement.consultation.ConsultationEvent.Question;
 import org.csp.engagement.consultation.ConsultationEvent.Result;
-import org.csp.eventsourcing.Actor;
 import org.csp.geography.GssCode;
+import org.csp.http.ApiCall;
 import org.csp.http.ETags;
-import org.csp.http.Partnerships;
 import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Consultations and surveys: opened, closed, and their aggregate results published. */
 @Path("/api/consultations")
@@ -48,16 +44,11 @@ public class ConsultationResource {
     private static final Pattern INDICATOR = Pattern.compile("[A-Z0-9]+(-[A-Z0-9]+)*");
 
     private final Consultations consultations;
-    private final Partnerships partnerships;
-    private final JsonWebToken token;
-    private final Clock clock;
+    private final ApiCall call;
 
-    public ConsultationResource(
-            Consultations consultations, Partnerships partnerships, JsonWebToken token, Clock clock) {
+    public ConsultationResource(Consultations consultations, ApiCall call) {
         this.consultations = consultations;
-        this.partnerships = partnerships;
-        this.token = token;
-        this.clock = clock;
+        this.call = call;
     }
 
     /** The body of {@code POST /api/consultations}. */
@@ -151,7 +142,7 @@ public class ConsultationResource {
     @RolesAllowed(READER)
     public Uni<List<ConsultationView>> list(@QueryParam("partnership") String partnership) {
         return consultations
-                .list(partnerships.resolve(partnership), null)
+                .list(call.partnership(partnership), null)
                 .map(rows -> rows.stream()
                         .map(row -> ConsultationView.of(row.state(), row.version()))
                         .toList());
@@ -161,7 +152,7 @@ public class ConsultationResource {
     @Path("{id}")
     @RolesAllowed(READER)
     public Uni<Response> get(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
-        return consultations.list(partnerships.resolve(partnership), id).map(rows -> {
+        return consultations.list(call.partnership(partnership), id).map(rows -> {
             if (rows.isEmpty()) {
                 throw ProblemException.notFound("Consultation", id);
             }
@@ -220,10 +211,10 @@ public class ConsultationResource {
             questions.add(new Question(code, v.publicText(q == null ? null : q.text(), at + ".text", 500)));
         }
         v.throwIfInvalid();
-        String p = partnerships.resolve(partnership);
+        String p = call.partnership(partnership);
         var command = new OpenConsultation(id, kind, title, opensOn, plannedClose, priorities, List.copyOf(questions));
         return consultations
-                .handle(p, command, null, Actor.of(token))
+                .handle(p, command, null, call.actor())
                 .map(outcome -> Response.status(Response.Status.CREATED)
                         .header("Location", "/api/consultations/" + id)
                         .tag(Long.toString(outcome.version()))
@@ -246,10 +237,7 @@ public class ConsultationResource {
         }
         Validation v = new Validation();
         LocalDate closedOn = v.parse(body.closedOn(), "closedOn", LocalDate::parse, "a date such as 2024-07-31");
-        v.require(
-                closedOn == null || !closedOn.isAfter(UkCalendar.today(clock)),
-                "closedOn",
-                "must not be in the future");
+        v.require(closedOn == null || !closedOn.isAfter(call.today()), "closedOn", "must not be in the future");
         v.throwIfInvalid();
         long version = ETags.requireIfMatch(ifMatch);
         return step(partnership, new CloseConsultation(id, closedOn), version);
@@ -276,9 +264,7 @@ public class ConsultationResource {
         LocalDate publishedOn =
                 v.parse(body.publishedOn(), "publishedOn", LocalDate::parse, "a date such as 2024-09-01");
         v.require(
-                publishedOn == null || !publishedOn.isAfter(UkCalendar.today(clock)),
-                "publishedOn",
-                "must not be in the future");
+                publishedOn == null || !publishedOn.isAfter(call.today()), "publishedOn", "must not be in the future");
         String period = v.parse(
                 body.period(),
                 "period",
@@ -331,7 +317,7 @@ public class ConsultationResource {
 
     private Uni<Response> step(String partnership, ConsultationCommand command, long version) {
         return consultations
-                .handle(partnerships.resolve(partnership), command, version, Actor.of(token))
+                .handle(call.partnership(partnership), command, version, call.actor())
                 .map(outcome -> respond(outcome.state(), outcome.version()));
     }
 

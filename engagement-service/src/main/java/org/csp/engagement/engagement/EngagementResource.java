@@ -7,7 +7,6 @@ import static org.csp.security.Roles.READER;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -32,19 +31,16 @@ import org.csp.engagement.engagement.EngagementCommand.WithdrawEngagement;
 import org.csp.engagement.engagement.EngagementEvent.Details;
 import org.csp.engagement.engagement.EngagementEvent.FollowUpAdded;
 import org.csp.engagement.engagement.EngagementEvent.Place;
-import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.CommandRejected;
 import org.csp.eventsourcing.History;
-import org.csp.http.Bodies;
+import org.csp.http.ApiCall;
 import org.csp.http.ETags;
 import org.csp.http.IdempotentRequests;
 import org.csp.http.IdempotentRequests.Answer;
 import org.csp.http.MergePatch;
-import org.csp.http.Partnerships;
 import org.csp.problem.FieldViolation;
 import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -55,16 +51,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 public class EngagementResource {
 
     private final Engagements engagements;
-    private final Partnerships partnerships;
-    private final JsonWebToken token;
-    private final ObjectMapper json;
+    private final ApiCall call;
 
-    public EngagementResource(
-            Engagements engagements, Partnerships partnerships, JsonWebToken token, ObjectMapper json) {
+    public EngagementResource(Engagements engagements, ApiCall call) {
         this.engagements = engagements;
-        this.partnerships = partnerships;
-        this.token = token;
-        this.json = json;
+        this.call = call;
     }
 
     /** The body of {@code POST /api/engagements/{id}/withdraw}. */
@@ -153,14 +144,14 @@ public class EngagementResource {
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @RequestBody(content = @Content(schema = @Schema(implementation = EngagementRequest.class))) byte[] body) {
         String key = IdempotentRequests.validKey(idempotencyKey);
-        JsonNode tree = Bodies.tree(json, body);
+        JsonNode tree = call.tree(body);
         if (!tree.isObject()) {
             throw new ProblemException(
                     400, "malformed-body", "The request body is malformed", "An engagement record is a JSON object.");
         }
-        String p = partnerships.resolve(partnership);
+        String p = call.partnership(partnership);
         EngagementRequest.Checked checked =
-                Bodies.read(json, tree, EngagementRequest.class).check();
+                call.read(tree, EngagementRequest.class).check();
         String id = UUID.randomUUID().toString();
         String hash =
                 IdempotentRequests.hash("POST", "/api/engagements?partnership=" + p, MediaType.APPLICATION_JSON, body);
@@ -168,7 +159,7 @@ public class EngagementResource {
                 .record(
                         p,
                         new RecordEngagement(id, checked.details(), engagements.today()),
-                        Actor.of(token),
+                        call.actor(),
                         key,
                         hash,
                         outcome -> new Answer(
@@ -219,7 +210,7 @@ public class EngagementResource {
                 place,
                 includeWithdrawn);
         return engagements
-                .list(partnerships.resolve(partnership), filter)
+                .list(call.partnership(partnership), filter)
                 .map(rows -> rows.stream()
                         .map(row -> EngagementView.of(row.state(), row.version()))
                         .toList());
@@ -229,7 +220,7 @@ public class EngagementResource {
     @Path("{id}")
     @RolesAllowed(READER)
     public Uni<Response> get(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
-        return engagements.load(partnerships.resolve(partnership), id).map(loaded -> {
+        return engagements.load(call.partnership(partnership), id).map(loaded -> {
             if (!loaded.state().exists()) {
                 throw ProblemException.notFound("Engagement record", id);
             }
@@ -244,7 +235,7 @@ public class EngagementResource {
     @Path("{id}/history")
     @RolesAllowed(READER)
     public Uni<List<History.Entry>> history(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
-        return engagements.history(partnerships.resolve(partnership), id);
+        return engagements.history(call.partnership(partnership), id);
     }
 
     /** Corrects the record with a JSON merge patch of its body ({@code engagement.activity.amended.v1}); needs If-Match. */
@@ -264,8 +255,8 @@ public class EngagementResource {
                                             schema = @Schema(implementation = EngagementRequest.class)))
                     byte[] body) {
         long version = ETags.requireIfMatch(ifMatch);
-        JsonNode patch = Bodies.tree(json, body);
-        String p = partnerships.resolve(partnership);
+        JsonNode patch = call.tree(body);
+        String p = call.partnership(partnership);
         return engagements
                 .load(p, id)
                 .flatMap(loaded -> {
@@ -273,11 +264,11 @@ public class EngagementResource {
                         throw ProblemException.notFound("Engagement record", id);
                     }
                     EngagementRequest.Checked checked = EngagementRequest.patched(
-                                    json, loaded.state().details(), patch)
+                                    call.json(), loaded.state().details(), patch)
                             .check();
                     var command = new AmendEngagement(id, checked.details(), engagements.today());
                     return engagements
-                            .handle(p, command, version, Actor.of(token))
+                            .handle(p, command, version, call.actor())
                             .onFailure()
                             .transform(failure -> sentAs(failure, checked.startDateField()));
                 })
@@ -302,7 +293,7 @@ public class EngagementResource {
         v.throwIfInvalid();
         long version = ETags.requireIfMatch(ifMatch);
         return engagements
-                .handle(partnerships.resolve(partnership), new WithdrawEngagement(id, reason), version, Actor.of(token))
+                .handle(call.partnership(partnership), new WithdrawEngagement(id, reason), version, call.actor())
                 .map(outcome -> respond(outcome.state(), outcome.version()));
     }
 
@@ -328,10 +319,10 @@ public class EngagementResource {
         long version = ETags.requireIfMatch(ifMatch);
         return engagements
                 .handle(
-                        partnerships.resolve(partnership),
+                        call.partnership(partnership),
                         new AddFollowUp(id, addedOn, youSaid, weDid),
                         version,
-                        Actor.of(token))
+                        call.actor())
                 .map(outcome -> respond(outcome.state(), outcome.version()));
     }
 
@@ -353,7 +344,7 @@ public class EngagementResource {
 
     private String write(EngagementView view) {
         try {
-            return json.writeValueAsString(view);
+            return call.json().writeValueAsString(view);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write an engagement record's view", e);
         }

@@ -11,7 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.csp.calendar.FinancialQuarter;
-import org.csp.http.Partnerships;
+import org.csp.http.ApiCall;
 import org.csp.problem.ProblemException;
 
 @Path("/api")
@@ -19,11 +19,11 @@ import org.csp.problem.ProblemException;
 public class QuarterlyViewResource {
 
     private final QuarterlyViews views;
-    private final Partnerships partnerships;
+    private final ApiCall call;
 
-    public QuarterlyViewResource(QuarterlyViews views, Partnerships partnerships) {
+    public QuarterlyViewResource(QuarterlyViews views, ApiCall call) {
         this.views = views;
-        this.partnerships = partnerships;
+        this.call = call;
     }
 
     /** The partnership view of a financial-year quarter, e.g. {@code 2024-25-Q2} (July–September 2024). */
@@ -38,6 +38,6 @@ public class QuarterlyViewResource {
                         "invalid-quarter",
                         "Unknown quarter",
                         "'" + quarter + "' is not a financial quarter; write it like 2024-25-Q2."));
-        return views.view(partnerships.resolve(partnership), fq);
+        return views.view(call.partnership(partnership), fq);
     }
 }

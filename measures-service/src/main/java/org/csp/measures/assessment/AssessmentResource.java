@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 import org.csp.assessment.Assessment;
 import org.csp.assessment.Reading;
 import org.csp.calendar.FinancialQuarter;
-import org.csp.http.Partnerships;
+import org.csp.http.ApiCall;
 import org.csp.measures.datapoint.DataPointTable.DataPointRow;
 import org.csp.measures.datapoint.DataPoints;
 import org.csp.measures.geography.Geographies;
@@ -40,14 +40,13 @@ public class AssessmentResource {
     private final Indicators indicators;
     private final DataPoints dataPoints;
     private final Geographies geographies;
-    private final Partnerships partnerships;
+    private final ApiCall call;
 
-    public AssessmentResource(
-            Indicators indicators, DataPoints dataPoints, Geographies geographies, Partnerships partnerships) {
+    public AssessmentResource(Indicators indicators, DataPoints dataPoints, Geographies geographies, ApiCall call) {
         this.indicators = indicators;
         this.dataPoints = dataPoints;
         this.geographies = geographies;
-        this.partnerships = partnerships;
+        this.call = call;
     }
 
     /** One indicator's assessment; rag, direction and trend as codes ("green", "improving", "down"). */
@@ -102,7 +101,7 @@ public class AssessmentResource {
             @QueryParam("geography") String geography) {
         FinancialQuarter q =
                 FinancialQuarter.parse(quarter).orElseThrow(() -> ProblemException.notFound("Quarter", quarter));
-        String p = partnerships.resolve(partnership);
+        String p = call.partnership(partnership);
         String place = geographies.placeOr(p, geography);
         if (place == null
                 || geographies

@@ -16,19 +16,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.util.List;
 import org.csp.calendar.ReportingPeriod;
-import org.csp.calendar.UkCalendar;
 import org.csp.eventsourcing.Actor;
-import org.csp.http.Partnerships;
+import org.csp.http.ApiCall;
 import org.csp.measures.comparator.Comparator.RecordComparator;
 import org.csp.measures.geography.Geographies;
 import org.csp.measures.indicator.IndicatorRules;
 import org.csp.measures.indicator.Indicators;
 import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Most Similar Family Group comparators of an indicator ({@code measures.comparator.recorded.v1}): posted by the
@@ -41,23 +38,13 @@ public class ComparatorResource {
     private final Comparators comparators;
     private final Indicators indicators;
     private final Geographies geographies;
-    private final Partnerships partnerships;
-    private final JsonWebToken token;
-    private final Clock clock;
+    private final ApiCall call;
 
-    public ComparatorResource(
-            Comparators comparators,
-            Indicators indicators,
-            Geographies geographies,
-            Partnerships partnerships,
-            JsonWebToken token,
-            Clock clock) {
+    public ComparatorResource(Comparators comparators, Indicators indicators, Geographies geographies, ApiCall call) {
         this.comparators = comparators;
         this.indicators = indicators;
         this.geographies = geographies;
-        this.partnerships = partnerships;
-        this.token = token;
-        this.clock = clock;
+        this.call = call;
     }
 
     /** The request: the period, the district (the partnership's own by default), the group average and its limits. */
@@ -93,7 +80,7 @@ public class ComparatorResource {
     @RolesAllowed({COORDINATOR, COUNTY_ANALYST})
     public Uni<Response> record(
             @PathParam("code") String code, @QueryParam("partnership") String partnership, ComparatorRequest body) {
-        String p = partnerships.resolve(partnership);
+        String p = call.partnership(partnership);
         if (body == null) {
             throw Validation.missingBody();
         }
@@ -113,7 +100,7 @@ public class ComparatorResource {
                             "period",
                             "must be " + rules.frequency().example());
                     v.require(
-                            period == null || !period.firstDay().isAfter(UkCalendar.today(clock)),
+                            period == null || !period.firstDay().isAfter(call.today()),
                             "period",
                             "must not be in the future");
                     String district = geographies
@@ -137,7 +124,7 @@ public class ComparatorResource {
                                 "must lie between lower and upper");
                     }
                     v.throwIfInvalid();
-                    Actor actor = Actor.of(token);
+                    Actor actor = call.actor();
                     return comparators.record(
                             p,
                             new RecordComparator(
@@ -167,7 +154,7 @@ public class ComparatorResource {
     @RolesAllowed(READER)
     public Uni<List<ComparatorView>> list(
             @PathParam("code") String code, @QueryParam("partnership") String partnership) {
-        String p = partnerships.resolve(partnership);
+        String p = call.partnership(partnership);
         return indicators.find(p, code).flatMap(found -> {
             found.orElseThrow(() -> ProblemException.notFound("Indicator", code));
             return comparators

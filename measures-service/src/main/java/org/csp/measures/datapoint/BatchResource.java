@@ -3,7 +3,6 @@ package org.csp.measures.datapoint;
 import static org.csp.security.Roles.COORDINATOR;
 import static org.csp.security.Roles.PARTNER_AGENCY;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -17,7 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.csp.http.Bodies;
+import org.csp.http.ApiCall;
 import org.csp.http.IdempotentRequests;
 import org.csp.http.IdempotentRequests.Answer;
 import org.csp.measures.datapoint.DataPointEvent.DataPointRecorded;
@@ -40,14 +39,12 @@ public class BatchResource {
 
     private final DataPoints dataPoints;
     private final Callers callers;
-    private final ObjectMapper json;
-    private final ObjectMapper numbers;
+    private final ApiCall call;
 
-    public BatchResource(DataPoints dataPoints, Callers callers, ObjectMapper json) {
+    public BatchResource(DataPoints dataPoints, Callers callers, ApiCall call) {
         this.dataPoints = dataPoints;
         this.callers = callers;
-        this.json = json;
-        this.numbers = DataPointResource.exactNumbers(json);
+        this.call = call;
     }
 
     /** One row of a JSON batch (documentation: rows are read by {@link JsonRows}). */
@@ -108,8 +105,7 @@ public class BatchResource {
                     "Send the rows as a JSON array or as CSV with a header row.");
         }
         List<Validation> problems = new ArrayList<>();
-        List<RowInput> rows =
-                csv ? CsvRows.batch(body, problems) : JsonRows.batch(Bodies.tree(numbers, body), problems);
+        List<RowInput> rows = csv ? CsvRows.batch(body, problems) : JsonRows.batch(call.exactTree(body), problems);
         String key = IdempotentRequests.validKey(idempotencyKey);
         return dataPoints
                 .ingest(
@@ -134,7 +130,7 @@ public class BatchResource {
                                     MediaType.APPLICATION_JSON,
                                     null,
                                     DataPointResource.write(
-                                            json,
+                                            call.json(),
                                             new BatchResult(
                                                     outcomes.size(),
                                                     recorded,

@@ -5,22 +5,18 @@ import static org.csp.security.Roles.ORG_CLAIM;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.csp.eventsourcing.Actor;
-import org.csp.http.Partnerships;
+import org.csp.http.ApiCall;
 import org.csp.problem.ProblemException;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Who posts figures, from the request's token, never from the body. */
 @ApplicationScoped
 public class Callers {
 
-    private final Partnerships partnerships;
-    private final JsonWebToken token;
+    private final ApiCall call;
     private final SecurityIdentity identity;
 
-    public Callers(Partnerships partnerships, JsonWebToken token, SecurityIdentity identity) {
-        this.partnerships = partnerships;
-        this.token = token;
+    public Callers(ApiCall call, SecurityIdentity identity) {
+        this.call = call;
         this.identity = identity;
     }
 
@@ -32,12 +28,12 @@ public class Callers {
     public DataPoints.Caller current(String partnership) {
         String organisation = null;
         if (!identity.hasRole(COORDINATOR)) {
-            organisation = token.getClaim(ORG_CLAIM);
+            organisation = call.claim(ORG_CLAIM);
             if (organisation == null || organisation.isBlank()) {
                 throw ProblemException.forbidden(
                         "The client's token carries no '" + ORG_CLAIM + "' claim naming its organisation.");
             }
         }
-        return new DataPoints.Caller(Actor.of(token), partnerships.scope(partnership), organisation);
+        return new DataPoints.Caller(call.actor(), call.partnershipScope(partnership), organisation);
     }
 }

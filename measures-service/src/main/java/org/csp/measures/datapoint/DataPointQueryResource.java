@@ -10,7 +10,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -21,8 +20,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.csp.calendar.FinancialQuarter;
 import org.csp.calendar.ReportingPeriod;
-import org.csp.calendar.UkCalendar;
-import org.csp.http.Partnerships;
+import org.csp.http.ApiCall;
 import org.csp.measures.datapoint.DataPointTable.DataPointRow;
 import org.csp.measures.geography.Geographies;
 import org.csp.measures.indicator.IndicatorRules;
@@ -38,20 +36,13 @@ public class DataPointQueryResource {
     private final Indicators indicators;
     private final DataPoints dataPoints;
     private final Geographies geographies;
-    private final Partnerships partnerships;
-    private final Clock clock;
+    private final ApiCall call;
 
-    public DataPointQueryResource(
-            Indicators indicators,
-            DataPoints dataPoints,
-            Geographies geographies,
-            Partnerships partnerships,
-            Clock clock) {
+    public DataPointQueryResource(Indicators indicators, DataPoints dataPoints, Geographies geographies, ApiCall call) {
         this.indicators = indicators;
         this.dataPoints = dataPoints;
         this.geographies = geographies;
-        this.partnerships = partnerships;
-        this.clock = clock;
+        this.call = call;
     }
 
     /** An indicator's most recent period with figures at the geography: the value rolled up over its sources, and each. */
@@ -73,7 +64,7 @@ public class DataPointQueryResource {
     @Path("latest")
     public Uni<List<Latest>> latest(
             @QueryParam("partnership") String partnership, @QueryParam("geography") String geography) {
-        String p = partnerships.resolve(partnership);
+        String p = call.partnership(partnership);
         String place = geographies.placeOr(p, geography);
         return indicators
                 .list(p, null)
@@ -126,14 +117,14 @@ public class DataPointQueryResource {
     @Path("missing")
     public Uni<List<Missing>> missing(
             @QueryParam("partnership") String partnership, @QueryParam("quarter") String quarter) {
-        String p = partnerships.resolve(partnership);
+        String p = call.partnership(partnership);
         FinancialQuarter q = FinancialQuarter.parse(quarter)
                 .orElseThrow(() -> new ProblemException(
                         400,
                         "invalid-query",
                         "Invalid query parameter",
                         "quarter must be a financial quarter such as 2024-25-Q2 or 2024/25 Q2."));
-        LocalDate today = UkCalendar.today(clock);
+        LocalDate today = call.today();
         return indicators
                 .list(p, null)
                 .flatMap(rows -> dataPoints

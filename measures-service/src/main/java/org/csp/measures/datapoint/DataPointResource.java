@@ -5,7 +5,6 @@ import static org.csp.security.Roles.PARTNER_AGENCY;
 import static org.csp.security.Roles.READER;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
@@ -29,10 +28,9 @@ import java.util.Map;
 import org.csp.calendar.ReportingPeriod;
 import org.csp.eventsourcing.StoredEvent;
 import org.csp.geography.GssCode;
-import org.csp.http.Bodies;
+import org.csp.http.ApiCall;
 import org.csp.http.IdempotentRequests;
 import org.csp.http.IdempotentRequests.Answer;
-import org.csp.http.Partnerships;
 import org.csp.measures.datapoint.DataPointTable.DataPointRow;
 import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
@@ -49,23 +47,16 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 public class DataPointResource {
 
     private final DataPoints dataPoints;
-    private final Partnerships partnerships;
     private final Callers callers;
-    private final ObjectMapper json;
-    private final ObjectMapper numbers;
+    private final ApiCall call;
 
-    public DataPointResource(DataPoints dataPoints, Partnerships partnerships, Callers callers, ObjectMapper json) {
+    public DataPointResource(DataPoints dataPoints, Callers callers, ApiCall call) {
         this.dataPoints = dataPoints;
-        this.partnerships = partnerships;
         this.callers = callers;
-        this.json = json;
-        this.numbers = exactNumbers(json);
+        this.call = call;
     }
 
     /** The API's strict mapper, reading every fraction as an exact decimal (1e309 stays too large, never infinite). */
-    static ObjectMapper exactNumbers(ObjectMapper json) {
-        return json.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    }
 
     /** The body of {@code POST …/data-points} (documentation; the body is read as a row, see {@link JsonRows}). */
     public record DataPointRequest(
@@ -175,7 +166,7 @@ public class DataPointResource {
             @QueryParam("partnership") String partnership,
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @RequestBody(content = @Content(schema = @Schema(implementation = DataPointRequest.class))) byte[] body) {
-        JsonNode tree = Bodies.tree(numbers, body);
+        JsonNode tree = call.exactTree(body);
         if (!tree.isObject()) {
             throw new ProblemException(
                     400, "malformed-body", "The request body is malformed", "A data point is a JSON object.");
@@ -221,7 +212,7 @@ public class DataPointResource {
                                     outcome.event() == null ? 200 : 201,
                                     MediaType.APPLICATION_JSON,
                                     outcome.event() == null ? null : location,
-                                    write(json, DataPointView.of(current)));
+                                    write(call.json(), DataPointView.of(current)));
                         })
                 .map(ingested -> IdempotentRequests.response(ingested.answer(), ingested.replayed()));
     }
@@ -242,7 +233,7 @@ public class DataPointResource {
         }
         return dataPoints
                 .list(
-                        partnerships.resolve(partnership),
+                        call.partnership(partnership),
                         code,
                         geography,
                         blankToNull(source),
@@ -278,7 +269,7 @@ public class DataPointResource {
         ReportingPeriod parsed =
                 ReportingPeriod.parse(period).orElseThrow(() -> ProblemException.notFound("Data point", period));
         return dataPoints
-                .list(partnerships.resolve(partnership), code, geography, blankToNull(source), parsed, parsed)
+                .list(call.partnership(partnership), code, geography, blankToNull(source), parsed, parsed)
                 .flatMap(rows -> {
                     List<DataPointRow> matching = rows.stream()
                             .filter(r -> r.period().equals(parsed.label()))

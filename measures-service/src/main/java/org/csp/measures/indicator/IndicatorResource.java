@@ -3,7 +3,7 @@ package org.csp.measures.indicator;
 import static org.csp.security.Roles.COORDINATOR;
 import static org.csp.security.Roles.READER;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -20,15 +20,13 @@ import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import org.csp.eventsourcing.Actor;
+import java.util.function.UnaryOperator;
 import org.csp.eventsourcing.History;
-import org.csp.http.Bodies;
+import org.csp.http.ApiCall;
 import org.csp.http.ETags;
 import org.csp.http.MergePatch;
-import org.csp.http.Partnerships;
 import org.csp.measures.indicator.IndicatorTable.IndicatorRow;
 import org.csp.problem.ProblemException;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -40,15 +38,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 public class IndicatorResource {
 
     private final Indicators indicators;
-    private final Partnerships partnerships;
-    private final JsonWebToken token;
-    private final ObjectMapper json;
+    private final ApiCall call;
 
-    public IndicatorResource(Indicators indicators, Partnerships partnerships, JsonWebToken token, ObjectMapper json) {
+    public IndicatorResource(Indicators indicators, ApiCall call) {
         this.indicators = indicators;
-        this.partnerships = partnerships;
-        this.token = token;
-        this.json = json;
+        this.call = call;
     }
 
     /** An indicator as the API shows it; {@code version} is its ETag. */
@@ -107,7 +101,7 @@ public class IndicatorResource {
             number = Integer.parseInt(priority.strip());
         }
         return indicators
-                .list(partnerships.resolve(partnership), number)
+                .list(call.partnership(partnership), number)
                 .map(rows -> rows.stream().map(IndicatorView::of).toList());
     }
 
@@ -115,7 +109,7 @@ public class IndicatorResource {
     @Path("{code}")
     public Uni<Response> get(@PathParam("code") String code, @QueryParam("partnership") String partnership) {
         return indicators
-                .find(partnerships.resolve(partnership), code)
+                .find(call.partnership(partnership), code)
                 .map(found -> ok(found.orElseThrow(() -> ProblemException.notFound("Indicator", code))));
     }
 
@@ -125,7 +119,7 @@ public class IndicatorResource {
     @RolesAllowed(COORDINATOR)
     public Uni<Response> create(@QueryParam("partnership") String partnership, IndicatorRequest body) {
         return indicators
-                .create(partnerships.resolve(partnership), body, Actor.of(token))
+                .create(call.partnership(partnership), body, call.actor())
                 .map(row -> Response.status(Response.Status.CREATED)
                         .header("Location", "/api/indicators/" + row.code())
                         .entity(IndicatorView.of(row))
@@ -149,10 +143,10 @@ public class IndicatorResource {
                                             mediaType = MergePatch.MEDIA_TYPE,
                                             schema = @Schema(implementation = IndicatorRequest.class)))
                     byte[] body) {
-        String partnershipId = partnerships.resolve(partnership);
+        String partnershipId = call.partnership(partnership);
         long version = ETags.requireIfMatch(ifMatch);
         return indicators
-                .amend(partnershipId, code, Bodies.tree(json, body), version, Actor.of(token), json)
+                .amend(partnershipId, code, patchedBy(body), version, call.actor())
                 .map(IndicatorResource::ok);
     }
 
@@ -161,12 +155,18 @@ public class IndicatorResource {
     @Path("{code}/history")
     public Uni<List<History.Entry>> history(
             @PathParam("code") String code, @QueryParam("partnership") String partnership) {
-        return indicators.history(partnerships.resolve(partnership), code);
+        return indicators.history(call.partnership(partnership), code);
     }
 
     private static Response ok(IndicatorRow row) {
         return Response.ok(IndicatorView.of(row))
                 .tag(Long.toString(row.version()))
                 .build();
+    }
+
+    /** The client's merge patch, read now (400 when malformed) and applied to the current request in the transaction. */
+    private UnaryOperator<IndicatorRequest> patchedBy(byte[] body) {
+        JsonNode patch = call.tree(body);
+        return current -> call.patch(current, patch, IndicatorRequest.class);
     }
 }

@@ -1,7 +1,5 @@
 package org.csp.measures.indicator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.annotation.Priority;
@@ -10,13 +8,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.Aggregate;
 import org.csp.eventsourcing.EventStore;
 import org.csp.eventsourcing.EventStoreReady;
 import org.csp.eventsourcing.History;
 import org.csp.eventsourcing.UnitOfWork;
-import org.csp.http.Bodies;
 import org.csp.measures.indicator.IndicatorCommand.AmendIndicator;
 import org.csp.measures.indicator.IndicatorCommand.DefineIndicator;
 import org.csp.measures.indicator.IndicatorTable.IndicatorRow;
@@ -65,16 +63,13 @@ public class Indicators {
 
     /** {@code PATCH /api/indicators/{code}}: the merge patch applied to the current definition, which must be at {@code version}. */
     public Uni<IndicatorRow> amend(
-            String partnershipId, String code, JsonNode patch, long version, Actor actor, ObjectMapper json) {
+            String partnershipId, String code, UnaryOperator<IndicatorRequest> patch, long version, Actor actor) {
         return store.inTransaction(unit -> IndicatorTable.find(unit.connection(), partnershipId, code)
                         .flatMap(found -> {
                             IndicatorRow current =
                                     found.orElseThrow(() -> ProblemException.notFound("Indicator", code));
-                            IndicatorRequest patched = Bodies.patch(
-                                    json,
-                                    IndicatorDefinitions.body(code, current.definition()),
-                                    patch,
-                                    IndicatorRequest.class);
+                            IndicatorRequest patched =
+                                    patch.apply(IndicatorDefinitions.body(code, current.definition()));
                             IndicatorDefinitions.requireSameCode(code, patched);
                             var definition = IndicatorDefinitions.validate(patched, organisations.ids());
                             return aggregate.handle(

@@ -15,31 +15,27 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.csp.eventsourcing.Actor;
-import org.csp.http.Partnerships;
+import org.csp.http.ApiCall;
 import org.csp.plan.element.Responses;
 import org.csp.problem.ProblemException;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 @Path("/api/plans")
 @Produces(MediaType.APPLICATION_JSON)
 public class PlanResource {
 
     private final Plans plans;
-    private final Partnerships partnerships;
-    private final JsonWebToken token;
+    private final ApiCall call;
 
-    public PlanResource(Plans plans, Partnerships partnerships, JsonWebToken token) {
+    public PlanResource(Plans plans, ApiCall call) {
         this.plans = plans;
-        this.partnerships = partnerships;
-        this.token = token;
+        this.call = call;
     }
 
     /** The partnership's plans (one, or none before its plan file is imported). */
     @GET
     @RolesAllowed(READER)
     public Uni<List<PlanTree.PlanSummary>> list(@QueryParam("partnership") String partnership) {
-        return plans.current(partnerships.resolve(partnership))
+        return plans.current(call.partnership(partnership))
                 .map(snapshot -> snapshot.plan().exists() ? List.of(PlanTree.summary(snapshot)) : List.of());
     }
 
@@ -56,7 +52,7 @@ public class PlanResource {
             @QueryParam("partnership") String partnership,
             @QueryParam("revision") Integer revision,
             @QueryParam("includeRetired") boolean includeRetired) {
-        String partnershipId = partnerships.resolve(partnership);
+        String partnershipId = call.partnership(partnership);
         Uni<Plans.Snapshot> snapshot =
                 revision == null ? plans.current(partnershipId) : plans.asOf(partnershipId, id, revision);
         return snapshot.map(s -> {
@@ -73,7 +69,7 @@ public class PlanResource {
     @RolesAllowed(READER)
     public Uni<List<Plans.Revision>> revisions(
             @PathParam("id") String id, @QueryParam("partnership") String partnership) {
-        return plans.revisions(partnerships.resolve(partnership), id);
+        return plans.revisions(call.partnership(partnership), id);
     }
 
     /**
@@ -87,8 +83,8 @@ public class PlanResource {
     @RolesAllowed(COORDINATOR)
     public Uni<Response> importPlan(PlanFile file) {
         PlanContents contents = PlanContents.of(file);
-        partnerships.resolve(contents.partnershipId());
-        return plans.importPlan(contents, Actor.of(token))
+        call.partnership(contents.partnershipId());
+        return plans.importPlan(contents, call.actor())
                 .map(result -> Response.ok(result)
                         .header("Location", "/api/plans/" + result.planId())
                         .build());

@@ -1,18 +1,16 @@
 package org.csp.plan.element;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.Aggregate;
 import org.csp.eventsourcing.EventStore;
 import org.csp.eventsourcing.History;
 import org.csp.eventsourcing.UnitOfWork;
-import org.csp.http.Bodies;
 import org.csp.plan.element.Element.Command;
 import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
@@ -58,6 +56,11 @@ public final class Elements<B, D, E> {
         this.aggregate = kind.aggregate(store);
     }
 
+    /** The kind's API request type: what a merge patch is read back as. */
+    public Class<B> requestType() {
+        return bodyType;
+    }
+
     public EventStore store() {
         return store;
     }
@@ -100,15 +103,14 @@ public final class Elements<B, D, E> {
 
     /** Applies a JSON merge patch to the element's API body; the result is validated as a whole. */
     public Uni<Aggregate.Outcome<E, Element<D>>> amend(
-            String partnershipId, String id, JsonNode patch, long ifMatch, Actor actor, ObjectMapper json) {
+            String partnershipId, String id, UnaryOperator<B> patch, long ifMatch, Actor actor) {
         return store.inTransaction(unit -> aggregate
                 .load(unit, partnershipId, id)
                 .flatMap(loaded -> {
                     if (!loaded.state().exists()) {
                         throw ProblemException.notFound(kind.what(), id);
                     }
-                    B patched =
-                            Bodies.patch(json, toBody.apply(id, loaded.state().definition()), patch, bodyType);
+                    B patched = patch.apply(toBody.apply(id, loaded.state().definition()));
                     new Validation()
                             .require(
                                     id.equals(idOf.apply(patched)),

@@ -4,7 +4,7 @@ import static org.csp.security.Roles.COORDINATOR;
 import static org.csp.security.Roles.PRIORITY_LEAD;
 import static org.csp.security.Roles.READER;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -18,23 +18,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Clock;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.csp.calendar.FinancialQuarter;
-import org.csp.calendar.UkCalendar;
-import org.csp.eventsourcing.Actor;
-import org.csp.eventsourcing.EventStore;
 import org.csp.eventsourcing.History;
-import org.csp.http.Bodies;
+import org.csp.http.ApiCall;
 import org.csp.http.ETags;
 import org.csp.http.MergePatch;
-import org.csp.http.Partnerships;
 import org.csp.plan.element.Responses;
 import org.csp.plan.element.RetireRequest;
 import org.csp.plan.initiative.InitiativeCommand.UpdateProgress;
 import org.csp.plan.initiative.InitiativeEvent.ProgressUpdated;
 import org.csp.problem.Validation;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -45,27 +40,12 @@ public class InitiativeResource {
 
     private final Initiatives initiatives;
     private final InitiativeViews views;
-    private final Partnerships partnerships;
-    private final JsonWebToken token;
-    private final ObjectMapper json;
-    private final EventStore store;
-    private final Clock clock;
+    private final ApiCall call;
 
-    public InitiativeResource(
-            Initiatives initiatives,
-            InitiativeViews views,
-            Partnerships partnerships,
-            JsonWebToken token,
-            ObjectMapper json,
-            EventStore store,
-            Clock clock) {
+    public InitiativeResource(Initiatives initiatives, InitiativeViews views, ApiCall call) {
         this.initiatives = initiatives;
         this.views = views;
-        this.partnerships = partnerships;
-        this.token = token;
-        this.json = json;
-        this.store = store;
-        this.clock = clock;
+        this.call = call;
     }
 
     /** The body of {@code POST /api/initiatives/{id}/progress}. */
@@ -111,15 +91,15 @@ public class InitiativeResource {
                         "a financial quarter such as \"2024/25 Q3\"");
         v.throwIfInvalid();
         InitiativeViews.Filter filter = new InitiativeViews.Filter(
-                priority, lead, status, rag, overdue, underReview, includeRetired, UkCalendar.today(clock));
-        return views.list(partnerships.resolve(partnership), filter);
+                priority, lead, status, rag, overdue, underReview, includeRetired, call.today());
+        return views.list(call.partnership(partnership), filter);
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed(READER)
     public Uni<Response> get(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
-        return views.one(partnerships.resolve(partnership), id).map(view -> Responses.ok(view, view.version()));
+        return views.one(call.partnership(partnership), id).map(view -> Responses.ok(view, view.version()));
     }
 
     /** Every event of the initiative: who (subject and client), when, and what changed. */
@@ -127,7 +107,7 @@ public class InitiativeResource {
     @Path("{id}/history")
     @RolesAllowed(READER)
     public Uni<List<History.Entry>> history(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
-        return initiatives.history(partnerships.resolve(partnership), id);
+        return initiatives.history(call.partnership(partnership), id);
     }
 
     /** Adds an initiative to the plan ({@code plan.initiative.defined.v2}). */
@@ -135,9 +115,9 @@ public class InitiativeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(COORDINATOR)
     public Uni<Response> create(@QueryParam("partnership") String partnership, InitiativeRequest body) {
-        String partnershipId = partnerships.resolve(partnership);
+        String partnershipId = call.partnership(partnership);
         return initiatives
-                .create(partnershipId, body, Actor.of(token))
+                .create(partnershipId, body, call.actor())
                 .flatMap(outcome -> views.one(partnershipId, body.id()))
                 .map(view -> Responses.created("/api/initiatives/" + view.id(), view, view.version()));
     }
@@ -158,10 +138,10 @@ public class InitiativeResource {
                                             mediaType = MergePatch.MEDIA_TYPE,
                                             schema = @Schema(implementation = InitiativeRequest.class)))
                     byte[] body) {
-        String partnershipId = partnerships.resolve(partnership);
+        String partnershipId = call.partnership(partnership);
         long version = ETags.requireIfMatch(ifMatch);
         return initiatives
-                .amend(partnershipId, id, Bodies.tree(json, body), version, Actor.of(token), json)
+                .amend(partnershipId, id, patchedBy(body), version, call.actor())
                 .flatMap(outcome -> views.one(partnershipId, id))
                 .map(view -> Responses.ok(view, view.version()));
     }
@@ -176,10 +156,10 @@ public class InitiativeResource {
             @QueryParam("partnership") String partnership,
             @HeaderParam("If-Match") String ifMatch,
             RetireRequest body) {
-        String partnershipId = partnerships.resolve(partnership);
+        String partnershipId = call.partnership(partnership);
         long version = ETags.requireIfMatch(ifMatch);
         return initiatives
-                .retire(partnershipId, id, RetireRequest.validate(body), version, Actor.of(token))
+                .retire(partnershipId, id, RetireRequest.validate(body), version, call.actor())
                 .flatMap(outcome -> views.one(partnershipId, id))
                 .map(view -> Responses.ok(view, view.version()));
     }
@@ -199,8 +179,7 @@ public class InitiativeResource {
             ProgressRequest body) {
         UpdateProgress command = validate(id, body);
         return initiatives
-                .updateProgress(
-                        partnerships.resolve(partnership), command, ETags.parseIfMatch(ifMatch), Actor.of(token))
+                .updateProgress(call.partnership(partnership), command, ETags.parseIfMatch(ifMatch), call.actor())
                 .map(outcome -> {
                     ProgressUpdated p = outcome.state()
                             .progressByQuarter()
@@ -230,5 +209,11 @@ public class InitiativeResource {
                 "is required when an initiative is at risk or off track");
         v.throwIfInvalid();
         return new UpdateProgress(id, quarter, status, rag, commentary);
+    }
+
+    /** The client's merge patch, read now (400 when malformed) and applied to the current request in the transaction. */
+    private UnaryOperator<InitiativeRequest> patchedBy(byte[] body) {
+        JsonNode patch = call.tree(body);
+        return current -> call.patch(current, patch, InitiativeRequest.class);
     }
 }

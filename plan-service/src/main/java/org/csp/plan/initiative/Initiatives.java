@@ -1,7 +1,5 @@
 package org.csp.plan.initiative;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -10,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.Aggregate;
 import org.csp.eventsourcing.CommandRejected;
@@ -17,7 +16,6 @@ import org.csp.eventsourcing.EventStore;
 import org.csp.eventsourcing.EventTypes;
 import org.csp.eventsourcing.History;
 import org.csp.eventsourcing.UnitOfWork;
-import org.csp.http.Bodies;
 import org.csp.plan.element.Kind;
 import org.csp.plan.element.States;
 import org.csp.plan.initiative.InitiativeCommand.AmendInitiative;
@@ -75,20 +73,17 @@ public class Initiatives {
                         unit, partnershipId, body.id(), new DefineInitiative(body.id(), definition), null, actor)));
     }
 
-    /** Applies a JSON merge patch to the initiative's API body; the result is validated as a whole. */
+    /** Applies the client's merge patch to the initiative's API request; the result is validated as a whole. */
     public Uni<Aggregate.Outcome<InitiativeEvent, Initiative>> amend(
-            String partnershipId, String id, JsonNode patch, long ifMatch, Actor actor, ObjectMapper json) {
+            String partnershipId, String id, UnaryOperator<InitiativeRequest> patch, long ifMatch, Actor actor) {
         return store.inTransaction(unit -> aggregate
                 .load(unit, partnershipId, id)
                 .flatMap(loaded -> {
                     if (!loaded.state().exists()) {
                         throw ProblemException.notFound("Initiative", id);
                     }
-                    InitiativeRequest patched = Bodies.patch(
-                            json,
-                            InitiativeRequest.of(id, loaded.state().definition()),
-                            patch,
-                            InitiativeRequest.class);
+                    InitiativeRequest patched =
+                            patch.apply(InitiativeRequest.of(id, loaded.state().definition()));
                     new Validation()
                             .require(id.equals(patched.id()), "id", "cannot change; retire this one and create another")
                             .throwIfInvalid();

@@ -16,15 +16,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.csp.eventsourcing.Actor;
-import org.csp.eventsourcing.EventStore;
 import org.csp.eventsourcing.History;
+import org.csp.http.ApiCall;
 import org.csp.http.ETags;
-import org.csp.http.Partnerships;
 import org.csp.plan.element.Responses;
 import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The coordinator's mapping of priority leads to the priorities they lead, by the lead's token subject (the
@@ -38,15 +35,11 @@ public class PriorityLeadResource {
     private static final Pattern SUBJECT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
 
     private final PriorityLeads leads;
-    private final Partnerships partnerships;
-    private final JsonWebToken token;
-    private final EventStore store;
+    private final ApiCall call;
 
-    public PriorityLeadResource(PriorityLeads leads, Partnerships partnerships, JsonWebToken token, EventStore store) {
+    public PriorityLeadResource(PriorityLeads leads, ApiCall call) {
         this.leads = leads;
-        this.partnerships = partnerships;
-        this.token = token;
-        this.store = store;
+        this.call = call;
     }
 
     /** The body of {@code PUT /api/priority-leads/{subject}}: the priorities the lead leads (empty withdraws the mapping). */
@@ -56,7 +49,7 @@ public class PriorityLeadResource {
 
     @GET
     public Uni<List<PriorityLeadView>> list(@QueryParam("partnership") String partnership) {
-        return leads.list(partnerships.resolve(partnership))
+        return leads.list(call.partnership(partnership))
                 .map(rows -> rows.stream()
                         .map(row -> new PriorityLeadView(row.id(), row.state().priorities(), row.version()))
                         .toList());
@@ -65,7 +58,7 @@ public class PriorityLeadResource {
     @GET
     @Path("{subject}")
     public Uni<Response> get(@PathParam("subject") String subject, @QueryParam("partnership") String partnership) {
-        return leads.load(partnerships.resolve(partnership), subject).map(loaded -> {
+        return leads.load(call.partnership(partnership), subject).map(loaded -> {
             if (loaded.version() == 0) {
                 throw ProblemException.notFound("Priority lead", subject);
             }
@@ -78,7 +71,7 @@ public class PriorityLeadResource {
     @Path("{subject}/history")
     public Uni<List<History.Entry>> history(
             @PathParam("subject") String subject, @QueryParam("partnership") String partnership) {
-        return PriorityLeads.KIND.aggregate(store).history(partnerships.resolve(partnership), subject);
+        return leads.history(call.partnership(partnership), subject);
     }
 
     /**
@@ -103,14 +96,14 @@ public class PriorityLeadResource {
                 "priorities",
                 "must be a list of priority numbers");
         v.throwIfInvalid();
-        String partnershipId = partnerships.resolve(partnership);
+        String partnershipId = call.partnership(partnership);
         Long expected = ETags.parseIfMatch(ifMatch);
         return leads.load(partnershipId, subject)
                 .flatMap(loaded -> {
                     Long version = loaded.version() == 0
                             ? expected
                             : Long.valueOf(expected == null ? ETags.requireIfMatch(ifMatch) : expected);
-                    return leads.assign(partnershipId, subject, body.priorities(), version, Actor.of(token));
+                    return leads.assign(partnershipId, subject, body.priorities(), version, call.actor());
                 })
                 .map(outcome -> {
                     PriorityLeadView view =

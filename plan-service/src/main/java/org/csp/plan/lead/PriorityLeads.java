@@ -16,6 +16,7 @@ import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.Aggregate;
 import org.csp.eventsourcing.EventStore;
 import org.csp.eventsourcing.EventTypes;
+import org.csp.eventsourcing.History;
 import org.csp.plan.element.Kind;
 import org.csp.plan.element.States;
 import org.csp.plan.priority.Priorities;
@@ -100,6 +101,11 @@ public class PriorityLeads {
             }
         }
         return priorities;
+    }
+
+    /** Every change to a lead's mapping, who made it and when. */
+    public Uni<List<History.Entry>> history(String partnershipId, String subject) {
+        return aggregate.history(partnershipId, subject);
     }
 
     public Uni<List<States.Versioned<PriorityLead>>> list(String partnershipId) {

@@ -3,7 +3,6 @@ package org.csp.plan.objective;
 import static org.csp.security.Roles.COORDINATOR;
 import static org.csp.security.Roles.READER;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -19,15 +18,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.csp.eventsourcing.History;
+import org.csp.http.ApiCall;
 import org.csp.http.MergePatch;
-import org.csp.http.Partnerships;
 import org.csp.plan.element.Element;
 import org.csp.plan.element.ElementEndpoints;
 import org.csp.plan.element.RetireRequest;
 import org.csp.plan.element.States;
 import org.csp.plan.objective.ObjectiveEvent.Definition;
 import org.csp.plan.objective.Objectives.ObjectiveRequest;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -39,14 +37,9 @@ public class ObjectiveResource {
 
     private final ElementEndpoints<ObjectiveRequest, Definition, ObjectiveEvent, ObjectiveView> endpoints;
 
-    public ObjectiveResource(Objectives objectives, Partnerships partnerships, JsonWebToken token, ObjectMapper json) {
+    public ObjectiveResource(Objectives objectives, ApiCall call) {
         this.endpoints = new ElementEndpoints<>(
-                objectives.elements(),
-                "/api/objectives/",
-                (row, names) -> ObjectiveView.of(row),
-                partnerships,
-                token,
-                json);
+                objectives.elements(), "/api/objectives/", (row, names) -> ObjectiveView.of(row), call);
     }
 
     public record ObjectiveView(

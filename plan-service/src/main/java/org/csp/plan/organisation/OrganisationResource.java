@@ -3,7 +3,6 @@ package org.csp.plan.organisation;
 import static org.csp.security.Roles.COORDINATOR;
 import static org.csp.security.Roles.READER;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -19,15 +18,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.csp.eventsourcing.History;
+import org.csp.http.ApiCall;
 import org.csp.http.MergePatch;
-import org.csp.http.Partnerships;
 import org.csp.plan.element.Element;
 import org.csp.plan.element.ElementEndpoints;
 import org.csp.plan.element.RetireRequest;
 import org.csp.plan.element.States;
 import org.csp.plan.organisation.OrganisationEvent.Definition;
 import org.csp.plan.organisation.Organisations.OrganisationRequest;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -39,15 +37,9 @@ public class OrganisationResource {
 
     private final ElementEndpoints<OrganisationRequest, Definition, OrganisationEvent, OrganisationView> endpoints;
 
-    public OrganisationResource(
-            Organisations organisations, Partnerships partnerships, JsonWebToken token, ObjectMapper json) {
+    public OrganisationResource(Organisations organisations, ApiCall call) {
         this.endpoints = new ElementEndpoints<>(
-                organisations.elements(),
-                "/api/organisations/",
-                (row, names) -> OrganisationView.of(row),
-                partnerships,
-                token,
-                json);
+                organisations.elements(), "/api/organisations/", (row, names) -> OrganisationView.of(row), call);
     }
 
     public record OrganisationView(String id, String name, String kind, boolean retired, long version) {

@@ -3,7 +3,6 @@ package org.csp.plan.priority;
 import static org.csp.security.Roles.COORDINATOR;
 import static org.csp.security.Roles.READER;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -20,8 +19,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
 import java.util.List;
 import org.csp.eventsourcing.History;
+import org.csp.http.ApiCall;
 import org.csp.http.MergePatch;
-import org.csp.http.Partnerships;
 import org.csp.plan.element.Element;
 import org.csp.plan.element.ElementEndpoints;
 import org.csp.plan.element.RetireRequest;
@@ -29,7 +28,6 @@ import org.csp.plan.element.States;
 import org.csp.plan.organisation.OrganisationNames;
 import org.csp.plan.priority.Priorities.PriorityRequest;
 import org.csp.plan.priority.PriorityEvent.Definition;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -41,9 +39,8 @@ public class PriorityResource {
 
     private final ElementEndpoints<PriorityRequest, Definition, PriorityEvent, PriorityView> endpoints;
 
-    public PriorityResource(Priorities priorities, Partnerships partnerships, JsonWebToken token, ObjectMapper json) {
-        this.endpoints = new ElementEndpoints<>(
-                priorities.elements(), "/api/priorities/", PriorityView::of, partnerships, token, json);
+    public PriorityResource(Priorities priorities, ApiCall call) {
+        this.endpoints = new ElementEndpoints<>(priorities.elements(), "/api/priorities/", PriorityView::of, call);
     }
 
     /** A priority; {@code leadOrganisation} is a registry id, its name beside it. */

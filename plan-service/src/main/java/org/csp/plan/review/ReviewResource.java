@@ -21,11 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.csp.calendar.FinancialQuarter;
-import org.csp.eventsourcing.Actor;
-import org.csp.eventsourcing.EventStore;
 import org.csp.eventsourcing.History;
+import org.csp.http.ApiCall;
 import org.csp.http.ETags;
-import org.csp.http.Partnerships;
 import org.csp.plan.element.Responses;
 import org.csp.plan.element.States;
 import org.csp.plan.initiative.InitiativeResource;
@@ -34,7 +32,6 @@ import org.csp.plan.review.ReviewEvent.Report;
 import org.csp.problem.FieldViolation;
 import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The quarterly review cycle. A quarter in a path is written {@code 2024-25-Q3}. */
@@ -46,21 +43,12 @@ public class ReviewResource {
 
     private final Reviews reviews;
     private final InitiativeViews initiativeViews;
-    private final Partnerships partnerships;
-    private final JsonWebToken token;
-    private final EventStore store;
+    private final ApiCall call;
 
-    public ReviewResource(
-            Reviews reviews,
-            InitiativeViews initiativeViews,
-            Partnerships partnerships,
-            JsonWebToken token,
-            EventStore store) {
+    public ReviewResource(Reviews reviews, InitiativeViews initiativeViews, ApiCall call) {
         this.reviews = reviews;
         this.initiativeViews = initiativeViews;
-        this.partnerships = partnerships;
-        this.token = token;
-        this.store = store;
+        this.call = call;
     }
 
     /** The body of {@code POST /api/reviews}. */
@@ -126,7 +114,7 @@ public class ReviewResource {
     @GET
     @RolesAllowed(READER)
     public Uni<List<ReviewView>> list(@QueryParam("partnership") String partnership) {
-        String partnershipId = partnerships.resolve(partnership);
+        String partnershipId = call.partnership(partnership);
         return initiativeViews
                 .names(partnershipId)
                 .flatMap(names -> reviews.list(partnershipId)
@@ -138,7 +126,7 @@ public class ReviewResource {
     @Path("{quarter}")
     @RolesAllowed(READER)
     public Uni<Response> get(@PathParam("quarter") String quarter, @QueryParam("partnership") String partnership) {
-        String partnershipId = partnerships.resolve(partnership);
+        String partnershipId = call.partnership(partnership);
         FinancialQuarter q = quarter(quarter);
         return initiativeViews
                 .names(partnershipId)
@@ -151,9 +139,7 @@ public class ReviewResource {
     @RolesAllowed(READER)
     public Uni<List<History.Entry>> history(
             @PathParam("quarter") String quarter, @QueryParam("partnership") String partnership) {
-        return Reviews.KIND
-                .aggregate(store)
-                .history(partnerships.resolve(partnership), quarter(quarter).pathId());
+        return reviews.history(call.partnership(partnership), quarter(quarter).pathId());
     }
 
     /** Opens the review of a financial-year quarter ({@code plan.quarterly-review.opened.v1}); 409 if it has one. */
@@ -171,8 +157,8 @@ public class ReviewResource {
                 text -> FinancialQuarter.parse(text).orElse(null),
                 "a financial quarter such as \"2024/25 Q3\"");
         v.throwIfInvalid();
-        String partnershipId = partnerships.resolve(partnership);
-        return reviews.open(partnershipId, q, Actor.of(token))
+        String partnershipId = call.partnership(partnership);
+        return reviews.open(partnershipId, q, call.actor())
                 .flatMap(outcome -> respond(partnershipId, q))
                 .map(view -> Responses.created("/api/reviews/" + view.id(), view, view.version()));
     }
@@ -233,8 +219,8 @@ public class ReviewResource {
             throw ProblemException.invalid(violations);
         }
         long version = ETags.requireIfMatch(ifMatch);
-        String partnershipId = partnerships.resolve(partnership);
-        return reviews.submit(partnershipId, q, number, summary, progress, version, Actor.of(token))
+        String partnershipId = call.partnership(partnership);
+        return reviews.submit(partnershipId, q, number, summary, progress, version, call.actor())
                 .flatMap(outcome -> respond(partnershipId, q))
                 .map(view -> Responses.ok(view, view.version()));
     }
@@ -249,8 +235,8 @@ public class ReviewResource {
             @HeaderParam("If-Match") String ifMatch) {
         FinancialQuarter q = quarter(quarter);
         long version = ETags.requireIfMatch(ifMatch);
-        String partnershipId = partnerships.resolve(partnership);
-        return reviews.close(partnershipId, q, version, Actor.of(token))
+        String partnershipId = call.partnership(partnership);
+        return reviews.close(partnershipId, q, version, call.actor())
                 .flatMap(outcome -> respond(partnershipId, q))
                 .map(view -> Responses.ok(view, view.version()));
     }
@@ -273,8 +259,8 @@ public class ReviewResource {
         String reason = v.text(body.reason(), "reason", 2000);
         v.throwIfInvalid();
         long version = ETags.requireIfMatch(ifMatch);
-        String partnershipId = partnerships.resolve(partnership);
-        return reviews.reopen(partnershipId, q, reason, version, Actor.of(token))
+        String partnershipId = call.partnership(partnership);
+        return reviews.reopen(partnershipId, q, reason, version, call.actor())
                 .flatMap(outcome -> respond(partnershipId, q))
                 .map(view -> Responses.ok(view, view.version()));
     }

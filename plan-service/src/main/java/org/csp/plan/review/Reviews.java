@@ -9,6 +9,7 @@ import org.csp.eventsourcing.Aggregate;
 import org.csp.eventsourcing.ConcurrencyConflict;
 import org.csp.eventsourcing.EventStore;
 import org.csp.eventsourcing.EventTypes;
+import org.csp.eventsourcing.History;
 import org.csp.eventsourcing.UnitOfWork;
 import org.csp.plan.element.Kind;
 import org.csp.plan.element.States;
@@ -48,6 +49,11 @@ public class Reviews {
         this.aggregate = KIND.aggregate(store);
         this.initiatives = initiatives;
         this.leads = leads;
+    }
+
+    /** Every event of a quarter's review, who caused it, when, and what it changed. */
+    public Uni<List<History.Entry>> history(String partnershipId, String quarter) {
+        return aggregate.history(partnershipId, quarter);
     }
 
     public Uni<List<States.Versioned<QuarterlyReview>>> list(String partnershipId) {

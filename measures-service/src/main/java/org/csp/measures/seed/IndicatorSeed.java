@@ -6,10 +6,8 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.EventStoreReady;
 import org.csp.measures.indicator.IndicatorCommand.DefineIndicator;
@@ -46,54 +44,19 @@ public class IndicatorSeed {
         this.files = config.indicators();
     }
 
-    /** The catalogue file's shape: its format, where it was taken from, the partnership, its sources and indicators. */
+    /**
+     * The catalogue file's shape: its format, where it was taken from, the partnership, its sources and indicators, each
+     * written as the API's indicator request.
+     */
     public record IndicatorFile(
             String format,
             String source,
             String partnership,
             List<String> notes,
             List<Organisation> organisations,
-            List<Entry> indicators) {
+            List<IndicatorRequest> indicators) {
 
         public record Organisation(String id, String name) {}
-
-        /** One indicator as the file writes it; the fields of the API's indicator body, codes as codes. */
-        public record Entry(
-                String code,
-                String title,
-                String description,
-                Integer priority,
-                String unit,
-                String frequency,
-                String aggregation,
-                String polarity,
-                List<String> sources,
-                String baseline,
-                Map<String, BigDecimal> targets,
-                BigDecimal tolerance,
-                Integer disclosureThreshold,
-                String geographyLevel,
-                String derivedFrom) {
-
-            IndicatorRequest body() {
-                return new IndicatorRequest(
-                        code,
-                        title,
-                        description,
-                        priority,
-                        unit,
-                        frequency,
-                        aggregation,
-                        polarity,
-                        sources,
-                        baseline,
-                        targets,
-                        tolerance,
-                        disclosureThreshold,
-                        geographyLevel,
-                        derivedFrom);
-            }
-        }
     }
 
     void onReady(@Observes @Priority(Interceptor.Priority.APPLICATION + 100) EventStoreReady ready) {
@@ -133,10 +96,9 @@ public class IndicatorSeed {
     }
 
     /** The command an entry of the file stands for; an invalid entry stops the start, naming what is wrong. */
-    DefineIndicator define(String file, IndicatorFile.Entry entry) {
+    DefineIndicator define(String file, IndicatorRequest entry) {
         try {
-            return new DefineIndicator(
-                    entry.code(), IndicatorDefinitions.validate(entry.body(), organisations.ids()), true);
+            return new DefineIndicator(entry.code(), IndicatorDefinitions.validate(entry, organisations.ids()), true);
         } catch (ProblemException e) {
             throw new IllegalStateException(
                     "Indicator " + entry.code() + " in " + file + " is not valid: " + e.violations(), e);

@@ -7,39 +7,29 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.csp.eventsourcing.History;
 import org.csp.http.ApiCall;
-import org.csp.http.MergePatch;
 import org.csp.plan.element.Element;
-import org.csp.plan.element.ElementEndpoints;
-import org.csp.plan.element.RetireRequest;
+import org.csp.plan.element.ElementResource;
 import org.csp.plan.element.States;
 import org.csp.plan.organisation.OrganisationEvent.Definition;
 import org.csp.plan.organisation.Organisations.OrganisationRequest;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /** The partnership's registry of partner organisations: responsible authorities, co-opted members, others. */
 @Path("/api/organisations")
 @Produces(MediaType.APPLICATION_JSON)
-public class OrganisationResource {
-
-    private final ElementEndpoints<OrganisationRequest, Definition, OrganisationEvent, OrganisationView> endpoints;
+public class OrganisationResource
+        extends ElementResource<
+                OrganisationRequest, Definition, OrganisationEvent, OrganisationResource.OrganisationView> {
 
     public OrganisationResource(Organisations organisations, ApiCall call) {
-        this.endpoints = new ElementEndpoints<>(
-                organisations.elements(), "/api/organisations/", (row, names) -> OrganisationView.of(row), call);
+        super(organisations.elements(), "/api/organisations/", (row, names) -> OrganisationView.of(row), call);
     }
 
     public record OrganisationView(String id, String name, String kind, boolean retired, long version) {
@@ -54,21 +44,7 @@ public class OrganisationResource {
     @RolesAllowed(READER)
     public Uni<List<OrganisationView>> list(
             @QueryParam("partnership") String partnership, @QueryParam("includeRetired") boolean includeRetired) {
-        return endpoints.list(partnership, includeRetired, definition -> true);
-    }
-
-    @GET
-    @Path("{id}")
-    @RolesAllowed(READER)
-    public Uni<Response> get(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
-        return endpoints.get(id, partnership);
-    }
-
-    @GET
-    @Path("{id}/history")
-    @RolesAllowed(READER)
-    public Uni<List<History.Entry>> history(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
-        return endpoints.history(id, partnership);
+        return listed(partnership, includeRetired, definition -> true);
     }
 
     /** Registers an organisation ({@code plan.organisation.defined.v1}). */
@@ -76,38 +52,6 @@ public class OrganisationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(COORDINATOR)
     public Uni<Response> create(@QueryParam("partnership") String partnership, OrganisationRequest body) {
-        return endpoints.create(partnership, body);
-    }
-
-    /** Amends with a JSON merge patch ({@code plan.organisation.amended.v1}); needs If-Match. */
-    @PATCH
-    @Path("{id}")
-    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @RolesAllowed(COORDINATOR)
-    public Uni<Response> amend(
-            @PathParam("id") String id,
-            @QueryParam("partnership") String partnership,
-            @HeaderParam("If-Match") String ifMatch,
-            @RequestBody(
-                            description = "A JSON merge patch of the body: the fields to change, null removes one",
-                            content =
-                                    @Content(
-                                            mediaType = MergePatch.MEDIA_TYPE,
-                                            schema = @Schema(implementation = OrganisationRequest.class)))
-                    byte[] body) {
-        return endpoints.amend(id, partnership, ifMatch, body);
-    }
-
-    /** Retires the organisation ({@code plan.organisation.retired.v1}); needs If-Match. */
-    @POST
-    @Path("{id}/retire")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(COORDINATOR)
-    public Uni<Response> retire(
-            @PathParam("id") String id,
-            @QueryParam("partnership") String partnership,
-            @HeaderParam("If-Match") String ifMatch,
-            RetireRequest body) {
-        return endpoints.retire(id, partnership, ifMatch, body);
+        return created(partnership, body);
     }
 }

@@ -1,20 +1,37 @@
 package org.csp.plan.element;
 
+import static org.csp.security.Roles.COORDINATOR;
+import static org.csp.security.Roles.READER;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.function.Predicate;
 import org.csp.eventsourcing.History;
 import org.csp.http.ApiCall;
 import org.csp.http.ETags;
+import org.csp.http.MergePatch;
 import org.csp.plan.organisation.OrganisationNames;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
- * What the resources of organisations, priorities and objectives do, written once: each resource declares its
- * paths, roles and documentation and hands the request to these. {@code V} is the kind's API view.
+ * The resource every element kind (organisation, priority, objective) shares: read one, its history, amend it with a
+ * merge patch, retire it. A kind's resource names its path, lists and creates (its filters and request type differ)
+ * and declares its view. {@code V} is the kind's API view.
  */
-public final class ElementEndpoints<B, D, E, V> {
+public abstract class ElementResource<B, D, E, V> {
 
     /** How a kind's element reads on the API; organisation ids may show their names beside them. */
     @FunctionalInterface
@@ -27,7 +44,7 @@ public final class ElementEndpoints<B, D, E, V> {
     private final View<D, V> view;
     private final ApiCall call;
 
-    public ElementEndpoints(Elements<B, D, E> elements, String route, View<D, V> view, ApiCall call) {
+    protected ElementResource(Elements<B, D, E> elements, String route, View<D, V> view, ApiCall call) {
         this.elements = elements;
         this.route = route;
         this.view = view;
@@ -35,7 +52,7 @@ public final class ElementEndpoints<B, D, E, V> {
     }
 
     /** The kind's elements, in id order, retired ones only when asked for, filtered by their definition. */
-    public Uni<List<V>> list(String partnership, boolean includeRetired, Predicate<D> filter) {
+    protected Uni<List<V>> listed(String partnership, boolean includeRetired, Predicate<D> filter) {
         String partnershipId = call.partnership(partnership);
         return OrganisationNames.load(elements.store().pool(), partnershipId)
                 .flatMap(names -> elements.list(partnershipId)
@@ -46,16 +63,23 @@ public final class ElementEndpoints<B, D, E, V> {
                                 .toList()));
     }
 
-    public Uni<Response> get(String id, String partnership) {
+    @GET
+    @Path("{id}")
+    @RolesAllowed(READER)
+    public Uni<Response> get(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
         String partnershipId = call.partnership(partnership);
         return elements.get(partnershipId, id).flatMap(row -> respond(partnershipId, row));
     }
 
-    public Uni<List<History.Entry>> history(String id, String partnership) {
+    /** Every definition, amendment and retirement, with who made it and which fields changed. */
+    @GET
+    @Path("{id}/history")
+    @RolesAllowed(READER)
+    public Uni<List<History.Entry>> history(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
         return elements.history(call.partnership(partnership), id);
     }
 
-    public Uni<Response> create(String partnership, B body) {
+    protected Uni<Response> created(String partnership, B body) {
         String partnershipId = call.partnership(partnership);
         return elements.create(partnershipId, body, call.actor())
                 .flatMap(outcome -> elements.get(partnershipId, outcome.state().id()))
@@ -63,7 +87,20 @@ public final class ElementEndpoints<B, D, E, V> {
                         .map(names -> Responses.created(route + row.id(), view.of(row, names), row.version())));
     }
 
-    public Uni<Response> amend(String id, String partnership, String ifMatch, byte[] body) {
+    /** Amends with a JSON merge patch of the element's request (its {@code …amended.v1} event); needs If-Match. */
+    @PATCH
+    @Path("{id}")
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @RolesAllowed(COORDINATOR)
+    public Uni<Response> amend(
+            @PathParam("id") String id,
+            @QueryParam("partnership") String partnership,
+            @HeaderParam("If-Match") String ifMatch,
+            @RequestBody(
+                            description = "A JSON merge patch of the element's request: the fields to change, null"
+                                    + " removes one",
+                            content = @Content(mediaType = MergePatch.MEDIA_TYPE))
+                    byte[] body) {
         String partnershipId = call.partnership(partnership);
         long version = ETags.requireIfMatch(ifMatch);
         JsonNode patch = call.tree(body);
@@ -77,7 +114,16 @@ public final class ElementEndpoints<B, D, E, V> {
                 .flatMap(row -> respond(partnershipId, row));
     }
 
-    public Uni<Response> retire(String id, String partnership, String ifMatch, RetireRequest body) {
+    /** Retires the element, with the reason (its {@code …retired.v1} event); needs If-Match. */
+    @POST
+    @Path("{id}/retire")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(COORDINATOR)
+    public Uni<Response> retire(
+            @PathParam("id") String id,
+            @QueryParam("partnership") String partnership,
+            @HeaderParam("If-Match") String ifMatch,
+            RetireRequest body) {
         String partnershipId = call.partnership(partnership);
         long version = ETags.requireIfMatch(ifMatch);
         return elements.retire(partnershipId, id, RetireRequest.validate(body), version, call.actor())

@@ -1,7 +1,8 @@
 package org.csp.engagement;
 
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.csp.problem.Validation;
 
 /**
@@ -15,12 +16,12 @@ public final class FreeTextOrganisations {
 
     /** The names, at most {@code max} of them; none when none were sent. */
     public static List<String> check(Validation v, Aliased<List<String>> given, int max) {
-        List<String> names = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>(); // in the order given, repeats dropped, without a scan per name
         if (given.value() != null) {
             v.require(given.value().size() <= max, given.field(), "must list at most " + max + " organisations");
             for (int i = 0; i < given.value().size() && i < max; i++) {
                 String name = v.publicText(given.value().get(i), given.field() + "[" + i + "]", 200);
-                if (name != null && !names.contains(name)) {
+                if (name != null) {
                     names.add(name);
                 }
             }

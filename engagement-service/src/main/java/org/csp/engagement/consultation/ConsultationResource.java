@@ -190,7 +190,7 @@ public class ConsultationResource {
                 "must not be before opensOn");
         List<Integer> priorities = body.priorities() == null
                 ? List.of()
-                : body.priorities().stream().distinct().sorted().toList();
+                : body.priorities().stream().distinct().toList();
         v.require(
                 priorities.stream().allMatch(p -> p != null && p >= 1 && p <= 20),
                 "priorities",
@@ -212,7 +212,14 @@ public class ConsultationResource {
         }
         v.throwIfInvalid();
         String p = call.partnership(partnership);
-        var command = new OpenConsultation(id, kind, title, opensOn, plannedClose, priorities, List.copyOf(questions));
+        var command = new OpenConsultation(
+                id,
+                kind,
+                title,
+                opensOn,
+                plannedClose,
+                priorities.stream().sorted().toList(),
+                List.copyOf(questions));
         return consultations
                 .handle(p, command, null, call.actor())
                 .map(outcome -> Response.status(Response.Status.CREATED)

@@ -113,4 +113,21 @@ class ConsultationResourceTest {
         assertNotNull(published, "the results reached engagement.events for measures-service");
         assertTrue(TopicReader.value(published).contains("FEEL-SAFE-AFTER-DARK"));
     }
+
+    /** A priority that is null is a field error like any other, not a failure of the sort that orders them. */
+    @Test
+    void aNullPriorityIsAProblemAndOpensNothing() {
+        String id = "survey-" + UUID.randomUUID().toString().substring(0, 8);
+        as("engagement")
+                .body("""
+                        {"id": "%s", "kind": "survey", "title": "Null priority", "opensOn": "2024-06-01",
+                         "priorities": [4, null], "questions": [{"code": "Q1", "text": "How safe do you feel?"}]}""".formatted(id))
+                .when()
+                .post("/api/consultations")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("priorities"));
+        as("viewer").when().get("/api/consultations/" + id).then().statusCode(404);
+    }
 }

@@ -54,7 +54,7 @@ public abstract class ElementResource<B, D, E, V> {
     /** The kind's elements, in id order, retired ones only when asked for, filtered by their definition. */
     protected Uni<List<V>> listed(String partnership, boolean includeRetired, Predicate<D> filter) {
         String partnershipId = call.partnership(partnership);
-        return OrganisationNames.load(elements.store().pool(), partnershipId)
+        return names(partnershipId)
                 .flatMap(names -> elements.list(partnershipId)
                         .map(rows -> rows.stream()
                                 .filter(row -> includeRetired || row.state().active())
@@ -83,7 +83,7 @@ public abstract class ElementResource<B, D, E, V> {
         String partnershipId = call.partnership(partnership);
         return elements.create(partnershipId, body, call.actor())
                 .flatMap(outcome -> elements.get(partnershipId, outcome.state().id()))
-                .flatMap(row -> OrganisationNames.load(elements.store().pool(), partnershipId)
+                .flatMap(row -> names(partnershipId)
                         .map(names -> Responses.created(route + row.id(), view.of(row, names), row.version())));
     }
 
@@ -132,7 +132,19 @@ public abstract class ElementResource<B, D, E, V> {
     }
 
     private Uni<Response> respond(String partnershipId, States.Versioned<Element<D>> row) {
-        return OrganisationNames.load(elements.store().pool(), partnershipId)
-                .map(names -> Responses.ok(view.of(row, names), row.version()));
+        return names(partnershipId).map(names -> Responses.ok(view.of(row, names), row.version()));
+    }
+
+    /**
+     * The organisation names this kind's view shows beside ids; none by default, so that a kind whose view names no
+     * organisation does not read the registry on every request.
+     */
+    protected Uni<OrganisationNames> names(String partnershipId) {
+        return Uni.createFrom().item(OrganisationNames.NONE);
+    }
+
+    /** The partnership's registry names, for a kind whose view shows them ({@link #names}). */
+    protected final Uni<OrganisationNames> registryNames(String partnershipId) {
+        return OrganisationNames.load(elements.store().pool(), partnershipId);
     }
 }

@@ -13,6 +13,9 @@ import org.csp.plan.element.States;
  */
 public record OrganisationNames(Map<String, String> names) {
 
+    /** No names: every id reads as itself. */
+    public static final OrganisationNames NONE = new OrganisationNames(Map.of());
+
     public static Uni<OrganisationNames> load(SqlClient client, String partnershipId) {
         return States.list(client, partnershipId, Organisations.KIND).map(rows -> {
             Map<String, String> names = new HashMap<>();

@@ -85,4 +85,10 @@ public class PriorityResource
     public Uni<Response> create(@QueryParam("partnership") String partnership, PriorityRequest body) {
         return created(partnership, body);
     }
+
+    /** A priority's view names its lead organisation. */
+    @Override
+    protected Uni<OrganisationNames> names(String partnershipId) {
+        return registryNames(partnershipId);
+    }
 }

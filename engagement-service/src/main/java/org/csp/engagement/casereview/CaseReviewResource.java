@@ -191,10 +191,7 @@ public class CaseReviewResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> receive(@QueryParam("partnership") String partnership, ApplicationRequest body) {
-        if (body == null) {
-            throw Validation.missingBody();
-        }
-        Validation v = new Validation();
+        Validation v = Validation.of(body);
         String reference = v.parse(
                 body.caseReference(),
                 "caseReference",
@@ -222,10 +219,7 @@ public class CaseReviewResource {
             @QueryParam("partnership") String partnership,
             @HeaderParam("If-Match") String ifMatch,
             DecisionRequest body) {
-        if (body == null) {
-            throw Validation.missingBody();
-        }
-        Validation v = new Validation();
+        Validation v = Validation.of(body);
         LocalDate decidedOn = date(v, body.decidedOn(), "decidedOn");
         v.require(body.met() != null, "met", "is required: true when the threshold is met");
         String threshold = v.publicText(body.threshold(), "threshold", 300);
@@ -247,10 +241,7 @@ public class CaseReviewResource {
             @QueryParam("partnership") String partnership,
             @HeaderParam("If-Match") String ifMatch,
             MeetingRequest body) {
-        if (body == null) {
-            throw Validation.missingBody();
-        }
-        Validation v = new Validation();
+        Validation v = Validation.of(body);
         LocalDate heldOn = date(v, body.heldOn(), "heldOn");
         List<String> agencies = organisationNames(v, body.organisationNames(), body.agencies());
         v.throwIfInvalid();
@@ -266,10 +257,7 @@ public class CaseReviewResource {
             @QueryParam("partnership") String partnership,
             @HeaderParam("If-Match") String ifMatch,
             RecommendationsRequest body) {
-        if (body == null) {
-            throw Validation.missingBody();
-        }
-        Validation v = new Validation();
+        Validation v = Validation.of(body);
         LocalDate recordedOn = date(v, body.recordedOn(), "recordedOn");
         List<String> texts = new ArrayList<>();
         List<String> given = body.recommendations() == null ? List.of() : body.recommendations();
@@ -295,10 +283,7 @@ public class CaseReviewResource {
             @QueryParam("partnership") String partnership,
             @HeaderParam("If-Match") String ifMatch,
             CloseRequest body) {
-        if (body == null) {
-            throw Validation.missingBody();
-        }
-        Validation v = new Validation();
+        Validation v = Validation.of(body);
         LocalDate closedOn = date(v, body.closedOn(), "closedOn");
         CaseReviewOutcome outcome =
                 v.parse(body.outcome(), "outcome", CaseReviewOutcome::of, "one of " + CaseReviewOutcome.codes());

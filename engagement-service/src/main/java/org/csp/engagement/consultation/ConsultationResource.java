@@ -165,10 +165,7 @@ public class ConsultationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({COORDINATOR, ENGAGEMENT_OFFICER})
     public Uni<Response> open(@QueryParam("partnership") String partnership, OpenRequest body) {
-        if (body == null) {
-            throw Validation.missingBody();
-        }
-        Validation v = new Validation();
+        Validation v = Validation.of(body);
         String id = v.parse(
                 body.id(),
                 "id",
@@ -239,10 +236,7 @@ public class ConsultationResource {
             @QueryParam("partnership") String partnership,
             @HeaderParam("If-Match") String ifMatch,
             CloseRequest body) {
-        if (body == null) {
-            throw Validation.missingBody();
-        }
-        Validation v = new Validation();
+        Validation v = Validation.of(body);
         LocalDate closedOn = v.parse(body.closedOn(), "closedOn", LocalDate::parse, "a date such as 2024-07-31");
         v.require(closedOn == null || !closedOn.isAfter(call.today()), "closedOn", "must not be in the future");
         v.throwIfInvalid();
@@ -264,10 +258,7 @@ public class ConsultationResource {
             @QueryParam("partnership") String partnership,
             @HeaderParam("If-Match") String ifMatch,
             ResultsRequest body) {
-        if (body == null) {
-            throw Validation.missingBody();
-        }
-        Validation v = new Validation();
+        Validation v = Validation.of(body);
         LocalDate publishedOn =
                 v.parse(body.publishedOn(), "publishedOn", LocalDate::parse, "a date such as 2024-09-01");
         v.require(

@@ -285,10 +285,7 @@ public class EngagementResource {
             @QueryParam("partnership") String partnership,
             @HeaderParam("If-Match") String ifMatch,
             WithdrawRequest body) {
-        if (body == null) {
-            throw Validation.missingBody();
-        }
-        Validation v = new Validation();
+        Validation v = Validation.of(body);
         String reason = v.publicText(body.reason(), "reason", 2000);
         v.throwIfInvalid();
         long version = ETags.requireIfMatch(ifMatch);
@@ -307,10 +304,7 @@ public class EngagementResource {
             @QueryParam("partnership") String partnership,
             @HeaderParam("If-Match") String ifMatch,
             FollowUpRequest body) {
-        if (body == null) {
-            throw Validation.missingBody();
-        }
-        Validation v = new Validation();
+        Validation v = Validation.of(body);
         LocalDate addedOn = v.parse(body.addedOn(), "addedOn", LocalDate::parse, "a date such as 2024-10-01");
         v.require(addedOn == null || !addedOn.isAfter(engagements.today()), "addedOn", "must not be in the future");
         String youSaid = v.publicText(body.youSaid(), "youSaid", 2000);

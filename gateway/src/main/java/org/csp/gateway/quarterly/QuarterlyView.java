@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.csp.assessment.AssessmentView;
 
 /**
  * The quarterly partnership view: where every initiative of the plan stood (retired ones are left out), what was
@@ -47,46 +48,10 @@ public record QuarterlyView(
             String geography,
             List<Period> periods,
             BigDecimal total,
-            MeasureAssessment assessment) {}
+            AssessmentView assessment) {}
 
     /** One source's current figure for a period. */
     public record Period(String period, String source, BigDecimal value, String status, int revision) {}
-
-    /**
-     * The shared rule's reading of the quarter ({@link org.csp.assessment.Assessment}), as measures-service answers
-     * it: the value (rolled up from every source's data points), the same period a year earlier, the change, the
-     * target, and RAG, direction of travel and trend as their codes ("green", "improving", "down", "not-rated" …).
-     */
-    public record MeasureAssessment(
-            String period,
-            BigDecimal value,
-            int periodsReported,
-            int periodsExpected,
-            String comparisonPeriod,
-            BigDecimal sameTimeLastYear,
-            BigDecimal change,
-            BigDecimal changePercent,
-            BigDecimal target,
-            String rag,
-            String direction,
-            String trend) {
-
-        public static MeasureAssessment of(org.csp.assessment.Assessment a) {
-            return new MeasureAssessment(
-                    a.period(),
-                    a.value(),
-                    a.periodsReported(),
-                    a.periodsExpected(),
-                    a.comparisonPeriod(),
-                    a.sameTimeLastYear(),
-                    a.change(),
-                    a.changePercent(),
-                    a.target(),
-                    a.rag().code(),
-                    a.direction().code(),
-                    a.trend().code());
-        }
-    }
 
     public record Engagement(long records, long attendance, Map<String, Long> byType) {}
 

@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.csp.assessment.Aggregation;
 import org.csp.assessment.Assessment;
+import org.csp.assessment.AssessmentView;
 import org.csp.assessment.Polarity;
 import org.csp.assessment.Reading;
 import org.csp.calendar.FinancialQuarter;
@@ -91,7 +92,7 @@ public class QuarterlyViews {
      * indicator: the two financial years); null when the indicator's polarity, frequency or aggregation is not known.
      * Only periods of the indicator's frequency count.
      */
-    private static QuarterlyView.MeasureAssessment assess(
+    private static AssessmentView assess(
             FinancialQuarter quarter, Row indicator, String aggregationCode, List<Row> rows) {
         Polarity polarity = Polarity.of(indicator.getString("polarity"));
         ReportingPeriod.Kind kind = ReportingPeriod.Kind.ofFrequency(indicator.getString("frequency"));
@@ -116,7 +117,7 @@ public class QuarterlyViews {
                             emptyToNull(row.getString("source")),
                             row.getBigDecimal("value"))));
         }
-        return QuarterlyView.MeasureAssessment.of(Assessment.assess(basis, quarter, readings));
+        return AssessmentView.of(Assessment.assess(basis, quarter, readings));
     }
 
     private static Map<String, BigDecimal> targets(String json) {

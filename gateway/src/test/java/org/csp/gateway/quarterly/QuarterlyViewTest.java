@@ -40,6 +40,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.csp.assessment.Aggregation;
 import org.csp.assessment.Assessment;
+import org.csp.assessment.AssessmentView;
 import org.csp.assessment.Polarity;
 import org.csp.calendar.FinancialQuarter;
 import org.csp.eventsourcing.cloudevents.CloudEvent;
@@ -459,7 +460,7 @@ class QuarterlyViewTest {
         assertEquals(
                 0, new BigDecimal(47).compareTo(measure.total()), "42 revised and 5 from a second source: " + measure);
         assertEquals(
-                QuarterlyView.MeasureAssessment.of(Assessment.assess(
+                AssessmentView.of(Assessment.assess(
                         new Assessment.Basis(
                                 Polarity.LOWER_IS_BETTER, Aggregation.SUM, 12, BigDecimal.valueOf(5), Map.of()),
                         q,

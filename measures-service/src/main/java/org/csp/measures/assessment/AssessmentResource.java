@@ -2,6 +2,7 @@ package org.csp.measures.assessment;
 
 import static org.csp.security.Roles.READER;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -10,12 +11,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.csp.assessment.Assessment;
+import org.csp.assessment.AssessmentView;
 import org.csp.assessment.Reading;
 import org.csp.calendar.FinancialQuarter;
 import org.csp.http.ApiCall;
@@ -57,18 +58,7 @@ public class AssessmentResource {
             String unit,
             String polarity,
             String geography,
-            String period,
-            BigDecimal value,
-            int periodsReported,
-            int periodsExpected,
-            String comparisonPeriod,
-            BigDecimal sameTimeLastYear,
-            BigDecimal change,
-            BigDecimal changePercent,
-            BigDecimal target,
-            String rag,
-            String direction,
-            String trend) {
+            @JsonUnwrapped AssessmentView assessment) {
         static IndicatorAssessment of(IndicatorRow row, String geography, Assessment a) {
             return new IndicatorAssessment(
                     row.code(),
@@ -77,18 +67,7 @@ public class AssessmentResource {
                     row.definition().unit(),
                     row.definition().polarity(),
                     geography,
-                    a.period(),
-                    a.value(),
-                    a.periodsReported(),
-                    a.periodsExpected(),
-                    a.comparisonPeriod(),
-                    a.sameTimeLastYear(),
-                    a.change(),
-                    a.changePercent(),
-                    a.target(),
-                    a.rag().code(),
-                    a.direction().code(),
-                    a.trend().code());
+                    AssessmentView.of(a));
         }
     }
 

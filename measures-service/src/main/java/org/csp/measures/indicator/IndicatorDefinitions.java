@@ -39,10 +39,7 @@ public final class IndicatorDefinitions {
      * organisations the catalogue knows.
      */
     public static IndicatorDefinition validate(IndicatorRequest body, Set<String> organisations) {
-        if (body == null) {
-            throw Validation.missingBody();
-        }
-        Validation v = new Validation();
+        Validation v = Validation.of(body);
         v.parse(body.code(), "code", IndicatorDefinitions::code, "an upper-case code such as ASB-INCIDENTS");
         String title = v.publicText(body.title(), "title", 200);
         String description = v.optionalPublicText(body.description(), "description", 2000);

@@ -84,10 +84,7 @@ public final class Elements<B, D, E> {
 
     /** Creates the element the body describes, under the id the body gives. */
     public Uni<Aggregate.Outcome<E, Element<D>>> create(String partnershipId, B body, Actor actor) {
-        if (body == null) {
-            throw Validation.missingBody();
-        }
-        Validation v = new Validation();
+        Validation v = Validation.of(body);
         String id = v.parse(
                 idOf.apply(body),
                 "id",

@@ -6,10 +6,7 @@ import org.csp.problem.Validation;
 public record RetireRequest(String reason) {
 
     public static String validate(RetireRequest body) {
-        if (body == null) {
-            throw Validation.missingBody();
-        }
-        Validation v = new Validation();
+        Validation v = Validation.of(body);
         String reason = v.text(body.reason(), "reason", 2000);
         v.throwIfInvalid();
         return reason;

@@ -61,10 +61,7 @@ public record InitiativeRequest(
 
     /** The definition this body describes, or 422 listing every field that is wrong. */
     public static Definition validate(InitiativeRequest body) {
-        if (body == null) {
-            throw Validation.missingBody();
-        }
-        Validation v = new Validation();
+        Validation v = Validation.of(body);
         v.require(
                 body.id() != null && Elements.ID.matcher(body.id()).matches(),
                 "id",

@@ -190,10 +190,7 @@ public class InitiativeResource {
 
     /** The command a progress body stands for, or 422 listing every field that is wrong. */
     public static UpdateProgress validate(String id, ProgressRequest body) {
-        if (body == null) {
-            throw Validation.missingBody();
-        }
-        Validation v = new Validation();
+        Validation v = Validation.of(body);
         FinancialQuarter quarter = v.parse(
                 body.quarter(),
                 "quarter",

@@ -86,10 +86,7 @@ public class PriorityLeadResource {
             @QueryParam("partnership") String partnership,
             @HeaderParam("If-Match") String ifMatch,
             AssignmentRequest body) {
-        if (body == null) {
-            throw Validation.missingBody();
-        }
-        Validation v = new Validation();
+        Validation v = Validation.of(body);
         v.require(SUBJECT.matcher(subject).matches(), "subject", "must be the lead's token subject (user id)");
         v.require(
                 body.priorities() != null && body.priorities().stream().allMatch(p -> p != null && p >= 1 && p <= 99),

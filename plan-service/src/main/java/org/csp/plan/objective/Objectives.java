@@ -58,10 +58,7 @@ public class Objectives {
     }
 
     public static Definition validate(ObjectiveRequest body) {
-        if (body == null) {
-            throw Validation.missingBody();
-        }
-        Validation v = new Validation();
+        Validation v = Validation.of(body);
         v.require(
                 body.priority() != null && body.priority() >= 1 && body.priority() <= 99,
                 "priority",

@@ -55,10 +55,7 @@ public class Organisations {
     }
 
     public static Definition validate(OrganisationRequest body) {
-        if (body == null) {
-            throw Validation.missingBody();
-        }
-        Validation v = new Validation();
+        Validation v = Validation.of(body);
         String name = v.text(body.name(), "name", 200);
         OrganisationType type =
                 v.parse(body.kind(), "kind", OrganisationType::of, "one of " + OrganisationType.codes());

@@ -80,10 +80,7 @@ public class Priorities {
     }
 
     public static Definition validate(PriorityRequest body) {
-        if (body == null) {
-            throw Validation.missingBody();
-        }
-        Validation v = new Validation();
+        Validation v = Validation.of(body);
         v.require(
                 body.number() != null && body.number() >= 1 && body.number() <= 99,
                 "number",

@@ -147,10 +147,7 @@ public class ReviewResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(COORDINATOR)
     public Uni<Response> open(@QueryParam("partnership") String partnership, OpenRequest body) {
-        if (body == null) {
-            throw Validation.missingBody();
-        }
-        Validation v = new Validation();
+        Validation v = Validation.of(body);
         FinancialQuarter q = v.parse(
                 body.quarter(),
                 "quarter",
@@ -180,10 +177,7 @@ public class ReviewResource {
             throw ProblemException.notFound("Priority", priority);
         }
         int number = Integer.parseInt(matcher.group(1));
-        if (body == null) {
-            throw Validation.missingBody();
-        }
-        Validation v = new Validation();
+        Validation v = Validation.of(body);
         String summary = v.text(body.summary(), "summary", 10_000);
         List<ReportEntry> entries = body.initiatives() == null ? List.of() : body.initiatives();
         v.require(entries.size() <= 200, "initiatives", "must have at most 200 entries");
@@ -252,10 +246,7 @@ public class ReviewResource {
             @HeaderParam("If-Match") String ifMatch,
             ReopenRequest body) {
         FinancialQuarter q = quarter(quarter);
-        if (body == null) {
-            throw Validation.missingBody();
-        }
-        Validation v = new Validation();
+        Validation v = Validation.of(body);
         String reason = v.text(body.reason(), "reason", 2000);
         v.throwIfInvalid();
         long version = ETags.requireIfMatch(ifMatch);

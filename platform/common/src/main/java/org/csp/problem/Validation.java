@@ -19,6 +19,14 @@ public final class Validation {
         this.row = row;
     }
 
+    /** Validates a request {@code body}: a missing one (null) is refused at once. */
+    public static Validation of(Object body) {
+        if (body == null) {
+            throw missingBody();
+        }
+        return new Validation();
+    }
+
     /** Validates one row of a batch: each violation names the row (1 for the first). */
     public static Validation ofRow(int row) {
         return new Validation(row);

@@ -13,6 +13,12 @@ public final class Roles {
     public static final String VIEWER = "viewer";
 
     /**
+     * Runs the platform, not a partnership: the global endpoints (projection and relay status, rebuild and repair,
+     * retention). Not a reader of any partnership's data.
+     */
+    public static final String ADMINISTRATOR = "administrator";
+
+    /**
      * Whoever may read the partnership's data: a caller holding any of the six roles above is given this one too
      * (http-edge's {@code ReaderRole}), so that read endpoints name one role.
      */

@@ -23,6 +23,7 @@ import java.util.UUID;
 import org.csp.infrastructure.TestInfrastructure;
 import org.csp.infrastructure.Tokens;
 import org.csp.infrastructure.TopicReader;
+import org.csp.testing.Marker;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -243,7 +244,7 @@ class CaseReviewResourceTest {
     void theRetentionPolicyMakesOldFreeTextUnreadableEverywhereAndKeepsTheCounts() throws Exception {
         String old = "ASB-CR-" + UUID.randomUUID().toString().substring(0, 8);
         String recent = "ASB-CR-" + UUID.randomUUID().toString().substring(0, 8);
-        String marker = "secretmarker" + UUID.randomUUID().toString().substring(0, 6);
+        String marker = "secret " + Marker.next();
         wholeReview(old, marker, "2020-10-20");
         wholeReview(recent, "recentmarker", java.time.LocalDate.now().toString());
         as("engagement")

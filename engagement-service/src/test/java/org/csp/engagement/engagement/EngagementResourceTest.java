@@ -25,6 +25,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.csp.infrastructure.TestInfrastructure;
 import org.csp.infrastructure.Tokens;
 import org.csp.infrastructure.TopicReader;
+import org.csp.testing.Marker;
 import org.csp.testing.Unauthorized;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +47,7 @@ class EngagementResourceTest {
 
     @Test
     void anOfficerRecordsAnEngagementThatIsStoredAndPublished() {
-        String title = "Hate awareness assembly " + UUID.randomUUID();
+        String title = "Hate awareness assembly " + Marker.next();
         String location = given().auth()
                 .oauth2(Tokens.user("engagement"))
                 .contentType(ContentType.JSON)
@@ -196,7 +197,7 @@ class EngagementResourceTest {
     @Test
     void oneNameAndShapePerFieldWithTheFormerOnesStillRead() {
         String officer = Tokens.user("engagement");
-        String title = "Community safety stall " + UUID.randomUUID();
+        String title = "Community safety stall " + Marker.next();
         given().auth()
                 .oauth2(officer)
                 .contentType(ContentType.JSON)
@@ -447,7 +448,7 @@ class EngagementResourceTest {
                 .post("/api/engagements")
                 .then()
                 .statusCode(201);
-        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String marker = Marker.next();
         String workshop = """
                 {"type": "workshop", "title": "%s", "date": "2024-08-14", "place": "%s", "outcomes": "%s"}""";
         List<String[]> refused = List.of(
@@ -486,7 +487,7 @@ class EngagementResourceTest {
     @Test
     void aRecordIsAmendedFollowedUpAndWithdrawnWithItsHistoryKept() {
         String officer = Tokens.user("engagement");
-        String title = "Neighbourhood watch launch " + UUID.randomUUID();
+        String title = "Neighbourhood watch launch " + Marker.next();
         String location = given().auth()
                 .oauth2(officer)
                 .contentType(ContentType.JSON)

@@ -1,6 +1,5 @@
 package org.csp.engagement.casereview;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
@@ -23,6 +22,7 @@ import java.util.UUID;
 import org.csp.infrastructure.TestInfrastructure;
 import org.csp.infrastructure.Tokens;
 import org.csp.infrastructure.TopicReader;
+import org.csp.testing.Api;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +34,7 @@ class CaseReviewResourceTest {
     CaseReviews reviews;
 
     private static RequestSpecification as(String user) {
-        return given().auth().oauth2(Tokens.user(user)).contentType(ContentType.JSON);
+        return Api.as(Tokens.user(user)).contentType(ContentType.JSON);
     }
 
     private static String etag(String reference) {
@@ -186,20 +186,13 @@ class CaseReviewResourceTest {
             int expected = user.equals("cheltenham-coordinator") ? 200 : 403;
             as(user).when().get("/api/case-reviews").then().statusCode(expected);
         }
-        given().auth()
-                .oauth2(Tokens.client("police-gloucestershire"))
-                .when()
-                .get("/api/case-reviews")
-                .then()
+        Api.get(Tokens.client("police-gloucestershire"), "/api/case-reviews")
                 .statusCode(403)
                 .contentType("application/problem+json");
-        given().auth()
-                .oauth2(Tokens.client("police-gloucestershire"))
-                .contentType(ContentType.JSON)
-                .body("{\"caseReference\": \"ASB-CR-P1\", \"receivedOn\": \"2024-09-02\"}")
-                .when()
-                .post("/api/case-reviews")
-                .then()
+        Api.post(
+                        Tokens.client("police-gloucestershire"),
+                        "/api/case-reviews",
+                        "{\"caseReference\": \"ASB-CR-P1\", \"receivedOn\": \"2024-09-02\"}")
                 .statusCode(403);
         as("engagement").when().post("/api/case-reviews/retention").then().statusCode(403);
         as("cheltenham-coordinator")

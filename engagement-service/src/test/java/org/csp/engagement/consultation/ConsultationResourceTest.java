@@ -1,6 +1,5 @@
 package org.csp.engagement.consultation;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -17,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.csp.infrastructure.TestInfrastructure;
 import org.csp.infrastructure.Tokens;
 import org.csp.infrastructure.TopicReader;
+import org.csp.testing.Api;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class ConsultationResourceTest {
 
     private static RequestSpecification as(String user) {
-        return given().auth().oauth2(Tokens.user(user)).contentType(ContentType.JSON);
+        return Api.as(Tokens.user(user)).contentType(ContentType.JSON);
     }
 
     @Test
@@ -92,11 +92,7 @@ class ConsultationResourceTest {
                 .statusCode(200)
                 .body("status", equalTo("results-published"))
                 .body("results.results[0].percentage", equalTo(71.5f));
-        given().auth()
-                .oauth2(Tokens.client("police-gloucestershire"))
-                .when()
-                .get("/api/consultations/" + id)
-                .then()
+        Api.get(Tokens.client("police-gloucestershire"), "/api/consultations/" + id)
                 .statusCode(200);
         as("viewer")
                 .body("{\"closedOn\": \"2024-07-31\"}")

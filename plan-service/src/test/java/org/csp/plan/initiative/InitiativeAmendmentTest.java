@@ -1,6 +1,5 @@
 package org.csp.plan.initiative;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -19,6 +18,7 @@ import java.util.List;
 import org.csp.infrastructure.TestInfrastructure;
 import org.csp.infrastructure.Tokens;
 import org.csp.plan.Db;
+import org.csp.testing.Api;
 import org.junit.jupiter.api.Test;
 
 /** Creating, amending (JSON merge patch), retiring and listing initiatives, priorities, objectives and organisations. */
@@ -29,18 +29,11 @@ class InitiativeAmendmentTest {
     private static final String MERGE_PATCH = "application/merge-patch+json";
 
     private static RequestSpecification as(String user) {
-        return given().auth().oauth2(Tokens.user(user)).contentType(ContentType.JSON);
+        return Api.as(Tokens.user(user)).contentType(ContentType.JSON);
     }
 
     private static String etag(String path) {
-        return given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get(path)
-                .then()
-                .statusCode(200)
-                .extract()
-                .header("ETag");
+        return Api.get(Tokens.user("viewer"), path).statusCode(200).extract().header("ETag");
     }
 
     @Test
@@ -109,11 +102,7 @@ class InitiativeAmendmentTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:csp:problem:precondition-failed"));
 
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/initiatives/P1-10/history")
-                .then()
+        Api.get(Tokens.user("viewer"), "/api/initiatives/P1-10/history")
                 .statusCode(200)
                 .body("type", equalTo(List.of("plan.initiative.defined.v2", "plan.initiative.amended.v1")))
                 .body("[1].actor.client", equalTo("csp-cli"))
@@ -139,18 +128,8 @@ class InitiativeAmendmentTest {
                 .then()
                 .statusCode(200)
                 .body("retired", equalTo(true));
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/initiatives")
-                .then()
-                .body("id", not(hasItem("P1-10")));
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/initiatives?includeRetired=true")
-                .then()
-                .body("id", hasItem("P1-10"));
+        Api.get(Tokens.user("viewer"), "/api/initiatives").body("id", not(hasItem("P1-10")));
+        Api.get(Tokens.user("viewer"), "/api/initiatives?includeRetired=true").body("id", hasItem("P1-10"));
         as("coordinator")
                 .body("{\"quarter\": \"2024/25 Q1\", \"status\": \"on-track\", \"rag\": \"green\"}")
                 .when()
@@ -318,11 +297,7 @@ class InitiativeAmendmentTest {
 
     @Test
     void initiativesAreFilteredByPriorityLeadStatusRagAndOverdue() {
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/initiatives?priority=2")
-                .then()
+        Api.get(Tokens.user("viewer"), "/api/initiatives?priority=2")
                 .statusCode(200)
                 .body("", hasSize(8))
                 .body("priority", everyItem(equalTo(2)));
@@ -343,28 +318,16 @@ class InitiativeAmendmentTest {
                 .post("/api/initiatives/P3-06/progress")
                 .then()
                 .statusCode(200);
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/initiatives?rag=red&status=off-track")
-                .then()
+        Api.get(Tokens.user("viewer"), "/api/initiatives?rag=red&status=off-track")
                 .statusCode(200)
                 .body("id", hasItem("P3-06"))
                 .body("rag", everyItem(equalTo("red")));
         // not past due: overdue only when the quarter under review has no progress
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/initiatives?overdue=true&quarter=2025/26 Q2&priority=3")
-                .then()
+        Api.get(Tokens.user("viewer"), "/api/initiatives?overdue=true&quarter=2025/26 Q2&priority=3")
                 .statusCode(200)
                 .body("id", not(hasItem("P3-06")))
                 .body("id", hasItem("P3-07"));
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/initiatives?overdue=false&quarter=2025/26 Q2&priority=3")
-                .then()
+        Api.get(Tokens.user("viewer"), "/api/initiatives?overdue=false&quarter=2025/26 Q2&priority=3")
                 .statusCode(200)
                 .body("id", equalTo(List.of("P3-06")));
         as("coordinator")
@@ -375,20 +338,12 @@ class InitiativeAmendmentTest {
                 .patch("/api/initiatives/P5-04")
                 .then()
                 .statusCode(200);
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/initiatives?lead=gloucestershire-trading-standards")
-                .then()
+        Api.get(Tokens.user("viewer"), "/api/initiatives?lead=gloucestershire-trading-standards")
                 .statusCode(200)
                 .body("id", equalTo(List.of("P5-04")))
                 .body("[0].overdue", equalTo(true))
                 .body("[0].leadPartnerName", equalTo("Gloucestershire Trading Standards"));
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/initiatives?status=great")
-                .then()
+        Api.get(Tokens.user("viewer"), "/api/initiatives?status=great")
                 .statusCode(422)
                 .body("errors[0].field", equalTo("status"));
     }
@@ -454,11 +409,7 @@ class InitiativeAmendmentTest {
                 .then()
                 .statusCode(200)
                 .body("name", equalTo("Stroud Town Council (clerk)"));
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/objectives?priority=6")
-                .then()
+        Api.get(Tokens.user("viewer"), "/api/objectives?priority=6")
                 .statusCode(200)
                 .body("id", equalTo(List.of("P6-O1")));
         as("coordinator")
@@ -477,17 +428,8 @@ class InitiativeAmendmentTest {
                 .then()
                 .statusCode(200)
                 .body("retired", equalTo(true));
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/priorities")
-                .then()
-                .body("number", equalTo(List.of(1, 2, 3, 4, 5)));
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/priorities/6/history")
-                .then()
+        Api.get(Tokens.user("viewer"), "/api/priorities").body("number", equalTo(List.of(1, 2, 3, 4, 5)));
+        Api.get(Tokens.user("viewer"), "/api/priorities/6/history")
                 .body(
                         "type",
                         equalTo(List.of(

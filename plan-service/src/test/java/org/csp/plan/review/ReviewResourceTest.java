@@ -1,6 +1,5 @@
 package org.csp.plan.review;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -27,6 +26,7 @@ import org.csp.infrastructure.TestInfrastructure;
 import org.csp.infrastructure.Tokens;
 import org.csp.infrastructure.TopicReader;
 import org.csp.plan.Db;
+import org.csp.testing.Api;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -37,7 +37,7 @@ class ReviewResourceTest {
     private static final String LEAD2 = "8d4c1f0e-5b7a-4c2e-9f3d-2a6b1c0e4d72";
 
     private static RequestSpecification as(String user) {
-        return given().auth().oauth2(Tokens.user(user)).contentType(ContentType.JSON);
+        return Api.as(Tokens.user(user)).contentType(ContentType.JSON);
     }
 
     private static ValidatableResponse progress(String user, String initiative, String quarter, String commentary) {
@@ -60,14 +60,7 @@ class ReviewResourceTest {
     }
 
     private static String etag(String path) {
-        return given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get(path)
-                .then()
-                .statusCode(200)
-                .extract()
-                .header("ETag");
+        return Api.get(Tokens.user("viewer"), path).statusCode(200).extract().header("ETag");
     }
 
     @Test
@@ -157,11 +150,7 @@ class ReviewResourceTest {
                 .body("status", equalTo("open"))
                 .body("reopenReasons", equalTo(List.of("Police figures for December were corrected")));
         progress("coordinator", "P1-02", "2023/24 Q3", "after reopening").statusCode(200);
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/reviews/2023-24-Q3/history")
-                .then()
+        Api.get(Tokens.user("viewer"), "/api/reviews/2023-24-Q3/history")
                 .statusCode(200)
                 .body(
                         "type",
@@ -235,11 +224,7 @@ class ReviewResourceTest {
                 .put("/api/reviews/2023-24-Q1/reports/1")
                 .then()
                 .statusCode(428);
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/reviews/2023-24-Q1")
-                .then()
+        Api.get(Tokens.user("viewer"), "/api/reviews/2023-24-Q1")
                 .statusCode(200)
                 .body("status", equalTo("open"))
                 .body("reports", hasSize(0));
@@ -260,13 +245,7 @@ class ReviewResourceTest {
                 .post("/api/reviews")
                 .then()
                 .statusCode(403);
-        given().auth()
-                .oauth2(Tokens.client("police-gloucestershire"))
-                .contentType(ContentType.JSON)
-                .body("{\"quarter\": \"2023/24 Q2\"}")
-                .when()
-                .post("/api/reviews")
-                .then()
+        Api.post(Tokens.client("police-gloucestershire"), "/api/reviews", "{\"quarter\": \"2023/24 Q2\"}")
                 .statusCode(403);
         String etag = open("2023/24 Q2");
 
@@ -330,11 +309,7 @@ class ReviewResourceTest {
                 .statusCode(200)
                 .body("reports[0].initiatives.find { it.initiativeId == 'P4-06' }.rag", equalTo("amber"))
                 .body("missingReports.priority", not(hasItem(4)));
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/initiatives/P4-06")
-                .then()
+        Api.get(Tokens.user("viewer"), "/api/initiatives/P4-06")
                 .body("progress.find { it.quarter == '2023/24 Q2' }.status", equalTo("at-risk"));
 
         // an entry for another priority's initiative is refused whole
@@ -401,29 +376,13 @@ class ReviewResourceTest {
                 .post("/api/reviews")
                 .then()
                 .statusCode(400);
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/reviews/2019-20-Q1")
-                .then()
+        Api.get(Tokens.user("viewer"), "/api/reviews/2019-20-Q1")
                 .statusCode(404)
                 .contentType("application/problem+json");
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/reviews/not-a-quarter")
-                .then()
-                .statusCode(404);
+        Api.get(Tokens.user("viewer"), "/api/reviews/not-a-quarter").statusCode(404);
     }
 
     private static String etag(String path, String user) {
-        return given().auth()
-                .oauth2(Tokens.user(user))
-                .when()
-                .get(path)
-                .then()
-                .statusCode(200)
-                .extract()
-                .header("ETag");
+        return Api.get(Tokens.user(user), path).statusCode(200).extract().header("ETag");
     }
 }

@@ -187,34 +187,20 @@ class EngagementResourceTest {
                 .body("organisationNames", equalTo(List.of("Neighbourhood Watch")))
                 .extract()
                 .header("Location");
-        Api.as(officer)
-                .contentType("application/merge-patch+json")
-                .header("If-Match", "\"1\"")
-                .body("{\"date\": \"2024-06-11\", \"organisations\": [\"Gloucestershire Police\"]}")
-                .when()
-                .patch(location)
-                .then()
+        Api.mergePatch(
+                        officer,
+                        location,
+                        "{\"date\": \"2024-06-11\", \"organisations\": [\"Gloucestershire Police\"]}",
+                        "\"1\"")
                 .statusCode(200)
                 .body("startDate", equalTo("2024-06-11"))
                 .body("endDate", equalTo("2024-06-12"))
                 .body("place", equalTo(Map.of("name", "Stroud Valley School")))
                 .body("organisationNames", equalTo(List.of("Gloucestershire Police")));
-        Api.as(officer)
-                .contentType("application/merge-patch+json")
-                .header("If-Match", "\"2\"")
-                .body("{\"date\": \"2999-01-01\"}")
-                .when()
-                .patch(location)
-                .then()
+        Api.mergePatch(officer, location, "{\"date\": \"2999-01-01\"}", "\"2\"")
                 .statusCode(422)
                 .body("errors[0].field", equalTo("date"));
-        Api.as(officer)
-                .contentType("application/merge-patch+json")
-                .header("If-Match", "\"2\"")
-                .body("{\"startDate\": \"2999-01-01\"}")
-                .when()
-                .patch(location)
-                .then()
+        Api.mergePatch(officer, location, "{\"startDate\": \"2999-01-01\"}", "\"2\"")
                 .statusCode(422)
                 .body("errors[0].field", equalTo("startDate"));
         Api.post(
@@ -362,66 +348,39 @@ class EngagementResourceTest {
                 .patch(location)
                 .then()
                 .statusCode(428);
-        Api.as(officer)
-                .contentType("application/merge-patch+json")
-                .header("If-Match", "\"1\"")
-                .body("{\"attendance\": 45, \"outcomes\": \"Two new schemes\"}")
-                .when()
-                .patch(location)
-                .then()
+        Api.mergePatch(officer, location, "{\"attendance\": 45, \"outcomes\": \"Two new schemes\"}", "\"1\"")
                 .statusCode(200)
                 .body("attendance", equalTo(45))
                 .body("endDate", equalTo("2024-05-11"));
-        Api.as(officer)
-                .contentType("application/merge-patch+json")
-                .header("If-Match", "\"1\"")
-                .body("{\"attendance\": 50}")
-                .when()
-                .patch(location)
-                .then()
-                .statusCode(412);
-        Api.as(officer)
-                .contentType("application/merge-patch+json")
-                .header("If-Match", "\"2\"")
-                .body("{\"place\": {\"level\": \"ward\", \"gss\": \"E07000082\", \"name\": \"x\"}}")
-                .when()
-                .patch(location)
-                .then()
-                .statusCode(422)
-                .body("errors[0].field", equalTo("place.gss"));
-        Api.as(officer)
-                .contentType("application/merge-patch+json")
-                .header("If-Match", "\"2\"")
-                .body("{\"place\": {\"level\": \"district\", \"gss\": \"E07000999\", \"name\": \"Nowhere\"}}")
-                .when()
-                .patch(location)
-                .then()
-                .statusCode(422)
-                .body("errors[0].field", equalTo("place.gss"));
-        Api.json(
+        Api.mergePatch(officer, location, "{\"attendance\": 50}", "\"1\"").statusCode(412);
+        Api.mergePatch(
                         officer,
-                        "{\"addedOn\": \"2024-06-01\", \"youSaid\": \"More patrols at night\", \"weDid\": \"Patrols added on Fridays\"}")
-                .header("If-Match", "\"2\"")
-                .when()
-                .post(location + "/follow-ups")
-                .then()
+                        location,
+                        "{\"place\": {\"level\": \"ward\", \"gss\": \"E07000082\", \"name\": \"x\"}}",
+                        "\"2\"")
+                .statusCode(422)
+                .body("errors[0].field", equalTo("place.gss"));
+        Api.mergePatch(
+                        officer,
+                        location,
+                        "{\"place\": {\"level\": \"district\", \"gss\": \"E07000999\", \"name\": \"Nowhere\"}}",
+                        "\"2\"")
+                .statusCode(422)
+                .body("errors[0].field", equalTo("place.gss"));
+        Api.postIfMatch(
+                        officer,
+                        location + "/follow-ups",
+                        "{\"addedOn\": \"2024-06-01\", \"youSaid\": \"More patrols at night\", \"weDid\": \"Patrols added on Fridays\"}",
+                        "\"2\"")
                 .statusCode(200)
                 .body("followUps[0].weDid", equalTo("Patrols added on Fridays"));
         Api.get(Tokens.user("viewer"), "/api/engagements?priority=4&place=E05010965&quarter=2024-25-Q1")
                 .statusCode(200)
                 .body("title", hasItem(title));
         Api.get(Tokens.user("viewer"), "/api/engagements?priority=1").body("title", not(hasItem(title)));
-        Api.json(Tokens.user("viewer"), "{\"reason\": \"Recorded twice\"}")
-                .header("If-Match", "\"3\"")
-                .when()
-                .post(location + "/withdraw")
-                .then()
+        Api.postIfMatch(Tokens.user("viewer"), location + "/withdraw", "{\"reason\": \"Recorded twice\"}", "\"3\"")
                 .statusCode(403);
-        Api.json(officer, "{\"reason\": \"Recorded twice\"}")
-                .header("If-Match", "\"3\"")
-                .when()
-                .post(location + "/withdraw")
-                .then()
+        Api.postIfMatch(officer, location + "/withdraw", "{\"reason\": \"Recorded twice\"}", "\"3\"")
                 .statusCode(200)
                 .body("withdrawn", equalTo(true));
         Api.get(Tokens.user("viewer"), "/api/engagements?quarter=2024-25-Q1").body("title", not(hasItem(title)));

@@ -64,13 +64,11 @@ class AssessmentApiTest {
         String etag = Api.get(Tokens.user("coordinator"), "/api/indicators/RECORDED-CRIME")
                 .extract()
                 .header("ETag");
-        Api.as(Tokens.user("coordinator"))
-                .contentType("application/merge-patch+json")
-                .header("If-Match", etag)
-                .body("{\"targets\":{\"2024/25\":320}}")
-                .when()
-                .patch("/api/indicators/RECORDED-CRIME")
-                .then()
+        Api.mergePatch(
+                        Tokens.user("coordinator"),
+                        "/api/indicators/RECORDED-CRIME",
+                        "{\"targets\":{\"2024/25\":320}}",
+                        etag)
                 .statusCode(200);
         Api.get(viewer, "/api/assessments/2024-25-Q2")
                 .statusCode(200)

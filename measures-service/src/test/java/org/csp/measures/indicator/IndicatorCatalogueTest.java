@@ -77,43 +77,19 @@ class IndicatorCatalogueTest {
                 .patch("/api/indicators/KNIFE-CRIME")
                 .then()
                 .statusCode(428);
-        Api.as(coordinator)
-                .contentType("application/merge-patch+json")
-                .header("If-Match", "\"99\"")
-                .body(patch)
-                .when()
-                .patch("/api/indicators/KNIFE-CRIME")
-                .then()
+        Api.mergePatch(coordinator, "/api/indicators/KNIFE-CRIME", patch, "\"99\"")
                 .statusCode(412);
         long before = Db.events();
-        Api.as(coordinator)
-                .contentType("application/merge-patch+json")
-                .header("If-Match", etag)
-                .body(patch)
-                .when()
-                .patch("/api/indicators/KNIFE-CRIME")
-                .then()
+        Api.mergePatch(coordinator, "/api/indicators/KNIFE-CRIME", patch, etag)
                 .statusCode(200)
                 .body("targets.'2025/26'", equalTo(120))
                 .body("tolerance", equalTo(10))
                 .body("version", equalTo(2));
         assertEquals(before + 1, Db.events());
-        Api.as(coordinator)
-                .contentType("application/merge-patch+json")
-                .header("If-Match", "\"2\"")
-                .body("{\"polarity\":\"monitor-only\"}")
-                .when()
-                .patch("/api/indicators/KNIFE-CRIME")
-                .then()
+        Api.mergePatch(coordinator, "/api/indicators/KNIFE-CRIME", "{\"polarity\":\"monitor-only\"}", "\"2\"")
                 .statusCode(422)
                 .body("errors.field", hasItem("targets"));
-        Api.as(coordinator)
-                .contentType("application/merge-patch+json")
-                .header("If-Match", "\"2\"")
-                .body("{\"code\":\"OTHER\"}")
-                .when()
-                .patch("/api/indicators/KNIFE-CRIME")
-                .then()
+        Api.mergePatch(coordinator, "/api/indicators/KNIFE-CRIME", "{\"code\":\"OTHER\"}", "\"2\"")
                 .statusCode(422);
         assertEquals(before + 1, Db.events());
 

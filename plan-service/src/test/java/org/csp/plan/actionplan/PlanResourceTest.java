@@ -167,13 +167,11 @@ class PlanResourceTest {
         String etag = Api.get(Tokens.user("viewer"), "/api/initiatives/P2-07")
                 .extract()
                 .header("ETag");
-        Api.as(Tokens.user("coordinator"))
-                .contentType("application/merge-patch+json")
-                .header("If-Match", etag)
-                .body("{\"resources\": \"Two youth workers\"}")
-                .when()
-                .patch("/api/initiatives/P2-07")
-                .then()
+        Api.mergePatch(
+                        Tokens.user("coordinator"),
+                        "/api/initiatives/P2-07",
+                        "{\"resources\": \"Two youth workers\"}",
+                        etag)
                 .statusCode(200);
         long before = Db.events("stroud:");
         planSeed.importPlans();

@@ -118,18 +118,18 @@ class InitiativeResourceTest {
 
     @Test
     void aStaleIfMatchIsRefusedWith412() {
-        Api.json(Tokens.user("coordinator"), progress("2024/25 Q1", "on-track", "green", "first"))
-                .header("If-Match", "\"1\"")
-                .when()
-                .post("/api/initiatives/P3-01/progress")
-                .then()
+        Api.postIfMatch(
+                        Tokens.user("coordinator"),
+                        "/api/initiatives/P3-01/progress",
+                        progress("2024/25 Q1", "on-track", "green", "first"),
+                        "\"1\"")
                 .statusCode(200)
                 .body("version", equalTo(2));
-        Api.json(Tokens.user("coordinator"), progress("2024/25 Q1", "completed", "green", "second"))
-                .header("If-Match", "\"1\"")
-                .when()
-                .post("/api/initiatives/P3-01/progress")
-                .then()
+        Api.postIfMatch(
+                        Tokens.user("coordinator"),
+                        "/api/initiatives/P3-01/progress",
+                        progress("2024/25 Q1", "completed", "green", "second"),
+                        "\"1\"")
                 .statusCode(412)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:csp:problem:precondition-failed"));

@@ -13,6 +13,8 @@ import io.restassured.specification.RequestSpecification;
  */
 public final class Api {
 
+    public static final String MERGE_PATCH = "application/merge-patch+json";
+
     private Api() {}
 
     /** An authorised request, for what the shortcuts below do not cover. */
@@ -43,5 +45,26 @@ public final class Api {
 
     public static ValidatableResponse patch(String token, String path, String json) {
         return json(token, json).when().patch(path).then();
+    }
+
+    /** A conditional write: {@code json} posted with {@code If-Match: etag}, the version it was decided on. */
+    public static ValidatableResponse postIfMatch(String token, String path, String json, String etag) {
+        return json(token, json).header("If-Match", etag).when().post(path).then();
+    }
+
+    /** A conditional replacement: {@code json} put with {@code If-Match: etag}. */
+    public static ValidatableResponse putIfMatch(String token, String path, String json, String etag) {
+        return json(token, json).header("If-Match", etag).when().put(path).then();
+    }
+
+    /** A JSON merge patch (RFC 7396) of the version {@code etag} names. */
+    public static ValidatableResponse mergePatch(String token, String path, String json, String etag) {
+        return as(token)
+                .contentType(MERGE_PATCH)
+                .header("If-Match", etag)
+                .body(json)
+                .when()
+                .patch(path)
+                .then();
     }
 }

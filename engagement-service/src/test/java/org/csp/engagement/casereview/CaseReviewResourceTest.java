@@ -13,16 +13,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.csp.infrastructure.ServiceDatabase;
 import org.csp.infrastructure.TestInfrastructure;
 import org.csp.infrastructure.Tokens;
 import org.csp.infrastructure.TopicReader;
 import org.csp.testing.Api;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -45,9 +44,7 @@ class CaseReviewResourceTest {
     }
 
     private static long count(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(
-                        "jdbc:" + ConfigProvider.getConfig().getValue("quarkus.datasource.reactive.url", String.class)
-                                + "?user=postgres");
+        try (Connection c = ServiceDatabase.connect();
                 ResultSet rows = c.createStatement().executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);

@@ -27,6 +27,8 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.csp.eventsourcing.EventStore;
+import org.csp.infrastructure.LockWaits;
+import org.csp.infrastructure.ServiceDatabase;
 import org.csp.infrastructure.TestInfrastructure;
 import org.csp.infrastructure.Tokens;
 import org.csp.infrastructure.TopicReader;
@@ -351,7 +353,7 @@ class BatchIngestTest {
                 .body("recorded", equalTo(20));
         // hold the event store's append lock so that all six are in flight together: the first waits to append
         // (holding its rows), the others wait for its rows, having read before the new points existed
-        Connection holder = Db.connect();
+        Connection holder = ServiceDatabase.connect();
         holder.setAutoCommit(false);
         holder.createStatement().execute("SELECT pg_advisory_xact_lock(" + EventStore.APPEND_LOCK + ")");
         ExecutorService pool = Executors.newFixedThreadPool(6);
@@ -367,8 +369,8 @@ class BatchIngestTest {
                     .extract()
                     .path("")));
         }
-        try (Connection observer = Db.connect()) {
-            Db.awaitWaitingSessions(observer, 6);
+        try (Connection observer = ServiceDatabase.connect()) {
+            LockWaits.await(observer, 6);
         }
         holder.commit();
         holder.close();

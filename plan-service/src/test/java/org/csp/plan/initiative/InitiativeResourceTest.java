@@ -12,7 +12,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,13 +23,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.csp.eventsourcing.EventStore;
+import org.csp.infrastructure.LockWaits;
+import org.csp.infrastructure.ServiceDatabase;
 import org.csp.infrastructure.TestInfrastructure;
 import org.csp.infrastructure.Tokens;
 import org.csp.infrastructure.TopicReader;
-import org.csp.plan.Db;
 import org.csp.testing.Api;
 import org.csp.testing.Unauthorized;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -193,11 +192,9 @@ class InitiativeResourceTest {
     @Test
     void twoConcurrentReportsOnOneStreamStoreOneAndRefuseTheOtherWith409() throws Exception {
         String stream = "stroud:initiative:P5-01";
-        String jdbc = "jdbc:" + ConfigProvider.getConfig().getValue("quarkus.datasource.reactive.url", String.class)
-                + "?user=postgres";
         ExecutorService clients = Executors.newFixedThreadPool(2);
-        try (Connection lockHolder = DriverManager.getConnection(jdbc);
-                Connection observer = DriverManager.getConnection(jdbc)) {
+        try (Connection lockHolder = ServiceDatabase.connect();
+                Connection observer = ServiceDatabase.connect()) {
             long before = eventCount(observer, stream);
             lockHolder.setAutoCommit(false);
             try (var lock = lockHolder.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
@@ -214,7 +211,7 @@ class InitiativeResourceTest {
                                 .post("/api/initiatives/P5-01/progress"),
                         clients));
             }
-            Db.awaitWaitingSessions(observer, 2);
+            LockWaits.await(observer, 2);
             lockHolder.commit();
 
             List<Response> responses = new ArrayList<>();

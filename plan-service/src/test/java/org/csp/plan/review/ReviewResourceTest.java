@@ -21,6 +21,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.csp.infrastructure.LockWaits;
+import org.csp.infrastructure.ServiceDatabase;
 import org.csp.infrastructure.TestInfrastructure;
 import org.csp.infrastructure.Tokens;
 import org.csp.infrastructure.TopicReader;
@@ -150,8 +152,8 @@ class ReviewResourceTest {
         String etag = open("2025/26 Q4");
         long before = Db.events("stroud:initiative:P1-07");
         ExecutorService client = Executors.newSingleThreadExecutor();
-        try (Connection closer = Db.connect();
-                Connection observer = Db.connect()) {
+        try (Connection closer = ServiceDatabase.connect();
+                Connection observer = ServiceDatabase.connect()) {
             closer.setAutoCommit(false);
             closer.createStatement().execute("""
                     SELECT 1 FROM plan_state WHERE partnership_id = 'stroud' AND kind = 'review' AND id = '2025-26-Q4' FOR UPDATE""");
@@ -159,7 +161,7 @@ class ReviewResourceTest {
                     client.submit(() -> progress("coordinator", "P1-07", "2025/26 Q4", "racing the close")
                             .extract()
                             .statusCode());
-            Db.awaitWaitingSessions(observer, 1);
+            LockWaits.await(observer, 1);
             closer.createStatement().execute("""
                     UPDATE plan_state SET state = jsonb_set(state, '{status}', '"closed"')
                      WHERE partnership_id = 'stroud' AND kind = 'review' AND id = '2025-26-Q4'""");

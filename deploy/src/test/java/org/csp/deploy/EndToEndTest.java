@@ -511,6 +511,30 @@ class EndToEndTest {
         assertTrue(invalid.contentType().startsWith("application/problem+json"));
     }
 
+    /** Every request of the hostile corpus gets its problem, never a 5xx, and stores nothing. */
+    @Test
+    void hostileRequestsAreRefusedWithAProblemAndStoreNothing() {
+        String officer = user("engagement");
+        int before = Api.get(gateway + "/api/engagements?includeWithdrawn=true", officer)
+                .json()
+                .size();
+        for (HostileRequests.Hostile hostile : HostileRequests.all()) {
+            Api.Reply reply = Api.sendBytes(
+                    hostile.method(), gateway + hostile.path(), officer, hostile.headers(), hostile.body());
+            assertEquals(hostile.status(), reply.status(), hostile.name() + ": " + reply.body());
+            assertTrue(
+                    reply.contentType().startsWith("application/problem+json"),
+                    hostile.name() + ": " + reply.contentType());
+            assertEquals(hostile.status(), reply.json().get("status").asInt(), hostile.name());
+        }
+        assertEquals(
+                before,
+                Api.get(gateway + "/api/engagements?includeWithdrawn=true", officer)
+                        .json()
+                        .size(),
+                "nothing was stored");
+    }
+
     /**
      * Engagement records are posted through the gateway while it is killed with SIGKILL and restarted; the client
      * retries with the same Idempotency-Key. The view must count every record exactly once.

@@ -3,6 +3,7 @@ package org.csp.http;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -125,10 +126,11 @@ public class RequestGuard {
                 .put("title", title)
                 .put("status", status)
                 .put("detail", detail + " Nothing was stored.");
-        ctx.response()
-                .setStatusCode(status)
-                .putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaderNames.CONNECTION, "close")
-                .end(problem.encode());
+        ctx.response().setStatusCode(status).putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        if (ctx.request().version() != HttpVersion.HTTP_2) {
+            // a body left unread must not be taken for the next request (HTTP/2 has no such header)
+            ctx.response().putHeader(HttpHeaderNames.CONNECTION, "close");
+        }
+        ctx.response().end(problem.encode());
     }
 }

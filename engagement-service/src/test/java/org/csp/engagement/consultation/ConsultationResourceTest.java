@@ -64,8 +64,15 @@ class ConsultationResourceTest {
                 .statusCode(200)
                 .body("status", equalTo("results-published"))
                 .body("results.results[0].percentage", equalTo(71.5f));
-        Api.get(Tokens.client("police-gloucestershire"), "/api/consultations/" + id)
-                .statusCode(200);
+        // a partner system names the partnership it reads (no default) and reads only those it serves
+        String police = Tokens.client("police-gloucestershire");
+        Api.get(police, "/api/consultations/" + id + "?partnership=stroud").statusCode(200);
+        Api.get(police, "/api/consultations/" + id)
+                .statusCode(400)
+                .body("type", equalTo("urn:csp:problem:partnership-required"));
+        Api.get(police, "/api/consultations/" + id + "?partnership=bristol")
+                .statusCode(403)
+                .body("type", equalTo("urn:csp:problem:other-partnership"));
         Api.postIfMatch(
                         Tokens.user("viewer"),
                         "/api/consultations/" + id + "/close",

@@ -78,7 +78,8 @@ class EngagementResourceTest {
     @Test
     void aRetryWithTheSameIdempotencyKeyRecordsOnce() {
         String key = UUID.randomUUID().toString();
-        String body = SCHOOL_TALK.formatted("Retried " + key);
+        String title = "Retried " + Marker.next();
+        String body = SCHOOL_TALK.formatted(title);
         String id = Api.json(Tokens.user("coordinator"), body)
                 .header("Idempotency-Key", key)
                 .when()
@@ -104,7 +105,7 @@ class EngagementResourceTest {
                 .body("type", equalTo("urn:csp:problem:idempotency-key-reused"));
         Api.get(Tokens.user("viewer"), "/api/engagements?quarter=2024-25-Q1")
                 .statusCode(200)
-                .body("findAll { it.title == 'Retried " + key + "' }", hasSize(1));
+                .body("findAll { it.title == '" + title + "' }", hasSize(1));
     }
 
     /**
@@ -116,14 +117,15 @@ class EngagementResourceTest {
         String key = UUID.randomUUID().toString();
         Api.json(
                         Tokens.user("engagement"),
-                        "{\"type\": \"survey\", \"title\": \"Too early " + key + "\", \"startDate\": \"2999-01-01\"}")
+                        "{\"type\": \"survey\", \"title\": \"Too early " + Marker.next()
+                                + "\", \"startDate\": \"2999-01-01\"}")
                 .header("Idempotency-Key", key)
                 .when()
                 .post("/api/engagements")
                 .then()
                 .statusCode(422)
                 .body("errors[0].field", equalTo("startDate"));
-        String body = SCHOOL_TALK.formatted("Replayed " + key);
+        String body = SCHOOL_TALK.formatted("Replayed " + Marker.next());
         ExtractableResponse<Response> first = Api.json(Tokens.user("engagement"), body)
                 .header("Idempotency-Key", key)
                 .when()

@@ -459,6 +459,27 @@ class BatchIngestTest {
                 .body("errors[0].message", containsString("cheltenham"));
     }
 
+    /**
+     * A partner system reaches the partnerships its token's {@code partnerships} claim lists: Stroud District
+     * Council's client serves Stroud only, so a batch with a Cheltenham row is refused whole (403) and stores nothing.
+     */
+    @Test
+    void aPartnerSystemPostsOnlyForThePartnershipsItServes() {
+        String stroudCouncil = Tokens.client("stroud-district-council");
+        String batch = array(List.of(
+                row("RECORDED-CRIME", "2016-07", "E07000082", 1), row("RECORDED-CRIME", "2016-07", "E07000078", 2)));
+        post(stroudCouncil, "application/json", batch, null)
+                .then()
+                .statusCode(403)
+                .body("type", equalTo("urn:csp:problem:other-partnership"))
+                .body("detail", containsString("cheltenham"));
+        assertEquals(
+                BigDecimal.ZERO,
+                Db.number("SELECT count(*) FROM data_point_state WHERE indicator_code = 'RECORDED-CRIME' "
+                        + "AND period = '2016-07'"),
+                "nothing stored");
+    }
+
     @Test
     void theCoordinatorPostsForAnySourceOfTheIndicatorAndNamesIt() {
         String coordinator = Tokens.user("coordinator");

@@ -272,8 +272,9 @@ class BatchIngestTest {
     }
 
     /**
-     * A figure is refused from its digits before any arithmetic: 20 CSV cells of 200,000 digits each (a 4 MB batch),
-     * a JSON exponent of a billion, a numerator with 40 decimal places; and a CSV cell over 1,000 characters.
+     * A figure is refused from its digits before any arithmetic: 20 CSV cells of 200,000 digits each (a 4 MB batch:
+     * over the 1,000 characters of a cell), a 45-digit one, a JSON exponent of a billion, a numerator with 40 decimal
+     * places; and a reason over 1,000 characters.
      */
     @Test
     void figuresOutOfTheirDocumentedFormAreRefusedRowByRowAndStoreNothing() {
@@ -292,7 +293,17 @@ class BatchIngestTest {
                 .statusCode(422)
                 .body("errors.size()", equalTo(20))
                 .body("errors.field", everyItem(equalTo("value")))
-                .body("errors[0].message", containsString("at most 40 characters"));
+                .body("errors.message", everyItem(containsString("at most 1000 characters")));
+        post(
+                        Tokens.client(POLICE),
+                        "text/csv",
+                        "indicator,period,geography,value\r\nRECORDED-CRIME,2015-01,E07000082,1" + "0".repeat(44)
+                                + "\r\n",
+                        null)
+                .then()
+                .statusCode(422)
+                .body("errors.field", equalTo(List.of("value")))
+                .body("errors[0].message", containsString("written in at most 40 characters"));
         post(
                         Tokens.client(POLICE),
                         "application/json",

@@ -51,7 +51,7 @@ class IndicatorCatalogueTest {
     }
 
     @Test
-    void everyLineOfThePlanIsInTheCatalogue() throws Exception {
+    void everyLineOfThePlanIsInTheCatalogueWithItsRules() throws Exception {
         Api.get(Tokens.user("viewer"), "/api/indicators").statusCode(200).body("size()", greaterThanOrEqualTo(22));
         // the plan's measure lines name exactly the catalogue's codes
         String plan =

@@ -63,6 +63,24 @@ class EngagementDeciderTest {
                 WORKSHOP.outcomes());
     }
 
+    /** A public event with nothing but its dates. */
+    private static Details funDay(LocalDate start, LocalDate end) {
+        return new Details(
+                "public-event",
+                "Fun day",
+                start,
+                end,
+                null,
+                List.of(),
+                List.of(),
+                null,
+                List.of(),
+                null,
+                null,
+                null,
+                null);
+    }
+
     @Test
     void aNewRecordIsRecordedAndARetryWithTheSameDetailsChangesNothing() {
         ENGAGEMENT.given().when(new RecordEngagement(ID, WORKSHOP, TODAY)).then(WORKSHOP_RECORDED);
@@ -78,35 +96,9 @@ class EngagementDeciderTest {
 
     @Test
     void datesMustBePastAndInOrder() {
-        Details future = new Details(
-                "public-event",
-                "Fun day",
-                TODAY.plusDays(1),
-                TODAY.plusDays(1),
-                null,
-                List.of(),
-                List.of(),
-                null,
-                List.of(),
-                null,
-                null,
-                null,
-                null);
+        Details future = funDay(TODAY.plusDays(1), TODAY.plusDays(1));
         ENGAGEMENT.given().when(new RecordEngagement("id", future, TODAY)).thenInvalid("startDate");
-        Details backwards = new Details(
-                "public-event",
-                "Fun day",
-                TODAY,
-                TODAY.minusDays(1),
-                null,
-                List.of(),
-                List.of(),
-                null,
-                List.of(),
-                null,
-                null,
-                null,
-                null);
+        Details backwards = funDay(TODAY, TODAY.minusDays(1));
         ENGAGEMENT.given().when(new RecordEngagement("id", backwards, TODAY)).thenInvalid("endDate");
     }
 

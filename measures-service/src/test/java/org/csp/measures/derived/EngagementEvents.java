@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -18,11 +15,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.csp.contracts.ApprovedJson;
-import org.csp.eventsourcing.Actor;
-import org.csp.eventsourcing.StoredEvent;
-import org.csp.eventsourcing.cloudevents.CloudEventCodec;
 import org.csp.infrastructure.Tokens;
 import org.csp.testing.Api;
+import org.csp.testing.Relayed;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -54,19 +49,7 @@ final class EngagementEvents {
     static void publish(String type, String stream, long version, Consumer<ObjectNode> change) throws Exception {
         ObjectNode payload = pinned(type);
         change.accept(payload);
-        publish(CloudEventCodec.encode(
-                "engagement.events",
-                "engagement-service",
-                new StoredEvent(
-                        version,
-                        UUID.randomUUID(),
-                        stream,
-                        version,
-                        type,
-                        "stroud",
-                        payload.toString(),
-                        OffsetDateTime.now(ZoneOffset.UTC),
-                        Actor.SYSTEM)));
+        publish(Relayed.record("engagement.events", "engagement-service", stream, version, type, payload.toString()));
     }
 
     /** A record of type {@code kind} ({@code workshop} …) on {@code date}, with these organisations and place. */

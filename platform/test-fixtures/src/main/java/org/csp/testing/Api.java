@@ -47,6 +47,11 @@ public final class Api {
         return as(token).when().delete(path).then();
     }
 
+    /** A POST without a body: an action the path alone names. */
+    public static ValidatableResponse post(String token, String path) {
+        return as(token).when().post(path).then();
+    }
+
     public static ValidatableResponse post(String token, String path, String json) {
         return json(token, json).when().post(path).then();
     }

@@ -346,18 +346,7 @@ class ProjectionRunnerTest {
         awaitTotals();
         first.stop();
         ledger.version = 2;
-        ProjectionRunner second = new ProjectionRunner(
-                ledger,
-                db.pool(),
-                new LeaderLock(KernelServers.vertx(), db.options(), "projection:ledger"),
-                new ConsumerSettings(
-                        KernelServers.kafka(),
-                        500,
-                        Duration.ofMillis(100),
-                        Duration.ofMillis(300),
-                        Duration.ofSeconds(30),
-                        3));
-        runners.add(second);
+        ProjectionRunner second = unstarted();
         second.createTables();
         second.createTables();
         long requested = db.pool()
@@ -392,6 +381,13 @@ class ProjectionRunnerTest {
     // ---------------------------------------------------------------------------------------------------------
 
     private ProjectionRunner runner() {
+        ProjectionRunner runner = unstarted();
+        runner.start();
+        return runner;
+    }
+
+    /** A runner of the ledger, stopped after the test; not started. */
+    private ProjectionRunner unstarted() {
         ProjectionRunner runner = new ProjectionRunner(
                 ledger,
                 db.pool(),
@@ -404,7 +400,6 @@ class ProjectionRunnerTest {
                         Duration.ofSeconds(30),
                         3));
         runners.add(runner);
-        runner.start();
         return runner;
     }
 

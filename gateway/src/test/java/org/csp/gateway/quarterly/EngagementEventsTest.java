@@ -33,7 +33,7 @@ class EngagementEventsTest {
     QuarterlyViewProjection projection;
 
     /**
-     * Engagement records v2: an amendment moves a record's counts (type and attendance) and a withdrawal takes them
+     * Engagement records (v2 and v3 alike): an amendment moves a record's counts (type and attendance) and a withdrawal takes them
      * off the quarter's totals; a republished amendment changes nothing.
      */
     @Test
@@ -44,7 +44,7 @@ class EngagementEventsTest {
                 activity("engagement.activity.amended.v1", a, 2, "2019-08-01", "public-event", 12);
         try (PinnedEvents events = new PinnedEvents()) {
             events.publish(activity("engagement.activity.recorded.v2", a, 1, "2019-08-01", "workshop", 10));
-            events.publish(activity("engagement.activity.recorded.v2", b, 1, "2019-09-01", "survey", 5));
+            events.publish(activity("engagement.activity.recorded.v3", b, 1, "2019-09-01", "survey", 5));
         }
         // the records are stored before their amendment and withdrawal arrive, so those change stored counts
         awaitView(

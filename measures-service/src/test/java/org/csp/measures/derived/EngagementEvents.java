@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -56,13 +57,21 @@ final class EngagementEvents {
     static void record(
             String id, long version, String kind, String date, List<String> organisations, String gss, String place)
             throws Exception {
-        String type = version == 1 ? "engagement.activity.recorded.v2" : "engagement.activity.amended.v1";
+        // records as engagement-service writes them now (organisations by id, their names beside), amendments as it
+        // wrote them before (organisations as names alone): the figures count organisations by name either way
+        boolean current = version == 1;
+        String type = current ? "engagement.activity.recorded.v3" : "engagement.activity.amended.v1";
         publish(type, "stroud:engagement:" + id, version, p -> {
             p.put("engagementId", id);
             ObjectNode d = (ObjectNode) p.get("details");
             d.put("type", kind).put("startDate", date).put("endDate", date);
-            var orgs = d.putArray("organisations");
-            organisations.forEach(orgs::add);
+            var names = d.putArray(current ? "organisationNames" : "organisations");
+            organisations.forEach(names::add);
+            if (current) {
+                var ids = d.putArray("organisations");
+                organisations.forEach(
+                        name -> ids.add(name.toLowerCase(Locale.ROOT).replace(' ', '-')));
+            }
             ObjectNode where = d.putObject("place");
             where.put("level", gss == null ? "district" : "ward");
             if (gss == null) {

@@ -7,16 +7,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.csp.contracts.PlanEventTypes;
 import org.csp.infrastructure.ServiceDatabase;
 import org.csp.testing.Relayed;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Stroud's organisation registry as plan-service publishes it on {@code plan.events}, for the tests of
@@ -65,15 +59,7 @@ public final class TestRegistry {
     private static void publish(String id, long version, String type, String payload) throws Exception {
         ProducerRecord<String, byte[]> record = Relayed.record(
                 PlanEventTypes.TOPIC, "plan-service", "stroud:organisation:" + id, version, type, payload);
-        try (var producer = new KafkaProducer<String, byte[]>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class.getName()))) {
-            producer.send(record).get(10, TimeUnit.SECONDS);
-        }
+        Relayed.publish(record);
     }
 
     /** Waits (up to 60 s) until the registry holds the organisation at {@code version} or later. */

@@ -7,19 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.csp.contracts.ApprovedJson;
 import org.csp.infrastructure.Tokens;
 import org.csp.testing.Api;
 import org.csp.testing.Relayed;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * engagement-service's events as its relay publishes them (the pinned payloads of the event contracts, changed where a
@@ -36,15 +29,7 @@ final class EngagementEvents {
     }
 
     static void publish(ProducerRecord<String, byte[]> record) throws Exception {
-        try (var producer = new KafkaProducer<String, byte[]>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class.getName()))) {
-            producer.send(record).get(10, TimeUnit.SECONDS);
-        }
+        Relayed.publish(record);
     }
 
     static void publish(String type, String stream, long version, Consumer<ObjectNode> change) throws Exception {

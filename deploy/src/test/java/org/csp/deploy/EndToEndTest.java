@@ -536,6 +536,48 @@ class EndToEndTest {
     }
 
     /**
+     * No single write can stop the event flow: the largest engagement record the API accepts (every text at its
+     * longest, every organisation of the registry) is stored, published and counted, and so is a normal record after
+     * it.
+     */
+    @Test
+    void aNormalRecordAfterTheLargestAcceptedOneReachesTheView() throws Exception {
+        String officer = user("engagement");
+        List<String> registry = new ArrayList<>();
+        Api.get(gateway + "/api/organisations", officer).json().forEach(o -> {
+            if (!o.path("retired").asBoolean()) {
+                registry.add(o.get("id").asText());
+            }
+        });
+        String largest = Api.JSON.writeValueAsString(Map.of(
+                "type", "workshop",
+                "title", "L".repeat(200),
+                "startDate", "2021-11-02",
+                "place", Map.of("name", "P".repeat(200)),
+                "leadOrganisation", registry.getFirst(),
+                "organisations", registry,
+                "audience", "A".repeat(200),
+                "attendance", 1_000_000,
+                "outcomes", "O".repeat(4000)));
+        // engagement-service knows the registry once its registry projection has read plan.events since the start
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Api.Reply stored = Api.post(gateway + "/api/engagements", officer, largest);
+        while (stored.status() == 422 && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            stored = Api.post(gateway + "/api/engagements", officer, largest);
+        }
+        assertEquals(201, stored.status(), stored.body());
+        assertEquals(registry.size(), stored.json().get("organisations").size());
+        String normal = "{\"type\": \"workshop\", \"title\": \"After the largest\", \"startDate\": \"2021-11-03\", "
+                + "\"attendance\": 7}";
+        assertEquals(
+                201, Api.post(gateway + "/api/engagements", officer, normal).status());
+        JsonNode view =
+                awaitView("2021-22-Q3", v -> v.get("engagement").get("records").asInt() == 2, Duration.ofSeconds(30));
+        assertEquals(1_000_007, view.get("engagement").get("attendance").asInt(), view.toString());
+    }
+
+    /**
      * Engagement records are posted through the gateway while it is killed with SIGKILL and restarted; the client
      * retries with the same Idempotency-Key. The view must count every record exactly once.
      */

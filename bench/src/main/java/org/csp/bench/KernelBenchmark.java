@@ -1,5 +1,8 @@
 package org.csp.bench;
 
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -181,57 +184,8 @@ public final class KernelBenchmark {
                 .iterator()
                 .next()
                 .getLong("p");
-        RelayConfig config = new RelayConfig() {
-            public String topic() {
-                return TOPIC;
-            }
-
-            public String source() {
-                return "bench";
-            }
-
-            public String bootstrapServers() {
-                return servers;
-            }
-
-            public int batchSize() {
-                return BATCH;
-            }
-
-            public Duration idlePoll() {
-                return Duration.ofMillis(250);
-            }
-
-            public Duration standbyRetry() {
-                return Duration.ofSeconds(2);
-            }
-
-            public Duration initialBackoff() {
-                return Duration.ofMillis(200);
-            }
-
-            public Duration maxBackoff() {
-                return Duration.ofSeconds(10);
-            }
-
-            public Duration sendTimeout() {
-                return Duration.ofSeconds(30);
-            }
-
-            public int topicPartitions() {
-                return 3;
-            }
-
-            public short topicReplicationFactor() {
-                return 1;
-            }
-
-            public boolean enabled() {
-                return true;
-            }
-        };
-        OutboxRelay relay =
-                new OutboxRelay(store, config, new LeaderLock(vertx, options, "relay:" + TOPIC), KafkaProducer::new);
+        OutboxRelay relay = new OutboxRelay(
+                store, relayConfig(servers), new LeaderLock(vertx, options, "relay:" + TOPIC), KafkaProducer::new);
         long start = System.nanoTime();
         relay.start();
         await(
@@ -241,6 +195,28 @@ public final class KernelBenchmark {
         double rate = events / seconds(start);
         relay.stop();
         return rate;
+    }
+
+    /**
+     * The relay as a service runs it: the {@code csp.relay} defaults {@link RelayConfig} declares, with the bench's
+     * topic, broker and batch size, so that the figures follow the defaults when they change.
+     */
+    private static RelayConfig relayConfig(String servers) {
+        Map<String, String> settings = Map.of(
+                "csp.relay.topic",
+                TOPIC,
+                "csp.relay.source",
+                "bench",
+                "csp.relay.kafka.bootstrap-servers",
+                servers,
+                "csp.relay.batch-size",
+                Integer.toString(BATCH));
+        return new SmallRyeConfigBuilder()
+                .withConverter(Duration.class, 100, new DurationConverter())
+                .withSources(new PropertiesConfigSource(settings, "bench", 100))
+                .withMapping(RelayConfig.class)
+                .build()
+                .getConfigMapping(RelayConfig.class);
     }
 
     /** Counts data points per indicator and geography: one statement per batch, like the gateway's views. */

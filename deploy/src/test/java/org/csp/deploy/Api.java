@@ -69,6 +69,18 @@ final class Api {
         return send(request);
     }
 
+    /** Any method, with these request headers and these exact bytes as the body (null for none). */
+    static Reply sendBytes(String method, String url, String token, Map<String, String> headers, byte[] body) {
+        HttpRequest.Builder request = request(url, token)
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     private static HttpRequest.Builder request(String url, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
         if (token != null) {

@@ -18,6 +18,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.csp.infrastructure.RepoRoot;
 import org.csp.infrastructure.TopicReader;
+import org.csp.testing.Marker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,7 +87,7 @@ class EndToEndTest {
         assertEquals(200, list.status());
         assertEquals(34, list.json().size());
 
-        String commentary = "CCTV at four events " + UUID.randomUUID();
+        String commentary = "CCTV at four events " + Marker.next();
         Api.Reply posted = Api.post(
                 gateway + "/api/initiatives/P1-03/progress",
                 coordinator,
@@ -264,7 +265,7 @@ class EndToEndTest {
     void engagementRecordsRefusePersonalDataAndCaseReviewsAreForOfficersOnly() {
         String officer = user("engagement");
         String workshop = "{\"type\": \"workshop\", \"title\": \"%s\", \"date\": \"2024-08-14\", \"outcomes\": \"%s\"}";
-        String marker = "e2e-" + UUID.randomUUID();
+        String marker = "e2e " + Marker.next();
         Api.Reply accepted = Api.post(
                 gateway + "/api/engagements",
                 officer,
@@ -445,7 +446,7 @@ class EndToEndTest {
     void measuresServicesDerivedProjectionIsInspectedAndRebuiltThroughTheGateway() throws Exception {
         String officer = user("engagement");
         String coordinator = user("coordinator");
-        String marker = UUID.randomUUID().toString();
+        String marker = Marker.next();
         for (int i = 0; i < 2; i++) { // two workshops in a quarter no other test uses
             Api.Reply recorded = Api.post(
                     gateway + "/api/engagements",
@@ -510,6 +511,30 @@ class EndToEndTest {
         assertTrue(invalid.contentType().startsWith("application/problem+json"));
     }
 
+    /** Every request of the hostile corpus gets its problem, never a 5xx, and stores nothing. */
+    @Test
+    void hostileRequestsAreRefusedWithAProblemAndStoreNothing() {
+        String officer = user("engagement");
+        int before = Api.get(gateway + "/api/engagements?includeWithdrawn=true", officer)
+                .json()
+                .size();
+        for (HostileRequests.Hostile hostile : HostileRequests.all()) {
+            Api.Reply reply = Api.sendBytes(
+                    hostile.method(), gateway + hostile.path(), officer, hostile.headers(), hostile.body());
+            assertEquals(hostile.status(), reply.status(), hostile.name() + ": " + reply.body());
+            assertTrue(
+                    reply.contentType().startsWith("application/problem+json"),
+                    hostile.name() + ": " + reply.contentType());
+            assertEquals(hostile.status(), reply.json().get("status").asInt(), hostile.name());
+        }
+        assertEquals(
+                before,
+                Api.get(gateway + "/api/engagements?includeWithdrawn=true", officer)
+                        .json()
+                        .size(),
+                "nothing was stored");
+    }
+
     /**
      * Engagement records are posted through the gateway while it is killed with SIGKILL and restarted; the client
      * retries with the same Idempotency-Key. The view must count every record exactly once.
@@ -569,7 +594,7 @@ class EndToEndTest {
         String serviceReplica = stack.startReplica("engagement-service");
         String gatewayReplica = stack.startReplica("gateway");
         String officer = user("engagement");
-        String run = UUID.randomUUID().toString().substring(0, 8);
+        String run = Marker.next();
         for (int i = 0; i < 20; i++) {
             String via = i % 2 == 0 ? gateway : stack.url(gatewayReplica);
             String body = "{\"type\": \"survey\", \"title\": \"Replica " + run + " " + i + "\", \"date\": \""

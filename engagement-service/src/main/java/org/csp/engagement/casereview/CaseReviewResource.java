@@ -1,5 +1,6 @@
 package org.csp.engagement.casereview;
 
+import static org.csp.security.Roles.ADMINISTRATOR;
 import static org.csp.security.Roles.COORDINATOR;
 import static org.csp.security.Roles.ENGAGEMENT_OFFICER;
 
@@ -292,10 +293,10 @@ public class CaseReviewResource {
         return step(reference, partnership, ifMatch, key -> new Close(reference, closedOn, outcome, key.seal(summary)));
     }
 
-    /** Runs the retention policy now (coordinator); the same run happens at start and daily. */
+    /** Runs the retention policy now (an administrator: it spans every partnership); the same run happens at start and daily. */
     @POST
     @Path("retention")
-    @RolesAllowed(COORDINATOR)
+    @RolesAllowed(ADMINISTRATOR)
     public Uni<RetentionRunView> runRetention() {
         return retention.run().map(RetentionRunView::of);
     }

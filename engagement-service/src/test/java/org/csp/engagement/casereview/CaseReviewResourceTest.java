@@ -1,6 +1,5 @@
 package org.csp.engagement.casereview;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
@@ -12,18 +11,18 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.csp.infrastructure.ServiceDatabase;
 import org.csp.infrastructure.TestInfrastructure;
 import org.csp.infrastructure.Tokens;
 import org.csp.infrastructure.TopicReader;
-import org.eclipse.microprofile.config.ConfigProvider;
+import org.csp.testing.Api;
+import org.csp.testing.Marker;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -33,34 +32,20 @@ class CaseReviewResourceTest {
     @Inject
     CaseReviews reviews;
 
-    private static RequestSpecification as(String user) {
-        return given().auth().oauth2(Tokens.user(user)).contentType(ContentType.JSON);
-    }
-
     private static String etag(String reference) {
-        return as("engagement")
-                .when()
-                .get("/api/case-reviews/" + reference)
-                .then()
+        return Api.get(Tokens.user("engagement"), "/api/case-reviews/" + reference)
                 .statusCode(200)
                 .extract()
                 .header("ETag");
     }
 
     private static void post(String reference, String step, String body) {
-        as("engagement")
-                .header("If-Match", etag(reference))
-                .body(body)
-                .when()
-                .post("/api/case-reviews/" + reference + "/" + step)
-                .then()
+        Api.postIfMatch(Tokens.user("engagement"), "/api/case-reviews/" + reference + "/" + step, body, etag(reference))
                 .statusCode(200);
     }
 
     private static long count(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(
-                        "jdbc:" + ConfigProvider.getConfig().getValue("quarkus.datasource.reactive.url", String.class)
-                                + "?user=postgres");
+        try (Connection c = ServiceDatabase.connect();
                 ResultSet rows = c.createStatement().executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
@@ -69,12 +54,8 @@ class CaseReviewResourceTest {
 
     /** A whole review, closed on {@code closedOn}, whose free text carries {@code marker}. */
     private static void wholeReview(String reference, String marker, String closedOn) {
-        as("engagement")
-                .body("""
+        Api.post(Tokens.user("engagement"), "/api/case-reviews", """
                         {"caseReference": "%s", "receivedOn": "2020-09-02", "agencies": ["Stroud District Council", "Gloucestershire Police"]}""".formatted(reference))
-                .when()
-                .post("/api/case-reviews")
-                .then()
                 .statusCode(201)
                 .header("Location", equalTo("/api/case-reviews/" + reference))
                 .body("status", equalTo("received"));
@@ -95,10 +76,7 @@ class CaseReviewResourceTest {
     void aReviewRunsItsLifecycleAndReportsItsTimeliness() {
         String reference = "ASB-CR-" + UUID.randomUUID().toString().substring(0, 8);
         wholeReview(reference, "keep", "2020-10-20");
-        as("engagement")
-                .when()
-                .get("/api/case-reviews/" + reference)
-                .then()
+        Api.get(Tokens.user("engagement"), "/api/case-reviews/" + reference)
                 .statusCode(200)
                 .body("status", equalTo("closed"))
                 .body("organisationNames", equalTo(List.of("Stroud District Council", "Gloucestershire Police")))
@@ -109,27 +87,22 @@ class CaseReviewResourceTest {
                 .body("closure.outcome", equalTo("actions-agreed"))
                 .body("timeliness.daysToDecision", equalTo(10))
                 .body("timeliness.daysToClosure", equalTo(48));
-        as("coordinator")
-                .when()
-                .get("/api/case-reviews")
-                .then()
+        Api.get(Tokens.user("coordinator"), "/api/case-reviews")
                 .statusCode(200)
                 .body("caseReference", hasItem(reference));
-        as("engagement")
-                .header("If-Match", etag(reference))
-                .body("{\"heldOn\": \"2020-11-01\"}")
-                .when()
-                .post("/api/case-reviews/" + reference + "/meeting")
-                .then()
+        Api.postIfMatch(
+                        Tokens.user("engagement"),
+                        "/api/case-reviews/" + reference + "/meeting",
+                        "{\"heldOn\": \"2020-11-01\"}",
+                        etag(reference))
                 .statusCode(409)
                 .contentType("application/problem+json");
-        as("engagement")
-                .body("{\"heldOn\": \"2020-11-01\"}")
-                .when()
-                .post("/api/case-reviews/" + reference + "/meeting")
-                .then()
+        Api.post(
+                        Tokens.user("engagement"),
+                        "/api/case-reviews/" + reference + "/meeting",
+                        "{\"heldOn\": \"2020-11-01\"}")
                 .statusCode(428);
-        as("engagement").when().get("/api/case-reviews/NO-SUCH-CASE").then().statusCode(404);
+        Api.get(Tokens.user("engagement"), "/api/case-reviews/NO-SUCH-CASE").statusCode(404);
     }
 
     /**
@@ -139,95 +112,76 @@ class CaseReviewResourceTest {
     @Test
     void organisationsAreFreeTextNamesAndTheirFormerFieldNameStillWorks() {
         String reference = "ASB-CR-" + UUID.randomUUID().toString().substring(0, 8);
-        as("engagement")
-                .body("""
+        Api.post(Tokens.user("engagement"), "/api/case-reviews", """
                         {"caseReference": "%s", "receivedOn": "2024-09-02", "organisationNames": ["Stroud District Council"]}""".formatted(reference))
-                .when()
-                .post("/api/case-reviews")
-                .then()
                 .statusCode(201)
                 .body("organisationNames", equalTo(List.of("Stroud District Council")))
                 .body("agencies", nullValue());
         String old = "ASB-CR-" + UUID.randomUUID().toString().substring(0, 8);
-        as("engagement")
-                .body(
+        Api.post(
+                        Tokens.user("engagement"),
+                        "/api/case-reviews",
                         "{\"caseReference\": \"%s\", \"receivedOn\": \"2024-09-02\", \"agencies\": [\"Housing provider\"]}"
                                 .formatted(old))
-                .when()
-                .post("/api/case-reviews")
-                .then()
                 .statusCode(201)
                 .body("organisationNames", equalTo(List.of("Housing provider")));
-        as("engagement")
-                .body("""
+        Api.post(Tokens.user("engagement"), "/api/case-reviews", """
                         {"caseReference": "ASB-CR-BOTH", "receivedOn": "2024-09-02", "organisationNames": ["A"],
                          "agencies": ["B"]}""")
-                .when()
-                .post("/api/case-reviews")
-                .then()
                 .statusCode(422)
                 .body("errors[0].field", equalTo("agencies"));
-        as("engagement")
-                .body("""
+        Api.post(Tokens.user("engagement"), "/api/case-reviews", """
                         {"caseReference": "ASB-CR-PD", "receivedOn": "2024-09-02", "agencies": ["Ring 07700 900123"]}""")
-                .when()
-                .post("/api/case-reviews")
-                .then()
                 .statusCode(422)
                 .body("errors[0].field", equalTo("agencies[0]"));
-        as("engagement").when().get("/api/case-reviews/ASB-CR-BOTH").then().statusCode(404);
-        as("engagement").when().get("/api/case-reviews/ASB-CR-PD").then().statusCode(404);
+        Api.get(Tokens.user("engagement"), "/api/case-reviews/ASB-CR-BOTH").statusCode(404);
+        Api.get(Tokens.user("engagement"), "/api/case-reviews/ASB-CR-PD").statusCode(404);
     }
 
     @Test
     void caseReviewsAreForTheCoordinatorAndEngagementOfficersOnly() {
-        as("engagement").when().get("/api/case-reviews").then().statusCode(200);
+        Api.get(Tokens.user("engagement"), "/api/case-reviews").statusCode(200);
         for (String user : List.of("viewer", "lead", "cheltenham-coordinator")) {
             int expected = user.equals("cheltenham-coordinator") ? 200 : 403;
-            as(user).when().get("/api/case-reviews").then().statusCode(expected);
+            Api.get(Tokens.user(user), "/api/case-reviews").statusCode(expected);
         }
-        given().auth()
-                .oauth2(Tokens.client("police-gloucestershire"))
-                .when()
-                .get("/api/case-reviews")
-                .then()
+        Api.get(Tokens.client("police-gloucestershire"), "/api/case-reviews")
                 .statusCode(403)
                 .contentType("application/problem+json");
-        given().auth()
-                .oauth2(Tokens.client("police-gloucestershire"))
-                .contentType(ContentType.JSON)
-                .body("{\"caseReference\": \"ASB-CR-P1\", \"receivedOn\": \"2024-09-02\"}")
-                .when()
-                .post("/api/case-reviews")
-                .then()
+        Api.post(
+                        Tokens.client("police-gloucestershire"),
+                        "/api/case-reviews",
+                        "{\"caseReference\": \"ASB-CR-P1\", \"receivedOn\": \"2024-09-02\"}")
                 .statusCode(403);
-        as("engagement").when().post("/api/case-reviews/retention").then().statusCode(403);
-        as("cheltenham-coordinator")
-                .when()
-                .get("/api/case-reviews?partnership=stroud")
-                .then()
+        for (String notAdministrator : List.of("engagement", "coordinator")) {
+            Api.as(Tokens.user(notAdministrator))
+                    .contentType(ContentType.JSON)
+                    .when()
+                    .post("/api/case-reviews/retention")
+                    .then()
+                    .statusCode(403);
+        }
+        Api.get(Tokens.user("cheltenham-coordinator"), "/api/case-reviews?partnership=stroud")
                 .statusCode(403);
     }
 
     @Test
     void personalDataInFreeTextIsRefusedAndNothingIsStored() throws Exception {
         String reference = "ASB-CR-" + UUID.randomUUID().toString().substring(0, 8);
-        as("engagement")
-                .body("{\"caseReference\": \"%s\", \"receivedOn\": \"2024-09-02\"}".formatted(reference))
-                .when()
-                .post("/api/case-reviews")
-                .then()
+        Api.post(
+                        Tokens.user("engagement"),
+                        "/api/case-reviews",
+                        "{\"caseReference\": \"%s\", \"receivedOn\": \"2024-09-02\"}".formatted(reference))
                 .statusCode(201);
         long before = count("SELECT count(*) FROM events WHERE stream_id LIKE '%" + reference + "'");
         for (String reason :
                 List.of("Complaint from jo@example.org", "Call back on 07700 900123", "Noise at GL5 4UB")) {
-            as("engagement")
-                    .header("If-Match", etag(reference))
-                    .body("""
-                            {"decidedOn": "2024-09-12", "met": false, "threshold": "Three complaints in six months", "reason": "%s"}""".formatted(reason))
-                    .when()
-                    .post("/api/case-reviews/" + reference + "/threshold-decision")
-                    .then()
+            Api.postIfMatch(
+                            Tokens.user("engagement"),
+                            "/api/case-reviews/" + reference + "/threshold-decision",
+                            """
+                            {"decidedOn": "2024-09-12", "met": false, "threshold": "Three complaints in six months", "reason": "%s"}""".formatted(reason),
+                            etag(reference))
                     .statusCode(422)
                     .contentType("application/problem+json")
                     .body("errors[0].field", equalTo("reason"));
@@ -243,30 +197,25 @@ class CaseReviewResourceTest {
     void theRetentionPolicyMakesOldFreeTextUnreadableEverywhereAndKeepsTheCounts() throws Exception {
         String old = "ASB-CR-" + UUID.randomUUID().toString().substring(0, 8);
         String recent = "ASB-CR-" + UUID.randomUUID().toString().substring(0, 8);
-        String marker = "secretmarker" + UUID.randomUUID().toString().substring(0, 6);
+        String marker = "secret " + Marker.next();
         wholeReview(old, marker, "2020-10-20");
         wholeReview(recent, "recentmarker", java.time.LocalDate.now().toString());
-        as("engagement")
-                .when()
-                .get("/api/case-reviews/" + old)
-                .then()
+        Api.get(Tokens.user("engagement"), "/api/case-reviews/" + old)
                 .body("decision.reason", equalTo("Four complaints about noise " + marker));
         assertEquals(
                 0,
                 count("SELECT count(*) FROM events WHERE payload::text LIKE '%" + marker + "%'"),
                 "never stored in clear");
 
-        as("coordinator")
+        Api.as(Tokens.user("admin"))
+                .contentType(ContentType.JSON)
                 .when()
                 .post("/api/case-reviews/retention")
                 .then()
                 .statusCode(200)
                 .body("retention", equalTo("P3Y"));
 
-        as("engagement")
-                .when()
-                .get("/api/case-reviews/" + old)
-                .then()
+        Api.get(Tokens.user("engagement"), "/api/case-reviews/" + old)
                 .statusCode(200)
                 .body("freeTextRemoved", equalTo(true))
                 .body("decision.reason", nullValue())
@@ -275,10 +224,7 @@ class CaseReviewResourceTest {
                 .body("closure.summary", nullValue())
                 .body("closure.outcome", equalTo("actions-agreed"))
                 .body("timeliness.daysToClosure", equalTo(48));
-        as("engagement")
-                .when()
-                .get("/api/case-reviews/" + recent)
-                .then()
+        Api.get(Tokens.user("engagement"), "/api/case-reviews/" + recent)
                 .body("freeTextRemoved", equalTo(false))
                 .body("decision.reason", equalTo("Four complaints about noise recentmarker"));
         assertEquals(
@@ -297,25 +243,18 @@ class CaseReviewResourceTest {
         assertFalse(TopicReader.value(published).contains(marker), "Kafka carries only sealed text");
 
         reviews.rebuildView().await().atMost(Duration.ofSeconds(30));
-        as("engagement")
-                .when()
-                .get("/api/case-reviews/" + old)
-                .then()
+        Api.get(Tokens.user("engagement"), "/api/case-reviews/" + old)
                 .statusCode(200)
                 .body("status", equalTo("closed"))
                 .body("decision.reason", nullValue())
                 .body("freeTextRemoved", equalTo(true));
-        as("engagement")
-                .when()
-                .get("/api/case-reviews/" + recent)
-                .then()
+        Api.get(Tokens.user("engagement"), "/api/case-reviews/" + recent)
                 .body("decision.reason", equalTo("Four complaints about noise recentmarker"));
-        as("engagement")
-                .header("If-Match", etag(old))
-                .body("{\"closedOn\": \"2020-10-21\", \"outcome\": \"withdrawn\"}")
-                .when()
-                .post("/api/case-reviews/" + old + "/close")
-                .then()
+        Api.postIfMatch(
+                        Tokens.user("engagement"),
+                        "/api/case-reviews/" + old + "/close",
+                        "{\"closedOn\": \"2020-10-21\", \"outcome\": \"withdrawn\"}",
+                        etag(old))
                 .statusCode(409);
     }
 }

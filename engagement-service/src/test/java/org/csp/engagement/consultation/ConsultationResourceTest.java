@@ -1,6 +1,5 @@
 package org.csp.engagement.consultation;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,101 +8,76 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.csp.infrastructure.TestInfrastructure;
 import org.csp.infrastructure.Tokens;
 import org.csp.infrastructure.TopicReader;
+import org.csp.testing.Api;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = TestInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "engagement"))
 class ConsultationResourceTest {
 
-    private static RequestSpecification as(String user) {
-        return given().auth().oauth2(Tokens.user(user)).contentType(ContentType.JSON);
-    }
-
     @Test
     void aSurveyOpensClosesAndPublishesAggregateResultsForThePerceptionIndicators() {
         String id = "survey-" + UUID.randomUUID().toString().substring(0, 8);
-        as("engagement")
-                .body("""
+        Api.post(Tokens.user("engagement"), "/api/consultations", """
                         {"id": "%s", "kind": "survey", "title": "Residents' community safety survey", "opensOn": "2024-06-01",
                          "plannedClose": "2024-07-31", "priorities": [4],
                          "questions": [{"code": "Q1", "text": "How safe do you feel in your local area after dark?"},
                                        {"code": "Q2", "text": "Has ASB got better, stayed the same or got worse?"}]}""".formatted(id))
-                .when()
-                .post("/api/consultations")
-                .then()
                 .statusCode(201)
                 .header("Location", equalTo("/api/consultations/" + id))
                 .body("status", equalTo("open"));
-        as("engagement")
-                .header("If-Match", "\"1\"")
-                .body(
+        Api.postIfMatch(
+                        Tokens.user("engagement"),
+                        "/api/consultations/" + id + "/results",
                         "{\"publishedOn\": \"2024-09-01\", \"period\": \"2024/25\", "
-                                + "\"geography\": \"E07000082\", \"results\": [{\"question\": \"Q1\", \"percentage\": 71.5, \"sampleSize\": 812}]}")
-                .when()
-                .post("/api/consultations/" + id + "/results")
-                .then()
+                                + "\"geography\": \"E07000082\", \"results\": [{\"question\": \"Q1\", \"percentage\": 71.5, \"sampleSize\": 812}]}",
+                        "\"1\"")
                 .statusCode(409);
-        as("engagement")
-                .header("If-Match", "\"1\"")
-                .body("{\"closedOn\": \"2024-07-31\"}")
-                .when()
-                .post("/api/consultations/" + id + "/close")
-                .then()
+        Api.postIfMatch(
+                        Tokens.user("engagement"),
+                        "/api/consultations/" + id + "/close",
+                        "{\"closedOn\": \"2024-07-31\"}",
+                        "\"1\"")
                 .statusCode(200)
                 .body("status", equalTo("closed"));
-        as("engagement")
-                .header("If-Match", "\"2\"")
-                .body("""
+        Api.postIfMatch(Tokens.user("engagement"), "/api/consultations/" + id + "/results", """
                         {"publishedOn": "2024-09-01", "period": "2024/25", "geography": "E07000082",
-                         "results": [{"question": "Q1", "indicator": "FEEL-SAFE-AFTER-DARK", "percentage": 101, "sampleSize": 0}]}""")
-                .when()
-                .post("/api/consultations/" + id + "/results")
-                .then()
+                         "results": [{"question": "Q1", "indicator": "FEEL-SAFE-AFTER-DARK", "percentage": 101, "sampleSize": 0}]}""", "\"2\"")
                 .statusCode(422)
                 .body("errors.field", hasItem("results[0].percentage"))
                 .body("errors.field", hasItem("results[0].sampleSize"));
-        as("engagement")
-                .header("If-Match", "\"2\"")
-                .body("""
+        Api.postIfMatch(Tokens.user("engagement"), "/api/consultations/" + id + "/results", """
                         {"publishedOn": "2024-09-01", "period": "2024/25", "geography": "E07000082",
                          "results": [{"question": "Q1", "indicator": "FEEL-SAFE-AFTER-DARK", "percentage": 71.5, "sampleSize": 812},
-                                     {"question": "Q2", "indicator": "ASB-BETTER-OR-SAME", "percentage": "83", "sampleSize": 790}]}""")
-                .when()
-                .post("/api/consultations/" + id + "/results")
-                .then()
+                                     {"question": "Q2", "indicator": "ASB-BETTER-OR-SAME", "percentage": "83", "sampleSize": 790}]}""", "\"2\"")
                 .statusCode(400);
-        as("engagement")
-                .header("If-Match", "\"2\"")
-                .body("""
+        Api.postIfMatch(Tokens.user("engagement"), "/api/consultations/" + id + "/results", """
                         {"publishedOn": "2024-09-01", "period": "2024/25", "geography": "E07000082",
                          "results": [{"question": "Q1", "indicator": "FEEL-SAFE-AFTER-DARK", "percentage": 71.5, "sampleSize": 812},
-                                     {"question": "Q2", "indicator": "ASB-BETTER-OR-SAME", "percentage": 83.0, "sampleSize": 790}]}""")
-                .when()
-                .post("/api/consultations/" + id + "/results")
-                .then()
+                                     {"question": "Q2", "indicator": "ASB-BETTER-OR-SAME", "percentage": 83.0, "sampleSize": 790}]}""", "\"2\"")
                 .statusCode(200)
                 .body("status", equalTo("results-published"))
                 .body("results.results[0].percentage", equalTo(71.5f));
-        given().auth()
-                .oauth2(Tokens.client("police-gloucestershire"))
-                .when()
-                .get("/api/consultations/" + id)
-                .then()
-                .statusCode(200);
-        as("viewer")
-                .body("{\"closedOn\": \"2024-07-31\"}")
-                .header("If-Match", "\"3\"")
-                .when()
-                .post("/api/consultations/" + id + "/close")
-                .then()
+        // a partner system names the partnership it reads (no default) and reads only those it serves
+        String police = Tokens.client("police-gloucestershire");
+        Api.get(police, "/api/consultations/" + id + "?partnership=stroud").statusCode(200);
+        Api.get(police, "/api/consultations/" + id)
+                .statusCode(400)
+                .body("type", equalTo("urn:csp:problem:partnership-required"));
+        Api.get(police, "/api/consultations/" + id + "?partnership=bristol")
+                .statusCode(403)
+                .body("type", equalTo("urn:csp:problem:other-partnership"));
+        Api.postIfMatch(
+                        Tokens.user("viewer"),
+                        "/api/consultations/" + id + "/close",
+                        "{\"closedOn\": \"2024-07-31\"}",
+                        "\"3\"")
                 .statusCode(403);
         ConsumerRecord<String, byte[]> published = TopicReader.await(
                 "engagement.events",
@@ -118,16 +92,12 @@ class ConsultationResourceTest {
     @Test
     void aNullPriorityIsAProblemAndOpensNothing() {
         String id = "survey-" + UUID.randomUUID().toString().substring(0, 8);
-        as("engagement")
-                .body("""
+        Api.post(Tokens.user("engagement"), "/api/consultations", """
                         {"id": "%s", "kind": "survey", "title": "Null priority", "opensOn": "2024-06-01",
                          "priorities": [4, null], "questions": [{"code": "Q1", "text": "How safe do you feel?"}]}""".formatted(id))
-                .when()
-                .post("/api/consultations")
-                .then()
                 .statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("priorities"));
-        as("viewer").when().get("/api/consultations/" + id).then().statusCode(404);
+        Api.get(Tokens.user("viewer"), "/api/consultations/" + id).statusCode(404);
     }
 }

@@ -25,6 +25,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.csp.infrastructure.TestInfrastructure;
 import org.csp.infrastructure.Tokens;
 import org.csp.infrastructure.TopicReader;
+import org.csp.testing.Api;
+import org.csp.testing.Marker;
 import org.csp.testing.Unauthorized;
 import org.junit.jupiter.api.Test;
 
@@ -46,41 +48,23 @@ class EngagementResourceTest {
 
     @Test
     void anOfficerRecordsAnEngagementThatIsStoredAndPublished() {
-        String title = "Hate awareness assembly " + UUID.randomUUID();
-        String location = given().auth()
-                .oauth2(Tokens.user("engagement"))
-                .contentType(ContentType.JSON)
-                .body(SCHOOL_TALK.formatted(title))
-                .when()
-                .post("/api/engagements")
-                .then()
+        String title = "Hate awareness assembly " + Marker.next();
+        String location = Api.post(Tokens.user("engagement"), "/api/engagements", SCHOOL_TALK.formatted(title))
                 .statusCode(201)
                 .body("quarter", equalTo("2024/25 Q1"))
                 .body("priorities", equalTo(java.util.List.of(2, 3)))
                 .extract()
                 .header("Location");
-        String id = given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get(location)
-                .then()
+        String id = Api.get(Tokens.user("viewer"), location)
                 .statusCode(200)
                 .body("title", equalTo(title))
                 .body("attendance", equalTo(120))
                 .extract()
                 .path("id");
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/engagements?quarter=2024-25-Q1&type=school-presentation")
-                .then()
+        Api.get(Tokens.user("viewer"), "/api/engagements?quarter=2024-25-Q1&type=school-presentation")
                 .statusCode(200)
                 .body("id", hasItem(id));
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/engagements?quarter=2024-25-Q2")
-                .then()
+        Api.get(Tokens.user("viewer"), "/api/engagements?quarter=2024-25-Q2")
                 .statusCode(200)
                 .body("id", not(hasItem(id)));
 
@@ -94,46 +78,34 @@ class EngagementResourceTest {
     @Test
     void aRetryWithTheSameIdempotencyKeyRecordsOnce() {
         String key = UUID.randomUUID().toString();
-        String body = SCHOOL_TALK.formatted("Retried " + key);
-        String id = given().auth()
-                .oauth2(Tokens.user("coordinator"))
-                .contentType(ContentType.JSON)
+        String title = "Retried " + Marker.next();
+        String body = SCHOOL_TALK.formatted(title);
+        String id = Api.json(Tokens.user("coordinator"), body)
                 .header("Idempotency-Key", key)
-                .body(body)
                 .when()
                 .post("/api/engagements")
                 .then()
                 .statusCode(201)
                 .extract()
                 .path("id");
-        given().auth()
-                .oauth2(Tokens.user("coordinator"))
-                .contentType(ContentType.JSON)
+        Api.json(Tokens.user("coordinator"), body)
                 .header("Idempotency-Key", key)
-                .body(body)
                 .when()
                 .post("/api/engagements")
                 .then()
                 .statusCode(200)
                 .body("id", equalTo(id));
-        given().auth()
-                .oauth2(Tokens.user("coordinator"))
-                .contentType(ContentType.JSON)
+        Api.json(Tokens.user("coordinator"), SCHOOL_TALK.formatted("Something else"))
                 .header("Idempotency-Key", key)
-                .body(SCHOOL_TALK.formatted("Something else"))
                 .when()
                 .post("/api/engagements")
                 .then()
                 .statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:csp:problem:idempotency-key-reused"));
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/engagements?quarter=2024-25-Q1")
-                .then()
+        Api.get(Tokens.user("viewer"), "/api/engagements?quarter=2024-25-Q1")
                 .statusCode(200)
-                .body("findAll { it.title == 'Retried " + key + "' }", hasSize(1));
+                .body("findAll { it.title == '" + title + "' }", hasSize(1));
     }
 
     /**
@@ -143,33 +115,27 @@ class EngagementResourceTest {
     @Test
     void aRetryGetsTheFirstAnswerBackAndARefusedRequestLeavesItsKeyFree() {
         String key = UUID.randomUUID().toString();
-        given().auth()
-                .oauth2(Tokens.user("engagement"))
-                .contentType(ContentType.JSON)
+        Api.json(
+                        Tokens.user("engagement"),
+                        "{\"type\": \"survey\", \"title\": \"Too early " + Marker.next()
+                                + "\", \"startDate\": \"2999-01-01\"}")
                 .header("Idempotency-Key", key)
-                .body("{\"type\": \"survey\", \"title\": \"Too early " + key + "\", \"startDate\": \"2999-01-01\"}")
                 .when()
                 .post("/api/engagements")
                 .then()
                 .statusCode(422)
                 .body("errors[0].field", equalTo("startDate"));
-        String body = SCHOOL_TALK.formatted("Replayed " + key);
-        ExtractableResponse<Response> first = given().auth()
-                .oauth2(Tokens.user("engagement"))
-                .contentType(ContentType.JSON)
+        String body = SCHOOL_TALK.formatted("Replayed " + Marker.next());
+        ExtractableResponse<Response> first = Api.json(Tokens.user("engagement"), body)
                 .header("Idempotency-Key", key)
-                .body(body)
                 .when()
                 .post("/api/engagements")
                 .then()
                 .statusCode(201)
                 .header("Idempotent-Replayed", nullValue())
                 .extract();
-        ExtractableResponse<Response> again = given().auth()
-                .oauth2(Tokens.user("engagement"))
-                .contentType(ContentType.JSON)
+        ExtractableResponse<Response> again = Api.json(Tokens.user("engagement"), body)
                 .header("Idempotency-Key", key)
-                .body(body)
                 .when()
                 .post("/api/engagements")
                 .then()
@@ -179,11 +145,7 @@ class EngagementResourceTest {
         assertEquals(first.body().asString(), again.body().asString());
         assertEquals(first.header("Location"), again.header("Location"));
         assertEquals("\"1\"", again.header("ETag"));
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get(first.header("Location") + "/history")
-                .then()
+        Api.get(Tokens.user("viewer"), first.header("Location") + "/history")
                 .statusCode(200)
                 .body("type", equalTo(List.of("engagement.activity.recorded.v2")));
     }
@@ -196,17 +158,11 @@ class EngagementResourceTest {
     @Test
     void oneNameAndShapePerFieldWithTheFormerOnesStillRead() {
         String officer = Tokens.user("engagement");
-        String title = "Community safety stall " + UUID.randomUUID();
-        given().auth()
-                .oauth2(officer)
-                .contentType(ContentType.JSON)
-                .body("""
+        String title = "Community safety stall " + Marker.next();
+        Api.post(officer, "/api/engagements", """
                         {"type": "public-event", "title": "%s", "startDate": "2024-07-06",
                          "place": {"level": "parish", "gss": "E04008245", "name": "Nailsworth"},
                          "leadOrganisationName": "Stroud District Council", "organisationNames": ["Gloucestershire Police"]}""".formatted(title))
-                .when()
-                .post("/api/engagements")
-                .then()
                 .statusCode(201)
                 .body("startDate", equalTo("2024-07-06"))
                 .body("endDate", equalTo("2024-07-06"))
@@ -217,25 +173,16 @@ class EngagementResourceTest {
                 .body("$", not(hasKey("date")))
                 .body("$", not(hasKey("placeDetail")))
                 .body("$", not(hasKey("organisations")));
-        given().auth()
-                .oauth2(officer)
-                .contentType(ContentType.JSON)
-                .body("{\"type\": \"workshop\", \"title\": \"Named place\", \"startDate\": \"2024-07-06\", "
-                        + "\"place\": {\"name\": \"Nailsworth\"}}")
-                .when()
-                .post("/api/engagements")
-                .then()
+        Api.post(
+                        officer,
+                        "/api/engagements",
+                        "{\"type\": \"workshop\", \"title\": \"Named place\", \"startDate\": \"2024-07-06\", "
+                                + "\"place\": {\"name\": \"Nailsworth\"}}")
                 .statusCode(201)
                 .body("place", equalTo(Map.of("name", "Nailsworth")));
-        String location = given().auth()
-                .oauth2(officer)
-                .contentType(ContentType.JSON)
-                .body("""
+        String location = Api.post(officer, "/api/engagements", """
                         {"type": "workshop", "title": "%s", "date": "2024-06-12", "place": "Stroud Valley School",
                          "leadOrganisation": "Stroud District Council", "organisations": ["Neighbourhood Watch"]}""".formatted(title))
-                .when()
-                .post("/api/engagements")
-                .then()
                 .statusCode(201)
                 .body("startDate", equalTo("2024-06-12"))
                 .body("place", equalTo(Map.of("name", "Stroud Valley School")))
@@ -243,64 +190,37 @@ class EngagementResourceTest {
                 .body("organisationNames", equalTo(List.of("Neighbourhood Watch")))
                 .extract()
                 .header("Location");
-        given().auth()
-                .oauth2(officer)
-                .contentType("application/merge-patch+json")
-                .header("If-Match", "\"1\"")
-                .body("{\"date\": \"2024-06-11\", \"organisations\": [\"Gloucestershire Police\"]}")
-                .when()
-                .patch(location)
-                .then()
+        Api.mergePatch(
+                        officer,
+                        location,
+                        "{\"date\": \"2024-06-11\", \"organisations\": [\"Gloucestershire Police\"]}",
+                        "\"1\"")
                 .statusCode(200)
                 .body("startDate", equalTo("2024-06-11"))
                 .body("endDate", equalTo("2024-06-12"))
                 .body("place", equalTo(Map.of("name", "Stroud Valley School")))
                 .body("organisationNames", equalTo(List.of("Gloucestershire Police")));
-        given().auth()
-                .oauth2(officer)
-                .contentType("application/merge-patch+json")
-                .header("If-Match", "\"2\"")
-                .body("{\"date\": \"2999-01-01\"}")
-                .when()
-                .patch(location)
-                .then()
+        Api.mergePatch(officer, location, "{\"date\": \"2999-01-01\"}", "\"2\"")
                 .statusCode(422)
                 .body("errors[0].field", equalTo("date"));
-        given().auth()
-                .oauth2(officer)
-                .contentType("application/merge-patch+json")
-                .header("If-Match", "\"2\"")
-                .body("{\"startDate\": \"2999-01-01\"}")
-                .when()
-                .patch(location)
-                .then()
+        Api.mergePatch(officer, location, "{\"startDate\": \"2999-01-01\"}", "\"2\"")
                 .statusCode(422)
                 .body("errors[0].field", equalTo("startDate"));
-        given().auth()
-                .oauth2(officer)
-                .contentType(ContentType.JSON)
-                .body("{\"type\": \"workshop\", \"title\": \"Both dates\", \"startDate\": \"2024-06-12\", "
-                        + "\"date\": \"2024-06-12\"}")
-                .when()
-                .post("/api/engagements")
-                .then()
+        Api.post(
+                        officer,
+                        "/api/engagements",
+                        "{\"type\": \"workshop\", \"title\": \"Both dates\", \"startDate\": \"2024-06-12\", "
+                                + "\"date\": \"2024-06-12\"}")
                 .statusCode(422)
                 .body("errors.field", equalTo(List.of("date")));
-        given().auth()
-                .oauth2(officer)
-                .contentType(ContentType.JSON)
-                .body("{\"type\": \"workshop\", \"title\": \"Bad name\", \"startDate\": \"2024-06-12\", "
-                        + "\"organisations\": [\"Ring 07700 900123\"]}")
-                .when()
-                .post("/api/engagements")
-                .then()
+        Api.post(
+                        officer,
+                        "/api/engagements",
+                        "{\"type\": \"workshop\", \"title\": \"Bad name\", \"startDate\": \"2024-06-12\", "
+                                + "\"organisations\": [\"Ring 07700 900123\"]}")
                 .statusCode(422)
                 .body("errors.field", equalTo(List.of("organisations[0]")));
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/engagements?quarter=2024-25-Q1")
-                .then()
+        Api.get(Tokens.user("viewer"), "/api/engagements?quarter=2024-25-Q1")
                 .statusCode(200)
                 .body("title", not(hasItem("Both dates")))
                 .body("title", not(hasItem("Bad name")));
@@ -329,106 +249,51 @@ class EngagementResourceTest {
                 .post("/api/engagements")
                 .then()
                 .statusCode(401);
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .post("/api/engagements")
-                .then()
+        Api.post(Tokens.user("viewer"), "/api/engagements", body).statusCode(403);
+        Api.post(Tokens.client("police-gloucestershire"), "/api/engagements", body)
                 .statusCode(403);
-        given().auth()
-                .oauth2(Tokens.client("police-gloucestershire"))
-                .contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .post("/api/engagements")
-                .then()
-                .statusCode(403);
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/engagements")
-                .then()
-                .statusCode(200)
-                .body("title", not(hasItem("Not allowed")));
+        Api.get(Tokens.user("viewer"), "/api/engagements").statusCode(200).body("title", not(hasItem("Not allowed")));
     }
 
     @Test
     void badInputIsAProblemAndStoresNothing() {
         String officer = Tokens.user("engagement");
-        given().auth()
-                .oauth2(officer)
-                .contentType(ContentType.JSON)
-                .body("{\"type\": \"party\", \"title\": \"\", \"date\": \"14/08/2024\"}")
-                .when()
-                .post("/api/engagements")
-                .then()
+        Api.post(officer, "/api/engagements", "{\"type\": \"party\", \"title\": \"\", \"date\": \"14/08/2024\"}")
                 .statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("type"))
                 .body("errors.field", hasItem("title"))
                 .body("errors.field", hasItem("date"));
-        given().auth()
-                .oauth2(officer)
-                .contentType(ContentType.JSON)
-                .body(
+        Api.post(
+                        officer,
+                        "/api/engagements",
                         "{\"type\": \"survey\", \"title\": \"Bad numbers\", \"date\": \"2024-05-01\", \"attendance\": -3, \"priorities\": [0]}")
-                .when()
-                .post("/api/engagements")
-                .then()
                 .statusCode(422)
                 .body("errors.field", hasItem("attendance"))
                 .body("errors.field", hasItem("priorities"));
-        given().auth()
-                .oauth2(officer)
-                .contentType(ContentType.JSON)
-                .body("{\"type\": \"survey\", \"title\": \"Tomorrow\", \"date\": \"2999-01-01\"}")
-                .when()
-                .post("/api/engagements")
-                .then()
+        Api.post(
+                        officer,
+                        "/api/engagements",
+                        "{\"type\": \"survey\", \"title\": \"Tomorrow\", \"date\": \"2999-01-01\"}")
                 .statusCode(422)
                 .body("errors[0].field", equalTo("date"));
-        given().auth()
-                .oauth2(officer)
-                .contentType(ContentType.JSON)
-                .body("[1, 2")
-                .when()
-                .post("/api/engagements")
-                .then()
-                .statusCode(400)
-                .contentType("application/problem+json");
-        given().auth()
-                .oauth2(officer)
-                .contentType(ContentType.JSON)
+        Api.post(officer, "/api/engagements", "[1, 2").statusCode(400).contentType("application/problem+json");
+        Api.json(officer, SCHOOL_TALK.formatted("Bad key"))
                 .header("Idempotency-Key", "has spaces in it")
-                .body(SCHOOL_TALK.formatted("Bad key"))
                 .when()
                 .post("/api/engagements")
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json");
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/engagements")
-                .then()
+        Api.get(Tokens.user("viewer"), "/api/engagements")
                 .statusCode(200)
                 .body("title", not(hasItem("Bad numbers")))
                 .body("title", not(hasItem("Tomorrow")))
                 .body("title", not(hasItem("Bad key")));
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/engagements/" + UUID.randomUUID())
-                .then()
+        Api.get(Tokens.user("viewer"), "/api/engagements/" + UUID.randomUUID())
                 .statusCode(404)
                 .contentType("application/problem+json");
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/engagements?quarter=Q5")
-                .then()
+        Api.get(Tokens.user("viewer"), "/api/engagements?quarter=Q5")
                 .statusCode(400)
                 .contentType("application/problem+json");
     }
@@ -436,18 +301,11 @@ class EngagementResourceTest {
     /** Free text partners or the public may see refuses what identifies a person, and nothing is stored. */
     @Test
     void aWorkshopIsAcceptedButPersonalDataInItsTextIsRefused() {
-        given().auth()
-                .oauth2(Tokens.user("engagement"))
-                .contentType(ContentType.JSON)
-                .body("""
+        Api.post(Tokens.user("engagement"), "/api/engagements", """
                         {"type": "workshop", "title": "Crime prevention workshop for VCSE organisations", "date": "2024-08-14",
                          "place": "Stroud", "priorities": [4], "organisations": ["Stroud District Council"], "attendance": 23,
-                         "outcomes": "Checklist handed to 12 organisations"}""")
-                .when()
-                .post("/api/engagements")
-                .then()
-                .statusCode(201);
-        String marker = UUID.randomUUID().toString().substring(0, 8);
+                         "outcomes": "Checklist handed to 12 organisations"}""").statusCode(201);
+        String marker = Marker.next();
         String workshop = """
                 {"type": "workshop", "title": "%s", "date": "2024-08-14", "place": "%s", "outcomes": "%s"}""";
         List<String[]> refused = List.of(
@@ -462,22 +320,12 @@ class EngagementResourceTest {
                     "title", workshop.formatted("Workshop " + marker + " call +44 1453 766321", "Stroud", "ok")
                 });
         for (String[] bad : refused) {
-            given().auth()
-                    .oauth2(Tokens.user("engagement"))
-                    .contentType(ContentType.JSON)
-                    .body(bad[1])
-                    .when()
-                    .post("/api/engagements")
-                    .then()
+            Api.post(Tokens.user("engagement"), "/api/engagements", bad[1])
                     .statusCode(422)
                     .contentType("application/problem+json")
                     .body("errors[0].field", equalTo(bad[0]));
         }
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/engagements")
-                .then()
+        Api.get(Tokens.user("viewer"), "/api/engagements")
                 .statusCode(200)
                 .body("title", not(hasItem(containsString(marker))));
     }
@@ -486,130 +334,62 @@ class EngagementResourceTest {
     @Test
     void aRecordIsAmendedFollowedUpAndWithdrawnWithItsHistoryKept() {
         String officer = Tokens.user("engagement");
-        String title = "Neighbourhood watch launch " + UUID.randomUUID();
-        String location = given().auth()
-                .oauth2(officer)
-                .contentType(ContentType.JSON)
-                .body("""
+        String title = "Neighbourhood watch launch " + Marker.next();
+        String location = Api.post(officer, "/api/engagements", """
                         {"type": "neighbourhood-watch", "title": "%s", "date": "2024-05-10", "endDate": "2024-05-11",
                          "place": {"level": "ward", "gss": "E05010965", "name": "Stonehouse"}, "priorities": [4],
                          "initiatives": ["P4-02"], "leadOrganisation": "Neighbourhood Watch", "audience": "Residents",
                          "attendance": 40}""".formatted(title))
-                .when()
-                .post("/api/engagements")
-                .then()
                 .statusCode(201)
                 .header("ETag", equalTo("\"1\""))
                 .extract()
                 .header("Location");
-        given().auth()
-                .oauth2(officer)
+        Api.as(officer)
                 .contentType("application/merge-patch+json")
                 .body("{\"attendance\": 45}")
                 .when()
                 .patch(location)
                 .then()
                 .statusCode(428);
-        given().auth()
-                .oauth2(officer)
-                .contentType("application/merge-patch+json")
-                .header("If-Match", "\"1\"")
-                .body("{\"attendance\": 45, \"outcomes\": \"Two new schemes\"}")
-                .when()
-                .patch(location)
-                .then()
+        Api.mergePatch(officer, location, "{\"attendance\": 45, \"outcomes\": \"Two new schemes\"}", "\"1\"")
                 .statusCode(200)
                 .body("attendance", equalTo(45))
                 .body("endDate", equalTo("2024-05-11"));
-        given().auth()
-                .oauth2(officer)
-                .contentType("application/merge-patch+json")
-                .header("If-Match", "\"1\"")
-                .body("{\"attendance\": 50}")
-                .when()
-                .patch(location)
-                .then()
-                .statusCode(412);
-        given().auth()
-                .oauth2(officer)
-                .contentType("application/merge-patch+json")
-                .header("If-Match", "\"2\"")
-                .body("{\"place\": {\"level\": \"ward\", \"gss\": \"E07000082\", \"name\": \"x\"}}")
-                .when()
-                .patch(location)
-                .then()
+        Api.mergePatch(officer, location, "{\"attendance\": 50}", "\"1\"").statusCode(412);
+        Api.mergePatch(
+                        officer,
+                        location,
+                        "{\"place\": {\"level\": \"ward\", \"gss\": \"E07000082\", \"name\": \"x\"}}",
+                        "\"2\"")
                 .statusCode(422)
                 .body("errors[0].field", equalTo("place.gss"));
-        given().auth()
-                .oauth2(officer)
-                .contentType("application/merge-patch+json")
-                .header("If-Match", "\"2\"")
-                .body("{\"place\": {\"level\": \"district\", \"gss\": \"E07000999\", \"name\": \"Nowhere\"}}")
-                .when()
-                .patch(location)
-                .then()
+        Api.mergePatch(
+                        officer,
+                        location,
+                        "{\"place\": {\"level\": \"district\", \"gss\": \"E07000999\", \"name\": \"Nowhere\"}}",
+                        "\"2\"")
                 .statusCode(422)
                 .body("errors[0].field", equalTo("place.gss"));
-        given().auth()
-                .oauth2(officer)
-                .contentType(ContentType.JSON)
-                .header("If-Match", "\"2\"")
-                .body(
-                        "{\"addedOn\": \"2024-06-01\", \"youSaid\": \"More patrols at night\", \"weDid\": \"Patrols added on Fridays\"}")
-                .when()
-                .post(location + "/follow-ups")
-                .then()
+        Api.postIfMatch(
+                        officer,
+                        location + "/follow-ups",
+                        "{\"addedOn\": \"2024-06-01\", \"youSaid\": \"More patrols at night\", \"weDid\": \"Patrols added on Fridays\"}",
+                        "\"2\"")
                 .statusCode(200)
                 .body("followUps[0].weDid", equalTo("Patrols added on Fridays"));
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/engagements?priority=4&place=E05010965&quarter=2024-25-Q1")
-                .then()
+        Api.get(Tokens.user("viewer"), "/api/engagements?priority=4&place=E05010965&quarter=2024-25-Q1")
                 .statusCode(200)
                 .body("title", hasItem(title));
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/engagements?priority=1")
-                .then()
-                .body("title", not(hasItem(title)));
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .contentType(ContentType.JSON)
-                .header("If-Match", "\"3\"")
-                .body("{\"reason\": \"Recorded twice\"}")
-                .when()
-                .post(location + "/withdraw")
-                .then()
+        Api.get(Tokens.user("viewer"), "/api/engagements?priority=1").body("title", not(hasItem(title)));
+        Api.postIfMatch(Tokens.user("viewer"), location + "/withdraw", "{\"reason\": \"Recorded twice\"}", "\"3\"")
                 .statusCode(403);
-        given().auth()
-                .oauth2(officer)
-                .contentType(ContentType.JSON)
-                .header("If-Match", "\"3\"")
-                .body("{\"reason\": \"Recorded twice\"}")
-                .when()
-                .post(location + "/withdraw")
-                .then()
+        Api.postIfMatch(officer, location + "/withdraw", "{\"reason\": \"Recorded twice\"}", "\"3\"")
                 .statusCode(200)
                 .body("withdrawn", equalTo(true));
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/engagements?quarter=2024-25-Q1")
-                .then()
-                .body("title", not(hasItem(title)));
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/engagements?quarter=2024-25-Q1&includeWithdrawn=true")
-                .then()
+        Api.get(Tokens.user("viewer"), "/api/engagements?quarter=2024-25-Q1").body("title", not(hasItem(title)));
+        Api.get(Tokens.user("viewer"), "/api/engagements?quarter=2024-25-Q1&includeWithdrawn=true")
                 .body("title", hasItem(title));
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get(location + "/history")
-                .then()
+        Api.get(Tokens.user("viewer"), location + "/history")
                 .statusCode(200)
                 .body(
                         "type",

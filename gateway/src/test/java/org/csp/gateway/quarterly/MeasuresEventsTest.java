@@ -1,6 +1,5 @@
 package org.csp.gateway.quarterly;
 
-import static io.restassured.RestAssured.given;
 import static org.csp.gateway.quarterly.QuarterlyViewSupport.awaitApplied;
 import static org.csp.gateway.quarterly.QuarterlyViewSupport.awaitStatus;
 import static org.csp.gateway.quarterly.QuarterlyViewSupport.awaitView;
@@ -36,6 +35,7 @@ import org.csp.contracts.ApprovedJson;
 import org.csp.contracts.MeasuresEventTypes;
 import org.csp.infrastructure.TestInfrastructure;
 import org.csp.infrastructure.Tokens;
+import org.csp.testing.Api;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -134,11 +134,7 @@ class MeasuresEventsTest {
 
     /** A measure of the view as the API answers it, its numbers read exactly. */
     private static JsonNode measure(String quarter, String code, String geography) throws Exception {
-        JsonNode view = EXACT.readTree(given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/views/quarterly/" + quarter)
-                .then()
+        JsonNode view = EXACT.readTree(Api.get(Tokens.user("viewer"), "/api/views/quarterly/" + quarter)
                 .statusCode(200)
                 .extract()
                 .asString());

@@ -1,6 +1,5 @@
 package org.csp.gateway.quarterly;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.restassured.path.json.JsonPath;
@@ -13,6 +12,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.csp.assessment.Reading;
 import org.csp.calendar.FinancialQuarter;
 import org.csp.infrastructure.Tokens;
+import org.csp.testing.Api;
 
 /**
  * What the quarterly view's tests share: waiting, through the API, for the view and for the projection's status, and
@@ -37,14 +37,7 @@ final class QuarterlyViewSupport {
         long deadline = System.nanoTime() + timeout.toNanos();
         JsonPath last = null;
         while (System.nanoTime() < deadline) {
-            last = given().auth()
-                    .oauth2(Tokens.user(user))
-                    .when()
-                    .get(path)
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .jsonPath();
+            last = Api.get(Tokens.user(user), path).statusCode(200).extract().jsonPath();
             if (condition.test(last)) {
                 return last;
             }

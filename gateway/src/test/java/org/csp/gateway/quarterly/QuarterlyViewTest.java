@@ -52,6 +52,7 @@ import org.csp.eventsourcing.projection.ProjectionStatus;
 import org.csp.eventsourcing.projection.hosting.ProjectionConfig;
 import org.csp.infrastructure.TestInfrastructure;
 import org.csp.infrastructure.Tokens;
+import org.csp.testing.Api;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -140,8 +141,7 @@ class QuarterlyViewTest {
         awaitView(
                 "/api/views/quarterly/2021-22-Q4",
                 v -> quarters.stream()
-                                .mapToInt(q -> given().auth()
-                                        .oauth2(Tokens.user("viewer"))
+                                .mapToInt(q -> Api.as(Tokens.user("viewer"))
                                         .get("/api/views/quarterly/" + q)
                                         .jsonPath()
                                         .getInt("engagement.records"))
@@ -150,14 +150,12 @@ class QuarterlyViewTest {
         String before = views(quarters);
         int generation = liveGeneration();
 
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
+        Api.as(Tokens.user("viewer"))
                 .when()
                 .post("/api/admin/projections/rebuild")
                 .then()
                 .statusCode(403);
-        given().auth()
-                .oauth2(Tokens.user("coordinator"))
+        Api.as(Tokens.user("coordinator"))
                 .when()
                 .post("/api/admin/projections/rebuild")
                 .then()
@@ -174,8 +172,7 @@ class QuarterlyViewTest {
         assertEquals(before, views(quarters), "the rebuilt view equals the old one");
 
         // The address of the first release still works.
-        given().auth()
-                .oauth2(Tokens.user("coordinator"))
+        Api.as(Tokens.user("coordinator"))
                 .when()
                 .post("/api/admin/projections/quarterly/rebuild")
                 .then()
@@ -203,12 +200,7 @@ class QuarterlyViewTest {
         assertTrue(reasons.stream().anyMatch(r -> r.contains("'date'")), reasons.toString());
         assertEquals("quarterly", status.getString("[0].projection"));
         assertEquals("leader", status.getString("[0].role"));
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/admin/projections/status")
-                .then()
-                .statusCode(403);
+        Api.get(Tokens.user("viewer"), "/api/admin/projections/status").statusCode(403);
         given().when()
                 .get("/q/health/well")
                 .then()
@@ -226,11 +218,7 @@ class QuarterlyViewTest {
 
     @Test
     void anUnknownQuarterIsAProblem() {
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/views/quarterly/2024-Q2")
-                .then()
+        Api.get(Tokens.user("viewer"), "/api/views/quarterly/2024-Q2")
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:csp:problem:invalid-quarter"));
@@ -238,11 +226,7 @@ class QuarterlyViewTest {
 
     @Test
     void anUnreachableServiceIsABadGatewayProblem() {
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/initiatives")
-                .then()
+        Api.get(Tokens.user("viewer"), "/api/initiatives")
                 .statusCode(502)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:csp:problem:upstream-unavailable"));
@@ -542,11 +526,7 @@ class QuarterlyViewTest {
         java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
         StringBuilder records = new StringBuilder();
         for (String quarter : quarters) {
-            String body = given().auth()
-                    .oauth2(Tokens.user("viewer"))
-                    .when()
-                    .get("/api/views/quarterly/" + quarter)
-                    .then()
+            String body = Api.get(Tokens.user("viewer"), "/api/views/quarterly/" + quarter)
                     .statusCode(200)
                     .extract()
                     .asString();
@@ -558,11 +538,7 @@ class QuarterlyViewTest {
     }
 
     private static int liveGeneration() {
-        return given().auth()
-                .oauth2(Tokens.user("coordinator"))
-                .when()
-                .get("/api/admin/projections/status")
-                .then()
+        return Api.get(Tokens.user("coordinator"), "/api/admin/projections/status")
                 .statusCode(200)
                 .extract()
                 .jsonPath()

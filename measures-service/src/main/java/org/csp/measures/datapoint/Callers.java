@@ -34,6 +34,6 @@ public class Callers {
                         "The client's token carries no '" + ORG_CLAIM + "' claim naming its organisation.");
             }
         }
-        return new DataPoints.Caller(call.actor(), call.partnershipScope(partnership), organisation);
+        return new DataPoints.Caller(call.actor(), call.partnershipScope(partnership), call.served(), organisation);
     }
 }

@@ -34,6 +34,7 @@ import org.csp.eventsourcing.StreamAppend;
 import org.csp.eventsourcing.UnitOfWork;
 import org.csp.http.IdempotentRequests;
 import org.csp.http.IdempotentRequests.Answer;
+import org.csp.http.Partnerships;
 import org.csp.measures.datapoint.DataPointCommand.Key;
 import org.csp.measures.datapoint.DataPointCommand.RecordFigure;
 import org.csp.measures.datapoint.DataPointCommand.Submission;
@@ -91,10 +92,11 @@ public class DataPoints {
     }
 
     /**
-     * Who posts: {@code partnership} is the one partnership the caller may post for (null: any, for county-wide partner
-     * systems); {@code partnerOrganisation} the agency's organisation from its token (null for the coordinator).
+     * Who posts: {@code partnership} is the one partnership the caller may post for (null: any it {@code serves}, for
+     * a county-wide partner system that named none); {@code partnerOrganisation} the agency's organisation from its
+     * token (null for the coordinator).
      */
-    public record Caller(Actor actor, String partnership, String partnerOrganisation) {}
+    public record Caller(Actor actor, String partnership, Set<String> serves, String partnerOrganisation) {}
 
     /** The answer to a request, and whether it is the stored answer to an earlier one with the same idempotency key. */
     public record Ingested(Answer answer, boolean replayed) {}
@@ -132,6 +134,9 @@ public class DataPoints {
                 .map(r -> DataPointRules.partnershipOf(geographies, r.geography()))
                 .filter(java.util.Objects::nonNull)
                 .collect(Collectors.toCollection(TreeSet::new));
+        if (caller.partnership() == null && !caller.serves().containsAll(partnershipIds)) {
+            throw Partnerships.notServed(partnershipIds, caller.serves());
+        }
         return rulesOf(partnershipIds).flatMap(rules -> {
             authorise(rows, caller, rules);
             var context = new DataPointRules.Context(

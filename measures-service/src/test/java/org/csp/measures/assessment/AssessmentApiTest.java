@@ -1,6 +1,5 @@
 package org.csp.measures.assessment;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -8,10 +7,10 @@ import static org.hamcrest.Matchers.not;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import java.util.List;
 import org.csp.infrastructure.TestInfrastructure;
 import org.csp.infrastructure.Tokens;
+import org.csp.testing.Api;
 import org.junit.jupiter.api.Test;
 
 /** The quarter's assessment, the latest values, the sources still to submit, and the family-group comparators. */
@@ -20,13 +19,7 @@ import org.junit.jupiter.api.Test;
 class AssessmentApiTest {
 
     private static void post(String rows) {
-        given().auth()
-                .oauth2(Tokens.client("police-gloucestershire"))
-                .contentType(ContentType.JSON)
-                .body("[" + rows + "]")
-                .when()
-                .post("/api/data-points/batch")
-                .then()
+        Api.post(Tokens.client("police-gloucestershire"), "/api/data-points/batch", "[" + rows + "]")
                 .statusCode(200);
     }
 
@@ -52,11 +45,7 @@ class AssessmentApiTest {
         post(String.join(",", row("CHANNEL-REFERRALS", "2023/24 Q2", 2), row("CHANNEL-REFERRALS", "2024/25 Q2", 5)));
 
         var viewer = Tokens.user("viewer");
-        given().auth()
-                .oauth2(viewer)
-                .when()
-                .get("/api/assessments/2024-25-Q2")
-                .then()
+        Api.get(viewer, "/api/assessments/2024-25-Q2")
                 .statusCode(200)
                 .body("find { it.indicator == 'RECORDED-CRIME' }.value", equalTo(90))
                 .body("find { it.indicator == 'RECORDED-CRIME' }.sameTimeLastYear", equalTo(120))
@@ -72,47 +61,27 @@ class AssessmentApiTest {
                 .body("find { it.indicator == 'ASB-COMPLAINTS' }.rag", equalTo("not-rated"));
 
         // a target (a quarter's share of the year's) decides the RAG: 90 against 80 is red for lower-is-better
-        String etag = given().auth()
-                .oauth2(Tokens.user("coordinator"))
-                .when()
-                .get("/api/indicators/RECORDED-CRIME")
-                .then()
+        String etag = Api.get(Tokens.user("coordinator"), "/api/indicators/RECORDED-CRIME")
                 .extract()
                 .header("ETag");
-        given().auth()
-                .oauth2(Tokens.user("coordinator"))
-                .contentType("application/merge-patch+json")
-                .header("If-Match", etag)
-                .body("{\"targets\":{\"2024/25\":320}}")
-                .when()
-                .patch("/api/indicators/RECORDED-CRIME")
-                .then()
+        Api.mergePatch(
+                        Tokens.user("coordinator"),
+                        "/api/indicators/RECORDED-CRIME",
+                        "{\"targets\":{\"2024/25\":320}}",
+                        etag)
                 .statusCode(200);
-        given().auth()
-                .oauth2(viewer)
-                .when()
-                .get("/api/assessments/2024-25-Q2")
-                .then()
+        Api.get(viewer, "/api/assessments/2024-25-Q2")
                 .statusCode(200)
                 .body("find { it.indicator == 'RECORDED-CRIME' }.target", equalTo(80))
                 .body("find { it.indicator == 'RECORDED-CRIME' }.rag", equalTo("red"));
-        given().auth()
-                .oauth2(viewer)
-                .when()
-                .get("/api/assessments/2024-25-Q9")
-                .then()
-                .statusCode(404);
+        Api.get(viewer, "/api/assessments/2024-25-Q9").statusCode(404);
     }
 
     @Test
     void theLatestValueAndTheSourcesStillToSubmit() {
         post(String.join(",", row("YOUNG-PEOPLE-OFFENDING", "2017/18 Q1", 7), row("ASB-INCIDENTS", "2017-04", 50)));
         var viewer = Tokens.user("viewer");
-        given().auth()
-                .oauth2(viewer)
-                .when()
-                .get("/api/data-points/missing?quarter=2017-18-Q1")
-                .then()
+        Api.get(viewer, "/api/data-points/missing?quarter=2017-18-Q1")
                 .statusCode(200)
                 // the police have sent April's ASB figure, not May's or June's; the council none of them
                 .body(
@@ -128,11 +97,7 @@ class AssessmentApiTest {
                         "findAll { it.source == 'gloucestershire-constabulary' }.indicator",
                         not(hasItem("YOUNG-PEOPLE-OFFENDING")))
                 .body("indicator", not(hasItem("COMMUNITY-WORKSHOPS")));
-        given().auth()
-                .oauth2(viewer)
-                .when()
-                .get("/api/data-points/latest")
-                .then()
+        Api.get(viewer, "/api/data-points/latest")
                 .statusCode(200)
                 .body("find { it.indicator == 'YOUNG-PEOPLE-OFFENDING' }.geography", equalTo("E07000082"));
     }
@@ -141,45 +106,23 @@ class AssessmentApiTest {
     void familyGroupComparatorsArePostedByTheCoordinatorOrTheCountyAnalyst() {
         String analyst = Tokens.client("safer-gloucestershire");
         String body = "{\"period\":\"2024-08\",\"average\":610.5,\"lower\":540,\"upper\":690}";
-        given().auth()
-                .oauth2(analyst)
-                .contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .post("/api/indicators/RECORDED-CRIME/comparators?partnership=stroud")
-                .then()
+        Api.post(analyst, "/api/indicators/RECORDED-CRIME/comparators?partnership=stroud", body)
                 .statusCode(201)
                 .body("revision", equalTo(1))
                 .body("geography", equalTo("E07000082"));
-        given().auth()
-                .oauth2(analyst)
-                .contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .post("/api/indicators/RECORDED-CRIME/comparators?partnership=stroud")
-                .then()
+        Api.post(analyst, "/api/indicators/RECORDED-CRIME/comparators?partnership=stroud", body)
                 .statusCode(200);
-        given().auth()
-                .oauth2(analyst)
-                .contentType(ContentType.JSON)
-                .body("{\"period\":\"2024-08\",\"average\":800,\"lower\":540,\"upper\":690}")
-                .when()
-                .post("/api/indicators/RECORDED-CRIME/comparators?partnership=stroud")
-                .then()
+        Api.post(
+                        analyst,
+                        "/api/indicators/RECORDED-CRIME/comparators?partnership=stroud",
+                        "{\"period\":\"2024-08\",\"average\":800,\"lower\":540,\"upper\":690}")
                 .statusCode(422);
-        given().auth()
-                .oauth2(Tokens.client("police-gloucestershire"))
-                .contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .post("/api/indicators/RECORDED-CRIME/comparators?partnership=stroud")
-                .then()
+        Api.post(
+                        Tokens.client("police-gloucestershire"),
+                        "/api/indicators/RECORDED-CRIME/comparators?partnership=stroud",
+                        body)
                 .statusCode(403);
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/indicators/RECORDED-CRIME/comparators")
-                .then()
+        Api.get(Tokens.user("viewer"), "/api/indicators/RECORDED-CRIME/comparators")
                 .statusCode(200)
                 .body("average", equalTo(List.of(610.5f)));
     }

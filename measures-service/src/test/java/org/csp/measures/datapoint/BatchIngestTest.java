@@ -1,6 +1,5 @@
 package org.csp.measures.datapoint;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -11,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -29,10 +27,13 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.csp.eventsourcing.EventStore;
+import org.csp.infrastructure.LockWaits;
+import org.csp.infrastructure.ServiceDatabase;
 import org.csp.infrastructure.TestInfrastructure;
 import org.csp.infrastructure.Tokens;
 import org.csp.infrastructure.TopicReader;
 import org.csp.measures.Db;
+import org.csp.testing.Api;
 import org.csp.testing.Unauthorized;
 import org.junit.jupiter.api.Test;
 
@@ -76,7 +77,7 @@ class BatchIngestTest {
     }
 
     private static Response post(String token, String contentType, String body, String key) {
-        var request = given().auth().oauth2(token).contentType(contentType).body(body.getBytes(StandardCharsets.UTF_8));
+        var request = Api.as(token).contentType(contentType).body(body.getBytes(StandardCharsets.UTF_8));
         if (key != null) {
             request = request.header("Idempotency-Key", key);
         }
@@ -257,13 +258,10 @@ class BatchIngestTest {
                         null)
                 .then()
                 .statusCode(403);
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .contentType(ContentType.JSON)
-                .body("[" + row("HATE-CRIMES", "2019/20 Q2", "E07000082", 3) + "]")
-                .when()
-                .post("/api/data-points/batch")
-                .then()
+        Api.post(
+                        Tokens.user("viewer"),
+                        "/api/data-points/batch",
+                        "[" + row("HATE-CRIMES", "2019/20 Q2", "E07000082", 3) + "]")
                 .statusCode(403);
         assertEquals(before, Db.events());
     }
@@ -278,11 +276,7 @@ class BatchIngestTest {
                 .then()
                 .statusCode(200)
                 .body("recorded", equalTo(3));
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/indicators/RECORDED-CRIME/data-points?from=2022-04&to=2022-06")
-                .then()
+        Api.get(Tokens.user("viewer"), "/api/indicators/RECORDED-CRIME/data-points?from=2022-04&to=2022-06")
                 .statusCode(200)
                 .body("value", equalTo(List.of(310, 295, 288)))
                 .body("status", equalTo(List.of("final", "final", "provisional")));
@@ -292,25 +286,19 @@ class BatchIngestTest {
     @Test
     void aDifferentFigureIsARevisionWithItsHistoryAndTheSameFigureNothing() {
         String police = Tokens.client(POLICE);
-        given().auth()
-                .oauth2(police)
-                .contentType(ContentType.JSON)
-                .body("{\"period\":\"2022-09\",\"geography\":\"E07000082\",\"value\":40}")
-                .when()
-                .post("/api/indicators/SV-VIOLENCE-WITH-INJURY/data-points")
-                .then()
+        Api.post(
+                        police,
+                        "/api/indicators/SV-VIOLENCE-WITH-INJURY/data-points",
+                        "{\"period\":\"2022-09\",\"geography\":\"E07000082\",\"value\":40}")
                 .statusCode(201)
                 .header("Location", startsWith("/api/indicators/SV-VIOLENCE-WITH-INJURY/data-points/E07000082/2022-09"))
                 .body("revision", equalTo(1))
                 .body("submittedBy", equalTo(POLICE))
                 .body("source", equalTo("gloucestershire-constabulary"));
-        given().auth()
-                .oauth2(police)
-                .contentType(ContentType.JSON)
-                .body("{\"period\":\"2022-09\",\"geography\":\"E07000082\",\"value\":40}")
-                .when()
-                .post("/api/indicators/SV-VIOLENCE-WITH-INJURY/data-points")
-                .then()
+        Api.post(
+                        police,
+                        "/api/indicators/SV-VIOLENCE-WITH-INJURY/data-points",
+                        "{\"period\":\"2022-09\",\"geography\":\"E07000082\",\"value\":40}")
                 .statusCode(200)
                 .body("revision", equalTo(1));
         post(
@@ -327,11 +315,7 @@ class BatchIngestTest {
                 .then()
                 .statusCode(422)
                 .body("errors[0].field", equalTo("reason"));
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/indicators/SV-VIOLENCE-WITH-INJURY/data-points/E07000082/2022-09")
-                .then()
+        Api.get(Tokens.user("viewer"), "/api/indicators/SV-VIOLENCE-WITH-INJURY/data-points/E07000082/2022-09")
                 .statusCode(200)
                 .header("ETag", equalTo("\"2\""))
                 .body("value", equalTo(43))
@@ -340,11 +324,9 @@ class BatchIngestTest {
                 .body("revisions.value", equalTo(List.of(40, 43)))
                 .body("revisions[1].reason", equalTo("late reports added"))
                 .body("revisions[0].submittedBy", equalTo(POLICE));
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/indicators/SV-VIOLENCE-WITH-INJURY/data-points?from=2022-09&to=2022-09&revisions=true")
-                .then()
+        Api.get(
+                        Tokens.user("viewer"),
+                        "/api/indicators/SV-VIOLENCE-WITH-INJURY/data-points?from=2022-09&to=2022-09&revisions=true")
                 .statusCode(200)
                 .body("[0].revisions.value", equalTo(List.of(40, 43)));
     }
@@ -371,7 +353,7 @@ class BatchIngestTest {
                 .body("recorded", equalTo(20));
         // hold the event store's append lock so that all six are in flight together: the first waits to append
         // (holding its rows), the others wait for its rows, having read before the new points existed
-        Connection holder = Db.connect();
+        Connection holder = ServiceDatabase.connect();
         holder.setAutoCommit(false);
         holder.createStatement().execute("SELECT pg_advisory_xact_lock(" + EventStore.APPEND_LOCK + ")");
         ExecutorService pool = Executors.newFixedThreadPool(6);
@@ -387,8 +369,8 @@ class BatchIngestTest {
                     .extract()
                     .path("")));
         }
-        try (Connection observer = Db.connect()) {
-            Db.awaitWaitingSessions(observer, 6);
+        try (Connection observer = ServiceDatabase.connect()) {
+            LockWaits.await(observer, 6);
         }
         holder.commit();
         holder.close();
@@ -411,11 +393,8 @@ class BatchIngestTest {
                     new BigDecimal(expected * (expected + 1) / 2),
                     Db.number("SELECT sum(version) FROM events WHERE stream_id = ?", stream),
                     "versions 1…" + expected);
-            Map<String, Object> point = given().auth()
-                    .oauth2(Tokens.user("viewer"))
-                    .when()
-                    .get("/api/indicators/DA-INCIDENTS-CRIMES/data-points/E07000082/" + month)
-                    .then()
+            Map<String, Object> point = Api.get(
+                            Tokens.user("viewer"), "/api/indicators/DA-INCIDENTS-CRIMES/data-points/E07000082/" + month)
                     .statusCode(200)
                     .extract()
                     .path("");
@@ -432,17 +411,10 @@ class BatchIngestTest {
     @Test
     void aCountyWideBatchLandsEachRowInThePartnershipOfItsGeography() {
         // Cheltenham has no plan loaded; its coordinator adds the one police indicator it follows
-        given().auth()
-                .oauth2(Tokens.user("cheltenham-coordinator"))
-                .contentType(ContentType.JSON)
-                .body("""
+        Api.post(Tokens.user("cheltenham-coordinator"), "/api/indicators", """
                         {"code":"RECORDED-CRIME","title":"Crime recorded in Cheltenham","priority":1,"unit":"count",
                          "frequency":"monthly","polarity":"lower-is-better","sources":["gloucestershire-constabulary"],
-                         "geographyLevel":"ward"}""")
-                .when()
-                .post("/api/indicators")
-                .then()
-                .statusCode(201);
+                         "geographyLevel":"ward"}""").statusCode(201);
         String county = array(List.of(
                 row("RECORDED-CRIME", "2016-04", "E07000082", 300),
                 row("RECORDED-CRIME", "2016-04", "E07000078", 410),
@@ -459,11 +431,9 @@ class BatchIngestTest {
                 new BigDecimal("435"),
                 Db.number("SELECT sum(value) FROM data_point_state WHERE partnership_id = 'cheltenham' "
                         + "AND indicator_code = 'RECORDED-CRIME' AND period = '2016-04'"));
-        given().auth()
-                .oauth2(Tokens.user("cheltenham-coordinator"))
-                .when()
-                .get("/api/indicators/RECORDED-CRIME/data-points?from=2016-04&to=2016-04")
-                .then()
+        Api.get(
+                        Tokens.user("cheltenham-coordinator"),
+                        "/api/indicators/RECORDED-CRIME/data-points?from=2016-04&to=2016-04")
                 .statusCode(200)
                 .body("geography", equalTo(List.of("E05004288", "E07000078")));
         // a geography in no district, and one outside Gloucestershire, are row errors
@@ -489,6 +459,27 @@ class BatchIngestTest {
                 .body("errors[0].message", containsString("cheltenham"));
     }
 
+    /**
+     * A partner system reaches the partnerships its token's {@code partnerships} claim lists: Stroud District
+     * Council's client serves Stroud only, so a batch with a Cheltenham row is refused whole (403) and stores nothing.
+     */
+    @Test
+    void aPartnerSystemPostsOnlyForThePartnershipsItServes() {
+        String stroudCouncil = Tokens.client("stroud-district-council");
+        String batch = array(List.of(
+                row("RECORDED-CRIME", "2016-07", "E07000082", 1), row("RECORDED-CRIME", "2016-07", "E07000078", 2)));
+        post(stroudCouncil, "application/json", batch, null)
+                .then()
+                .statusCode(403)
+                .body("type", equalTo("urn:csp:problem:other-partnership"))
+                .body("detail", containsString("cheltenham"));
+        assertEquals(
+                BigDecimal.ZERO,
+                Db.number("SELECT count(*) FROM data_point_state WHERE indicator_code = 'RECORDED-CRIME' "
+                        + "AND period = '2016-07'"),
+                "nothing stored");
+    }
+
     @Test
     void theCoordinatorPostsForAnySourceOfTheIndicatorAndNamesIt() {
         String coordinator = Tokens.user("coordinator");
@@ -505,11 +496,9 @@ class BatchIngestTest {
                 .then()
                 .statusCode(200)
                 .body("recorded", equalTo(1));
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/indicators/ASB-INCIDENTS/data-points?geography=E07000082&from=2019-04&to=2019-04")
-                .then()
+        Api.get(
+                        Tokens.user("viewer"),
+                        "/api/indicators/ASB-INCIDENTS/data-points?geography=E07000082&from=2019-04&to=2019-04")
                 .statusCode(200)
                 .body("source", hasItem("stroud-district-council"));
     }

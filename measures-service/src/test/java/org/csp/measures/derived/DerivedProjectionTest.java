@@ -25,6 +25,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.csp.infrastructure.TestInfrastructure;
 import org.csp.infrastructure.Tokens;
 import org.csp.measures.Db;
+import org.csp.testing.Api;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,7 +45,7 @@ class DerivedProjectionTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         String last = null;
         while (System.nanoTime() < deadline) {
-            var request = user == null ? given() : given().auth().oauth2(Tokens.user(user));
+            var request = user == null ? given() : Api.as(Tokens.user(user));
             var response = request.when().get(path).then().extract();
             last = response.statusCode() + " " + response.asString();
             if (response.statusCode() == status && condition.test(response.jsonPath())) {
@@ -93,17 +94,8 @@ class DerivedProjectionTest {
         assertEquals("derived", status.getString("projection"));
         assertEquals("engagement.events", status.getString("live.parked[0].topic"));
         assertEquals("header ce_specversion is missing", status.getString("live.parked[0].reason"));
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/admin/projections/derived/status")
-                .then()
-                .statusCode(403);
-        given().auth()
-                .oauth2(Tokens.user("coordinator"))
-                .when()
-                .get("/api/admin/projections/quarterly/status")
-                .then()
+        Api.get(Tokens.user("viewer"), "/api/admin/projections/derived/status").statusCode(403);
+        Api.get(Tokens.user("coordinator"), "/api/admin/projections/quarterly/status")
                 .statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:csp:problem:not-found"));
@@ -136,14 +128,12 @@ class DerivedProjectionTest {
         int generation = awaitJson("/api/admin/projections/derived/status", "coordinator", 200, s -> true)
                 .getInt("live.generation");
 
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
+        Api.as(Tokens.user("viewer"))
                 .when()
                 .post("/api/admin/projections/derived/rebuild")
                 .then()
                 .statusCode(403);
-        given().auth()
-                .oauth2(Tokens.user("coordinator"))
+        Api.as(Tokens.user("coordinator"))
                 .when()
                 .post("/api/admin/projections/derived/rebuild")
                 .then()

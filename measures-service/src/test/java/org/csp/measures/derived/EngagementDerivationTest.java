@@ -1,6 +1,5 @@
 package org.csp.measures.derived;
 
-import static io.restassured.RestAssured.given;
 import static org.csp.measures.derived.EngagementEvents.await;
 import static org.csp.measures.derived.EngagementEvents.publish;
 import static org.csp.measures.derived.EngagementEvents.record;
@@ -10,11 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.UUID;
 import org.csp.infrastructure.TestInfrastructure;
 import org.csp.infrastructure.Tokens;
+import org.csp.testing.Api;
 import org.junit.jupiter.api.Test;
 
 /** Derived indicators follow the engagement records and published consultation results, never typed in by hand. */
@@ -72,12 +71,10 @@ class EngagementDerivationTest {
     }
 
     private static List<Integer> revisions(String quarter) {
-        return given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/indicators/COMMUNITY-WORKSHOPS/data-points/E07000082/"
-                        + quarter.replace('/', '-').replace(' ', '-'))
-                .then()
+        return Api.get(
+                        Tokens.user("viewer"),
+                        "/api/indicators/COMMUNITY-WORKSHOPS/data-points/E07000082/"
+                                + quarter.replace('/', '-').replace(' ', '-'))
                 .statusCode(200)
                 .extract()
                 .path("revisions.value");
@@ -96,14 +93,10 @@ class EngagementDerivationTest {
 
     @Test
     void derivedIndicatorsAreNeverTypedInByHand() {
-        given().auth()
-                .oauth2(Tokens.user("coordinator"))
-                .contentType(ContentType.JSON)
-                .body(
+        Api.post(
+                        Tokens.user("coordinator"),
+                        "/api/data-points/batch",
                         "[{\"indicator\":\"COMMUNITY-WORKSHOPS\",\"period\":\"2024/25 Q1\",\"geography\":\"E07000082\",\"value\":3}]")
-                .when()
-                .post("/api/data-points/batch")
-                .then()
                 .statusCode(422)
                 .body("errors[0].message", containsString("derived"));
     }

@@ -1,6 +1,5 @@
 package org.csp.measures.derived;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +22,7 @@ import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.StoredEvent;
 import org.csp.eventsourcing.cloudevents.CloudEventCodec;
 import org.csp.infrastructure.Tokens;
+import org.csp.testing.Api;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -91,13 +91,11 @@ final class EngagementEvents {
     }
 
     static Object value(String indicator, String period) {
-        List<Object> values = given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/indicators/" + indicator + "/data-points?from="
-                        + period.replace('/', '-').replace(' ', '-') + "&to="
-                        + period.replace('/', '-').replace(' ', '-'))
-                .then()
+        List<Object> values = Api.get(
+                        Tokens.user("viewer"),
+                        "/api/indicators/" + indicator + "/data-points?from="
+                                + period.replace('/', '-').replace(' ', '-') + "&to="
+                                + period.replace('/', '-').replace(' ', '-'))
                 .statusCode(200)
                 .extract()
                 .path("value");

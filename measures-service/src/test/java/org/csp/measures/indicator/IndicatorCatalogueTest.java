@@ -1,6 +1,5 @@
 package org.csp.measures.indicator;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -11,13 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.csp.infrastructure.TestInfrastructure;
 import org.csp.infrastructure.Tokens;
 import org.csp.measures.Db;
+import org.csp.testing.Api;
 import org.junit.jupiter.api.Test;
 
 /** The catalogue: loaded from the file at first start, defined and amended by the coordinator with a kept history. */
@@ -31,11 +30,7 @@ class IndicatorCatalogueTest {
 
     @Test
     void everyLineOfThePlanIsInTheCatalogueWithItsRules() throws Exception {
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/indicators")
-                .then()
+        Api.get(Tokens.user("viewer"), "/api/indicators")
                 .statusCode(200)
                 .body("size()", greaterThanOrEqualTo(22))
                 .body("find { it.code == 'HATE-CRIMES' }.polarity", equalTo("increased-reporting-is-positive"))
@@ -50,13 +45,8 @@ class IndicatorCatalogueTest {
         // the plan's measure lines name exactly the catalogue's codes
         String plan =
                 Files.readString(Path.of("../plan-service/src/main/resources/seed/stroud-district-2023-2026.json"));
-        List<String> codes = given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/indicators")
-                .then()
-                .extract()
-                .path("code");
+        List<String> codes =
+                Api.get(Tokens.user("viewer"), "/api/indicators").extract().path("code");
         for (String code : codes) {
             assertEquals(true, plan.contains("\"" + code + "\""), code + " is named by the plan");
         }
@@ -65,13 +55,7 @@ class IndicatorCatalogueTest {
     @Test
     void theCoordinatorDefinesAndAmendsAnIndicatorAndItsHistoryIsKept() {
         String coordinator = Tokens.user("coordinator");
-        String etag = given().auth()
-                .oauth2(coordinator)
-                .contentType(ContentType.JSON)
-                .body(NEW_INDICATOR.formatted("KNIFE-CRIME"))
-                .when()
-                .post("/api/indicators")
-                .then()
+        String etag = Api.post(coordinator, "/api/indicators", NEW_INDICATOR.formatted("KNIFE-CRIME"))
                 .statusCode(201)
                 .header("Location", equalTo("/api/indicators/KNIFE-CRIME"))
                 .body("aggregation", equalTo("sum"))
@@ -79,73 +63,37 @@ class IndicatorCatalogueTest {
                 .body("targets.size()", equalTo(0))
                 .extract()
                 .header("ETag");
-        given().auth()
-                .oauth2(coordinator)
-                .contentType(ContentType.JSON)
-                .body(NEW_INDICATOR.formatted("KNIFE-CRIME").replace("Knife crime offences", "Other"))
-                .when()
-                .post("/api/indicators")
-                .then()
+        Api.post(
+                        coordinator,
+                        "/api/indicators",
+                        NEW_INDICATOR.formatted("KNIFE-CRIME").replace("Knife crime offences", "Other"))
                 .statusCode(409);
 
         String patch = "{\"targets\":{\"2025/26\":120},\"tolerance\":10}";
-        given().auth()
-                .oauth2(coordinator)
+        Api.as(coordinator)
                 .contentType("application/merge-patch+json")
                 .body(patch)
                 .when()
                 .patch("/api/indicators/KNIFE-CRIME")
                 .then()
                 .statusCode(428);
-        given().auth()
-                .oauth2(coordinator)
-                .contentType("application/merge-patch+json")
-                .header("If-Match", "\"99\"")
-                .body(patch)
-                .when()
-                .patch("/api/indicators/KNIFE-CRIME")
-                .then()
+        Api.mergePatch(coordinator, "/api/indicators/KNIFE-CRIME", patch, "\"99\"")
                 .statusCode(412);
         long before = Db.events();
-        given().auth()
-                .oauth2(coordinator)
-                .contentType("application/merge-patch+json")
-                .header("If-Match", etag)
-                .body(patch)
-                .when()
-                .patch("/api/indicators/KNIFE-CRIME")
-                .then()
+        Api.mergePatch(coordinator, "/api/indicators/KNIFE-CRIME", patch, etag)
                 .statusCode(200)
                 .body("targets.'2025/26'", equalTo(120))
                 .body("tolerance", equalTo(10))
                 .body("version", equalTo(2));
         assertEquals(before + 1, Db.events());
-        given().auth()
-                .oauth2(coordinator)
-                .contentType("application/merge-patch+json")
-                .header("If-Match", "\"2\"")
-                .body("{\"polarity\":\"monitor-only\"}")
-                .when()
-                .patch("/api/indicators/KNIFE-CRIME")
-                .then()
+        Api.mergePatch(coordinator, "/api/indicators/KNIFE-CRIME", "{\"polarity\":\"monitor-only\"}", "\"2\"")
                 .statusCode(422)
                 .body("errors.field", hasItem("targets"));
-        given().auth()
-                .oauth2(coordinator)
-                .contentType("application/merge-patch+json")
-                .header("If-Match", "\"2\"")
-                .body("{\"code\":\"OTHER\"}")
-                .when()
-                .patch("/api/indicators/KNIFE-CRIME")
-                .then()
+        Api.mergePatch(coordinator, "/api/indicators/KNIFE-CRIME", "{\"code\":\"OTHER\"}", "\"2\"")
                 .statusCode(422);
         assertEquals(before + 1, Db.events());
 
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/indicators/KNIFE-CRIME/history")
-                .then()
+        Api.get(Tokens.user("viewer"), "/api/indicators/KNIFE-CRIME/history")
                 .statusCode(200)
                 .body("", hasSize(2))
                 .body("[0].type", equalTo("measures.indicator.defined.v2"))
@@ -158,15 +106,9 @@ class IndicatorCatalogueTest {
     void anInvalidDefinitionIsA422NamingEachFieldAndOnlyTheCoordinatorDefines() {
         String coordinator = Tokens.user("coordinator");
         long before = Db.events();
-        given().auth()
-                .oauth2(coordinator)
-                .contentType(ContentType.JSON)
-                .body("""
+        Api.post(coordinator, "/api/indicators", """
                         {"code":"bad code","title":"x","priority":0,"unit":"litres","frequency":"daily","polarity":"up",
                          "sources":["acme-ltd"],"targets":{"2024":5},"tolerance":150,"geographyLevel":"street","derivedFrom":"magic"}""")
-                .when()
-                .post("/api/indicators")
-                .then()
                 .statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("code"))
@@ -179,48 +121,22 @@ class IndicatorCatalogueTest {
                 .body("errors.field", hasItem("tolerance"))
                 .body("errors.field", hasItem("geographyLevel"))
                 .body("errors.field", hasItem("derivedFrom"));
-        given().auth()
-                .oauth2(coordinator)
-                .contentType(ContentType.JSON)
-                .body("{\"code\":\"X\",\"priority\":\"2\"}")
-                .when()
-                .post("/api/indicators")
-                .then()
+        Api.post(coordinator, "/api/indicators", "{\"code\":\"X\",\"priority\":\"2\"}")
                 .statusCode(400)
                 .body("detail", containsString("priority"));
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .contentType(ContentType.JSON)
-                .body(NEW_INDICATOR.formatted("VIEWER-MADE"))
-                .when()
-                .post("/api/indicators")
-                .then()
+        Api.post(Tokens.user("viewer"), "/api/indicators", NEW_INDICATOR.formatted("VIEWER-MADE"))
                 .statusCode(403);
-        given().auth()
-                .oauth2(Tokens.client("police-gloucestershire"))
-                .contentType(ContentType.JSON)
-                .body(NEW_INDICATOR.formatted("POLICE-MADE"))
-                .when()
-                .post("/api/indicators")
-                .then()
+        Api.post(Tokens.client("police-gloucestershire"), "/api/indicators", NEW_INDICATOR.formatted("POLICE-MADE"))
                 .statusCode(403);
         assertEquals(before, Db.events());
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/indicators/VIEWER-MADE")
-                .then()
+        Api.get(Tokens.user("viewer"), "/api/indicators/VIEWER-MADE")
                 .statusCode(404)
                 .body("title", containsString("not found"));
     }
 
     @Test
     void theGeographiesAreStroudsDistrictAndWards() {
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/geographies?partnership=stroud")
-                .then()
+        Api.get(Tokens.user("viewer"), "/api/geographies?partnership=stroud")
                 .statusCode(200)
                 .body("[0].code", equalTo("E07000082"))
                 .body("[0].level", equalTo("district"))

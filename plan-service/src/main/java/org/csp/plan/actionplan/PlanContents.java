@@ -63,7 +63,7 @@ public record PlanContents(
                         && file.partnership().id().matches("[a-z][a-z0-9-]{1,39}"),
                 "partnership.id",
                 "must be a partnership id such as 'stroud'");
-        String source = v.optionalText(file.source(), "source", 1000);
+        String source = v.optionalPublicText(file.source(), "source", 1000);
         List<String> notes = texts(v, file.notes(), "notes", 2000);
         v.require(file.plan() != null, "plan", "is required");
         v.require(
@@ -79,7 +79,7 @@ public record PlanContents(
         Validation pv = new Validation();
         String planId = pv.parse(
                 p.id(), "id", id -> Elements.ID.matcher(id).matches() ? id : null, "an id such as 'stroud-2023-2026'");
-        String title = pv.text(p.title(), "title", 500);
+        String title = pv.publicText(p.title(), "title", 500);
         LocalDate start = pv.parse(p.start(), "start", LocalDate::parse, "a date such as 2023-04-01");
         LocalDate end = pv.parse(p.end(), "end", LocalDate::parse, "a date such as 2026-03-31");
         pv.require(start == null || end == null || !end.isBefore(start), "end", "must not be before start");
@@ -87,12 +87,12 @@ public record PlanContents(
                 title,
                 start,
                 end,
-                pv.optionalText(p.vision(), "vision", 4000),
-                pv.optionalText(p.overarchingAim(), "overarchingAim", 4000),
+                pv.optionalPublicText(p.vision(), "vision", 4000),
+                pv.optionalPublicText(p.overarchingAim(), "overarchingAim", 4000),
                 statements(pv, p.principles(), "principles"),
                 statements(pv, p.crossCuttingThemes(), "crossCuttingThemes"),
                 responsibilities(pv, p.keyResponsibilities()),
-                pv.optionalText(p.countyArrangements(), "countyArrangements", 4000),
+                pv.optionalPublicText(p.countyArrangements(), "countyArrangements", 4000),
                 texts(pv, p.responsibleAuthorities(), "responsibleAuthorities", 80),
                 texts(pv, p.coOptedMembers(), "coOptedMembers", 80));
         collect(problems, "plan.", pv);
@@ -337,7 +337,7 @@ public record PlanContents(
         }
         List<String> result = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
-            String text = v.text(values.get(i), field + "[" + i + "]", max);
+            String text = v.publicText(values.get(i), field + "[" + i + "]", max);
             if (text != null) {
                 result.add(text);
             }
@@ -357,8 +357,8 @@ public record PlanContents(
                 continue;
             }
             result.add(new PlanEvent.Statement(
-                    v.text(s.title(), field + "[" + i + "].title", 200),
-                    v.text(s.text(), field + "[" + i + "].text", 4000)));
+                    v.publicText(s.title(), field + "[" + i + "].title", 200),
+                    v.publicText(s.text(), field + "[" + i + "].text", 4000)));
         }
         return List.copyOf(result);
     }
@@ -377,8 +377,8 @@ public record PlanContents(
             }
             result.add(new PlanEvent.Responsibility(
                     v.text(r.code(), at + ".code", 10),
-                    v.text(r.text(), at + ".text", 4000),
-                    v.optionalText(r.reference(), at + ".reference", 1000)));
+                    v.publicText(r.text(), at + ".text", 4000),
+                    v.optionalPublicText(r.reference(), at + ".reference", 1000)));
         }
         return List.copyOf(result);
     }

@@ -7,7 +7,7 @@ public record RetireRequest(String reason) {
 
     public static String validate(RetireRequest body) {
         Validation v = Validation.of(body);
-        String reason = v.text(body.reason(), "reason", 2000);
+        String reason = v.publicText(body.reason(), "reason", 2000);
         v.throwIfInvalid();
         return reason;
     }

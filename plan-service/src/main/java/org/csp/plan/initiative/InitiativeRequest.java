@@ -71,13 +71,13 @@ public record InitiativeRequest(
                 "priority",
                 "must be the number of a priority of the plan");
         List<String> objectives = ids(v, body.objectives(), "objectives");
-        String title = v.text(body.title(), "title", 1000);
-        String lead = v.optionalText(body.leadPartner(), "leadPartner", 80);
+        String title = v.publicText(body.title(), "title", 1000);
+        String lead = v.optionalPublicText(body.leadPartner(), "leadPartner", 80);
         List<String> supporting = ids(v, body.supportingPartners(), "supportingPartners");
         LocalDate start = v.parse(body.start(), "start", LocalDate::parse, "a date such as 2024-04-01");
         LocalDate due = v.parse(body.due(), "due", LocalDate::parse, "a date such as 2025-03-31");
-        String resources = v.optionalText(body.resources(), "resources", 4000);
-        String funding = v.optionalText(body.funding(), "funding", 4000);
+        String resources = v.optionalPublicText(body.resources(), "resources", 4000);
+        String funding = v.optionalPublicText(body.funding(), "funding", 4000);
         List<InitiativeEvent.Risk> risks = new ArrayList<>();
         List<Risk> given = body.risks() == null ? List.of() : body.risks();
         v.require(given.size() <= 50, "risks", "must have at most 50 entries");
@@ -88,11 +88,11 @@ public record InitiativeRequest(
                 v.require(false, at, "must be an object");
                 continue;
             }
-            String description = v.text(r.description(), at + ".description", 2000);
+            String description = v.publicText(r.description(), at + ".description", 2000);
             RiskLevel likelihood = v.parse(r.likelihood(), at + ".likelihood", RiskLevel::of, "low, medium or high");
             RiskLevel impact = v.parse(r.impact(), at + ".impact", RiskLevel::of, "low, medium or high");
-            String mitigation = v.optionalText(r.mitigation(), at + ".mitigation", 2000);
-            String owner = v.optionalText(r.owner(), at + ".owner", 80);
+            String mitigation = v.optionalPublicText(r.mitigation(), at + ".mitigation", 2000);
+            String owner = v.optionalPublicText(r.owner(), at + ".owner", 80);
             risks.add(new InitiativeEvent.Risk(
                     description,
                     likelihood == null ? null : likelihood.code(),
@@ -104,10 +104,10 @@ public record InitiativeRequest(
         if (body.sara() != null) {
             Sara s = body.sara();
             sara = new InitiativeEvent.Sara(
-                    v.optionalText(s.scanning(), "sara.scanning", 4000),
-                    v.optionalText(s.analysis(), "sara.analysis", 4000),
-                    v.optionalText(s.response(), "sara.response", 4000),
-                    v.optionalText(s.assessment(), "sara.assessment", 4000));
+                    v.optionalPublicText(s.scanning(), "sara.scanning", 4000),
+                    v.optionalPublicText(s.analysis(), "sara.analysis", 4000),
+                    v.optionalPublicText(s.response(), "sara.response", 4000),
+                    v.optionalPublicText(s.assessment(), "sara.assessment", 4000));
             if (sara.scanning() == null
                     && sara.analysis() == null
                     && sara.response() == null

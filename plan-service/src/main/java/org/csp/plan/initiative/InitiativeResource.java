@@ -199,7 +199,7 @@ public class InitiativeResource {
         ProgressStatus status =
                 v.parse(body.status(), "status", ProgressStatus::of, "one of " + ProgressStatus.codes());
         Rag rag = v.parse(body.rag(), "rag", Rag::of, "one of red, amber, green");
-        String commentary = v.optionalText(body.commentary(), "commentary", 4000);
+        String commentary = v.optionalPublicText(body.commentary(), "commentary", 4000);
         v.require(
                 commentary != null || (status != ProgressStatus.AT_RISK && status != ProgressStatus.OFF_TRACK),
                 "commentary",

@@ -63,7 +63,7 @@ public class Objectives {
                 body.priority() != null && body.priority() >= 1 && body.priority() <= 99,
                 "priority",
                 "must be the number of a priority of the plan");
-        String text = v.text(body.text(), "text", 2000);
+        String text = v.publicText(body.text(), "text", 2000);
         List<String> indicators = IndicatorCodes.validate(v, body.indicators(), "indicators");
         v.throwIfInvalid();
         return new Definition(body.priority(), text, indicators);

@@ -56,7 +56,7 @@ public class Organisations {
 
     public static Definition validate(OrganisationRequest body) {
         Validation v = Validation.of(body);
-        String name = v.text(body.name(), "name", 200);
+        String name = v.publicText(body.name(), "name", 200);
         OrganisationType type =
                 v.parse(body.kind(), "kind", OrganisationType::of, "one of " + OrganisationType.codes());
         v.throwIfInvalid();

@@ -85,11 +85,11 @@ public class Priorities {
                 body.number() != null && body.number() >= 1 && body.number() <= 99,
                 "number",
                 "must be a whole number from 1 to 99");
-        String title = v.text(body.title(), "title", 500);
-        String statement = v.optionalText(body.statement(), "statement", 2000);
-        String why = v.optionalText(body.why(), "why", 10_000);
-        String lead = v.optionalText(body.leadOrganisation(), "leadOrganisation", 80);
-        String subGroup = v.optionalText(body.subGroup(), "subGroup", 500);
+        String title = v.publicText(body.title(), "title", 500);
+        String statement = v.optionalPublicText(body.statement(), "statement", 2000);
+        String why = v.optionalPublicText(body.why(), "why", 10_000);
+        String lead = v.optionalPublicText(body.leadOrganisation(), "leadOrganisation", 80);
+        String subGroup = v.optionalPublicText(body.subGroup(), "subGroup", 500);
         List<PriorityEvent.Measure> measures = new ArrayList<>();
         List<PriorityRequest.Measure> given = body.measures() == null ? List.of() : body.measures();
         v.require(given.size() <= 100, "measures", "must have at most 100 lines");
@@ -99,7 +99,7 @@ public class Priorities {
                 v.require(false, "measures[" + i + "]", "must be an object with text and indicators");
                 continue;
             }
-            String text = v.text(m.text(), "measures[" + i + "].text", 2000);
+            String text = v.publicText(m.text(), "measures[" + i + "].text", 2000);
             measures.add(new PriorityEvent.Measure(
                     text, IndicatorCodes.validate(v, m.indicators(), "measures[" + i + "].indicators")));
         }

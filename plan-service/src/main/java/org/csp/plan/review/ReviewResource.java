@@ -178,7 +178,7 @@ public class ReviewResource {
         }
         int number = Integer.parseInt(matcher.group(1));
         Validation v = Validation.of(body);
-        String summary = v.text(body.summary(), "summary", 10_000);
+        String summary = v.publicText(body.summary(), "summary", 10_000);
         List<ReportEntry> entries = body.initiatives() == null ? List.of() : body.initiatives();
         v.require(entries.size() <= 200, "initiatives", "must have at most 200 entries");
         v.throwIfInvalid();
@@ -247,7 +247,7 @@ public class ReviewResource {
             ReopenRequest body) {
         FinancialQuarter q = quarter(quarter);
         Validation v = Validation.of(body);
-        String reason = v.text(body.reason(), "reason", 2000);
+        String reason = v.publicText(body.reason(), "reason", 2000);
         v.throwIfInvalid();
         long version = ETags.requireIfMatch(ifMatch);
         String partnershipId = call.partnership(partnership);

@@ -1,6 +1,5 @@
 package org.csp.plan.actionplan;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -33,6 +32,7 @@ import org.csp.infrastructure.TestInfrastructure;
 import org.csp.infrastructure.Tokens;
 import org.csp.plan.Db;
 import org.csp.plan.seed.PlanSeed;
+import org.csp.testing.Api;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -93,12 +93,7 @@ class PlanResourceTest {
             {"id": "C1-03", "title": "Street marshals at night"}""";
 
     private static Response importPlan(String user, String file) {
-        return given().auth()
-                .oauth2(Tokens.user(user))
-                .contentType(ContentType.JSON)
-                .body(file)
-                .when()
-                .post("/api/plans/import");
+        return Api.json(Tokens.user(user), file).when().post("/api/plans/import");
     }
 
     @Test
@@ -108,7 +103,7 @@ class PlanResourceTest {
         file.get("priorities").forEach(p -> titles.add(p.get("title").asText()));
         assertEquals(5, titles.size());
 
-        Response tree = given().auth().oauth2(Tokens.user("viewer")).when().get("/api/plans/" + STROUD);
+        Response tree = Api.as(Tokens.user("viewer")).when().get("/api/plans/" + STROUD);
         tree.then()
                 .statusCode(200)
                 .header("ETag", notNullValue())
@@ -153,11 +148,8 @@ class PlanResourceTest {
                 .get("indicators")
                 .forEach(i -> expected.computeIfAbsent(i.get("priority").asInt(), k -> new TreeSet<>())
                         .add(i.get("code").asText()));
-        JsonNode tree = JSON.readTree(given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/plans/" + STROUD)
-                .asString());
+        JsonNode tree = JSON.readTree(
+                Api.as(Tokens.user("viewer")).when().get("/api/plans/" + STROUD).asString());
         Map<Integer, Set<String>> actual = new TreeMap<>();
         tree.get("priorities")
                 .forEach(p -> p.get("indicators")
@@ -172,37 +164,22 @@ class PlanResourceTest {
      */
     @Test
     void aRestartWithTheSamePlanFileChangesNothingAndKeepsAmendments() {
-        String etag = given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/initiatives/P2-07")
-                .then()
+        String etag = Api.get(Tokens.user("viewer"), "/api/initiatives/P2-07")
                 .extract()
                 .header("ETag");
-        given().auth()
-                .oauth2(Tokens.user("coordinator"))
-                .contentType("application/merge-patch+json")
-                .header("If-Match", etag)
-                .body("{\"resources\": \"Two youth workers\"}")
-                .when()
-                .patch("/api/initiatives/P2-07")
-                .then()
+        Api.mergePatch(
+                        Tokens.user("coordinator"),
+                        "/api/initiatives/P2-07",
+                        "{\"resources\": \"Two youth workers\"}",
+                        etag)
                 .statusCode(200);
         long before = Db.events("stroud:");
         planSeed.importPlans();
         assertEquals(before, Db.events("stroud:"), "no event stored");
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/initiatives/P2-07")
-                .then()
+        Api.get(Tokens.user("viewer"), "/api/initiatives/P2-07")
                 .statusCode(200)
                 .body("resources", equalTo("Two youth workers"));
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/plans/" + STROUD + "/revisions")
-                .then()
+        Api.get(Tokens.user("viewer"), "/api/plans/" + STROUD + "/revisions")
                 .statusCode(200)
                 .body("revision", equalTo(List.of(1)))
                 .body("subject", equalTo(List.of("system")));
@@ -256,11 +233,7 @@ class PlanResourceTest {
                                 1)));
         assertEquals(afterFirst + 5, Db.events("cheltenham:"), "exactly five events for the differences");
 
-        String now = given().auth()
-                .oauth2(Tokens.user("cheltenham-coordinator"))
-                .when()
-                .get("/api/plans/cheltenham-2024-2027")
-                .then()
+        String now = Api.get(Tokens.user("cheltenham-coordinator"), "/api/plans/cheltenham-2024-2027")
                 .statusCode(200)
                 .body("revision", equalTo(2))
                 .extract()
@@ -268,28 +241,16 @@ class PlanResourceTest {
         assertTrue(now.contains("Town centre and park patrols")
                 && now.contains("Street marshals")
                 && !now.contains("Youth outreach"));
-        given().auth()
-                .oauth2(Tokens.user("cheltenham-coordinator"))
-                .when()
-                .get("/api/plans/cheltenham-2024-2027?revision=1")
-                .then()
+        Api.get(Tokens.user("cheltenham-coordinator"), "/api/plans/cheltenham-2024-2027?revision=1")
                 .statusCode(200)
                 .body("revision", equalTo(1))
                 .body("priorities[0].initiatives.title", equalTo(List.of("Town centre patrols", "Youth outreach")))
                 .body("priorities[0].objectives[0].text", equalTo("Fewer repeat victims"));
-        given().auth()
-                .oauth2(Tokens.user("cheltenham-coordinator"))
-                .when()
-                .get("/api/plans/cheltenham-2024-2027/revisions")
-                .then()
+        Api.get(Tokens.user("cheltenham-coordinator"), "/api/plans/cheltenham-2024-2027/revisions")
                 .statusCode(200)
                 .body("revision", equalTo(List.of(1, 2)))
                 .body("client", hasItem("csp-cli"));
-        given().auth()
-                .oauth2(Tokens.user("cheltenham-coordinator"))
-                .when()
-                .get("/api/initiatives/C1-02/history")
-                .then()
+        Api.get(Tokens.user("cheltenham-coordinator"), "/api/initiatives/C1-02/history")
                 .statusCode(200)
                 .body("type", equalTo(List.of("plan.initiative.defined.v2", "plan.initiative.retired.v1")));
     }
@@ -300,43 +261,22 @@ class PlanResourceTest {
         importPlan("cheltenham-coordinator", cheltenhamPlan("Safe for all", INITIATIVES_A, "Fewer repeat victims"))
                 .then()
                 .statusCode(200);
-        given().auth()
-                .oauth2(Tokens.user("coordinator"))
-                .when()
-                .get("/api/plans?partnership=cheltenham")
-                .then()
+        Api.get(Tokens.user("coordinator"), "/api/plans?partnership=cheltenham")
                 .statusCode(403)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:csp:problem:other-partnership"));
-        given().auth()
-                .oauth2(Tokens.user("coordinator"))
-                .when()
-                .get("/api/plans/cheltenham-2024-2027")
-                .then()
-                .statusCode(404);
+        Api.get(Tokens.user("coordinator"), "/api/plans/cheltenham-2024-2027").statusCode(404);
         importPlan("coordinator", cheltenhamPlan("Taken over", INITIATIVES_A, "x"))
                 .then()
                 .statusCode(403);
-        given().auth()
-                .oauth2(Tokens.user("cheltenham-coordinator"))
-                .when()
-                .get("/api/initiatives")
-                .then()
+        Api.get(Tokens.user("cheltenham-coordinator"), "/api/initiatives")
                 .statusCode(200)
                 .body("id", not(hasItem("P1-03")));
-        given().auth()
-                .oauth2(Tokens.user("cheltenham-coordinator"))
-                .when()
-                .get("/api/initiatives/P1-03")
-                .then()
-                .statusCode(404);
-        given().auth()
-                .oauth2(Tokens.user("cheltenham-coordinator"))
-                .contentType(ContentType.JSON)
-                .body("{\"quarter\": \"2024/25 Q2\", \"status\": \"on-track\", \"rag\": \"green\"}")
-                .when()
-                .post("/api/initiatives/P1-03/progress?partnership=stroud")
-                .then()
+        Api.get(Tokens.user("cheltenham-coordinator"), "/api/initiatives/P1-03").statusCode(404);
+        Api.post(
+                        Tokens.user("cheltenham-coordinator"),
+                        "/api/initiatives/P1-03/progress?partnership=stroud",
+                        "{\"quarter\": \"2024/25 Q2\", \"status\": \"on-track\", \"rag\": \"green\"}")
                 .statusCode(403);
     }
 
@@ -379,8 +319,7 @@ class PlanResourceTest {
                 .statusCode(413)
                 .contentType("application/problem+json")
                 .body("status", equalTo(413));
-        given().auth()
-                .oauth2(Tokens.user("coordinator"))
+        Api.as(Tokens.user("coordinator"))
                 .contentType(ContentType.TEXT)
                 .body(seed())
                 .when()

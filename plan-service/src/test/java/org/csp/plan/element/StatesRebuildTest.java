@@ -19,8 +19,8 @@ import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.EventStore;
 import org.csp.eventsourcing.NewEvent;
 import org.csp.eventsourcing.StreamAppend;
+import org.csp.infrastructure.ServiceDatabase;
 import org.csp.infrastructure.TestInfrastructure;
-import org.csp.plan.Db;
 import org.csp.plan.PlanKinds;
 import org.csp.plan.initiative.Initiative;
 import org.csp.plan.initiative.Initiatives;
@@ -37,7 +37,7 @@ class StatesRebuildTest {
 
     private static Map<String, String> planState() throws Exception {
         Map<String, String> rows = new TreeMap<>();
-        try (Connection c = Db.connect();
+        try (Connection c = ServiceDatabase.connect();
                 ResultSet r = c.createStatement()
                         .executeQuery("SELECT partnership_id, kind, id, version, state::text FROM plan_state")) {
             while (r.next()) {
@@ -50,7 +50,7 @@ class StatesRebuildTest {
     }
 
     private static void forgetFormat() throws Exception {
-        try (Connection c = Db.connect()) {
+        try (Connection c = ServiceDatabase.connect()) {
             c.createStatement().execute("DELETE FROM query_table_format WHERE name = 'plan_state'");
         }
     }

@@ -1,6 +1,5 @@
 package org.csp.plan.initiative;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -11,10 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,12 +23,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.csp.eventsourcing.EventStore;
+import org.csp.infrastructure.LockWaits;
+import org.csp.infrastructure.ServiceDatabase;
 import org.csp.infrastructure.TestInfrastructure;
 import org.csp.infrastructure.Tokens;
 import org.csp.infrastructure.TopicReader;
-import org.csp.plan.Db;
+import org.csp.testing.Api;
 import org.csp.testing.Unauthorized;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -53,11 +51,7 @@ class InitiativeResourceTest {
 
     @Test
     void theStroudPlanIsLoadedAtFirstStart() {
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/initiatives")
-                .then()
+        Api.get(Tokens.user("viewer"), "/api/initiatives")
                 .statusCode(200)
                 .body("findAll { it.id ==~ /P[1-5]-0[1-9]/ }", hasSize(34))
                 .body("[0].id", equalTo("P1-01"))
@@ -68,37 +62,27 @@ class InitiativeResourceTest {
 
     @Test
     void aViewerCannotReportProgress() {
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .contentType(ContentType.JSON)
-                .body(progress("2024/25 Q2", "on-track", "green", "x"))
-                .when()
-                .post("/api/initiatives/P1-02/progress")
-                .then()
+        Api.post(
+                        Tokens.user("viewer"),
+                        "/api/initiatives/P1-02/progress",
+                        progress("2024/25 Q2", "on-track", "green", "x"))
                 .statusCode(403);
     }
 
     @Test
     void aCoordinatorReportsProgressAndItIsPublishedAsACloudEvent() {
         String commentary = "CCTV deployed at four events " + UUID.randomUUID();
-        int version = given().auth()
-                .oauth2(Tokens.user("coordinator"))
-                .contentType(ContentType.JSON)
-                .body(progress("2024/25 Q2", "on-track", "green", commentary))
-                .when()
-                .post("/api/initiatives/P1-03/progress")
-                .then()
+        int version = Api.post(
+                        Tokens.user("coordinator"),
+                        "/api/initiatives/P1-03/progress",
+                        progress("2024/25 Q2", "on-track", "green", commentary))
                 .statusCode(200)
                 .body("status", equalTo("on-track"))
                 .body("quarter", equalTo("2024/25 Q2"))
                 .extract()
                 .path("version");
 
-        given().auth()
-                .oauth2(Tokens.user("lead"))
-                .when()
-                .get("/api/initiatives/P1-03")
-                .then()
+        Api.get(Tokens.user("lead"), "/api/initiatives/P1-03")
                 .statusCode(200)
                 .header("ETag", "\"" + version + "\"")
                 .body("progress.commentary", hasItem(commentary));
@@ -122,47 +106,29 @@ class InitiativeResourceTest {
     @Test
     void theSameReportTwiceDoesNotAppendTwice() {
         String body = progress("2024/25 Q3", "at-risk", "amber", "Funding confirmed late");
-        int first = given().auth()
-                .oauth2(Tokens.user("lead"))
-                .contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .post("/api/initiatives/P1-01/progress")
-                .then()
+        int first = Api.post(Tokens.user("lead"), "/api/initiatives/P1-01/progress", body)
                 .statusCode(200)
                 .extract()
                 .path("version");
-        given().auth()
-                .oauth2(Tokens.user("lead"))
-                .contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .post("/api/initiatives/P1-01/progress")
-                .then()
+        Api.post(Tokens.user("lead"), "/api/initiatives/P1-01/progress", body)
                 .statusCode(200)
                 .body("version", equalTo(first));
     }
 
     @Test
     void aStaleIfMatchIsRefusedWith412() {
-        given().auth()
-                .oauth2(Tokens.user("coordinator"))
-                .contentType(ContentType.JSON)
-                .header("If-Match", "\"1\"")
-                .body(progress("2024/25 Q1", "on-track", "green", "first"))
-                .when()
-                .post("/api/initiatives/P3-01/progress")
-                .then()
+        Api.postIfMatch(
+                        Tokens.user("coordinator"),
+                        "/api/initiatives/P3-01/progress",
+                        progress("2024/25 Q1", "on-track", "green", "first"),
+                        "\"1\"")
                 .statusCode(200)
                 .body("version", equalTo(2));
-        given().auth()
-                .oauth2(Tokens.user("coordinator"))
-                .contentType(ContentType.JSON)
-                .header("If-Match", "\"1\"")
-                .body(progress("2024/25 Q1", "completed", "green", "second"))
-                .when()
-                .post("/api/initiatives/P3-01/progress")
-                .then()
+        Api.postIfMatch(
+                        Tokens.user("coordinator"),
+                        "/api/initiatives/P3-01/progress",
+                        progress("2024/25 Q1", "completed", "green", "second"),
+                        "\"1\"")
                 .statusCode(412)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:csp:problem:precondition-failed"));
@@ -170,22 +136,12 @@ class InitiativeResourceTest {
 
     @Test
     void malformedJsonIsAProblemAndStoresNothing() {
-        given().auth()
-                .oauth2(Tokens.user("coordinator"))
-                .contentType(ContentType.JSON)
-                .body("{\"quarter\": \"2024/25 Q2\", ")
-                .when()
-                .post("/api/initiatives/P4-01/progress")
-                .then()
+        Api.post(Tokens.user("coordinator"), "/api/initiatives/P4-01/progress", "{\"quarter\": \"2024/25 Q2\", ")
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:csp:problem:malformed-body"))
                 .body("status", equalTo(400));
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/initiatives/P4-01")
-                .then()
+        Api.get(Tokens.user("viewer"), "/api/initiatives/P4-01")
                 .statusCode(200)
                 .body("version", equalTo(1))
                 .body("progress", hasSize(0));
@@ -193,54 +149,36 @@ class InitiativeResourceTest {
 
     @Test
     void invalidFieldsAreListed() {
-        given().auth()
-                .oauth2(Tokens.user("coordinator"))
-                .contentType(ContentType.JSON)
-                .body(progress("2024 Q2", "great", "blue", ""))
-                .when()
-                .post("/api/initiatives/P4-02/progress")
-                .then()
+        Api.post(
+                        Tokens.user("coordinator"),
+                        "/api/initiatives/P4-02/progress",
+                        progress("2024 Q2", "great", "blue", ""))
                 .statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("quarter"))
                 .body("errors.field", hasItem("status"))
                 .body("errors.field", hasItem("rag"));
-        given().auth()
-                .oauth2(Tokens.user("coordinator"))
-                .contentType(ContentType.JSON)
-                .body(progress("2024/25 Q2", "off-track", "red", ""))
-                .when()
-                .post("/api/initiatives/P4-02/progress")
-                .then()
+        Api.post(
+                        Tokens.user("coordinator"),
+                        "/api/initiatives/P4-02/progress",
+                        progress("2024/25 Q2", "off-track", "red", ""))
                 .statusCode(422)
                 .body("errors[0].field", equalTo("commentary"));
-        given().auth()
-                .oauth2(Tokens.user("coordinator"))
-                .contentType(ContentType.JSON)
-                .body(progress("2030/31 Q1", "on-track", "green", "too late"))
-                .when()
-                .post("/api/initiatives/P4-02/progress")
-                .then()
+        Api.post(
+                        Tokens.user("coordinator"),
+                        "/api/initiatives/P4-02/progress",
+                        progress("2030/31 Q1", "on-track", "green", "too late"))
                 .statusCode(422)
                 .body("errors[0].field", equalTo("quarter"));
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/initiatives/P4-02")
-                .then()
-                .statusCode(200)
-                .body("progress", hasSize(0));
+        Api.get(Tokens.user("viewer"), "/api/initiatives/P4-02").statusCode(200).body("progress", hasSize(0));
     }
 
     @Test
     void anUnknownInitiativeIsNotFound() {
-        given().auth()
-                .oauth2(Tokens.user("coordinator"))
-                .contentType(ContentType.JSON)
-                .body(progress("2024/25 Q2", "on-track", "green", "x"))
-                .when()
-                .post("/api/initiatives/P9-99/progress")
-                .then()
+        Api.post(
+                        Tokens.user("coordinator"),
+                        "/api/initiatives/P9-99/progress",
+                        progress("2024/25 Q2", "on-track", "green", "x"))
                 .statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:csp:problem:not-found"));
@@ -254,11 +192,9 @@ class InitiativeResourceTest {
     @Test
     void twoConcurrentReportsOnOneStreamStoreOneAndRefuseTheOtherWith409() throws Exception {
         String stream = "stroud:initiative:P5-01";
-        String jdbc = "jdbc:" + ConfigProvider.getConfig().getValue("quarkus.datasource.reactive.url", String.class)
-                + "?user=postgres";
         ExecutorService clients = Executors.newFixedThreadPool(2);
-        try (Connection lockHolder = DriverManager.getConnection(jdbc);
-                Connection observer = DriverManager.getConnection(jdbc)) {
+        try (Connection lockHolder = ServiceDatabase.connect();
+                Connection observer = ServiceDatabase.connect()) {
             long before = eventCount(observer, stream);
             lockHolder.setAutoCommit(false);
             try (var lock = lockHolder.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
@@ -268,15 +204,14 @@ class InitiativeResourceTest {
             List<CompletableFuture<Response>> posts = new ArrayList<>();
             for (String commentary : List.of("first of two concurrent reports", "second of two concurrent reports")) {
                 posts.add(CompletableFuture.supplyAsync(
-                        () -> given().auth()
-                                .oauth2(Tokens.user("coordinator"))
-                                .contentType(ContentType.JSON)
-                                .body(progress("2024/25 Q4", "at-risk", "amber", commentary))
+                        () -> Api.json(
+                                        Tokens.user("coordinator"),
+                                        progress("2024/25 Q4", "at-risk", "amber", commentary))
                                 .when()
                                 .post("/api/initiatives/P5-01/progress"),
                         clients));
             }
-            Db.awaitWaitingSessions(observer, 2);
+            LockWaits.await(observer, 2);
             lockHolder.commit();
 
             List<Response> responses = new ArrayList<>();

@@ -1,6 +1,5 @@
 package org.csp.plan.review;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -14,7 +13,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
@@ -23,10 +21,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.csp.infrastructure.LockWaits;
+import org.csp.infrastructure.ServiceDatabase;
 import org.csp.infrastructure.TestInfrastructure;
 import org.csp.infrastructure.Tokens;
 import org.csp.infrastructure.TopicReader;
 import org.csp.plan.Db;
+import org.csp.testing.Api;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -36,68 +37,42 @@ class ReviewResourceTest {
     /** lead2's user id in the demo realm: a lead without a priorities claim, mapped by the coordinator. */
     private static final String LEAD2 = "8d4c1f0e-5b7a-4c2e-9f3d-2a6b1c0e4d72";
 
-    private static RequestSpecification as(String user) {
-        return given().auth().oauth2(Tokens.user(user)).contentType(ContentType.JSON);
-    }
-
     private static ValidatableResponse progress(String user, String initiative, String quarter, String commentary) {
-        return as(user).body("""
-                        {"quarter": "%s", "status": "on-track", "rag": "green", "commentary": "%s"}""".formatted(quarter, commentary))
-                .when()
-                .post("/api/initiatives/" + initiative + "/progress")
-                .then();
+        return Api.post(
+                Tokens.user(user), "/api/initiatives/" + initiative + "/progress", """
+                        {"quarter": "%s", "status": "on-track", "rag": "green", "commentary": "%s"}""".formatted(quarter, commentary));
     }
 
     private static String open(String quarter) {
-        return as("coordinator")
-                .body("{\"quarter\": \"" + quarter + "\"}")
-                .when()
-                .post("/api/reviews")
-                .then()
+        return Api.post(Tokens.user("coordinator"), "/api/reviews", "{\"quarter\": \"" + quarter + "\"}")
                 .statusCode(201)
                 .extract()
                 .header("ETag");
     }
 
     private static String etag(String path) {
-        return given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get(path)
-                .then()
-                .statusCode(200)
-                .extract()
-                .header("ETag");
+        return Api.get(Tokens.user("viewer"), path).statusCode(200).extract().header("ETag");
     }
 
     @Test
     void aClosedReviewFreezesItsQuarterUntilReopenedWithAReason() {
-        as("coordinator")
-                .body("{\"quarter\": \"2023/24 Q3\"}")
-                .when()
-                .post("/api/reviews")
-                .then()
+        Api.post(Tokens.user("coordinator"), "/api/reviews", "{\"quarter\": \"2023/24 Q3\"}")
                 .statusCode(201)
                 .header("Location", equalTo("/api/reviews/2023-24-Q3"))
                 .header("ETag", equalTo("\"1\""))
                 .body("status", equalTo("open"))
                 .body("missingReports.priority", equalTo(List.of(1, 2, 3, 4, 5)));
-        as("coordinator")
-                .body("{\"quarter\": \"2023/24 Q3\"}")
-                .when()
-                .post("/api/reviews")
-                .then()
+        Api.post(Tokens.user("coordinator"), "/api/reviews", "{\"quarter\": \"2023/24 Q3\"}")
                 .statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:csp:problem:review-exists"));
 
         progress("lead", "P1-02", "2023/24 Q3", "before the review closed").statusCode(200);
-        as("lead")
-                .header("If-Match", etag("/api/reviews/2023-24-Q3"))
-                .body("{\"summary\": \"Priority 1 sub-group met twice\"}")
-                .when()
-                .put("/api/reviews/2023-24-Q3/reports/1")
-                .then()
+        Api.putIfMatch(
+                        Tokens.user("lead"),
+                        "/api/reviews/2023-24-Q3/reports/1",
+                        "{\"summary\": \"Priority 1 sub-group met twice\"}",
+                        etag("/api/reviews/2023-24-Q3"))
                 .statusCode(200)
                 .body("reports[0].priority", equalTo(1))
                 .body("reports[0].initiatives", hasSize(9))
@@ -106,7 +81,8 @@ class ReviewResourceTest {
                         equalTo("before the review closed"))
                 .body("missingReports.priority", equalTo(List.of(2, 3, 4, 5)));
 
-        as("coordinator")
+        Api.as(Tokens.user("coordinator"))
+                .contentType(ContentType.JSON)
                 .header("If-Match", etag("/api/reviews/2023-24-Q3"))
                 .when()
                 .post("/api/reviews/2023-24-Q3/close")
@@ -122,12 +98,11 @@ class ReviewResourceTest {
         progress("lead", "P1-02", "2023/24 Q3", "too late").statusCode(409);
         assertEquals(before, Db.events("stroud:initiative:P1-02"), "nothing stored for the frozen quarter");
         progress("lead", "P1-02", "2023/24 Q4", "the next quarter is open").statusCode(200);
-        as("lead")
-                .header("If-Match", etag("/api/reviews/2023-24-Q3"))
-                .body("{\"summary\": \"late\"}")
-                .when()
-                .put("/api/reviews/2023-24-Q3/reports/1")
-                .then()
+        Api.putIfMatch(
+                        Tokens.user("lead"),
+                        "/api/reviews/2023-24-Q3/reports/1",
+                        "{\"summary\": \"late\"}",
+                        etag("/api/reviews/2023-24-Q3"))
                 .statusCode(409);
 
         ConsumerRecord<String, byte[]> closed = TopicReader.await(
@@ -139,29 +114,23 @@ class ReviewResourceTest {
         assertTrue(
                 TopicReader.value(closed).contains("Priority 1 sub-group met twice"), "it carries what was reported");
 
-        as("coordinator")
-                .header("If-Match", etag("/api/reviews/2023-24-Q3"))
-                .body("{\"reason\": \"\"}")
-                .when()
-                .post("/api/reviews/2023-24-Q3/reopen")
-                .then()
+        Api.postIfMatch(
+                        Tokens.user("coordinator"),
+                        "/api/reviews/2023-24-Q3/reopen",
+                        "{\"reason\": \"\"}",
+                        etag("/api/reviews/2023-24-Q3"))
                 .statusCode(422)
                 .body("errors[0].field", equalTo("reason"));
-        as("coordinator")
-                .header("If-Match", etag("/api/reviews/2023-24-Q3"))
-                .body("{\"reason\": \"Police figures for December were corrected\"}")
-                .when()
-                .post("/api/reviews/2023-24-Q3/reopen")
-                .then()
+        Api.postIfMatch(
+                        Tokens.user("coordinator"),
+                        "/api/reviews/2023-24-Q3/reopen",
+                        "{\"reason\": \"Police figures for December were corrected\"}",
+                        etag("/api/reviews/2023-24-Q3"))
                 .statusCode(200)
                 .body("status", equalTo("open"))
                 .body("reopenReasons", equalTo(List.of("Police figures for December were corrected")));
         progress("coordinator", "P1-02", "2023/24 Q3", "after reopening").statusCode(200);
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/reviews/2023-24-Q3/history")
-                .then()
+        Api.get(Tokens.user("viewer"), "/api/reviews/2023-24-Q3/history")
                 .statusCode(200)
                 .body(
                         "type",
@@ -183,8 +152,8 @@ class ReviewResourceTest {
         String etag = open("2025/26 Q4");
         long before = Db.events("stroud:initiative:P1-07");
         ExecutorService client = Executors.newSingleThreadExecutor();
-        try (Connection closer = Db.connect();
-                Connection observer = Db.connect()) {
+        try (Connection closer = ServiceDatabase.connect();
+                Connection observer = ServiceDatabase.connect()) {
             closer.setAutoCommit(false);
             closer.createStatement().execute("""
                     SELECT 1 FROM plan_state WHERE partnership_id = 'stroud' AND kind = 'review' AND id = '2025-26-Q4' FOR UPDATE""");
@@ -192,7 +161,7 @@ class ReviewResourceTest {
                     client.submit(() -> progress("coordinator", "P1-07", "2025/26 Q4", "racing the close")
                             .extract()
                             .statusCode());
-            Db.awaitWaitingSessions(observer, 1);
+            LockWaits.await(observer, 1);
             closer.createStatement().execute("""
                     UPDATE plan_state SET state = jsonb_set(state, '{status}', '"closed"')
                      WHERE partnership_id = 'stroud' AND kind = 'review' AND id = '2025-26-Q4'""");
@@ -203,7 +172,8 @@ class ReviewResourceTest {
         }
         assertEquals(before, Db.events("stroud:initiative:P1-07"));
         // the review's own stream was never closed: close it for real, which writes the row as the stream says
-        as("coordinator")
+        Api.as(Tokens.user("coordinator"))
+                .contentType(ContentType.JSON)
                 .header("If-Match", etag)
                 .when()
                 .post("/api/reviews/2025-26-Q4/close")
@@ -215,31 +185,25 @@ class ReviewResourceTest {
     @Test
     void writesToAReviewNeedACurrentIfMatch() {
         open("2023/24 Q1");
-        as("coordinator")
+        Api.as(Tokens.user("coordinator"))
+                .contentType(ContentType.JSON)
                 .when()
                 .post("/api/reviews/2023-24-Q1/close")
                 .then()
                 .statusCode(428)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:csp:problem:precondition-required"));
-        as("coordinator")
+        Api.as(Tokens.user("coordinator"))
+                .contentType(ContentType.JSON)
                 .header("If-Match", "\"7\"")
                 .when()
                 .post("/api/reviews/2023-24-Q1/close")
                 .then()
                 .statusCode(412)
                 .contentType("application/problem+json");
-        as("lead")
-                .body("{\"summary\": \"x\"}")
-                .when()
-                .put("/api/reviews/2023-24-Q1/reports/1")
-                .then()
+        Api.put(Tokens.user("lead"), "/api/reviews/2023-24-Q1/reports/1", "{\"summary\": \"x\"}")
                 .statusCode(428);
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/reviews/2023-24-Q1")
-                .then()
+        Api.get(Tokens.user("viewer"), "/api/reviews/2023-24-Q1")
                 .statusCode(200)
                 .body("status", equalTo("open"))
                 .body("reports", hasSize(0));
@@ -247,183 +211,96 @@ class ReviewResourceTest {
 
     @Test
     void onlyTheCoordinatorRunsTheCycleAndALeadReportsOnTheirOwnPriority() {
-        as("lead")
-                .body("{\"quarter\": \"2023/24 Q2\"}")
-                .when()
-                .post("/api/reviews")
-                .then()
+        Api.post(Tokens.user("lead"), "/api/reviews", "{\"quarter\": \"2023/24 Q2\"}")
                 .statusCode(403)
                 .contentType("application/problem+json");
-        as("viewer")
-                .body("{\"quarter\": \"2023/24 Q2\"}")
-                .when()
-                .post("/api/reviews")
-                .then()
+        Api.post(Tokens.user("viewer"), "/api/reviews", "{\"quarter\": \"2023/24 Q2\"}")
                 .statusCode(403);
-        given().auth()
-                .oauth2(Tokens.client("police-gloucestershire"))
-                .contentType(ContentType.JSON)
-                .body("{\"quarter\": \"2023/24 Q2\"}")
-                .when()
-                .post("/api/reviews")
-                .then()
+        Api.post(Tokens.client("police-gloucestershire"), "/api/reviews", "{\"quarter\": \"2023/24 Q2\"}")
                 .statusCode(403);
         String etag = open("2023/24 Q2");
 
         // lead's token says priority 1: not priority 2
-        as("lead")
-                .header("If-Match", etag)
-                .body("{\"summary\": \"x\"}")
-                .when()
-                .put("/api/reviews/2023-24-Q2/reports/2")
-                .then()
+        Api.putIfMatch(Tokens.user("lead"), "/api/reviews/2023-24-Q2/reports/2", "{\"summary\": \"x\"}", etag)
                 .statusCode(403)
                 .contentType("application/problem+json");
         progress("lead", "P2-03", "2023/24 Q2", "not mine").statusCode(403);
         // lead2 has no claim: nothing until the coordinator maps it
         progress("lead2", "P4-01", "2023/24 Q2", "not yet").statusCode(403);
-        as("lead2")
-                .header("If-Match", etag)
-                .body("{\"summary\": \"x\"}")
-                .when()
-                .put("/api/reviews/2023-24-Q2/reports/4")
-                .then()
+        Api.putIfMatch(Tokens.user("lead2"), "/api/reviews/2023-24-Q2/reports/4", "{\"summary\": \"x\"}", etag)
                 .statusCode(403);
-        as("lead")
-                .body("{\"priorities\": [4]}")
-                .when()
-                .put("/api/priority-leads/" + LEAD2)
-                .then()
+        Api.put(Tokens.user("lead"), "/api/priority-leads/" + LEAD2, "{\"priorities\": [4]}")
                 .statusCode(403);
-        as("coordinator")
-                .body("{\"priorities\": [4]}")
-                .when()
-                .put("/api/priority-leads/" + LEAD2)
-                .then()
+        Api.put(Tokens.user("coordinator"), "/api/priority-leads/" + LEAD2, "{\"priorities\": [4]}")
                 .statusCode(201)
                 .body("priorities", equalTo(List.of(4)));
-        as("coordinator")
-                .body("{\"priorities\": [4, 9]}")
-                .header("If-Match", etag("/api/priority-leads/" + LEAD2, "coordinator"))
-                .when()
-                .put("/api/priority-leads/" + LEAD2)
-                .then()
+        Api.putIfMatch(
+                        Tokens.user("coordinator"),
+                        "/api/priority-leads/" + LEAD2,
+                        "{\"priorities\": [4, 9]}",
+                        etag("/api/priority-leads/" + LEAD2, "coordinator"))
                 .statusCode(422)
                 .body("errors[0].field", equalTo("priorities[1]"));
-        as("coordinator")
-                .body("{\"priorities\": [4]}")
-                .when()
-                .put("/api/priority-leads/" + LEAD2)
-                .then()
+        Api.put(Tokens.user("coordinator"), "/api/priority-leads/" + LEAD2, "{\"priorities\": [4]}")
                 .statusCode(428);
 
         progress("lead2", "P4-01", "2023/24 Q2", "mapped now").statusCode(200);
         progress("lead2", "P1-01", "2023/24 Q2", "still not mine").statusCode(403);
-        as("lead2")
-                .header("If-Match", etag)
-                .body("""
+        Api.putIfMatch(Tokens.user("lead2"), "/api/reviews/2023-24-Q2/reports/4", """
                         {"summary": "Workshops planned", "initiatives": [
-                          {"initiative": "P4-06", "status": "at-risk", "rag": "amber", "commentary": "Venue not yet booked"}]}""")
-                .when()
-                .put("/api/reviews/2023-24-Q2/reports/4")
-                .then()
+                          {"initiative": "P4-06", "status": "at-risk", "rag": "amber", "commentary": "Venue not yet booked"}]}""", etag)
                 .statusCode(200)
                 .body("reports[0].initiatives.find { it.initiativeId == 'P4-06' }.rag", equalTo("amber"))
                 .body("missingReports.priority", not(hasItem(4)));
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/initiatives/P4-06")
-                .then()
+        Api.get(Tokens.user("viewer"), "/api/initiatives/P4-06")
                 .body("progress.find { it.quarter == '2023/24 Q2' }.status", equalTo("at-risk"));
 
         // an entry for another priority's initiative is refused whole
         long before = Db.events("stroud:");
-        as("lead2")
-                .header("If-Match", etag("/api/reviews/2023-24-Q2"))
-                .body("""
+        Api.putIfMatch(Tokens.user("lead2"), "/api/reviews/2023-24-Q2/reports/4", """
                         {"summary": "x", "initiatives": [
                           {"initiative": "P4-05", "status": "completed", "rag": "green"},
-                          {"initiative": "P1-01", "status": "on-track", "rag": "green"}]}""")
-                .when()
-                .put("/api/reviews/2023-24-Q2/reports/4")
-                .then()
+                          {"initiative": "P1-01", "status": "on-track", "rag": "green"}]}""", etag("/api/reviews/2023-24-Q2"))
                 .statusCode(422)
                 .body("errors[0].field", equalTo("initiatives[1].initiative"));
-        as("lead2")
-                .header("If-Match", etag("/api/reviews/2023-24-Q2"))
-                .body("""
+        Api.putIfMatch(Tokens.user("lead2"), "/api/reviews/2023-24-Q2/reports/4", """
                         {"summary": "x", "initiatives": [
                           {"initiativeId": "P4-05", "status": "completed", "rag": "green"},
-                          {"initiativeId": "P1-01", "status": "on-track", "rag": "green"}]}""")
-                .when()
-                .put("/api/reviews/2023-24-Q2/reports/4")
-                .then()
+                          {"initiativeId": "P1-01", "status": "on-track", "rag": "green"}]}""", etag("/api/reviews/2023-24-Q2"))
                 .statusCode(422)
                 .body("errors[0].field", equalTo("initiatives[1].initiativeId"));
-        as("lead2")
-                .header("If-Match", etag("/api/reviews/2023-24-Q2"))
-                .body("""
-                        {"summary": "x", "initiatives": [{"initiativeId": "P4-05", "initiative": "P4-06", "status": "completed"}]}""")
-                .when()
-                .put("/api/reviews/2023-24-Q2/reports/4")
-                .then()
+        Api.putIfMatch(Tokens.user("lead2"), "/api/reviews/2023-24-Q2/reports/4", """
+                        {"summary": "x", "initiatives": [{"initiativeId": "P4-05", "initiative": "P4-06", "status": "completed"}]}""", etag("/api/reviews/2023-24-Q2"))
                 .statusCode(422)
                 .body("errors[0].field", equalTo("initiatives[0].initiative"));
         assertEquals(before, Db.events("stroud:"), "nothing of the refused report is stored");
-        as("engagement")
-                .header("If-Match", etag("/api/reviews/2023-24-Q2"))
-                .body("{\"summary\": \"x\"}")
-                .when()
-                .put("/api/reviews/2023-24-Q2/reports/4")
-                .then()
+        Api.putIfMatch(
+                        Tokens.user("engagement"),
+                        "/api/reviews/2023-24-Q2/reports/4",
+                        "{\"summary\": \"x\"}",
+                        etag("/api/reviews/2023-24-Q2"))
                 .statusCode(403);
     }
 
     @Test
     void badRequestsAreProblems() {
-        as("coordinator")
-                .body("{\"quarter\": \"2023 Q3\"}")
-                .when()
-                .post("/api/reviews")
-                .then()
+        Api.post(Tokens.user("coordinator"), "/api/reviews", "{\"quarter\": \"2023 Q3\"}")
                 .statusCode(422)
                 .body("errors[0].field", equalTo("quarter"));
-        as("coordinator")
-                .body("{\"quarter\": 2023}")
-                .when()
-                .post("/api/reviews")
-                .then()
+        Api.post(Tokens.user("coordinator"), "/api/reviews", "{\"quarter\": 2023}")
                 .statusCode(400);
-        as("coordinator")
-                .body("{\"quarter\": \"2023/24 Q4\", \"quarter\": \"2023/24 Q4\"}")
-                .when()
-                .post("/api/reviews")
-                .then()
+        Api.post(
+                        Tokens.user("coordinator"),
+                        "/api/reviews",
+                        "{\"quarter\": \"2023/24 Q4\", \"quarter\": \"2023/24 Q4\"}")
                 .statusCode(400);
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/reviews/2019-20-Q1")
-                .then()
+        Api.get(Tokens.user("viewer"), "/api/reviews/2019-20-Q1")
                 .statusCode(404)
                 .contentType("application/problem+json");
-        given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get("/api/reviews/not-a-quarter")
-                .then()
-                .statusCode(404);
+        Api.get(Tokens.user("viewer"), "/api/reviews/not-a-quarter").statusCode(404);
     }
 
     private static String etag(String path, String user) {
-        return given().auth()
-                .oauth2(Tokens.user(user))
-                .when()
-                .get(path)
-                .then()
-                .statusCode(200)
-                .extract()
-                .header("ETag");
+        return Api.get(Tokens.user(user), path).statusCode(200).extract().header("ETag");
     }
 }

@@ -8,6 +8,11 @@ import java.util.regex.Pattern;
  * Finds what identifies a person in text partners or the public may see: an e-mail address, a UK telephone number
  * (mobile or landline, national or +44) or a full UK postcode. A postcode district alone ({@code GL5}) and other
  * numbers (dates, counts, case references) are not personal data and pass.
+ *
+ * <p>Each counts only as a token of its own: a telephone number or postcode neither follows nor is followed by a
+ * letter or digit, so the digits inside a UUID, a hash or a reference made of letters and digits
+ * ({@code 4f03696405937a}) are never taken for one. Nor does a telephone number follow a digit and a colon, point or
+ * comma: the seconds of a timestamp ({@code 10:15:07.444641761}) are none.
  */
 public final class PersonalData {
 
@@ -27,12 +32,13 @@ public final class PersonalData {
             new Kind(
                     "a telephone number",
                     DIGIT,
-                    Pattern.compile("(?<![\\d+])(\\+\\s*44|0044|0)[\\s\\-().]*[1-9]([\\s\\-().]*\\d){8,9}(?!\\d)")),
+                    Pattern.compile(
+                            "(?<![\\p{L}\\p{N}+]|\\d[.,:])(\\+\\s*44|0044|0)[\\s\\-().]*[1-9]([\\s\\-().]*\\d){8,9}(?![\\p{L}\\p{N}])")),
             new Kind(
                     "a full postcode",
                     DIGIT,
                     Pattern.compile(
-                            "(?i)(?<![A-Z0-9])(GIR\\s?0AA|[A-PR-UWYZ][A-HK-Y]?\\d[A-Z\\d]?\\s*\\d[ABD-HJLNP-UW-Z]{2})(?![A-Z0-9])")));
+                            "(?i)(?<![\\p{L}\\p{N}])(GIR\\s?0AA|[A-PR-UWYZ][A-HK-Y]?\\d[A-Z\\d]?\\s*\\d[ABD-HJLNP-UW-Z]{2})(?![\\p{L}\\p{N}])")));
 
     private PersonalData() {}
 

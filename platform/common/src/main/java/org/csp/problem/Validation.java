@@ -54,33 +54,12 @@ public final class Validation {
             violations.add(new FieldViolation(row, field, "must be at most " + max + " characters"));
             return null;
         }
-        String unreadable = unreadable(value);
+        String unreadable = TextRules.unreadable(value);
         if (unreadable != null) {
             violations.add(new FieldViolation(row, field, "must not contain " + unreadable));
             return null;
         }
         return value.strip();
-    }
-
-    /**
-     * What makes text unfit to store, or null: control characters other than tab and line breaks (NUL among them),
-     * and a lone half of a surrogate pair, which no UTF-8 reader can render.
-     */
-    public static String unreadable(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c < 0xa0)) {
-                return "control characters (U+%04X)".formatted((int) c);
-            }
-            if (Character.isHighSurrogate(c)
-                    && i + 1 < value.length()
-                    && Character.isLowSurrogate(value.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return "a lone surrogate (U+%04X)".formatted((int) c);
-            }
-        }
-        return null;
     }
 
     /** Optional text of at most {@code max} characters; null when absent. */

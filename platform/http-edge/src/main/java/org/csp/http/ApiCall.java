@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Set;
 import org.csp.calendar.UkCalendar;
 import org.csp.eventsourcing.Actor;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -40,6 +41,11 @@ public class ApiCall {
     /** The one partnership a call spanning partnerships is limited to; null for a county-wide caller that named none. */
     public String partnershipScope(String requested) {
         return partnerships.scope(requested);
+    }
+
+    /** The partnerships the caller reaches: a person's own, or those a machine client serves. */
+    public Set<String> served() {
+        return partnerships.served();
     }
 
     /** Who makes the call: the token's subject and client. */

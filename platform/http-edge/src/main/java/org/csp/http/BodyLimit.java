@@ -2,6 +2,7 @@ package org.csp.http;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,11 +54,12 @@ public class BodyLimit {
                             "The body has " + declared + " bytes; at most " + max
                                     + " are accepted. Nothing was stored.")
                     .put("instance", ctx.request().path());
-            ctx.response()
-                    .setStatusCode(413)
-                    .putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .putHeader(HttpHeaderNames.CONNECTION, "close")
-                    .end(problem.encode());
+            ctx.response().setStatusCode(413).putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE);
+            if (ctx.request().version() != HttpVersion.HTTP_2) {
+                // the body is left unread: it must not be taken for the next request (HTTP/2 has no such header)
+                ctx.response().putHeader(HttpHeaderNames.CONNECTION, "close");
+            }
+            ctx.response().end(problem.encode());
         });
     }
 }

@@ -1,6 +1,8 @@
 package org.csp.http;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.Priority;
@@ -17,15 +19,26 @@ import java.util.Optional;
 import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.EventStoreReady;
 import org.csp.problem.ProblemException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * {@code Idempotency-Key}: the first request with a key is claimed in its own transaction, before anything is decided,
  * and its answer stored with it when it commits. A repeat with the same key and the same request gets that answer
  * again and stores nothing; the same key with another request is a 409. A repeat that arrives while the first is still
  * running waits for it (the claim's row lock). Keys are scoped to the caller (client and subject).
+ *
+ * <p>A key is kept for {@code csp.idempotency.retention} (7 days unless configured) from its first use, then purged
+ * (hourly, by every instance: a purge is idempotent). A key used again after that is a new key: its request is done
+ * again, as if it had never been sent.
  */
 @ApplicationScoped
 public class IdempotentRequests {
+
+    private static final Logger LOG = Logger.getLogger(IdempotentRequests.class);
+
+    /** At most this many expired keys are deleted by one statement, so that a purge never holds many locks long. */
+    static final int PURGE_BATCH = 10_000;
 
     static final String DDL = """
             CREATE TABLE IF NOT EXISTS idempotent_request (
@@ -40,7 +53,8 @@ public class IdempotentRequests {
                 created_at   timestamptz NOT NULL DEFAULT now(),
                 PRIMARY KEY (client, subject, key)
             );
-            ALTER TABLE idempotent_request ADD COLUMN IF NOT EXISTS etag text""";
+            ALTER TABLE idempotent_request ADD COLUMN IF NOT EXISTS etag text;
+            CREATE INDEX IF NOT EXISTS idempotent_request_created ON idempotent_request (created_at)""";
 
     /** The answer a request got; {@code etag} the version it answered with, when it names one. */
     public record Answer(int status, String contentType, String location, String etag, String body) {
@@ -50,8 +64,47 @@ public class IdempotentRequests {
         }
     }
 
-    void onReady(@Observes @Priority(Interceptor.Priority.APPLICATION) EventStoreReady ready) {
-        ready.store().pool().query(DDL).execute().await().atMost(Duration.ofMinutes(1));
+    private final Duration retention;
+    private Pool pool;
+
+    public IdempotentRequests(
+            @ConfigProperty(name = "csp.idempotency.retention", defaultValue = "P7D") Duration retention) {
+        this.retention = retention;
+    }
+
+    void onReady(@Observes @Priority(Interceptor.Priority.APPLICATION) EventStoreReady ready, Vertx vertx) {
+        pool = ready.store().pool();
+        pool.query(DDL).execute().await().atMost(Duration.ofMinutes(1));
+        vertx.setPeriodic(
+                Duration.ofMinutes(1).toMillis(),
+                Duration.ofHours(1).toMillis(),
+                id -> purgeExpired()
+                        .subscribe()
+                        .with(
+                                purged -> {
+                                    if (purged > 0) {
+                                        LOG.infof("Purged %d idempotency keys older than %s", purged, retention);
+                                    }
+                                },
+                                failure -> LOG.warnf(
+                                        "Purging expired idempotency keys failed: %s", failure.getMessage())));
+    }
+
+    /** How long a key is kept from its first use. */
+    public Duration retention() {
+        return retention;
+    }
+
+    /** Deletes the keys older than the retention period; the number deleted. */
+    public Uni<Long> purgeExpired() {
+        return pool.preparedQuery("""
+                        DELETE FROM idempotent_request WHERE ctid IN (
+                            SELECT ctid FROM idempotent_request WHERE created_at < now() - make_interval(secs => $1)
+                            LIMIT $2)""")
+                .execute(Tuple.of((double) retention.toSeconds(), PURGE_BATCH))
+                .flatMap(rows -> rows.rowCount() == PURGE_BATCH
+                        ? purgeExpired().map(more -> more + PURGE_BATCH)
+                        : Uni.createFrom().item((long) rows.rowCount()));
     }
 
     /**
@@ -102,14 +155,19 @@ public class IdempotentRequests {
     }
 
     /**
-     * Claims {@code key} in the caller's transaction: empty when it is new (the caller goes on and {@link #complete}s
-     * it), the stored answer when the same request was answered before; 409 when the key was used for another request.
+     * Claims {@code key} in the caller's transaction: empty when it is new or its first use has expired (the caller
+     * goes on and {@link #complete}s it), the stored answer when the same request was answered before; 409 when the
+     * key was used for another request.
      */
     public Uni<Optional<Answer>> claim(SqlClient tx, Actor actor, String key, String requestHash) {
         return tx.preparedQuery("""
                         INSERT INTO idempotent_request (client, subject, key, request_hash) VALUES ($1, $2, $3, $4)
-                        ON CONFLICT DO NOTHING RETURNING 1""")
-                .execute(Tuple.of(client(actor), actor.subject(), key, requestHash))
+                        ON CONFLICT (client, subject, key) DO UPDATE SET
+                            request_hash = excluded.request_hash, status = NULL, content_type = NULL, location = NULL,
+                            etag = NULL, body = NULL, created_at = now()
+                        WHERE idempotent_request.created_at < now() - make_interval(secs => $5)
+                        RETURNING 1""")
+                .execute(Tuple.of(client(actor), actor.subject(), key, requestHash, (double) retention.toSeconds()))
                 .flatMap(inserted -> inserted.size() == 1
                         ? Uni.createFrom().item(Optional.<Answer>empty())
                         : tx.preparedQuery(

@@ -6,6 +6,9 @@ import static org.csp.security.Roles.PARTNER_AGENCY;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.csp.problem.ProblemException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -13,10 +16,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * Which partnership a request is about, and whether its caller may reach it. A person's token carries the
  * {@value #CLAIM} claim of the partnership they work for: they reach that partnership only, and it is the default
- * when the request does not name one. County-wide machine identities (partner agencies, the county analyst) carry
- * no such claim and name the partnership with the {@code partnership} query parameter, or get the deployment's
- * default ({@code csp.partnership.default}). Any other token without the claim reaches nothing. Partnerships are
- * data: a new district needs no code.
+ * when the request does not name one. A machine client (a partner agency, the county analyst) carries the
+ * {@value #SERVED_CLAIM} claim listing the partnerships it serves: it names one with the {@code partnership} query
+ * parameter (400 when it names none where one is needed: there is no default) and reaches only those it serves (403
+ * for any other). Any other token reaches nothing. Partnerships are data: a new district needs no code.
  */
 @ApplicationScoped
 public class Partnerships {
@@ -24,59 +27,104 @@ public class Partnerships {
     /** The token claim naming the partnership a person works for. */
     public static final String CLAIM = "partnership";
 
+    /** The token claim listing the partnerships a machine client serves. */
+    public static final String SERVED_CLAIM = "partnerships";
+
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{1,39}");
 
-    private final String defaultPartnership;
     private final Instance<JsonWebToken> token;
     private final Instance<SecurityIdentity> identity;
 
-    public Partnerships(PartnershipConfig config, Instance<JsonWebToken> token, Instance<SecurityIdentity> identity) {
-        this.defaultPartnership = config.defaultId();
+    public Partnerships(Instance<JsonWebToken> token, Instance<SecurityIdentity> identity) {
         this.token = token;
         this.identity = identity;
     }
 
-    /** The partnership of this request; 403 when the caller's token does not reach it. */
+    /** The partnership of this request; 400 when it names none and the caller has no own one, 403 out of reach. */
     public String resolve(String requested) {
         String claimed = claimed();
-        String partnership;
-        if (requested == null || requested.isBlank()) {
-            partnership = claimed != null ? claimed : defaultPartnership;
-        } else if (!ID.matcher(requested).matches()) {
+        boolean named = requested != null && !requested.isBlank();
+        if (named && !ID.matcher(requested).matches()) {
             throw new ProblemException(
                     400,
                     "invalid-partnership",
                     "Unknown partnership id format",
                     "partnership must be a lower-case id such as 'stroud'.");
-        } else {
-            partnership = requested;
         }
-        if (claimed != null && !claimed.equals(partnership)) {
-            throw new ProblemException(
-                    403,
-                    "other-partnership",
-                    "Another partnership's data",
-                    "Your account belongs to partnership '" + claimed + "' and cannot reach '" + partnership + "'.");
+        if (claimed != null) {
+            if (named && !claimed.equals(requested)) {
+                throw new ProblemException(
+                        403,
+                        "other-partnership",
+                        "Another partnership's data",
+                        "Your account belongs to partnership '" + claimed + "' and cannot reach '" + requested + "'.");
+            }
+            return claimed;
         }
-        if (claimed == null && !countyWide()) {
+        if (!countyWide()) {
             throw new ProblemException(
                     403,
                     "no-partnership",
                     "No partnership",
                     "Your account is not linked to a partnership (the token has no '" + CLAIM + "' claim).");
         }
-        return partnership;
+        Set<String> served = served();
+        if (!named) {
+            throw new ProblemException(
+                    400,
+                    "partnership-required",
+                    "Name the partnership",
+                    "This client serves several partnerships: name one with ?partnership= (one of "
+                            + String.join(", ", new TreeSet<>(served)) + ").");
+        }
+        if (!served.contains(requested)) {
+            throw notServed(Set.of(requested), served);
+        }
+        return requested;
     }
 
     /**
      * The one partnership a request that spans partnerships (a county-wide batch of figures) is limited to: the one
-     * asked for or the caller's own, as {@link #resolve}; null when a county-wide caller asked for none.
+     * asked for or the caller's own, as {@link #resolve}; null when a machine client asked for none (then each part
+     * must be one it {@link #served serves}).
      */
     public String scope(String requested) {
         if ((requested == null || requested.isBlank()) && claimed() == null && countyWide()) {
             return null;
         }
         return resolve(requested);
+    }
+
+    /**
+     * The partnerships this caller reaches: a person's own, or those a machine client's {@value #SERVED_CLAIM} claim
+     * lists; none for any other token.
+     */
+    public Set<String> served() {
+        String claimed = claimed();
+        if (claimed != null) {
+            return Set.of(claimed);
+        }
+        if (!countyWide() || !token.isResolvable()) {
+            return Set.of();
+        }
+        Object claim = token.get().getClaim(SERVED_CLAIM);
+        Set<String> served = new TreeSet<>();
+        if (claim instanceof Collection<?> values) {
+            values.forEach(value -> served.add(value.toString().replace("\"", "")));
+        } else if (claim != null) {
+            served.add(claim.toString().replace("\"", ""));
+        }
+        return Set.copyOf(served);
+    }
+
+    /** A 403 for a request that reaches partnerships the caller does not serve. */
+    public static ProblemException notServed(Set<String> asked, Set<String> served) {
+        return new ProblemException(
+                403,
+                "other-partnership",
+                "A partnership this client does not serve",
+                "This client serves " + (served.isEmpty() ? "no partnership" : String.join(", ", new TreeSet<>(served)))
+                        + "; the request reaches " + String.join(", ", new TreeSet<>(asked)) + ".");
     }
 
     private String claimed() {

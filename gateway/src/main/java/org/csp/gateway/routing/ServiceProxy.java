@@ -21,8 +21,8 @@ import org.csp.problem.ProblemException;
 import org.jboss.logging.Logger;
 
 /**
- * Forwards a request to the service that owns its first path segment, or to the service that runs the projection it
- * names ({@link ProjectionRoutes}), bearer token included: the services check the token again (defence in depth) and
+ * Forwards a request to the service that owns its first path segment, to the service that runs the projection it
+ * names ({@link ProjectionRoutes}) or to the service whose relay it names ({@link RelayRoutes}), bearer token included: the services check the token again (defence in depth) and
  * apply their own role rules.
  *
  * <p>What the contracts rely on crosses unchanged. To the service: method, raw path and query, the body's bytes
@@ -63,10 +63,14 @@ public class ServiceProxy {
      */
     static final String SERVICE_PROJECTIONS = "derived";
 
+    /** The services whose relays are reached through the gateway, by the name in {@code /api/admin/relay/{name}}. */
+    static final String RELAYS = "plan|measures|engagement";
+
     private final WebClient client;
     private final RoutesConfig routes;
     private final Map<String, String> owners;
     private final Map<String, String> projections;
+    private final Map<String, String> relays;
 
     public ServiceProxy(Vertx vertx, RoutesConfig routes) {
         this.client = WebClient.create(vertx);
@@ -84,6 +88,7 @@ public class ServiceProxy {
         }
         this.owners = Map.copyOf(owners);
         this.projections = Map.of("derived", routes.measures());
+        this.relays = Map.of("plan", routes.plan(), "measures", routes.measures(), "engagement", routes.engagement());
     }
 
     @PreDestroy
@@ -131,6 +136,25 @@ public class ServiceProxy {
             return Uni.createFrom().failure(ProblemException.notFound("Projection", name));
         }
         return send(base, "The service that runs projection " + name, method, pathAndQuery, headers, body);
+    }
+
+    /**
+     * To the relay of the service {@code name} (one of {@link #RELAYS}): {@code /api/admin/relay/{name}/rest} is the
+     * service's own {@code /api/admin/relay/rest}.
+     */
+    public Uni<Forwarded> forwardToRelay(
+            String method, String name, String rest, String query, HttpHeaders headers, byte[] body) {
+        String base = relays.get(name);
+        if (base == null) {
+            return Uni.createFrom().failure(ProblemException.notFound("Relay", name));
+        }
+        return send(
+                base,
+                "The " + name + " service",
+                method,
+                "/api/admin/relay" + rest + (query == null ? "" : "?" + query),
+                headers,
+                body);
     }
 
     private Uni<Forwarded> send(

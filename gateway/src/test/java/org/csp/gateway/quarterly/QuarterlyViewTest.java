@@ -159,6 +159,11 @@ class QuarterlyViewTest {
                 .when()
                 .post("/api/admin/projections/rebuild")
                 .then()
+                .statusCode(403);
+        Api.as(Tokens.user("admin"))
+                .when()
+                .post("/api/admin/projections/rebuild")
+                .then()
                 .statusCode(202)
                 .body("[0].generation", equalTo(generation + 1));
         int reads = 0;
@@ -172,7 +177,7 @@ class QuarterlyViewTest {
         assertEquals(before, views(quarters), "the rebuilt view equals the old one");
 
         // The address of the first release still works.
-        Api.as(Tokens.user("coordinator"))
+        Api.as(Tokens.user("admin"))
                 .when()
                 .post("/api/admin/projections/quarterly/rebuild")
                 .then()
@@ -538,7 +543,7 @@ class QuarterlyViewTest {
     }
 
     private static int liveGeneration() {
-        return Api.get(Tokens.user("coordinator"), "/api/admin/projections/status")
+        return Api.get(Tokens.user("admin"), "/api/admin/projections/status")
                 .statusCode(200)
                 .extract()
                 .jsonPath()

@@ -112,16 +112,7 @@ class LeaderWorkerTest {
         await(() -> standby.role() == LeaderWorker.Role.STANDBY, "the second stands by");
 
         first.cutOff = true;
-        int terminated = db.pool()
-                .preparedQuery("SELECT count(pg_terminate_backend(l.pid)) AS n FROM pg_locks l"
-                        + " JOIN pg_stat_activity a ON a.pid = l.pid"
-                        + " WHERE l.locktype = 'advisory' AND l.granted AND a.application_name = $1")
-                .execute(Tuple.of("csp-leader " + job))
-                .await()
-                .atMost(Duration.ofSeconds(10))
-                .iterator()
-                .next()
-                .getInteger("n");
+        int terminated = overLockHolders("count(pg_terminate_backend(a.pid))");
         assertEquals(1, terminated, "the leader's session is cut");
 
         await(() -> standby.role() == LeaderWorker.Role.LEADER && second.rounds.get() > 1, "the standby takes over");
@@ -152,9 +143,15 @@ class LeaderWorkerTest {
 
     /** Sessions holding the job's lock: at most one, ever. */
     private int lockHolders() {
+        return overLockHolders("count(*)");
+    }
+
+    /** {@code aggregate} over the sessions ({@code a.pid}) that hold the job's lock. */
+    private int overLockHolders(String aggregate) {
         return db.pool()
-                .preparedQuery("SELECT count(*) AS n FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
-                        + " WHERE l.locktype = 'advisory' AND l.granted AND a.application_name = $1")
+                .preparedQuery(
+                        "SELECT " + aggregate + "::int AS n FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
+                                + " WHERE l.locktype = 'advisory' AND l.granted AND a.application_name = $1")
                 .execute(Tuple.of("csp-leader " + job))
                 .await()
                 .atMost(Duration.ofSeconds(10))

@@ -180,7 +180,12 @@ class RefusedEventTest {
     private OutboxRelay relay() {
         OutboxRelay relay = new OutboxRelay(
                 store,
-                new Settings(topic, KernelServers.kafka()),
+                RelayConfig.of(Map.of(
+                        "csp.relay.topic", topic,
+                        "csp.relay.source", "test-service",
+                        "csp.relay.kafka.bootstrap-servers", KernelServers.kafka(),
+                        "csp.relay.idle-poll", "100ms",
+                        "csp.relay.send-timeout", "15s")),
                 new LeaderLock(KernelServers.vertx(), db.options(), "relay:" + topic),
                 KafkaProducer::new);
         relay.start();
@@ -203,49 +208,6 @@ class RefusedEventTest {
         runner.start();
         stops.add(runner::stop);
         return runner;
-    }
-
-    /** The relay's settings in this test: quick retries. */
-    private record Settings(String topic, String bootstrapServers) implements RelayConfig {
-        public String source() {
-            return "test-service";
-        }
-
-        public int batchSize() {
-            return 100;
-        }
-
-        public Duration idlePoll() {
-            return Duration.ofMillis(100);
-        }
-
-        public Duration standbyRetry() {
-            return Duration.ofMillis(500);
-        }
-
-        public Duration initialBackoff() {
-            return Duration.ofMillis(100);
-        }
-
-        public Duration maxBackoff() {
-            return Duration.ofSeconds(1);
-        }
-
-        public Duration sendTimeout() {
-            return Duration.ofSeconds(15);
-        }
-
-        public int topicPartitions() {
-            return 3;
-        }
-
-        public short topicReplicationFactor() {
-            return 1;
-        }
-
-        public boolean enabled() {
-            return true;
-        }
     }
 
     private static String small() {

@@ -34,9 +34,10 @@ import org.jboss.logging.Logger;
  * Feeds one {@link Projection} from its topics, exactly once, with any number of instances sharing the database.
  *
  * <ul>
- * <li><b>One leader.</b> Only the instance holding the projection's {@link LeaderLock} consumes, and it writes
- * every batch on the lock's own connection: an instance that lost the lock cannot write. Others stand by, keep
- * serving reads and take over when the leader's session ends.</li>
+ * <li><b>One leader.</b> Only the instance holding the projection's {@link LeaderLock} consumes (its
+ * {@link LeaderWorker}), and it writes every batch on the lock's own connection: an instance that lost the lock cannot
+ * write. Others stand by, keep serving reads and take over when the leader's session ends, its thread ends or it
+ * stalls.</li>
  * <li><b>Exactly once.</b> Partitions are assigned (no consumer group); offsets are stored in the database in the
  * same transaction as the read-model change, with the last applied version of every stream, and the consumer seeks
  * to them. A record read again, or published twice by a relay, has a version already applied and is skipped.</li>
@@ -46,7 +47,7 @@ import org.jboss.logging.Logger;
  * partition is read again from the gap. A gap older than {@link ConsumerSettings#gapReportAfter()} is persistent.</li>
  * <li><b>Parking.</b> A record that is not one of our CloudEvents, has an unknown type, data the projection
  * cannot apply or data the database refuses is parked with its topic, partition, offset and reason, and the rest
- * goes on.</li>
+ * goes on. An administrator replays or discards it, or skips a persistent gap ({@link Repairs}).</li>
  * <li><b>Generations.</b> The read model and this bookkeeping live in a schema per generation. A rebuild fills a
  * new generation from the beginning of the topics while the live one keeps answering and updating, and becomes
  * live in one transaction once it has read as far; a failed rebuild leaves the live generation untouched.</li>

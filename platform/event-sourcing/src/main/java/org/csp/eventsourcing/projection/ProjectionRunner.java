@@ -212,8 +212,8 @@ public final class ProjectionRunner {
         @Override
         public void lead() throws Exception {
             EventTopics.ensure(settings.bootstrapServers(), projection.topics(), settings.topicPartitions(), (short) 1);
+            repairsSeen = generations.control().liveRepairs(); // read first: a repair made while opening is reloaded
             live = open(generations.live());
-            repairsSeen = generations.control().liveRepairs();
             LOG.infof("Projection %s is the leader; generation %d is live", projection.name(), live.generation);
         }
 

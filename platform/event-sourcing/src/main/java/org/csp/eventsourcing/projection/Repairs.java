@@ -235,32 +235,38 @@ final class Repairs {
                 .flatMap(ignored -> work.apply(tx)));
     }
 
-    /** The parked record, read again from its topic (kept forever); 409 when it cannot be found there. */
+    /**
+     * The parked record, read again from its topic (kept forever): 409 when the topic has moved past it without it (it
+     * is gone), 503 when nothing could be read at all (Kafka unreachable).
+     */
     private ConsumerRecord<String, byte[]> read(ProjectionStatus.Parked parked) {
         TopicPartition partition = new TopicPartition(parked.topic(), parked.partition());
+        String where = parked.topic() + "-" + parked.partition() + "@" + parked.offset();
         try (KafkaConsumer<String, byte[]> kafka =
                 GenerationConsumer.kafka(settings, "projection-" + projection.name() + "-replay")) {
             kafka.assign(List.of(partition));
             kafka.seek(partition, parked.offset());
             long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-            reading:
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : kafka.poll(Duration.ofMillis(500))) {
                     if (record.offset() == parked.offset()) {
                         return record;
                     }
-                    if (record.offset() > parked.offset()) {
-                        break reading;
-                    }
+                    throw new ProblemException(
+                            409,
+                            "record-not-found",
+                            "The record is no longer on its topic",
+                            "The parked record " + parked.id() + " (" + where
+                                    + ") is no longer on its topic; discard it with a reason.");
                 }
             }
         }
         throw new ProblemException(
-                409,
-                "record-not-found",
-                "The record cannot be read again",
-                "The parked record " + parked.id() + " (" + parked.topic() + "-" + parked.partition() + "@"
-                        + parked.offset() + ") cannot be read from its topic; discard it with a reason.");
+                503,
+                "kafka-unavailable",
+                "The record could not be read",
+                "The parked record " + parked.id() + " (" + where
+                        + ") could not be read from Kafka; try again shortly.");
     }
 
     /** A replayed record that still cannot be applied: not one of our events, or of a type the projection lacks. */

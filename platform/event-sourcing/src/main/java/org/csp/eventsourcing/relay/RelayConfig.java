@@ -62,7 +62,8 @@ public interface RelayConfig {
 
     /**
      * Outside CDI (benchmarks, tests): the configuration from {@code settings} ({@code csp.relay.topic} …), with the
-     * defaults declared here for every key they leave out.
+     * defaults declared here for every key they leave out. SmallRye Config generates the mapping with ASM
+     * ({@code org.ow2.asm:asm} on the class path).
      */
     static RelayConfig of(Map<String, String> settings) {
         return new SmallRyeConfigBuilder()

@@ -74,14 +74,16 @@ public final class IngestBenchmark {
 
     /**
      * The command line: seconds per phase, concurrent clients, the paced phase's points/s (0: none), rows per request,
-     * and seconds of unmeasured load first (0: none), so that the services' JIT has compiled the ingest path.
+     * seconds of unmeasured load first (0: none), so that the services' JIT has compiled the ingest path, and whether
+     * to run, after the unpaced phase over disjoint keys, one where every client posts over the same keys.
      */
-    record Options(int seconds, int clients, int rate, int batch, int warmup) {
+    record Options(int seconds, int clients, int rate, int batch, int warmup, boolean overlap) {
 
-        static final String USAGE = "bench/ingest [--seconds N] [--clients N] [--rate N] [--batch N] [--warmup N]";
+        static final String USAGE =
+                "bench/ingest [--seconds N] [--clients N] [--rate N] [--batch N] [--warmup N] [--overlap 0|1]";
 
         static Options parse(String[] args) {
-            int seconds = 60, clients = 4, rate = 5000, batch = 500, warmup = 30;
+            int seconds = 60, clients = 4, rate = 5000, batch = 500, warmup = 30, overlap = 0;
             for (int i = 0; i + 1 < args.length; i += 2) {
                 int value = Integer.parseInt(args[i + 1].replace("_", "").replace(",", ""));
                 switch (args[i]) {
@@ -90,17 +92,19 @@ public final class IngestBenchmark {
                     case "--rate" -> rate = value;
                     case "--batch" -> batch = value;
                     case "--warmup" -> warmup = value;
+                    case "--overlap" -> overlap = value;
                     default -> throw new IllegalArgumentException("Unknown option " + args[i] + "; " + USAGE);
                 }
             }
             if (args.length % 2 != 0) {
                 throw new IllegalArgumentException("No value after " + args[args.length - 1] + "; " + USAGE);
             }
-            if (seconds < 1 || clients < 1 || rate < 0 || batch < 1 || warmup < 0) {
+            if (seconds < 1 || clients < 1 || rate < 0 || batch < 1 || warmup < 0 || overlap < 0 || overlap > 1) {
                 throw new IllegalArgumentException(
-                        "--seconds, --clients and --batch must be at least 1, --rate and --warmup at least 0");
+                        "--seconds, --clients and --batch must be at least 1, --rate and --warmup at least 0, "
+                                + "--overlap 0 or 1");
             }
-            return new Options(seconds, clients, rate, batch, warmup);
+            return new Options(seconds, clients, rate, batch, warmup, overlap == 1);
         }
     }
 
@@ -234,6 +238,20 @@ public final class IngestBenchmark {
             }
             Phase unpaced = load("unpaced", clients, 0, options.seconds());
             Double unpacedCatchUp = catchUp();
+            Phase overlapping = null;
+            Double overlappingCatchUp = null;
+            if (options.overlap()) {
+                // every client over the first client's slice, as retries and parallel uploads of one partner do
+                List<Client> shared = new ArrayList<>();
+                for (int c = 0; c < clients.size(); c++) {
+                    Client client = new Client(clients.getFirst().slice, c + 1);
+                    client.batch = batch;
+                    client.posted = clients.getFirst().posted;
+                    shared.add(client);
+                }
+                overlapping = load("unpaced, every client over the same keys", shared, 0, options.seconds());
+                overlappingCatchUp = catchUp();
+            }
             Phase paced = null;
             Double pacedCatchUp = null;
             if (options.rate() > 0) {
@@ -241,7 +259,17 @@ public final class IngestBenchmark {
                 pacedCatchUp = catchUp();
             }
             Double copy = unpaced.points() > 0 ? copyBaseline(unpaced.points(), keys) : null;
-            summary(settings, keys.size(), batch, unpaced, unpacedCatchUp, paced, pacedCatchUp, copy);
+            summary(
+                    settings,
+                    keys.size(),
+                    batch,
+                    unpaced,
+                    unpacedCatchUp,
+                    overlapping,
+                    overlappingCatchUp,
+                    paced,
+                    pacedCatchUp,
+                    copy);
         } finally {
             stop(stack);
         }
@@ -405,12 +433,20 @@ public final class IngestBenchmark {
     private final class Client {
         final List<Key> slice;
         final HttpClient connection = newHttpClient();
+        /** Sets this client's values apart from the others', so that clients posting over the same keys revise them. */
+        final int salt;
+
         int batch;
         /** Rows posted so far: {@code posted % slice.size()} is where the next batch starts, {@code posted / slice.size()} its pass. */
         long posted;
 
         Client(List<Key> slice) {
+            this(slice, 0);
+        }
+
+        Client(List<Key> slice, int salt) {
             this.slice = slice;
+            this.salt = salt;
         }
 
         /** Posts the next batch; latency from {@code scheduled} (the paced phase's planned send time) to the answer. */
@@ -445,7 +481,7 @@ public final class IngestBenchmark {
                 long pass = posted / slice.size();
                 Key key = slice.get(position);
                 // Consecutive passes differ by one, so every revision changes the value.
-                long value = Math.floorMod(valueSeed + 31L * position + pass, 1_000_000L);
+                long value = Math.floorMod(valueSeed + 31L * position + pass + 7919L * salt, 1_000_000L);
                 body.append(i == 0 ? "" : ",")
                         .append("{\"indicator\":\"")
                         .append(key.indicator())
@@ -707,6 +743,8 @@ public final class IngestBenchmark {
             int batch,
             Phase unpaced,
             Double unpacedCatchUp,
+            Phase overlapping,
+            Double overlappingCatchUp,
             Phase paced,
             Double pacedCatchUp,
             Double copy) {
@@ -717,12 +755,20 @@ public final class IngestBenchmark {
                 "| stage | points/s | new points | ÷ COPY | requests | errors | p50 ms | p99 ms | max ms | view complete after |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         row("ingest, as fast as possible", unpaced, unpacedCatchUp, copy);
+        if (overlapping != null) {
+            row("ingest, as fast as possible, every client over the same keys", overlapping, overlappingCatchUp, copy);
+        }
         if (paced != null) {
             row("ingest, paced at %,d points/s".formatted(options.rate()), paced, pacedCatchUp, copy);
         }
         System.out.printf(
                 "| raw COPY into a plain table (chunks of %d, a commit each) | %s | – | – | – | – | – | – | – | – |%n",
                 COPY_CHUNK, copy == null ? "–" : "%,.0f".formatted(copy));
+        if (overlapping != null) {
+            System.out.printf(
+                    "%nSame keys ÷ disjoint keys: throughput %.2f, p99 %.2f%n",
+                    overlapping.rate() / unpaced.rate(), overlapping.millis(0.99) / unpaced.millis(0.99));
+        }
     }
 
     private static void row(String stage, Phase phase, Double catchUp, Double copy) {

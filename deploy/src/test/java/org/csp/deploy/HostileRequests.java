@@ -42,6 +42,15 @@ final class HostileRequests {
                         null,
                         431),
                 new Hostile("U+FFFE written in the body", "POST", ENGAGEMENTS, JSON, workshop("Stall \uFFFE"), 400),
+                new Hostile(
+                        "an organisation in no registry",
+                        "POST",
+                        ENGAGEMENTS,
+                        JSON,
+                        ("{\"type\": \"workshop\", \"title\": \"Stall\", \"startDate\": \"2024-08-14\", "
+                                        + "\"organisations\": [\"stroud-district-council\", \"Acme Security Ltd\"]}")
+                                .getBytes(StandardCharsets.UTF_8),
+                        422),
                 new Hostile("U+FFFF escaped in the body", "POST", ENGAGEMENTS, JSON, workshop("Stall \\uFFFF"), 422),
                 new Hostile("U+FDD0 escaped in the body", "POST", ENGAGEMENTS, JSON, workshop("Stall \\uFDD0"), 422),
                 new Hostile("an overlong UTF-8 sequence", "POST", ENGAGEMENTS, JSON, overlong(), 400),

@@ -1,6 +1,5 @@
 package org.csp.plan;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.csp.infrastructure.TestInfrastructure;
 import org.csp.infrastructure.Tokens;
+import org.csp.testing.Api;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -39,8 +39,7 @@ class PersonalDataRefusedTest {
     void personalDataInFreeTextIsRefusedNamingTheFieldAndChangesNothing(
             String method, String path, String field, String body) {
         String version = version();
-        given().auth()
-                .oauth2(Tokens.user("coordinator"))
+        Api.as(Tokens.user("coordinator"))
                 .contentType(method.equals("PATCH") ? "application/merge-patch+json" : ContentType.JSON.toString())
                 .header("If-Match", version)
                 .body(body)
@@ -54,11 +53,7 @@ class PersonalDataRefusedTest {
     }
 
     private static String version() {
-        return given().auth()
-                .oauth2(Tokens.user("viewer"))
-                .when()
-                .get(INITIATIVE)
-                .then()
+        return Api.get(Tokens.user("viewer"), INITIATIVE)
                 .statusCode(200)
                 .body("id", equalTo("P1-03"))
                 .extract()

@@ -15,21 +15,31 @@ import org.csp.eventsourcing.EventTypes;
 public sealed interface EngagementEvent {
 
     EventTypes<EngagementEvent> TYPES = EventTypes.<EngagementEvent>builder()
-            .register(EngagementEventTypes.ENGAGEMENT_RECORDED_V2, EngagementRecorded.class)
-            .register(EngagementEventTypes.ENGAGEMENT_AMENDED_V1, EngagementAmended.class)
+            .register(EngagementEventTypes.ENGAGEMENT_RECORDED_V3, EngagementRecorded.class)
+            .register(EngagementEventTypes.ENGAGEMENT_AMENDED_V2, EngagementAmended.class)
             .register(EngagementEventTypes.ENGAGEMENT_WITHDRAWN_V1, EngagementWithdrawn.class)
             .register(EngagementEventTypes.FOLLOW_UP_ADDED_V1, FollowUpAdded.class)
             .upcast(
                     EngagementEventTypes.ENGAGEMENT_RECORDED_V1,
                     EngagementEventTypes.ENGAGEMENT_RECORDED_V2,
                     EngagementEvent::recordedV1)
+            .upcast(
+                    EngagementEventTypes.ENGAGEMENT_RECORDED_V2,
+                    EngagementEventTypes.ENGAGEMENT_RECORDED_V3,
+                    EngagementEvent::namedOrganisations)
+            .upcast(
+                    EngagementEventTypes.ENGAGEMENT_AMENDED_V1,
+                    EngagementEventTypes.ENGAGEMENT_AMENDED_V2,
+                    EngagementEvent::namedOrganisations)
             .build();
 
     String engagementId();
 
     /**
      * An engagement as recorded: {@code type} an {@link EngagementType} code, a date or date range, the place,
-     * the plan priorities and initiatives it served, the lead and participating organisations, the audience,
+     * the plan priorities and initiatives it served, the lead and participating organisations (registry ids, each
+     * with its name as the registry gave it then; a record from before organisations were checked has names alone
+     * and no ids), the audience,
      * attendance (people present) or reach (people reached, e.g. by a campaign) and the outcomes. No personal data:
      * people are counts, and the text was checked for it.
      */
@@ -42,7 +52,9 @@ public sealed interface EngagementEvent {
             List<Integer> priorities,
             List<String> initiatives,
             String leadOrganisation,
+            String leadOrganisationName,
             List<String> organisations,
+            List<String> organisationNames,
             String audience,
             Integer attendance,
             Integer reach,
@@ -70,6 +82,23 @@ public sealed interface EngagementEvent {
      * {@code engagement.activity.recorded.v1} (one date, the place as a name, participating organisations) as v2:
      * the date starts and ends the engagement, the place keeps its name without a level or code, the rest is empty.
      */
+    /**
+     * {@code engagement.activity.recorded.v2} and {@code amended.v1} (organisations as free-text names) as the current
+     * types: the names stay names, with no registry ids.
+     */
+    private static ObjectNode namedOrganisations(ObjectNode event) {
+        ObjectNode details = (ObjectNode) event.get("details");
+        details.set("leadOrganisationName", details.get("leadOrganisation"));
+        details.putNull("leadOrganisation");
+        details.set(
+                "organisationNames",
+                details.hasNonNull("organisations")
+                        ? details.get("organisations")
+                        : JsonNodeFactory.instance.arrayNode());
+        details.set("organisations", JsonNodeFactory.instance.arrayNode());
+        return event;
+    }
+
     private static ObjectNode recordedV1(ObjectNode v1) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode details = f.objectNode();

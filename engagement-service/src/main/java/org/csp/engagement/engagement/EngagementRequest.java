@@ -4,10 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.csp.engagement.Aliased;
-import org.csp.engagement.FreeTextOrganisations;
 import org.csp.engagement.engagement.EngagementEvent.Details;
 import org.csp.engagement.engagement.EngagementEvent.Place;
 import org.csp.http.Bodies;
@@ -16,9 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The body of {@code POST /api/engagements}, and what {@code PATCH} merges into. {@code startDate} and, for an
- * engagement over several days, {@code endDate}; {@code place} one object; organisations as free-text names (not
- * yet checked against the organisation registry). Older clients' names are still read: {@code date},
- * {@code leadOrganisation} and {@code organisations}, and a place given as a plain string (its name alone).
+ * engagement over several days, {@code endDate}; {@code place} one object; organisations by their ids in the
+ * partnership's organisation registry (an unknown one is a 422). Older clients' names are still read: {@code date},
+ * a place given as a plain string (its name alone), and organisations named by their exact registered names, under
+ * {@code leadOrganisation} and {@code organisations} or the former {@code leadOrganisationName} and
+ * {@code organisationNames}.
  */
 public record EngagementRequest(
         String type,
@@ -40,17 +42,29 @@ public record EngagementRequest(
         List<Integer> priorities,
         List<String> initiatives,
 
-        @Schema(description = "The lead organisation, as a free-text name")
-        String leadOrganisationName,
-
-        @Schema(deprecated = true, description = "The former name of leadOrganisationName")
+        @Schema(
+                description = "The lead organisation: its id in the partnership's organisation registry "
+                        + "(its exact registered name is still read)",
+                maxLength = MAX_ORGANISATION)
         String leadOrganisation,
 
-        @Schema(description = "The organisations taking part, as free-text names")
-        List<String> organisationNames,
+        @Schema(
+                deprecated = true,
+                description = "The former name of leadOrganisation: an exact registered name",
+                maxLength = MAX_ORGANISATION)
+        String leadOrganisationName,
 
-        @Schema(deprecated = true, description = "The former name of organisationNames")
+        @Schema(
+                description = "The organisations taking part: their ids in the partnership's organisation registry "
+                        + "(exact registered names are still read)",
+                maxItems = MAX_ORGANISATIONS)
         List<String> organisations,
+
+        @Schema(
+                deprecated = true,
+                description = "The former name of organisations: exact registered names",
+                maxItems = MAX_ORGANISATIONS)
+        List<String> organisationNames,
 
         String audience,
         Integer attendance,
@@ -59,8 +73,10 @@ public record EngagementRequest(
 
     private static final Pattern INITIATIVE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,79}");
     private static final int MAX_PRIORITY = 20;
-    /** No limit beyond the body size, as before organisations were named here. */
-    private static final int MAX_ORGANISATIONS = Integer.MAX_VALUE;
+    /** The most organisations one record names. */
+    static final int MAX_ORGANISATIONS = 100;
+    /** The longest organisation id or name read. */
+    static final int MAX_ORGANISATION = 200;
 
     /** A ward, parish or district-wide place by its GSS code, with its name; a place without a code has a name alone. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -75,8 +91,14 @@ public record EngagementRequest(
         }
     }
 
-    /** The checked details, and the name the client gave the start date under ({@code startDate} or {@code date}). */
-    public record Checked(Details details, String startDateField) {}
+    /**
+     * The checked details, the name the client gave the start date under ({@code startDate} or {@code date}) and the
+     * organisations as given, each with the field it came in, to be found in the registry.
+     */
+    public record Checked(Details details, String startDateField, List<Given> organisations) {}
+
+    /** An organisation as the client gave it (an id or an exact registered name) and where ({@code organisations[2]}). */
+    public record Given(String value, String field, boolean lead) {}
 
     /**
      * The record's details as a body under the current names, with {@code patch} merged in; where the patch uses a
@@ -92,15 +114,26 @@ public record EngagementRequest(
                 d.place() == null ? null : json.valueToTree(PlaceRequest.of(d.place())),
                 d.priorities(),
                 d.initiatives(),
-                patch.hasNonNull("leadOrganisation") ? null : d.leadOrganisation(),
+                patch.hasNonNull("leadOrganisationName")
+                        ? null
+                        : stored(d.leadOrganisation(), d.leadOrganisationName()),
                 null,
-                patch.hasNonNull("organisations") ? null : d.organisations(),
+                patch.hasNonNull("organisationNames") ? null : stored(d.organisations(), d.organisationNames()),
                 null,
                 d.audience(),
                 d.attendance(),
                 d.reach(),
                 d.outcomes());
         return Bodies.patch(json, current, patch, EngagementRequest.class);
+    }
+
+    /** What a stored record names: its registry ids, or, for a record from before they were checked, its names. */
+    private static String stored(String id, String name) {
+        return id != null ? id : name;
+    }
+
+    private static List<String> stored(List<String> ids, List<String> names) {
+        return ids.isEmpty() ? names : ids;
     }
 
     /** Every field checked at once: 422 naming each offending field as the client sent it. */
@@ -128,13 +161,28 @@ public record EngagementRequest(
                         .allMatch(i -> i != null && INITIATIVE.matcher(i).matches()),
                 "initiatives",
                 "must be initiative ids of the plan, such as [\"P4-06\"]");
+        List<Given> given = new ArrayList<>();
         Aliased<String> lead =
-                Aliased.of(v, "leadOrganisationName", leadOrganisationName, "leadOrganisation", leadOrganisation);
-        String checkedLead = v.optionalPublicText(lead.value(), lead.field(), 200);
-        List<String> names = FreeTextOrganisations.check(
-                v,
-                Aliased.of(v, "organisationNames", organisationNames, "organisations", organisations),
-                MAX_ORGANISATIONS);
+                Aliased.of(v, "leadOrganisation", leadOrganisation, "leadOrganisationName", leadOrganisationName);
+        String checkedLead = v.optionalText(lead.value(), lead.field(), MAX_ORGANISATION);
+        if (checkedLead != null) {
+            given.add(new Given(checkedLead, lead.field(), true));
+        }
+        Aliased<List<String>> taking =
+                Aliased.of(v, "organisations", organisations, "organisationNames", organisationNames);
+        if (taking.value() != null) {
+            v.require(
+                    taking.value().size() <= MAX_ORGANISATIONS,
+                    taking.field(),
+                    "must list at most " + MAX_ORGANISATIONS + " organisations");
+            for (int i = 0; i < taking.value().size() && i < MAX_ORGANISATIONS; i++) {
+                String field = taking.field() + "[" + i + "]";
+                String one = v.text(taking.value().get(i), field, MAX_ORGANISATION);
+                if (one != null) {
+                    given.add(new Given(one, field, false));
+                }
+            }
+        }
         String checkedAudience = v.optionalPublicText(audience, "audience", 200);
         v.require(
                 attendance == null || (attendance >= 0 && attendance <= 1_000_000),
@@ -155,13 +203,16 @@ public record EngagementRequest(
                         checkedPlace,
                         checkedPriorities.stream().sorted().toList(),
                         checkedInitiatives,
-                        checkedLead,
-                        names,
+                        null,
+                        null,
+                        List.of(),
+                        List.of(),
                         checkedAudience,
                         attendance,
                         reach,
                         checkedOutcomes),
-                start.field());
+                start.field(),
+                List.copyOf(given));
     }
 
     /**

@@ -66,7 +66,8 @@ public class EngagementResource {
 
     /**
      * An engagement record as the API shows it: {@code quarter} is the financial quarter of {@code startDate};
-     * organisations are free-text names.
+     * organisations by their registry ids with their names beside them (a record from before organisations were
+     * checked has names alone).
      */
     public record EngagementView(
             String id,
@@ -78,7 +79,9 @@ public class EngagementResource {
             PlaceView place,
             List<Integer> priorities,
             List<String> initiatives,
+            String leadOrganisation,
             String leadOrganisationName,
+            List<String> organisations,
             List<String> organisationNames,
             String audience,
             Integer attendance,
@@ -101,7 +104,9 @@ public class EngagementResource {
                     d.priorities(),
                     d.initiatives(),
                     d.leadOrganisation(),
+                    d.leadOrganisationName(),
                     d.organisations(),
+                    d.organisationNames(),
                     d.audience(),
                     d.attendance(),
                     d.reach(),
@@ -156,9 +161,10 @@ public class EngagementResource {
         String hash =
                 IdempotentRequests.hash("POST", "/api/engagements?partnership=" + p, MediaType.APPLICATION_JSON, body);
         return engagements
-                .record(
+                .withRegisteredOrganisations(p, checked, null)
+                .flatMap(details -> engagements.record(
                         p,
-                        new RecordEngagement(id, checked.details(), engagements.today()),
+                        new RecordEngagement(id, details, engagements.today()),
                         call.actor(),
                         key,
                         hash,
@@ -167,7 +173,7 @@ public class EngagementResource {
                                 MediaType.APPLICATION_JSON,
                                 outcome.changed() ? "/api/engagements/" + id : null,
                                 Long.toString(outcome.version()),
-                                write(EngagementView.of(outcome.state(), outcome.version()))))
+                                write(EngagementView.of(outcome.state(), outcome.version())))))
                 .onFailure()
                 .transform(failure -> sentAs(failure, checked.startDateField()))
                 .map(answered -> IdempotentRequests.response(answered.answer(), answered.replayed()));
@@ -266,9 +272,11 @@ public class EngagementResource {
                     EngagementRequest.Checked checked = EngagementRequest.patched(
                                     call.json(), loaded.state().details(), patch)
                             .check();
-                    var command = new AmendEngagement(id, checked.details(), engagements.today());
                     return engagements
-                            .handle(p, command, version, call.actor())
+                            .withRegisteredOrganisations(
+                                    p, checked, loaded.state().details())
+                            .flatMap(details -> engagements.handle(
+                                    p, new AmendEngagement(id, details, engagements.today()), version, call.actor()))
                             .onFailure()
                             .transform(failure -> sentAs(failure, checked.startDateField()));
                 })

@@ -19,7 +19,7 @@ import org.csp.eventsourcing.StateJson;
 final class EngagementTable {
 
     /** Bump when the state record changes shape. */
-    static final int FORMAT = 1;
+    static final int FORMAT = 2; // 2: organisations by registry id, with their names
 
     static final String DDL = """
             CREATE TABLE IF NOT EXISTS engagement_state (

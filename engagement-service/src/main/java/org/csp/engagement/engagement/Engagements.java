@@ -7,12 +7,19 @@ import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.csp.calendar.UkCalendar;
 import org.csp.engagement.engagement.EngagementCommand.RecordEngagement;
+import org.csp.engagement.engagement.EngagementEvent.Details;
 import org.csp.engagement.engagement.EngagementTable.EngagementRow;
+import org.csp.engagement.registry.RegisteredOrganisations;
 import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.Aggregate;
 import org.csp.eventsourcing.EventStore;
@@ -20,6 +27,8 @@ import org.csp.eventsourcing.EventStoreReady;
 import org.csp.eventsourcing.History;
 import org.csp.http.IdempotentRequests;
 import org.csp.http.IdempotentRequests.Answer;
+import org.csp.problem.FieldViolation;
+import org.csp.problem.ProblemException;
 
 /** Application service of the engagement feature: each command is one transaction (append + query table). */
 @ApplicationScoped
@@ -28,11 +37,14 @@ public class Engagements {
     private final EventStore store;
     private final Aggregate<EngagementCommand, EngagementEvent, Engagement> aggregate;
     private final IdempotentRequests idempotency;
+    private final RegisteredOrganisations registry;
     private final Clock clock;
 
-    public Engagements(EventStore store, IdempotentRequests idempotency, Clock clock) {
+    public Engagements(
+            EventStore store, IdempotentRequests idempotency, RegisteredOrganisations registry, Clock clock) {
         this.store = store;
         this.idempotency = idempotency;
+        this.registry = registry;
         this.clock = clock;
         this.aggregate = new Aggregate<>(
                 store,
@@ -85,6 +97,75 @@ public class Engagements {
                                         ? Uni.createFrom().voidItem()
                                         : idempotency.complete(unit.connection(), actor, key, first))
                                 .map(first -> new Answered(first, false))));
+    }
+
+    /**
+     * The checked details with the organisations the client gave found in the partnership's registry: each by its id
+     * with its registered name. One the registry does not know is a 422 naming the field it came in; {@code kept} are
+     * the names a record from before organisations were checked already holds, which an amendment may keep as they are.
+     */
+    public Uni<EngagementEvent.Details> withRegisteredOrganisations(
+            String partnershipId, EngagementRequest.Checked checked, Details stored) {
+        List<EngagementRequest.Given> given = checked.organisations();
+        Set<String> kept = new HashSet<>();
+        if (stored != null) {
+            if (stored.leadOrganisation() == null && stored.leadOrganisationName() != null) {
+                kept.add(stored.leadOrganisationName());
+            }
+            if (stored.organisations().isEmpty()) {
+                kept.addAll(stored.organisationNames());
+            }
+        }
+        return registry.find(
+                        store.pool(),
+                        partnershipId,
+                        given.stream().map(EngagementRequest.Given::value).toList())
+                .map(found -> {
+                    List<FieldViolation> unknown = new ArrayList<>();
+                    String lead = null;
+                    String leadName = null;
+                    Map<String, String> taking = new LinkedHashMap<>(); // by id or kept name, repeats dropped
+                    List<String> keptNames = new ArrayList<>();
+                    for (EngagementRequest.Given g : given) {
+                        RegisteredOrganisations.Organisation o = found.get(g.value());
+                        if (o == null && !kept.contains(g.value())) {
+                            unknown.add(new FieldViolation(
+                                    g.field(),
+                                    "'" + g.value() + "' is not an organisation of the " + partnershipId
+                                            + " partnership's registry: give its id, as GET /api/organisations lists"
+                                            + " them"));
+                        } else if (g.lead()) {
+                            lead = o == null ? null : o.id();
+                            leadName = o == null ? g.value() : o.name();
+                        } else if (o != null) {
+                            taking.putIfAbsent(o.id(), o.name());
+                        } else if (!keptNames.contains(g.value())) {
+                            keptNames.add(g.value());
+                        }
+                    }
+                    if (!unknown.isEmpty()) {
+                        throw ProblemException.invalid(unknown);
+                    }
+                    Details d = checked.details();
+                    List<String> names = new ArrayList<>(taking.values());
+                    names.addAll(keptNames);
+                    return new Details(
+                            d.type(),
+                            d.title(),
+                            d.startDate(),
+                            d.endDate(),
+                            d.place(),
+                            d.priorities(),
+                            d.initiatives(),
+                            lead,
+                            leadName,
+                            List.copyOf(taking.keySet()),
+                            List.copyOf(names),
+                            d.audience(),
+                            d.attendance(),
+                            d.reach(),
+                            d.outcomes());
+                });
     }
 
     public Uni<Aggregate.Loaded<Engagement>> load(String partnershipId, String engagementId) {

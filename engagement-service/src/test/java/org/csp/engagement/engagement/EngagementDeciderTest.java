@@ -30,8 +30,10 @@ class EngagementDeciderTest {
             new Place("district", "E07000082", "Stroud District"),
             List.of(4),
             List.of("P4-06"),
+            "stroud-district-council",
             "Stroud District Council",
-            List.of("Stroud District Council", "Neighbourhood Watch"),
+            List.of("stroud-district-council", "victim-support"),
+            List.of("Stroud District Council", "Victim Support"),
             "VCSE organisations and businesses",
             23,
             null,
@@ -56,11 +58,33 @@ class EngagementDeciderTest {
                 WORKSHOP.priorities(),
                 WORKSHOP.initiatives(),
                 WORKSHOP.leadOrganisation(),
+                WORKSHOP.leadOrganisationName(),
                 WORKSHOP.organisations(),
+                WORKSHOP.organisationNames(),
                 WORKSHOP.audience(),
                 WORKSHOP.attendance(),
                 WORKSHOP.reach(),
                 WORKSHOP.outcomes());
+    }
+
+    /** A public event with nothing but its dates. */
+    private static Details funDay(LocalDate start, LocalDate end) {
+        return new Details(
+                "public-event",
+                "Fun day",
+                start,
+                end,
+                null,
+                List.of(),
+                List.of(),
+                null,
+                null,
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null,
+                null);
     }
 
     @Test
@@ -78,35 +102,9 @@ class EngagementDeciderTest {
 
     @Test
     void datesMustBePastAndInOrder() {
-        Details future = new Details(
-                "public-event",
-                "Fun day",
-                TODAY.plusDays(1),
-                TODAY.plusDays(1),
-                null,
-                List.of(),
-                List.of(),
-                null,
-                List.of(),
-                null,
-                null,
-                null,
-                null);
+        Details future = funDay(TODAY.plusDays(1), TODAY.plusDays(1));
         ENGAGEMENT.given().when(new RecordEngagement("id", future, TODAY)).thenInvalid("startDate");
-        Details backwards = new Details(
-                "public-event",
-                "Fun day",
-                TODAY,
-                TODAY.minusDays(1),
-                null,
-                List.of(),
-                List.of(),
-                null,
-                List.of(),
-                null,
-                null,
-                null,
-                null);
+        Details backwards = funDay(TODAY, TODAY.minusDays(1));
         ENGAGEMENT.given().when(new RecordEngagement("id", backwards, TODAY)).thenInvalid("endDate");
     }
 

@@ -22,16 +22,48 @@ class EngagementEventSchemaTest {
 
     @Test
     void shapes() {
-        PinnedJson.assertMatches(EngagementEvent.TYPES, "engagement.activity.recorded.v2", WORKSHOP_RECORDED);
+        PinnedJson.assertMatches(EngagementEvent.TYPES, "engagement.activity.recorded.v3", WORKSHOP_RECORDED);
         PinnedJson.assertMatches(
                 EngagementEvent.TYPES,
-                "engagement.activity.amended.v1",
+                "engagement.activity.amended.v2",
                 new EngagementEvent.EngagementAmended(ID, WORKSHOP));
         PinnedJson.assertMatches(
                 EngagementEvent.TYPES,
                 "engagement.activity.withdrawn.v1",
                 new EngagementEvent.EngagementWithdrawn(ID, "Recorded twice"));
         PinnedJson.assertMatches(EngagementEvent.TYPES, "engagement.activity.follow-up-added.v1", FOLLOW_UP);
+    }
+
+    /**
+     * v2 records and v1 amendments named organisations in free text: they read as the current types with those names
+     * and no registry ids.
+     */
+    @Test
+    void freeTextOrganisationsAreUpcastAsNamesWithoutIds() {
+        Details named = new Details(
+                WORKSHOP.type(),
+                WORKSHOP.title(),
+                WORKSHOP.startDate(),
+                WORKSHOP.endDate(),
+                WORKSHOP.place(),
+                WORKSHOP.priorities(),
+                WORKSHOP.initiatives(),
+                null,
+                "Stroud District Council",
+                List.of(),
+                List.of("Stroud District Council", "Neighbourhood Watch"),
+                WORKSHOP.audience(),
+                WORKSHOP.attendance(),
+                WORKSHOP.reach(),
+                WORKSHOP.outcomes());
+        PinnedJson.assertUpcasts(
+                EngagementEvent.TYPES,
+                "engagement.activity.recorded.v2",
+                new EngagementEvent.EngagementRecorded(ID, named));
+        PinnedJson.assertUpcasts(
+                EngagementEvent.TYPES,
+                "engagement.activity.amended.v1",
+                new EngagementEvent.EngagementAmended(ID, named));
     }
 
     /** The v1 record shipped with the walking skeleton: it reads as v2, one date for start and end, the place a name. */
@@ -51,6 +83,8 @@ class EngagementEventSchemaTest {
                                 List.of(4),
                                 List.of(),
                                 null,
+                                null,
+                                List.of(),
                                 List.of("Stroud District Council", "Neighbourhood Watch"),
                                 null,
                                 23,

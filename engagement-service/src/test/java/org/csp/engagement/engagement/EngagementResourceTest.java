@@ -22,17 +22,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.csp.engagement.registry.TestRegistry;
 import org.csp.infrastructure.TestInfrastructure;
 import org.csp.infrastructure.Tokens;
 import org.csp.infrastructure.TopicReader;
 import org.csp.testing.Api;
 import org.csp.testing.Marker;
 import org.csp.testing.Unauthorized;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = TestInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "engagement"))
 class EngagementResourceTest {
+
+    /** The organisations the records name are in Stroud's registry, as plan-service publishes it. */
+    @BeforeEach
+    void stroudsRegistry() throws Exception {
+        TestRegistry.stroud();
+    }
 
     private static final String SCHOOL_TALK = """
             {"type": "school-presentation", "title": "%s", "date": "2024-06-12", "place": "Stroud Valley School",
@@ -71,7 +79,7 @@ class EngagementResourceTest {
         ConsumerRecord<String, byte[]> record =
                 TopicReader.await("engagement.events", "stroud:engagement:" + id, r -> true, Duration.ofSeconds(20));
         assertNotNull(record, "the record reached engagement.events");
-        assertEquals("engagement.activity.recorded.v2", TopicReader.header(record, "ce_type"));
+        assertEquals("engagement.activity.recorded.v3", TopicReader.header(record, "ce_type"));
         assertEquals("engagement-service", TopicReader.header(record, "ce_source"));
     }
 
@@ -147,13 +155,14 @@ class EngagementResourceTest {
         assertEquals("\"1\"", again.header("ETag"));
         Api.get(Tokens.user("viewer"), first.header("Location") + "/history")
                 .statusCode(200)
-                .body("type", equalTo(List.of("engagement.activity.recorded.v2")));
+                .body("type", equalTo(List.of("engagement.activity.recorded.v3")));
     }
 
     /**
-     * The start date is startDate and the place one object, in requests and views; organisations are free-text names.
-     * The former names (date, a place as a string, leadOrganisation, organisations) are still read, on POST and PATCH,
-     * and an error names the field the client sent.
+     * The start date is startDate and the place one object, in requests and views; organisations are registry ids, with
+     * their names beside them in views. The former names (date, a place as a string, leadOrganisationName and
+     * organisationNames with exact registered names) are still read, on POST and PATCH, and an error names the field
+     * the client sent.
      */
     @Test
     void oneNameAndShapePerFieldWithTheFormerOnesStillRead() {
@@ -168,11 +177,12 @@ class EngagementResourceTest {
                 .body("endDate", equalTo("2024-07-06"))
                 .body("quarter", equalTo("2024/25 Q2"))
                 .body("place", equalTo(Map.of("level", "parish", "gss", "E04008245", "name", "Nailsworth")))
+                .body("leadOrganisation", equalTo("stroud-district-council"))
                 .body("leadOrganisationName", equalTo("Stroud District Council"))
+                .body("organisations", equalTo(List.of("gloucestershire-constabulary")))
                 .body("organisationNames", equalTo(List.of("Gloucestershire Police")))
                 .body("$", not(hasKey("date")))
-                .body("$", not(hasKey("placeDetail")))
-                .body("$", not(hasKey("organisations")));
+                .body("$", not(hasKey("placeDetail")));
         Api.post(
                         officer,
                         "/api/engagements",
@@ -182,23 +192,26 @@ class EngagementResourceTest {
                 .body("place", equalTo(Map.of("name", "Nailsworth")));
         String location = Api.post(officer, "/api/engagements", """
                         {"type": "workshop", "title": "%s", "date": "2024-06-12", "place": "Stroud Valley School",
-                         "leadOrganisation": "Stroud District Council", "organisations": ["Neighbourhood Watch"]}""".formatted(title))
+                         "leadOrganisation": "stroud-district-council", "organisations": ["neighbourhood-watch"]}""".formatted(title))
                 .statusCode(201)
                 .body("startDate", equalTo("2024-06-12"))
                 .body("place", equalTo(Map.of("name", "Stroud Valley School")))
+                .body("leadOrganisation", equalTo("stroud-district-council"))
                 .body("leadOrganisationName", equalTo("Stroud District Council"))
+                .body("organisations", equalTo(List.of("neighbourhood-watch")))
                 .body("organisationNames", equalTo(List.of("Neighbourhood Watch")))
                 .extract()
                 .header("Location");
         Api.mergePatch(
                         officer,
                         location,
-                        "{\"date\": \"2024-06-11\", \"organisations\": [\"Gloucestershire Police\"]}",
+                        "{\"date\": \"2024-06-11\", \"organisationNames\": [\"Gloucestershire Police\"]}",
                         "\"1\"")
                 .statusCode(200)
                 .body("startDate", equalTo("2024-06-11"))
                 .body("endDate", equalTo("2024-06-12"))
                 .body("place", equalTo(Map.of("name", "Stroud Valley School")))
+                .body("organisations", equalTo(List.of("gloucestershire-constabulary")))
                 .body("organisationNames", equalTo(List.of("Gloucestershire Police")));
         Api.mergePatch(officer, location, "{\"date\": \"2999-01-01\"}", "\"2\"")
                 .statusCode(422)
@@ -234,8 +247,9 @@ class EngagementResourceTest {
                 .then()
                 .statusCode(200)
                 .body("components.schemas.EngagementRequest.properties.date.deprecated", equalTo(true))
-                .body("components.schemas.EngagementRequest.properties.organisations.deprecated", equalTo(true))
-                .body("components.schemas.EngagementRequest.properties.leadOrganisation.deprecated", equalTo(true))
+                .body("components.schemas.EngagementRequest.properties.organisationNames.deprecated", equalTo(true))
+                .body("components.schemas.EngagementRequest.properties.leadOrganisationName.deprecated", equalTo(true))
+                .body("components.schemas.EngagementRequest.properties.organisations.deprecated", nullValue())
                 .body("components.schemas.EngagementRequest.properties.startDate.deprecated", nullValue())
                 .body("components.schemas.ApplicationRequest.properties.agencies.deprecated", equalTo(true));
     }
@@ -394,8 +408,8 @@ class EngagementResourceTest {
                 .body(
                         "type",
                         equalTo(List.of(
-                                "engagement.activity.recorded.v2",
-                                "engagement.activity.amended.v1",
+                                "engagement.activity.recorded.v3",
+                                "engagement.activity.amended.v2",
                                 "engagement.activity.follow-up-added.v1",
                                 "engagement.activity.withdrawn.v1")))
                 .body("[1].changes.field", hasItem("/details/attendance"));

@@ -5,8 +5,10 @@ import static org.csp.contracts.EngagementEventTypes.CASE_REVIEW_RECEIVED_V1;
 import static org.csp.contracts.EngagementEventTypes.CONSULTATION_CLOSED_V1;
 import static org.csp.contracts.EngagementEventTypes.CONSULTATION_OPENED_V1;
 import static org.csp.contracts.EngagementEventTypes.ENGAGEMENT_AMENDED_V1;
+import static org.csp.contracts.EngagementEventTypes.ENGAGEMENT_AMENDED_V2;
 import static org.csp.contracts.EngagementEventTypes.ENGAGEMENT_RECORDED_V1;
 import static org.csp.contracts.EngagementEventTypes.ENGAGEMENT_RECORDED_V2;
+import static org.csp.contracts.EngagementEventTypes.ENGAGEMENT_RECORDED_V3;
 import static org.csp.contracts.EngagementEventTypes.ENGAGEMENT_WITHDRAWN_V1;
 import static org.csp.contracts.EngagementEventTypes.FOLLOW_UP_ADDED_V1;
 import static org.csp.contracts.EngagementEventTypes.MEETING_HELD_V1;
@@ -33,8 +35,13 @@ import org.csp.gateway.quarterly.QuarterlyTables.EngagementRow;
  */
 final class EngagementReader {
 
-    static final Set<String> APPLIED =
-            Set.of(ENGAGEMENT_RECORDED_V1, ENGAGEMENT_RECORDED_V2, ENGAGEMENT_AMENDED_V1, ENGAGEMENT_WITHDRAWN_V1);
+    static final Set<String> APPLIED = Set.of(
+            ENGAGEMENT_RECORDED_V1,
+            ENGAGEMENT_RECORDED_V2,
+            ENGAGEMENT_RECORDED_V3,
+            ENGAGEMENT_AMENDED_V1,
+            ENGAGEMENT_AMENDED_V2,
+            ENGAGEMENT_WITHDRAWN_V1);
 
     static final Set<String> IGNORED = Set.of(
             FOLLOW_UP_ADDED_V1,
@@ -69,7 +76,7 @@ final class EngagementReader {
                 engagements.put(List.of(p, e.id()), e);
             }
             // engagement-service amends only a record that is not withdrawn
-            case ENGAGEMENT_RECORDED_V2, ENGAGEMENT_AMENDED_V1 -> {
+            case ENGAGEMENT_RECORDED_V2, ENGAGEMENT_RECORDED_V3, ENGAGEMENT_AMENDED_V1, ENGAGEMENT_AMENDED_V2 -> {
                 EventData d = f.object("details");
                 LocalDate date = d.parsed("startDate", LocalDate::parse);
                 EngagementRow e = new EngagementRow(

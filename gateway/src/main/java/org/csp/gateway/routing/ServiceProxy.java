@@ -61,7 +61,7 @@ public class ServiceProxy {
      * The projections the services run, by name (a regular expression of names, for a JAX-RS path): their status and
      * rebuild are the kernel's admin endpoints of the service that runs them.
      */
-    static final String SERVICE_PROJECTIONS = "derived";
+    static final String SERVICE_PROJECTIONS = "derived|registry";
 
     /** The services whose relays are reached through the gateway, by the name in {@code /api/admin/relay/{name}}. */
     static final String RELAYS = "plan|measures|engagement";
@@ -87,7 +87,7 @@ public class ServiceProxy {
             owners.put(segment, routes.engagement());
         }
         this.owners = Map.copyOf(owners);
-        this.projections = Map.of("derived", routes.measures());
+        this.projections = Map.of("derived", routes.measures(), "registry", routes.engagement());
         this.relays = Map.of("plan", routes.plan(), "measures", routes.measures(), "engagement", routes.engagement());
     }
 

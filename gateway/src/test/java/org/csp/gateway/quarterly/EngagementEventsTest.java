@@ -1,6 +1,9 @@
 package org.csp.gateway.quarterly;
 
+import static org.csp.gateway.quarterly.QuarterlyViewSupport.assertAppliedOrIgnored;
 import static org.csp.gateway.quarterly.QuarterlyViewSupport.awaitView;
+import static org.csp.gateway.quarterly.QuarterlyViewSupport.pinned;
+import static org.csp.gateway.quarterly.QuarterlyViewSupport.settledView;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +17,6 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.csp.contracts.ApprovedJson;
 import org.csp.contracts.EngagementEventTypes;
 import org.csp.infrastructure.TestInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,7 @@ class EngagementEventsTest {
     QuarterlyViewProjection projection;
 
     /**
-     * Engagement records v2: an amendment moves a record's counts (type and attendance) and a withdrawal takes them
+     * Engagement records (v2 and v3 alike): an amendment moves a record's counts (type and attendance) and a withdrawal takes them
      * off the quarter's totals; a republished amendment changes nothing.
      */
     @Test
@@ -39,31 +41,10 @@ class EngagementEventsTest {
         String a = "e-" + UUID.randomUUID();
         String b = "e-" + UUID.randomUUID();
         ProducerRecord<String, byte[]> amendment =
-                PinnedEvents.record("engagement.activity.amended.v1", "stroud:engagement:" + a, 2, e -> {
-                    e.put("engagementId", a);
-                    ((ObjectNode) e.get("details"))
-                            .put("startDate", "2019-08-01")
-                            .put("endDate", "2019-08-01")
-                            .put("type", "public-event")
-                            .put("attendance", 12);
-                });
+                activity("engagement.activity.amended.v1", a, 2, "2019-08-01", "public-event", 12);
         try (PinnedEvents events = new PinnedEvents()) {
-            events.publish(PinnedEvents.record("engagement.activity.recorded.v2", "stroud:engagement:" + a, 1, e -> {
-                e.put("engagementId", a);
-                ((ObjectNode) e.get("details"))
-                        .put("startDate", "2019-08-01")
-                        .put("endDate", "2019-08-01")
-                        .put("type", "workshop")
-                        .put("attendance", 10);
-            }));
-            events.publish(PinnedEvents.record("engagement.activity.recorded.v2", "stroud:engagement:" + b, 1, e -> {
-                e.put("engagementId", b);
-                ((ObjectNode) e.get("details"))
-                        .put("startDate", "2019-09-01")
-                        .put("endDate", "2019-09-01")
-                        .put("type", "survey")
-                        .put("attendance", 5);
-            }));
+            events.publish(activity("engagement.activity.recorded.v2", a, 1, "2019-08-01", "workshop", 10));
+            events.publish(activity("engagement.activity.recorded.v3", b, 1, "2019-09-01", "survey", 5));
         }
         // the records are stored before their amendment and withdrawal arrive, so those change stored counts
         awaitView(
@@ -83,26 +64,32 @@ class EngagementEventsTest {
         try (PinnedEvents events = new PinnedEvents()) {
             events.publish(amendment);
         }
-        Thread.sleep(1000);
-        JsonPath settled = awaitView("/api/views/quarterly/2019-20-Q2", v -> true);
+        JsonPath settled = settledView("/api/views/quarterly/2019-20-Q2");
         assertEquals(12, settled.getInt("engagement.attendance"), "the republished amendment changes nothing");
         assertEquals(1, settled.getInt("engagement.records"));
+    }
+
+    /** A one-day engagement record's event (v2 details), of {@code kind} with {@code attendance}. */
+    private static ProducerRecord<String, byte[]> activity(
+            String type, String id, long version, String day, String kind, int attendance) {
+        return PinnedEvents.record(type, "stroud:engagement:" + id, version, e -> {
+            e.put("engagementId", id);
+            ((ObjectNode) e.get("details"))
+                    .put("startDate", day)
+                    .put("endDate", day)
+                    .put("type", kind)
+                    .put("attendance", attendance);
+        });
     }
 
     /** engagement-service's types too: case reviews are not part of the view, and must not be parked either. */
     @Test
     void everyEventTypeEngagementServicePinsIsAppliedOrIgnored() throws Exception {
-        List<String> types = EngagementEventTypes.ALL.stream()
-                .filter(ApprovedJson::exists)
-                .sorted()
-                .toList();
+        List<String> types = pinned(EngagementEventTypes.ALL);
         assertEquals(EngagementEventTypes.ALL.size(), types.size(), "every engagement type has its approved JSON");
         assertTrue(types.contains("engagement.review.closed.v1"), "engagement-service's pinned events: " + types);
         for (String type : types) {
-            assertTrue(
-                    projection.appliedTypes().contains(type)
-                            || projection.ignoredTypes().contains(type),
-                    type + " would be parked: the quarterly view neither applies nor ignores it");
+            assertAppliedOrIgnored(projection, type);
         }
     }
 }

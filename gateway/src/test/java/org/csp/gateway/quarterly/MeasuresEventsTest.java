@@ -1,11 +1,12 @@
 package org.csp.gateway.quarterly;
 
+import static org.csp.gateway.quarterly.QuarterlyViewSupport.assertAppliedOrIgnored;
+import static org.csp.gateway.quarterly.QuarterlyViewSupport.assertNoneParked;
 import static org.csp.gateway.quarterly.QuarterlyViewSupport.awaitApplied;
 import static org.csp.gateway.quarterly.QuarterlyViewSupport.awaitStatus;
 import static org.csp.gateway.quarterly.QuarterlyViewSupport.awaitView;
 import static org.csp.gateway.quarterly.QuarterlyViewSupport.reading;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -217,11 +218,7 @@ class MeasuresEventsTest {
         assertEquals(POLICE, view.getString(measurePath(code, WARD) + ".periods[0].source"));
         assertNull(view.get(measurePath(code, WARD) + ".total"), "a mean does not add up");
         JsonPath status = awaitApplied("measures.events");
-        assertEquals(parkedBefore, status.getLong("[0].live.parkedCount"), status.prettify());
-        List<String> parkedTypes = status.getList("[0].live.parked.type");
-        for (String type : MEASURES_TYPES) {
-            assertFalse(parkedTypes.contains(type), type + " was parked: " + status.prettify());
-        }
+        assertNoneParked(parkedBefore, status, MEASURES_TYPES);
     }
 
     @Test
@@ -229,10 +226,7 @@ class MeasuresEventsTest {
         List<String> types = new ArrayList<>(MEASURES_TYPES);
         types.addAll(MeasuresEventTypes.ALL);
         for (String type : types) {
-            assertTrue(
-                    projection.appliedTypes().contains(type)
-                            || projection.ignoredTypes().contains(type),
-                    type + " would be parked: the quarterly view neither applies nor ignores it");
+            assertAppliedOrIgnored(projection, type);
             assertTrue(ApprovedJson.exists(type), type + " is not pinned by measures-service");
         }
     }

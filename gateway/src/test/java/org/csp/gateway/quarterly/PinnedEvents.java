@@ -4,12 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -20,9 +17,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.csp.contracts.ApprovedJson;
-import org.csp.eventsourcing.Actor;
-import org.csp.eventsourcing.StoredEvent;
-import org.csp.eventsourcing.cloudevents.CloudEventCodec;
+import org.csp.testing.Relayed;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -68,19 +63,7 @@ final class PinnedEvents implements AutoCloseable {
         change.accept(payload);
         String topic = type.substring(0, type.indexOf('.')) + ".events";
         String source = SERVICES.get(type.substring(0, type.indexOf('.')));
-        return CloudEventCodec.encode(
-                topic,
-                source,
-                new StoredEvent(
-                        version,
-                        UUID.randomUUID(),
-                        stream,
-                        version,
-                        type,
-                        "stroud",
-                        payload.toString(),
-                        OffsetDateTime.now(ZoneOffset.UTC),
-                        Actor.SYSTEM));
+        return Relayed.record(topic, source, stream, version, type, payload.toString());
     }
 
     void publish(ProducerRecord<String, byte[]> record) {

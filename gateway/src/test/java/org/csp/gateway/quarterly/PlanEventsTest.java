@@ -1,10 +1,12 @@
 package org.csp.gateway.quarterly;
 
+import static org.csp.gateway.quarterly.QuarterlyViewSupport.assertAppliedOrIgnored;
+import static org.csp.gateway.quarterly.QuarterlyViewSupport.assertNoneParked;
 import static org.csp.gateway.quarterly.QuarterlyViewSupport.awaitApplied;
 import static org.csp.gateway.quarterly.QuarterlyViewSupport.awaitStatus;
 import static org.csp.gateway.quarterly.QuarterlyViewSupport.awaitView;
+import static org.csp.gateway.quarterly.QuarterlyViewSupport.pinned;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,7 +21,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.csp.contracts.ApprovedJson;
 import org.csp.contracts.PlanEventTypes;
 import org.csp.infrastructure.TestInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -196,26 +197,16 @@ class PlanEventsTest {
             }
         }
         JsonPath status = awaitPlanEventsApplied();
-        assertEquals(parkedBefore, status.getLong("[0].live.parkedCount"), status.prettify());
-        List<String> parkedTypes = status.getList("[0].live.parked.type");
-        for (String type : IGNORED_PLAN_TYPES) {
-            assertFalse(parkedTypes.contains(type), type + " was parked: " + status.prettify());
-        }
+        assertNoneParked(parkedBefore, status, IGNORED_PLAN_TYPES);
     }
 
     @Test
     void everyEventTypePlanServicePinsIsAppliedOrIgnored() throws Exception {
-        List<String> types = PlanEventTypes.ALL.stream()
-                .filter(ApprovedJson::exists)
-                .sorted()
-                .toList();
+        List<String> types = pinned(PlanEventTypes.ALL);
         assertEquals(PlanEventTypes.ALL.size(), types.size(), "every plan type has its approved JSON");
         assertTrue(types.size() > 10, "plan-service's pinned events: " + types);
         for (String type : types) {
-            assertTrue(
-                    projection.appliedTypes().contains(type)
-                            || projection.ignoredTypes().contains(type),
-                    type + " would be parked: the quarterly view neither applies nor ignores it");
+            assertAppliedOrIgnored(projection, type);
         }
         assertTrue(types.containsAll(IGNORED_PLAN_TYPES), "every type this test publishes is pinned");
         assertEquals(

@@ -1,5 +1,8 @@
 package org.csp.gateway.quarterly;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.restassured.path.json.JsonPath;
@@ -11,6 +14,8 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.csp.assessment.Reading;
 import org.csp.calendar.FinancialQuarter;
+import org.csp.contracts.ApprovedJson;
+import org.csp.eventsourcing.projection.Projection;
 import org.csp.infrastructure.Tokens;
 import org.csp.testing.Api;
 
@@ -25,6 +30,15 @@ final class QuarterlyViewSupport {
     /** Waits until the view at {@code path}, as a viewer reads it, meets the condition. */
     static JsonPath awaitView(String path, Predicate<JsonPath> condition) throws InterruptedException {
         return await(path, "viewer", Duration.ofSeconds(30), condition);
+    }
+
+    /**
+     * The view a second after the last publication, once it answers: for checking that an event published again
+     * changed nothing (a wait for a change could not tell a skipped event from a slow one).
+     */
+    static JsonPath settledView(String path) throws InterruptedException {
+        Thread.sleep(1000);
+        return awaitView(path, v -> true);
     }
 
     /** Waits until the gateway's projections' status, as the administrator reads it, meets the condition. */
@@ -56,6 +70,28 @@ final class QuarterlyViewSupport {
             return ends.stream().mapToLong(Long::longValue).sum() > 0
                     && lags.stream().allMatch(lag -> lag == 0);
         });
+    }
+
+    /** The parked count has not moved since {@code parkedBefore}, and none of {@code types} is parked. */
+    static void assertNoneParked(long parkedBefore, JsonPath status, List<String> types) {
+        assertEquals(parkedBefore, status.getLong("[0].live.parkedCount"), status.prettify());
+        List<String> parkedTypes = status.getList("[0].live.parked.type");
+        for (String type : types) {
+            assertFalse(parkedTypes.contains(type), type + " was parked: " + status.prettify());
+        }
+    }
+
+    /** The types of {@code all} that their service pins (has an approved JSON of), sorted. */
+    static List<String> pinned(List<String> all) {
+        return all.stream().filter(ApprovedJson::exists).sorted().toList();
+    }
+
+    /** The projection applies or ignores {@code type}: an event of it is never parked. */
+    static void assertAppliedOrIgnored(Projection projection, String type) {
+        assertTrue(
+                projection.appliedTypes().contains(type)
+                        || projection.ignoredTypes().contains(type),
+                type + " would be parked: the quarterly view neither applies nor ignores it");
     }
 
     static ProducerRecord<String, byte[]> engagement(String id, LocalDate date, String type, int attendance) {

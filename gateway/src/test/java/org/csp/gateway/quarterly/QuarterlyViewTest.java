@@ -5,6 +5,7 @@ import static org.csp.gateway.quarterly.QuarterlyViewSupport.awaitStatus;
 import static org.csp.gateway.quarterly.QuarterlyViewSupport.awaitView;
 import static org.csp.gateway.quarterly.QuarterlyViewSupport.engagement;
 import static org.csp.gateway.quarterly.QuarterlyViewSupport.reading;
+import static org.csp.gateway.quarterly.QuarterlyViewSupport.settledView;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -117,8 +118,7 @@ class QuarterlyViewTest {
         JsonPath q3 = awaitView("/api/views/quarterly/2022-23-Q3", v -> v.getInt("engagement.records") == 1);
         assertNull(q3.get("initiatives.find { it.id == 'P1-03' }.status"));
         assertEquals(10, q3.getInt("engagement.attendance"));
-        Thread.sleep(1000);
-        JsonPath settled = awaitView("/api/views/quarterly/2022-23-Q2", v -> true);
+        JsonPath settled = settledView("/api/views/quarterly/2022-23-Q2");
         assertEquals(25, settled.getInt("engagement.attendance"), "the republished workshop is counted once");
         assertEquals(2, settled.getInt("engagement.records"));
     }
@@ -150,20 +150,9 @@ class QuarterlyViewTest {
         String before = views(quarters);
         int generation = liveGeneration();
 
-        Api.as(Tokens.user("viewer"))
-                .when()
-                .post("/api/admin/projections/rebuild")
-                .then()
-                .statusCode(403);
-        Api.as(Tokens.user("coordinator"))
-                .when()
-                .post("/api/admin/projections/rebuild")
-                .then()
-                .statusCode(403);
-        Api.as(Tokens.user("admin"))
-                .when()
-                .post("/api/admin/projections/rebuild")
-                .then()
+        Api.post(Tokens.user("viewer"), "/api/admin/projections/rebuild").statusCode(403);
+        Api.post(Tokens.user("coordinator"), "/api/admin/projections/rebuild").statusCode(403);
+        Api.post(Tokens.user("admin"), "/api/admin/projections/rebuild")
                 .statusCode(202)
                 .body("[0].generation", equalTo(generation + 1));
         int reads = 0;
@@ -177,10 +166,7 @@ class QuarterlyViewTest {
         assertEquals(before, views(quarters), "the rebuilt view equals the old one");
 
         // The address of the first release still works.
-        Api.as(Tokens.user("admin"))
-                .when()
-                .post("/api/admin/projections/quarterly/rebuild")
-                .then()
+        Api.post(Tokens.user("admin"), "/api/admin/projections/quarterly/rebuild")
                 .statusCode(202)
                 .body("[0].generation", equalTo(generation + 2));
         awaitStatus(s -> s.getInt("[0].live.generation") == generation + 2);
@@ -319,14 +305,27 @@ class QuarterlyViewTest {
         return config.settings();
     }
 
+    /** The quarterly projection under {@code name}, at {@code version} and with the tables {@code ddl} creates. */
+    private ProjectionRunner runner(String name, int version, String ddl) {
+        return new ProjectionRunner(
+                new Renamed(projection, name, version, ddl),
+                pool,
+                connections.leaderLock("projection:" + name),
+                settings());
+    }
+
+    /** Applies {@code events} in one transaction to generation 1 of the projection {@code name}. */
+    private void applyInGenerationOne(String name, List<CloudEvent> events) {
+        pool.withTransaction(tx -> tx.preparedQuery("SELECT set_config('search_path', $1, true)")
+                        .execute(Tuple.of(name + "_g1"))
+                        .flatMap(ignored -> projection.apply(tx, events)))
+                .await()
+                .atMost(Duration.ofSeconds(10));
+    }
+
     /** A live generation 1 of the projection {@code name}, as version 1 left it, with two initiatives it applied. */
     private void versionOneGeneration(String name) {
-        new ProjectionRunner(
-                        new Renamed(projection, name, 1, VERSION_1_DDL),
-                        pool,
-                        connections.leaderLock("projection:" + name),
-                        settings())
-                .createTables();
+        runner(name, 1, VERSION_1_DDL).createTables();
         pool.query(
                         "INSERT INTO " + name + "_g1.initiative VALUES "
                                 + "('stroud', 'U-1', 9, 'Title from defined.v1', 'Defined by version 1', 'Stroud District Council'), "
@@ -342,31 +341,22 @@ class QuarterlyViewTest {
         versionOneGeneration(name);
         // what a gateway of version 2 does first at start-up: the tables, and a rebuild asked for (nobody builds it
         // here)
-        new ProjectionRunner(
-                        new Renamed(projection, name, 2, projection.ddl()),
-                        pool,
-                        connections.leaderLock("projection:" + name),
-                        settings())
-                .createTables();
+        runner(name, 2, projection.ddl()).createTables();
 
-        pool.withTransaction(tx -> tx.preparedQuery("SELECT set_config('search_path', $1, true)")
-                        .execute(Tuple.of(name + "_g1"))
-                        .flatMap(ignored -> projection.apply(
-                                tx,
-                                List.of(
-                                        event(
-                                                "plan.initiative.defined.v2",
-                                                "stroud:initiative:U-3",
-                                                1,
-                                                e -> e.put("initiativeId", "U-3")),
-                                        event(
-                                                "plan.initiative.retired.v1",
-                                                "stroud:initiative:U-2",
-                                                2,
-                                                e -> e.put("initiativeId", "U-2")),
-                                        event("plan.priority.defined.v1", "stroud:priority:1", 1, e -> {})))))
-                .await()
-                .atMost(Duration.ofSeconds(10));
+        applyInGenerationOne(
+                name,
+                List.of(
+                        event(
+                                "plan.initiative.defined.v2",
+                                "stroud:initiative:U-3",
+                                1,
+                                e -> e.put("initiativeId", "U-3")),
+                        event(
+                                "plan.initiative.retired.v1",
+                                "stroud:initiative:U-2",
+                                2,
+                                e -> e.put("initiativeId", "U-2")),
+                        event("plan.priority.defined.v1", "stroud:priority:1", 1, e -> {})));
         QuarterlyView old = views.view(
                         name, "stroud", FinancialQuarter.parse("2019-20-Q3").orElseThrow())
                 .await()
@@ -392,12 +382,7 @@ class QuarterlyViewTest {
     @Test
     void versionFourAppliesToTheGenerationAnEarlierVersionBuiltUntilItsRebuildIsLive() {
         String name = "quarterly_upgrade_c";
-        new ProjectionRunner(
-                        new Renamed(projection, name, 3, VERSION_1_DDL),
-                        pool,
-                        connections.leaderLock("projection:" + name),
-                        settings())
-                .createTables();
+        runner(name, 3, VERSION_1_DDL).createTables();
         pool.query("INSERT INTO " + name + "_g1.indicator VALUES "
                         + "('stroud', 'OLD-1', 'Stored by version 3', 1, 'count', 'monthly', 'lower-is-better')")
                 .execute()
@@ -408,37 +393,28 @@ class QuarterlyViewTest {
                 .await()
                 .atMost(Duration.ofSeconds(10));
         for (int start = 0; start < 2; start++) { // a gateway of version 4 starts, and starts again
-            new ProjectionRunner(
-                            new Renamed(projection, name, 4, projection.ddl()),
-                            pool,
-                            connections.leaderLock("projection:" + name),
-                            settings())
-                    .createTables();
+            runner(name, 4, projection.ddl()).createTables();
         }
 
-        pool.withTransaction(tx -> tx.preparedQuery("SELECT set_config('search_path', $1, true)")
-                        .execute(Tuple.of(name + "_g1"))
-                        .flatMap(ignored -> projection.apply(
-                                tx,
-                                List.of(
-                                        event(
-                                                "measures.measure.recorded.v1",
-                                                "stroud:datapoint:OLD-1:E07000082:2017-07:council",
-                                                1,
-                                                e -> e.put("indicatorCode", "OLD-1")
-                                                        .put("period", "2017-07")
-                                                        .put("source", "council")
-                                                        .put("value", 5)),
-                                        event(
-                                                "measures.measure.revised.v1",
-                                                "stroud:datapoint:OLD-1:E07000082:2017-07:police",
-                                                2,
-                                                e -> e.put("indicatorCode", "OLD-1")
-                                                        .put("period", "2017-07")
-                                                        .put("source", "police")
-                                                        .put("value", 42))))))
-                .await()
-                .atMost(Duration.ofSeconds(10));
+        applyInGenerationOne(
+                name,
+                List.of(
+                        event(
+                                "measures.measure.recorded.v1",
+                                "stroud:datapoint:OLD-1:E07000082:2017-07:council",
+                                1,
+                                e -> e.put("indicatorCode", "OLD-1")
+                                        .put("period", "2017-07")
+                                        .put("source", "council")
+                                        .put("value", 5)),
+                        event(
+                                "measures.measure.revised.v1",
+                                "stroud:datapoint:OLD-1:E07000082:2017-07:police",
+                                2,
+                                e -> e.put("indicatorCode", "OLD-1")
+                                        .put("period", "2017-07")
+                                        .put("source", "police")
+                                        .put("value", 42))));
         FinancialQuarter q = FinancialQuarter.parse("2017/18 Q2").orElseThrow();
         QuarterlyView old = views.view(name, "stroud", q).await().atMost(Duration.ofSeconds(10));
         assertEquals(1, old.measures().size(), old.measures().toString());
@@ -494,11 +470,7 @@ class QuarterlyViewTest {
                 .executeBatch(offsets)
                 .await()
                 .atMost(Duration.ofSeconds(10));
-        ProjectionRunner upgraded = new ProjectionRunner(
-                new Renamed(projection, name, 2, projection.ddl()),
-                pool,
-                connections.leaderLock("projection:" + name),
-                settings());
+        ProjectionRunner upgraded = runner(name, 2, projection.ddl());
         try {
             upgraded.start();
             long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();

@@ -195,6 +195,8 @@ class ServiceProxyTest {
                     admin.get("Authorization"),
                     received.at("/headers/authorization").asText());
         }
+        Reply registry = send("GET", "/api/admin/projections/registry/gaps", admin, null);
+        assertEquals("engagement", registry.received().get("service").asText(), "engagement-service's registry");
         Reply own = send("GET", "/api/admin/projections/quarterly/status", admin, null);
         assertEquals(200, own.status(), own.body());
         assertEquals("quarterly", own.received().get("projection").asText());

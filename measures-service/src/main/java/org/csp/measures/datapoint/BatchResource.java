@@ -3,6 +3,7 @@ package org.csp.measures.datapoint;
 import static org.csp.security.Roles.COORDINATOR;
 import static org.csp.security.Roles.PARTNER_AGENCY;
 
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -65,9 +66,11 @@ public class BatchResource {
     /**
      * Records every row or none: 200 with the counts; 422 listing every bad row (row, field, reason); 403 when a partner
      * posts for an indicator it is not a source of; 413 over the size limits. With {@code Idempotency-Key}, a repeat
-     * gets the first answer and records nothing.
+     * gets the first answer and records nothing. Reading and checking up to 10,000 rows is work for a worker thread,
+     * never the event loop.
      */
     @POST
+    @Blocking
     @Consumes({MediaType.APPLICATION_JSON, CSV})
     @RolesAllowed({COORDINATOR, PARTNER_AGENCY})
     public Uni<Response> batch(

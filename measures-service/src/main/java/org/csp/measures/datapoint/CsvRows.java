@@ -18,9 +18,13 @@ import org.csp.problem.Validation;
 
 /**
  * Reads a batch from CSV (RFC 4180: a header row naming the columns of {@link RowInput#COLUMNS} in any order, quoted
- * fields, UTF-8 with or without a byte order mark). An empty cell is an absent value.
+ * fields, UTF-8 with or without a byte order mark). An empty cell is an absent value; a cell longer than
+ * {@value #MAX_CELL} characters is a row error and is not read further.
  */
 final class CsvRows {
+
+    /** The longest cell read: a reason is at most 500 characters, every other column far less. */
+    static final int MAX_CELL = 1000;
 
     private static final CsvMapper CSV = CsvMapper.builder()
             .enable(CsvParser.Feature.WRAP_AS_ARRAY)
@@ -55,6 +59,12 @@ final class CsvRows {
                     record.length == columns.size(),
                     "row",
                     "has " + record.length + " fields; the header has " + columns.size());
+            for (Map.Entry<String, Integer> column : columns.entrySet()) {
+                if (column.getValue() < record.length && record[column.getValue()].length() > MAX_CELL) {
+                    v.require(false, column.getKey(), "must be at most " + MAX_CELL + " characters");
+                    record[column.getValue()] = "";
+                }
+            }
             rows.add(new RowInput(
                     i,
                     cell(record, columns, "indicator"),
@@ -107,12 +117,7 @@ final class CsvRows {
         if (cell == null) {
             return null;
         }
-        try {
-            return new BigDecimal(cell.strip());
-        } catch (NumberFormatException e) {
-            v.require(false, name, "must be a number");
-            return null;
-        }
+        return Figures.parse(cell, name, v);
     }
 
     private static String utf8(byte[] body) {

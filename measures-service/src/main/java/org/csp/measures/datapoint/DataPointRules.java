@@ -3,6 +3,7 @@ package org.csp.measures.datapoint;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Set;
 import org.csp.calendar.ReportingPeriod;
 import org.csp.measures.datapoint.DataPointCommand.Submission;
 import org.csp.measures.geography.Geographies;
@@ -21,6 +22,7 @@ final class DataPointRules {
 
     private static final BigDecimal LARGEST = new BigDecimal("1e12");
     private static final BigDecimal CENT = new BigDecimal("0.01");
+    private static final Set<String> FIGURES = Set.of("value", "numerator", "denominator");
 
     /**
      * Where the figures go and who sends them. {@code indicators}: each partnership's indicators by code;
@@ -140,6 +142,9 @@ final class DataPointRules {
     }
 
     private static BigDecimal value(RowInput in, Unit unit, Validation v) {
+        if (v.violations().stream().anyMatch(f -> FIGURES.contains(f.field()))) {
+            return null; // a figure the reader refused already says what is wrong with it
+        }
         BigDecimal value = in.value();
         if (in.numerator() == null && in.denominator() == null) {
             v.require(value != null, "value", "is required (a number, or a numerator and a denominator)");

@@ -1,5 +1,7 @@
 package org.csp.measures.datapoint;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.pgclient.PgException;
@@ -65,6 +67,7 @@ public class DataPoints {
     private final IdempotentRequests idempotency;
     private final int maxRows;
     private final Clock clock;
+    private final Counter retries;
 
     public DataPoints(
             EventStore store,
@@ -72,17 +75,28 @@ public class DataPoints {
             Geographies geographies,
             IdempotentRequests idempotency,
             @ConfigProperty(name = "csp.data-points.max-rows", defaultValue = "10000") int maxRows,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry metrics) {
         this.store = store;
         this.indicators = indicators;
         this.geographies = geographies;
         this.idempotency = idempotency;
         this.maxRows = maxRows;
         this.clock = clock;
+        this.retries = Counter.builder("csp.data_points.retries")
+                .description(
+                        "Writes of data points tried again whole after a conflict (none expected: see DataPointLocks)")
+                .register(metrics);
+    }
+
+    /** How many writes were tried again whole after a conflict since the start. */
+    public double retries() {
+        return retries.count();
     }
 
     void onReady(@Observes @Priority(Interceptor.Priority.APPLICATION) EventStoreReady ready) {
         DataPointTable.prepare(store);
+        DataPointLocks.prepare(store);
     }
 
     /** Where a data point's events live: one stream per indicator, geography, period and source. */
@@ -160,6 +174,8 @@ public class DataPoints {
                     .deferred(() ->
                             store.inTransaction(unit -> record(unit, submissions, caller, key, requestHash, answer)))
                     .onFailure(DataPoints::retryable)
+                    .invoke(failure -> retries.increment())
+                    .onFailure(DataPoints::retryable)
                     .retry()
                     .withBackOff(Duration.ofMillis(5), Duration.ofMillis(200))
                     .atMost(30);
@@ -180,7 +196,8 @@ public class DataPoints {
             if (replay.isPresent()) {
                 return Uni.createFrom().item(new Ingested(replay.get(), true));
             }
-            return decideAll(unit.connection(), submissions, caller.actor(), unit.now())
+            return DataPointLocks.lock(unit.connection(), lockNames(submissions))
+                    .flatMap(locked -> decideAll(unit.connection(), submissions, caller.actor(), unit.now()))
                     .flatMap(decided -> {
                         if (!decided.rejected().isEmpty()) {
                             throw invalid(decided.rejected());
@@ -205,7 +222,7 @@ public class DataPoints {
 
     /**
      * Reads the current revisions of the submissions' data points and decides each: one read for the whole set, never
-     * a point's history. A concurrent change to one of them makes the append a conflict, and the caller tries again.
+     * a point's history. The caller holds their {@link DataPointLocks}, so no concurrent writer changes them meanwhile.
      */
     private static Uni<Decided> decideAll(
             SqlConnection tx, List<Submission> submissions, Actor actor, OffsetDateTime now) {
@@ -267,11 +284,10 @@ public class DataPoints {
         if (last.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return decideAll(
-                        tx,
-                        new ArrayList<>(last.values()),
-                        actor,
-                        OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS))
+        List<Submission> figures = new ArrayList<>(last.values());
+        return DataPointLocks.lock(tx, lockNames(figures))
+                .flatMap(locked -> decideAll(
+                        tx, figures, actor, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS)))
                 .flatMap(decided -> {
                     decided.rejected().forEach(r -> LOG.warnf("Derived figure not recorded: %s", r));
                     return DataPointTable.upsert(tx, decided.changed())
@@ -283,6 +299,11 @@ public class DataPoints {
                             })
                             .replaceWithVoid();
                 });
+    }
+
+    /** What {@link DataPointLocks} locks for each submission: its data point's stream, named by its key. */
+    private static List<String> lockNames(List<Submission> submissions) {
+        return submissions.stream().map(s -> streamId(s.key())).toList();
     }
 
     /** A data point's current revision as the decider reads it. */
@@ -300,7 +321,10 @@ public class DataPoints {
                 row.denominator());
     }
 
-    /** A conflict with a concurrent batch over the same data points: the whole transaction is tried again. */
+    /**
+     * A conflict or deadlock that the locks leave no room for but that a writer outside them (an older instance during a
+     * rolling upgrade) could still cause: the whole transaction is tried again.
+     */
     private static boolean retryable(Throwable failure) {
         if (failure instanceof ConcurrencyConflict conflict) {
             return !conflict.preconditionFailed();

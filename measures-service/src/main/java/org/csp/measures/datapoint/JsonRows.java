@@ -81,6 +81,6 @@ final class JsonRows {
             v.require(false, field, "must be a finite number");
             return null;
         }
-        return node.decimalValue();
+        return Figures.bounded(node.decimalValue(), field, v);
     }
 }

@@ -91,7 +91,9 @@ public class EngagementDerivation implements Projection {
         return Set.of(
                 EngagementEventTypes.ENGAGEMENT_RECORDED_V1,
                 EngagementEventTypes.ENGAGEMENT_RECORDED_V2,
+                EngagementEventTypes.ENGAGEMENT_RECORDED_V3,
                 EngagementEventTypes.ENGAGEMENT_AMENDED_V1,
+                EngagementEventTypes.ENGAGEMENT_AMENDED_V2,
                 EngagementEventTypes.ENGAGEMENT_WITHDRAWN_V1,
                 EngagementEventTypes.RESULTS_PUBLISHED_V1);
     }
@@ -143,8 +145,14 @@ public class EngagementDerivation implements Projection {
                             List.of(),
                             true,
                             false));
-                case EngagementEventTypes.ENGAGEMENT_RECORDED_V2, EngagementEventTypes.ENGAGEMENT_AMENDED_V1 -> {
+                case EngagementEventTypes.ENGAGEMENT_RECORDED_V2,
+                        EngagementEventTypes.ENGAGEMENT_RECORDED_V3,
+                        EngagementEventTypes.ENGAGEMENT_AMENDED_V1,
+                        EngagementEventTypes.ENGAGEMENT_AMENDED_V2 -> {
                     EventData d = data.object("details");
+                    // organisations are counted by name: v2 and amended.v1 held names alone, v3 and v2 names beside ids
+                    boolean named = event.type().equals(EngagementEventTypes.ENGAGEMENT_RECORDED_V3)
+                            || event.type().equals(EngagementEventTypes.ENGAGEMENT_AMENDED_V2);
                     EventData place = d.optionalObject("place");
                     String gss = place == null ? null : place.optionalText("gss");
                     String where = gss != null ? gss : place == null ? null : place.optionalText("name");
@@ -155,7 +163,7 @@ public class EngagementDerivation implements Projection {
                             d.text("type"),
                             quarter(d, "startDate"),
                             where,
-                            d.texts("organisations"),
+                            d.texts(named ? "organisationNames" : "organisations"),
                             true,
                             false));
                 }

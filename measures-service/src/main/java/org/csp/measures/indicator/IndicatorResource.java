@@ -3,6 +3,7 @@ package org.csp.measures.indicator;
 import static org.csp.security.Roles.COORDINATOR;
 import static org.csp.security.Roles.READER;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,9 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.csp.eventsourcing.History;
 import org.csp.http.ApiCall;
@@ -45,43 +44,12 @@ public class IndicatorResource {
         this.call = call;
     }
 
-    /** An indicator as the API shows it; {@code version} is its ETag. */
-    public record IndicatorView(
-            String code,
-            String title,
-            String description,
-            int priority,
-            String unit,
-            String frequency,
-            String aggregation,
-            String polarity,
-            List<String> sources,
-            String baseline,
-            Map<String, BigDecimal> targets,
-            BigDecimal tolerance,
-            Integer disclosureThreshold,
-            String geographyLevel,
-            String derivedFrom,
-            long version) {
+    /**
+     * An indicator as the API shows it: its definition in the fields a request takes, and {@code version}, its ETag.
+     */
+    public record IndicatorView(@JsonUnwrapped IndicatorRequest indicator, long version) {
         static IndicatorView of(IndicatorRow r) {
-            var d = r.definition();
-            return new IndicatorView(
-                    r.code(),
-                    d.title(),
-                    d.description(),
-                    d.priority(),
-                    d.unit(),
-                    d.frequency(),
-                    d.aggregation(),
-                    d.polarity(),
-                    d.sources(),
-                    d.baseline(),
-                    d.targets(),
-                    d.tolerance(),
-                    d.disclosureThreshold(),
-                    d.geographyLevel(),
-                    d.derivedFrom(),
-                    r.version());
+            return new IndicatorView(IndicatorDefinitions.body(r.code(), r.definition()), r.version());
         }
     }
 

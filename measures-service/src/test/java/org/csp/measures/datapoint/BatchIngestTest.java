@@ -2,6 +2,7 @@ package org.csp.measures.datapoint;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
@@ -11,6 +12,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -41,6 +43,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = TestInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "measures"))
 class BatchIngestTest {
+
+    @Inject
+    DataPoints dataPoints;
 
     private static final String POLICE = "police-gloucestershire";
     /** Stroud's wards, from the geography data file: the first ten. */
@@ -266,6 +271,64 @@ class BatchIngestTest {
         assertEquals(before, Db.events());
     }
 
+    /**
+     * A figure is refused from its digits before any arithmetic: 20 CSV cells of 200,000 digits each (a 4 MB batch:
+     * over the 1,000 characters of a cell), a 45-digit one, a JSON exponent of a billion, a numerator with 40 decimal
+     * places; and a reason over 1,000 characters.
+     */
+    @Test
+    void figuresOutOfTheirDocumentedFormAreRefusedRowByRowAndStoreNothing() {
+        long before = Db.events();
+        StringBuilder csv = new StringBuilder("indicator,period,geography,value\r\n");
+        String digits = "9".repeat(200_000);
+        for (int month = 0; month < 20; month++) {
+            csv.append("RECORDED-CRIME,")
+                    .append(YearMonth.of(2014, 1).plusMonths(month))
+                    .append(",E07000082,")
+                    .append(digits)
+                    .append("\r\n");
+        }
+        post(Tokens.client(POLICE), "text/csv", csv.toString(), null)
+                .then()
+                .statusCode(422)
+                .body("errors.size()", equalTo(20))
+                .body("errors.field", everyItem(equalTo("value")))
+                .body("errors.message", everyItem(containsString("at most 1000 characters")));
+        post(
+                        Tokens.client(POLICE),
+                        "text/csv",
+                        "indicator,period,geography,value\r\nRECORDED-CRIME,2015-01,E07000082,1" + "0".repeat(44)
+                                + "\r\n",
+                        null)
+                .then()
+                .statusCode(422)
+                .body("errors.field", equalTo(List.of("value")))
+                .body("errors[0].message", containsString("written in at most 40 characters"));
+        post(
+                        Tokens.client(POLICE),
+                        "application/json",
+                        "[{\"indicator\": \"RECORDED-CRIME\", \"period\": \"2015-01\", \"geography\": \"E07000082\", "
+                                + "\"value\": 1e999999999}, {\"indicator\": \"RECORDED-CRIME\", \"period\": \"2015-02\", "
+                                + "\"geography\": \"E07000082\", \"numerator\": 0."
+                                + "1".repeat(40) + ", \"denominator\": 2}]",
+                        null)
+                .then()
+                .statusCode(422)
+                .body("errors.field", equalTo(List.of("value", "numerator")))
+                .body("errors[0].message", containsString("from -1,000,000,000,000 to 1,000,000,000,000"));
+        post(
+                        Tokens.client(POLICE),
+                        "text/csv",
+                        "indicator,period,geography,value,reason\r\nRECORDED-CRIME,2015-01,E07000082,3,"
+                                + "x".repeat(1001) + "\r\n",
+                        null)
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("reason"))
+                .body("errors[0].message", containsString("at most 1000 characters"));
+        assertEquals(before, Db.events(), "nothing stored");
+    }
+
     @Test
     void csvWithTheSameColumnsIsReadTheSameWay() {
         String csv = "\uFEFFindicator,period,geography,value,status\r\n"
@@ -333,7 +396,7 @@ class BatchIngestTest {
 
     /**
      * Six batches over the same twenty-five data points at once (twenty that exist, five that none of them has seen):
-     * all land, and every history is gap-free, in commit order.
+     * all land, every history is gap-free, in commit order, and none was tried again: they took the points in turn.
      */
     @Test
     void concurrentBatchesOverTheSamePointsAllLandWithGapFreeHistories() throws Exception {
@@ -353,6 +416,7 @@ class BatchIngestTest {
                 .body("recorded", equalTo(20));
         // hold the event store's append lock so that all six are in flight together: the first waits to append
         // (holding its rows), the others wait for its rows, having read before the new points existed
+        double retriesBefore = dataPoints.retries();
         Connection holder = ServiceDatabase.connect();
         holder.setAutoCommit(false);
         holder.createStatement().execute("SELECT pg_advisory_xact_lock(" + EventStore.APPEND_LOCK + ")");
@@ -382,6 +446,7 @@ class BatchIngestTest {
         }
         pool.shutdown();
         assertEquals(5, recorded, "each new point recorded once");
+        assertEquals(retriesBefore, dataPoints.retries(), "no batch was tried again whole");
         assertEquals(6 * 25 - 5, revised, "every other row a revision");
         for (int i = 0; i < months.size(); i++) {
             String month = months.get(i);

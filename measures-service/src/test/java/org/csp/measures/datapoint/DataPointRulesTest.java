@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.csp.measures.datapoint.DataPointCommand.Submission;
 import org.csp.measures.geography.Geographies;
 import org.csp.measures.indicator.IndicatorEvent.IndicatorDefinition;
@@ -24,6 +25,9 @@ import org.csp.problem.FieldViolation;
 import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The one validation of a figure, field by field, as JSON rows and CSV rows reach it. */
 class DataPointRulesTest {
@@ -136,31 +140,30 @@ class DataPointRulesTest {
                 {"indicator":"ASB-INCIDENTS","period":["2024-05"],"geography":"E07000082","value":12}""", "period", "must be text");
     }
 
-    @Test
-    void unknownCodesGeographiesAndOrganisationsAreRefused() {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            {"indicator":"NOPE","period":"2024-05","geography":"E07000082","value":1} | indicator | is not an indicator
+            {"indicator":"HATE-CRIMES","period":"2024/25 Q1","geography":"E05999999","value":1} | geography | not a geography
+            {"indicator":"HATE-CRIMES","period":"2024/25 Q1","geography":"E10000013","value":1} | geography | whole county
+            {"indicator":"HATE-CRIMES","period":"2024/25 Q1","geography":"E07000082","value":1,"status":"draft"} | status | provisional or final
+            {"indicator":"ASB-INCIDENTS","period":"2024-05","geography":"E07000082","value":1,"source":"acme-ltd"} | source | not a source
+            {"indicator":"ASB-INCIDENTS","period":"2024-05","geography":"E07000082","value":1} | source | several sources
+            # a Cheltenham ward is not Stroud's, and the coordinator of Stroud posts for Stroud
+            {"indicator":"HATE-CRIMES","period":"2024/25 Q1","geography":"E05004288","value":1} | geography | cheltenham
+            """)
+    void unknownCodesGeographiesAndOrganisationsAreRefused(String row, String field, String message) {
+        assertRefused(row, field, message);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2024-13", "2024-00", "2024/26", "2024/25 Q5", "1999/00", "May 2024"})
+    void periodsMustExist(String impossible) {
         assertRefused("""
-                {"indicator":"NOPE","period":"2024-05","geography":"E07000082","value":1}""", "indicator", "is not an indicator");
-        assertRefused("""
-                {"indicator":"HATE-CRIMES","period":"2024/25 Q1","geography":"E05999999","value":1}""", "geography", "not a geography");
-        assertRefused("""
-                {"indicator":"HATE-CRIMES","period":"2024/25 Q1","geography":"E10000013","value":1}""", "geography", "whole county");
-        assertRefused("""
-                {"indicator":"HATE-CRIMES","period":"2024/25 Q1","geography":"E07000082","value":1,"status":"draft"}""", "status", "provisional or final");
-        assertRefused("""
-                {"indicator":"ASB-INCIDENTS","period":"2024-05","geography":"E07000082","value":1,"source":"acme-ltd"}""", "source", "not a source");
-        assertRefused("""
-                {"indicator":"ASB-INCIDENTS","period":"2024-05","geography":"E07000082","value":1}""", "source", "several sources");
-        // a Cheltenham ward is not Stroud's, and the coordinator of Stroud posts for Stroud
-        assertRefused("""
-                {"indicator":"HATE-CRIMES","period":"2024/25 Q1","geography":"E05004288","value":1}""", "geography", "cheltenham");
+                {"indicator":"HATE-CRIMES","period":"%s","geography":"E07000082","value":1}""".formatted(impossible), "period", "must be");
     }
 
     @Test
-    void periodsMustExistSuitTheFrequencyAndHaveStarted() {
-        for (String impossible : List.of("2024-13", "2024-00", "2024/26", "2024/25 Q5", "1999/00", "May 2024")) {
-            assertRefused("""
-                    {"indicator":"HATE-CRIMES","period":"%s","geography":"E07000082","value":1}""".formatted(impossible), "period", "must be");
-        }
+    void periodsMustSuitTheFrequencyAndHaveStarted() {
         assertRefused("""
                 {"indicator":"HATE-CRIMES","period":"2024-05","geography":"E07000082","value":1}""", "period", "financial quarter");
         assertRefused("""
@@ -169,18 +172,16 @@ class DataPointRulesTest {
                 {"indicator":"HATE-CRIMES","period":"2027/28 Q1","geography":"E07000082","value":1}""", "period", "future");
     }
 
-    @Test
-    void valuesMustBeValuesOfTheUnit() {
-        assertRefused("""
-                {"indicator":"HATE-CRIMES","period":"2024/25 Q1","geography":"E07000082","value":-1}""", "value", "negative");
-        assertRefused("""
-                {"indicator":"HATE-CRIMES","period":"2024/25 Q1","geography":"E07000082","value":1.5}""", "value", "whole number");
-        assertRefused("""
-                {"indicator":"HATE-CRIMES","period":"2024/25 Q1","geography":"E07000082","value":1e309}""", "value", "at most");
-        assertRefused("""
-                {"indicator":"HATE-CRIMES","period":"2024/25 Q1","geography":"E07000082"}""", "value", "is required");
-        assertRefused("""
-                {"indicator":"REOFFENDING-RATE","period":"2024/25","geography":"E07000082","value":100.5}""", "value", "between 0 and 100");
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            {"indicator":"HATE-CRIMES","period":"2024/25 Q1","geography":"E07000082","value":-1} | value | negative
+            {"indicator":"HATE-CRIMES","period":"2024/25 Q1","geography":"E07000082","value":1.5} | value | whole number
+            {"indicator":"HATE-CRIMES","period":"2024/25 Q1","geography":"E07000082","value":1e309} | value | at most
+            {"indicator":"HATE-CRIMES","period":"2024/25 Q1","geography":"E07000082"} | value | is required
+            {"indicator":"REOFFENDING-RATE","period":"2024/25","geography":"E07000082","value":100.5} | value | between 0 and 100
+            """)
+    void valuesMustBeValuesOfTheUnit(String row, String field, String message) {
+        assertRefused(row, field, message);
     }
 
     @Test
@@ -234,19 +235,14 @@ class DataPointRulesTest {
         List<FieldViolation> all =
                 problems.stream().flatMap(v -> v.violations().stream()).toList();
         assertTrue(all.stream().noneMatch(v -> v.row() == 1), all::toString);
-        assertTrue(
-                all.stream()
-                        .anyMatch(v -> v.row() == 2
-                                && v.field().equals("value")
-                                && v.message().equals("must be a number")),
-                all::toString);
-        assertTrue(all.stream().anyMatch(v -> v.row() == 3 && v.field().equals("value")), all::toString);
-        assertTrue(
-                all.stream()
-                        .anyMatch(v -> v.row() == 4
-                                && v.field().equals("row")
-                                && v.message().contains("fields")),
-                all::toString);
+        assertTrue(violated(all, 2, "value", "must be a number"::equals), all::toString);
+        assertTrue(violated(all, 3, "value", message -> true), all::toString);
+        assertTrue(violated(all, 4, "row", message -> message.contains("fields")), all::toString);
+    }
+
+    /** One of {@code all} names {@code row} and {@code field}, with a message that passes {@code message}. */
+    private static boolean violated(List<FieldViolation> all, int row, String field, Predicate<String> message) {
+        return all.stream().anyMatch(v -> v.row() == row && v.field().equals(field) && message.test(v.message()));
     }
 
     @Test

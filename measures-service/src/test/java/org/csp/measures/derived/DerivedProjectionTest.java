@@ -150,20 +150,11 @@ class DerivedProjectionTest {
         int generation = awaitJson("/api/admin/projections/derived/status", "admin", 200, s -> true)
                 .getInt("live.generation");
 
-        Api.as(Tokens.user("viewer"))
-                .when()
-                .post("/api/admin/projections/derived/rebuild")
-                .then()
+        Api.post(Tokens.user("viewer"), "/api/admin/projections/derived/rebuild")
                 .statusCode(403);
-        Api.as(Tokens.user("coordinator"))
-                .when()
-                .post("/api/admin/projections/derived/rebuild")
-                .then()
+        Api.post(Tokens.user("coordinator"), "/api/admin/projections/derived/rebuild")
                 .statusCode(403);
-        Api.as(Tokens.user("admin"))
-                .when()
-                .post("/api/admin/projections/derived/rebuild")
-                .then()
+        Api.post(Tokens.user("admin"), "/api/admin/projections/derived/rebuild")
                 .statusCode(202)
                 .header("Location", endsWith("/api/admin/projections/derived/status"))
                 .body("[0].projection", equalTo("derived"))

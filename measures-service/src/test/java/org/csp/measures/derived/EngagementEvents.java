@@ -5,25 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
+import java.util.Locale;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.csp.contracts.ApprovedJson;
-import org.csp.eventsourcing.Actor;
-import org.csp.eventsourcing.StoredEvent;
-import org.csp.eventsourcing.cloudevents.CloudEventCodec;
 import org.csp.infrastructure.Tokens;
 import org.csp.testing.Api;
-import org.eclipse.microprofile.config.ConfigProvider;
+import org.csp.testing.Relayed;
 
 /**
  * engagement-service's events as its relay publishes them (the pinned payloads of the event contracts, changed where a
@@ -40,46 +29,34 @@ final class EngagementEvents {
     }
 
     static void publish(ProducerRecord<String, byte[]> record) throws Exception {
-        try (var producer = new KafkaProducer<String, byte[]>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class.getName()))) {
-            producer.send(record).get(10, TimeUnit.SECONDS);
-        }
+        Relayed.publish(record);
     }
 
     static void publish(String type, String stream, long version, Consumer<ObjectNode> change) throws Exception {
         ObjectNode payload = pinned(type);
         change.accept(payload);
-        publish(CloudEventCodec.encode(
-                "engagement.events",
-                "engagement-service",
-                new StoredEvent(
-                        version,
-                        UUID.randomUUID(),
-                        stream,
-                        version,
-                        type,
-                        "stroud",
-                        payload.toString(),
-                        OffsetDateTime.now(ZoneOffset.UTC),
-                        Actor.SYSTEM)));
+        publish(Relayed.record("engagement.events", "engagement-service", stream, version, type, payload.toString()));
     }
 
     /** A record of type {@code kind} ({@code workshop} …) on {@code date}, with these organisations and place. */
     static void record(
             String id, long version, String kind, String date, List<String> organisations, String gss, String place)
             throws Exception {
-        String type = version == 1 ? "engagement.activity.recorded.v2" : "engagement.activity.amended.v1";
+        // records as engagement-service writes them now (organisations by id, their names beside), amendments as it
+        // wrote them before (organisations as names alone): the figures count organisations by name either way
+        boolean current = version == 1;
+        String type = current ? "engagement.activity.recorded.v3" : "engagement.activity.amended.v1";
         publish(type, "stroud:engagement:" + id, version, p -> {
             p.put("engagementId", id);
             ObjectNode d = (ObjectNode) p.get("details");
             d.put("type", kind).put("startDate", date).put("endDate", date);
-            var orgs = d.putArray("organisations");
-            organisations.forEach(orgs::add);
+            var names = d.putArray(current ? "organisationNames" : "organisations");
+            organisations.forEach(names::add);
+            if (current) {
+                var ids = d.putArray("organisations");
+                organisations.forEach(
+                        name -> ids.add(name.toLowerCase(Locale.ROOT).replace(' ', '-')));
+            }
             ObjectNode where = d.putObject("place");
             where.put("level", gss == null ? "district" : "ward");
             if (gss == null) {

@@ -1,16 +1,13 @@
 package org.csp.plan.element;
 
 import static org.csp.security.Roles.COORDINATOR;
-import static org.csp.security.Roles.READER;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -18,9 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.function.Predicate;
-import org.csp.eventsourcing.History;
 import org.csp.http.ApiCall;
-import org.csp.http.ETags;
 import org.csp.http.MergePatch;
 import org.csp.plan.organisation.OrganisationNames;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -31,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
  * merge patch, retire it. A kind's resource names its path, lists and creates (its filters and request type differ)
  * and declares its view. {@code V} is the kind's API view.
  */
-public abstract class ElementResource<B, D, E, V> {
+public abstract class ElementResource<B, D, E, V> extends PlanPartResource {
 
     /** How a kind's element reads on the API; organisation ids may show their names beside them. */
     @FunctionalInterface
@@ -42,13 +37,12 @@ public abstract class ElementResource<B, D, E, V> {
     private final Elements<B, D, E> elements;
     private final String route;
     private final View<D, V> view;
-    private final ApiCall call;
 
     protected ElementResource(Elements<B, D, E> elements, String route, View<D, V> view, ApiCall call) {
+        super(call);
         this.elements = elements;
         this.route = route;
         this.view = view;
-        this.call = call;
     }
 
     /** The kind's elements, in id order, retired ones only when asked for, filtered by their definition. */
@@ -61,22 +55,6 @@ public abstract class ElementResource<B, D, E, V> {
                                 .filter(row -> filter.test(row.state().definition()))
                                 .map(row -> view.of(row, names))
                                 .toList()));
-    }
-
-    @GET
-    @Path("{id}")
-    @RolesAllowed(READER)
-    public Uni<Response> get(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
-        String partnershipId = call.partnership(partnership);
-        return elements.get(partnershipId, id).flatMap(row -> respond(partnershipId, row));
-    }
-
-    /** Every definition, amendment and retirement, with who made it and which fields changed. */
-    @GET
-    @Path("{id}/history")
-    @RolesAllowed(READER)
-    public Uni<List<History.Entry>> history(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
-        return elements.history(call.partnership(partnership), id);
     }
 
     protected Uni<Response> created(String partnership, B body) {
@@ -101,34 +79,21 @@ public abstract class ElementResource<B, D, E, V> {
                                     + " removes one",
                             content = @Content(mediaType = MergePatch.MEDIA_TYPE))
                     byte[] body) {
-        String partnershipId = call.partnership(partnership);
-        long version = ETags.requireIfMatch(ifMatch);
-        JsonNode patch = call.tree(body);
-        return elements.amend(
-                        partnershipId,
-                        id,
-                        current -> call.patch(current, patch, elements.requestType()),
-                        version,
-                        call.actor())
-                .flatMap(outcome -> elements.get(partnershipId, id))
-                .flatMap(row -> respond(partnershipId, row));
+        return written(id, partnership, ifMatch, (partnershipId, version, actor) -> {
+            JsonNode patch = call.tree(body);
+            return elements.amend(
+                    partnershipId, id, current -> call.patch(current, patch, elements.requestType()), version, actor);
+        });
     }
 
-    /** Retires the element, with the reason (its {@code …retired.v1} event); needs If-Match. */
-    @POST
-    @Path("{id}/retire")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(COORDINATOR)
-    public Uni<Response> retire(
-            @PathParam("id") String id,
-            @QueryParam("partnership") String partnership,
-            @HeaderParam("If-Match") String ifMatch,
-            RetireRequest body) {
-        String partnershipId = call.partnership(partnership);
-        long version = ETags.requireIfMatch(ifMatch);
-        return elements.retire(partnershipId, id, RetireRequest.validate(body), version, call.actor())
-                .flatMap(outcome -> elements.get(partnershipId, id))
-                .flatMap(row -> respond(partnershipId, row));
+    @Override
+    protected PlanParts parts() {
+        return elements;
+    }
+
+    @Override
+    protected Uni<Response> current(String partnershipId, String id) {
+        return elements.get(partnershipId, id).flatMap(row -> respond(partnershipId, row));
     }
 
     private Uni<Response> respond(String partnershipId, States.Versioned<Element<D>> row) {

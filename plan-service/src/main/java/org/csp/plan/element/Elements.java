@@ -19,7 +19,7 @@ import org.csp.problem.Validation;
  * The commands and queries every element kind (organisation, priority, objective) shares: list, read, create,
  * amend with a JSON merge patch, retire. {@code B} is the kind's API body, {@code D} its stored definition.
  */
-public final class Elements<B, D, E> {
+public final class Elements<B, D, E> implements PlanParts {
 
     /** Ids are short and safe in a path and a stream id: letters, digits and hyphens. */
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,79}");
@@ -69,6 +69,7 @@ public final class Elements<B, D, E> {
         return kind;
     }
 
+    @Override
     public Uni<List<History.Entry>> history(String partnershipId, String id) {
         return aggregate.history(partnershipId, id);
     }
@@ -122,6 +123,7 @@ public final class Elements<B, D, E> {
                 }));
     }
 
+    @Override
     public Uni<Aggregate.Outcome<E, Element<D>>> retire(
             String partnershipId, String id, String reason, long ifMatch, Actor actor) {
         return aggregate.execute(partnershipId, id, new Command.Retire<>(id, reason), ifMatch, actor);

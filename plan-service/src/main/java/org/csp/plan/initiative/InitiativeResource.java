@@ -21,12 +21,12 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.csp.calendar.FinancialQuarter;
-import org.csp.eventsourcing.History;
 import org.csp.http.ApiCall;
 import org.csp.http.ETags;
 import org.csp.http.MergePatch;
+import org.csp.plan.element.PlanPartResource;
+import org.csp.plan.element.PlanParts;
 import org.csp.plan.element.Responses;
-import org.csp.plan.element.RetireRequest;
 import org.csp.plan.initiative.InitiativeCommand.UpdateProgress;
 import org.csp.plan.initiative.InitiativeEvent.ProgressUpdated;
 import org.csp.problem.Validation;
@@ -36,16 +36,15 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 @Path("/api/initiatives")
 @Produces(MediaType.APPLICATION_JSON)
-public class InitiativeResource {
+public class InitiativeResource extends PlanPartResource {
 
     private final Initiatives initiatives;
     private final InitiativeViews views;
-    private final ApiCall call;
 
     public InitiativeResource(Initiatives initiatives, InitiativeViews views, ApiCall call) {
+        super(call);
         this.initiatives = initiatives;
         this.views = views;
-        this.call = call;
     }
 
     /** The body of {@code POST /api/initiatives/{id}/progress}. */
@@ -95,21 +94,6 @@ public class InitiativeResource {
         return views.list(call.partnership(partnership), filter);
     }
 
-    @GET
-    @Path("{id}")
-    @RolesAllowed(READER)
-    public Uni<Response> get(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
-        return views.one(call.partnership(partnership), id).map(view -> Responses.ok(view, view.version()));
-    }
-
-    /** Every event of the initiative: who (subject and client), when, and what changed. */
-    @GET
-    @Path("{id}/history")
-    @RolesAllowed(READER)
-    public Uni<List<History.Entry>> history(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
-        return initiatives.history(call.partnership(partnership), id);
-    }
-
     /** Adds an initiative to the plan ({@code plan.initiative.defined.v2}). */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -138,30 +122,22 @@ public class InitiativeResource {
                                             mediaType = MergePatch.MEDIA_TYPE,
                                             schema = @Schema(implementation = InitiativeRequest.class)))
                     byte[] body) {
-        String partnershipId = call.partnership(partnership);
-        long version = ETags.requireIfMatch(ifMatch);
-        return initiatives
-                .amend(partnershipId, id, patchedBy(body), version, call.actor())
-                .flatMap(outcome -> views.one(partnershipId, id))
-                .map(view -> Responses.ok(view, view.version()));
+        return written(
+                id,
+                partnership,
+                ifMatch,
+                (partnershipId, version, actor) ->
+                        initiatives.amend(partnershipId, id, patchedBy(body), version, actor));
     }
 
-    /** Takes the initiative out of the plan ({@code plan.initiative.retired.v1}); needs If-Match. */
-    @POST
-    @Path("{id}/retire")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(COORDINATOR)
-    public Uni<Response> retire(
-            @PathParam("id") String id,
-            @QueryParam("partnership") String partnership,
-            @HeaderParam("If-Match") String ifMatch,
-            RetireRequest body) {
-        String partnershipId = call.partnership(partnership);
-        long version = ETags.requireIfMatch(ifMatch);
-        return initiatives
-                .retire(partnershipId, id, RetireRequest.validate(body), version, call.actor())
-                .flatMap(outcome -> views.one(partnershipId, id))
-                .map(view -> Responses.ok(view, view.version()));
+    @Override
+    protected PlanParts parts() {
+        return initiatives;
+    }
+
+    @Override
+    protected Uni<Response> current(String partnershipId, String id) {
+        return views.one(partnershipId, id).map(view -> Responses.ok(view, view.version()));
     }
 
     /**

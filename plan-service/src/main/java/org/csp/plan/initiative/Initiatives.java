@@ -17,6 +17,7 @@ import org.csp.eventsourcing.EventTypes;
 import org.csp.eventsourcing.History;
 import org.csp.eventsourcing.UnitOfWork;
 import org.csp.plan.element.Kind;
+import org.csp.plan.element.PlanParts;
 import org.csp.plan.element.States;
 import org.csp.plan.initiative.InitiativeCommand.AmendInitiative;
 import org.csp.plan.initiative.InitiativeCommand.DefineInitiative;
@@ -33,7 +34,7 @@ import org.csp.problem.Validation;
 
 /** Application service of the initiative feature: each command is one transaction (appends + plan_state). */
 @ApplicationScoped
-public class Initiatives {
+public class Initiatives implements PlanParts {
 
     public static final Kind<InitiativeCommand, InitiativeEvent, Initiative> KIND = new Kind<>(
             "initiative",
@@ -56,6 +57,7 @@ public class Initiatives {
         return States.list(store.pool(), partnershipId, KIND);
     }
 
+    @Override
     public Uni<List<History.Entry>> history(String partnershipId, String id) {
         return aggregate.history(partnershipId, id);
     }
@@ -94,6 +96,7 @@ public class Initiatives {
                 }));
     }
 
+    @Override
     public Uni<Aggregate.Outcome<InitiativeEvent, Initiative>> retire(
             String partnershipId, String id, String reason, long ifMatch, Actor actor) {
         return aggregate.execute(partnershipId, id, new RetireInitiative(id, reason), ifMatch, actor);

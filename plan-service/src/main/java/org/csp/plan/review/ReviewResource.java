@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.csp.calendar.FinancialQuarter;
+import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.History;
 import org.csp.http.ApiCall;
 import org.csp.http.ETags;
@@ -212,11 +213,12 @@ public class ReviewResource {
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
-        long version = ETags.requireIfMatch(ifMatch);
-        String partnershipId = call.partnership(partnership);
-        return reviews.submit(partnershipId, q, number, summary, progress, version, call.actor())
-                .flatMap(outcome -> respond(partnershipId, q))
-                .map(view -> Responses.ok(view, view.version()));
+        return written(
+                partnership,
+                ifMatch,
+                q,
+                (partnershipId, version, actor) ->
+                        reviews.submit(partnershipId, q, number, summary, progress, version, actor));
     }
 
     /** Closes the review ({@code plan.quarterly-review.closed.v1}); the quarter's progress is frozen. Needs If-Match. */
@@ -228,11 +230,11 @@ public class ReviewResource {
             @QueryParam("partnership") String partnership,
             @HeaderParam("If-Match") String ifMatch) {
         FinancialQuarter q = quarter(quarter);
-        long version = ETags.requireIfMatch(ifMatch);
-        String partnershipId = call.partnership(partnership);
-        return reviews.close(partnershipId, q, version, call.actor())
-                .flatMap(outcome -> respond(partnershipId, q))
-                .map(view -> Responses.ok(view, view.version()));
+        return written(
+                partnership,
+                ifMatch,
+                q,
+                (partnershipId, version, actor) -> reviews.close(partnershipId, q, version, actor));
     }
 
     /** Reopens a closed review for a recorded reason ({@code plan.quarterly-review.reopened.v1}). Needs If-Match. */
@@ -249,11 +251,25 @@ public class ReviewResource {
         Validation v = Validation.of(body);
         String reason = v.publicText(body.reason(), "reason", 2000);
         v.throwIfInvalid();
+        return written(
+                partnership,
+                ifMatch,
+                q,
+                (partnershipId, version, actor) -> reviews.reopen(partnershipId, q, reason, version, actor));
+    }
+
+    /** A change to the review of {@code q} decided on the version If-Match names (428 without one): 200 with the review. */
+    private Uni<Response> written(String partnership, String ifMatch, FinancialQuarter q, Write write) {
         long version = ETags.requireIfMatch(ifMatch);
         String partnershipId = call.partnership(partnership);
-        return reviews.reopen(partnershipId, q, reason, version, call.actor())
+        return write.apply(partnershipId, version, call.actor())
                 .flatMap(outcome -> respond(partnershipId, q))
                 .map(view -> Responses.ok(view, view.version()));
+    }
+
+    @FunctionalInterface
+    private interface Write {
+        Uni<?> apply(String partnershipId, long version, Actor actor);
     }
 
     private Uni<ReviewView> respond(String partnershipId, FinancialQuarter quarter) {

@@ -14,8 +14,17 @@ public final class EngagementEventTypes {
     /** Shipped first (one date, the place as a name); read as {@link #ENGAGEMENT_RECORDED_V2}. */
     public static final String ENGAGEMENT_RECORDED_V1 = "engagement.activity.recorded.v1";
 
+    /** Organisations as free-text names; read as {@link #ENGAGEMENT_RECORDED_V3} (names, no ids). */
     public static final String ENGAGEMENT_RECORDED_V2 = "engagement.activity.recorded.v2";
+
+    /** Organisations by their registry ids, with their names as the registry gave them then. */
+    public static final String ENGAGEMENT_RECORDED_V3 = "engagement.activity.recorded.v3";
+    /** Organisations as free-text names; read as {@link #ENGAGEMENT_AMENDED_V2} (names, no ids). */
     public static final String ENGAGEMENT_AMENDED_V1 = "engagement.activity.amended.v1";
+
+    /** Organisations by their registry ids, with their names, as {@link #ENGAGEMENT_RECORDED_V3}. */
+    public static final String ENGAGEMENT_AMENDED_V2 = "engagement.activity.amended.v2";
+
     public static final String ENGAGEMENT_WITHDRAWN_V1 = "engagement.activity.withdrawn.v1";
     public static final String FOLLOW_UP_ADDED_V1 = "engagement.activity.follow-up-added.v1";
     public static final String CONSULTATION_OPENED_V1 = "engagement.consultation.opened.v1";
@@ -31,7 +40,9 @@ public final class EngagementEventTypes {
     public static final List<String> ALL = List.of(
             ENGAGEMENT_RECORDED_V1,
             ENGAGEMENT_RECORDED_V2,
+            ENGAGEMENT_RECORDED_V3,
             ENGAGEMENT_AMENDED_V1,
+            ENGAGEMENT_AMENDED_V2,
             ENGAGEMENT_WITHDRAWN_V1,
             FOLLOW_UP_ADDED_V1,
             CONSULTATION_OPENED_V1,

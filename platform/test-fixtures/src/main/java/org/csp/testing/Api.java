@@ -2,9 +2,12 @@ package org.csp.testing;
 
 import static io.restassured.RestAssured.given;
 
+import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The service under test called with a bearer token, as the API tests call it: {@code Api.post(token, path, json)}
@@ -19,7 +22,16 @@ public final class Api {
 
     /** An authorised request, for what the shortcuts below do not cover. */
     public static RequestSpecification as(String token) {
-        return given().auth().oauth2(token);
+        return utf8().auth().oauth2(token);
+    }
+
+    /**
+     * A request whose text body goes as UTF-8 and says so, whatever its media type: the API refuses any other charset
+     * (415), and rest-assured's own default for types it does not know (merge patches, CSV) is ISO-8859-1.
+     */
+    public static RequestSpecification utf8() {
+        return given().config(RestAssured.config()
+                .encoderConfig(EncoderConfig.encoderConfig().defaultContentCharset(StandardCharsets.UTF_8)));
     }
 
     /** An authorised request carrying {@code json} as its body. */
@@ -33,6 +45,11 @@ public final class Api {
 
     public static ValidatableResponse delete(String token, String path) {
         return as(token).when().delete(path).then();
+    }
+
+    /** A POST without a body: an action the path alone names. */
+    public static ValidatableResponse post(String token, String path) {
+        return as(token).when().post(path).then();
     }
 
     public static ValidatableResponse post(String token, String path, String json) {

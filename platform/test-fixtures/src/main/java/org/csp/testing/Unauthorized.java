@@ -1,6 +1,5 @@
 package org.csp.testing;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -27,7 +26,7 @@ public final class Unauthorized {
     /** {@code jsonBody} is sent as it would be with a token, so that the refusal cannot come from the body. */
     public static void assertRefused(String method, String path, String jsonBody) {
         for (String token : NO_OR_BAD_TOKENS) {
-            RequestSpecification request = given();
+            RequestSpecification request = Api.utf8();
             if (jsonBody != null) {
                 request.contentType(ContentType.JSON).body(jsonBody);
             }

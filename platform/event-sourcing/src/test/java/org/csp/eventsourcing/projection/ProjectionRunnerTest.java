@@ -351,8 +351,7 @@ class ProjectionRunnerTest {
         awaitTotals();
         first.stop();
         ledger.version = 2;
-        ProjectionRunner second = new ProjectionRunner(ledger, db.pool(), lock(), settings(Duration.ofSeconds(30)));
-        runners.add(second);
+        ProjectionRunner second = unstarted(Duration.ofSeconds(30));
         second.createTables();
         second.createTables();
         long requested = db.pool()
@@ -457,8 +456,7 @@ class ProjectionRunnerTest {
                 "the gap is persistent");
         long gap =
                 runner.gaps().await().atMost(Duration.ofSeconds(10)).getFirst().id();
-        ProjectionRunner patient = new ProjectionRunner(
-                ledger, db.pool(), lock(), settings(Duration.ofHours(1))); // for whom no gap is persistent yet
+        ProjectionRunner patient = unstarted(Duration.ofHours(1)); // for whom no gap is persistent yet
         assertEquals(
                 409,
                 assertThrows(
@@ -506,9 +504,15 @@ class ProjectionRunnerTest {
     }
 
     private ProjectionRunner runner(Duration gapReportAfter) {
+        ProjectionRunner runner = unstarted(gapReportAfter);
+        runner.start();
+        return runner;
+    }
+
+    /** A runner of the ledger, stopped after the test; not started. */
+    private ProjectionRunner unstarted(Duration gapReportAfter) {
         ProjectionRunner runner = new ProjectionRunner(ledger, db.pool(), lock(), settings(gapReportAfter));
         runners.add(runner);
-        runner.start();
         return runner;
     }
 

@@ -54,7 +54,8 @@ public final class IngestBenchmark {
     private static final String PARTNERSHIP = "stroud";
     private static final String POLICE_CLIENT = "police-gloucestershire";
     private static final String POLICE_ORGANISATION = "gloucestershire-constabulary";
-    private static final String COORDINATOR = "coordinator";
+    /** Reads the projections' status, a global endpoint. */
+    private static final String ADMINISTRATOR = "admin";
     /** measures-service's {@code csp.relay.topic}: the relay's row in {@code relay_checkpoint}. */
     private static final String RELAY = "measures.events";
 
@@ -162,7 +163,7 @@ public final class IngestBenchmark {
     private final AtomicInteger errorsShown = new AtomicInteger();
     private final long valueSeed = ThreadLocalRandom.current().nextLong(1_000_000);
     private Token police;
-    private Token coordinator;
+    private Token administrator;
 
     private IngestBenchmark(Options options) {
         this.options = options;
@@ -195,15 +196,15 @@ public final class IngestBenchmark {
                     POLICE_CLIENT,
                     "client_secret",
                     clientSecret(realm, POLICE_CLIENT)));
-            coordinator = new Token(Map.of(
+            administrator = new Token(Map.of(
                     "grant_type",
                     "password",
                     "client_id",
                     "csp-cli",
                     "username",
-                    COORDINATOR,
+                    ADMINISTRATOR,
                     "password",
-                    userPassword(realm, COORDINATOR)));
+                    userPassword(realm, ADMINISTRATOR)));
 
             List<Key> keys = discover();
             List<Client> clients = new ArrayList<>();
@@ -646,7 +647,7 @@ public final class IngestBenchmark {
 
     /** The live generation's lag summed over its topics and partitions; -1 when the status does not say. */
     private long projectionLag() throws IOException, InterruptedException {
-        HttpResponse<String> response = get(gateway + "/api/admin/projections/status", coordinator);
+        HttpResponse<String> response = get(gateway + "/api/admin/projections/status", administrator);
         if (response.statusCode() != 200) {
             showError("projection status: HTTP " + response.statusCode() + ": " + response.body());
             return -1;

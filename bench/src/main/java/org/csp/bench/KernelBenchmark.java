@@ -1,8 +1,5 @@
 package org.csp.bench;
 
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -202,7 +199,7 @@ public final class KernelBenchmark {
      * topic, broker and batch size, so that the figures follow the defaults when they change.
      */
     private static RelayConfig relayConfig(String servers) {
-        Map<String, String> settings = Map.of(
+        return RelayConfig.of(Map.of(
                 "csp.relay.topic",
                 TOPIC,
                 "csp.relay.source",
@@ -210,13 +207,7 @@ public final class KernelBenchmark {
                 "csp.relay.kafka.bootstrap-servers",
                 servers,
                 "csp.relay.batch-size",
-                Integer.toString(BATCH));
-        return new SmallRyeConfigBuilder()
-                .withConverter(Duration.class, 100, new DurationConverter())
-                .withSources(new PropertiesConfigSource(settings, "bench", 100))
-                .withMapping(RelayConfig.class)
-                .build()
-                .getConfigMapping(RelayConfig.class);
+                Integer.toString(BATCH)));
     }
 
     /** Counts data points per indicator and geography: one statement per batch, like the gateway's views. */

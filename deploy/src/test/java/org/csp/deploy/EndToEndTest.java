@@ -169,11 +169,11 @@ class EndToEndTest {
             assertTrue(i.path("priorityTitle").isTextual(), "every initiative has its priority's title: " + i);
         }
 
-        String coordinator = user("coordinator");
+        String administrator = user("admin");
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         JsonNode live;
         while (true) {
-            live = Api.get(gateway + "/api/admin/projections/status", coordinator)
+            live = Api.get(gateway + "/api/admin/projections/status", administrator)
                     .json()
                     .get(0)
                     .get("live");
@@ -439,13 +439,13 @@ class EndToEndTest {
 
     /**
      * The gateway is the only way in, for measures-service's own projection too: the indicators it derives from
-     * engagement records ({@code derived}) are inspected and rebuilt through the gateway by the coordinator alone, and
+     * engagement records ({@code derived}) are inspected and rebuilt through the gateway by the administrator alone, and
      * the rebuilt projection counts each record once.
      */
     @Test
     void measuresServicesDerivedProjectionIsInspectedAndRebuiltThroughTheGateway() throws Exception {
         String officer = user("engagement");
-        String coordinator = user("coordinator");
+        String administrator = user("admin");
         String marker = Marker.next();
         for (int i = 0; i < 2; i++) { // two workshops in a quarter no other test uses
             Api.Reply recorded = Api.post(
@@ -463,7 +463,7 @@ class EndToEndTest {
 
         String status = gateway + "/api/admin/projections/derived/status";
         JsonNode derived =
-                await(status, coordinator, s -> s.get("role").asText().equals("leader"));
+                await(status, administrator, s -> s.get("role").asText().equals("leader"));
         assertEquals("derived", derived.get("projection").asText());
         int generation = derived.get("live").get("generation").asInt();
         Api.Reply refused = Api.get(status, user("viewer"));
@@ -474,15 +474,20 @@ class EndToEndTest {
                 Api.post(gateway + "/api/admin/projections/derived/rebuild", user("viewer"), "")
                         .status());
 
-        Api.Reply rebuild = Api.post(gateway + "/api/admin/projections/derived/rebuild", coordinator, "");
+        assertEquals(
+                403,
+                Api.post(gateway + "/api/admin/projections/derived/rebuild", user("coordinator"), "")
+                        .status(),
+                "a partnership's coordinator does not rebuild the platform's projections");
+        Api.Reply rebuild = Api.post(gateway + "/api/admin/projections/derived/rebuild", administrator, "");
         assertEquals(202, rebuild.status(), rebuild.body());
         assertEquals(
                 "/api/admin/projections/derived/status",
                 rebuild.header("Location"),
                 "the service's own address stays inside");
         assertEquals(generation + 1, rebuild.json().get(0).get("generation").asInt(), rebuild.body());
-        JsonNode rebuilt =
-                await(status, coordinator, s -> s.get("live").get("generation").asInt() == generation + 1);
+        JsonNode rebuilt = await(
+                status, administrator, s -> s.get("live").get("generation").asInt() == generation + 1);
         assertEquals(0, rebuilt.get("live").get("lag").asLong(), rebuilt.toString());
         JsonNode points = Api.get(workshops, user("viewer")).json();
         assertEquals(1, points.size(), points.toString());
@@ -671,10 +676,9 @@ class EndToEndTest {
                         .get("data")
                         .get("role")
                         .asText());
-        String coordinator = user("coordinator");
         assertEquals(
                 "standby",
-                Api.get(stack.url(gatewayReplica) + "/api/admin/projections/status", coordinator)
+                Api.get(stack.url(gatewayReplica) + "/api/admin/projections/status", user("admin"))
                         .json()
                         .get(0)
                         .get("role")

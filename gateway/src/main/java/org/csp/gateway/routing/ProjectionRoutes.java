@@ -12,8 +12,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 /**
  * The projections the services run, reached through the gateway: {@code /api/admin/projections/{name}/**} for a name
- * of {@link ServiceProxy#SERVICE_PROJECTIONS} (measures-service's {@code derived}) is forwarded to the service's own
- * admin endpoints ({@code GET …/{name}/status}, {@code POST …/{name}/rebuild}), as {@link ApiRoutes} forwards the
+ * of {@link ServiceProxy#SERVICE_PROJECTIONS} (measures-service's {@code derived}, engagement-service's {@code registry})
+ * is forwarded to the service's own admin endpoints (status, rebuild and repairs), as {@link ApiRoutes} forwards the
  * APIs. This path is more specific than the gateway's own {@code /api/admin/projections}, which answers for the
  * gateway's projections ({@code quarterly}) and for every other name.
  */

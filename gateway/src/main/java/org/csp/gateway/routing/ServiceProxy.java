@@ -21,8 +21,8 @@ import org.csp.problem.ProblemException;
 import org.jboss.logging.Logger;
 
 /**
- * Forwards a request to the service that owns its first path segment, or to the service that runs the projection it
- * names ({@link ProjectionRoutes}), bearer token included: the services check the token again (defence in depth) and
+ * Forwards a request to the service that owns its first path segment, to the service that runs the projection it
+ * names ({@link ProjectionRoutes}) or to the service whose relay it names ({@link RelayRoutes}), bearer token included: the services check the token again (defence in depth) and
  * apply their own role rules.
  *
  * <p>What the contracts rely on crosses unchanged. To the service: method, raw path and query, the body's bytes
@@ -61,12 +61,16 @@ public class ServiceProxy {
      * The projections the services run, by name (a regular expression of names, for a JAX-RS path): their status and
      * rebuild are the kernel's admin endpoints of the service that runs them.
      */
-    static final String SERVICE_PROJECTIONS = "derived";
+    static final String SERVICE_PROJECTIONS = "derived|registry";
+
+    /** The services whose relays are reached through the gateway, by the name in {@code /api/admin/relay/{name}}. */
+    static final String RELAYS = "plan|measures|engagement";
 
     private final WebClient client;
     private final RoutesConfig routes;
     private final Map<String, String> owners;
     private final Map<String, String> projections;
+    private final Map<String, String> relays;
 
     public ServiceProxy(Vertx vertx, RoutesConfig routes) {
         this.client = WebClient.create(vertx);
@@ -83,7 +87,8 @@ public class ServiceProxy {
             owners.put(segment, routes.engagement());
         }
         this.owners = Map.copyOf(owners);
-        this.projections = Map.of("derived", routes.measures());
+        this.projections = Map.of("derived", routes.measures(), "registry", routes.engagement());
+        this.relays = Map.of("plan", routes.plan(), "measures", routes.measures(), "engagement", routes.engagement());
     }
 
     @PreDestroy
@@ -131,6 +136,25 @@ public class ServiceProxy {
             return Uni.createFrom().failure(ProblemException.notFound("Projection", name));
         }
         return send(base, "The service that runs projection " + name, method, pathAndQuery, headers, body);
+    }
+
+    /**
+     * To the relay of the service {@code name} (one of {@link #RELAYS}): {@code /api/admin/relay/{name}/rest} is the
+     * service's own {@code /api/admin/relay/rest}.
+     */
+    public Uni<Forwarded> forwardToRelay(
+            String method, String name, String rest, String query, HttpHeaders headers, byte[] body) {
+        String base = relays.get(name);
+        if (base == null) {
+            return Uni.createFrom().failure(ProblemException.notFound("Relay", name));
+        }
+        return send(
+                base,
+                "The " + name + " service",
+                method,
+                "/api/admin/relay" + rest + (query == null ? "" : "?" + query),
+                headers,
+                body);
     }
 
     private Uni<Forwarded> send(

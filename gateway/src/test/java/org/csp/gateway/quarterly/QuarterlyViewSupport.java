@@ -41,9 +41,9 @@ final class QuarterlyViewSupport {
         return awaitView(path, v -> true);
     }
 
-    /** Waits until the gateway's projections' status, as the coordinator reads it, meets the condition. */
+    /** Waits until the gateway's projections' status, as the administrator reads it, meets the condition. */
     static JsonPath awaitStatus(Predicate<JsonPath> condition) throws InterruptedException {
-        return await("/api/admin/projections/status", "coordinator", Duration.ofSeconds(60), condition);
+        return await("/api/admin/projections/status", "admin", Duration.ofSeconds(60), condition);
     }
 
     private static JsonPath await(String path, String user, Duration timeout, Predicate<JsonPath> condition)

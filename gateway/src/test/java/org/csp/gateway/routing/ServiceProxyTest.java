@@ -71,7 +71,7 @@ class ServiceProxyTest {
                         body == null
                                 ? HttpRequest.BodyPublishers.noBody()
                                 : HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader);
         HttpResponse<String> response =
                 HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return new Reply(response.statusCode(), response.headers().map(), response.body());
@@ -163,35 +163,89 @@ class ServiceProxyTest {
     }
 
     /**
-     * The projections the services run are reached through the gateway: measures-service's {@code derived}, its status
-     * and rebuild with the caller's token. The gateway's own projections, and any name it does not know, are its own
-     * to answer (here it does not consume: csp.projection.enabled=false).
+     * The projections the services run are reached through the gateway: measures-service's {@code derived}, its status,
+     * rebuild and repairs with the caller's token. The gateway's own projections, and any name it does not know, are
+     * its own to answer (here it does not consume: csp.projection.enabled=false), to an administrator only.
      */
     @Test
     void aServicesProjectionIsReachedThroughTheGatewayAndItsOwnAreAnsweredThere() throws Exception {
+        Map<String, String> admin = Map.of("Authorization", "Bearer " + Tokens.user("admin"));
         for (String[] request : new String[][] {
-            {"GET", "/api/admin/projections/derived/status"}, {"POST", "/api/admin/projections/derived/rebuild"}
+            {"GET", "/api/admin/projections/derived/status"},
+            {"POST", "/api/admin/projections/derived/rebuild"},
+            {"GET", "/api/admin/projections/derived/parked"},
+            {"POST", "/api/admin/projections/derived/parked/17/replay"},
+            {"POST", "/api/admin/projections/derived/parked/17/discard"},
+            {"GET", "/api/admin/projections/derived/gaps"},
+            {"POST", "/api/admin/projections/derived/gaps/3/skip"}
         }) {
-            Reply reply = send(request[0], request[1]);
+            Reply reply = send(
+                    request[0],
+                    request[1],
+                    request[0].equals("POST")
+                            ? Map.of("Authorization", admin.get("Authorization"), "Content-Type", "application/json")
+                            : admin,
+                    body(request[0]));
             assertEquals(200, reply.status(), request[1] + ": " + reply.body());
             JsonNode received = reply.received();
             assertEquals("measures", received.get("service").asText(), request[1]);
             assertEquals(request[0], received.get("method").asText());
             assertEquals(request[1], received.get("path").asText());
             assertEquals(
-                    "Bearer " + Tokens.user("coordinator"),
+                    admin.get("Authorization"),
                     received.at("/headers/authorization").asText());
         }
-        Reply own = send("GET", "/api/admin/projections/quarterly/status");
+        Reply registry = send("GET", "/api/admin/projections/registry/gaps", admin, null);
+        assertEquals("engagement", registry.received().get("service").asText(), "engagement-service's registry");
+        Reply own = send("GET", "/api/admin/projections/quarterly/status", admin, null);
         assertEquals(200, own.status(), own.body());
         assertEquals("quarterly", own.received().get("projection").asText());
-        Reply all = send("GET", "/api/admin/projections/status");
+        Reply all = send("GET", "/api/admin/projections/status", admin, null);
         assertEquals(200, all.status(), all.body());
         assertEquals("quarterly", all.received().get(0).get("projection").asText());
-        Reply unknown = send("GET", "/api/admin/projections/elsewhere/status");
+        assertEquals(403, send("GET", "/api/admin/projections/status").status(), "a coordinator is no administrator");
+        Reply unknown = send("GET", "/api/admin/projections/elsewhere/status", admin, null);
         assertEquals(404, unknown.status(), unknown.body());
         assertTrue(
                 unknown.header("Content-Type").startsWith("application/problem+json"), unknown.header("Content-Type"));
+    }
+
+    /**
+     * Each service's relay through the gateway, by the service's name: {@code /api/admin/relay/{service}/…} is the
+     * service's own {@code /api/admin/relay/…}, query and body included; a name that is no service's is a 404 problem.
+     */
+    @Test
+    void eachServicesRelayIsReachedByTheServicesName() throws Exception {
+        Map<String, String> admin = Map.of("Authorization", "Bearer " + Tokens.user("admin"));
+        for (String service : List.of("plan", "measures", "engagement")) {
+            Reply list = send("GET", "/api/admin/relay/" + service + "/refused?limit=5", admin, null);
+            assertEquals(200, list.status(), list.body());
+            assertEquals(service, list.received().get("service").asText());
+            assertEquals("/api/admin/relay/refused", list.received().get("path").asText());
+            assertEquals("limit=5", list.received().get("query").asText());
+            Reply republish = send(
+                    "POST",
+                    "/api/admin/relay/" + service + "/refused/1234/republish",
+                    Map.of("Authorization", admin.get("Authorization"), "Content-Type", "application/json"),
+                    body("POST"));
+            assertEquals(200, republish.status(), republish.body());
+            assertEquals(service, republish.received().get("service").asText());
+            assertEquals(
+                    "/api/admin/relay/refused/1234/republish",
+                    republish.received().get("path").asText());
+            assertEquals(
+                    new String(body("POST"), StandardCharsets.UTF_8),
+                    republish.received().get("body").asText());
+        }
+        Reply gateway = send("GET", "/api/admin/relay/gateway/refused", admin, null);
+        assertEquals(404, gateway.status(), gateway.body());
+        assertTrue(
+                gateway.header("Content-Type").startsWith("application/problem+json"), gateway.header("Content-Type"));
+    }
+
+    /** A repair's body, for a POST. */
+    private static byte[] body(String method) {
+        return method.equals("POST") ? "{\"reason\": \"the cause is fixed\"}".getBytes(StandardCharsets.UTF_8) : null;
     }
 
     /** A CSV batch of exactly {@code size} bytes (UTF-8, the last row cut short), rows as measures-service reads them. */

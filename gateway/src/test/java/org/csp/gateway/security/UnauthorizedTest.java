@@ -22,6 +22,9 @@ class UnauthorizedTest {
         Unauthorized.assertRefused("POST", "/api/admin/projections/rebuild");
         Unauthorized.assertRefused("GET", "/api/admin/projections/quarterly/status");
         Unauthorized.assertRefused("POST", "/api/admin/projections/quarterly/rebuild");
+        Unauthorized.assertRefused("GET", "/api/admin/projections/quarterly/parked");
+        Unauthorized.assertRefused("POST", "/api/admin/projections/quarterly/parked/1/discard", "{\"reason\": \"r\"}");
+        Unauthorized.assertRefused("POST", "/api/admin/projections/quarterly/gaps/1/skip", "{\"reason\": \"r\"}");
     }
 
     @Test
@@ -29,5 +32,7 @@ class UnauthorizedTest {
         Unauthorized.assertRefused("POST", "/api/initiatives/P1-01/progress", "{\"quarter\": \"2024/25 Q2\"}");
         Unauthorized.assertRefused("GET", "/api/admin/projections/derived/status");
         Unauthorized.assertRefused("POST", "/api/admin/projections/derived/rebuild");
+        Unauthorized.assertRefused("GET", "/api/admin/relay/engagement/refused");
+        Unauthorized.assertRefused("POST", "/api/admin/relay/plan/refused/1/republish", "{\"reason\": \"r\"}");
     }
 }

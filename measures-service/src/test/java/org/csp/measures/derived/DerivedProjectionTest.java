@@ -90,15 +90,37 @@ class DerivedProjectionTest {
                 health -> health.getInt(check("projection-problems") + "data.'derived.parked'") == 1);
         assertEquals("DOWN", unwell.getString(check("projection-problems") + "status"));
         JsonPath status = awaitJson(
-                "/api/admin/projections/derived/status", "coordinator", 200, s -> s.getLong("live.parkedCount") == 1);
+                "/api/admin/projections/derived/status", "admin", 200, s -> s.getLong("live.parkedCount") == 1);
         assertEquals("derived", status.getString("projection"));
         assertEquals("engagement.events", status.getString("live.parked[0].topic"));
         assertEquals("header ce_specversion is missing", status.getString("live.parked[0].reason"));
         Api.get(Tokens.user("viewer"), "/api/admin/projections/derived/status").statusCode(403);
-        Api.get(Tokens.user("coordinator"), "/api/admin/projections/quarterly/status")
+        Api.get(Tokens.user("coordinator"), "/api/admin/projections/derived/status")
+                .statusCode(403);
+        Api.get(Tokens.user("admin"), "/api/admin/projections/quarterly/status")
                 .statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:csp:problem:not-found"));
+
+        // repaired by an administrator: the record is no event of ours, so it is discarded with the reason
+        long parked = status.getLong("live.parked[0].id");
+        Api.post(
+                        Tokens.user("admin"),
+                        "/api/admin/projections/derived/parked/" + parked + "/replay",
+                        "{\"reason\": \"try again\"}")
+                .statusCode(409)
+                .body("type", equalTo("urn:csp:problem:replay-failed"));
+        Api.post(
+                        Tokens.user("admin"),
+                        "/api/admin/projections/derived/parked/" + parked + "/discard",
+                        "{\"reason\": \"not one of our events\"}")
+                .statusCode(204);
+        JsonPath repaired = awaitJson(
+                "/q/health/well",
+                null,
+                200,
+                health -> health.getInt(check("projection-problems") + "data.'derived.parked'") == 0);
+        assertEquals("UP", repaired.getString(check("projection-problems") + "status"));
     }
 
     /**
@@ -125,12 +147,14 @@ class DerivedProjectionTest {
         await(WORKSHOPS, "2015/16 Q2", 1);
         await(WORKSHOPS, "2015/16 Q1", 2);
         BigDecimal recorded = recordedValues("2015/16 Q1", "2015/16 Q2");
-        int generation = awaitJson("/api/admin/projections/derived/status", "coordinator", 200, s -> true)
+        int generation = awaitJson("/api/admin/projections/derived/status", "admin", 200, s -> true)
                 .getInt("live.generation");
 
         Api.post(Tokens.user("viewer"), "/api/admin/projections/derived/rebuild")
                 .statusCode(403);
         Api.post(Tokens.user("coordinator"), "/api/admin/projections/derived/rebuild")
+                .statusCode(403);
+        Api.post(Tokens.user("admin"), "/api/admin/projections/derived/rebuild")
                 .statusCode(202)
                 .header("Location", endsWith("/api/admin/projections/derived/status"))
                 .body("[0].projection", equalTo("derived"))
@@ -138,7 +162,7 @@ class DerivedProjectionTest {
                 .body("[0].status", equalTo("/api/admin/projections/derived/status"));
         JsonPath rebuilt = awaitJson(
                 "/api/admin/projections/derived/status",
-                "coordinator",
+                "admin",
                 200,
                 s -> s.getInt("live.generation") == generation + 1);
         assertEquals(0, rebuilt.getLong("live.lag"), "the rebuilt generation read every event");

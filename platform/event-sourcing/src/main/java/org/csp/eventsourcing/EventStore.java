@@ -15,7 +15,11 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
+import org.csp.contracts.EventLimits;
+import org.csp.eventsourcing.cloudevents.CloudEventCodec;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The append-only event table of one service's database: the service's source of truth and its outbox.
@@ -30,21 +34,36 @@ public class EventStore {
     /** Key of the advisory lock that orders appends; any constant will do, it only has to be the same for all. */
     public static final long APPEND_LOCK = 0x637370L;
 
+    private static final UUID NO_ID = new UUID(0, 0);
+
     private static final String COLUMNS =
             "position, event_id, stream_id, version, type, partnership_id, payload::text AS payload, occurred_at, actor_subject, actor_client";
 
     private final Pool pool;
     private final Runnable onCommitted;
+    private final String source;
 
     @Inject
-    public EventStore(Pool pool, Event<EventsCommitted> committed) {
-        this(pool, () -> committed.fire(EventsCommitted.INSTANCE));
+    public EventStore(
+            Pool pool,
+            Event<EventsCommitted> committed,
+            @ConfigProperty(name = "csp.relay.source", defaultValue = "") String source) {
+        this(pool, () -> committed.fire(EventsCommitted.INSTANCE), source);
     }
 
     /** For use outside CDI: {@code onCommitted} runs after each transaction of {@link #inTransaction} commits. */
     public EventStore(Pool pool, Runnable onCommitted) {
+        this(pool, onCommitted, "");
+    }
+
+    /**
+     * {@code source}: the CloudEvents source the relay publishes these events with (the service's name), counted in
+     * an event's size.
+     */
+    public EventStore(Pool pool, Runnable onCommitted, String source) {
         this.pool = pool;
         this.onCommitted = onCommitted;
+        this.source = source;
     }
 
     /**
@@ -136,6 +155,12 @@ public class EventStore {
      * payloads in the database saves sending every one of them back over the wire. Event ids are UUID version 7
      * from PostgreSQL's {@code uuidv7()}: time-ordered, so the unique index on them grows at its end instead of
      * touching a random page of an ever larger index for every event (as random ids did).
+     *
+     * <p>An event whose CloudEvent would exceed {@link EventLimits#MAX_EVENT_BYTES} fails the append with a 413
+     * problem, and so the caller's whole transaction: nothing of it is stored, an idempotency claim made in it
+     * included. Its data is measured as the relay will read it, as PostgreSQL writes the stored {@code jsonb} out
+     * (which is not the text the service sent: spacing, key order, numbers), by the insert itself; only the events
+     * that may be too large come back.
      */
     private Uni<List<StoredEvent>> append(
             SqlConnection tx, List<StreamAppend> appends, OffsetDateTime now, boolean returning) {
@@ -166,6 +191,11 @@ public class EventStore {
                 i++;
             }
         }
+        // Only an event with at least this much data can be too large; the exact check is per event, below.
+        long envelope = 0;
+        for (int e = 0; e < size; e++) {
+            envelope = Math.max(envelope, envelopeBytes(streams[e], versions[e], types[e], partnerships[e], now));
+        }
         Tuple params = Tuple.tuple()
                 .addArrayOfString(streams)
                 .addArrayOfLong(versions)
@@ -175,19 +205,46 @@ public class EventStore {
                 .addArrayOfOffsetDateTime(times)
                 .addArrayOfString(subjects)
                 .addArrayOfString(clients);
+        if (!returning) {
+            params.addLong(EventLimits.MAX_EVENT_BYTES - envelope);
+        }
         return tx.preparedQuery("SELECT pg_advisory_xact_lock($1)")
                 .execute(Tuple.of(APPEND_LOCK))
                 .flatMap(locked -> tx.preparedQuery("""
-                                INSERT INTO events (event_id, stream_id, version, type, partnership_id, payload,
-                                                    occurred_at, actor_subject, actor_client)
-                                SELECT uuidv7(), e.stream, e.version, e.type, e.partnership, e.payload::jsonb, e.at, e.subject, e.client
-                                  FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[],
-                                              $6::timestamptz[], $7::text[], $8::text[]) WITH ORDINALITY
-                                       AS e(stream, version, type, partnership, payload, at, subject, client, ord)
-                                 ORDER BY e.ord
-                                %s""".formatted(returning ? "RETURNING " + COLUMNS : ""))
+                                WITH appended AS (
+                                    INSERT INTO events (event_id, stream_id, version, type, partnership_id, payload,
+                                                        occurred_at, actor_subject, actor_client)
+                                    SELECT uuidv7(), e.stream, e.version, e.type, e.partnership, e.payload::jsonb, e.at, e.subject, e.client
+                                      FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[],
+                                                  $6::timestamptz[], $7::text[], $8::text[]) WITH ORDINALITY
+                                           AS e(stream, version, type, partnership, payload, at, subject, client, ord)
+                                     ORDER BY e.ord
+                                    RETURNING %s, octet_length(payload::text) AS data_bytes)
+                                SELECT * FROM appended %s""".formatted(
+                                        returning ? COLUMNS : "stream_id, version, type",
+                                        returning ? "" : "WHERE data_bytes > $9"))
                         .execute(params))
                 .map(rows -> {
+                    for (Row row : rows) {
+                        long bytes = row.getLong("data_bytes")
+                                + envelopeBytes(
+                                        row.getString("stream_id"),
+                                        row.getLong("version"),
+                                        row.getString("type"),
+                                        partnershipOf(appends, row.getString("stream_id")),
+                                        now);
+                        if (bytes > EventLimits.MAX_EVENT_BYTES) {
+                            throw EventSize.tooLarge(
+                                    row.getString("type"),
+                                    bytes,
+                                    payloadOf(
+                                            streams,
+                                            versions,
+                                            payloads,
+                                            row.getString("stream_id"),
+                                            row.getLong("version")));
+                        }
+                    }
                     if (!returning) {
                         return List.<StoredEvent>of();
                     }
@@ -210,6 +267,29 @@ public class EventStore {
                     }
                     return failure;
                 });
+    }
+
+    /** What the relay's record holds besides the event's data: key and headers (the event id's length is fixed). */
+    private long envelopeBytes(String stream, long version, String type, String partnership, OffsetDateTime at) {
+        return CloudEventCodec.encodedBytes(
+                source, new StoredEvent(0, NO_ID, stream, version, type, partnership, "", at, Actor.SYSTEM), 0);
+    }
+
+    private static String partnershipOf(List<StreamAppend> appends, String stream) {
+        return appends.stream()
+                .filter(a -> a.streamId().equals(stream))
+                .findFirst()
+                .orElseThrow()
+                .partnershipId();
+    }
+
+    private static String payloadOf(String[] streams, Long[] versions, String[] payloads, String stream, long version) {
+        for (int i = 0; i < streams.length; i++) {
+            if (streams[i].equals(stream) && versions[i] == version) {
+                return payloads[i];
+            }
+        }
+        throw new IllegalStateException("no event " + version + " of " + stream + " in this append");
     }
 
     private static StoredEvent toEvent(Row row) {

@@ -1,6 +1,11 @@
 package org.csp.eventsourcing;
 
-/** The event table and the relay checkpoint; created at start-up, idempotently. */
+import org.csp.eventsourcing.admin.AdminActions;
+
+/**
+ * The event table, the relay's checkpoint and its refused events, and the administrators' actions; created at
+ * start-up, idempotently.
+ */
 final class EventStoreSchema {
 
     static final String DDL = """
@@ -31,7 +36,18 @@ final class EventStoreSchema {
                 position   bigint      NOT NULL,
                 updated_at timestamptz NOT NULL DEFAULT now()
             );
-            """;
+            CREATE TABLE IF NOT EXISTS relay_refused (
+                relay       text        NOT NULL,
+                position    bigint      NOT NULL,
+                stream_id   text        NOT NULL,
+                version     bigint      NOT NULL,
+                type        text        NOT NULL,
+                reason      text        NOT NULL,
+                refused_at  timestamptz NOT NULL DEFAULT now(),
+                resolved_at timestamptz,
+                PRIMARY KEY (relay, position)
+            );
+            """ + AdminActions.DDL;
 
     private EventStoreSchema() {}
 }

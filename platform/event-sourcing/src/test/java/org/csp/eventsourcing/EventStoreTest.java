@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -15,6 +16,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.csp.contracts.EventLimits;
+import org.csp.eventsourcing.cloudevents.CloudEventCodec;
+import org.csp.problem.ProblemException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -185,6 +189,122 @@ class EventStoreTest {
                 store.readStream(pool, stream).await().atMost(Duration.ofSeconds(10)).stream()
                         .map(StoredEvent::version)
                         .toList());
+    }
+
+    /**
+     * An event over the maximum fails the whole unit of work with a 413 that names its largest field: nothing of the
+     * unit is stored, a row it wrote first (as an idempotency claim is) included.
+     */
+    @Test
+    void anEventTooLargeIsRefusedBeforeAnythingIsStored() {
+        pool.query("CREATE TABLE IF NOT EXISTS claim (key text PRIMARY KEY)")
+                .execute()
+                .await()
+                .atMost(Duration.ofSeconds(10));
+        String key = UUID.randomUUID().toString();
+        String small = "stroud:test:" + UUID.randomUUID();
+        String large = "stroud:engagement:" + UUID.randomUUID();
+        String organisations = java.util.stream.IntStream.range(0, 12_000)
+                .mapToObj(i -> "\"Organisation number " + i + "\"")
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+        String payload = "{\"engagementId\": \"e1\", \"details\": {\"title\": \"Workshop\", \"organisations\": "
+                + organisations + "}}";
+        ProblemException refused = assertThrows(
+                ProblemException.class,
+                () -> store.inTransaction(unit -> unit.connection()
+                                .preparedQuery("INSERT INTO claim (key) VALUES ($1)")
+                                .execute(Tuple.of(key))
+                                .invoke(() -> {
+                                    unit.append(append(small, 0, "test.thing.a.v1"));
+                                    unit.append(new StreamAppend(
+                                            large,
+                                            "stroud",
+                                            0,
+                                            List.of(new NewEvent("engagement.activity.recorded.v2", payload)),
+                                            Actor.SYSTEM));
+                                }))
+                        .await()
+                        .atMost(Duration.ofSeconds(20)));
+        assertEquals(413, refused.status());
+        assertEquals("event-too-large", refused.type());
+        assertTrue(refused.getMessage().contains("/details/organisations"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("at most " + EventLimits.MAX_EVENT_BYTES), refused.getMessage());
+        assertEquals(
+                0,
+                store.readStream(pool, small)
+                        .await()
+                        .atMost(Duration.ofSeconds(10))
+                        .size());
+        assertEquals(
+                0,
+                store.readStream(pool, large)
+                        .await()
+                        .atMost(Duration.ofSeconds(10))
+                        .size());
+        assertEquals(
+                0,
+                pool.preparedQuery("SELECT 1 FROM claim WHERE key = $1")
+                        .execute(Tuple.of(key))
+                        .await()
+                        .atMost(Duration.ofSeconds(10))
+                        .size(),
+                "the claim made in the same transaction is gone");
+    }
+
+    /**
+     * The maximum is the size of the record the relay sends: data as PostgreSQL writes the stored JSON out (here
+     * {@code {"text": "…"}}, 12 bytes around the text), key and headers. The time header is 20 to 27 characters long
+     * (an instant's fraction is written in groups of three digits), so the event at the limit is sized for the longest
+     * and the one above it for the shortest: each holds whatever the clock says.
+     */
+    @Test
+    void theMaximumIsTheSizeOfTheRecordTheRelaySends() {
+        String stream = "stroud:size:" + UUID.randomUUID();
+        String type = "test.thing.sized.v1";
+        long longestEnvelope = envelope(stream, type, "2024-01-01T00:00:00.123456Z");
+        long shortestEnvelope = envelope(stream, type, "2024-01-01T00:00:00Z");
+        int atTheLimit = (int) (EventLimits.MAX_EVENT_BYTES - longestEnvelope - 12);
+        int aboveIt = (int) (EventLimits.MAX_EVENT_BYTES - shortestEnvelope - 12 + 1);
+
+        ProblemException refused =
+                assertThrows(ProblemException.class, () -> stage(sized(stream, 0, type, aboveIt)), "one byte too many");
+        assertEquals(413, refused.status());
+        stage(sized(stream, 0, type, atTheLimit));
+        StoredEvent stored = store.readStream(pool, stream)
+                .await()
+                .atMost(Duration.ofSeconds(10))
+                .getFirst();
+        var record = CloudEventCodec.encode("topic", "", stored);
+        long sent = record.key().getBytes(StandardCharsets.UTF_8).length + record.value().length;
+        for (var header : record.headers()) {
+            sent += header.key().getBytes(StandardCharsets.UTF_8).length + header.value().length;
+        }
+        assertTrue(sent <= EventLimits.MAX_EVENT_BYTES && sent >= EventLimits.MAX_EVENT_BYTES - 7, "sent " + sent);
+    }
+
+    private static StreamAppend sized(String stream, long expected, String type, int textLength) {
+        return new StreamAppend(
+                stream,
+                "stroud",
+                expected,
+                List.of(new NewEvent(type, "{\"text\":\"" + "x".repeat(textLength) + "\"}")),
+                Actor.SYSTEM);
+    }
+
+    private static long envelope(String stream, String type, String time) {
+        return CloudEventCodec.encodedBytes(
+                "",
+                new StoredEvent(
+                        0,
+                        UUID.randomUUID(),
+                        stream,
+                        1,
+                        type,
+                        "stroud",
+                        "",
+                        java.time.OffsetDateTime.parse(time),
+                        Actor.SYSTEM),
+                0);
     }
 
     private static void stage(StreamAppend... appends) {

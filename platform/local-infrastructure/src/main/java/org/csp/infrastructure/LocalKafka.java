@@ -8,10 +8,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.csp.contracts.EventLimits;
 
 /**
  * A real Kafka broker in KRaft mode (combined broker and controller, one node) in a child JVM, listening on
  * 127.0.0.1. It runs outside the caller's JVM because the services' kafka-clients version differs from the broker's.
+ * It takes records up to the platform's record limit ({@link EventLimits#MAX_RECORD_BYTES}), as the topics and the
+ * relays' producers do.
  */
 public final class LocalKafka implements AutoCloseable {
 
@@ -45,7 +48,8 @@ public final class LocalKafka implements AutoCloseable {
                     transaction.state.log.min.isr=1
                     group.initial.rebalance.delay.ms=0
                     auto.create.topics.enable=false
-                    """.formatted(brokerPort, controllerPort, logDir));
+                    message.max.bytes=%4$d
+                    """.formatted(brokerPort, controllerPort, logDir, EventLimits.MAX_RECORD_BYTES));
             Path log4j = dir.resolve("log4j2.properties");
             Files.writeString(log4j, Resources.text("kafka-log4j2.properties"));
             List<String> jvm = List.of(

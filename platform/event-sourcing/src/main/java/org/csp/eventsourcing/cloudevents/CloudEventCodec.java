@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -39,17 +41,39 @@ public final class CloudEventCodec {
     /** The record the relay sends for a stored event. */
     public static ProducerRecord<String, byte[]> encode(String topic, String source, StoredEvent event) {
         RecordHeaders headers = new RecordHeaders();
-        header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
-        header(headers, CloudEventHeaders.ID, event.eventId().toString());
-        header(headers, CloudEventHeaders.TYPE, event.type());
-        header(headers, CloudEventHeaders.SOURCE, source);
-        header(headers, CloudEventHeaders.SUBJECT, event.streamId());
-        header(headers, CloudEventHeaders.TIME, event.occurredAt().toInstant().toString());
-        header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        header(headers, CloudEventHeaders.PARTNERSHIP, event.partnershipId());
-        header(headers, CloudEventHeaders.STREAM_VERSION, Long.toString(event.version()));
+        headers(source, event).forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
         return new ProducerRecord<>(
                 topic, null, event.streamId(), event.payload().getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    /**
+     * The size of the record {@link #encode} makes of {@code event} when its data (payload) has {@code dataBytes}
+     * bytes: key, data and the headers' names and values, in bytes (Kafka's own framing is not counted).
+     */
+    public static long encodedBytes(String source, StoredEvent event, long dataBytes) {
+        long bytes = utf8(event.streamId()) + dataBytes;
+        for (Map.Entry<String, String> header : headers(source, event).entrySet()) {
+            bytes += utf8(header.getKey()) + utf8(header.getValue());
+        }
+        return bytes;
+    }
+
+    private static Map<String, String> headers(String source, StoredEvent event) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
+        headers.put(CloudEventHeaders.ID, event.eventId().toString());
+        headers.put(CloudEventHeaders.TYPE, event.type());
+        headers.put(CloudEventHeaders.SOURCE, source);
+        headers.put(CloudEventHeaders.SUBJECT, event.streamId());
+        headers.put(CloudEventHeaders.TIME, event.occurredAt().toInstant().toString());
+        headers.put(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        headers.put(CloudEventHeaders.PARTNERSHIP, event.partnershipId());
+        headers.put(CloudEventHeaders.STREAM_VERSION, Long.toString(event.version()));
+        return headers;
+    }
+
+    private static long utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** Reads a record; anything that is not one of our CloudEvents is refused with the reason. */
@@ -134,9 +158,5 @@ public final class CloudEventCodec {
     private static String optional(ConsumerRecord<String, byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private static void header(RecordHeaders headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }

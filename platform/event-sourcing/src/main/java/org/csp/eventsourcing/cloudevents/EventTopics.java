@@ -9,8 +9,13 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.csp.contracts.EventLimits;
 
-/** Creates the event topics when they are missing: kept forever, since the gateway rebuilds from the beginning. */
+/**
+ * Creates the event topics when they are missing: kept forever, since the gateway rebuilds from the beginning, and
+ * taking records up to the platform's record limit ({@link EventLimits#MAX_RECORD_BYTES}). A topic that exists is left
+ * as it is: its settings are the operator's.
+ */
 public final class EventTopics {
 
     private EventTopics() {}
@@ -20,19 +25,25 @@ public final class EventTopics {
             throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000))) {
-            var existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
+            var existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
             List<NewTopic> missing = topics.stream()
                     .filter(t -> !existing.contains(t))
                     .map(t -> new NewTopic(t, partitions, replicationFactor)
-                            .configs(Map.of("retention.ms", "-1", "cleanup.policy", "delete")))
+                            .configs(Map.of(
+                                    "retention.ms",
+                                    "-1",
+                                    "cleanup.policy",
+                                    "delete",
+                                    "max.message.bytes",
+                                    Integer.toString(EventLimits.MAX_RECORD_BYTES))))
                     .toList();
             if (missing.isEmpty()) {
                 return;
             }
             try {
-                admin.createTopics(missing).all().get(15, TimeUnit.SECONDS);
+                admin.createTopics(missing).all().get(10, TimeUnit.SECONDS);
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw e;

@@ -34,11 +34,16 @@ final class GenerationConsumer {
         this.generation = generation;
         this.schema = schema;
         this.leader = leader;
-        this.kafka = new KafkaConsumer<>(Map.of(
+        this.kafka = kafka(settings, "projection-" + schema);
+    }
+
+    /** A consumer without a group (partitions are assigned, nothing committed to Kafka), reading committed records. */
+    static KafkaConsumer<String, byte[]> kafka(ConsumerSettings settings, String clientId) {
+        return new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 settings.bootstrapServers(),
                 ConsumerConfig.CLIENT_ID_CONFIG,
-                "projection-" + schema,
+                clientId,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
                 false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
@@ -61,13 +66,11 @@ final class GenerationConsumer {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : topics) {
                 consumer.kafka
-                        .partitionsFor(topic, Duration.ofSeconds(30))
+                        .partitionsFor(topic, Duration.ofSeconds(10))
                         .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
             }
             consumer.kafka.assign(partitions);
-            consumer.gaps.clear();
-            consumer.gaps.putAll(leader.inTransaction(schema, Bookkeeping::gaps));
-            consumer.seekToStored();
+            consumer.reload();
             return consumer;
         } catch (RuntimeException e) {
             consumer.close();
@@ -79,6 +82,13 @@ final class GenerationConsumer {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         kafka.poll(timeout).forEach(records::add);
         return records;
+    }
+
+    /** Its gaps and offsets as stored: when it opens, and after a repair of them (a gap skipped). */
+    void reload() {
+        gaps.clear();
+        gaps.putAll(leader.inTransaction(schema, Bookkeeping::gaps));
+        seekToStored();
     }
 
     /** Seeks every assigned partition to the stored offset (the earliest unresolved gap, at most). */

@@ -126,12 +126,26 @@ final class Generations {
                 .getInteger("generation");
     }
 
-    /** The generation a rebuild was requested into (or is building, after a change of leader); null when none. */
-    Integer requested() {
+    /**
+     * What the leader checks every second: the generation a rebuild was requested into (or is building, after a change
+     * of leader; null when none), and how often the live generation was repaired (a gap skipped: reload it).
+     */
+    record Control(Integer requested, long liveRepairs) {}
+
+    Control control() {
         RowSet<Row> rows = leader.now(c -> c.preparedQuery("""
-                        SELECT generation FROM public.projection_generation
-                         WHERE projection = $1 AND state IN ('requested', 'building')""").execute(Tuple.of(projection.name())));
-        return rows.size() == 0 ? null : rows.iterator().next().getInteger("generation");
+                        SELECT generation, state, repairs FROM public.projection_generation
+                         WHERE projection = $1 AND state IN ('requested', 'building', 'live')""").execute(Tuple.of(projection.name())));
+        Integer requested = null;
+        long repairs = 0;
+        for (Row row : rows) {
+            if (row.getString("state").equals("live")) {
+                repairs = row.getLong("repairs");
+            } else {
+                requested = row.getInteger("generation");
+            }
+        }
+        return new Control(requested, repairs);
     }
 
     /** Fresh tables for the generation, marked building; retired generations but the latest dropped. */

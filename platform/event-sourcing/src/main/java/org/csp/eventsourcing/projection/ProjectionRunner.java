@@ -7,7 +7,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,12 +17,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
+import org.csp.eventsourcing.Actor;
+import org.csp.eventsourcing.admin.AdminActions;
 import org.csp.eventsourcing.cloudevents.CloudEvent;
 import org.csp.eventsourcing.cloudevents.CloudEventCodec;
 import org.csp.eventsourcing.cloudevents.CloudEventHeaders;
 import org.csp.eventsourcing.cloudevents.EventTopics;
 import org.csp.eventsourcing.cloudevents.UndecodableRecord;
 import org.csp.eventsourcing.leadership.LeaderLock;
+import org.csp.eventsourcing.leadership.LeaderWorker;
 import org.csp.eventsourcing.projection.BatchPlan.Incoming;
 import org.csp.eventsourcing.projection.BatchPlan.StreamKey;
 import org.jboss.logging.Logger;
@@ -32,9 +34,10 @@ import org.jboss.logging.Logger;
  * Feeds one {@link Projection} from its topics, exactly once, with any number of instances sharing the database.
  *
  * <ul>
- * <li><b>One leader.</b> Only the instance holding the projection's {@link LeaderLock} consumes, and it writes
- * every batch on the lock's own connection: an instance that lost the lock cannot write. Others stand by, keep
- * serving reads and take over when the leader's session ends.</li>
+ * <li><b>One leader.</b> Only the instance holding the projection's {@link LeaderLock} consumes (its
+ * {@link LeaderWorker}), and it writes every batch on the lock's own connection: an instance that lost the lock cannot
+ * write. Others stand by, keep serving reads and take over when the leader's session ends, its thread ends or it
+ * stalls.</li>
  * <li><b>Exactly once.</b> Partitions are assigned (no consumer group); offsets are stored in the database in the
  * same transaction as the read-model change, with the last applied version of every stream, and the consumer seeks
  * to them. A record read again, or published twice by a relay, has a version already applied and is skipped.</li>
@@ -44,7 +47,7 @@ import org.jboss.logging.Logger;
  * partition is read again from the gap. A gap older than {@link ConsumerSettings#gapReportAfter()} is persistent.</li>
  * <li><b>Parking.</b> A record that is not one of our CloudEvents, has an unknown type, data the projection
  * cannot apply or data the database refuses is parked with its topic, partition, offset and reason, and the rest
- * goes on.</li>
+ * goes on. An administrator replays or discards it, or skips a persistent gap ({@link Repairs}).</li>
  * <li><b>Generations.</b> The read model and this bookkeeping live in a schema per generation. A rebuild fills a
  * new generation from the beginning of the topics while the live one keeps answering and updating, and becomes
  * live in one transaction once it has read as far; a failed rebuild leaves the live generation untouched.</li>
@@ -56,20 +59,18 @@ public final class ProjectionRunner {
     private static final int REBUILD_ATTEMPTS = 5;
 
     private final Projection projection;
-    private final LeaderLock lock;
+    private final Pool pool;
     private final ConsumerSettings settings;
     private final LeaderTransactions leader;
     private final Generations generations;
     private final StatusQuery statusQuery;
-    private volatile boolean running;
-    private volatile String role = "starting";
+    private final Repairs repairs;
+    private final LeaderWorker worker;
     private volatile long appliedSinceStart;
-    private volatile String lastError;
-    private volatile Instant lastErrorAt;
     private volatile GenerationConsumer live;
     private volatile GenerationConsumer building;
-    private Thread thread;
     private long nextControlCheck;
+    private long repairsSeen;
 
     public ProjectionRunner(Projection projection, Pool pool, LeaderLock lock, ConsumerSettings settings) {
         if (!projection.name().matches("[a-z][a-z0-9_]{0,40}")) {
@@ -77,11 +78,17 @@ public final class ProjectionRunner {
                     "Projection name must be lower-case letters, digits and _: " + projection.name());
         }
         this.projection = projection;
-        this.lock = lock;
+        this.pool = pool;
         this.settings = settings;
         this.leader = new LeaderTransactions(lock);
         this.generations = new Generations(projection, pool, leader);
         this.statusQuery = new StatusQuery(projection, pool, settings);
+        this.repairs = new Repairs(projection, pool, settings);
+        this.worker = new LeaderWorker(
+                "projection-" + projection.name(),
+                lock,
+                new LeaderWorker.Timing(settings.standbyRetry(), Duration.ofMillis(200), Duration.ofSeconds(10)),
+                new Consuming());
     }
 
     public String name() {
@@ -94,49 +101,33 @@ public final class ProjectionRunner {
     }
 
     /** {@link #createTables()}, then consumes (as leader or standby) until {@link #stop()}. */
-    public synchronized void start() {
+    public void start() {
         createTables();
-        running = true;
-        thread = Thread.ofPlatform()
-                .name("projection-" + projection.name())
-                .daemon()
-                .start(this::run);
+        worker.start();
     }
 
-    public synchronized void stop() {
-        running = false;
-        GenerationConsumer current = live;
-        if (current != null) {
-            current.kafka.wakeup();
-        }
-        if (thread != null) {
-            try {
-                thread.join(15_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            thread = null;
-        }
-        lock.release();
+    public void stop() {
+        worker.stop(Duration.ofSeconds(15));
         statusQuery.close();
     }
 
+    /** Running here, as leader or standby; false once its thread ended or stalled (readiness follows this). */
     public boolean alive() {
-        Thread t = thread;
-        return running && t != null && t.isAlive();
+        return worker.running();
     }
 
-    /** Leader, standby or starting: what this instance is doing. */
+    /** Leader, standby, starting, stalled, failed or stopped: what this instance is doing. */
     public String role() {
-        return role;
+        return worker.role().name().toLowerCase();
     }
 
     public long appliedSinceStart() {
         return appliedSinceStart;
     }
 
+    /** The last failed round's error, or why the projection does not run here (stalled, failed). */
     public String lastError() {
-        return lastError;
+        return worker.failure() != null ? worker.failure() : worker.lastError();
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -167,77 +158,92 @@ public final class ProjectionRunner {
     }
 
     /**
-     * Asks for a rebuild into a new generation; the leader starts it within a second or two. Returns the
-     * generation being built (an already requested or running rebuild is not started twice).
+     * Asks for a rebuild into a new generation; the leader starts it within a second or two. Returns the generation
+     * being built (an already requested or running rebuild is not started twice).
      */
     public Uni<Integer> requestRebuild() {
         return generations.requestRebuild();
     }
 
+    /** {@link #requestRebuild()} on an administrator's behalf, audited. */
+    public Uni<Integer> requestRebuild(Actor actor) {
+        return generations
+                .requestRebuild()
+                .call(generation -> AdminActions.record(
+                        pool, actor, "projection.rebuild", projection.name(), null, "generation " + generation));
+    }
+
+    /** The live generation's parked records (at most 1000), with the id a replay or discard names. */
+    public Uni<List<ProjectionStatus.Parked>> parked() {
+        return repairs.parked();
+    }
+
+    /** The live generation's unresolved gaps (at most 1000), with the id a skip names. */
+    public Uni<List<ProjectionStatus.Gap>> gaps() {
+        return repairs.gaps();
+    }
+
+    /** Reads the parked record again and applies it; a 409 problem when it still cannot be (blocking). */
+    public void replay(long parked, Actor actor, String reason) {
+        repairs.replay(parked, actor, reason);
+    }
+
+    /** Takes the parked record off the list unapplied. */
+    public Uni<Void> discard(long parked, Actor actor, String reason) {
+        return repairs.discard(parked, actor, reason);
+    }
+
+    /** Gives a persistent gap up and applies the events held behind it. */
+    public Uni<Void> skipGap(long gap, Actor actor, String reason) {
+        return repairs.skipGap(gap, actor, reason);
+    }
+
     /** The live generation and the latest rebuild (running, or the last one if it failed), with lag and problems. */
     public Uni<ProjectionStatus> status() {
-        return statusQuery.status(role, appliedSinceStart, lastError, lastErrorAt);
+        return statusQuery.status(role(), appliedSinceStart, lastError(), worker.lastErrorAt());
     }
 
     // ---------------------------------------------------------------------------------------------------------
     // The consuming thread: leadership, then the live generation and any rebuild, batch by batch
 
-    private void run() {
-        Duration backoff = Duration.ofMillis(200);
-        while (running) {
+    /** The projection's rounds as leader, on the worker's thread: the live generation, and any rebuild, batch by batch. */
+    private final class Consuming implements LeaderWorker.Job {
+
+        @Override
+        public void lead() throws Exception {
+            EventTopics.ensure(settings.bootstrapServers(), projection.topics(), settings.topicPartitions(), (short) 1);
+            repairsSeen = generations.control().liveRepairs(); // read first: a repair made while opening is reloaded
+            live = open(generations.live());
+            LOG.infof("Projection %s is the leader; generation %d is live", projection.name(), live.generation);
+        }
+
+        @Override
+        public void step() {
             try {
-                if (!lock.held()) {
-                    if (!lock.tryAcquire()) {
-                        role = "standby";
-                        Thread.sleep(settings.standbyRetry().toMillis());
-                        continue;
-                    }
-                    role = "leader";
-                    EventTopics.ensure(
-                            settings.bootstrapServers(), projection.topics(), settings.topicPartitions(), (short) 1);
-                    live = open(generations.live());
-                    LOG.infof("Projection %s is the leader; generation %d is live", projection.name(), live.generation);
-                }
                 controlCheck();
                 if (building == null) {
-                    step(live, settings.pollTimeout());
+                    ProjectionRunner.this.step(live, settings.pollTimeout());
                 } else {
-                    step(live, Duration.ZERO); // what has arrived, without waiting: the rebuild must not idle
+                    ProjectionRunner.this.step(live, Duration.ZERO); // what has arrived: the rebuild must not idle
                     stepRebuild();
                 }
-                backoff = Duration.ofMillis(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
             } catch (WakeupException e) {
-                // stop() woke the consumer
-            } catch (Exception e) {
-                if (!running) {
-                    break;
-                }
-                lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
-                lastErrorAt = Instant.now();
-                LOG.errorf(
-                        e,
-                        "Projection %s failed; resuming from the stored offsets in %d ms",
-                        projection.name(),
-                        backoff.toMillis());
-                closeConsumers();
-                lock.release();
-                try {
-                    Thread.sleep(backoff.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0
-                        ? Duration.ofSeconds(10)
-                        : backoff.multipliedBy(2);
+                // woken to stop, or by the watchdog: the worker decides what follows
             }
         }
-        closeConsumers();
-        lock.release();
-        role = "stopped";
+
+        @Override
+        public void stepDown() {
+            closeConsumers();
+        }
+
+        @Override
+        public void wake() {
+            GenerationConsumer current = live;
+            if (current != null) {
+                current.kafka.wakeup();
+            }
+        }
     }
 
     private GenerationConsumer open(int generation) {
@@ -256,15 +262,21 @@ public final class ProjectionRunner {
         building = null;
     }
 
-    /** At most once a second: is a rebuild requested? */
+    /** At most once a second: is a rebuild requested, or was the live generation repaired (a gap skipped)? */
     private void controlCheck() {
         long now = System.nanoTime();
-        if (building != null || now < nextControlCheck) {
+        if (now < nextControlCheck) {
             return;
         }
         nextControlCheck = now + Duration.ofSeconds(1).toNanos();
-        Integer generation = generations.requested();
-        if (generation == null) {
+        Generations.Control control = generations.control();
+        if (control.liveRepairs() != repairsSeen) {
+            repairsSeen = control.liveRepairs();
+            LOG.infof("Projection %s: repaired; reading again from the stored offsets", projection.name());
+            live.reload();
+        }
+        Integer generation = control.requested();
+        if (building != null || generation == null) {
             return;
         }
         LOG.infof(
@@ -386,19 +398,22 @@ public final class ProjectionRunner {
                 .filter(i -> i.position() != null)
                 .forEach(i -> streams.add(
                         new StreamKey(i.position().source(), i.position().subject())));
-        return Bookkeeping.versions(tx, streams).flatMap(stored -> {
-            BatchPlan plan = BatchPlan.of(
-                    incoming,
-                    stored,
-                    generation.gaps,
-                    unprocessable,
-                    projection.appliedTypes(),
-                    projection.ignoredTypes());
-            Uni<Void> applied =
-                    plan.toApply().isEmpty() ? Uni.createFrom().voidItem() : projection.apply(tx, plan.toApply());
-            return applied.flatMap(ignored -> Bookkeeping.save(tx, plan, records))
-                    .replaceWith(plan);
-        });
+        return Repairs.lockApply(tx, projection.name())
+                .flatMap(locked -> Bookkeeping.versions(tx, streams))
+                .flatMap(stored -> {
+                    BatchPlan plan = BatchPlan.of(
+                            incoming,
+                            stored,
+                            generation.gaps,
+                            unprocessable,
+                            projection.appliedTypes(),
+                            projection.ignoredTypes());
+                    Uni<Void> applied = plan.toApply().isEmpty()
+                            ? Uni.createFrom().voidItem()
+                            : projection.apply(tx, plan.toApply());
+                    return applied.flatMap(ignored -> Bookkeeping.save(tx, plan, records))
+                            .replaceWith(plan);
+                });
     }
 
     /** A record as the batch plan takes it: decoded here, so that the plan itself needs neither Kafka nor the database. */
@@ -426,7 +441,7 @@ public final class ProjectionRunner {
     }
 
     /** The database's message when it refused a value (SQLSTATE class 22, data exception, or 23, integrity); else null. */
-    private static String refusedData(Throwable failure) {
+    static String refusedData(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof PgException pg
                     && pg.getSqlState() != null

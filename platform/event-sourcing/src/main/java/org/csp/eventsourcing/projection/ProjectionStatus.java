@@ -32,11 +32,23 @@ public record ProjectionStatus(
     /** {@code appliedOffset} is the next offset this generation will read; {@code lag} how many records are left. */
     public record Partition(String topic, int partition, long appliedOffset, long endOffset, long lag) {}
 
+    /** A record that was not applied, with the reason; {@code id} names it for a replay or discard. */
     public record Parked(
-            String topic, int partition, long offset, String type, String subject, String reason, Instant parkedAt) {}
+            long id,
+            String topic,
+            int partition,
+            long offset,
+            String type,
+            String subject,
+            String reason,
+            Instant parkedAt) {}
 
-    /** A stream whose {@code foundVersion} arrived while {@code expectedVersion} was never applied. */
+    /**
+     * A stream whose {@code foundVersion} arrived while {@code expectedVersion} was never applied; {@code id} names it
+     * for a skip.
+     */
     public record Gap(
+            long id,
             String source,
             String stream,
             long expectedVersion,

@@ -1,7 +1,10 @@
 package org.csp.eventsourcing.projection;
 
+import org.csp.eventsourcing.admin.AdminActions;
+
 /**
- * Where projections keep their state. In {@code public}: one row per generation of each projection. In each
+ * Where projections keep their state. In {@code public}: one row per generation of each projection (and the
+ * administrators' actions, {@link AdminActions}). In each
  * generation's own schema ({@code quarterly_g2}): the read-model tables and the consumer's bookkeeping, written in
  * the same transaction as the read-model changes: the next offset per partition, the last applied version per
  * stream, parked records and unresolved gaps.
@@ -25,7 +28,9 @@ final class ProjectionTables {
                 ON public.projection_generation (projection) WHERE state = 'live';
             CREATE UNIQUE INDEX IF NOT EXISTS projection_generation_one_rebuild
                 ON public.projection_generation (projection) WHERE state IN ('requested', 'building');
-            """;
+            -- counts the administrators' repairs of a generation that its leader must reload for (a skipped gap)
+            ALTER TABLE public.projection_generation ADD COLUMN IF NOT EXISTS repairs bigint NOT NULL DEFAULT 0;
+            """ + AdminActions.DDL;
 
     static final String BOOKKEEPING_DDL = """
             CREATE TABLE IF NOT EXISTS consumer_offset (
@@ -64,6 +69,9 @@ final class ProjectionTables {
                 first_seen       timestamptz NOT NULL DEFAULT now(),
                 PRIMARY KEY (source, stream_id)
             );
+            -- how an administrator names a parked record or a gap to repair it
+            ALTER TABLE consumer_parked ADD COLUMN IF NOT EXISTS id bigint GENERATED ALWAYS AS IDENTITY;
+            ALTER TABLE consumer_gap ADD COLUMN IF NOT EXISTS id bigint GENERATED ALWAYS AS IDENTITY;
             """;
 
     private ProjectionTables() {}

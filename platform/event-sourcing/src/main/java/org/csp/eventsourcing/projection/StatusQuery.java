@@ -100,7 +100,7 @@ final class StatusQuery {
                 .flatMap(offsets -> tx.query("SELECT count(*) AS n FROM consumer_parked")
                         .execute()
                         .flatMap(count -> tx.preparedQuery("""
-                                        SELECT topic, partition, "offset", type, subject, reason, parked_at FROM consumer_parked
+                                        SELECT id, topic, partition, "offset", type, subject, reason, parked_at FROM consumer_parked
                                          ORDER BY parked_at DESC, "offset" DESC LIMIT $1""")
                                 .execute(Tuple.of(PARKED_SHOWN))
                                 .flatMap(parked -> tx.preparedQuery(
@@ -111,7 +111,7 @@ final class StatusQuery {
                                                 partitions(offsets, ends),
                                                 count.iterator().next().getLong("n"),
                                                 parked(parked),
-                                                gaps(gaps)))))));
+                                                gaps(gaps, settings.gapReportAfter())))))));
     }
 
     private static ProjectionStatus.Generation generation(
@@ -157,10 +157,11 @@ final class StatusQuery {
                 .toList();
     }
 
-    private static List<ProjectionStatus.Parked> parked(RowSet<Row> rows) {
+    static List<ProjectionStatus.Parked> parked(RowSet<Row> rows) {
         List<ProjectionStatus.Parked> list = new ArrayList<>();
         for (Row row : rows) {
             list.add(new ProjectionStatus.Parked(
+                    row.getLong("id"),
                     row.getString("topic"),
                     row.getInteger("partition"),
                     row.getLong("offset"),
@@ -172,12 +173,13 @@ final class StatusQuery {
         return list;
     }
 
-    private List<ProjectionStatus.Gap> gaps(RowSet<Row> rows) {
+    static List<ProjectionStatus.Gap> gaps(RowSet<Row> rows, Duration persistentAfter) {
         List<ProjectionStatus.Gap> list = new ArrayList<>();
-        Instant persistentBefore = Instant.now().minus(settings.gapReportAfter());
+        Instant persistentBefore = Instant.now().minus(persistentAfter);
         for (Row row : rows) {
             Instant firstSeen = instant(row, "first_seen");
             list.add(new ProjectionStatus.Gap(
+                    row.getLong("id"),
                     row.getString("source"),
                     row.getString("stream_id"),
                     row.getLong("expected_version"),

@@ -1,9 +1,13 @@
 package org.csp.eventsourcing.relay;
 
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.time.Duration;
+import java.util.Map;
 
 /** The outbox relay of an event-sourced service ({@code csp.relay.*}). */
 @ConfigMapping(prefix = "csp.relay")
@@ -55,4 +59,18 @@ public interface RelayConfig {
     /** Off for tests that publish by hand. */
     @WithDefault("true")
     boolean enabled();
+
+    /**
+     * Outside CDI (benchmarks, tests): the configuration from {@code settings} ({@code csp.relay.topic} …), with the
+     * defaults declared here for every key they leave out. SmallRye Config generates the mapping with ASM
+     * ({@code org.ow2.asm:asm} on the class path).
+     */
+    static RelayConfig of(Map<String, String> settings) {
+        return new SmallRyeConfigBuilder()
+                .withConverter(Duration.class, 100, new DurationConverter())
+                .withSources(new PropertiesConfigSource(settings, "settings", 100))
+                .withMapping(RelayConfig.class)
+                .build()
+                .getConfigMapping(RelayConfig.class);
+    }
 }

@@ -3,6 +3,7 @@ package org.csp.eventsourcing.projection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -35,6 +36,7 @@ import org.csp.eventsourcing.cloudevents.CloudEvent;
 import org.csp.eventsourcing.cloudevents.CloudEventCodec;
 import org.csp.eventsourcing.cloudevents.EventTopics;
 import org.csp.eventsourcing.leadership.LeaderLock;
+import org.csp.problem.ProblemException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +48,7 @@ class ProjectionRunnerTest {
 
     private static final String POSTED = "test.ledger.posted.v1";
     private static final String NOTED = "test.ledger.noted.v1";
+    private static final Actor ADMIN = new Actor("admin-subject", "csp-cli");
 
     private final KernelServers.Database db = KernelServers.database();
     private final String topic = "ledger-" + UUID.randomUUID().toString().substring(0, 8);
@@ -68,6 +71,8 @@ class ProjectionRunnerTest {
         private final String topic;
         volatile boolean brokenDdl;
         volatile int version = 1;
+        /** A posting without an amount counts as 1 (a fix, for the replay of parked records). */
+        volatile boolean lenient;
 
         Ledger(String topic) {
             this.topic = topic;
@@ -102,13 +107,13 @@ class ProjectionRunnerTest {
         public Uni<Void> apply(SqlConnection tx, List<CloudEvent> events) {
             Map<String, long[]> byAccount = new LinkedHashMap<>();
             for (CloudEvent event : events) {
-                if (!event.data().path("amount").isIntegralNumber()
-                        || !event.data().path("account").isTextual()) {
+                boolean amount = event.data().path("amount").isIntegralNumber();
+                if (!(amount || lenient) || !event.data().path("account").isTextual()) {
                     throw new UnprocessableEvent(event, "a posting needs an account and a whole amount");
                 }
                 long[] sums =
                         byAccount.computeIfAbsent(event.data().get("account").asText(), a -> new long[2]);
-                sums[0] += event.data().get("amount").asLong();
+                sums[0] += amount ? event.data().get("amount").asLong() : 1;
                 sums[1]++;
             }
             return tx.preparedQuery("""
@@ -346,7 +351,7 @@ class ProjectionRunnerTest {
         awaitTotals();
         first.stop();
         ledger.version = 2;
-        ProjectionRunner second = unstarted();
+        ProjectionRunner second = unstarted(Duration.ofSeconds(30));
         second.createTables();
         second.createTables();
         long requested = db.pool()
@@ -379,28 +384,145 @@ class ProjectionRunnerTest {
     }
 
     // ---------------------------------------------------------------------------------------------------------
+    // Repairs by an administrator
+
+    @Test
+    void aParkedRecordIsReplayedOnceItsCauseIsFixedOrDiscardedWithAReason() throws Exception {
+        ensureTopic();
+        ProjectionRunner runner = runner();
+        send(new ProducerRecord<>(topic, "not-a-cloud-event", "{}".getBytes(StandardCharsets.UTF_8)));
+        send(event("stroud:ledger:fixable", 1, POSTED, "{\"account\": \"fixable\"}"));
+        postings(3, 1);
+        awaitTotals();
+        List<ProjectionStatus.Parked> parked = runner.parked().await().atMost(Duration.ofSeconds(10));
+        assertEquals(2, parked.size(), parked.toString());
+        long fixable = parked.stream()
+                .filter(p -> "stroud:ledger:fixable".equals(p.subject()))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        long garbage = parked.stream()
+                .filter(p -> p.subject() == null)
+                .findFirst()
+                .orElseThrow()
+                .id();
+
+        ProblemException notYet =
+                assertThrows(ProblemException.class, () -> runner.replay(fixable, ADMIN, "try before the fix"));
+        assertEquals(409, notYet.status());
+        assertEquals(2, runner.parked().await().atMost(Duration.ofSeconds(10)).size(), "it stays parked");
+
+        ledger.lenient = true; // the fix
+        runner.replay(fixable, ADMIN, "postings without an amount count as 1 since the fix");
+        assertEquals(1, total("fixable"), "applied once");
+        assertEquals(
+                404,
+                assertThrows(ProblemException.class, () -> runner.replay(fixable, ADMIN, "twice"))
+                        .status());
+        assertEquals(
+                409,
+                assertThrows(ProblemException.class, () -> runner.replay(garbage, ADMIN, "still garbage"))
+                        .status());
+        runner.discard(garbage, ADMIN, "not one of our events").await().atMost(Duration.ofSeconds(10));
+        assertEquals(
+                0, runner.status().await().atMost(Duration.ofSeconds(10)).live().parkedCount());
+        assertEquals(1, total("fixable"));
+        assertEquals(
+                List.of(
+                        "projection.replay ledger/parked/" + fixable + " failed",
+                        "projection.replay ledger/parked/" + fixable + " done",
+                        "projection.replay ledger/parked/" + garbage + " failed",
+                        "projection.discard ledger/parked/" + garbage + " done"),
+                audit(),
+                "each action audited with who, what and the outcome");
+
+        postings(3, 1); // and it keeps going
+        awaitTotals();
+    }
+
+    @Test
+    void aPersistentGapIsSkippedWithAReasonAndTheEventsHeldBehindItAreAppliedOnce() throws Exception {
+        ensureTopic();
+        ProjectionRunner runner = runner(Duration.ofMillis(200));
+        String stream = "stroud:ledger:gappy";
+        send(partition(event(stream, 1, POSTED, "{\"account\": \"gappy\", \"amount\": 1}"), 0));
+        send(partition(event(stream, 3, POSTED, "{\"account\": \"gappy\", \"amount\": 100}"), 0));
+        send(partition(event(stream, 4, POSTED, "{\"account\": \"gappy\", \"amount\": 1000}"), 0));
+        send(partition(event("stroud:ledger:after", 1, POSTED, "{\"account\": \"after\", \"amount\": 10}"), 0));
+        await(() -> total("after") == 10, "the other stream goes on");
+        await(
+                () -> runner.gaps().await().atMost(Duration.ofSeconds(10)).stream()
+                        .anyMatch(ProjectionStatus.Gap::persistent),
+                "the gap is persistent");
+        long gap =
+                runner.gaps().await().atMost(Duration.ofSeconds(10)).getFirst().id();
+        ProjectionRunner patient = unstarted(Duration.ofHours(1)); // for whom no gap is persistent yet
+        assertEquals(
+                409,
+                assertThrows(
+                                ProblemException.class,
+                                () -> patient.skipGap(gap, ADMIN, "too soon")
+                                        .await()
+                                        .atMost(Duration.ofSeconds(10)))
+                        .status());
+        assertEquals(1, total("gappy"));
+
+        runner.skipGap(gap, ADMIN, "version 2 was lost before the relay kept refused events")
+                .await()
+                .atMost(Duration.ofSeconds(10));
+        await(() -> total("gappy") == 1101, "the events held behind the gap are applied");
+        assertTrue(runner.gaps().await().atMost(Duration.ofSeconds(10)).isEmpty());
+        send(partition(event(stream, 2, POSTED, "{\"account\": \"gappy\", \"amount\": 10000}"), 0));
+        send(partition(event("stroud:ledger:after", 2, POSTED, "{\"account\": \"after\", \"amount\": 10}"), 0));
+        await(() -> total("after") == 20, "reading goes on");
+        assertEquals(1101, total("gappy"), "each applied once; the skipped version, arriving late, is passed over");
+        assertEquals(List.of("projection.skip-gap ledger/gaps/" + gap + " done"), audit());
+    }
+
+    /** The audited actions, oldest first: action, target (without its details) and outcome (without its reason). */
+    private List<String> audit() {
+        List<String> actions = new ArrayList<>();
+        db.pool()
+                .query("SELECT * FROM public.admin_action ORDER BY id")
+                .execute()
+                .await()
+                .atMost(Duration.ofSeconds(10))
+                .forEach(row -> {
+                    assertEquals(ADMIN.subject(), row.getString("subject"));
+                    assertNotNull(row.getString("reason"));
+                    actions.add(row.getString("action") + " "
+                            + row.getString("target").split(" ")[0] + " "
+                            + row.getString("outcome").split(":")[0]);
+                });
+        return actions;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
 
     private ProjectionRunner runner() {
-        ProjectionRunner runner = unstarted();
+        return runner(Duration.ofSeconds(30));
+    }
+
+    private ProjectionRunner runner(Duration gapReportAfter) {
+        ProjectionRunner runner = unstarted(gapReportAfter);
         runner.start();
         return runner;
     }
 
     /** A runner of the ledger, stopped after the test; not started. */
-    private ProjectionRunner unstarted() {
-        ProjectionRunner runner = new ProjectionRunner(
-                ledger,
-                db.pool(),
-                new LeaderLock(KernelServers.vertx(), db.options(), "projection:ledger"),
-                new ConsumerSettings(
-                        KernelServers.kafka(),
-                        500,
-                        Duration.ofMillis(100),
-                        Duration.ofMillis(300),
-                        Duration.ofSeconds(30),
-                        3));
+    private ProjectionRunner unstarted(Duration gapReportAfter) {
+        ProjectionRunner runner = new ProjectionRunner(ledger, db.pool(), lock(), settings(gapReportAfter));
         runners.add(runner);
         return runner;
+    }
+
+    private LeaderLock lock() {
+        return new LeaderLock(KernelServers.vertx(), db.options(), "projection:ledger");
+    }
+
+    private static ConsumerSettings settings(Duration gapReportAfter) {
+        return new ConsumerSettings(
+                KernelServers.kafka(), 500, Duration.ofMillis(100), Duration.ofMillis(300), gapReportAfter, 3);
     }
 
     private void ensureTopic() throws Exception {

@@ -1,10 +1,13 @@
 package org.csp.eventsourcing.projection.hosting;
 
-import static org.csp.security.Roles.COORDINATOR;
+import static org.csp.security.Roles.ADMINISTRATOR;
 
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.inject.Instance;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,24 +17,32 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import org.csp.eventsourcing.Actor;
+import org.csp.eventsourcing.admin.AdminReason;
 import org.csp.eventsourcing.projection.ProjectionRunner;
 import org.csp.eventsourcing.projection.ProjectionStatus;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * The coordinator's view of this application's projections, and their rebuild, all together or one by name. Any
+ * The administrator's view of this application's projections, their rebuild (all together or one by name) and their
+ * repair by name: parked records replayed or discarded, persistent gaps skipped, each with a reason, audited. Any
  * instance answers; the leader of a projection does the rebuild.
  */
 @Path(ProjectionResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(COORDINATOR)
+@RolesAllowed(ADMINISTRATOR)
 public class ProjectionResource {
 
     static final String PATH = "/api/admin/projections";
+    private static final String NAME = "{name: [a-z][a-z0-9_]*}";
+    private static final String ID = "{id: [0-9]{1,18}}";
 
     private final ProjectionHost host;
+    private final Instance<JsonWebToken> token;
 
-    public ProjectionResource(ProjectionHost host) {
+    public ProjectionResource(ProjectionHost host, Instance<JsonWebToken> token) {
         this.host = host;
+        this.token = token;
     }
 
     /** A rebuild that has been asked for: which generation is being built, and where to watch it. */
@@ -55,10 +66,11 @@ public class ProjectionResource {
     @Path("rebuild")
     public Uni<Response> rebuild() {
         String status = PATH + "/status";
+        Actor actor = actor();
         return Multi.createFrom()
                 .iterable(host.runners())
                 .onItem()
-                .transformToUniAndConcatenate(runner -> runner.requestRebuild()
+                .transformToUniAndConcatenate(runner -> runner.requestRebuild(actor)
                         .map(generation -> new RebuildAccepted(runner.name(), generation, status)))
                 .collect()
                 .asList()
@@ -68,20 +80,77 @@ public class ProjectionResource {
 
     /** One projection's status, as in {@link #status()}; 404 for a name this application does not run. */
     @GET
-    @Path("{name: [a-z][a-z0-9_]*}/status")
+    @Path(NAME + "/status")
     public Uni<ProjectionStatus> status(@PathParam("name") String name) {
         return host.runner(name).status();
     }
 
     /** One projection's rebuild, as in {@link #rebuild()} (the quarterly view's at the address the first release documented). */
     @POST
-    @Path("{name: [a-z][a-z0-9_]*}/rebuild")
+    @Path(NAME + "/rebuild")
     public Uni<Response> rebuild(@PathParam("name") String name) {
         ProjectionRunner runner = host.runner(name);
         String status = PATH + "/" + name + "/status";
-        return runner.requestRebuild()
+        return runner.requestRebuild(actor())
                 .map(generation -> Response.accepted(List.of(new RebuildAccepted(runner.name(), generation, status)))
                         .location(URI.create(status))
                         .build());
+    }
+
+    /** The projection's parked records (live generation, at most 1000, oldest first), each with its id. */
+    @GET
+    @Path(NAME + "/parked")
+    public Uni<List<ProjectionStatus.Parked>> parked(@PathParam("name") String name) {
+        return host.runner(name).parked();
+    }
+
+    /**
+     * Reads the parked record again from its topic and applies it, once its cause is fixed; 204, and it leaves the
+     * list. 409 problem when it still cannot be applied (it stays, with the new reason); 404 for an unknown id.
+     */
+    @POST
+    @Path(NAME + "/parked/" + ID + "/replay")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Blocking
+    public Response replay(@PathParam("name") String name, @PathParam("id") long id, AdminReason body) {
+        String reason = AdminReason.validate(body);
+        host.runner(name).replay(id, actor(), reason);
+        return Response.noContent().build();
+    }
+
+    /** Takes the parked record off the list without applying it; 204. */
+    @POST
+    @Path(NAME + "/parked/" + ID + "/discard")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> discard(@PathParam("name") String name, @PathParam("id") long id, AdminReason body) {
+        String reason = AdminReason.validate(body);
+        return host.runner(name)
+                .discard(id, actor(), reason)
+                .replaceWith(Response.noContent().build());
+    }
+
+    /** The projection's unresolved gaps (live generation, at most 1000, oldest first), each with its id. */
+    @GET
+    @Path(NAME + "/gaps")
+    public Uni<List<ProjectionStatus.Gap>> gaps(@PathParam("name") String name) {
+        return host.runner(name).gaps();
+    }
+
+    /**
+     * Gives a persistent gap up: the events held behind it are applied, and the missing ones are passed over should
+     * they ever come; 204. 409 problem for a gap that is not persistent yet; 404 for an unknown id.
+     */
+    @POST
+    @Path(NAME + "/gaps/" + ID + "/skip")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> skip(@PathParam("name") String name, @PathParam("id") long id, AdminReason body) {
+        String reason = AdminReason.validate(body);
+        return host.runner(name)
+                .skipGap(id, actor(), reason)
+                .replaceWith(Response.noContent().build());
+    }
+
+    private Actor actor() {
+        return Actor.of(token.get());
     }
 }

@@ -61,36 +61,10 @@ final class EngagementReader {
         EventData f = EventData.of(event);
         String p = event.partnershipId();
         switch (event.type()) {
-            case ENGAGEMENT_RECORDED_V1 -> {
-                LocalDate date = f.parsed("date", LocalDate::parse);
-                EngagementRow e = new EngagementRow(
-                        p,
-                        f.text("engagementId"),
-                        f.text("type"),
-                        f.text("title"),
-                        date,
-                        FinancialQuarter.of(date).label(),
-                        f.optionalInteger("attendance"),
-                        true,
-                        false);
-                engagements.put(List.of(p, e.id()), e);
-            }
+            case ENGAGEMENT_RECORDED_V1 -> define(p, f, f, "date");
             // engagement-service amends only a record that is not withdrawn
-            case ENGAGEMENT_RECORDED_V2, ENGAGEMENT_RECORDED_V3, ENGAGEMENT_AMENDED_V1, ENGAGEMENT_AMENDED_V2 -> {
-                EventData d = f.object("details");
-                LocalDate date = d.parsed("startDate", LocalDate::parse);
-                EngagementRow e = new EngagementRow(
-                        p,
-                        f.text("engagementId"),
-                        d.text("type"),
-                        d.text("title"),
-                        date,
-                        FinancialQuarter.of(date).label(),
-                        d.optionalInteger("attendance"),
-                        true,
-                        false);
-                engagements.put(List.of(p, e.id()), e);
-            }
+            case ENGAGEMENT_RECORDED_V2, ENGAGEMENT_RECORDED_V3, ENGAGEMENT_AMENDED_V1, ENGAGEMENT_AMENDED_V2 ->
+                define(p, f, f.object("details"), "startDate");
             case ENGAGEMENT_WITHDRAWN_V1 -> {
                 String id = f.text("engagementId");
                 EngagementRow known = engagements.get(List.of(p, id));
@@ -102,6 +76,25 @@ final class EngagementReader {
             }
             default -> throw new UnprocessableEvent(event, "not a type of the quarterly view");
         }
+    }
+
+    /**
+     * The record as the event defines it: its details in {@code details} (the event itself for recorded.v1, its
+     * {@code details} object since), dated by the field {@code dateField}.
+     */
+    private void define(String p, EventData f, EventData details, String dateField) {
+        LocalDate date = details.parsed(dateField, LocalDate::parse);
+        EngagementRow e = new EngagementRow(
+                p,
+                f.text("engagementId"),
+                details.text("type"),
+                details.text("title"),
+                date,
+                FinancialQuarter.of(date).label(),
+                details.optionalInteger("attendance"),
+                true,
+                false);
+        engagements.put(List.of(p, e.id()), e);
     }
 
     Collection<EngagementRow> engagements() {

@@ -2,12 +2,9 @@ package org.csp.gateway.routing;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -33,45 +30,30 @@ import jakarta.ws.rs.core.UriInfo;
 @Path("/api/{segment: plans|priorities|objectives|organisations|initiatives|reviews|priority-leads"
         + "|indicators|data-points|geographies|assessments|comparators|engagements|case-reviews|consultations}"
         + "{rest: (/.*)?}")
-public class ApiRoutes {
-
-    private final ServiceProxy proxy;
+public class ApiRoutes extends Forwarding {
 
     public ApiRoutes(ServiceProxy proxy) {
-        this.proxy = proxy;
-    }
-
-    @GET
-    public Uni<Response> get(@PathParam("segment") String segment, @Context UriInfo uri, @Context HttpHeaders headers) {
-        return forward("GET", segment, uri, headers, null);
-    }
-
-    @POST
-    public Uni<Response> post(
-            @PathParam("segment") String segment, @Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
-        return forward("POST", segment, uri, headers, body);
+        super(proxy, "segment");
     }
 
     @PUT
-    public Uni<Response> put(
-            @PathParam("segment") String segment, @Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
-        return forward("PUT", segment, uri, headers, body);
+    public Uni<Response> put(@Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
+        return forward("PUT", uri, headers, body);
     }
 
     @PATCH
-    public Uni<Response> patch(
-            @PathParam("segment") String segment, @Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
-        return forward("PATCH", segment, uri, headers, body);
+    public Uni<Response> patch(@Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
+        return forward("PATCH", uri, headers, body);
     }
 
     @DELETE
-    public Uni<Response> delete(
-            @PathParam("segment") String segment, @Context UriInfo uri, @Context HttpHeaders headers) {
-        return forward("DELETE", segment, uri, headers, null);
+    public Uni<Response> delete(@Context UriInfo uri, @Context HttpHeaders headers) {
+        return forward("DELETE", uri, headers, null);
     }
 
-    private Uni<Response> forward(String method, String segment, UriInfo uri, HttpHeaders headers, byte[] body) {
-        return proxy.forward(method, segment, ServiceProxy.pathAndQuery(uri), headers, body)
-                .map(ServiceProxy.Forwarded::response);
+    @Override
+    protected Uni<ServiceProxy.Forwarded> send(
+            String method, String segment, UriInfo uri, HttpHeaders headers, byte[] body) {
+        return proxy.forward(method, segment, ServiceProxy.pathAndQuery(uri), headers, body);
     }
 }

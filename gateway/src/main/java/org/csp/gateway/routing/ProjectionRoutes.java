@@ -1,13 +1,8 @@
 package org.csp.gateway.routing;
 
 import io.smallrye.mutiny.Uni;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
@@ -18,24 +13,15 @@ import jakarta.ws.rs.core.UriInfo;
  * gateway's projections ({@code quarterly}) and for every other name.
  */
 @Path("/api/admin/projections/{name: " + ServiceProxy.SERVICE_PROJECTIONS + "}{rest: (/.*)?}")
-public class ProjectionRoutes {
-
-    private final ServiceProxy proxy;
+public class ProjectionRoutes extends Forwarding {
 
     public ProjectionRoutes(ServiceProxy proxy) {
-        this.proxy = proxy;
+        super(proxy, "name");
     }
 
-    @GET
-    public Uni<Response> get(@PathParam("name") String name, @Context UriInfo uri, @Context HttpHeaders headers) {
-        return proxy.forwardToProjection("GET", name, ServiceProxy.pathAndQuery(uri), headers, null)
-                .map(ServiceProxy.Forwarded::response);
-    }
-
-    @POST
-    public Uni<Response> post(
-            @PathParam("name") String name, @Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
-        return proxy.forwardToProjection("POST", name, ServiceProxy.pathAndQuery(uri), headers, body)
-                .map(ServiceProxy.Forwarded::response);
+    @Override
+    protected Uni<ServiceProxy.Forwarded> send(
+            String method, String name, UriInfo uri, HttpHeaders headers, byte[] body) {
+        return proxy.forwardToProjection(method, name, ServiceProxy.pathAndQuery(uri), headers, body);
     }
 }

@@ -1,13 +1,8 @@
 package org.csp.gateway.routing;
 
 import io.smallrye.mutiny.Uni;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
@@ -16,30 +11,18 @@ import jakarta.ws.rs.core.UriInfo;
  * the kernel's {@code RelayResource}). Each service has one relay; the gateway has none.
  */
 @Path("/api/admin/relay/{name: " + ServiceProxy.RELAYS + "}{rest: (/.*)?}")
-public class RelayRoutes {
-
-    private final ServiceProxy proxy;
+public class RelayRoutes extends Forwarding {
 
     public RelayRoutes(ServiceProxy proxy) {
-        this.proxy = proxy;
-    }
-
-    @GET
-    public Uni<Response> get(@PathParam("name") String name, @Context UriInfo uri, @Context HttpHeaders headers) {
-        return forward("GET", name, uri, headers, null);
-    }
-
-    @POST
-    public Uni<Response> post(
-            @PathParam("name") String name, @Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
-        return forward("POST", name, uri, headers, body);
+        super(proxy, "name");
     }
 
     /** The raw path after the name, so that what the client encoded reaches the service encoded alike. */
-    private Uni<Response> forward(String method, String name, UriInfo uri, HttpHeaders headers, byte[] body) {
+    @Override
+    protected Uni<ServiceProxy.Forwarded> send(
+            String method, String name, UriInfo uri, HttpHeaders headers, byte[] body) {
         String path = uri.getRequestUri().getRawPath();
         String rest = path.substring(("/api/admin/relay/" + name).length());
-        return proxy.forwardToRelay(method, name, rest, uri.getRequestUri().getRawQuery(), headers, body)
-                .map(ServiceProxy.Forwarded::response);
+        return proxy.forwardToRelay(method, name, rest, uri.getRequestUri().getRawQuery(), headers, body);
     }
 }

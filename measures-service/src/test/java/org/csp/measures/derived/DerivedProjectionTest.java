@@ -57,6 +57,16 @@ class DerivedProjectionTest {
         return null;
     }
 
+    /** Waits until the wellness check counts {@code parked} parked records of the derived projection; it says {@code state}. */
+    private static void awaitWellness(int parked, int status, String state) throws InterruptedException {
+        JsonPath well = awaitJson(
+                "/q/health/well",
+                null,
+                status,
+                health -> health.getInt(check("projection-problems") + "data.'derived.parked'") == parked);
+        assertEquals(state, well.getString(check("projection-problems") + "status"));
+    }
+
     private static String check(String name) {
         return "checks.find { it.name == '" + name + "' }.";
     }
@@ -83,12 +93,7 @@ class DerivedProjectionTest {
 
         publish(new ProducerRecord<>("engagement.events", "not-a-cloud-event", "{}".getBytes(StandardCharsets.UTF_8)));
 
-        JsonPath unwell = awaitJson(
-                "/q/health/well",
-                null,
-                503,
-                health -> health.getInt(check("projection-problems") + "data.'derived.parked'") == 1);
-        assertEquals("DOWN", unwell.getString(check("projection-problems") + "status"));
+        awaitWellness(1, 503, "DOWN");
         JsonPath status = awaitJson(
                 "/api/admin/projections/derived/status", "admin", 200, s -> s.getLong("live.parkedCount") == 1);
         assertEquals("derived", status.getString("projection"));
@@ -115,12 +120,7 @@ class DerivedProjectionTest {
                         "/api/admin/projections/derived/parked/" + parked + "/discard",
                         "{\"reason\": \"not one of our events\"}")
                 .statusCode(204);
-        JsonPath repaired = awaitJson(
-                "/q/health/well",
-                null,
-                200,
-                health -> health.getInt(check("projection-problems") + "data.'derived.parked'") == 0);
-        assertEquals("UP", repaired.getString(check("projection-problems") + "status"));
+        awaitWellness(0, 200, "UP");
     }
 
     /**

@@ -13,6 +13,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import java.util.List;
 import org.csp.infrastructure.TestInfrastructure;
 import org.csp.infrastructure.Tokens;
@@ -27,6 +28,12 @@ class InitiativeAmendmentTest {
 
     private static String etag(String path) {
         return Api.get(Tokens.user("viewer"), path).statusCode(200).extract().header("ETag");
+    }
+
+    /** A coordinator's merge patch of initiative P3-02, answered with {@code status}. */
+    private static ValidatableResponse refused(String patch, String etag, int status) {
+        return Api.mergePatch(Tokens.user("coordinator"), "/api/initiatives/P3-02", patch, etag)
+                .statusCode(status);
     }
 
     @Test
@@ -115,54 +122,24 @@ class InitiativeAmendmentTest {
     void anAmendmentIsValidatedWholeAndRefusedWithoutStoringAnything() {
         long before = Db.events("stroud:initiative:P3-02");
         String etag = etag("/api/initiatives/P3-02");
-        Api.mergePatch(
-                        Tokens.user("coordinator"),
-                        "/api/initiatives/P3-02",
+        refused(
                         "{\"leadPartner\": \"nobody\", \"objectives\": [\"P1-O1\"], \"indicators\": [\"NOT-A-PLAN-CODE\"]}",
-                        etag)
-                .statusCode(422)
+                        etag,
+                        422)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("objectives[0]"));
-        Api.mergePatch(Tokens.user("coordinator"), "/api/initiatives/P3-02", "{\"leadPartner\": \"nobody\"}", etag)
-                .statusCode(422)
-                .body("errors[0].field", equalTo("leadPartner"));
-        Api.mergePatch(
-                        Tokens.user("coordinator"),
-                        "/api/initiatives/P3-02",
-                        "{\"indicators\": [\"NOT-A-PLAN-CODE\"]}",
-                        etag)
-                .statusCode(422)
-                .body("errors[0].field", equalTo("indicators[0]"));
-        Api.mergePatch(Tokens.user("coordinator"), "/api/initiatives/P3-02", "{\"due\": \"2020-01-01\"}", etag)
-                .statusCode(422)
-                .body("errors[0].field", equalTo("due"));
-        Api.mergePatch(Tokens.user("coordinator"), "/api/initiatives/P3-02", "{\"priority\": \"3\"}", etag)
-                .statusCode(400)
-                .body("errors[0].field", equalTo("priority"));
-        Api.mergePatch(Tokens.user("coordinator"), "/api/initiatives/P3-02", "{\"priority\": 1e309}", etag)
-                .statusCode(400);
-        Api.mergePatch(Tokens.user("coordinator"), "/api/initiatives/P3-02", "{\"colour\": \"red\"}", etag)
-                .statusCode(400)
-                .body("errors[0].field", equalTo("colour"));
-        Api.mergePatch(Tokens.user("coordinator"), "/api/initiatives/P3-02", "{\"id\": \"P3-99\"}", etag)
-                .statusCode(422)
-                .body("errors[0].field", equalTo("id"));
-        Api.mergePatch(Tokens.user("coordinator"), "/api/initiatives/P3-02", "{\"title\": \"a\\u0000b\"}", etag)
-                .statusCode(422)
-                .body("errors[0].field", equalTo("title"));
-        Api.mergePatch(Tokens.user("coordinator"), "/api/initiatives/P3-02", "{\"title\": \"a\\ud800b\"}", etag)
-                .statusCode(422)
-                .body("errors[0].field", equalTo("title"));
-        Api.mergePatch(
-                        Tokens.user("coordinator"),
-                        "/api/initiatives/P3-02",
-                        "{\"title\": \"a\", \"title\": \"b\"}",
-                        etag)
-                .statusCode(400);
-        Api.mergePatch(Tokens.user("coordinator"), "/api/initiatives/P3-02", "{\"title\": \"a\"} {}", etag)
-                .statusCode(400);
-        Api.mergePatch(Tokens.user("coordinator"), "/api/initiatives/P3-02", "[1]", etag)
-                .statusCode(400);
+        refused("{\"leadPartner\": \"nobody\"}", etag, 422).body("errors[0].field", equalTo("leadPartner"));
+        refused("{\"indicators\": [\"NOT-A-PLAN-CODE\"]}", etag, 422).body("errors[0].field", equalTo("indicators[0]"));
+        refused("{\"due\": \"2020-01-01\"}", etag, 422).body("errors[0].field", equalTo("due"));
+        refused("{\"priority\": \"3\"}", etag, 400).body("errors[0].field", equalTo("priority"));
+        refused("{\"priority\": 1e309}", etag, 400);
+        refused("{\"colour\": \"red\"}", etag, 400).body("errors[0].field", equalTo("colour"));
+        refused("{\"id\": \"P3-99\"}", etag, 422).body("errors[0].field", equalTo("id"));
+        refused("{\"title\": \"a\\u0000b\"}", etag, 422).body("errors[0].field", equalTo("title"));
+        refused("{\"title\": \"a\\ud800b\"}", etag, 422).body("errors[0].field", equalTo("title"));
+        refused("{\"title\": \"a\", \"title\": \"b\"}", etag, 400);
+        refused("{\"title\": \"a\"} {}", etag, 400);
+        refused("[1]", etag, 400);
         Api.as(Tokens.user("coordinator"))
                 .contentType(ContentType.TEXT)
                 .header("If-Match", etag)

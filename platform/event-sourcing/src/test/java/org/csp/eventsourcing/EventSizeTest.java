@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.csp.contracts.EventLimits;
 import org.csp.problem.ProblemException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Which field of an event's data a refusal names. */
 class EventSizeTest {
@@ -27,22 +31,26 @@ class EventSizeTest {
         assertTrue(field.bytes() > 20_000, "its size: " + field.bytes());
     }
 
-    @Test
-    void oneItemThatHoldsMostOfAListIsNamed() {
-        String data = "{\"items\": [\"a\", \"" + "x".repeat(5000) + "\", \"b\"], \"title\": \"t\"}";
-        assertEquals("/items/1", EventSize.largestField(data).pointer());
+    static Stream<Arguments> namedFields() {
+        return Stream.of(
+                Arguments.of(
+                        "one item that holds most of a list",
+                        "{\"items\": [\"a\", \"" + "x".repeat(5000) + "\", \"b\"], \"title\": \"t\"}",
+                        "/items/1"),
+                Arguments.of(
+                        "the top field even when none dominates",
+                        "{\"a\": \"" + "x".repeat(100) + "\", \"b\": \"" + "y".repeat(120) + "\"}",
+                        "/b"),
+                Arguments.of(
+                        "a pointer escapes slashes and tildes",
+                        "{\"a/b~c\": \"" + "x".repeat(100) + "\", \"d\": 1}",
+                        "/a~1b~0c"));
     }
 
-    @Test
-    void theTopFieldIsNamedEvenWhenNoneDominates() {
-        String data = "{\"a\": \"" + "x".repeat(100) + "\", \"b\": \"" + "y".repeat(120) + "\"}";
-        assertEquals("/b", EventSize.largestField(data).pointer());
-    }
-
-    @Test
-    void aPointerEscapesSlashesAndTildes() {
-        String data = "{\"a/b~c\": \"" + "x".repeat(100) + "\", \"d\": 1}";
-        assertEquals("/a~1b~0c", EventSize.largestField(data).pointer());
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("namedFields")
+    void theLargestFieldIsNamed(String what, String data, String pointer) {
+        assertEquals(pointer, EventSize.largestField(data).pointer());
     }
 
     @Test

@@ -32,6 +32,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.KernelServers;
 import org.csp.eventsourcing.StoredEvent;
+import org.csp.eventsourcing.Waiting;
 import org.csp.eventsourcing.cloudevents.CloudEvent;
 import org.csp.eventsourcing.cloudevents.CloudEventCodec;
 import org.csp.eventsourcing.cloudevents.EventTopics;
@@ -645,13 +646,6 @@ class ProjectionRunnerTest {
     }
 
     private void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        fail("Timed out waiting: " + what + "; runners " + errors());
+        Waiting.until(Duration.ofSeconds(60), Duration.ofMillis(100), condition, () -> what + "; runners " + errors());
     }
 }

@@ -2,7 +2,6 @@ package org.csp.eventsourcing.relay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.cloudevents.core.message.MessageReader;
 import io.cloudevents.kafka.KafkaMessageFactory;
@@ -29,6 +28,7 @@ import org.csp.eventsourcing.EventStore;
 import org.csp.eventsourcing.KernelServers;
 import org.csp.eventsourcing.NewEvent;
 import org.csp.eventsourcing.StreamAppend;
+import org.csp.eventsourcing.Waiting;
 import org.csp.eventsourcing.leadership.LeaderLock;
 import org.csp.eventsourcing.leadership.LeaderWorker;
 import org.csp.infrastructure.TopicReader;
@@ -117,56 +117,16 @@ class OutboxRelayTest {
     }
 
     private RelayConfig config(int batchSize) {
-        String servers = KernelServers.kafka();
-        return new RelayConfig() {
-            public String topic() {
-                return topic;
-            }
-
-            public String source() {
-                return "test-service";
-            }
-
-            public String bootstrapServers() {
-                return servers;
-            }
-
-            public int batchSize() {
-                return batchSize;
-            }
-
-            public Duration idlePoll() {
-                return Duration.ofMillis(100);
-            }
-
-            public Duration standbyRetry() {
-                return Duration.ofMillis(500);
-            }
-
-            public Duration initialBackoff() {
-                return Duration.ofMillis(100);
-            }
-
-            public Duration maxBackoff() {
-                return Duration.ofSeconds(1);
-            }
-
-            public Duration sendTimeout() {
-                return Duration.ofSeconds(15);
-            }
-
-            public int topicPartitions() {
-                return 3;
-            }
-
-            public short topicReplicationFactor() {
-                return 1;
-            }
-
-            public boolean enabled() {
-                return true;
-            }
-        };
+        return RelayConfig.of(Map.of(
+                "csp.relay.topic", topic,
+                "csp.relay.source", "test-service",
+                "csp.relay.kafka.bootstrap-servers", KernelServers.kafka(),
+                "csp.relay.batch-size", String.valueOf(batchSize),
+                "csp.relay.idle-poll", "100ms",
+                "csp.relay.standby-retry", "500ms",
+                "csp.relay.initial-backoff", "100ms",
+                "csp.relay.max-backoff", "1s",
+                "csp.relay.send-timeout", "15s"));
     }
 
     /** {@code streams} streams of {@code perStream} events each, appended in several transactions, interleaved. */
@@ -245,13 +205,6 @@ class OutboxRelayTest {
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        fail("Timed out waiting: " + what);
+        Waiting.until(Duration.ofSeconds(30), Duration.ofMillis(50), condition, () -> what);
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -31,6 +30,7 @@ import org.csp.eventsourcing.EventStore;
 import org.csp.eventsourcing.KernelServers;
 import org.csp.eventsourcing.NewEvent;
 import org.csp.eventsourcing.StreamAppend;
+import org.csp.eventsourcing.Waiting;
 import org.csp.eventsourcing.cloudevents.CloudEvent;
 import org.csp.eventsourcing.leadership.LeaderLock;
 import org.csp.eventsourcing.projection.ConsumerSettings;
@@ -284,13 +284,6 @@ class RefusedEventTest {
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        fail("Timed out waiting: " + what);
+        Waiting.until(Duration.ofSeconds(60), Duration.ofMillis(100), condition, () -> what);
     }
 }

@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.csp.calendar.UkCalendar;
+import org.csp.codes.Coded;
 import org.csp.engagement.Aliased;
 import org.csp.engagement.FreeTextOrganisations;
 import org.csp.engagement.casereview.CaseReviewCommand.Close;
@@ -34,6 +36,7 @@ import org.csp.engagement.casereview.CaseReviewTable.CaseReviewRow;
 import org.csp.http.ApiCall;
 import org.csp.http.ETags;
 import org.csp.problem.Validation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -46,7 +49,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @RolesAllowed({COORDINATOR, ENGAGEMENT_OFFICER})
 public class CaseReviewResource {
 
-    private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{2,39}");
+    static final int MAX_REFERENCE = 40;
+    /** The most organisations an application or a meeting names. */
+    static final int MAX_ORGANISATIONS = 30;
+    /** The longest organisation name: {@link FreeTextOrganisations} checks it. */
+    static final int MAX_ORGANISATION_NAME = 200;
+
+    static final int MAX_THRESHOLD = 300;
+    /** The longest reason of a decision, or summary of a closure. */
+    static final int MAX_TEXT = 4000;
+    /** The most recommendations. */
+    static final int MAX_RECOMMENDATIONS = 50;
+
+    static final int MAX_RECOMMENDATION = 2000;
+    private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{2," + (MAX_REFERENCE - 1) + "}");
 
     private final CaseReviews reviews;
     private final CaseReviewRetention retention;
@@ -63,26 +79,73 @@ public class CaseReviewResource {
      * names (not yet checked against the organisation registry).
      */
     public record ApplicationRequest(
+            @Schema(maxLength = MAX_REFERENCE, description = "Letters, digits and hyphens, such as ASB-CR-2024-007")
             String caseReference,
-            String receivedOn,
+
+            @Schema(maxLength = UkCalendar.DATE_LENGTH) String receivedOn,
+
+            @Schema(
+                    type = SchemaType.ARRAY,
+                    implementation = OrganisationName.class,
+                    maxItems = MAX_ORGANISATIONS,
+                    description = "The organisations involved, at most " + MAX_ORGANISATIONS)
             List<String> organisationNames,
 
-            @Schema(deprecated = true, description = "The former name of organisationNames")
+            @Schema(
+                    deprecated = true,
+                    description = "The former name of organisationNames",
+                    type = SchemaType.ARRAY,
+                    implementation = OrganisationName.class,
+                    maxItems = MAX_ORGANISATIONS)
             List<String> agencies) {}
 
-    public record DecisionRequest(String decidedOn, Boolean met, String threshold, String reason) {}
+    public record DecisionRequest(
+            @Schema(maxLength = UkCalendar.DATE_LENGTH) String decidedOn,
+            Boolean met,
+            @Schema(maxLength = MAX_THRESHOLD) String threshold,
+            @Schema(maxLength = MAX_TEXT) String reason) {}
 
     /** {@code organisationNames}: the organisations at the meeting, as free-text names. */
     public record MeetingRequest(
-            String heldOn,
+            @Schema(maxLength = UkCalendar.DATE_LENGTH) String heldOn,
+
+            @Schema(
+                    type = SchemaType.ARRAY,
+                    implementation = OrganisationName.class,
+                    maxItems = MAX_ORGANISATIONS,
+                    description = "The organisations at the meeting, at most " + MAX_ORGANISATIONS)
             List<String> organisationNames,
 
-            @Schema(deprecated = true, description = "The former name of organisationNames")
+            @Schema(
+                    deprecated = true,
+                    description = "The former name of organisationNames",
+                    type = SchemaType.ARRAY,
+                    implementation = OrganisationName.class,
+                    maxItems = MAX_ORGANISATIONS)
             List<String> agencies) {}
 
-    public record RecommendationsRequest(String recordedOn, List<String> recommendations) {}
+    public record RecommendationsRequest(
+            @Schema(maxLength = UkCalendar.DATE_LENGTH) String recordedOn,
 
-    public record CloseRequest(String closedOn, String outcome, String summary) {}
+            @Schema(
+                    type = SchemaType.ARRAY,
+                    implementation = Recommendation.class,
+                    maxItems = MAX_RECOMMENDATIONS,
+                    description = "1 to " + MAX_RECOMMENDATIONS + " recommendations")
+            List<String> recommendations) {}
+
+    public record CloseRequest(
+            @Schema(maxLength = UkCalendar.DATE_LENGTH) String closedOn,
+            @Schema(maxLength = Coded.MAX_LENGTH) String outcome,
+            @Schema(maxLength = MAX_TEXT) String summary) {}
+
+    /** An organisation's free-text name as the OpenAPI document shows it. */
+    @Schema(name = "OrganisationName", type = SchemaType.STRING, maxLength = MAX_ORGANISATION_NAME)
+    interface OrganisationName {}
+
+    /** A recommendation as the OpenAPI document shows it. */
+    @Schema(name = "Recommendation", type = SchemaType.STRING, maxLength = MAX_RECOMMENDATION)
+    interface Recommendation {}
 
     /** The threshold decision; {@code reason} is null once the free text was removed. */
     public record DecisionView(LocalDate decidedOn, boolean met, String threshold, String reason) {
@@ -196,6 +259,7 @@ public class CaseReviewResource {
         String reference = v.parse(
                 body.caseReference(),
                 "caseReference",
+                MAX_REFERENCE,
                 r -> REFERENCE.matcher(r).matches() ? r : null,
                 "a case reference of 3 to 40 letters, digits and hyphens, such as ASB-CR-2024-007");
         LocalDate receivedOn = date(v, body.receivedOn(), "receivedOn");
@@ -223,8 +287,8 @@ public class CaseReviewResource {
         Validation v = Validation.of(body);
         LocalDate decidedOn = date(v, body.decidedOn(), "decidedOn");
         v.require(body.met() != null, "met", "is required: true when the threshold is met");
-        String threshold = v.publicText(body.threshold(), "threshold", 300);
-        String reason = v.publicText(body.reason(), "reason", 4000);
+        String threshold = v.publicText(body.threshold(), "threshold", MAX_THRESHOLD);
+        String reason = v.publicText(body.reason(), "reason", MAX_TEXT);
         v.throwIfInvalid();
         return step(
                 reference,
@@ -262,9 +326,12 @@ public class CaseReviewResource {
         LocalDate recordedOn = date(v, body.recordedOn(), "recordedOn");
         List<String> texts = new ArrayList<>();
         List<String> given = body.recommendations() == null ? List.of() : body.recommendations();
-        v.require(!given.isEmpty() && given.size() <= 50, "recommendations", "must list 1 to 50 recommendations");
-        for (int i = 0; i < given.size() && i < 50; i++) {
-            texts.add(v.publicText(given.get(i), "recommendations[" + i + "]", 2000));
+        v.require(
+                !given.isEmpty() && given.size() <= MAX_RECOMMENDATIONS,
+                "recommendations",
+                "must list 1 to " + MAX_RECOMMENDATIONS + " recommendations");
+        for (int i = 0; i < given.size() && i < MAX_RECOMMENDATIONS; i++) {
+            texts.add(v.publicText(given.get(i), "recommendations[" + i + "]", MAX_RECOMMENDATION));
         }
         v.throwIfInvalid();
         return step(
@@ -286,9 +353,13 @@ public class CaseReviewResource {
             CloseRequest body) {
         Validation v = Validation.of(body);
         LocalDate closedOn = date(v, body.closedOn(), "closedOn");
-        CaseReviewOutcome outcome =
-                v.parse(body.outcome(), "outcome", CaseReviewOutcome::of, "one of " + CaseReviewOutcome.codes());
-        String summary = v.optionalPublicText(body.summary(), "summary", 4000);
+        CaseReviewOutcome outcome = v.parse(
+                body.outcome(),
+                "outcome",
+                Coded.MAX_LENGTH,
+                CaseReviewOutcome::of,
+                "one of " + CaseReviewOutcome.codes());
+        String summary = v.optionalPublicText(body.summary(), "summary", MAX_TEXT);
         v.throwIfInvalid();
         return step(reference, partnership, ifMatch, key -> new Close(reference, closedOn, outcome, key.seal(summary)));
     }
@@ -316,7 +387,7 @@ public class CaseReviewResource {
     }
 
     private LocalDate date(Validation v, String text, String field) {
-        LocalDate date = v.parse(text, field, LocalDate::parse, "a date such as 2024-09-02");
+        LocalDate date = v.parse(text, field, UkCalendar.DATE_LENGTH, LocalDate::parse, "a date such as 2024-09-02");
         if (date != null && (date.getYear() < 2000 || date.isAfter(call.today()))) {
             v.require(false, field, "must be a date from 2000 up to today");
             return null;
@@ -326,6 +397,6 @@ public class CaseReviewResource {
 
     private static List<String> organisationNames(Validation v, List<String> organisationNames, List<String> agencies) {
         return FreeTextOrganisations.check(
-                v, Aliased.of(v, "organisationNames", organisationNames, "agencies", agencies), 30);
+                v, Aliased.of(v, "organisationNames", organisationNames, "agencies", agencies), MAX_ORGANISATIONS);
     }
 }

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.csp.calendar.FinancialQuarter;
+import org.csp.calendar.UkCalendar;
+import org.csp.codes.Coded;
 import org.csp.engagement.consultation.ConsultationCommand.CloseConsultation;
 import org.csp.engagement.consultation.ConsultationCommand.OpenConsultation;
 import org.csp.engagement.consultation.ConsultationCommand.PublishResults;
@@ -33,14 +35,26 @@ import org.csp.http.ApiCall;
 import org.csp.http.ETags;
 import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Consultations and surveys: opened, closed, and their aggregate results published. */
 @Path("/api/consultations")
 @Produces(MediaType.APPLICATION_JSON)
 public class ConsultationResource {
 
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{2,79}");
-    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,39}");
+    public static final int MAX_ID = 80;
+    public static final int MAX_TITLE = 200;
+    public static final int MAX_PRIORITY = 20;
+    public static final int MAX_QUESTIONS = 100;
+    /** The longest question code, such as Q1. */
+    public static final int MAX_CODE = 40;
+
+    public static final int MAX_QUESTION = 500;
+    public static final int MAX_INDICATOR = 60;
+    public static final int MAX_SAMPLE_SIZE = 10_000_000;
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{2," + (MAX_ID - 1) + "}");
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0," + (MAX_CODE - 1) + "}");
     private static final Pattern INDICATOR = Pattern.compile("[A-Z0-9]+(-[A-Z0-9]+)*");
 
     private final Consultations consultations;
@@ -53,25 +67,58 @@ public class ConsultationResource {
 
     /** The body of {@code POST /api/consultations}. */
     public record OpenRequest(
+            @Schema(maxLength = MAX_ID, description = "Lower-case letters, digits and hyphens")
             String id,
+
+            @Schema(enumeration = {"consultation", "survey"})
             String kind,
-            String title,
-            String opensOn,
-            String plannedClose,
+
+            @Schema(maxLength = MAX_TITLE) String title,
+            @Schema(maxLength = UkCalendar.DATE_LENGTH) String opensOn,
+            @Schema(maxLength = UkCalendar.DATE_LENGTH) String plannedClose,
+
+            @Schema(
+                    type = SchemaType.ARRAY,
+                    implementation = PriorityNumber.class,
+                    maxItems = MAX_PRIORITY,
+                    description = "The plan's priorities it serves, at most " + MAX_PRIORITY)
             List<Integer> priorities,
-            List<QuestionRequest> questions) {}
+
+            @Schema(maxItems = MAX_QUESTIONS) List<QuestionRequest> questions) {}
 
     /** A question as asked: a short code and its wording. */
-    public record QuestionRequest(String code, String text) {}
+    public record QuestionRequest(
+            @Schema(maxLength = MAX_CODE) String code,
+            @Schema(maxLength = MAX_QUESTION) String text) {}
 
     /** The body of {@code POST …/{id}/close}. */
-    public record CloseRequest(String closedOn) {}
+    public record CloseRequest(
+            @Schema(maxLength = UkCalendar.DATE_LENGTH) String closedOn) {}
 
     /** The body of {@code POST …/{id}/results}. */
-    public record ResultsRequest(String publishedOn, String period, String geography, List<ResultRequest> results) {}
+    public record ResultsRequest(
+            @Schema(maxLength = UkCalendar.DATE_LENGTH) String publishedOn,
+
+            @Schema(maxLength = FinancialQuarter.LENGTH, description = "A financial year (2024/25) or quarter")
+            String period,
+
+            @Schema(maxLength = GssCode.LENGTH) String geography,
+            @Schema(maxItems = MAX_QUESTIONS) List<ResultRequest> results) {}
 
     /** A question's aggregate result: percentage agreeing, respondents, and the indicator code it measures, if any. */
-    public record ResultRequest(String question, String indicator, Double percentage, Integer sampleSize) {}
+    public record ResultRequest(
+            @Schema(maxLength = MAX_CODE) String question,
+            @Schema(maxLength = MAX_INDICATOR) String indicator,
+
+            @Schema(minimum = "0", maximum = "100", description = "A percentage, kept as a 64-bit binary fraction")
+            Double percentage,
+
+            @Schema(minimum = "1", maximum = "" + MAX_SAMPLE_SIZE)
+            Integer sampleSize) {}
+
+    /** A priority's number as the OpenAPI document shows it. */
+    @Schema(name = "ConsultationPriority", type = SchemaType.INTEGER, minimum = "1", maximum = "" + MAX_PRIORITY)
+    interface PriorityNumber {}
 
     /** A consultation as the API shows it; {@code status} open, closed or results-published; {@code version} its ETag. */
     public record ConsultationView(
@@ -169,43 +216,48 @@ public class ConsultationResource {
         String id = v.parse(
                 body.id(),
                 "id",
+                MAX_ID,
                 text -> ID.matcher(text).matches() ? text : null,
                 "an id of lower-case letters, digits and hyphens, such as 2024-residents-survey");
         String kind = v.parse(
                 body.kind(),
                 "kind",
+                Coded.MAX_LENGTH,
                 k -> k.equals("consultation") || k.equals("survey") ? k : null,
                 "consultation or survey");
-        String title = v.publicText(body.title(), "title", 200);
-        LocalDate opensOn = v.parse(body.opensOn(), "opensOn", LocalDate::parse, "a date such as 2024-06-01");
-        LocalDate plannedClose = body.plannedClose() == null
-                ? null
-                : v.parse(body.plannedClose(), "plannedClose", LocalDate::parse, "a date");
+        String title = v.publicText(body.title(), "title", MAX_TITLE);
+        LocalDate opensOn = date(v, body.opensOn(), "opensOn", "a date such as 2024-06-01");
+        LocalDate plannedClose =
+                body.plannedClose() == null ? null : date(v, body.plannedClose(), "plannedClose", "a date");
         v.require(
                 opensOn == null || plannedClose == null || !plannedClose.isBefore(opensOn),
                 "plannedClose",
                 "must not be before opensOn");
-        List<Integer> priorities = body.priorities() == null
-                ? List.of()
-                : body.priorities().stream().distinct().toList();
+        List<Integer> priorities = v.atMost(body.priorities(), "priorities", MAX_PRIORITY).stream()
+                .distinct()
+                .toList();
         v.require(
-                priorities.stream().allMatch(p -> p != null && p >= 1 && p <= 20),
+                priorities.stream().allMatch(p -> p != null && p >= 1 && p <= MAX_PRIORITY),
                 "priorities",
                 "must be priority numbers");
         List<Question> questions = new ArrayList<>();
         Set<String> codes = new HashSet<>();
         List<QuestionRequest> given = body.questions() == null ? List.of() : body.questions();
-        v.require(!given.isEmpty() && given.size() <= 100, "questions", "must list 1 to 100 questions");
-        for (int i = 0; i < given.size() && i < 100; i++) {
+        v.require(
+                !given.isEmpty() && given.size() <= MAX_QUESTIONS,
+                "questions",
+                "must list 1 to " + MAX_QUESTIONS + " questions");
+        for (int i = 0; i < given.size() && i < MAX_QUESTIONS; i++) {
             QuestionRequest q = given.get(i);
             String at = "questions[" + i + "]";
             String code = v.parse(
                     q == null ? null : q.code(),
                     at + ".code",
+                    MAX_CODE,
                     c -> CODE.matcher(c).matches() ? c : null,
                     "a short code such as Q1");
             v.require(code == null || codes.add(code), at + ".code", "is used twice");
-            questions.add(new Question(code, v.publicText(q == null ? null : q.text(), at + ".text", 500)));
+            questions.add(new Question(code, v.publicText(q == null ? null : q.text(), at + ".text", MAX_QUESTION)));
         }
         v.throwIfInvalid();
         String p = call.partnership(partnership);
@@ -237,7 +289,7 @@ public class ConsultationResource {
             @HeaderParam("If-Match") String ifMatch,
             CloseRequest body) {
         Validation v = Validation.of(body);
-        LocalDate closedOn = v.parse(body.closedOn(), "closedOn", LocalDate::parse, "a date such as 2024-07-31");
+        LocalDate closedOn = date(v, body.closedOn(), "closedOn", "a date such as 2024-07-31");
         v.require(closedOn == null || !closedOn.isAfter(call.today()), "closedOn", "must not be in the future");
         v.throwIfInvalid();
         long version = ETags.requireIfMatch(ifMatch);
@@ -259,18 +311,19 @@ public class ConsultationResource {
             @HeaderParam("If-Match") String ifMatch,
             ResultsRequest body) {
         Validation v = Validation.of(body);
-        LocalDate publishedOn =
-                v.parse(body.publishedOn(), "publishedOn", LocalDate::parse, "a date such as 2024-09-01");
+        LocalDate publishedOn = date(v, body.publishedOn(), "publishedOn", "a date such as 2024-09-01");
         v.require(
                 publishedOn == null || !publishedOn.isAfter(call.today()), "publishedOn", "must not be in the future");
         String period = v.parse(
                 body.period(),
                 "period",
+                FinancialQuarter.LENGTH,
                 ConsultationResource::period,
                 "a financial year such as 2024/25 or a quarter such as 2024/25 Q3");
         String geography = v.parse(
                 body.geography(),
                 "geography",
+                GssCode.LENGTH,
                 g -> GssCode.parse(g)
                         .filter(ConsultationResource::localArea)
                         .map(GssCode::code)
@@ -278,8 +331,11 @@ public class ConsultationResource {
                 "a GSS code such as E07000082");
         List<Result> results = new ArrayList<>();
         List<ResultRequest> given = body.results() == null ? List.of() : body.results();
-        v.require(!given.isEmpty() && given.size() <= 100, "results", "must list 1 to 100 results");
-        for (int i = 0; i < given.size() && i < 100; i++) {
+        v.require(
+                !given.isEmpty() && given.size() <= MAX_QUESTIONS,
+                "results",
+                "must list 1 to " + MAX_QUESTIONS + " results");
+        for (int i = 0; i < given.size() && i < MAX_QUESTIONS; i++) {
             ResultRequest r = given.get(i);
             String at = "results[" + i + "]";
             if (r == null) {
@@ -291,15 +347,17 @@ public class ConsultationResource {
                     at + ".question",
                     "must be a question code");
             v.require(
-                    r.indicator() == null || INDICATOR.matcher(r.indicator()).matches(),
+                    r.indicator() == null
+                            || (r.indicator().length() <= MAX_INDICATOR
+                                    && INDICATOR.matcher(r.indicator()).matches()),
                     at + ".indicator",
-                    "must be an indicator code");
+                    "must be an indicator code of at most " + MAX_INDICATOR + " characters");
             v.require(
                     r.percentage() != null && r.percentage() >= 0 && r.percentage() <= 100,
                     at + ".percentage",
                     "must be from 0 to 100");
             v.require(
-                    r.sampleSize() != null && r.sampleSize() >= 1 && r.sampleSize() <= 10_000_000,
+                    r.sampleSize() != null && r.sampleSize() >= 1 && r.sampleSize() <= MAX_SAMPLE_SIZE,
                     at + ".sampleSize",
                     "must be the number of respondents (at least 1)");
             results.add(new Result(
@@ -337,5 +395,9 @@ public class ConsultationResource {
             return text;
         }
         return FinancialQuarter.parse(text).map(FinancialQuarter::label).orElse(null);
+    }
+
+    private static LocalDate date(Validation v, String text, String field, String expected) {
+        return v.parse(text, field, UkCalendar.DATE_LENGTH, LocalDate::parse, expected);
     }
 }

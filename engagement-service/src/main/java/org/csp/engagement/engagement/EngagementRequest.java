@@ -7,11 +7,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.csp.calendar.UkCalendar;
+import org.csp.codes.Coded;
 import org.csp.engagement.Aliased;
 import org.csp.engagement.engagement.EngagementEvent.Details;
 import org.csp.engagement.engagement.EngagementEvent.Place;
+import org.csp.geography.GssCode;
 import org.csp.http.Bodies;
 import org.csp.problem.Validation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -23,23 +27,38 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * {@code organisationNames}.
  */
 public record EngagementRequest(
-        String type,
-        String title,
+        @Schema(maxLength = Coded.MAX_LENGTH) String type,
+        @Schema(maxLength = MAX_TITLE) String title,
+
+        @Schema(maxLength = UkCalendar.DATE_LENGTH, description = "A date such as 2024-08-14")
         String startDate,
 
-        @Schema(deprecated = true, description = "The former name of startDate")
+        @Schema(deprecated = true, description = "The former name of startDate", maxLength = UkCalendar.DATE_LENGTH)
         String date,
 
-        String endDate,
+        @Schema(maxLength = UkCalendar.DATE_LENGTH) String endDate,
 
         @Schema(
                 oneOf = {PlaceRequest.class, String.class},
+                implementation = Object.class,
+                maxLength = MAX_PLACE_NAME,
                 description = "Where it took place: "
                         + "{\"level\", \"gss\", \"name\"}, or {\"name\"} alone for a place without a code. "
                         + "A plain string is still read as the name alone (deprecated).")
         JsonNode place,
 
+        @Schema(
+                type = SchemaType.ARRAY,
+                implementation = PriorityNumber.class,
+                maxItems = MAX_PRIORITY,
+                description = "The plan's priorities it served, at most " + MAX_PRIORITY)
         List<Integer> priorities,
+
+        @Schema(
+                type = SchemaType.ARRAY,
+                implementation = InitiativeId.class,
+                maxItems = MAX_INITIATIVES,
+                description = "The plan's initiatives it served, at most " + MAX_INITIATIVES)
         List<String> initiatives,
 
         @Schema(
@@ -57,22 +76,42 @@ public record EngagementRequest(
         @Schema(
                 description = "The organisations taking part: their ids in the partnership's organisation registry "
                         + "(exact registered names are still read)",
+                type = SchemaType.ARRAY,
+                implementation = OrganisationReference.class,
                 maxItems = MAX_ORGANISATIONS)
         List<String> organisations,
 
         @Schema(
                 deprecated = true,
                 description = "The former name of organisations: exact registered names",
+                type = SchemaType.ARRAY,
+                implementation = OrganisationReference.class,
                 maxItems = MAX_ORGANISATIONS)
         List<String> organisationNames,
 
-        String audience,
-        Integer attendance,
-        Integer reach,
-        String outcomes) {
+        @Schema(maxLength = MAX_AUDIENCE) String audience,
 
-    private static final Pattern INITIATIVE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,79}");
-    private static final int MAX_PRIORITY = 20;
+        @Schema(minimum = "0", maximum = "" + MAX_ATTENDANCE, description = "A number of people")
+        Integer attendance,
+
+        @Schema(minimum = "0", maximum = "" + MAX_REACH, description = "A number of people")
+        Integer reach,
+
+        @Schema(maxLength = MAX_OUTCOMES) String outcomes) {
+
+    public static final int MAX_TITLE = 200;
+    public static final int MAX_PLACE_NAME = 200;
+    public static final int MAX_AUDIENCE = 200;
+    public static final int MAX_OUTCOMES = 4000;
+    public static final int MAX_ATTENDANCE = 1_000_000;
+    public static final int MAX_REACH = 10_000_000;
+    /** The most initiatives one record serves. */
+    public static final int MAX_INITIATIVES = 100;
+
+    public static final int MAX_INITIATIVE_ID = 80;
+    private static final Pattern INITIATIVE =
+            Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0," + (MAX_INITIATIVE_ID - 1) + "}");
+    public static final int MAX_PRIORITY = 20;
     /** The most organisations one record names. */
     static final int MAX_ORGANISATIONS = 100;
     /** The longest organisation id or name read. */
@@ -84,12 +123,24 @@ public record EngagementRequest(
             @Schema(enumeration = {"ward", "parish", "district"})
             String level,
 
-            String gss,
-            String name) {
+            @Schema(maxLength = GssCode.LENGTH) String gss,
+            @Schema(maxLength = MAX_PLACE_NAME) String name) {
         static PlaceRequest of(Place place) {
             return place == null ? null : new PlaceRequest(place.level(), place.gss(), place.name());
         }
     }
+
+    /** A priority's number as the OpenAPI document shows it. */
+    @Schema(name = "EngagementPriority", type = SchemaType.INTEGER, minimum = "1", maximum = "" + MAX_PRIORITY)
+    interface PriorityNumber {}
+
+    /** An initiative's id as the OpenAPI document shows it. */
+    @Schema(name = "InitiativeId", type = SchemaType.STRING, maxLength = MAX_INITIATIVE_ID)
+    interface InitiativeId {}
+
+    /** An organisation's id or exact registered name as the OpenAPI document shows it. */
+    @Schema(name = "OrganisationReference", type = SchemaType.STRING, maxLength = MAX_ORGANISATION)
+    interface OrganisationReference {}
 
     /**
      * The checked details, the name the client gave the start date under ({@code startDate} or {@code date}) and the
@@ -139,23 +190,24 @@ public record EngagementRequest(
     /** Every field checked at once: 422 naming each offending field as the client sent it. */
     public Checked check() {
         Validation v = new Validation();
-        EngagementType engagementType = v.parse(type, "type", EngagementType::of, "one of " + EngagementType.codes());
-        String checkedTitle = v.publicText(title, "title", 200);
+        EngagementType engagementType =
+                v.parse(type, "type", Coded.MAX_LENGTH, EngagementType::of, "one of " + EngagementType.codes());
+        String checkedTitle = v.publicText(title, "title", MAX_TITLE);
         Aliased<String> start = Aliased.of(v, "startDate", startDate, "date", date);
-        LocalDate from = v.parse(start.value(), start.field(), LocalDate::parse, "a date such as 2024-08-14");
+        LocalDate from = date(v, start.value(), start.field(), "a date such as 2024-08-14");
         v.require(from == null || from.getYear() >= 2000, start.field(), "must be in 2000 or later");
-        LocalDate to =
-                endDate == null ? from : v.parse(endDate, "endDate", LocalDate::parse, "a date such as 2024-08-16");
+        LocalDate to = endDate == null ? from : date(v, endDate, "endDate", "a date such as 2024-08-16");
         Place checkedPlace = place(v, place);
-        List<Integer> checkedPriorities =
-                priorities == null ? List.of() : priorities.stream().distinct().toList();
+        List<Integer> checkedPriorities = v.atMost(priorities, "priorities", MAX_PRIORITY).stream()
+                .distinct()
+                .toList();
         v.require(
                 checkedPriorities.stream().allMatch(n -> n != null && n >= 1 && n <= MAX_PRIORITY),
                 "priorities",
                 "must be priority numbers of the plan, such as [1, 4]");
-        List<String> checkedInitiatives = initiatives == null
-                ? List.of()
-                : initiatives.stream().distinct().toList();
+        List<String> checkedInitiatives = v.atMost(initiatives, "initiatives", MAX_INITIATIVES).stream()
+                .distinct()
+                .toList();
         v.require(
                 checkedInitiatives.stream()
                         .allMatch(i -> i != null && INITIATIVE.matcher(i).matches()),
@@ -183,16 +235,16 @@ public record EngagementRequest(
                 }
             }
         }
-        String checkedAudience = v.optionalPublicText(audience, "audience", 200);
+        String checkedAudience = v.optionalPublicText(audience, "audience", MAX_AUDIENCE);
         v.require(
-                attendance == null || (attendance >= 0 && attendance <= 1_000_000),
+                attendance == null || (attendance >= 0 && attendance <= MAX_ATTENDANCE),
                 "attendance",
                 "must be a number of people between 0 and 1,000,000");
         v.require(
-                reach == null || (reach >= 0 && reach <= 10_000_000),
+                reach == null || (reach >= 0 && reach <= MAX_REACH),
                 "reach",
                 "must be a number of people between 0 and 10,000,000");
-        String checkedOutcomes = v.optionalPublicText(outcomes, "outcomes", 4000);
+        String checkedOutcomes = v.optionalPublicText(outcomes, "outcomes", MAX_OUTCOMES);
         v.throwIfInvalid();
         return new Checked(
                 new Details(
@@ -224,7 +276,7 @@ public record EngagementRequest(
             return null;
         }
         if (place.isTextual()) {
-            String name = v.publicText(place.asText(), "place", 200);
+            String name = v.publicText(place.asText(), "place", MAX_PLACE_NAME);
             return name == null ? null : new Place(null, null, name);
         }
         if (!place.isObject()) {
@@ -236,8 +288,8 @@ public record EngagementRequest(
             String field = fields.next();
             v.require(List.of("level", "gss", "name").contains(field), "place." + field, "is unknown");
         }
-        String name =
-                v.publicText(place.path("name").isTextual() ? place.get("name").asText() : null, "place.name", 200);
+        String name = v.publicText(
+                place.path("name").isTextual() ? place.get("name").asText() : null, "place.name", MAX_PLACE_NAME);
         String gss = place.path("gss").isTextual() ? place.get("gss").asText() : null;
         if (!place.hasNonNull("level") && gss == null) {
             return name == null ? null : new Place(null, null, name);
@@ -245,6 +297,7 @@ public record EngagementRequest(
         PlaceLevel level = v.parse(
                 place.path("level").isTextual() ? place.get("level").asText() : null,
                 "place.level",
+                Coded.MAX_LENGTH,
                 PlaceLevel::of,
                 "ward, parish or district");
         v.require(
@@ -252,5 +305,9 @@ public record EngagementRequest(
                 "place.gss",
                 level == null ? "must be the GSS code of the place" : "must be " + level.expected());
         return level == null ? null : new Place(level.code(), gss, name);
+    }
+
+    private static LocalDate date(Validation v, String text, String field, String expected) {
+        return v.parse(text, field, UkCalendar.DATE_LENGTH, LocalDate::parse, expected);
     }
 }

@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.csp.calendar.FinancialQuarter;
+import org.csp.calendar.UkCalendar;
 import org.csp.engagement.engagement.EngagementCommand.AddFollowUp;
 import org.csp.engagement.engagement.EngagementCommand.AmendEngagement;
 import org.csp.engagement.engagement.EngagementCommand.RecordEngagement;
@@ -58,11 +59,20 @@ public class EngagementResource {
         this.call = call;
     }
 
+    /** The longest reason to withdraw a record, and what "you said" or "we did" says. */
+    static final int MAX_TEXT = 2000;
+
     /** The body of {@code POST /api/engagements/{id}/withdraw}. */
-    public record WithdrawRequest(String reason) {}
+    public record WithdrawRequest(
+            @Schema(maxLength = MAX_TEXT) String reason) {}
 
     /** The body of {@code POST /api/engagements/{id}/follow-ups}: "you said, we did". */
-    public record FollowUpRequest(String addedOn, String youSaid, String weDid) {}
+    public record FollowUpRequest(
+            @Schema(maxLength = UkCalendar.DATE_LENGTH, description = "A date such as 2024-10-01")
+            String addedOn,
+
+            @Schema(maxLength = MAX_TEXT) String youSaid,
+            @Schema(maxLength = MAX_TEXT) String weDid) {}
 
     /**
      * An engagement record as the API shows it: {@code quarter} is the financial quarter of {@code startDate};
@@ -294,7 +304,7 @@ public class EngagementResource {
             @HeaderParam("If-Match") String ifMatch,
             WithdrawRequest body) {
         Validation v = Validation.of(body);
-        String reason = v.publicText(body.reason(), "reason", 2000);
+        String reason = v.publicText(body.reason(), "reason", MAX_TEXT);
         v.throwIfInvalid();
         long version = ETags.requireIfMatch(ifMatch);
         return engagements
@@ -313,10 +323,11 @@ public class EngagementResource {
             @HeaderParam("If-Match") String ifMatch,
             FollowUpRequest body) {
         Validation v = Validation.of(body);
-        LocalDate addedOn = v.parse(body.addedOn(), "addedOn", LocalDate::parse, "a date such as 2024-10-01");
+        LocalDate addedOn = v.parse(
+                body.addedOn(), "addedOn", UkCalendar.DATE_LENGTH, LocalDate::parse, "a date such as 2024-10-01");
         v.require(addedOn == null || !addedOn.isAfter(engagements.today()), "addedOn", "must not be in the future");
-        String youSaid = v.publicText(body.youSaid(), "youSaid", 2000);
-        String weDid = v.publicText(body.weDid(), "weDid", 2000);
+        String youSaid = v.publicText(body.youSaid(), "youSaid", MAX_TEXT);
+        String weDid = v.publicText(body.weDid(), "weDid", MAX_TEXT);
         v.throwIfInvalid();
         long version = ETags.requireIfMatch(ifMatch);
         return engagements

@@ -19,13 +19,17 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.csp.calendar.ReportingPeriod;
 import org.csp.eventsourcing.Actor;
+import org.csp.geography.GssCode;
 import org.csp.http.ApiCall;
 import org.csp.measures.comparator.Comparator.RecordComparator;
 import org.csp.measures.geography.Geographies;
+import org.csp.measures.indicator.Figures;
 import org.csp.measures.indicator.IndicatorRules;
 import org.csp.measures.indicator.Indicators;
 import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Most Similar Family Group comparators of an indicator ({@code measures.comparator.recorded.v1}): posted by the
@@ -49,7 +53,20 @@ public class ComparatorResource {
 
     /** The request: the period, the district (the partnership's own by default), the group average and its limits. */
     public record ComparatorRequest(
-            String period, String geography, BigDecimal average, BigDecimal lower, BigDecimal upper) {}
+            @Schema(maxLength = ReportingPeriod.MAX_LENGTH, description = "A period of the indicator's frequency")
+            String period,
+
+            @Schema(maxLength = GssCode.LENGTH, description = "The partnership's district, its GSS code")
+            String geography,
+
+            @Schema(implementation = Figures.Figure.class, type = SchemaType.NUMBER)
+            BigDecimal average,
+
+            @Schema(implementation = Figures.Figure.class, type = SchemaType.NUMBER)
+            BigDecimal lower,
+
+            @Schema(implementation = Figures.Figure.class, type = SchemaType.NUMBER)
+            BigDecimal upper) {}
 
     /** The family group's current figures for an indicator, period and district, and who submitted them. */
     public record ComparatorView(
@@ -93,6 +110,7 @@ public class ComparatorResource {
                     ReportingPeriod period = v.parse(
                             body.period(),
                             "period",
+                            ReportingPeriod.MAX_LENGTH,
                             t -> ReportingPeriod.parse(t).orElse(null),
                             rules.frequency().example());
                     v.require(
@@ -113,10 +131,10 @@ public class ComparatorResource {
                             "geography",
                             "must be the partnership's district (" + district
                                     + "): family groups compare whole partnership areas");
-                    figure(v, "average", body.average(), rules);
-                    figure(v, "lower", body.lower(), rules);
-                    figure(v, "upper", body.upper(), rules);
-                    if (body.average() != null && body.lower() != null && body.upper() != null) {
+                    boolean figures = figure(v, "average", body.average(), rules)
+                            & figure(v, "lower", body.lower(), rules)
+                            & figure(v, "upper", body.upper(), rules);
+                    if (figures) {
                         v.require(
                                 body.lower().compareTo(body.average()) <= 0
                                         && body.average().compareTo(body.upper()) <= 0,
@@ -142,12 +160,15 @@ public class ComparatorResource {
                         .build());
     }
 
-    private static void figure(Validation v, String field, BigDecimal value, IndicatorRules rules) {
+    /** Whether {@code value} is a figure of the indicator's unit; its digits are counted before any arithmetic. */
+    private static boolean figure(Validation v, String field, BigDecimal value, IndicatorRules rules) {
         v.require(value != null, field, "is required (a number)");
-        if (value != null) {
-            String refused = rules.unit().refuseSummary(value);
-            v.require(refused == null, field, refused);
+        if (value == null || Figures.bounded(value, field, v) == null) {
+            return false;
         }
+        String refused = rules.unit().refuseSummary(value);
+        v.require(refused == null, field, refused);
+        return refused == null;
     }
 
     @GET

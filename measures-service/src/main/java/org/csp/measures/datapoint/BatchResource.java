@@ -3,6 +3,7 @@ package org.csp.measures.datapoint;
 import static org.csp.security.Roles.COORDINATOR;
 import static org.csp.security.Roles.PARTNER_AGENCY;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,8 +23,10 @@ import org.csp.http.IdempotentRequests;
 import org.csp.http.IdempotentRequests.Answer;
 import org.csp.measures.datapoint.DataPointEvent.DataPointRecorded;
 import org.csp.measures.datapoint.DataPointEvent.DataPointRevised;
+import org.csp.measures.indicator.IndicatorDefinitions;
 import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -48,17 +51,15 @@ public class BatchResource {
         this.call = call;
     }
 
-    /** One row of a JSON batch (documentation: rows are read by {@link JsonRows}). */
+    /** The largest batch body; the HTTP server's own limit ({@code quarkus.http.limits.max-body-size}) is the same. */
+    static final int MAX_BYTES = 5 * 1024 * 1024;
+
+    /** One row of a JSON batch: a data point's body with its indicator (documentation: rows are read by {@link JsonRows}). */
     public record BatchRow(
+            @Schema(maxLength = IndicatorDefinitions.MAX_CODE, description = "An indicator code such as ASB-INCIDENTS")
             String indicator,
-            String period,
-            String geography,
-            java.math.BigDecimal value,
-            java.math.BigDecimal numerator,
-            java.math.BigDecimal denominator,
-            String status,
-            String source,
-            String reason) {}
+
+            @JsonUnwrapped DataPointResource.DataPointRequest point) {}
 
     /** What a batch did: how many rows, and of those how many were new data points, revisions, or already current. */
     public record BatchResult(int rows, int recorded, int revised, int unchanged) {}
@@ -81,16 +82,24 @@ public class BatchResource {
                             content = {
                                 @Content(
                                         mediaType = MediaType.APPLICATION_JSON,
-                                        schema = @Schema(implementation = BatchRow[].class)),
+                                        schema =
+                                                @Schema(
+                                                        type = SchemaType.ARRAY,
+                                                        implementation = BatchRow.class,
+                                                        maxItems = DataPoints.MAX_ROWS,
+                                                        description = "At most " + DataPoints.MAX_ROWS + " rows")),
                                 @Content(
                                         mediaType = CSV,
                                         schema =
                                                 @Schema(
-                                                        type =
-                                                                org.eclipse.microprofile.openapi.annotations.enums
-                                                                        .SchemaType.STRING,
-                                                        description =
-                                                                "RFC 4180, a header row naming the columns indicator,period,geography,value,numerator,denominator,status,source,reason"))
+                                                        type = SchemaType.STRING,
+                                                        maxLength = MAX_BYTES,
+                                                        description = "RFC 4180, a header row naming the columns"
+                                                                + " indicator,period,geography,value,numerator,"
+                                                                + "denominator,status,source,reason; at most "
+                                                                + DataPoints.MAX_ROWS + " rows of cells of at most "
+                                                                + CsvRows.MAX_CELL + " characters, in at most "
+                                                                + MAX_BYTES + " bytes"))
                             })
                     byte[] body) {
         boolean csv =
@@ -99,6 +108,14 @@ public class BatchResource {
                 && contentType.toLowerCase(Locale.ROOT).contains("charset=")
                 && !contentType.toLowerCase(Locale.ROOT).matches(".*charset=\"?utf-8\"?.*")) {
             throw new ProblemException(415, "unsupported-media-type", "Unsupported charset", "CSV batches are UTF-8.");
+        }
+        if (body != null && body.length > MAX_BYTES) {
+            throw new ProblemException(
+                    413,
+                    "payload-too-large",
+                    "The request body is too large",
+                    "The body has " + body.length + " bytes; at most " + MAX_BYTES
+                            + " are accepted. Nothing was stored.");
         }
         if (body == null || body.length == 0) {
             throw new ProblemException(

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.csp.measures.indicator.Figures;
 import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
 

@@ -26,14 +26,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.csp.calendar.ReportingPeriod;
+import org.csp.codes.Coded;
 import org.csp.eventsourcing.StoredEvent;
 import org.csp.geography.GssCode;
 import org.csp.http.ApiCall;
 import org.csp.http.IdempotentRequests;
 import org.csp.http.IdempotentRequests.Answer;
 import org.csp.measures.datapoint.DataPointTable.DataPointRow;
+import org.csp.measures.indicator.Figures;
+import org.csp.measures.indicator.IndicatorDefinitions;
 import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -56,18 +60,32 @@ public class DataPointResource {
         this.call = call;
     }
 
-    /** The API's strict mapper, reading every fraction as an exact decimal (1e309 stays too large, never infinite). */
-
     /** The body of {@code POST …/data-points} (documentation; the body is read as a row, see {@link JsonRows}). */
     public record DataPointRequest(
+            @Schema(
+                    maxLength = ReportingPeriod.MAX_LENGTH,
+                    description = "A month (2024-08), quarter (2024/25 Q2) or year (2024/25)")
             String period,
+
+            @Schema(maxLength = GssCode.LENGTH, description = "A GSS code such as E07000082")
             String geography,
+
+            @Schema(implementation = Figures.Figure.class, type = SchemaType.NUMBER)
             BigDecimal value,
+
+            @Schema(implementation = Figures.Figure.class, type = SchemaType.NUMBER)
             BigDecimal numerator,
+
+            @Schema(implementation = Figures.Figure.class, type = SchemaType.NUMBER)
             BigDecimal denominator,
+
+            @Schema(maxLength = Coded.MAX_LENGTH, description = "provisional or final")
             String status,
+
+            @Schema(maxLength = IndicatorDefinitions.MAX_SOURCE)
             String source,
-            String reason) {}
+
+            @Schema(maxLength = DataPointRules.MAX_REASON) String reason) {}
 
     /** A recorded revision, as the answer to a post. */
     public record DataPointView(

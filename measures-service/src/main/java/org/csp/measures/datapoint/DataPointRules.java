@@ -8,6 +8,7 @@ import org.csp.calendar.ReportingPeriod;
 import org.csp.measures.datapoint.DataPointCommand.Submission;
 import org.csp.measures.geography.Geographies;
 import org.csp.measures.geography.Geographies.Geography;
+import org.csp.measures.indicator.Figures;
 import org.csp.measures.indicator.GeographyLevel;
 import org.csp.measures.indicator.IndicatorRules;
 import org.csp.measures.indicator.Unit;
@@ -20,7 +21,9 @@ import org.csp.problem.Validation;
  */
 final class DataPointRules {
 
-    private static final BigDecimal LARGEST = new BigDecimal("1e12");
+    /** The longest reason given for a figure. */
+    static final int MAX_REASON = 500;
+
     private static final BigDecimal CENT = new BigDecimal("0.01");
     private static final Set<String> FIGURES = Set.of("value", "numerator", "denominator");
 
@@ -124,7 +127,7 @@ final class DataPointRules {
                 ? DataStatus.PROVISIONAL
                 : v.parse(in.status(), "status", DataStatus::of, "provisional or final");
         String source = source(in, indicator, context, v);
-        String reason = v.optionalPublicText(in.reason(), "reason", 500);
+        String reason = v.optionalPublicText(in.reason(), "reason", MAX_REASON);
         if (!v.violations().isEmpty() || geography == null || indicator == null) {
             return null;
         }
@@ -185,7 +188,9 @@ final class DataPointRules {
     }
 
     private static boolean wholeCount(BigDecimal number, String field, Validation v) {
-        boolean ok = number.signum() >= 0 && number.stripTrailingZeros().scale() <= 0 && number.compareTo(LARGEST) <= 0;
+        boolean ok = number.signum() >= 0
+                && number.stripTrailingZeros().scale() <= 0
+                && number.compareTo(Figures.LARGEST) <= 0;
         v.require(ok, field, "must be a whole number from 0 to 1,000,000,000,000");
         return ok;
     }

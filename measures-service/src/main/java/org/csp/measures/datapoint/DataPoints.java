@@ -59,6 +59,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class DataPoints {
 
+    /** The most rows a batch holds, as documented; {@code csp.data-points.max-rows} may lower it, never raise it. */
+    public static final int MAX_ROWS = 10_000;
+
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(DataPoints.class);
 
     private final EventStore store;
@@ -74,14 +77,14 @@ public class DataPoints {
             Indicators indicators,
             Geographies geographies,
             IdempotentRequests idempotency,
-            @ConfigProperty(name = "csp.data-points.max-rows", defaultValue = "10000") int maxRows,
+            @ConfigProperty(name = "csp.data-points.max-rows", defaultValue = "" + MAX_ROWS) int maxRows,
             Clock clock,
             MeterRegistry metrics) {
         this.store = store;
         this.indicators = indicators;
         this.geographies = geographies;
         this.idempotency = idempotency;
-        this.maxRows = maxRows;
+        this.maxRows = Math.min(maxRows, MAX_ROWS);
         this.clock = clock;
         this.retries = Counter.builder("csp.data_points.retries")
                 .description(

@@ -5,6 +5,11 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.csp.calendar.ReportingPeriod;
+import org.csp.codes.Coded;
+import org.csp.geography.GssCode;
+import org.csp.measures.indicator.Figures;
+import org.csp.measures.indicator.IndicatorDefinitions;
 import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
 
@@ -48,23 +53,28 @@ final class JsonRows {
         }
         return new RowInput(
                 row,
-                text(node, "indicator", v),
-                text(node, "period", v),
-                text(node, "geography", v),
+                text(node, "indicator", IndicatorDefinitions.MAX_CODE, v),
+                text(node, "period", ReportingPeriod.MAX_LENGTH, v),
+                text(node, "geography", GssCode.LENGTH, v),
                 number(node, "value", v),
                 number(node, "numerator", v),
                 number(node, "denominator", v),
-                text(node, "status", v),
-                text(node, "source", v),
-                text(node, "reason", v));
+                text(node, "status", Coded.MAX_LENGTH, v),
+                text(node, "source", IndicatorDefinitions.MAX_SOURCE, v),
+                text(node, "reason", DataPointRules.MAX_REASON, v));
     }
 
-    private static String text(JsonNode row, String field, Validation v) {
+    /** A text field of at most {@code max} characters, as the OpenAPI document gives it; null with a violation else. */
+    private static String text(JsonNode row, String field, int max, Validation v) {
         JsonNode node = row.get(field);
         if (node == null || node.isNull()) {
             return null;
         }
         v.require(node.isTextual(), field, "must be text");
+        if (node.isTextual() && node.textValue().length() > max) {
+            v.require(false, field, "must be at most " + max + " characters");
+            return null;
+        }
         return node.isTextual() ? node.textValue() : null;
     }
 

@@ -11,7 +11,6 @@ public enum Unit implements Coded {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
-    private static final BigDecimal LARGEST = new BigDecimal("1e12");
 
     public static Unit of(String code) {
         return Coded.of(Unit.class, code);
@@ -22,11 +21,11 @@ public enum Unit implements Coded {
         if (value.signum() < 0) {
             return "must not be negative";
         }
-        if (value.compareTo(LARGEST) > 0) {
+        if (value.compareTo(Figures.LARGEST) > 0) {
             return "must be at most 1,000,000,000,000";
         }
-        if (value.stripTrailingZeros().scale() > 6) {
-            return "must have at most 6 decimal places";
+        if (value.stripTrailingZeros().scale() > Figures.MAX_DECIMALS) {
+            return "must have at most " + Figures.MAX_DECIMALS + " decimal places";
         }
         return switch (this) {
             case COUNT -> value.stripTrailingZeros().scale() > 0 ? "must be a whole number for a count" : null;
@@ -42,8 +41,8 @@ public enum Unit implements Coded {
     public String refuseSummary(BigDecimal value) {
         return this == COUNT
                         && value.signum() >= 0
-                        && value.compareTo(LARGEST) <= 0
-                        && value.stripTrailingZeros().scale() <= 6
+                        && value.compareTo(Figures.LARGEST) <= 0
+                        && value.stripTrailingZeros().scale() <= Figures.MAX_DECIMALS
                 ? null
                 : refuse(value);
     }

@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.csp.calendar.UkCalendar;
 import org.csp.eventsourcing.EventTypes;
+import org.csp.geography.GssCode;
 import org.csp.plan.actionplan.PlanFile.InitiativeEntry;
 import org.csp.plan.actionplan.PlanFile.ObjectiveEntry;
-import org.csp.plan.actionplan.PlanFile.OrganisationEntry;
 import org.csp.plan.actionplan.PlanFile.PriorityEntry;
 import org.csp.plan.element.Elements;
 import org.csp.plan.initiative.InitiativeEvent;
@@ -24,6 +26,7 @@ import org.csp.plan.objective.ObjectiveEvent;
 import org.csp.plan.objective.Objectives;
 import org.csp.plan.organisation.OrganisationEvent;
 import org.csp.plan.organisation.Organisations;
+import org.csp.plan.organisation.Organisations.OrganisationRequest;
 import org.csp.plan.priority.Priorities;
 import org.csp.plan.priority.PriorityEvent;
 import org.csp.problem.FieldViolation;
@@ -49,6 +52,9 @@ public record PlanContents(
         Map<String, String> organisationReferences,
         String fileDigest) {
 
+    private static final Pattern PARTNERSHIP_ID =
+            Pattern.compile("[a-z][a-z0-9-]{1," + (PlanFile.MAX_PARTNERSHIP_ID - 1) + "}");
+
     /** The file's contents, or 422 listing every problem with its place in the file. */
     public static PlanContents of(PlanFile file) {
         if (file == null) {
@@ -60,16 +66,25 @@ public record PlanContents(
         v.require(
                 file.partnership() != null
                         && file.partnership().id() != null
-                        && file.partnership().id().matches("[a-z][a-z0-9-]{1,39}"),
+                        && PARTNERSHIP_ID.matcher(file.partnership().id()).matches(),
                 "partnership.id",
                 "must be a partnership id such as 'stroud'");
-        String source = v.optionalPublicText(file.source(), "source", 1000);
-        List<String> notes = texts(v, file.notes(), "notes", 2000);
+        if (file.partnership() != null) {
+            v.optionalPublicText(file.partnership().name(), "partnership.name", PlanFile.MAX_PARTNERSHIP_NAME);
+            v.require(
+                    file.partnership().gss() == null
+                            || GssCode.isValid(file.partnership().gss()),
+                    "partnership.gss",
+                    "must be the district's GSS code, such as E07000082");
+        }
+        String source = v.optionalPublicText(file.source(), "source", PlanFile.MAX_SOURCE);
+        List<String> notes = texts(v, v.atMost(file.notes(), "notes", PlanFile.MAX_NOTES), "notes", PlanFile.MAX_NOTE);
         v.require(file.plan() != null, "plan", "is required");
         v.require(
                 file.priorities() != null && !file.priorities().isEmpty(),
                 "priorities",
                 "must list the plan's priorities");
+        List<PriorityEntry> priorityEntries = v.atMost(file.priorities(), "priorities", Priorities.MAX_NUMBER);
         collect(problems, "", v);
         if (!problems.isEmpty() || file.plan() == null) {
             throw ProblemException.invalid(problems);
@@ -78,23 +93,27 @@ public record PlanContents(
         PlanFile.Plan p = file.plan();
         Validation pv = new Validation();
         String planId = pv.parse(
-                p.id(), "id", id -> Elements.ID.matcher(id).matches() ? id : null, "an id such as 'stroud-2023-2026'");
-        String title = pv.publicText(p.title(), "title", 500);
-        LocalDate start = pv.parse(p.start(), "start", LocalDate::parse, "a date such as 2023-04-01");
-        LocalDate end = pv.parse(p.end(), "end", LocalDate::parse, "a date such as 2026-03-31");
+                p.id(),
+                "id",
+                Elements.MAX_ID,
+                id -> Elements.ID.matcher(id).matches() ? id : null,
+                "an id such as 'stroud-2023-2026'");
+        String title = pv.publicText(p.title(), "title", PlanFile.MAX_TITLE);
+        LocalDate start = date(pv, p.start(), "start", "a date such as 2023-04-01");
+        LocalDate end = date(pv, p.end(), "end", "a date such as 2026-03-31");
         pv.require(start == null || end == null || !end.isBefore(start), "end", "must not be before start");
         PlanEvent.Definition plan = new PlanEvent.Definition(
                 title,
                 start,
                 end,
-                pv.optionalPublicText(p.vision(), "vision", 4000),
-                pv.optionalPublicText(p.overarchingAim(), "overarchingAim", 4000),
+                pv.optionalPublicText(p.vision(), "vision", PlanFile.MAX_TEXT),
+                pv.optionalPublicText(p.overarchingAim(), "overarchingAim", PlanFile.MAX_TEXT),
                 statements(pv, p.principles(), "principles"),
                 statements(pv, p.crossCuttingThemes(), "crossCuttingThemes"),
                 responsibilities(pv, p.keyResponsibilities()),
-                pv.optionalPublicText(p.countyArrangements(), "countyArrangements", 4000),
-                texts(pv, p.responsibleAuthorities(), "responsibleAuthorities", 80),
-                texts(pv, p.coOptedMembers(), "coOptedMembers", 80));
+                pv.optionalPublicText(p.countyArrangements(), "countyArrangements", PlanFile.MAX_TEXT),
+                members(pv, p.responsibleAuthorities(), "responsibleAuthorities"),
+                members(pv, p.coOptedMembers(), "coOptedMembers"));
         collect(problems, "plan.", pv);
 
         Map<String, String> references = new LinkedHashMap<>();
@@ -109,18 +128,17 @@ public record PlanContents(
         }
 
         Map<String, OrganisationEvent.Definition> organisations = new LinkedHashMap<>();
-        List<OrganisationEntry> orgs = file.organisations() == null ? List.of() : file.organisations();
+        Validation ov = new Validation();
+        List<OrganisationRequest> orgs = ov.atMost(file.organisations(), "organisations", PlanFile.MAX_ORGANISATIONS);
+        collect(problems, "", ov);
         for (int i = 0; i < orgs.size(); i++) {
-            OrganisationEntry o = orgs.get(i);
+            OrganisationRequest o = orgs.get(i);
             String at = "organisations[" + i + "]";
             if (o == null || o.id() == null || !Elements.ID.matcher(o.id()).matches()) {
                 problems.add(new FieldViolation(at + ".id", "must be an id such as 'victim-support'"));
                 continue;
             }
-            var definition = within(
-                    problems,
-                    at + ".",
-                    () -> Organisations.validate(new Organisations.OrganisationRequest(o.id(), o.name(), o.kind())));
+            var definition = within(problems, at + ".", () -> Organisations.validate(o));
             if (organisations.containsKey(o.id())) {
                 problems.add(new FieldViolation(at + ".id", "'" + o.id() + "' is listed twice"));
             } else if (definition != null) {
@@ -133,11 +151,10 @@ public record PlanContents(
         if (file.defaults() != null) {
             Validation dv = new Validation();
             if (file.defaults().initiativeStart() != null) {
-                defaultStart =
-                        dv.parse(file.defaults().initiativeStart(), "initiativeStart", LocalDate::parse, "a date");
+                defaultStart = date(dv, file.defaults().initiativeStart(), "initiativeStart", "a date");
             }
             if (file.defaults().initiativeDue() != null) {
-                defaultDue = dv.parse(file.defaults().initiativeDue(), "initiativeDue", LocalDate::parse, "a date");
+                defaultDue = date(dv, file.defaults().initiativeDue(), "initiativeDue", "a date");
             }
             collect(problems, "defaults.", dv);
         }
@@ -147,8 +164,8 @@ public record PlanContents(
         Map<String, InitiativeEvent.Definition> initiatives = new LinkedHashMap<>();
         Set<String> codes = new HashSet<>();
         List<Runnable> laterChecks = new ArrayList<>();
-        for (int i = 0; i < file.priorities().size(); i++) {
-            PriorityEntry pr = file.priorities().get(i);
+        for (int i = 0; i < priorityEntries.size(); i++) {
+            PriorityEntry pr = priorityEntries.get(i);
             String at = "priorities[" + i + "]";
             if (pr == null) {
                 problems.add(new FieldViolation(at, "must be an object"));
@@ -164,13 +181,7 @@ public record PlanContents(
                             pr.why(),
                             pr.leadOrganisation(),
                             pr.subGroup(),
-                            pr.measures() == null
-                                    ? null
-                                    : pr.measures().stream()
-                                            .map(m -> m == null
-                                                    ? null
-                                                    : new Priorities.PriorityRequest.Measure(m.text(), m.indicators()))
-                                            .toList())));
+                            pr.measures())));
             if (priority == null) {
                 continue;
             }
@@ -185,7 +196,10 @@ public record PlanContents(
                 references.put(at + ".leadOrganisation", priority.leadOrganisation());
             }
             Set<String> ownObjectives = new HashSet<>();
-            List<ObjectiveEntry> objs = pr.objectives() == null ? List.of() : pr.objectives();
+            Validation lists = new Validation();
+            List<ObjectiveEntry> objs = lists.atMost(pr.objectives(), "objectives", PlanFile.MAX_OBJECTIVES);
+            List<InitiativeEntry> inits = lists.atMost(pr.initiatives(), "initiatives", PlanFile.MAX_INITIATIVES);
+            collect(problems, at + ".", lists);
             for (int j = 0; j < objs.size(); j++) {
                 ObjectiveEntry o = objs.get(j);
                 String oat = at + ".objectives[" + j + "]";
@@ -206,7 +220,6 @@ public record PlanContents(
                     codes.addAll(objective.indicators());
                 }
             }
-            List<InitiativeEntry> inits = pr.initiatives() == null ? List.of() : pr.initiatives();
             for (int j = 0; j < inits.size(); j++) {
                 InitiativeEntry e = inits.get(j);
                 String iat = at + ".initiatives[" + j + "]";
@@ -331,10 +344,16 @@ public record PlanContents(
         });
     }
 
+    private static LocalDate date(Validation v, String text, String field, String expected) {
+        return v.parse(text, field, UkCalendar.DATE_LENGTH, LocalDate::parse, expected);
+    }
+
+    /** Organisation ids of the plan's responsible authorities or co-opted members. */
+    private static List<String> members(Validation v, List<String> ids, String field) {
+        return texts(v, v.atMost(ids, field, PlanFile.MAX_MEMBERS), field, Elements.MAX_ID);
+    }
+
     private static List<String> texts(Validation v, List<String> values, String field, int max) {
-        if (values == null) {
-            return List.of();
-        }
         List<String> result = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
             String text = v.publicText(values.get(i), field + "[" + i + "]", max);
@@ -345,10 +364,8 @@ public record PlanContents(
         return List.copyOf(result);
     }
 
-    private static List<PlanEvent.Statement> statements(Validation v, List<PlanFile.Statement> values, String field) {
-        if (values == null) {
-            return List.of();
-        }
+    private static List<PlanEvent.Statement> statements(Validation v, List<PlanFile.Statement> given, String field) {
+        List<PlanFile.Statement> values = v.atMost(given, field, PlanFile.MAX_STATEMENTS);
         List<PlanEvent.Statement> result = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
             PlanFile.Statement s = values.get(i);
@@ -357,16 +374,14 @@ public record PlanContents(
                 continue;
             }
             result.add(new PlanEvent.Statement(
-                    v.publicText(s.title(), field + "[" + i + "].title", 200),
-                    v.publicText(s.text(), field + "[" + i + "].text", 4000)));
+                    v.publicText(s.title(), field + "[" + i + "].title", PlanFile.MAX_STATEMENT_TITLE),
+                    v.publicText(s.text(), field + "[" + i + "].text", PlanFile.MAX_TEXT)));
         }
         return List.copyOf(result);
     }
 
-    private static List<PlanEvent.Responsibility> responsibilities(Validation v, List<PlanFile.Responsibility> values) {
-        if (values == null) {
-            return List.of();
-        }
+    private static List<PlanEvent.Responsibility> responsibilities(Validation v, List<PlanFile.Responsibility> given) {
+        List<PlanFile.Responsibility> values = v.atMost(given, "keyResponsibilities", PlanFile.MAX_STATEMENTS);
         List<PlanEvent.Responsibility> result = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
             PlanFile.Responsibility r = values.get(i);
@@ -376,9 +391,9 @@ public record PlanContents(
                 continue;
             }
             result.add(new PlanEvent.Responsibility(
-                    v.text(r.code(), at + ".code", 10),
-                    v.publicText(r.text(), at + ".text", 4000),
-                    v.optionalPublicText(r.reference(), at + ".reference", 1000)));
+                    v.text(r.code(), at + ".code", PlanFile.MAX_CODE),
+                    v.publicText(r.text(), at + ".text", PlanFile.MAX_TEXT),
+                    v.optionalPublicText(r.reference(), at + ".reference", PlanFile.MAX_REFERENCE)));
         }
         return List.copyOf(result);
     }

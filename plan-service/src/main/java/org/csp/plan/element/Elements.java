@@ -14,6 +14,8 @@ import org.csp.eventsourcing.UnitOfWork;
 import org.csp.plan.element.Element.Command;
 import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The commands and queries every element kind (organisation, priority, objective) shares: list, read, create,
@@ -21,8 +23,22 @@ import org.csp.problem.Validation;
  */
 public final class Elements<B, D, E> implements PlanParts {
 
+    /** The longest id. */
+    public static final int MAX_ID = 80;
+
     /** Ids are short and safe in a path and a stream id: letters, digits and hyphens. */
-    public static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,79}");
+    public static final String ID_FORM = "[A-Za-z0-9][A-Za-z0-9-]{0," + (MAX_ID - 1) + "}";
+
+    public static final Pattern ID = Pattern.compile(ID_FORM);
+
+    /** An id as the OpenAPI document shows it, wherever a request names one. */
+    @Schema(
+            name = "Id",
+            type = SchemaType.STRING,
+            maxLength = MAX_ID,
+            pattern = ID_FORM,
+            description = "An id: letters, digits and hyphens, such as P1-10")
+    public interface Id {}
 
     /** Checks a definition against the rest of the plan (references to organisations, priorities …) in the unit. */
     public interface References<D> {
@@ -89,6 +105,7 @@ public final class Elements<B, D, E> implements PlanParts {
         String id = v.parse(
                 idOf.apply(body),
                 "id",
+                MAX_ID,
                 text -> ID.matcher(text).matches() ? text : null,
                 "an id of letters, digits and hyphens, such as 'P1-10'");
         v.throwIfInvalid();

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.csp.calendar.FinancialQuarter;
+import org.csp.codes.Coded;
 import org.csp.http.ApiCall;
 import org.csp.http.ETags;
 import org.csp.http.MergePatch;
@@ -47,8 +48,17 @@ public class InitiativeResource extends PlanPartResource {
         this.views = views;
     }
 
+    /** The longest progress commentary. */
+    public static final int MAX_COMMENTARY = 4000;
+
     /** The body of {@code POST /api/initiatives/{id}/progress}. */
-    public record ProgressRequest(String quarter, String status, String rag, String commentary) {}
+    public record ProgressRequest(
+            @Schema(maxLength = FinancialQuarter.LENGTH, description = "A financial quarter such as 2024/25 Q2")
+            String quarter,
+
+            @Schema(maxLength = Coded.MAX_LENGTH) String status,
+            @Schema(maxLength = Coded.MAX_LENGTH) String rag,
+            @Schema(maxLength = MAX_COMMENTARY) String commentary) {}
 
     public record ProgressResponse(
             String initiativeId, String quarter, String status, String rag, String commentary, long version) {
@@ -170,12 +180,13 @@ public class InitiativeResource extends PlanPartResource {
         FinancialQuarter quarter = v.parse(
                 body.quarter(),
                 "quarter",
+                FinancialQuarter.LENGTH,
                 q -> FinancialQuarter.parse(q).orElse(null),
                 "a financial quarter such as \"2024/25 Q2\"");
-        ProgressStatus status =
-                v.parse(body.status(), "status", ProgressStatus::of, "one of " + ProgressStatus.codes());
-        Rag rag = v.parse(body.rag(), "rag", Rag::of, "one of red, amber, green");
-        String commentary = v.optionalPublicText(body.commentary(), "commentary", 4000);
+        ProgressStatus status = v.parse(
+                body.status(), "status", Coded.MAX_LENGTH, ProgressStatus::of, "one of " + ProgressStatus.codes());
+        Rag rag = v.parse(body.rag(), "rag", Coded.MAX_LENGTH, Rag::of, "one of red, amber, green");
+        String commentary = v.optionalPublicText(body.commentary(), "commentary", MAX_COMMENTARY);
         v.require(
                 commentary != null || (status != ProgressStatus.AT_RISK && status != ProgressStatus.OFF_TRACK),
                 "commentary",

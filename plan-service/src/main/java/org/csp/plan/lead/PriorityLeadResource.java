@@ -20,8 +20,11 @@ import org.csp.eventsourcing.History;
 import org.csp.http.ApiCall;
 import org.csp.http.ETags;
 import org.csp.plan.element.Responses;
+import org.csp.plan.priority.Priorities;
 import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The coordinator's mapping of priority leads to the priorities they lead, by the lead's token subject (the
@@ -43,7 +46,13 @@ public class PriorityLeadResource {
     }
 
     /** The body of {@code PUT /api/priority-leads/{subject}}: the priorities the lead leads (empty withdraws the mapping). */
-    public record AssignmentRequest(List<Integer> priorities) {}
+    public record AssignmentRequest(
+            @Schema(
+                    type = SchemaType.ARRAY,
+                    implementation = Priorities.Number.class,
+                    maxItems = Priorities.MAX_NUMBER,
+                    description = "Priority numbers, at most " + Priorities.MAX_NUMBER)
+            List<Integer> priorities) {}
 
     public record PriorityLeadView(String subject, List<Integer> priorities, long version) {}
 
@@ -88,8 +97,9 @@ public class PriorityLeadResource {
             AssignmentRequest body) {
         Validation v = Validation.of(body);
         v.require(SUBJECT.matcher(subject).matches(), "subject", "must be the lead's token subject (user id)");
+        List<Integer> priorities = v.atMost(body.priorities(), "priorities", Priorities.MAX_NUMBER);
         v.require(
-                body.priorities() != null && body.priorities().stream().allMatch(p -> p != null && p >= 1 && p <= 99),
+                body.priorities() != null && priorities.stream().allMatch(Priorities::isNumber),
                 "priorities",
                 "must be a list of priority numbers");
         v.throwIfInvalid();

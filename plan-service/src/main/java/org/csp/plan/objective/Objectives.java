@@ -19,6 +19,8 @@ import org.csp.plan.priority.Priorities;
 import org.csp.problem.FieldViolation;
 import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The objectives of the plan's priorities. */
 @ApplicationScoped
@@ -46,8 +48,25 @@ public class Objectives {
                         .replaceWithVoid());
     }
 
+    /** The longest objective. */
+    public static final int MAX_TEXT = 2000;
+
     /** The API body of an objective. */
-    public record ObjectiveRequest(String id, Integer priority, String text, List<String> indicators) {
+    public record ObjectiveRequest(
+            @Schema(implementation = Elements.Id.class, type = SchemaType.STRING)
+            String id,
+
+            @Schema(implementation = Priorities.Number.class, type = SchemaType.INTEGER)
+            Integer priority,
+
+            @Schema(maxLength = MAX_TEXT) String text,
+
+            @Schema(
+                    type = SchemaType.ARRAY,
+                    implementation = IndicatorCodes.Code.class,
+                    maxItems = IndicatorCodes.MAX_CODES,
+                    description = IndicatorCodes.DESCRIPTION)
+            List<String> indicators) {
         static ObjectiveRequest of(String id, Definition d) {
             return new ObjectiveRequest(id, d.priority(), d.text(), d.indicators());
         }
@@ -59,11 +78,8 @@ public class Objectives {
 
     public static Definition validate(ObjectiveRequest body) {
         Validation v = Validation.of(body);
-        v.require(
-                body.priority() != null && body.priority() >= 1 && body.priority() <= 99,
-                "priority",
-                "must be the number of a priority of the plan");
-        String text = v.publicText(body.text(), "text", 2000);
+        v.require(Priorities.isNumber(body.priority()), "priority", "must be the number of a priority of the plan");
+        String text = v.publicText(body.text(), "text", MAX_TEXT);
         List<String> indicators = IndicatorCodes.validate(v, body.indicators(), "indicators");
         v.throwIfInvalid();
         return new Definition(body.priority(), text, indicators);

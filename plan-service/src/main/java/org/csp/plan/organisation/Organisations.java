@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.csp.codes.Coded;
 import org.csp.eventsourcing.EventStore;
 import org.csp.eventsourcing.EventTypes;
 import org.csp.plan.element.Element;
@@ -18,6 +19,8 @@ import org.csp.plan.organisation.OrganisationEvent.Definition;
 import org.csp.problem.FieldViolation;
 import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The partnership's registry of partner organisations, which the plan refers to by id. */
 @ApplicationScoped
@@ -43,8 +46,16 @@ public class Organisations {
                 (unit, partnershipId, definition) -> Uni.createFrom().voidItem());
     }
 
-    /** The API body of an organisation. */
-    public record OrganisationRequest(String id, String name, String kind) {
+    /** The longest name. */
+    public static final int MAX_NAME = 200;
+
+    /** The API body of an organisation; {@code kind} is responsible-authority, co-opted-member or other. */
+    public record OrganisationRequest(
+            @Schema(implementation = Elements.Id.class, type = SchemaType.STRING)
+            String id,
+
+            @Schema(maxLength = MAX_NAME) String name,
+            @Schema(maxLength = Coded.MAX_LENGTH) String kind) {
         static OrganisationRequest of(String id, Definition d) {
             return new OrganisationRequest(id, d.name(), d.kind());
         }
@@ -56,9 +67,9 @@ public class Organisations {
 
     public static Definition validate(OrganisationRequest body) {
         Validation v = Validation.of(body);
-        String name = v.publicText(body.name(), "name", 200);
-        OrganisationType type =
-                v.parse(body.kind(), "kind", OrganisationType::of, "one of " + OrganisationType.codes());
+        String name = v.publicText(body.name(), "name", MAX_NAME);
+        OrganisationType type = v.parse(
+                body.kind(), "kind", Coded.MAX_LENGTH, OrganisationType::of, "one of " + OrganisationType.codes());
         v.throwIfInvalid();
         return new Definition(name, type.code());
     }

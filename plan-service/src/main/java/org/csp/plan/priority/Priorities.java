@@ -17,6 +17,8 @@ import org.csp.plan.priority.PriorityEvent.Definition;
 import org.csp.problem.FieldViolation;
 import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The plan's priorities: defined, amended and retired by the coordinator or by a plan file. */
 @ApplicationScoped
@@ -28,6 +30,30 @@ public class Priorities {
             PriorityEvent.TYPES,
             Element.decider(PriorityEvent.EVENTS),
             EventTypes.JSON.getTypeFactory().constructParametricType(Element.class, Definition.class));
+
+    /** Priorities are numbered from 1 to this. */
+    public static final int MAX_NUMBER = 99;
+
+    /** The longest title, and sub-group. */
+    public static final int MAX_TITLE = 500;
+
+    /** The longest statement, and measure. */
+    public static final int MAX_STATEMENT = 2000;
+
+    /** The longest "why is this a priority?". */
+    public static final int MAX_WHY = 10_000;
+
+    /** The most "how will we measure success?" lines. */
+    public static final int MAX_MEASURES = 100;
+
+    /** A priority's number as the OpenAPI document shows it, wherever a request names one. */
+    @Schema(
+            name = "PriorityNumber",
+            type = SchemaType.INTEGER,
+            minimum = "1",
+            maximum = "" + MAX_NUMBER,
+            description = "The number of a priority of the plan")
+    public interface Number {}
 
     private final Elements<PriorityRequest, Definition, PriorityEvent> elements;
 
@@ -49,16 +75,32 @@ public class Priorities {
 
     /** The API body of a priority. */
     public record PriorityRequest(
+            @Schema(implementation = Number.class, type = SchemaType.INTEGER)
             Integer number,
-            String title,
-            String statement,
-            String why,
+
+            @Schema(maxLength = MAX_TITLE) String title,
+            @Schema(maxLength = MAX_STATEMENT) String statement,
+            @Schema(maxLength = MAX_WHY) String why,
+
+            @Schema(
+                    implementation = Elements.Id.class,
+                    type = SchemaType.STRING,
+                    description = "The lead organisation's registry id")
             String leadOrganisation,
-            String subGroup,
-            List<Measure> measures) {
+
+            @Schema(maxLength = MAX_TITLE) String subGroup,
+            @Schema(maxItems = MAX_MEASURES) List<Measure> measures) {
 
         /** A "how will we measure success?" line and the indicator codes it is measured by. */
-        public record Measure(String text, List<String> indicators) {}
+        public record Measure(
+                @Schema(maxLength = MAX_STATEMENT) String text,
+
+                @Schema(
+                        type = SchemaType.ARRAY,
+                        implementation = IndicatorCodes.Code.class,
+                        maxItems = IndicatorCodes.MAX_CODES,
+                        description = IndicatorCodes.DESCRIPTION)
+                List<String> indicators) {}
 
         static PriorityRequest of(String id, Definition d) {
             return new PriorityRequest(
@@ -81,30 +123,31 @@ public class Priorities {
 
     public static Definition validate(PriorityRequest body) {
         Validation v = Validation.of(body);
-        v.require(
-                body.number() != null && body.number() >= 1 && body.number() <= 99,
-                "number",
-                "must be a whole number from 1 to 99");
-        String title = v.publicText(body.title(), "title", 500);
-        String statement = v.optionalPublicText(body.statement(), "statement", 2000);
-        String why = v.optionalPublicText(body.why(), "why", 10_000);
-        String lead = v.optionalPublicText(body.leadOrganisation(), "leadOrganisation", 80);
-        String subGroup = v.optionalPublicText(body.subGroup(), "subGroup", 500);
+        v.require(isNumber(body.number()), "number", "must be a whole number from 1 to " + MAX_NUMBER);
+        String title = v.publicText(body.title(), "title", MAX_TITLE);
+        String statement = v.optionalPublicText(body.statement(), "statement", MAX_STATEMENT);
+        String why = v.optionalPublicText(body.why(), "why", MAX_WHY);
+        String lead = v.optionalPublicText(body.leadOrganisation(), "leadOrganisation", Elements.MAX_ID);
+        String subGroup = v.optionalPublicText(body.subGroup(), "subGroup", MAX_TITLE);
         List<PriorityEvent.Measure> measures = new ArrayList<>();
-        List<PriorityRequest.Measure> given = body.measures() == null ? List.of() : body.measures();
-        v.require(given.size() <= 100, "measures", "must have at most 100 lines");
-        for (int i = 0; i < given.size() && i < 100; i++) {
+        List<PriorityRequest.Measure> given = v.atMost(body.measures(), "measures", MAX_MEASURES);
+        for (int i = 0; i < given.size(); i++) {
             PriorityRequest.Measure m = given.get(i);
             if (m == null) {
                 v.require(false, "measures[" + i + "]", "must be an object with text and indicators");
                 continue;
             }
-            String text = v.publicText(m.text(), "measures[" + i + "].text", 2000);
+            String text = v.publicText(m.text(), "measures[" + i + "].text", MAX_STATEMENT);
             measures.add(new PriorityEvent.Measure(
                     text, IndicatorCodes.validate(v, m.indicators(), "measures[" + i + "].indicators")));
         }
         v.throwIfInvalid();
         return new Definition(title, statement, why, lead, subGroup, List.copyOf(measures));
+    }
+
+    /** Whether {@code number} can be a priority's number. */
+    public static boolean isNumber(Integer number) {
+        return number != null && number >= 1 && number <= MAX_NUMBER;
     }
 
     /** 422 naming {@code field} unless {@code number} is an active priority of the partnership. */

@@ -21,11 +21,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.csp.calendar.FinancialQuarter;
+import org.csp.codes.Coded;
 import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.History;
 import org.csp.http.ApiCall;
 import org.csp.http.ETags;
+import org.csp.plan.element.Elements;
 import org.csp.plan.element.Responses;
+import org.csp.plan.element.RetireRequest;
 import org.csp.plan.element.States;
 import org.csp.plan.initiative.InitiativeResource;
 import org.csp.plan.initiative.InitiativeViews;
@@ -33,6 +36,7 @@ import org.csp.plan.review.ReviewEvent.Report;
 import org.csp.problem.FieldViolation;
 import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The quarterly review cycle. A quarter in a path is written {@code 2024-25-Q3}. */
@@ -52,24 +56,37 @@ public class ReviewResource {
         this.call = call;
     }
 
+    /** The longest summary of a report. */
+    public static final int MAX_SUMMARY = 10_000;
+
+    /** The most initiatives a report gives progress for. */
+    public static final int MAX_ENTRIES = 200;
+
     /** The body of {@code POST /api/reviews}. */
-    public record OpenRequest(String quarter) {}
+    public record OpenRequest(
+            @Schema(maxLength = FinancialQuarter.LENGTH, description = "A financial quarter such as 2024/25 Q3")
+            String quarter) {}
 
     /** The body of {@code PUT /api/reviews/{quarter}/reports/{priority}}: a summary, and progress to report with it. */
-    public record ReportRequest(String summary, List<ReportEntry> initiatives) {}
+    public record ReportRequest(
+            @Schema(maxLength = MAX_SUMMARY) String summary,
+            @Schema(maxItems = MAX_ENTRIES) List<ReportEntry> initiatives) {}
 
     /**
      * An initiative's progress for the quarter, reported with the report. {@code initiative} is the deprecated name of
      * {@code initiativeId}, still read for the partner scripts that send it.
      */
     public record ReportEntry(
+            @Schema(implementation = Elements.Id.class, type = SchemaType.STRING)
             String initiativeId,
 
-            @Schema(deprecated = true, description = "Deprecated: use initiativeId")
+            @Schema(deprecated = true, description = "Deprecated: use initiativeId", maxLength = Elements.MAX_ID)
             String initiative,
 
-            String status,
-            String rag,
+            @Schema(maxLength = Coded.MAX_LENGTH) String status,
+            @Schema(maxLength = Coded.MAX_LENGTH) String rag,
+
+            @Schema(maxLength = InitiativeResource.MAX_COMMENTARY)
             String commentary) {
 
         /** The initiative named, by either name; null when none is. */
@@ -79,7 +96,8 @@ public class ReviewResource {
     }
 
     /** The body of {@code POST /api/reviews/{quarter}/reopen}. */
-    public record ReopenRequest(String reason) {}
+    public record ReopenRequest(
+            @Schema(maxLength = RetireRequest.MAX_REASON) String reason) {}
 
     /** A priority of the review: its title and whether its report is in. */
     public record PriorityStatus(int priority, String title, boolean reported) {}
@@ -152,6 +170,7 @@ public class ReviewResource {
         FinancialQuarter q = v.parse(
                 body.quarter(),
                 "quarter",
+                FinancialQuarter.LENGTH,
                 text -> FinancialQuarter.parse(text).orElse(null),
                 "a financial quarter such as \"2024/25 Q3\"");
         v.throwIfInvalid();
@@ -179,9 +198,8 @@ public class ReviewResource {
         }
         int number = Integer.parseInt(matcher.group(1));
         Validation v = Validation.of(body);
-        String summary = v.publicText(body.summary(), "summary", 10_000);
-        List<ReportEntry> entries = body.initiatives() == null ? List.of() : body.initiatives();
-        v.require(entries.size() <= 200, "initiatives", "must have at most 200 entries");
+        String summary = v.publicText(body.summary(), "summary", MAX_SUMMARY);
+        List<ReportEntry> entries = v.atMost(body.initiatives(), "initiatives", MAX_ENTRIES);
         v.throwIfInvalid();
         List<Reviews.ReportedProgress> progress = new ArrayList<>();
         List<FieldViolation> violations = new ArrayList<>();
@@ -190,6 +208,12 @@ public class ReviewResource {
             String at = "initiatives[" + i + "]";
             if (e == null || e.id() == null || e.id().isBlank()) {
                 violations.add(new FieldViolation(at + ".initiativeId", "is required"));
+                continue;
+            }
+            if (!Elements.ID.matcher(e.id()).matches()) {
+                violations.add(new FieldViolation(
+                        at + (e.initiativeId() != null ? ".initiativeId" : ".initiative"),
+                        "must be an initiative id: at most " + Elements.MAX_ID + " letters, digits and hyphens"));
                 continue;
             }
             if (e.initiativeId() != null
@@ -249,7 +273,7 @@ public class ReviewResource {
             ReopenRequest body) {
         FinancialQuarter q = quarter(quarter);
         Validation v = Validation.of(body);
-        String reason = v.publicText(body.reason(), "reason", 2000);
+        String reason = v.publicText(body.reason(), "reason", RetireRequest.MAX_REASON);
         v.throwIfInvalid();
         return written(
                 partnership,

@@ -12,6 +12,9 @@ import java.util.regex.Pattern;
  */
 public record FinancialQuarter(int startYear, int quarter) implements Comparable<FinancialQuarter> {
 
+    /** The length of a quarter in either written form ({@code 2024/25 Q2}, {@code 2024-25-Q2}). */
+    public static final int LENGTH = 10;
+
     private static final Pattern LABEL = Pattern.compile("(\\d{4})[/-](\\d{2})[ -]Q([1-4])");
 
     public FinancialQuarter {

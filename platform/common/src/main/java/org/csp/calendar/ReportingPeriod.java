@@ -42,6 +42,9 @@ public record ReportingPeriod(Kind kind, String label, LocalDate firstDay, Local
         }
     }
 
+    /** The longest written form of a period: a quarter, {@code 2024/25 Q2}. */
+    public static final int MAX_LENGTH = FinancialQuarter.LENGTH;
+
     private static final Pattern MONTH = Pattern.compile("(\\d{4})-(0[1-9]|1[0-2])");
     private static final Pattern YEAR = Pattern.compile("(\\d{4})[/-](\\d{2})");
 

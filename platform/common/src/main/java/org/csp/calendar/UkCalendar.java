@@ -12,6 +12,9 @@ public final class UkCalendar {
 
     public static final ZoneId ZONE = ZoneId.of("Europe/London");
 
+    /** The length of a date as the API writes it: {@code 2024-08-14}. */
+    public static final int DATE_LENGTH = 10;
+
     private UkCalendar() {}
 
     /** The system clock in Europe/London: what an application injects. */

@@ -9,6 +9,9 @@ import java.util.List;
  */
 public interface Coded {
 
+    /** No code is longer: what a request field holding a code is bounded by. */
+    int MAX_LENGTH = 40;
+
     String name();
 
     default String code() {

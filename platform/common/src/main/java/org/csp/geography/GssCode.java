@@ -11,7 +11,10 @@ import java.util.regex.Pattern;
  */
 public record GssCode(String code) {
 
-    private static final Pattern FORM = Pattern.compile("[EWSNK]\\d{8}");
+    /** A code's length: a letter and eight digits. */
+    public static final int LENGTH = 9;
+
+    private static final Pattern FORM = Pattern.compile("[EWSNK]\\d{" + (LENGTH - 1) + "}");
 
     public GssCode {
         if (code == null || !FORM.matcher(code).matches()) {

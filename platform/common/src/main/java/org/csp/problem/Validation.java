@@ -96,6 +96,33 @@ public final class Validation {
         return text;
     }
 
+    /**
+     * The entries of an optional list (none when it is absent), at most {@code max} of them: a longer list is a
+     * violation, and only its first {@code max} entries are returned to be checked.
+     */
+    public <T> List<T> atMost(List<T> values, String field, int max) {
+        if (values == null) {
+            return List.of();
+        }
+        if (values.size() > max) {
+            violations.add(new FieldViolation(row, field, "must have at most " + max + " entries"));
+            return values.subList(0, max);
+        }
+        return values;
+    }
+
+    /**
+     * Parses a required value written in at most {@code max} characters: a longer one is refused before it is parsed
+     * (or stripped), so that no text a client sends keeps a parser busy.
+     */
+    public <T> T parse(String value, String field, int max, Function<String, T> parser, String expected) {
+        if (value != null && value.length() > max) {
+            violations.add(new FieldViolation(row, field, "must be " + expected + ", at most " + max + " characters"));
+            return null;
+        }
+        return parse(value, field, parser, expected);
+    }
+
     /** Parses a required value; a parser returning null or throwing means invalid. */
     public <T> T parse(String value, String field, Function<String, T> parser, String expected) {
         if (value == null || value.isBlank()) {

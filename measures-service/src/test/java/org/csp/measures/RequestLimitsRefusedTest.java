@@ -1,0 +1,80 @@
+package org.csp.measures;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.csp.infrastructure.TestInfrastructure;
+import org.csp.infrastructure.Tokens;
+import org.csp.measures.indicator.IndicatorDefinitions;
+import org.csp.testing.Api;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A request one past a documented limit (a list one entry longer, a text one character longer, a figure with one
+ * decimal place more) is a 422 problem naming the field, and nothing is stored: limits that were not checked before.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = TestInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "measures"))
+class RequestLimitsRefusedTest {
+
+    /** A valid new indicator but for {@code %s}, the fields a case changes. */
+    private static final String INDICATOR = """
+            {"code":"LIMITS-TEST","title":"Limits","priority":2,"unit":"count","frequency":"monthly",
+             "polarity":"lower-is-better","sources":["gloucestershire-constabulary"]%s}""";
+
+    /** A valid figure of Stroud but for {@code %s}. */
+    private static final String FIGURE = """
+            {"period":"2015-01","geography":"E07000082","value":3%s}""";
+
+    static Stream<Arguments> onePastTheLimit() {
+        String sources = IntStream.rangeClosed(0, IndicatorDefinitions.MAX_SOURCES)
+                .mapToObj(i -> "\"source-" + i + "\"")
+                .collect(Collectors.joining(","));
+        String targets = IntStream.rangeClosed(0, IndicatorDefinitions.MAX_TARGETS)
+                .mapToObj(i -> "\"" + (2000 + i) + "/" + String.format("%02d", (i + 1) % 100) + "\":1")
+                .collect(Collectors.joining(","));
+        return Stream.of(
+                Arguments.of(
+                        "/api/indicators",
+                        "sources",
+                        INDICATOR
+                                .replace(
+                                        "\"sources\":[\"gloucestershire-constabulary\"]",
+                                        "\"sources\":[" + sources + "]")
+                                .formatted("")),
+                Arguments.of("/api/indicators", "targets", INDICATOR.formatted(",\"targets\":{" + targets + "}")),
+                Arguments.of("/api/indicators", "tolerance", INDICATOR.formatted(",\"tolerance\":0.1234567")),
+                Arguments.of(
+                        "/api/indicators/RECORDED-CRIME/data-points",
+                        "source",
+                        FIGURE.formatted(",\"source\":\"" + "s".repeat(IndicatorDefinitions.MAX_SOURCE + 1) + "\"")),
+                Arguments.of(
+                        "/api/data-points/batch",
+                        "geography",
+                        "["
+                                + FIGURE.replace("\"E07000082\"", "\"E07000082 \"")
+                                        .formatted(",\"indicator\":\"RECORDED-CRIME\"")
+                                + "]"));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("onePastTheLimit")
+    void onePastTheLimitIsRefusedNamingTheFieldAndStoresNothing(String path, String field, String body) {
+        long before = Db.events();
+        Api.post(Tokens.user("coordinator"), path, body)
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem(field))
+                .body("errors.find { it.field == '" + field + "' }.message", containsString("at most"));
+        assertEquals(before, Db.events(), "nothing was stored");
+    }
+}

@@ -7,13 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.csp.partnership.PartnershipRegistry;
 import org.csp.seed.SeedFiles;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The places figures are reported for, as GSS codes: the county, its districts (each a partnership) and their wards,
- * from the geography data file ({@code geography/gloucestershire.json}). A figure belongs to the partnership whose
- * district holds its geography.
+ * The places figures are reported for, as GSS codes: the county, its districts and their wards, from the geography
+ * data file ({@code geography/gloucestershire.json}). A figure belongs to the partnership whose district holds its
+ * geography: each district's partnership is the one the partnerships file ({@link PartnershipRegistry}) gives it, and
+ * the two files must agree (the same county, a partnership for every district, every partnership's district listed),
+ * or the service does not start.
  */
 @ApplicationScoped
 public class Geographies {
@@ -23,7 +26,7 @@ public class Geographies {
 
         public record Area(String code, String name) {}
 
-        public record District(String code, String name, String partnership, List<Area> wards) {}
+        public record District(String code, String name, List<Area> wards) {}
     }
 
     /**
@@ -39,21 +42,39 @@ public class Geographies {
         WARD
     }
 
+    /** The data file's format. */
+    public static final String FORMAT = "csp-geography/2";
+
     private final Map<String, Geography> byCode = new LinkedHashMap<>();
 
     public Geographies(
             ObjectMapper json,
-            @ConfigProperty(name = "csp.geography.file", defaultValue = "geography/gloucestershire.json") String file) {
+            @ConfigProperty(name = "csp.geography.file", defaultValue = "geography/gloucestershire.json") String file,
+            PartnershipRegistry partnerships) {
         GeographyFile content = SeedFiles.read(json, file, GeographyFile.class);
-        if (!"csp-geography/1".equals(content.format())) {
-            throw new IllegalStateException(file + " is not a csp-geography/1 file");
+        if (!FORMAT.equals(content.format())) {
+            throw new IllegalStateException(file + " is not a " + FORMAT + " file");
         }
-        add(new Geography(content.county().code(), content.county().name(), Level.COUNTY, null, null, null));
+        String county = content.county().code();
+        if (!county.equals(partnerships.county().gss().code())) {
+            throw new IllegalStateException(file + " is of the county " + county + ", the partnerships file of "
+                    + partnerships.county().gss().code());
+        }
+        add(new Geography(county, content.county().name(), Level.COUNTY, null, null, null));
         for (GeographyFile.District d : content.districts()) {
-            add(new Geography(
-                    d.code(), d.name(), Level.DISTRICT, content.county().code(), d.code(), d.partnership()));
+            String partnership = partnerships
+                    .byDistrict(d.code())
+                    .orElseThrow(() -> new IllegalStateException("The district " + d.code() + " of " + file
+                            + " has no partnership in the partnerships file"))
+                    .id();
+            add(new Geography(d.code(), d.name(), Level.DISTRICT, county, d.code(), partnership));
             for (GeographyFile.Area ward : d.wards()) {
-                add(new Geography(ward.code(), ward.name(), Level.WARD, d.code(), d.code(), d.partnership()));
+                add(new Geography(ward.code(), ward.name(), Level.WARD, d.code(), d.code(), partnership));
+            }
+        }
+        for (PartnershipRegistry.Partnership p : partnerships.partnerships()) {
+            if (districtOf(p.id()).isEmpty()) {
+                throw new IllegalStateException("The partnership " + p.id() + " has no district in " + file);
             }
         }
     }

@@ -21,6 +21,7 @@ import org.csp.measures.datapoint.DataPointCommand.Submission;
 import org.csp.measures.geography.Geographies;
 import org.csp.measures.indicator.IndicatorEvent.IndicatorDefinition;
 import org.csp.measures.indicator.IndicatorRules;
+import org.csp.partnership.PartnershipRegistry;
 import org.csp.problem.FieldViolation;
 import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
@@ -36,7 +37,8 @@ class DataPointRulesTest {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
-    private static final Geographies PLACES = new Geographies(JSON, "geography/gloucestershire.json");
+    private static final Geographies PLACES =
+            new Geographies(JSON, "geography/gloucestershire.json", PartnershipRegistry.load());
     private static final String STROUD_WARD = "E05013187"; // Amberley and Woodchester
 
     private static IndicatorRules rules(

@@ -2,6 +2,7 @@ package org.csp.measures.indicator;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -14,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.csp.infrastructure.TestInfrastructure;
 import org.csp.infrastructure.Tokens;
 import org.csp.measures.Db;
@@ -156,5 +158,22 @@ class IndicatorCatalogueTest {
                 .body("[0].level", equalTo("district"))
                 .body("findAll { it.level == 'ward' }.size()", equalTo(27))
                 .body("find { it.code == 'E05013187' }.name", equalTo("Amberley and Woodchester"));
+    }
+
+    /** Each district's places belong to the partnership the partnerships file gives it; its coordinator reads them. */
+    @Test
+    void everyDistrictsCoordinatorReadsItsPartnershipsPlaces() {
+        Map<String, String> districts = Map.of(
+                "cheltenham", "E07000078",
+                "cotswold", "E07000079",
+                "forest-of-dean", "E07000080",
+                "gloucester", "E07000081",
+                "tewkesbury", "E07000083");
+        districts.forEach((partnership, district) -> Api.get(
+                        Tokens.user(partnership + "-coordinator"), "/api/geographies?partnership=" + partnership)
+                .statusCode(200)
+                .body("[0].code", equalTo(district))
+                .body("[0].level", equalTo("district"))
+                .body("partnership", everyItem(equalTo(partnership))));
     }
 }

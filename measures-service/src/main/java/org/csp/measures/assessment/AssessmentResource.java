@@ -54,7 +54,7 @@ public class AssessmentResource {
     public record IndicatorAssessment(
             String indicator,
             String title,
-            int priority,
+            Integer priority,
             String unit,
             String polarity,
             String geography,

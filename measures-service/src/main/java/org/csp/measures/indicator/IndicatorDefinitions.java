@@ -59,9 +59,10 @@ public final class IndicatorDefinitions {
         String title = v.publicText(body.title(), "title", MAX_TITLE);
         String description = v.optionalPublicText(body.description(), "description", MAX_DESCRIPTION);
         v.require(
-                body.priority() != null && body.priority() >= 1 && body.priority() <= MAX_PRIORITY,
+                body.priority() == null || (body.priority() >= 1 && body.priority() <= MAX_PRIORITY),
                 "priority",
-                "must be the number of a priority of the plan (1–" + MAX_PRIORITY + ")");
+                "must be the number of a priority of the plan (1–" + MAX_PRIORITY + "), or absent for an indicator"
+                        + " of the county core set that no priority of the plan names");
         Unit unit = v.parse(body.unit(), "unit", Coded.MAX_LENGTH, Unit::of, "one of " + Coded.codes(Unit.class));
         Frequency frequency = v.parse(
                 body.frequency(),

@@ -38,7 +38,7 @@ public sealed interface IndicatorEvent {
     record IndicatorDefinition(
             String title,
             String description,
-            int priority,
+            Integer priority,
             String unit,
             String frequency,
             String aggregation,

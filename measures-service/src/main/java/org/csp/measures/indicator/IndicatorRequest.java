@@ -29,7 +29,12 @@ public record IndicatorRequest(
         @Schema(maxLength = MAX_TITLE) String title,
         @Schema(maxLength = MAX_DESCRIPTION) String description,
 
-        @Schema(minimum = "1", maximum = "" + MAX_PRIORITY, description = "The number of a priority of the plan")
+        @Schema(
+                minimum = "1",
+                maximum = "" + MAX_PRIORITY,
+                description =
+                        "The number of a priority of the plan; absent for an indicator of the county core set that no"
+                                + " priority of the plan names")
         Integer priority,
 
         @Schema(maxLength = Coded.MAX_LENGTH) String unit,

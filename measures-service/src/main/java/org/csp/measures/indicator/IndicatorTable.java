@@ -18,7 +18,7 @@ import org.csp.measures.indicator.IndicatorEvent.IndicatorDefinition;
 public final class IndicatorTable {
 
     /** 2: the whole definition (roll-up, targets, tolerance, disclosure threshold, level, derivation) and the version. */
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
 
     /** One row: an indicator's current definition and the version of its stream (its ETag). */
     public record IndicatorRow(String code, IndicatorDefinition definition, long version) {
@@ -37,10 +37,12 @@ public final class IndicatorTable {
                 "indicator_state",
                 FORMAT,
                 "CREATE TABLE IF NOT EXISTS indicator_state (partnership_id text NOT NULL, code text NOT NULL, "
-                        + "priority int NOT NULL, definition jsonb NOT NULL, version bigint NOT NULL, PRIMARY KEY (partnership_id, code))",
-                // the table of format 1 was called indicator
+                        + "priority int, definition jsonb NOT NULL, version bigint NOT NULL, PRIMARY KEY (partnership_id, code))",
+                // the table of format 1 was called indicator; format 3 allows an indicator without a priority
                 (tx, events) -> tx.query("DROP TABLE IF EXISTS indicator")
                         .execute()
+                        .flatMap(ignored -> tx.query("ALTER TABLE indicator_state ALTER COLUMN priority DROP NOT NULL")
+                                .execute())
                         .flatMap(ignored ->
                                 tx.query("DELETE FROM indicator_state").execute())
                         .flatMap(ignored -> QueryTable.writeAll(
@@ -66,7 +68,7 @@ public final class IndicatorTable {
     static Uni<List<IndicatorRow>> list(SqlClient client, String partnershipId, Integer priority) {
         return client.preparedQuery("""
                         SELECT code, definition, version FROM indicator_state
-                         WHERE partnership_id = $1 AND ($2::int IS NULL OR priority = $2) ORDER BY priority, code""")
+                         WHERE partnership_id = $1 AND ($2::int IS NULL OR priority = $2) ORDER BY priority NULLS LAST, code""")
                 .execute(Tuple.of(partnershipId, priority))
                 .map(IndicatorTable::rows);
     }

@@ -15,15 +15,19 @@ import org.csp.measures.indicator.IndicatorDefinitions;
 import org.csp.measures.indicator.IndicatorRequest;
 import org.csp.measures.indicator.Indicators;
 import org.csp.measures.indicator.SourceOrganisations;
+import org.csp.partnership.PartnershipRegistry;
+import org.csp.partnership.PartnershipRegistry.Partnership;
 import org.csp.problem.ProblemException;
 import org.csp.seed.SeedFiles;
 import org.jboss.logging.Logger;
 
 /**
- * Loads each configured indicator catalogue file (one per partnership, format {@code csp-indicators/2}) at start-up:
- * its source organisations become known, and every indicator not yet in the event store is defined, all in one
- * transaction. An indicator that exists is left as it is (the coordinator may have amended it); running it again
- * defines nothing.
+ * Loads each configured indicator catalogue file (format {@code csp-indicators/2}) at start-up, in the configured
+ * order: its source organisations become known, and every indicator not yet in the event store is defined, all in one
+ * transaction per partnership. A file is of one partnership ({@code partnership}) or of every partnership in the
+ * partnerships file ({@code everyPartnership}: the county core set). An indicator that exists is left as it is (the
+ * coordinator may have amended it, or a partnership's own file, listed first, defined it with its plan's priority);
+ * running it again defines nothing.
  */
 @ApplicationScoped
 public class IndicatorSeed {
@@ -35,23 +39,30 @@ public class IndicatorSeed {
     private final SourceOrganisations organisations;
     private final ObjectMapper json;
     private final List<String> files;
+    private final PartnershipRegistry partnerships;
 
     public IndicatorSeed(
-            Indicators indicators, SourceOrganisations organisations, ObjectMapper json, IndicatorSeedConfig config) {
+            Indicators indicators,
+            SourceOrganisations organisations,
+            ObjectMapper json,
+            IndicatorSeedConfig config,
+            PartnershipRegistry partnerships) {
         this.indicators = indicators;
         this.organisations = organisations;
         this.json = json;
         this.files = config.indicators();
+        this.partnerships = partnerships;
     }
 
     /**
-     * The catalogue file's shape: its format, where it was taken from, the partnership, its sources and indicators, each
-     * written as the API's indicator request.
+     * The catalogue file's shape: its format, where it was taken from, the partnership or every partnership, its
+     * sources and indicators, each written as the API's indicator request.
      */
     public record IndicatorFile(
             String format,
             String source,
             String partnership,
+            Boolean everyPartnership,
             List<String> notes,
             List<Organisation> organisations,
             List<IndicatorRequest> indicators) {
@@ -69,22 +80,39 @@ public class IndicatorSeed {
             List<DefineIndicator> commands = content.indicators().stream()
                     .map(entry -> define(file, entry))
                     .toList();
-            long added = ready.store()
-                    .inTransaction(unit -> Multi.createFrom()
-                            .iterable(commands)
-                            .onItem()
-                            .transformToUniAndConcatenate(
-                                    command -> indicators.define(unit, content.partnership(), command, Actor.SYSTEM))
-                            .filter(Boolean::booleanValue)
-                            .collect()
-                            .asList()
-                            .map(List::size))
-                    .await()
-                    .atMost(Duration.ofMinutes(2));
-            LOG.infof(
-                    "Indicators for %s: %d in %s, %d newly defined",
-                    content.partnership(), commands.size(), file, added);
+            for (String partnership : partnershipsOf(file, content)) {
+                long added = ready.store()
+                        .inTransaction(unit -> Multi.createFrom()
+                                .iterable(commands)
+                                .onItem()
+                                .transformToUniAndConcatenate(
+                                        command -> indicators.define(unit, partnership, command, Actor.SYSTEM))
+                                .filter(Boolean::booleanValue)
+                                .collect()
+                                .asList()
+                                .map(List::size))
+                        .await()
+                        .atMost(Duration.ofMinutes(2));
+                LOG.infof("Indicators for %s: %d in %s, %d newly defined", partnership, commands.size(), file, added);
+            }
         }
+    }
+
+    /** The partnerships a file is of: the one it names, or every one of the partnerships file; never both. */
+    List<String> partnershipsOf(String file, IndicatorFile content) {
+        boolean every = Boolean.TRUE.equals(content.everyPartnership());
+        if (every == (content.partnership() != null)) {
+            throw new IllegalStateException(
+                    file + " must name either its partnership or everyPartnership: true, not both nor neither");
+        }
+        if (every) {
+            return partnerships.partnerships().stream().map(Partnership::id).toList();
+        }
+        if (!partnerships.contains(content.partnership())) {
+            throw new IllegalStateException(
+                    file + " is of the partnership " + content.partnership() + ", which the partnerships file lacks");
+        }
+        return List.of(content.partnership());
     }
 
     static IndicatorFile read(ObjectMapper json, String file) {

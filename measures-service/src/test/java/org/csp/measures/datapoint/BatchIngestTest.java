@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -472,22 +473,33 @@ class BatchIngestTest {
         }
     }
 
-    /** A county-wide police file: each row lands in the partnership whose district holds its geography. */
+    /**
+     * A county-wide police file: every partnership has the county core set, so one batch with rows for all six
+     * districts is accepted whole, and each row lands in the partnership whose district holds its geography.
+     */
     @Test
     void aCountyWideBatchLandsEachRowInThePartnershipOfItsGeography() {
-        // Cheltenham has no plan loaded; its coordinator adds the one police indicator it follows
-        Api.post(Tokens.user("cheltenham-coordinator"), "/api/indicators", """
-                        {"code":"RECORDED-CRIME","title":"Crime recorded in Cheltenham","priority":1,"unit":"count",
-                         "frequency":"monthly","polarity":"lower-is-better","sources":["gloucestershire-constabulary"],
-                         "geographyLevel":"ward"}""").statusCode(201);
+        // no plan of Cheltenham is loaded: RECORDED-CRIME is its indicator from the county core set, with no priority;
+        // Stroud's own catalogue, loaded first, keeps its plan's priority 5
+        Api.get(Tokens.user("cheltenham-coordinator"), "/api/indicators/RECORDED-CRIME")
+                .statusCode(200)
+                .body("title", equalTo("Police-recorded crime"))
+                .body("priority", nullValue());
+        Api.get(Tokens.user("coordinator"), "/api/indicators/RECORDED-CRIME")
+                .statusCode(200)
+                .body("priority", equalTo(5));
         String county = array(List.of(
                 row("RECORDED-CRIME", "2016-04", "E07000082", 300),
                 row("RECORDED-CRIME", "2016-04", "E07000078", 410),
-                row("RECORDED-CRIME", "2016-04", "E05004288", 25)));
+                row("RECORDED-CRIME", "2016-04", "E05004288", 25),
+                row("RECORDED-CRIME", "2016-04", "E07000079", 120),
+                row("RECORDED-CRIME", "2016-04", "E07000080", 130),
+                row("RECORDED-CRIME", "2016-04", "E07000081", 240),
+                row("RECORDED-CRIME", "2016-04", "E07000083", 150)));
         post(Tokens.client(POLICE), "application/json", county, null)
                 .then()
                 .statusCode(200)
-                .body("recorded", equalTo(3));
+                .body("recorded", equalTo(7));
         assertEquals(
                 new BigDecimal("300"),
                 Db.number("SELECT sum(value) FROM data_point_state WHERE partnership_id = 'stroud' "
@@ -496,6 +508,16 @@ class BatchIngestTest {
                 new BigDecimal("435"),
                 Db.number("SELECT sum(value) FROM data_point_state WHERE partnership_id = 'cheltenham' "
                         + "AND indicator_code = 'RECORDED-CRIME' AND period = '2016-04'"));
+        assertEquals(
+                new BigDecimal("1375"),
+                Db.number("SELECT sum(value) FROM data_point_state WHERE indicator_code = 'RECORDED-CRIME' "
+                        + "AND period = '2016-04'"),
+                "every row counted once");
+        assertEquals(
+                new BigDecimal("6"),
+                Db.number("SELECT count(DISTINCT partnership_id) FROM data_point_state WHERE indicator_code = "
+                        + "'RECORDED-CRIME' AND period = '2016-04'"),
+                "a row in each of the six partnerships");
         Api.get(
                         Tokens.user("cheltenham-coordinator"),
                         "/api/indicators/RECORDED-CRIME/data-points?from=2016-04&to=2016-04")

@@ -41,10 +41,12 @@ public final class IndicatorTable {
                 // the table of format 1 was called indicator
                 (tx, events) -> tx.query("DROP TABLE IF EXISTS indicator")
                         .execute()
-                        .flatMap(ignored ->
-                                tx.query("DELETE FROM indicator_state").execute())
-                        .flatMap(ignored -> QueryTable.writeAll(
-                                QueryTable.fold(events, IndicatorEvent.TYPES, Indicator.DECIDER),
+                        .flatMap(ignored -> QueryTable.refill(
+                                tx,
+                                "indicator_state",
+                                events,
+                                IndicatorEvent.TYPES,
+                                Indicator.DECIDER,
                                 f -> upsert(
                                         tx,
                                         f.partnershipId(),

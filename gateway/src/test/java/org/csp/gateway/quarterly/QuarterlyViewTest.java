@@ -209,19 +209,21 @@ class QuarterlyViewTest {
 
     @Test
     void anUnknownQuarterIsAProblem() {
-        Api.get(Tokens.user("viewer"), "/api/views/quarterly/2024-Q2")
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("type", equalTo("urn:csp:problem:invalid-quarter"));
+        assertViewerGetsProblem("/api/views/quarterly/2024-Q2", 400, "invalid-quarter");
     }
 
     @Test
     void anUnreachableServiceIsABadGatewayProblem() {
-        Api.get(Tokens.user("viewer"), "/api/initiatives")
-                .statusCode(502)
-                .contentType("application/problem+json")
-                .body("type", equalTo("urn:csp:problem:upstream-unavailable"));
+        assertViewerGetsProblem("/api/initiatives", 502, "upstream-unavailable");
         given().when().get("/api/initiatives").then().statusCode(401);
+    }
+
+    /** A viewer's GET of {@code path} is a problem of {@code status} whose type is {@code urn:csp:problem:<type>}. */
+    private static void assertViewerGetsProblem(String path, int status, String type) {
+        Api.get(Tokens.user("viewer"), path)
+                .statusCode(status)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:csp:problem:" + type));
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -36,6 +36,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
+import org.csp.contracts.MeasuresEventTypes;
 import org.csp.infrastructure.ChildProcess;
 import org.csp.infrastructure.LocalPostgres;
 import org.csp.infrastructure.RepoRoot;
@@ -57,7 +58,7 @@ public final class IngestBenchmark {
     /** Reads the projections' status, a global endpoint. */
     private static final String ADMINISTRATOR = "admin";
     /** measures-service's {@code csp.relay.topic}: the relay's row in {@code relay_checkpoint}. */
-    private static final String RELAY = "measures.events";
+    private static final String RELAY = MeasuresEventTypes.TOPIC;
 
     private static final String PROJECTION = "quarterly";
     private static final YearMonth FIRST_PERIOD = YearMonth.of(2019, 4);

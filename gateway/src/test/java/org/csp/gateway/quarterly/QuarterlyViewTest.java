@@ -27,16 +27,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.csp.assessment.Aggregation;
@@ -45,6 +42,7 @@ import org.csp.assessment.AssessmentView;
 import org.csp.assessment.Polarity;
 import org.csp.calendar.FinancialQuarter;
 import org.csp.eventsourcing.cloudevents.CloudEvent;
+import org.csp.eventsourcing.cloudevents.EventTopics;
 import org.csp.eventsourcing.leadership.DedicatedConnections;
 import org.csp.eventsourcing.projection.ConsumerSettings;
 import org.csp.eventsourcing.projection.Projection;
@@ -442,19 +440,7 @@ class QuarterlyViewTest {
     private Map<TopicPartition, Long> topicEnds() throws Exception {
         try (Admin admin =
                 Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
-            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            admin.describeTopics(projection.topics())
-                    .allTopicNames()
-                    .get(10, TimeUnit.SECONDS)
-                    .forEach((topic, description) -> description
-                            .partitions()
-                            .forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
-            Map<TopicPartition, Long> ends = new HashMap<>();
-            admin.listOffsets(request)
-                    .all()
-                    .get(10, TimeUnit.SECONDS)
-                    .forEach((partition, info) -> ends.put(partition, info.offset()));
-            return ends;
+            return EventTopics.ends(admin, projection.topics(), 10);
         }
     }
 

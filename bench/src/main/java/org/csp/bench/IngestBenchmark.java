@@ -36,6 +36,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
+import org.csp.contracts.MeasuresEventTypes;
 import org.csp.infrastructure.ChildProcess;
 import org.csp.infrastructure.LocalPostgres;
 import org.csp.infrastructure.RepoRoot;
@@ -57,7 +58,7 @@ public final class IngestBenchmark {
     /** Reads the projections' status, a global endpoint. */
     private static final String ADMINISTRATOR = "admin";
     /** measures-service's {@code csp.relay.topic}: the relay's row in {@code relay_checkpoint}. */
-    private static final String RELAY = "measures.events";
+    private static final String RELAY = MeasuresEventTypes.TOPIC;
 
     private static final String PROJECTION = "quarterly";
     private static final YearMonth FIRST_PERIOD = YearMonth.of(2019, 4);
@@ -280,7 +281,7 @@ public final class IngestBenchmark {
     /** Null when a stack was already running; else {@code deploy/run}, started here, once its gateway is ready. */
     private ChildProcess startOrReuseStack(Path repo) throws IOException, InterruptedException {
         String ready = gateway + "/q/health/ready";
-        if (status(ready) > 0) {
+        if (ChildProcess.httpStatus(ready) > 0) {
             System.out.println("Reusing the running stack (" + gateway + " answers)");
             awaitReady(ready, null, null);
             return null;
@@ -302,7 +303,7 @@ public final class IngestBenchmark {
      */
     private void awaitReady(String url, ChildProcess stack, Path log) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + STACK_START.toNanos();
-        while (status(url) != 200) {
+        while (ChildProcess.httpStatus(url) != 200) {
             if (stack != null && !stack.alive()) {
                 throw new IllegalStateException("deploy/run stopped before the gateway was ready:\n" + tail(log));
             }
@@ -847,20 +848,6 @@ public final class IngestBenchmark {
                         .GET()
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** The HTTP status {@code url} answers, or -1 when nothing listens. */
-    private int status(String url) throws InterruptedException {
-        try {
-            return http.send(
-                            HttpRequest.newBuilder(URI.create(url))
-                                    .timeout(Duration.ofSeconds(5))
-                                    .build(),
-                            HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
-        } catch (IOException e) {
-            return -1;
-        }
     }
 
     /** HTTP/1.1: one connection per client, requests one after another on it. */

@@ -98,10 +98,12 @@ public class CaseReviews {
     }
 
     private Uni<Void> refill(SqlConnection tx, List<StoredEvent> events) {
-        return tx.query("DELETE FROM case_review")
-                .execute()
-                .flatMap(ignored -> QueryTable.writeAll(
-                        QueryTable.fold(events, CaseReviewEvent.TYPES, CaseReview.DECIDER),
-                        f -> CaseReviewTable.upsert(tx, f.partnershipId(), f.state(), f.version())));
+        return QueryTable.refill(
+                tx,
+                "case_review",
+                events,
+                CaseReviewEvent.TYPES,
+                CaseReview.DECIDER,
+                f -> CaseReviewTable.upsert(tx, f.partnershipId(), f.state(), f.version()));
     }
 }

@@ -39,13 +39,15 @@ final class ConsultationTable {
                 "consultation_state",
                 FORMAT,
                 DDL,
-                (tx, events) -> tx.query("DELETE FROM consultation_state")
-                        .execute()
-                        .flatMap(ignored -> QueryTable.writeAll(
-                                QueryTable.fold(events, ConsultationEvent.TYPES, Consultation.DECIDER),
-                                f -> f.state() instanceof Consultation.Opened opened
-                                        ? upsert(tx, f.partnershipId(), opened.id(), opened, f.version())
-                                        : Uni.createFrom().voidItem())));
+                (tx, events) -> QueryTable.refill(
+                        tx,
+                        "consultation_state",
+                        events,
+                        ConsultationEvent.TYPES,
+                        Consultation.DECIDER,
+                        f -> f.state() instanceof Consultation.Opened opened
+                                ? upsert(tx, f.partnershipId(), opened.id(), opened, f.version())
+                                : Uni.createFrom().voidItem()));
     }
 
     static Uni<Void> upsert(

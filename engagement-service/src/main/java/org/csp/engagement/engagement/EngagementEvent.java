@@ -101,9 +101,7 @@ public sealed interface EngagementEvent {
 
     private static ObjectNode recordedV1(ObjectNode v1) {
         JsonNodeFactory f = JsonNodeFactory.instance;
-        ObjectNode details = f.objectNode();
-        details.set("type", v1.get("type"));
-        details.set("title", v1.get("title"));
+        ObjectNode details = EventTypes.fields(v1, "type", "title", "attendance", "outcomes");
         details.set("startDate", v1.get("date"));
         details.set("endDate", v1.get("date"));
         if (v1.path("place").isTextual()) {
@@ -119,12 +117,7 @@ public sealed interface EngagementEvent {
         details.putNull("leadOrganisation");
         details.set("organisations", v1.has("organisations") ? v1.get("organisations") : f.arrayNode());
         details.putNull("audience");
-        details.set("attendance", v1.get("attendance"));
         details.putNull("reach");
-        details.set("outcomes", v1.get("outcomes"));
-        ObjectNode v2 = f.objectNode();
-        v2.set("engagementId", v1.get("engagementId"));
-        v2.set("details", details);
-        return v2;
+        return EventTypes.fields(v1, "engagementId").set("details", details);
     }
 }

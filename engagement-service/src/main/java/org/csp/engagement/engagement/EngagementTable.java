@@ -53,11 +53,13 @@ final class EngagementTable {
                 "engagement_state",
                 FORMAT,
                 DDL,
-                (tx, events) -> tx.query("DELETE FROM engagement_state")
-                        .execute()
-                        .flatMap(ignored -> QueryTable.writeAll(
-                                QueryTable.fold(events, EngagementEvent.TYPES, Engagement.DECIDER),
-                                f -> upsert(tx, f.partnershipId(), f.state(), f.version()))));
+                (tx, events) -> QueryTable.refill(
+                        tx,
+                        "engagement_state",
+                        events,
+                        EngagementEvent.TYPES,
+                        Engagement.DECIDER,
+                        f -> upsert(tx, f.partnershipId(), f.state(), f.version())));
     }
 
     static Uni<Void> upsert(SqlClient tx, String partnershipId, Engagement state, long version) {

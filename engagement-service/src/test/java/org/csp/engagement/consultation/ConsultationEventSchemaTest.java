@@ -10,11 +10,6 @@ import org.junit.jupiter.api.Test;
 class ConsultationEventSchemaTest {
 
     @Test
-    void everyTypeIsPinned() {
-        PinnedJson.assertEveryTypePinned(ConsultationEvent.TYPES);
-    }
-
-    @Test
     void shapes() {
         PinnedJson.assertMatches(ConsultationEvent.TYPES, "engagement.consultation.opened.v1", OPENED);
         PinnedJson.assertMatches(ConsultationEvent.TYPES, "engagement.consultation.closed.v1", CLOSED);

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -17,6 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -269,27 +271,22 @@ class EngagementResourceTest {
         Api.get(Tokens.user("viewer"), "/api/engagements").statusCode(200).body("title", not(hasItem("Not allowed")));
     }
 
+    /** {@code token} records {@code body}: refused (422), with each of {@code fields} among the invalid ones. */
+    private static ValidatableResponse refused(String token, String body, String... fields) {
+        return Api.post(token, "/api/engagements", body).statusCode(422).body("errors.field", hasItems(fields));
+    }
+
     @Test
     void badInputIsAProblemAndStoresNothing() {
         String officer = Tokens.user("engagement");
-        Api.post(officer, "/api/engagements", "{\"type\": \"party\", \"title\": \"\", \"date\": \"14/08/2024\"}")
-                .statusCode(422)
-                .contentType("application/problem+json")
-                .body("errors.field", hasItem("type"))
-                .body("errors.field", hasItem("title"))
-                .body("errors.field", hasItem("date"));
-        Api.post(
-                        officer,
-                        "/api/engagements",
-                        "{\"type\": \"survey\", \"title\": \"Bad numbers\", \"date\": \"2024-05-01\", \"attendance\": -3, \"priorities\": [0]}")
-                .statusCode(422)
-                .body("errors.field", hasItem("attendance"))
-                .body("errors.field", hasItem("priorities"));
-        Api.post(
-                        officer,
-                        "/api/engagements",
-                        "{\"type\": \"survey\", \"title\": \"Tomorrow\", \"date\": \"2999-01-01\"}")
-                .statusCode(422)
+        refused(officer, "{\"type\": \"party\", \"title\": \"\", \"date\": \"14/08/2024\"}", "type", "title", "date")
+                .contentType("application/problem+json");
+        refused(
+                officer,
+                "{\"type\": \"survey\", \"title\": \"Bad numbers\", \"date\": \"2024-05-01\", \"attendance\": -3, \"priorities\": [0]}",
+                "attendance",
+                "priorities");
+        refused(officer, "{\"type\": \"survey\", \"title\": \"Tomorrow\", \"date\": \"2999-01-01\"}", "date")
                 .body("errors[0].field", equalTo("date"));
         Api.post(officer, "/api/engagements", "[1, 2").statusCode(400).contentType("application/problem+json");
         Api.json(officer, SCHOOL_TALK.formatted("Bad key"))

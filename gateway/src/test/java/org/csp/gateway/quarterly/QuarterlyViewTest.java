@@ -27,16 +27,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.csp.assessment.Aggregation;
@@ -45,6 +42,7 @@ import org.csp.assessment.AssessmentView;
 import org.csp.assessment.Polarity;
 import org.csp.calendar.FinancialQuarter;
 import org.csp.eventsourcing.cloudevents.CloudEvent;
+import org.csp.eventsourcing.cloudevents.EventTopics;
 import org.csp.eventsourcing.leadership.DedicatedConnections;
 import org.csp.eventsourcing.projection.ConsumerSettings;
 import org.csp.eventsourcing.projection.Projection;
@@ -209,19 +207,21 @@ class QuarterlyViewTest {
 
     @Test
     void anUnknownQuarterIsAProblem() {
-        Api.get(Tokens.user("viewer"), "/api/views/quarterly/2024-Q2")
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("type", equalTo("urn:csp:problem:invalid-quarter"));
+        assertViewerGetsProblem("/api/views/quarterly/2024-Q2", 400, "invalid-quarter");
     }
 
     @Test
     void anUnreachableServiceIsABadGatewayProblem() {
-        Api.get(Tokens.user("viewer"), "/api/initiatives")
-                .statusCode(502)
-                .contentType("application/problem+json")
-                .body("type", equalTo("urn:csp:problem:upstream-unavailable"));
+        assertViewerGetsProblem("/api/initiatives", 502, "upstream-unavailable");
         given().when().get("/api/initiatives").then().statusCode(401);
+    }
+
+    /** A viewer's GET of {@code path} is a problem of {@code status} whose type is {@code urn:csp:problem:<type>}. */
+    private static void assertViewerGetsProblem(String path, int status, String type) {
+        Api.get(Tokens.user("viewer"), path)
+                .statusCode(status)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:csp:problem:" + type));
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -440,19 +440,7 @@ class QuarterlyViewTest {
     private Map<TopicPartition, Long> topicEnds() throws Exception {
         try (Admin admin =
                 Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
-            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            admin.describeTopics(projection.topics())
-                    .allTopicNames()
-                    .get(10, TimeUnit.SECONDS)
-                    .forEach((topic, description) -> description
-                            .partitions()
-                            .forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
-            Map<TopicPartition, Long> ends = new HashMap<>();
-            admin.listOffsets(request)
-                    .all()
-                    .get(10, TimeUnit.SECONDS)
-                    .forEach((partition, info) -> ends.put(partition, info.offset()));
-            return ends;
+            return EventTopics.ends(admin, projection.topics(), 10);
         }
     }
 

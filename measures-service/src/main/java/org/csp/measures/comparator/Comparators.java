@@ -57,11 +57,13 @@ public class Comparators {
                 "comparator_state",
                 1,
                 DDL,
-                (tx, events) -> tx.query("DELETE FROM comparator_state")
-                        .execute()
-                        .flatMap(ignored -> QueryTable.writeAll(
-                                QueryTable.fold(events, ComparatorEvent.TYPES, Comparator.DECIDER),
-                                f -> upsert(tx, f.partnershipId(), f.state().current()))));
+                (tx, events) -> QueryTable.refill(
+                        tx,
+                        "comparator_state",
+                        events,
+                        ComparatorEvent.TYPES,
+                        Comparator.DECIDER,
+                        f -> upsert(tx, f.partnershipId(), f.state().current())));
     }
 
     /** Records the figures; the outcome says whether they changed anything. */

@@ -69,14 +69,9 @@ public sealed interface IndicatorEvent {
      */
     private static ObjectNode definedV1(ObjectNode v1) {
         JsonNodeFactory f = JsonNodeFactory.instance;
-        ObjectNode definition = f.objectNode();
-        definition.set("title", v1.get("title"));
-        definition.set("description", v1.get("description"));
-        definition.set("priority", v1.get("priority"));
-        definition.set("unit", v1.get("unit"));
-        definition.set("frequency", v1.get("frequency"));
+        ObjectNode definition =
+                EventTypes.fields(v1, "title", "description", "priority", "unit", "frequency", "polarity");
         definition.put("aggregation", "count".equals(v1.path("unit").asText()) ? "sum" : "mean");
-        definition.set("polarity", v1.get("polarity"));
         definition.set("sources", v1.has("sources") ? v1.get("sources") : new ArrayNode(f));
         definition.put("baseline", "same-period-previous-year");
         definition.set("targets", f.objectNode());
@@ -84,9 +79,6 @@ public sealed interface IndicatorEvent {
         definition.putNull("disclosureThreshold");
         definition.put("geographyLevel", "district");
         definition.putNull("derivedFrom");
-        ObjectNode v2 = f.objectNode();
-        v2.set("code", v1.get("code"));
-        v2.set("definition", definition);
-        return v2;
+        return EventTypes.fields(v1, "code").set("definition", definition);
     }
 }

@@ -43,10 +43,12 @@ public final class IndicatorTable {
                         .execute()
                         .flatMap(ignored -> tx.query("ALTER TABLE indicator_state ALTER COLUMN priority DROP NOT NULL")
                                 .execute())
-                        .flatMap(ignored ->
-                                tx.query("DELETE FROM indicator_state").execute())
-                        .flatMap(ignored -> QueryTable.writeAll(
-                                QueryTable.fold(events, IndicatorEvent.TYPES, Indicator.DECIDER),
+                        .flatMap(ignored -> QueryTable.refill(
+                                tx,
+                                "indicator_state",
+                                events,
+                                IndicatorEvent.TYPES,
+                                Indicator.DECIDER,
                                 f -> upsert(
                                         tx,
                                         f.partnershipId(),

@@ -69,10 +69,8 @@ public sealed interface InitiativeEvent {
      */
     private static ObjectNode definedV1(ObjectNode v1) {
         JsonNodeFactory f = JsonNodeFactory.instance;
-        ObjectNode definition = f.objectNode();
-        definition.set("priority", v1.get("priority"));
+        ObjectNode definition = EventTypes.fields(v1, "priority", "title", "start", "due");
         definition.set("objectives", f.arrayNode());
-        definition.set("title", v1.get("title"));
         String lead = v1.path("leadOrganisation").isTextual()
                 ? v1.get("leadOrganisation").asText()
                 : null;
@@ -84,16 +82,11 @@ public sealed interface InitiativeEvent {
                                 .replaceAll("[^a-z0-9]+", "-")
                                 .replaceAll("(^-|-$)", ""));
         definition.set("supportingPartners", f.arrayNode());
-        definition.set("start", v1.get("start"));
-        definition.set("due", v1.get("due"));
         definition.putNull("resources");
         definition.putNull("funding");
         definition.set("risks", f.arrayNode());
         definition.putNull("sara");
         definition.set("indicators", f.arrayNode());
-        ObjectNode v2 = f.objectNode();
-        v2.set("initiativeId", v1.get("initiativeId"));
-        v2.set("definition", definition);
-        return v2;
+        return EventTypes.fields(v1, "initiativeId").set("definition", definition);
     }
 }

@@ -31,6 +31,16 @@ class InitiativeAmendmentTest {
     }
 
     /** A coordinator's merge patch of initiative P3-02, answered with {@code status}. */
+    /** The coordinator merges {@code patch} into {@code path}, on its current ETag. */
+    private static ValidatableResponse amend(String path, String patch) {
+        return Api.mergePatch(Tokens.user("coordinator"), path, patch, etag(path));
+    }
+
+    /** The coordinator retires {@code path} with {@code body} (its reason), on its current ETag. */
+    private static ValidatableResponse retire(String path, String body) {
+        return Api.postIfMatch(Tokens.user("coordinator"), path + "/retire", body, etag(path));
+    }
+
     private static ValidatableResponse refused(String patch, String etag, int status) {
         return Api.mergePatch(Tokens.user("coordinator"), "/api/initiatives/P3-02", patch, etag)
                 .statusCode(status);
@@ -190,11 +200,9 @@ class InitiativeAmendmentTest {
         Api.get(Tokens.user("viewer"), "/api/initiatives?overdue=false&quarter=2025/26 Q2&priority=3")
                 .statusCode(200)
                 .body("id", equalTo(List.of("P3-06")));
-        Api.mergePatch(
-                        Tokens.user("coordinator"),
+        amend(
                         "/api/initiatives/P5-04",
-                        "{\"leadPartner\": \"gloucestershire-trading-standards\", \"due\": \"2024-03-31\"}",
-                        etag("/api/initiatives/P5-04"))
+                        "{\"leadPartner\": \"gloucestershire-trading-standards\", \"due\": \"2024-03-31\"}")
                 .statusCode(200);
         Api.get(Tokens.user("viewer"), "/api/initiatives?lead=gloucestershire-trading-standards")
                 .statusCode(200)
@@ -240,36 +248,20 @@ class InitiativeAmendmentTest {
                         "{\"id\": \"P6-O2\", \"priority\": 7, \"text\": \"No such priority\"}")
                 .statusCode(422)
                 .body("errors[0].field", equalTo("priority"));
-        Api.mergePatch(
-                        Tokens.user("coordinator"),
-                        "/api/priorities/6",
-                        "{\"title\": \"Rural and wildlife crime\"}",
-                        etag("/api/priorities/6"))
+        amend("/api/priorities/6", "{\"title\": \"Rural and wildlife crime\"}")
                 .statusCode(200)
                 .body("title", equalTo("Rural and wildlife crime"))
                 .body("why", equalTo("Farm thefts"));
-        Api.mergePatch(
-                        Tokens.user("coordinator"),
-                        "/api/organisations/stroud-town-council",
-                        "{\"name\": \"Stroud Town Council (clerk)\"}",
-                        etag("/api/organisations/stroud-town-council"))
+        amend("/api/organisations/stroud-town-council", "{\"name\": \"Stroud Town Council (clerk)\"}")
                 .statusCode(200)
                 .body("name", equalTo("Stroud Town Council (clerk)"));
         Api.get(Tokens.user("viewer"), "/api/objectives?priority=6")
                 .statusCode(200)
                 .body("id", equalTo(List.of("P6-O1")));
-        Api.postIfMatch(
-                        Tokens.user("coordinator"),
-                        "/api/objectives/P6-O1/retire",
-                        "{\"reason\": \"Priority withdrawn\"}",
-                        etag("/api/objectives/P6-O1"))
+        retire("/api/objectives/P6-O1", "{\"reason\": \"Priority withdrawn\"}")
                 .statusCode(200)
                 .body("retired", equalTo(true));
-        Api.postIfMatch(
-                        Tokens.user("coordinator"),
-                        "/api/priorities/6/retire",
-                        "{\"reason\": \"Not agreed by the partnership\"}",
-                        etag("/api/priorities/6"))
+        retire("/api/priorities/6", "{\"reason\": \"Not agreed by the partnership\"}")
                 .statusCode(200)
                 .body("retired", equalTo(true));
         Api.get(Tokens.user("viewer"), "/api/priorities").body("number", equalTo(List.of(1, 2, 3, 4, 5)));

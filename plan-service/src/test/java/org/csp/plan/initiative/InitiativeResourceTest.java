@@ -11,6 +11,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,6 +42,16 @@ class InitiativeResourceTest {
                 {"quarter": "%s", "status": "%s", "rag": "%s", "commentary": "%s"}""".formatted(quarter, status, rag, commentary);
     }
 
+    /** {@code user} reports progress on {@code initiative}. */
+    private static ValidatableResponse report(String user, String initiative, String body) {
+        return Api.post(Tokens.user(user), "/api/initiatives/" + initiative + "/progress", body);
+    }
+
+    /** A report on P4-02 whose first invalid field is {@code field}: refused (422), nothing stored. */
+    private static void assertInvalid(String body, String field) {
+        report("coordinator", "P4-02", body).statusCode(422).body("errors[0].field", equalTo(field));
+    }
+
     /** Without a token, or with one that is not a token, the answer is a 401 problem that keeps the challenge. */
     @Test
     void aMissingOrBadTokenIsA401Problem() {
@@ -62,20 +73,14 @@ class InitiativeResourceTest {
 
     @Test
     void aViewerCannotReportProgress() {
-        Api.post(
-                        Tokens.user("viewer"),
-                        "/api/initiatives/P1-02/progress",
-                        progress("2024/25 Q2", "on-track", "green", "x"))
+        report("viewer", "P1-02", progress("2024/25 Q2", "on-track", "green", "x"))
                 .statusCode(403);
     }
 
     @Test
     void aCoordinatorReportsProgressAndItIsPublishedAsACloudEvent() {
         String commentary = "CCTV deployed at four events " + UUID.randomUUID();
-        int version = Api.post(
-                        Tokens.user("coordinator"),
-                        "/api/initiatives/P1-03/progress",
-                        progress("2024/25 Q2", "on-track", "green", commentary))
+        int version = report("coordinator", "P1-03", progress("2024/25 Q2", "on-track", "green", commentary))
                 .statusCode(200)
                 .body("status", equalTo("on-track"))
                 .body("quarter", equalTo("2024/25 Q2"))
@@ -106,13 +111,8 @@ class InitiativeResourceTest {
     @Test
     void theSameReportTwiceDoesNotAppendTwice() {
         String body = progress("2024/25 Q3", "at-risk", "amber", "Funding confirmed late");
-        int first = Api.post(Tokens.user("lead"), "/api/initiatives/P1-01/progress", body)
-                .statusCode(200)
-                .extract()
-                .path("version");
-        Api.post(Tokens.user("lead"), "/api/initiatives/P1-01/progress", body)
-                .statusCode(200)
-                .body("version", equalTo(first));
+        int first = report("lead", "P1-01", body).statusCode(200).extract().path("version");
+        report("lead", "P1-01", body).statusCode(200).body("version", equalTo(first));
     }
 
     @Test
@@ -136,7 +136,7 @@ class InitiativeResourceTest {
 
     @Test
     void malformedJsonIsAProblemAndStoresNothing() {
-        Api.post(Tokens.user("coordinator"), "/api/initiatives/P4-01/progress", "{\"quarter\": \"2024/25 Q2\", ")
+        report("coordinator", "P4-01", "{\"quarter\": \"2024/25 Q2\", ")
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:csp:problem:malformed-body"))
@@ -149,36 +149,20 @@ class InitiativeResourceTest {
 
     @Test
     void invalidFieldsAreListed() {
-        Api.post(
-                        Tokens.user("coordinator"),
-                        "/api/initiatives/P4-02/progress",
-                        progress("2024 Q2", "great", "blue", ""))
+        report("coordinator", "P4-02", progress("2024 Q2", "great", "blue", ""))
                 .statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("quarter"))
                 .body("errors.field", hasItem("status"))
                 .body("errors.field", hasItem("rag"));
-        Api.post(
-                        Tokens.user("coordinator"),
-                        "/api/initiatives/P4-02/progress",
-                        progress("2024/25 Q2", "off-track", "red", ""))
-                .statusCode(422)
-                .body("errors[0].field", equalTo("commentary"));
-        Api.post(
-                        Tokens.user("coordinator"),
-                        "/api/initiatives/P4-02/progress",
-                        progress("2030/31 Q1", "on-track", "green", "too late"))
-                .statusCode(422)
-                .body("errors[0].field", equalTo("quarter"));
+        assertInvalid(progress("2024/25 Q2", "off-track", "red", ""), "commentary");
+        assertInvalid(progress("2030/31 Q1", "on-track", "green", "too late"), "quarter");
         Api.get(Tokens.user("viewer"), "/api/initiatives/P4-02").statusCode(200).body("progress", hasSize(0));
     }
 
     @Test
     void anUnknownInitiativeIsNotFound() {
-        Api.post(
-                        Tokens.user("coordinator"),
-                        "/api/initiatives/P9-99/progress",
-                        progress("2024/25 Q2", "on-track", "green", "x"))
+        report("coordinator", "P9-99", progress("2024/25 Q2", "on-track", "green", "x"))
                 .statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:csp:problem:not-found"));

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,10 +17,7 @@ public final class ApprovedJson {
 
     /** Every type of every topic. */
     public static List<String> allTypes() {
-        List<String> all = new ArrayList<>(PlanEventTypes.ALL);
-        all.addAll(MeasuresEventTypes.ALL);
-        all.addAll(EngagementEventTypes.ALL);
-        return List.copyOf(all);
+        return TypeCatalogue.allTypes();
     }
 
     /** Whether {@code type} has an approved file. */

@@ -46,6 +46,15 @@ public final class EventTypes<E> {
         return new Builder<>();
     }
 
+    /** For an upcaster: a new object with the fields {@code names} of {@code from} as they are (null when absent). */
+    public static ObjectNode fields(ObjectNode from, String... names) {
+        ObjectNode copy = JSON.createObjectNode();
+        for (String name : names) {
+            copy.set(name, from.get(name));
+        }
+        return copy;
+    }
+
     public String typeOf(E event) {
         String type = types.get(event.getClass());
         if (type == null) {

@@ -78,6 +78,22 @@ public final class QueryTable {
         return new ArrayList<>(streams.values());
     }
 
+    /**
+     * The refill of a table with a row per stream: empties {@code table}, then folds the streams of {@code events}
+     * that {@code types} reads and hands each to {@code write}, in the caller's transaction {@code tx}.
+     */
+    public static <C, E, S> Uni<Void> refill(
+            SqlConnection tx,
+            String table,
+            List<StoredEvent> events,
+            EventTypes<E> types,
+            Decider<C, E, S> decider,
+            Function<Folded<S>, Uni<Void>> write) {
+        return tx.query("DELETE FROM " + table)
+                .execute()
+                .flatMap(ignored -> writeAll(fold(events, types, decider), write));
+    }
+
     /** Runs {@code write} for each folded stream, one after the other, in the caller's transaction. */
     public static <S> Uni<Void> writeAll(List<Folded<S>> folded, Function<Folded<S>, Uni<Void>> write) {
         Uni<Void> chain = Uni.createFrom().voidItem();

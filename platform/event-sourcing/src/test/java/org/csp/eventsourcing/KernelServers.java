@@ -2,6 +2,9 @@ package org.csp.eventsourcing;
 
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgPool;
 import io.vertx.sqlclient.PoolOptions;
@@ -77,5 +80,16 @@ public final class KernelServers {
         return new Database(name, options, pool);
     }
 
-    public record Database(String name, PgConnectOptions options, Pool pool) {}
+    public record Database(String name, PgConnectOptions options, Pool pool) {
+
+        /** What {@code sql} answers, with {@code params} as $1, $2 …, waited for up to 10 seconds. */
+        public RowSet<Row> rows(String sql, Object... params) {
+            return pool.preparedQuery(sql).execute(Tuple.from(params)).await().atMost(Duration.ofSeconds(10));
+        }
+
+        /** The first row of {@link #rows}. */
+        public Row first(String sql, Object... params) {
+            return rows(sql, params).iterator().next();
+        }
+    }
 }

@@ -56,25 +56,24 @@ public final class ChildProcess implements AutoCloseable {
 
     /** Waits until {@code url} answers 200; fails with the log's tail if the process dies or time runs out. */
     public ChildProcess awaitHttp(String url, Duration timeout) {
-        return await(
-                () -> {
-                    try {
-                        return HTTP.send(
-                                                HttpRequest.newBuilder(URI.create(url))
-                                                        .timeout(Duration.ofSeconds(5))
-                                                        .build(),
-                                                HttpResponse.BodyHandlers.discarding())
-                                        .statusCode()
-                                == 200;
-                    } catch (IOException e) {
-                        return false;
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return false;
-                    }
-                },
-                timeout,
-                url + " answering 200");
+        return await(() -> httpStatus(url) == 200, timeout, url + " answering 200");
+    }
+
+    /** The HTTP status a GET of {@code url} answers, or -1 when nothing listens (or the wait was interrupted). */
+    public static int httpStatus(String url) {
+        try {
+            return HTTP.send(
+                            HttpRequest.newBuilder(URI.create(url))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     public ChildProcess awaitLog(String text, Duration timeout) {

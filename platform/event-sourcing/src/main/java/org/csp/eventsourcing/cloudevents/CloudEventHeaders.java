@@ -20,11 +20,5 @@ public final class CloudEventHeaders {
     public static final String SPEC_VERSION_1_0 = "1.0";
     public static final String JSON = "application/json";
 
-    /** The topics the three services publish to. */
-    public static final String PLAN_TOPIC = "plan.events";
-
-    public static final String MEASURES_TOPIC = "measures.events";
-    public static final String ENGAGEMENT_TOPIC = "engagement.events";
-
     private CloudEventHeaders() {}
 }

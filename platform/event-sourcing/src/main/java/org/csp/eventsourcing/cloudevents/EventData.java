@@ -10,6 +10,7 @@ import java.util.NoSuchElementException;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.csp.eventsourcing.projection.UnprocessableEvent;
 
 /**
@@ -44,14 +45,7 @@ public final class EventData {
 
     /** The object {@code name}; null when absent or null. */
     public EventData optionalObject(String name) {
-        JsonNode node = data.get(name);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isObject()) {
-            throw unprocessable(name, "is not an object");
-        }
-        return new EventData(event, node, path + name + ".");
+        return optional(name, JsonNode::isObject, "an object", node -> new EventData(event, node, path + name + "."));
     }
 
     /** The objects of the array {@code name}; none when absent or null. */
@@ -78,14 +72,7 @@ public final class EventData {
 
     /** Text; null when absent or null. */
     public String optionalText(String name) {
-        JsonNode node = data.get(name);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isTextual()) {
-            throw unprocessable(name, "is not text");
-        }
-        return node.asText();
+        return optional(name, JsonNode::isTextual, "text", JsonNode::asText);
     }
 
     /** The texts of the array {@code name}; none when absent or null. */
@@ -110,14 +97,8 @@ public final class EventData {
 
     /** A whole number that fits an int; null when absent or null. */
     public Integer optionalInteger(String name) {
-        JsonNode node = data.get(name);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-            throw unprocessable(name, "is not a whole number");
-        }
-        return node.intValue();
+        return optional(
+                name, node -> node.isIntegralNumber() && node.canConvertToInt(), "a whole number", JsonNode::intValue);
     }
 
     public BigDecimal decimal(String name) {
@@ -173,13 +154,19 @@ public final class EventData {
     }
 
     private JsonNode array(String name) {
+        JsonNode node = optional(name, JsonNode::isArray, "an array", Function.identity());
+        return node == null ? JsonNodeFactory.instance.arrayNode() : node;
+    }
+
+    /** Field {@code name} read by {@code read} when it {@code is} ({@code what}); null when absent or null. */
+    private <T> T optional(String name, Predicate<JsonNode> is, String what, Function<JsonNode, T> read) {
         JsonNode node = data.get(name);
         if (node == null || node.isNull()) {
-            return JsonNodeFactory.instance.arrayNode();
+            return null;
         }
-        if (!node.isArray()) {
-            throw unprocessable(name, "is not an array");
+        if (!is.test(node)) {
+            throw unprocessable(name, "is not " + what);
         }
-        return node;
+        return read.apply(node);
     }
 }

@@ -1,6 +1,7 @@
 package org.csp.eventsourcing.cloudevents;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -8,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.csp.contracts.EventLimits;
 
@@ -50,5 +53,23 @@ public final class EventTopics {
                 }
             }
         }
+    }
+
+    /** The end offset of every partition of {@code topics}, each of the two requests waited for up to {@code seconds}. */
+    public static Map<TopicPartition, Long> ends(Admin admin, Collection<String> topics, int seconds)
+            throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        admin.describeTopics(topics)
+                .allTopicNames()
+                .get(seconds, TimeUnit.SECONDS)
+                .forEach((topic, description) -> description
+                        .partitions()
+                        .forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        admin.listOffsets(request)
+                .all()
+                .get(seconds, TimeUnit.SECONDS)
+                .forEach((partition, info) -> ends.put(partition, info.offset()));
+        return ends;
     }
 }

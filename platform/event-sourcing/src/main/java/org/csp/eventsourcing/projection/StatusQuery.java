@@ -16,11 +16,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
+import org.csp.eventsourcing.cloudevents.EventTopics;
 
 /**
  * A projection's status as any instance can tell it from the database and the brokers: the live generation and the
@@ -201,17 +200,7 @@ final class StatusQuery {
     /** The end of every partition of the projection's topics (empty when the brokers cannot be reached). */
     private Map<TopicPartition, Long> endOffsets() {
         try {
-            Admin a = admin();
-            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            a.describeTopics(projection.topics())
-                    .allTopicNames()
-                    .get(5, TimeUnit.SECONDS)
-                    .forEach((topic, description) -> description
-                            .partitions()
-                            .forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
-            Map<TopicPartition, Long> ends = new HashMap<>();
-            a.listOffsets(request).all().get(5, TimeUnit.SECONDS).forEach((tp, info) -> ends.put(tp, info.offset()));
-            return ends;
+            return EventTopics.ends(admin(), projection.topics(), 5);
         } catch (Exception e) {
             return Map.of();
         }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -148,15 +147,10 @@ class LeaderWorkerTest {
 
     /** {@code aggregate} over the sessions ({@code a.pid}) that hold the job's lock. */
     private int overLockHolders(String aggregate) {
-        return db.pool()
-                .preparedQuery(
+        return db.first(
                         "SELECT " + aggregate + "::int AS n FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
-                                + " WHERE l.locktype = 'advisory' AND l.granted AND a.application_name = $1")
-                .execute(Tuple.of("csp-leader " + job))
-                .await()
-                .atMost(Duration.ofSeconds(10))
-                .iterator()
-                .next()
+                                + " WHERE l.locktype = 'advisory' AND l.granted AND a.application_name = $1",
+                        "csp-leader " + job)
                 .getInteger("n");
     }
 

@@ -355,25 +355,14 @@ class ProjectionRunnerTest {
         ProjectionRunner second = unstarted(Duration.ofSeconds(30));
         second.createTables();
         second.createTables();
-        long requested = db.pool()
-                .preparedQuery("SELECT count(*) AS n FROM public.projection_generation WHERE projection = 'ledger'"
+        long requested = db.first("SELECT count(*) AS n FROM public.projection_generation WHERE projection = 'ledger'"
                         + " AND state = 'requested' AND projection_version = 2")
-                .execute()
-                .await()
-                .atMost(Duration.ofSeconds(10))
-                .iterator()
-                .next()
                 .getLong("n");
         assertEquals(1, requested, "one rebuild requested for version 2");
         second.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (db.pool()
-                        .preparedQuery(
-                                "SELECT 1 FROM public.projection_generation WHERE projection = 'ledger' AND state = 'live'"
-                                        + " AND projection_version = 2")
-                        .execute()
-                        .await()
-                        .atMost(Duration.ofSeconds(10))
+        while (db.rows("SELECT 1 FROM public.projection_generation WHERE projection = 'ledger' AND state = 'live'"
+                                + " AND projection_version = 2")
                         .size()
                 == 0) {
             if (System.nanoTime() > deadline) {
@@ -483,18 +472,13 @@ class ProjectionRunnerTest {
     /** The audited actions, oldest first: action, target (without its details) and outcome (without its reason). */
     private List<String> audit() {
         List<String> actions = new ArrayList<>();
-        db.pool()
-                .query("SELECT * FROM public.admin_action ORDER BY id")
-                .execute()
-                .await()
-                .atMost(Duration.ofSeconds(10))
-                .forEach(row -> {
-                    assertEquals(ADMIN.subject(), row.getString("subject"));
-                    assertNotNull(row.getString("reason"));
-                    actions.add(row.getString("action") + " "
-                            + row.getString("target").split(" ")[0] + " "
-                            + row.getString("outcome").split(":")[0]);
-                });
+        db.rows("SELECT * FROM public.admin_action ORDER BY id").forEach(row -> {
+            assertEquals(ADMIN.subject(), row.getString("subject"));
+            assertNotNull(row.getString("reason"));
+            actions.add(row.getString("action") + " "
+                    + row.getString("target").split(" ")[0] + " "
+                    + row.getString("outcome").split(":")[0]);
+        });
         return actions;
     }
 

@@ -151,14 +151,7 @@ class OutboxRelayTest {
     }
 
     private long lastPosition() {
-        return db.pool()
-                .query("SELECT max(position) AS p FROM events")
-                .execute()
-                .await()
-                .atMost(Duration.ofSeconds(5))
-                .iterator()
-                .next()
-                .getLong("p");
+        return db.first("SELECT max(position) AS p FROM events").getLong("p");
     }
 
     private void awaitPublished(OutboxRelay relay, int events) throws InterruptedException {

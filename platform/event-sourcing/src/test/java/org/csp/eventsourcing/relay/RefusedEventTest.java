@@ -274,11 +274,7 @@ class RefusedEventTest {
     /** The outcomes of the administrators' actions, in order. */
     private List<String> audit() {
         List<String> outcomes = new ArrayList<>();
-        db.pool()
-                .query("SELECT outcome FROM admin_action WHERE action = 'relay.republish' ORDER BY id")
-                .execute()
-                .await()
-                .atMost(Duration.ofSeconds(10))
+        db.rows("SELECT outcome FROM admin_action WHERE action = 'relay.republish' ORDER BY id")
                 .forEach(row -> outcomes.add(row.getString("outcome")));
         return outcomes;
     }

@@ -4,6 +4,8 @@ import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.health.api.Wellness;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Produces;
 import org.csp.eventsourcing.projection.ProjectionStatus;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -22,37 +24,27 @@ final class ProjectionHealth {
 
     private ProjectionHealth() {}
 
-    @Readiness
-    @ApplicationScoped
-    static class Running implements AsyncHealthCheck {
-        private final ProjectionHost host;
+    /** The two checks: both report the hosted projections' status, readiness whether they run, wellness problems. */
+    @Dependent
+    static class Checks {
 
-        Running(ProjectionHost host) {
-            this.host = host;
+        @Produces
+        @Readiness
+        @ApplicationScoped
+        AsyncHealthCheck running(ProjectionHost host) {
+            return () -> report(host, true);
         }
 
-        @Override
-        public Uni<HealthCheckResponse> call() {
-            return report(host, READINESS, true);
-        }
-    }
-
-    @Wellness
-    @ApplicationScoped
-    static class Problems implements AsyncHealthCheck {
-        private final ProjectionHost host;
-
-        Problems(ProjectionHost host) {
-            this.host = host;
-        }
-
-        @Override
-        public Uni<HealthCheckResponse> call() {
-            return report(host, WELLNESS, false);
+        @Produces
+        @Wellness
+        @ApplicationScoped
+        AsyncHealthCheck problems(ProjectionHost host) {
+            return () -> report(host, false);
         }
     }
 
-    static Uni<HealthCheckResponse> report(ProjectionHost host, String name, boolean readiness) {
+    static Uni<HealthCheckResponse> report(ProjectionHost host, boolean readiness) {
+        String name = readiness ? READINESS : WELLNESS;
         boolean running = host.running();
         return host.status()
                 .map(statuses -> {

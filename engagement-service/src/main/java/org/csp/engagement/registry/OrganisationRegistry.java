@@ -5,10 +5,10 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.csp.contracts.PlanEventTypes;
-import org.csp.contracts.TypeCatalogue;
 import org.csp.eventsourcing.cloudevents.CloudEvent;
 import org.csp.eventsourcing.cloudevents.EventData;
 import org.csp.eventsourcing.projection.Projection;
@@ -67,7 +67,9 @@ public class OrganisationRegistry implements Projection {
 
     @Override
     public Set<String> ignoredTypes() {
-        return TypeCatalogue.allBut(PlanEventTypes.ALL, APPLIED);
+        Set<String> ignored = new HashSet<>(PlanEventTypes.ALL);
+        ignored.removeAll(APPLIED);
+        return Set.copyOf(ignored);
     }
 
     /** One organisation as one event leaves it; {@code name} null for a retirement, which keeps the stored name. */

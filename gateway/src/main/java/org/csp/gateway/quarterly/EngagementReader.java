@@ -1,11 +1,20 @@
 package org.csp.gateway.quarterly;
 
+import static org.csp.contracts.EngagementEventTypes.CASE_REVIEW_CLOSED_V1;
+import static org.csp.contracts.EngagementEventTypes.CASE_REVIEW_RECEIVED_V1;
+import static org.csp.contracts.EngagementEventTypes.CONSULTATION_CLOSED_V1;
+import static org.csp.contracts.EngagementEventTypes.CONSULTATION_OPENED_V1;
 import static org.csp.contracts.EngagementEventTypes.ENGAGEMENT_AMENDED_V1;
 import static org.csp.contracts.EngagementEventTypes.ENGAGEMENT_AMENDED_V2;
 import static org.csp.contracts.EngagementEventTypes.ENGAGEMENT_RECORDED_V1;
 import static org.csp.contracts.EngagementEventTypes.ENGAGEMENT_RECORDED_V2;
 import static org.csp.contracts.EngagementEventTypes.ENGAGEMENT_RECORDED_V3;
 import static org.csp.contracts.EngagementEventTypes.ENGAGEMENT_WITHDRAWN_V1;
+import static org.csp.contracts.EngagementEventTypes.FOLLOW_UP_ADDED_V1;
+import static org.csp.contracts.EngagementEventTypes.MEETING_HELD_V1;
+import static org.csp.contracts.EngagementEventTypes.RECOMMENDATIONS_RECORDED_V1;
+import static org.csp.contracts.EngagementEventTypes.RESULTS_PUBLISHED_V1;
+import static org.csp.contracts.EngagementEventTypes.THRESHOLD_DECIDED_V1;
 
 import java.time.LocalDate;
 import java.util.Collection;
@@ -33,6 +42,17 @@ final class EngagementReader {
             ENGAGEMENT_AMENDED_V1,
             ENGAGEMENT_AMENDED_V2,
             ENGAGEMENT_WITHDRAWN_V1);
+
+    static final Set<String> IGNORED = Set.of(
+            FOLLOW_UP_ADDED_V1,
+            CONSULTATION_OPENED_V1,
+            CONSULTATION_CLOSED_V1,
+            RESULTS_PUBLISHED_V1,
+            CASE_REVIEW_RECEIVED_V1,
+            THRESHOLD_DECIDED_V1,
+            MEETING_HELD_V1,
+            RECOMMENDATIONS_RECORDED_V1,
+            CASE_REVIEW_CLOSED_V1);
 
     private final Map<List<String>, EngagementRow> engagements = new LinkedHashMap<>();
 

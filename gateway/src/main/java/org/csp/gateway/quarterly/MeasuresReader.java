@@ -1,5 +1,6 @@
 package org.csp.gateway.quarterly;
 
+import static org.csp.contracts.MeasuresEventTypes.COMPARATOR_RECORDED_V1;
 import static org.csp.contracts.MeasuresEventTypes.DATA_POINT_RECORDED_V1;
 import static org.csp.contracts.MeasuresEventTypes.DATA_POINT_REVISED_V1;
 import static org.csp.contracts.MeasuresEventTypes.INDICATOR_AMENDED_V1;
@@ -44,6 +45,8 @@ final class MeasuresReader {
             INDICATOR_AMENDED_V1,
             DATA_POINT_RECORDED_V1,
             DATA_POINT_REVISED_V1);
+
+    static final Set<String> IGNORED = Set.of(COMPARATOR_RECORDED_V1);
 
     /** measures.indicator.defined.v1's defaults (as measures-service upcasts it): no targets and a 5 % tolerance. */
     static final BigDecimal DEFAULT_TOLERANCE = BigDecimal.valueOf(5);

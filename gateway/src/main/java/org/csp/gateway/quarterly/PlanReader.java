@@ -4,10 +4,22 @@ import static org.csp.contracts.PlanEventTypes.INITIATIVE_AMENDED_V1;
 import static org.csp.contracts.PlanEventTypes.INITIATIVE_DEFINED_V1;
 import static org.csp.contracts.PlanEventTypes.INITIATIVE_DEFINED_V2;
 import static org.csp.contracts.PlanEventTypes.INITIATIVE_RETIRED_V1;
+import static org.csp.contracts.PlanEventTypes.OBJECTIVE_AMENDED_V1;
+import static org.csp.contracts.PlanEventTypes.OBJECTIVE_DEFINED_V1;
+import static org.csp.contracts.PlanEventTypes.OBJECTIVE_RETIRED_V1;
+import static org.csp.contracts.PlanEventTypes.ORGANISATION_AMENDED_V1;
+import static org.csp.contracts.PlanEventTypes.ORGANISATION_DEFINED_V1;
+import static org.csp.contracts.PlanEventTypes.ORGANISATION_RETIRED_V1;
+import static org.csp.contracts.PlanEventTypes.PLAN_REVISED_V1;
 import static org.csp.contracts.PlanEventTypes.PRIORITY_AMENDED_V1;
 import static org.csp.contracts.PlanEventTypes.PRIORITY_DEFINED_V1;
+import static org.csp.contracts.PlanEventTypes.PRIORITY_LEAD_ASSIGNED_V1;
 import static org.csp.contracts.PlanEventTypes.PRIORITY_RETIRED_V1;
 import static org.csp.contracts.PlanEventTypes.PROGRESS_UPDATED_V1;
+import static org.csp.contracts.PlanEventTypes.REPORT_SUBMITTED_V1;
+import static org.csp.contracts.PlanEventTypes.REVIEW_CLOSED_V1;
+import static org.csp.contracts.PlanEventTypes.REVIEW_OPENED_V1;
+import static org.csp.contracts.PlanEventTypes.REVIEW_REOPENED_V1;
 
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -43,6 +55,20 @@ final class PlanReader {
             PRIORITY_DEFINED_V1,
             PRIORITY_AMENDED_V1,
             PRIORITY_RETIRED_V1);
+
+    static final Set<String> IGNORED = Set.of(
+            OBJECTIVE_DEFINED_V1,
+            OBJECTIVE_AMENDED_V1,
+            OBJECTIVE_RETIRED_V1,
+            ORGANISATION_DEFINED_V1,
+            ORGANISATION_AMENDED_V1,
+            ORGANISATION_RETIRED_V1,
+            PLAN_REVISED_V1,
+            REVIEW_OPENED_V1,
+            REPORT_SUBMITTED_V1,
+            REVIEW_CLOSED_V1,
+            REVIEW_REOPENED_V1,
+            PRIORITY_LEAD_ASSIGNED_V1);
 
     private final Map<List<String>, InitiativeRow> initiatives = new LinkedHashMap<>();
     private final Map<List<Object>, PriorityRow> priorities = new LinkedHashMap<>();

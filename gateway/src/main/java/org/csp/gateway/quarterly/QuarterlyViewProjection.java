@@ -9,7 +9,6 @@ import java.util.Set;
 import org.csp.contracts.EngagementEventTypes;
 import org.csp.contracts.MeasuresEventTypes;
 import org.csp.contracts.PlanEventTypes;
-import org.csp.contracts.TypeCatalogue;
 import org.csp.eventsourcing.cloudevents.CloudEvent;
 import org.csp.eventsourcing.projection.Projection;
 import org.csp.eventsourcing.projection.UnprocessableEvent;
@@ -51,10 +50,10 @@ public class QuarterlyViewProjection implements Projection {
         return union(PlanReader.APPLIED, MeasuresReader.APPLIED, EngagementReader.APPLIED);
     }
 
-    /** Every other type of its topics (the three services' topics): the view does not show them. */
+    /** Each service's events the view does not show, listed by its reader. */
     @Override
     public Set<String> ignoredTypes() {
-        return TypeCatalogue.allBut(TypeCatalogue.allTypes(), appliedTypes());
+        return union(PlanReader.IGNORED, MeasuresReader.IGNORED, EngagementReader.IGNORED);
     }
 
     @Override

@@ -14,7 +14,6 @@ import java.util.Set;
 import org.csp.calendar.FinancialQuarter;
 import org.csp.calendar.ReportingPeriod;
 import org.csp.contracts.EngagementEventTypes;
-import org.csp.contracts.TypeCatalogue;
 import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.cloudevents.CloudEvent;
 import org.csp.eventsourcing.cloudevents.EventData;
@@ -42,7 +41,6 @@ import org.jboss.logging.Logger;
 public class EngagementDerivation implements Projection {
 
     private static final Logger LOG = Logger.getLogger(EngagementDerivation.class);
-
     static final Actor ACTOR = new Actor("engagement-records", "measures-service");
 
     static final String FACTS_DDL = """
@@ -100,10 +98,17 @@ public class EngagementDerivation implements Projection {
                 EngagementEventTypes.RESULTS_PUBLISHED_V1);
     }
 
-    /** Follow-ups, consultations but their published results, and case reviews. */
     @Override
     public Set<String> ignoredTypes() {
-        return TypeCatalogue.allBut(EngagementEventTypes.ALL, appliedTypes());
+        return Set.of(
+                EngagementEventTypes.FOLLOW_UP_ADDED_V1,
+                EngagementEventTypes.CONSULTATION_OPENED_V1,
+                EngagementEventTypes.CONSULTATION_CLOSED_V1,
+                EngagementEventTypes.CASE_REVIEW_RECEIVED_V1,
+                EngagementEventTypes.THRESHOLD_DECIDED_V1,
+                EngagementEventTypes.MEETING_HELD_V1,
+                EngagementEventTypes.RECOMMENDATIONS_RECORDED_V1,
+                EngagementEventTypes.CASE_REVIEW_CLOSED_V1);
     }
 
     /** An engagement record as one event leaves it; {@code details} false for a withdrawal, which keeps the stored details. */

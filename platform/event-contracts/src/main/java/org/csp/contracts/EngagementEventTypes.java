@@ -36,8 +36,23 @@ public final class EngagementEventTypes {
     public static final String RECOMMENDATIONS_RECORDED_V1 = "engagement.review.recommendations-recorded.v1";
     public static final String CASE_REVIEW_CLOSED_V1 = "engagement.review.closed.v1";
 
-    /** Every type that is or ever was on the topic: each constant above. */
-    public static final List<String> ALL = TypeCatalogue.typesOf(EngagementEventTypes.class);
+    /** Every type that is or ever was on the topic. */
+    public static final List<String> ALL = List.of(
+            ENGAGEMENT_RECORDED_V1,
+            ENGAGEMENT_RECORDED_V2,
+            ENGAGEMENT_RECORDED_V3,
+            ENGAGEMENT_AMENDED_V1,
+            ENGAGEMENT_AMENDED_V2,
+            ENGAGEMENT_WITHDRAWN_V1,
+            FOLLOW_UP_ADDED_V1,
+            CONSULTATION_OPENED_V1,
+            CONSULTATION_CLOSED_V1,
+            RESULTS_PUBLISHED_V1,
+            CASE_REVIEW_RECEIVED_V1,
+            THRESHOLD_DECIDED_V1,
+            MEETING_HELD_V1,
+            RECOMMENDATIONS_RECORDED_V1,
+            CASE_REVIEW_CLOSED_V1);
 
     private EngagementEventTypes() {}
 }

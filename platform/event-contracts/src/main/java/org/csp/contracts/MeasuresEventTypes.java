@@ -23,8 +23,14 @@ public final class MeasuresEventTypes {
 
     public static final String COMPARATOR_RECORDED_V1 = "measures.comparator.recorded.v1";
 
-    /** Every type that is or ever was on the topic: each constant above. */
-    public static final List<String> ALL = TypeCatalogue.typesOf(MeasuresEventTypes.class);
+    /** Every type that is or ever was on the topic. */
+    public static final List<String> ALL = List.of(
+            INDICATOR_DEFINED_V1,
+            INDICATOR_DEFINED_V2,
+            INDICATOR_AMENDED_V1,
+            DATA_POINT_RECORDED_V1,
+            DATA_POINT_REVISED_V1,
+            COMPARATOR_RECORDED_V1);
 
     private MeasuresEventTypes() {}
 }

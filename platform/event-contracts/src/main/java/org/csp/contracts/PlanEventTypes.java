@@ -36,8 +36,28 @@ public final class PlanEventTypes {
     public static final String REVIEW_REOPENED_V1 = "plan.quarterly-review.reopened.v1";
     public static final String PRIORITY_LEAD_ASSIGNED_V1 = "plan.priority-lead.assigned.v1";
 
-    /** Every type that is or ever was on the topic: each constant above. */
-    public static final List<String> ALL = TypeCatalogue.typesOf(PlanEventTypes.class);
+    /** Every type that is or ever was on the topic. */
+    public static final List<String> ALL = List.of(
+            PLAN_REVISED_V1,
+            ORGANISATION_DEFINED_V1,
+            ORGANISATION_AMENDED_V1,
+            ORGANISATION_RETIRED_V1,
+            PRIORITY_DEFINED_V1,
+            PRIORITY_AMENDED_V1,
+            PRIORITY_RETIRED_V1,
+            OBJECTIVE_DEFINED_V1,
+            OBJECTIVE_AMENDED_V1,
+            OBJECTIVE_RETIRED_V1,
+            INITIATIVE_DEFINED_V1,
+            INITIATIVE_DEFINED_V2,
+            INITIATIVE_AMENDED_V1,
+            INITIATIVE_RETIRED_V1,
+            PROGRESS_UPDATED_V1,
+            REVIEW_OPENED_V1,
+            REPORT_SUBMITTED_V1,
+            REVIEW_CLOSED_V1,
+            REVIEW_REOPENED_V1,
+            PRIORITY_LEAD_ASSIGNED_V1);
 
     private PlanEventTypes() {}
 }

@@ -12,9 +12,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.csp.assessment.AreaRollUp;
+import org.csp.assessment.AreaRollUp.Coverage;
+import org.csp.assessment.AreaRollUp.From;
 import org.csp.assessment.Assessment;
 import org.csp.assessment.AssessmentView;
 import org.csp.assessment.Reading;
@@ -23,6 +27,8 @@ import org.csp.http.ApiCall;
 import org.csp.measures.datapoint.DataPointTable.DataPointRow;
 import org.csp.measures.datapoint.DataPoints;
 import org.csp.measures.geography.Geographies;
+import org.csp.measures.geography.Geographies.Level;
+import org.csp.measures.indicator.GeographyLevel;
 import org.csp.measures.indicator.IndicatorRules;
 import org.csp.measures.indicator.IndicatorTable.IndicatorRow;
 import org.csp.measures.indicator.Indicators;
@@ -50,7 +56,13 @@ public class AssessmentResource {
         this.call = call;
     }
 
-    /** One indicator's assessment; rag, direction and trend as codes ("green", "improving", "down"). */
+    /**
+     * One indicator's assessment; rag, direction and trend as codes ("green", "improving", "down"). {@code figuresFrom}
+     * says where the quarter's figures of a district came from for an indicator reported by ward: "district" (its own
+     * figures), "wards" (its wards' rolled up, {@code wardsReported} of {@code wardsExpected} of them with a figure),
+     * "district-and-wards" (some periods or sources each way) or "none"; for any other indicator or a ward, "own" or
+     * "none", without ward counts.
+     */
     public record IndicatorAssessment(
             String indicator,
             String title,
@@ -58,8 +70,12 @@ public class AssessmentResource {
             String unit,
             String polarity,
             String geography,
+            String figuresFrom,
+            Integer wardsReported,
+            Integer wardsExpected,
             @JsonUnwrapped AssessmentView assessment) {
-        static IndicatorAssessment of(IndicatorRow row, String geography, Assessment a) {
+        static IndicatorAssessment of(IndicatorRow row, String geography, Coverage coverage, Assessment a) {
+            boolean wards = coverage.partsExpected() > 0;
             return new IndicatorAssessment(
                     row.code(),
                     row.definition().title(),
@@ -67,9 +83,15 @@ public class AssessmentResource {
                     row.definition().unit(),
                     row.definition().polarity(),
                     geography,
+                    wards ? DISTRICT_FROM.get(coverage.from()) : coverage.from() == From.NONE ? "none" : "own",
+                    wards ? coverage.partsReported() : null,
+                    wards ? coverage.partsExpected() : null,
                     AssessmentView.of(a));
         }
     }
+
+    private static final Map<From, String> DISTRICT_FROM = Map.of(
+            From.OWN, "district", From.PARTS, "wards", From.OWN_AND_PARTS, "district-and-wards", From.NONE, "none");
 
     /** {@code quarter} as "2024-25-Q2" or "2024/25 Q2". */
     @GET
@@ -94,21 +116,49 @@ public class AssessmentResource {
                     "geography must be a GSS code of the " + p + " partnership's district or wards.");
         }
         LocalDate from = LocalDate.of(q.startYear() - 1, 4, 1);
+        boolean district = geographies.find(place).orElseThrow().level() == Level.DISTRICT;
+        // a district's assessment reads its wards' figures too (the partnership's points are its district's and wards')
         return indicators
                 .list(p, null)
-                .flatMap(rows -> dataPoints.since(p, place, from).map(points -> {
-                    Map<String, List<DataPointRow>> byIndicator =
-                            points.stream().collect(Collectors.groupingBy(DataPointRow::indicator));
-                    return rows.stream()
-                            .map(row -> {
-                                IndicatorRules rules = row.rules();
-                                List<Reading> readings = byIndicator.getOrDefault(row.code(), List.of()).stream()
-                                        .map(d -> new Reading(d.period(), d.firstDay(), d.source(), d.value()))
-                                        .toList();
-                                return IndicatorAssessment.of(
-                                        row, place, Assessment.assess(rules.basis(), q, readings));
-                            })
-                            .toList();
-                }));
+                .flatMap(rows -> dataPoints
+                        .since(p, district ? null : place, from)
+                        .map(points -> {
+                            Map<String, Map<String, List<Reading>>> byIndicator = points.stream()
+                                    .collect(Collectors.groupingBy(
+                                            DataPointRow::indicator,
+                                            Collectors.groupingBy(
+                                                    DataPointRow::geography,
+                                                    Collectors.mapping(
+                                                            d -> new Reading(
+                                                                    d.period(), d.firstDay(), d.source(), d.value()),
+                                                            Collectors.toList()))));
+                            return rows.stream()
+                                    .map(row -> assess(
+                                            row, q, place, district, byIndicator.getOrDefault(row.code(), Map.of())))
+                                    .toList();
+                        }));
+    }
+
+    /**
+     * One indicator's quarter at {@code place} from its readings by geography: for a district and an indicator reported
+     * by ward, the district's own figures and its wards' rolled up where it has none ({@link AreaRollUp}).
+     */
+    private IndicatorAssessment assess(
+            IndicatorRow row, FinancialQuarter q, String place, boolean district, Map<String, List<Reading>> byPlace) {
+        IndicatorRules rules = row.rules();
+        List<Reading> own = byPlace.getOrDefault(place, List.of());
+        Map<String, List<Reading>> wards = new HashMap<>(byPlace);
+        wards.remove(place);
+        int wardsExpected = district && rules.level() == GeographyLevel.WARD ? wardsOf(place) : 0;
+        AreaRollUp.Result area =
+                AreaRollUp.of(rules.basis(), q, own, wardsExpected > 0 ? wards : Map.of(), wardsExpected);
+        return IndicatorAssessment.of(
+                row, place, area.coverage(), Assessment.assess(rules.basis(), q, area.readings()));
+    }
+
+    private int wardsOf(String district) {
+        return (int) geographies.list(null).stream()
+                .filter(g -> g.level() == Level.WARD && district.equals(g.parent()))
+                .count();
     }
 }

@@ -77,6 +77,53 @@ class AssessmentApiTest {
         Api.get(viewer, "/api/assessments/2024-25-Q9").statusCode(404);
     }
 
+    /**
+     * ASB incidents are reported by ward: ward figures posted alone give Stroud's district figure (their sum), and a
+     * figure posted for the district itself stands instead of its wards' for that month, so nothing is counted twice.
+     */
+    @Test
+    void wardFiguresPostedAloneGiveTheDistrictsAssessment() {
+        String wards = String.join(
+                ",",
+                ward("2019-10", "E05013187", 10),
+                ward("2019-10", "E05010969", 6),
+                ward("2019-11", "E05013187", 4),
+                ward("2018-10", "E05013188", 12));
+        post(wards);
+        var viewer = Tokens.user("viewer");
+        Api.get(viewer, "/api/assessments/2019-20-Q3")
+                .statusCode(200)
+                .body("find { it.indicator == 'ASB-INCIDENTS' }.geography", equalTo("E07000082"))
+                .body("find { it.indicator == 'ASB-INCIDENTS' }.value", equalTo(20))
+                .body("find { it.indicator == 'ASB-INCIDENTS' }.sameTimeLastYear", equalTo(12))
+                .body("find { it.indicator == 'ASB-INCIDENTS' }.periodsReported", equalTo(2))
+                .body("find { it.indicator == 'ASB-INCIDENTS' }.figuresFrom", equalTo("wards"))
+                .body("find { it.indicator == 'ASB-INCIDENTS' }.wardsReported", equalTo(2))
+                .body("find { it.indicator == 'ASB-INCIDENTS' }.wardsExpected", equalTo(27));
+        // Stroud's own October figure: 30 instead of the wards' 16; November still from its ward
+        post(row("ASB-INCIDENTS", "2019-10", 30));
+        Api.get(viewer, "/api/assessments/2019-20-Q3")
+                .statusCode(200)
+                .body("find { it.indicator == 'ASB-INCIDENTS' }.value", equalTo(34))
+                .body("find { it.indicator == 'ASB-INCIDENTS' }.figuresFrom", equalTo("district-and-wards"))
+                .body("find { it.indicator == 'ASB-INCIDENTS' }.wardsReported", equalTo(1));
+        // a ward's own assessment is its figures alone; a district-level indicator has no ward counts
+        Api.get(viewer, "/api/assessments/2019-20-Q3?geography=E05013187")
+                .statusCode(200)
+                .body("find { it.indicator == 'ASB-INCIDENTS' }.value", equalTo(14))
+                .body("find { it.indicator == 'ASB-INCIDENTS' }.figuresFrom", equalTo("own"))
+                .body("find { it.indicator == 'ASB-INCIDENTS' }.wardsExpected", equalTo(null));
+        Api.get(viewer, "/api/assessments/2019-20-Q3")
+                .statusCode(200)
+                .body("find { it.indicator == 'HATE-CRIMES' }.figuresFrom", equalTo("none"))
+                .body("find { it.indicator == 'HATE-CRIMES' }.wardsExpected", equalTo(null));
+    }
+
+    private static String ward(String period, String ward, int value) {
+        return "{\"indicator\":\"ASB-INCIDENTS\",\"period\":\"%s\",\"geography\":\"%s\",\"value\":%d}"
+                .formatted(period, ward, value);
+    }
+
     @Test
     void theLatestValueAndTheSourcesStillToSubmit() {
         post(String.join(",", row("YOUNG-PEOPLE-OFFENDING", "2017/18 Q1", 7), row("ASB-INCIDENTS", "2017-04", 50)));

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.csp.infrastructure.ChildProcess;
+import org.csp.infrastructure.DemoRealm;
 import org.csp.infrastructure.Durability;
 import org.csp.infrastructure.LocalKeycloak;
 import org.csp.infrastructure.LocalServers;
@@ -239,6 +240,7 @@ public final class LocalStack implements AutoCloseable {
                         },
                         "local-stack-stop"));
         String realm = stack.keycloak().realmUrl();
+        DemoRealm demo = DemoRealm.read(RepoRoot.realmFile());
         System.out.printf(
                 """
 
@@ -254,9 +256,9 @@ public final class LocalStack implements AutoCloseable {
                   data and logs       %s
 
                 Demo logins (local demo realm only), client csp-cli, password = user name:
-                  coordinator, lead, engagement, viewer
+                  %s
                 Machine clients (client credentials), secret <client-id>-secret:
-                  police-gloucestershire (partner-agency, org gloucestershire-constabulary), safer-gloucestershire (county-analyst)
+                  %s
 
                   TOKEN=$(curl -s -d grant_type=password -d client_id=csp-cli -d username=coordinator -d password=coordinator \\
                     %s/protocol/openid-connect/token | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
@@ -272,6 +274,8 @@ public final class LocalStack implements AutoCloseable {
                 stack.kafkaBootstrap(),
                 stack.servers.postgres().port(),
                 settings.data(),
+                String.join(", ", demo.users()),
+                String.join(", ", demo.clients()),
                 realm,
                 stack.url("gateway"),
                 stack.url("gateway"));

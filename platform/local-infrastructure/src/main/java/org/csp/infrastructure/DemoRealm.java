@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -47,6 +48,16 @@ public final class DemoRealm {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the realm file " + realmFile, e);
         }
+    }
+
+    /** The demo users' names, in alphabetical order. */
+    public List<String> users() {
+        return userCredentials.keySet().stream().sorted().toList();
+    }
+
+    /** The confidential (machine) clients' ids, in alphabetical order. */
+    public List<String> clients() {
+        return clientCredentials.keySet().stream().sorted().toList();
     }
 
     /** The login form fields of a demo user, for the password grant through the public client {@code csp-cli}. */

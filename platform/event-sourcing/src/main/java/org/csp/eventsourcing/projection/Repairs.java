@@ -19,6 +19,7 @@ import org.csp.eventsourcing.admin.AdminActions;
 import org.csp.eventsourcing.cloudevents.CloudEvent;
 import org.csp.eventsourcing.cloudevents.CloudEventCodec;
 import org.csp.eventsourcing.cloudevents.UndecodableRecord;
+import org.csp.eventsourcing.projection.BatchPlan.StreamKey;
 import org.csp.problem.ProblemException;
 
 /**
@@ -209,7 +210,20 @@ final class Repairs {
         if (!projection.appliedTypes().contains(event.type())) {
             throw new NotApplied("unknown event type '" + event.type() + "' from " + event.source());
         }
-        return projection.apply(tx, List.of(event));
+        CloudEventCodec.StreamPosition position = CloudEventCodec.streamPosition(record);
+        if (position == null) {
+            return projection.apply(tx, List.of(event));
+        }
+        StreamKey stream = new StreamKey(position.source(), position.subject());
+        return Bookkeeping.versions(tx, List.of(stream)).flatMap(versions -> {
+            Long applied = versions.get(stream);
+            if (applied != null && applied > position.version()) {
+                // applied now, it would land on top of what came after it: a view that replaces state would go back
+                throw new NotApplied("later events of " + position.subject() + " (up to version " + applied
+                        + ") were applied after it was parked; rebuild the projection to apply its stream in order");
+            }
+            return projection.apply(tx, List.of(event));
+        });
     }
 
     /** Why a replay did not apply the record (it stays parked), or null for a failure of another kind. */

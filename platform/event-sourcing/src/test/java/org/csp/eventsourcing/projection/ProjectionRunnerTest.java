@@ -430,6 +430,39 @@ class ProjectionRunnerTest {
         awaitTotals();
     }
 
+    /**
+     * A parked record whose stream went on (a later version applied after it was parked) is not replayed on top of what
+     * came after it, which a view that replaces state would undo: the replay is a 409 naming the rebuild, and nothing
+     * changes.
+     */
+    @Test
+    void aParkedRecordWhoseStreamWentOnIsNotReplayedOnTopOfWhatCameAfterIt() throws Exception {
+        ensureTopic();
+        ProjectionRunner runner = runner();
+        String stream = "stroud:ledger:went-on";
+        send(event(stream, 1, POSTED, "{\"account\": \"went-on\"}")); // parked: no amount
+        send(event(stream, 2, POSTED, "{\"account\": \"went-on\", \"amount\": 5}"));
+        await(() -> total("went-on") == 5, "version 2 applied after version 1 was parked");
+        long parked = runner.parked().await().atMost(Duration.ofSeconds(10)).stream()
+                .filter(p -> stream.equals(p.subject()))
+                .findFirst()
+                .orElseThrow()
+                .id();
+
+        ledger.lenient = true; // the fix, which would apply it now
+        ProblemException refused =
+                assertThrows(ProblemException.class, () -> runner.replay(parked, ADMIN, "postings count 1 now"));
+        assertEquals(409, refused.status());
+        assertTrue(refused.getMessage().contains("rebuild"), refused.getMessage());
+        assertEquals(5, total("went-on"), "nothing applied on top of version 2");
+        assertEquals(
+                1,
+                runner.parked().await().atMost(Duration.ofSeconds(10)).stream()
+                        .filter(p -> stream.equals(p.subject()))
+                        .count(),
+                "it stays parked");
+    }
+
     @Test
     void aPersistentGapIsSkippedWithAReasonAndTheEventsHeldBehindItAreAppliedOnce() throws Exception {
         ensureTopic();

@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.csp.geography.GeographyFile;
 import org.csp.partnership.PartnershipRegistry;
-import org.csp.seed.SeedFiles;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -20,14 +20,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class Geographies {
-
-    /** The data file's shape. */
-    public record GeographyFile(String format, String source, Area county, List<District> districts) {
-
-        public record Area(String code, String name) {}
-
-        public record District(String code, String name, List<Area> wards) {}
-    }
 
     /**
      * A known place; {@code parent} is the place that holds it, {@code district} the district it is in, and with
@@ -42,19 +34,13 @@ public class Geographies {
         WARD
     }
 
-    /** The data file's format. */
-    public static final String FORMAT = "csp-geography/2";
-
     private final Map<String, Geography> byCode = new LinkedHashMap<>();
 
     public Geographies(
             ObjectMapper json,
             @ConfigProperty(name = "csp.geography.file", defaultValue = "geography/gloucestershire.json") String file,
             PartnershipRegistry partnerships) {
-        GeographyFile content = SeedFiles.read(json, file, GeographyFile.class);
-        if (!FORMAT.equals(content.format())) {
-            throw new IllegalStateException(file + " is not a " + FORMAT + " file");
-        }
+        GeographyFile content = GeographyFile.read(json, file);
         String county = content.county().code();
         if (!county.equals(partnerships.county().gss().code())) {
             throw new IllegalStateException(file + " is of the county " + county + ", the partnerships file of "

@@ -1,0 +1,41 @@
+package org.csp.geography;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.csp.partnership.PartnershipRegistry;
+import org.junit.jupiter.api.Test;
+
+class GeographyFileTest {
+
+    @Test
+    void theShippedFileHoldsTheCountyItsSixDistrictsAndTheirWards() {
+        GeographyFile file = GeographyFile.load();
+        assertEquals("E10000013", file.county().code());
+        assertEquals(6, file.districts().size());
+        assertEquals(
+                138, file.districts().stream().mapToInt(d -> d.wards().size()).sum());
+        assertEquals(27, file.district("E07000082").orElseThrow().wards().size());
+        assertTrue(file.district("E05013187").isEmpty(), "a ward is no district");
+        // every district of the file is a partnership's, and the other way round
+        PartnershipRegistry partnerships = PartnershipRegistry.load();
+        file.districts()
+                .forEach(d -> assertTrue(partnerships.byDistrict(d.code()).isPresent(), d.code()));
+        partnerships
+                .partnerships()
+                .forEach(p -> assertTrue(file.district(p.gss().code()).isPresent(), p.id()));
+    }
+
+    @Test
+    void aFileOfAnotherFormatStopsTheStart() {
+        IllegalStateException refused = assertThrows(
+                IllegalStateException.class,
+                () -> GeographyFile.read(
+                        new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES),
+                        "partnerships/gloucestershire.json"));
+        assertTrue(refused.getMessage().contains("csp-geography/2"), refused.getMessage());
+    }
+}

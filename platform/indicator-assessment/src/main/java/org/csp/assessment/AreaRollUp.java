@@ -2,6 +2,7 @@ package org.csp.assessment;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -83,16 +84,18 @@ public final class AreaRollUp {
         return new Result(List.copyOf(readings), new Coverage(from, partsInQuarter.size(), partsExpected));
     }
 
-    /** A period (by its first day) and a source: what one figure of an area stands for. */
+    /** A period (by its first day) and a source (null where a figure names none): what one figure stands for. */
     private record Key(LocalDate firstDay, String source) implements Comparable<Key> {
+        private static final Comparator<Key> ORDER = Comparator.comparing(Key::firstDay)
+                .thenComparing(Key::source, Comparator.nullsFirst(Comparator.naturalOrder()));
+
         static Key of(Reading r) {
             return new Key(r.firstDay(), r.source());
         }
 
         @Override
         public int compareTo(Key other) {
-            int byDay = firstDay.compareTo(other.firstDay);
-            return byDay != 0 ? byDay : source.compareTo(other.source);
+            return ORDER.compare(this, other);
         }
     }
 }

@@ -64,6 +64,21 @@ class AreaRollUpTest {
     }
 
     @Test
+    void figuresThatNameNoSourceRollUpToo() {
+        AreaRollUp.Result result = AreaRollUp.of(
+                basis(Aggregation.SUM),
+                Q2_2024,
+                List.of(month(2024, 8, null, 9)),
+                Map.of(
+                        "E05000001", List.of(month(2024, 7, null, 3), month(2024, 8, null, 50)),
+                        "E05000002", List.of(month(2024, 7, "police", 4))),
+                27);
+        // July: 3 (no source) and 4 (police) from the wards; August: the district's own 9, not the ward's 50
+        assertEquals(new BigDecimal("16"), value(result, Aggregation.SUM));
+        assertEquals(new Coverage(From.OWN_AND_PARTS, 2, 27), result.coverage());
+    }
+
+    @Test
     void wardRatesAreAveragedAndTheDistrictsOwnFiguresAloneSaySo() {
         AreaRollUp.Result averaged = AreaRollUp.of(
                 basis(Aggregation.MEAN),

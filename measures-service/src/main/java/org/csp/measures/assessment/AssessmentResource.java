@@ -117,6 +117,7 @@ public class AssessmentResource {
         }
         LocalDate from = LocalDate.of(q.startYear() - 1, 4, 1);
         boolean district = geographies.find(place).orElseThrow().level() == Level.DISTRICT;
+        int wards = district ? wardsOf(place) : 0;
         // a district's assessment reads its wards' figures too (the partnership's points are its district's and wards')
         return indicators
                 .list(p, null)
@@ -134,24 +135,27 @@ public class AssessmentResource {
                                                             Collectors.toList()))));
                             return rows.stream()
                                     .map(row -> assess(
-                                            row, q, place, district, byIndicator.getOrDefault(row.code(), Map.of())))
+                                            row, q, place, wards, byIndicator.getOrDefault(row.code(), Map.of())))
                                     .toList();
                         }));
     }
 
     /**
-     * One indicator's quarter at {@code place} from its readings by geography: for a district and an indicator reported
-     * by ward, the district's own figures and its wards' rolled up where it has none ({@link AreaRollUp}).
+     * One indicator's quarter at {@code place} from its readings by geography: for a district ({@code wards} the
+     * number it has, 0 for a ward) and an indicator reported by ward, the district's own figures and its wards' rolled
+     * up where it has none ({@link AreaRollUp}).
      */
-    private IndicatorAssessment assess(
-            IndicatorRow row, FinancialQuarter q, String place, boolean district, Map<String, List<Reading>> byPlace) {
+    private static IndicatorAssessment assess(
+            IndicatorRow row, FinancialQuarter q, String place, int wards, Map<String, List<Reading>> byPlace) {
         IndicatorRules rules = row.rules();
         List<Reading> own = byPlace.getOrDefault(place, List.of());
-        Map<String, List<Reading>> wards = new HashMap<>(byPlace);
-        wards.remove(place);
-        int wardsExpected = district && rules.level() == GeographyLevel.WARD ? wardsOf(place) : 0;
-        AreaRollUp.Result area =
-                AreaRollUp.of(rules.basis(), q, own, wardsExpected > 0 ? wards : Map.of(), wardsExpected);
+        int wardsExpected = rules.level() == GeographyLevel.WARD ? wards : 0;
+        Map<String, List<Reading>> parts = new HashMap<>();
+        if (wardsExpected > 0) {
+            parts.putAll(byPlace);
+            parts.remove(place);
+        }
+        AreaRollUp.Result area = AreaRollUp.of(rules.basis(), q, own, parts, wardsExpected);
         return IndicatorAssessment.of(
                 row, place, area.coverage(), Assessment.assess(rules.basis(), q, area.readings()));
     }

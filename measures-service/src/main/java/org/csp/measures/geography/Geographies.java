@@ -38,7 +38,7 @@ public class Geographies {
 
     public Geographies(
             ObjectMapper json,
-            @ConfigProperty(name = "csp.geography.file", defaultValue = "geography/gloucestershire.json") String file,
+            @ConfigProperty(name = "csp.geography.file", defaultValue = GeographyFile.RESOURCE) String file,
             PartnershipRegistry partnerships) {
         GeographyFile content = GeographyFile.read(json, file);
         String county = content.county().code();

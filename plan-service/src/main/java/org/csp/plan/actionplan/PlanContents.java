@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.csp.calendar.UkCalendar;
 import org.csp.eventsourcing.EventTypes;
 import org.csp.geography.GssCode;
+import org.csp.partnership.PartnershipRegistry;
 import org.csp.plan.actionplan.PlanFile.InitiativeEntry;
 import org.csp.plan.actionplan.PlanFile.ObjectiveEntry;
 import org.csp.plan.actionplan.PlanFile.PriorityEntry;
@@ -52,9 +52,6 @@ public record PlanContents(
         Map<String, String> organisationReferences,
         String fileDigest) {
 
-    private static final Pattern PARTNERSHIP_ID =
-            Pattern.compile("[a-z][a-z0-9-]{1," + (PlanFile.MAX_PARTNERSHIP_ID - 1) + "}");
-
     /** The file's contents, or 422 listing every problem with its place in the file. */
     public static PlanContents of(PlanFile file) {
         if (file == null) {
@@ -66,7 +63,9 @@ public record PlanContents(
         v.require(
                 file.partnership() != null
                         && file.partnership().id() != null
-                        && PARTNERSHIP_ID.matcher(file.partnership().id()).matches(),
+                        && PartnershipRegistry.ID
+                                .matcher(file.partnership().id())
+                                .matches(),
                 "partnership.id",
                 "must be a partnership id such as 'stroud'");
         if (file.partnership() != null) {

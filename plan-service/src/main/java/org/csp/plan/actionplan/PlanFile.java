@@ -3,6 +3,7 @@ package org.csp.plan.actionplan;
 import java.util.List;
 import org.csp.calendar.UkCalendar;
 import org.csp.geography.GssCode;
+import org.csp.partnership.PartnershipRegistry;
 import org.csp.plan.element.Elements;
 import org.csp.plan.element.IndicatorCodes;
 import org.csp.plan.initiative.InitiativeRequest;
@@ -44,7 +45,7 @@ public record PlanFile(
     public static final int MAX_SOURCE = 1000;
     public static final int MAX_NOTES = 100;
     public static final int MAX_NOTE = 2000;
-    public static final int MAX_PARTNERSHIP_ID = 40;
+    public static final int MAX_PARTNERSHIP_ID = PartnershipRegistry.MAX_ID_LENGTH;
     public static final int MAX_PARTNERSHIP_NAME = 200;
     public static final int MAX_ORGANISATIONS = 200;
     public static final int MAX_TITLE = 500;

@@ -2,13 +2,11 @@ package org.csp.geography;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
-import java.util.Optional;
 import org.csp.seed.SeedFiles;
 
 /**
  * The geography file as written ({@value #RESOURCE}, format {@value #FORMAT}): the county, its districts and their
- * wards, by GSS code and name. measures-service checks every figure's place against it; the gateway counts a
- * district's wards from it.
+ * wards, by GSS code and name. measures-service checks every figure's place against it ({@code Geographies}).
  */
 public record GeographyFile(String format, String source, Area county, List<District> districts) {
 
@@ -28,15 +26,5 @@ public record GeographyFile(String format, String source, Area county, List<Dist
             throw new IllegalStateException(resource + " is not a " + FORMAT + " file");
         }
         return file;
-    }
-
-    /** The shipped file. */
-    public static GeographyFile load() {
-        return read(new ObjectMapper(), RESOURCE);
-    }
-
-    /** The district whose GSS code is {@code code}. */
-    public Optional<District> district(String code) {
-        return districts.stream().filter(d -> d.code().equals(code)).findFirst();
     }
 }

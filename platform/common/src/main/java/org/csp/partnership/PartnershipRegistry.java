@@ -23,8 +23,11 @@ public final class PartnershipRegistry {
     /** The partnerships file every service reads. */
     public static final String RESOURCE = "partnerships/gloucestershire.json";
 
+    /** The longest partnership id. */
+    public static final int MAX_ID_LENGTH = 40;
+
     /** A partnership's id: as the {@code partnership} claim and the {@code ?partnership=} parameter name it. */
-    public static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{1,39}");
+    public static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{1," + (MAX_ID_LENGTH - 1) + "}");
 
     private static final ObjectMapper JSON =
             new ObjectMapper().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);

@@ -9,7 +9,7 @@ import jakarta.enterprise.inject.Instance;
 import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
+import org.csp.partnership.PartnershipRegistry;
 import org.csp.problem.ProblemException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -30,8 +30,6 @@ public class Partnerships {
     /** The token claim listing the partnerships a machine client serves. */
     public static final String SERVED_CLAIM = "partnerships";
 
-    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{1,39}");
-
     private final Instance<JsonWebToken> token;
     private final Instance<SecurityIdentity> identity;
 
@@ -44,7 +42,7 @@ public class Partnerships {
     public String resolve(String requested) {
         String claimed = claimed();
         boolean named = requested != null && !requested.isBlank();
-        if (named && !ID.matcher(requested).matches()) {
+        if (named && !PartnershipRegistry.ID.matcher(requested).matches()) {
             throw new ProblemException(
                     400,
                     "invalid-partnership",

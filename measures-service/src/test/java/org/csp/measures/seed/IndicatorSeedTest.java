@@ -22,7 +22,7 @@ class IndicatorSeedTest {
 
     @Test
     void theCountyCoreSetIsOfEveryPartnershipAndAPartnershipsOwnFileOfItsOwn() {
-        IndicatorFile core = IndicatorSeed.read(new ObjectMapper(), "seed/county-core-indicators.json");
+        IndicatorFile core = IndicatorSeed.read(new ObjectMapper(), "indicators/county-core.json");
         assertEquals(
                 List.of("cheltenham", "cotswold", "forest-of-dean", "gloucester", "stroud", "tewkesbury"),
                 SEED.partnershipsOf("core", core));

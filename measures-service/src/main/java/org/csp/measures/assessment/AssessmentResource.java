@@ -11,6 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -21,9 +22,13 @@ import org.csp.assessment.AreaRollUp.Coverage;
 import org.csp.assessment.AreaRollUp.From;
 import org.csp.assessment.Assessment;
 import org.csp.assessment.AssessmentView;
+import org.csp.assessment.FamilyGroup;
+import org.csp.assessment.Polarity;
 import org.csp.assessment.Reading;
 import org.csp.calendar.FinancialQuarter;
 import org.csp.http.ApiCall;
+import org.csp.measures.comparator.Comparators;
+import org.csp.measures.comparator.Comparators.ComparatorRow;
 import org.csp.measures.datapoint.DataPointTable.DataPointRow;
 import org.csp.measures.datapoint.DataPoints;
 import org.csp.measures.geography.Geographies;
@@ -37,7 +42,8 @@ import org.csp.problem.ProblemException;
 /**
  * The quarter's assessment of every indicator for one geography (the partnership's district unless asked): value, the
  * same period last year, change, target, RAG and direction of travel, by the shared rule
- * ({@link Assessment}) that the gateway's quarterly view uses too.
+ * ({@link Assessment}) that the gateway's quarterly view uses too, and for a district its family group
+ * ({@link FamilyGroup}) where the quarter has the group's figures.
  */
 @Path("/api/assessments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,11 +52,18 @@ public class AssessmentResource {
 
     private final Indicators indicators;
     private final DataPoints dataPoints;
+    private final Comparators comparators;
     private final Geographies geographies;
     private final ApiCall call;
 
-    public AssessmentResource(Indicators indicators, DataPoints dataPoints, Geographies geographies, ApiCall call) {
+    public AssessmentResource(
+            Indicators indicators,
+            DataPoints dataPoints,
+            Comparators comparators,
+            Geographies geographies,
+            ApiCall call) {
         this.indicators = indicators;
+        this.comparators = comparators;
         this.dataPoints = dataPoints;
         this.geographies = geographies;
         this.call = call;
@@ -73,8 +86,10 @@ public class AssessmentResource {
             String figuresFrom,
             Integer wardsReported,
             Integer wardsExpected,
-            @JsonUnwrapped AssessmentView assessment) {
-        static IndicatorAssessment of(IndicatorRow row, String geography, Coverage coverage, Assessment a) {
+            @JsonUnwrapped AssessmentView assessment,
+            FamilyGroupView familyGroup) {
+        static IndicatorAssessment of(
+                IndicatorRow row, String geography, Coverage coverage, Assessment a, FamilyGroupView familyGroup) {
             boolean wards = coverage.partsExpected() > 0;
             return new IndicatorAssessment(
                     row.code(),
@@ -86,7 +101,43 @@ public class AssessmentResource {
                     wards ? DISTRICT_FROM.get(coverage.from()) : coverage.from() == From.NONE ? "none" : "own",
                     wards ? coverage.partsReported() : null,
                     wards ? coverage.partsExpected() : null,
-                    AssessmentView.of(a));
+                    AssessmentView.of(a),
+                    familyGroup);
+        }
+    }
+
+    /**
+     * Where the district stands in its Most Similar Family Group in the latest period of the quarter that has the
+     * group's figures ({@link FamilyGroup}): its figure against the group's average and limits, its rank where the
+     * export gave it, {@code position} ("below", "within", "above", "not-known") and {@code reading} through the
+     * polarity ("better", "similar", "worse", "not-assessed"); {@code source} the comparator source that imported the
+     * figures (null: posted by hand).
+     */
+    public record FamilyGroupView(
+            String period,
+            BigDecimal value,
+            BigDecimal average,
+            BigDecimal lower,
+            BigDecimal upper,
+            Integer rank,
+            Integer groupSize,
+            String position,
+            String reading,
+            String source) {
+        static FamilyGroupView of(ComparatorRow c, Polarity polarity) {
+            FamilyGroup g =
+                    FamilyGroup.place(polarity, c.value(), c.average(), c.lower(), c.upper(), c.rank(), c.groupSize());
+            return new FamilyGroupView(
+                    c.period(),
+                    g.value(),
+                    g.average(),
+                    g.lower(),
+                    g.upper(),
+                    g.rank(),
+                    g.groupSize(),
+                    g.position().code(),
+                    g.reading().code(),
+                    c.source());
         }
     }
 
@@ -119,25 +170,35 @@ public class AssessmentResource {
         boolean district = geographies.find(place).orElseThrow().level() == Level.DISTRICT;
         int wards = district ? wardsOf(place) : 0;
         // a district's assessment reads its wards' figures too (the partnership's points are its district's and wards')
-        return indicators
-                .list(p, null)
-                .flatMap(rows -> dataPoints
-                        .since(p, district ? null : place, from)
-                        .map(points -> {
-                            Map<String, Map<String, List<Reading>>> byIndicator = points.stream()
-                                    .collect(Collectors.groupingBy(
-                                            DataPointRow::indicator,
-                                            Collectors.groupingBy(
-                                                    DataPointRow::geography,
-                                                    Collectors.mapping(
-                                                            d -> new Reading(
-                                                                    d.period(), d.firstDay(), d.source(), d.value()),
-                                                            Collectors.toList()))));
-                            return rows.stream()
-                                    .map(row -> assess(
-                                            row, q, place, wards, byIndicator.getOrDefault(row.code(), Map.of())))
-                                    .toList();
-                        }));
+        // family groups compare whole partnership areas: a district has comparators, a ward none
+        Uni<Map<String, ComparatorRow>> groups = district
+                ? comparators
+                        .within(p, place, q.firstDay(), q.lastDay())
+                        .map(rows -> rows.stream()
+                                .collect(Collectors.toMap(ComparatorRow::indicatorCode, c -> c, (latest, c) -> latest)))
+                : Uni.createFrom().item(Map.of());
+        return Uni.combine()
+                .all()
+                .unis(indicators.list(p, null), dataPoints.since(p, district ? null : place, from), groups)
+                .with((rows, points, latest) -> {
+                    Map<String, Map<String, List<Reading>>> byIndicator = points.stream()
+                            .collect(Collectors.groupingBy(
+                                    DataPointRow::indicator,
+                                    Collectors.groupingBy(
+                                            DataPointRow::geography,
+                                            Collectors.mapping(
+                                                    d -> new Reading(d.period(), d.firstDay(), d.source(), d.value()),
+                                                    Collectors.toList()))));
+                    return rows.stream()
+                            .map(row -> assess(
+                                    row,
+                                    q,
+                                    place,
+                                    wards,
+                                    byIndicator.getOrDefault(row.code(), Map.of()),
+                                    latest.get(row.code())))
+                            .toList();
+                });
     }
 
     /**
@@ -146,7 +207,12 @@ public class AssessmentResource {
      * up where it has none ({@link AreaRollUp}).
      */
     private static IndicatorAssessment assess(
-            IndicatorRow row, FinancialQuarter q, String place, int wards, Map<String, List<Reading>> byPlace) {
+            IndicatorRow row,
+            FinancialQuarter q,
+            String place,
+            int wards,
+            Map<String, List<Reading>> byPlace,
+            ComparatorRow group) {
         IndicatorRules rules = row.rules();
         List<Reading> own = byPlace.getOrDefault(place, List.of());
         int wardsExpected = rules.level() == GeographyLevel.WARD ? wards : 0;
@@ -157,7 +223,11 @@ public class AssessmentResource {
         }
         AreaRollUp.Result area = AreaRollUp.of(rules.basis(), q, own, parts, wardsExpected);
         return IndicatorAssessment.of(
-                row, place, area.coverage(), Assessment.assess(rules.basis(), q, area.readings()));
+                row,
+                place,
+                area.coverage(),
+                Assessment.assess(rules.basis(), q, area.readings()),
+                group == null ? null : FamilyGroupView.of(group, rules.basis().polarity()));
     }
 
     private int wardsOf(String district) {

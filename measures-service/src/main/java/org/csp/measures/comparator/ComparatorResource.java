@@ -32,8 +32,9 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * Most Similar Family Group comparators of an indicator ({@code measures.comparator.recorded.v1}): posted by the
- * coordinator or the county analyst, read by everyone.
+ * Most Similar Family Group comparators of an indicator ({@code measures.comparator.recorded.v2}): posted by the
+ * coordinator or the county analyst, or imported from an export through a comparator source
+ * ({@link org.csp.measures.comparator.source.ComparatorImportResource}), read by everyone.
  */
 @Path("/api/indicators/{code}/comparators")
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,7 +52,11 @@ public class ComparatorResource {
         this.call = call;
     }
 
-    /** The request: the period, the district (the partnership's own by default), the group average and its limits. */
+    /**
+     * The request: the period, the district (the partnership's own by default), the group average and its limits, and
+     * optionally the partnership's own figure as the group compares it, its rank (1 = the lowest figure) and the
+     * group's size.
+     */
     public record ComparatorRequest(
             @Schema(maxLength = ReportingPeriod.MAX_LENGTH, description = "A period of the indicator's frequency")
             String period,
@@ -59,6 +64,12 @@ public class ComparatorResource {
             @Schema(maxLength = GssCode.LENGTH, description = "The partnership's district, its GSS code")
             String geography,
 
+            @Schema(
+                    implementation = Figures.Figure.class,
+                    type = SchemaType.NUMBER,
+                    description = "The partnership's own figure as the group compares it (optional)")
+            BigDecimal value,
+
             @Schema(implementation = Figures.Figure.class, type = SchemaType.NUMBER)
             BigDecimal average,
 
@@ -66,16 +77,35 @@ public class ComparatorResource {
             BigDecimal lower,
 
             @Schema(implementation = Figures.Figure.class, type = SchemaType.NUMBER)
-            BigDecimal upper) {}
+            BigDecimal upper,
 
-    /** The family group's current figures for an indicator, period and district, and who submitted them. */
+            @Schema(
+                    minimum = "1",
+                    maximum = "" + ComparatorRules.MAX_GROUP_SIZE,
+                    description = "The partnership's rank in the group, 1 = the lowest figure (optional)")
+            Integer rank,
+
+            @Schema(
+                    minimum = "1",
+                    maximum = "" + ComparatorRules.MAX_GROUP_SIZE,
+                    description = "How many areas the group has (optional)")
+            Integer groupSize) {}
+
+    /**
+     * The family group's current figures for an indicator, period and district, who submitted them and through which
+     * comparator source (null: posted by hand).
+     */
     public record ComparatorView(
             String indicator,
             String period,
             String geography,
+            BigDecimal value,
             BigDecimal average,
             BigDecimal lower,
             BigDecimal upper,
+            Integer rank,
+            Integer groupSize,
+            String source,
             String submittedBy,
             int revision) {
         static ComparatorView of(Comparators.ComparatorRow r) {
@@ -83,9 +113,13 @@ public class ComparatorResource {
                     r.indicatorCode(),
                     r.period(),
                     r.geography(),
+                    r.value(),
                     r.average(),
                     r.lower(),
                     r.upper(),
+                    r.rank(),
+                    r.groupSize(),
+                    r.source(),
                     r.submittedBy(),
                     r.revision());
         }
@@ -107,20 +141,6 @@ public class ComparatorResource {
                     IndicatorRules rules = found.orElseThrow(() -> ProblemException.notFound("Indicator", code))
                             .rules();
                     Validation v = new Validation();
-                    ReportingPeriod period = v.parse(
-                            body.period(),
-                            "period",
-                            ReportingPeriod.MAX_LENGTH,
-                            t -> ReportingPeriod.parse(t).orElse(null),
-                            rules.frequency().example());
-                    v.require(
-                            period == null || period.kind() == rules.frequency().period(),
-                            "period",
-                            "must be " + rules.frequency().example());
-                    v.require(
-                            period == null || !period.firstDay().isAfter(call.today()),
-                            "period",
-                            "must not be in the future");
                     String district = geographies
                             .districtOf(p)
                             .map(Geographies.Geography::code)
@@ -131,44 +151,29 @@ public class ComparatorResource {
                             "geography",
                             "must be the partnership's district (" + district
                                     + "): family groups compare whole partnership areas");
-                    boolean figures = figure(v, "average", body.average(), rules)
-                            & figure(v, "lower", body.lower(), rules)
-                            & figure(v, "upper", body.upper(), rules);
-                    if (figures) {
-                        v.require(
-                                body.lower().compareTo(body.average()) <= 0
-                                        && body.average().compareTo(body.upper()) <= 0,
-                                "average",
-                                "must lie between lower and upper");
-                    }
-                    v.throwIfInvalid();
                     Actor actor = call.actor();
-                    return comparators.record(
-                            p,
-                            new RecordComparator(
-                                    code,
-                                    period.label(),
-                                    geography,
+                    RecordComparator command = ComparatorRules.check(
+                            new ComparatorRules.Input(
+                                    body.period(),
+                                    body.value(),
                                     body.average(),
                                     body.lower(),
                                     body.upper(),
-                                    actor.client()),
-                            actor);
+                                    body.rank(),
+                                    body.groupSize()),
+                            ComparatorRules.Names.API,
+                            rules,
+                            geography,
+                            call.today(),
+                            null,
+                            actor.client(),
+                            v);
+                    v.throwIfInvalid();
+                    return comparators.record(p, command, actor);
                 })
                 .map(outcome -> Response.status(outcome.changed() ? 201 : 200)
                         .entity(ComparatorView.of(Comparators.row(outcome.state())))
                         .build());
-    }
-
-    /** Whether {@code value} is a figure of the indicator's unit; its digits are counted before any arithmetic. */
-    private static boolean figure(Validation v, String field, BigDecimal value, IndicatorRules rules) {
-        v.require(value != null, field, "is required (a number)");
-        if (value == null || Figures.bounded(value, field, v) == null) {
-            return false;
-        }
-        String refused = rules.unit().refuseSummary(value);
-        v.require(refused == null, field, refused);
-        return refused == null;
     }
 
     @GET

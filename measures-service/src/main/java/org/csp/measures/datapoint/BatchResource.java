@@ -17,14 +17,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.csp.http.ApiCall;
 import org.csp.http.IdempotentRequests;
 import org.csp.http.IdempotentRequests.Answer;
 import org.csp.measures.datapoint.DataPointEvent.DataPointRecorded;
 import org.csp.measures.datapoint.DataPointEvent.DataPointRevised;
 import org.csp.measures.indicator.IndicatorDefinitions;
-import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -39,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 @Produces(MediaType.APPLICATION_JSON)
 public class BatchResource {
 
-    static final String CSV = "text/csv";
+    static final String CSV = CsvRows.CSV_TYPE;
 
     private final DataPoints dataPoints;
     private final Callers callers;
@@ -102,28 +100,8 @@ public class BatchResource {
                                                                 + MAX_BYTES + " bytes"))
                             })
                     byte[] body) {
-        boolean csv =
-                contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(CSV);
-        if (csv
-                && contentType.toLowerCase(Locale.ROOT).contains("charset=")
-                && !contentType.toLowerCase(Locale.ROOT).matches(".*charset=\"?utf-8\"?.*")) {
-            throw new ProblemException(415, "unsupported-media-type", "Unsupported charset", "CSV batches are UTF-8.");
-        }
-        if (body != null && body.length > MAX_BYTES) {
-            throw new ProblemException(
-                    413,
-                    "payload-too-large",
-                    "The request body is too large",
-                    "The body has " + body.length + " bytes; at most " + MAX_BYTES
-                            + " are accepted. Nothing was stored.");
-        }
-        if (body == null || body.length == 0) {
-            throw new ProblemException(
-                    400,
-                    "malformed-body",
-                    "The request body is missing",
-                    "Send the rows as a JSON array or as CSV with a header row.");
-        }
+        boolean csv = CsvRows.isCsv(contentType);
+        CsvRows.requireBody(body, MAX_BYTES, "Send the rows as a JSON array or as CSV with a header row.");
         List<Validation> problems = new ArrayList<>();
         List<RowInput> rows = csv ? CsvRows.batch(body, problems) : JsonRows.batch(call.exactTree(body), problems);
         String key = IdempotentRequests.validKey(idempotencyKey);

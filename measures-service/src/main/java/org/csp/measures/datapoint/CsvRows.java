@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.csp.measures.indicator.Figures;
 import org.csp.problem.ProblemException;
@@ -22,10 +23,13 @@ import org.csp.problem.Validation;
  * fields, UTF-8 with or without a byte order mark). An empty cell is an absent value; a cell longer than
  * {@value #MAX_CELL} characters is a row error and is not read further.
  */
-final class CsvRows {
+public final class CsvRows {
 
     /** The longest cell read: a reason is at most 500 characters, every other column far less. */
-    static final int MAX_CELL = 1000;
+    public static final int MAX_CELL = 1000;
+
+    /** The media type of CSV bodies. */
+    public static final String CSV_TYPE = "text/csv";
 
     private static final CsvMapper CSV = CsvMapper.builder()
             .enable(CsvParser.Feature.WRAP_AS_ARRAY)
@@ -35,18 +39,7 @@ final class CsvRows {
     private CsvRows() {}
 
     static List<RowInput> batch(byte[] body, List<Validation> problems) {
-        String text = utf8(body);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        List<String[]> records = new ArrayList<>();
-        try (MappingIterator<String[]> it = CSV.readerFor(String[].class).readValues(text)) {
-            while (it.hasNextValue()) {
-                records.add(it.nextValue());
-            }
-        } catch (IOException | RuntimeException e) {
-            throw malformed("The body is not well-formed CSV (RFC 4180)" + location(e) + ".");
-        }
+        List<String[]> records = records(body);
         if (records.isEmpty()) {
             throw malformed("A CSV batch starts with a header row naming its columns " + RowInput.COLUMNS + ".");
         }
@@ -79,6 +72,55 @@ final class CsvRows {
                     cell(record, columns, "reason")));
         }
         return rows;
+    }
+
+    /**
+     * The records of a CSV body, the header row first (UTF-8 with or without a byte order mark, empty lines skipped);
+     * a 400 problem when it is not UTF-8 or not well-formed CSV.
+     */
+    public static List<String[]> records(byte[] body) {
+        String text = utf8(body);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        List<String[]> records = new ArrayList<>();
+        try (MappingIterator<String[]> it = CSV.readerFor(String[].class).readValues(text)) {
+            while (it.hasNextValue()) {
+                records.add(it.nextValue());
+            }
+        } catch (IOException | RuntimeException e) {
+            throw malformed("The body is not well-formed CSV (RFC 4180)" + location(e) + ".");
+        }
+        return records;
+    }
+
+    /**
+     * Whether a body of {@code contentType} is CSV; a 415 problem for CSV in any charset but UTF-8.
+     */
+    public static boolean isCsv(String contentType) {
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        if (type.startsWith(CSV_TYPE) && type.contains("charset=") && !type.matches(".*charset=\"?utf-8\"?.*")) {
+            throw new ProblemException(415, "unsupported-media-type", "Unsupported charset", "CSV bodies are UTF-8.");
+        }
+        return type.startsWith(CSV_TYPE);
+    }
+
+    /**
+     * A 413 problem for a body over {@code maxBytes}, a 400 one for a missing body ({@code expected} says what to
+     * send), before anything of it is read.
+     */
+    public static void requireBody(byte[] body, int maxBytes, String expected) {
+        if (body != null && body.length > maxBytes) {
+            throw new ProblemException(
+                    413,
+                    "payload-too-large",
+                    "The request body is too large",
+                    "The body has " + body.length + " bytes; at most " + maxBytes
+                            + " are accepted. Nothing was stored.");
+        }
+        if (body == null || body.length == 0) {
+            throw new ProblemException(400, "malformed-body", "The request body is missing", expected);
+        }
     }
 
     private static Map<String, Integer> header(String[] names) {

@@ -21,7 +21,14 @@ public final class MeasuresEventTypes {
     /** A data point's different figure: a revision, with the reason and the previous value. */
     public static final String DATA_POINT_REVISED_V1 = "measures.measure.revised.v1";
 
+    /** Shipped first (the group's average and limits only); read as {@link #COMPARATOR_RECORDED_V2}. */
     public static final String COMPARATOR_RECORDED_V1 = "measures.comparator.recorded.v1";
+
+    /** A family group's figures with the partnership's own figure, rank, group size and the source that imported them. */
+    public static final String COMPARATOR_RECORDED_V2 = "measures.comparator.recorded.v2";
+
+    /** A comparator source's column mapping (an iQuanta or MaiDen export) saved. */
+    public static final String COMPARATOR_SOURCE_SAVED_V1 = "measures.comparator-source.saved.v1";
 
     /** Every type that is or ever was on the topic. */
     public static final List<String> ALL = List.of(
@@ -30,7 +37,9 @@ public final class MeasuresEventTypes {
             INDICATOR_AMENDED_V1,
             DATA_POINT_RECORDED_V1,
             DATA_POINT_REVISED_V1,
-            COMPARATOR_RECORDED_V1);
+            COMPARATOR_RECORDED_V1,
+            COMPARATOR_RECORDED_V2,
+            COMPARATOR_SOURCE_SAVED_V1);
 
     private MeasuresEventTypes() {}
 }

@@ -12,6 +12,8 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.csp.infrastructure.TestInfrastructure;
 import org.csp.infrastructure.Tokens;
+import org.csp.measures.comparator.ComparatorRules;
+import org.csp.measures.comparator.source.ComparatorSourceRequest;
 import org.csp.measures.indicator.IndicatorDefinitions;
 import org.csp.testing.Api;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,12 +60,45 @@ class RequestLimitsRefusedTest {
                         "source",
                         FIGURE.formatted(",\"source\":\"" + "s".repeat(IndicatorDefinitions.MAX_SOURCE + 1) + "\"")),
                 Arguments.of(
+                        "/api/indicators/RECORDED-CRIME/comparators",
+                        "rank",
+                        "{\"period\":\"2015-01\",\"average\":5,\"lower\":4,\"upper\":6,\"rank\":"
+                                + (ComparatorRules.MAX_GROUP_SIZE + 1) + "}"),
+                Arguments.of(
+                        "/api/indicators/RECORDED-CRIME/comparators",
+                        "groupSize",
+                        "{\"period\":\"2015-01\",\"average\":5,\"lower\":4,\"upper\":6,\"groupSize\":"
+                                + (ComparatorRules.MAX_GROUP_SIZE + 1) + "}"),
+                Arguments.of(
                         "/api/data-points/batch",
                         "geography",
                         "["
                                 + FIGURE.replace("\"E07000082\"", "\"E07000082 \"")
                                         .formatted(",\"indicator\":\"RECORDED-CRIME\"")
                                 + "]"));
+    }
+
+    /** A comparator source's mapping: a title and a column name one character too long. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("onePastTheLimitOfAMapping")
+    void aMappingOnePastALimitIsRefusedNamingTheFieldAndStoresNothing(String field, String body) {
+        long before = Db.events();
+        Api.put(Tokens.user("coordinator"), "/api/comparator-sources/limits", body)
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem(field))
+                .body("errors.find { it.field == '" + field + "' }.message", containsString("at most"));
+        assertEquals(before, Db.events(), "nothing was stored");
+    }
+
+    static Stream<Arguments> onePastTheLimitOfAMapping() {
+        String mapping = """
+                {"title":"%s","format":"iquanta","indicator":"RECORDED-CRIME","columns":{"area":"%s","period":"P",
+                 "value":"V","average":"A","lower":"L","upper":"U"}}""";
+        return Stream.of(
+                Arguments.of("title", mapping.formatted("t".repeat(ComparatorSourceRequest.MAX_TITLE + 1), "Area")),
+                Arguments.of(
+                        "columns.area", mapping.formatted("t", "a".repeat(ComparatorSourceRequest.MAX_COLUMN + 1))));
     }
 
     @ParameterizedTest(name = "{0}: {1}")

@@ -3,6 +3,7 @@ package org.csp.measures.assessment;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -10,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import org.csp.infrastructure.TestInfrastructure;
 import org.csp.infrastructure.Tokens;
+import org.csp.measures.Db;
 import org.csp.testing.Api;
 import org.junit.jupiter.api.Test;
 
@@ -152,18 +154,35 @@ class AssessmentApiTest {
     @Test
     void familyGroupComparatorsArePostedByTheCoordinatorOrTheCountyAnalyst() {
         String analyst = Tokens.client("safer-gloucestershire");
-        String body = "{\"period\":\"2024-08\",\"average\":610.5,\"lower\":540,\"upper\":690}";
+        String body = "{\"period\":\"2024-08\",\"average\":610.5,\"lower\":540,\"upper\":690,\"value\":700,"
+                + "\"rank\":14,\"groupSize\":15}";
         Api.post(analyst, "/api/indicators/RECORDED-CRIME/comparators?partnership=stroud", body)
                 .statusCode(201)
                 .body("revision", equalTo(1))
-                .body("geography", equalTo("E07000082"));
+                .body("geography", equalTo("E07000082"))
+                .body("value", equalTo(700))
+                .body("rank", equalTo(14))
+                .body("groupSize", equalTo(15))
+                .body("source", equalTo(null));
+        long before = Db.events();
         Api.post(analyst, "/api/indicators/RECORDED-CRIME/comparators?partnership=stroud", body)
-                .statusCode(200);
+                .statusCode(200)
+                .body("revision", equalTo(1));
+        assertEquals(before, Db.events(), "the same figures again record nothing");
         Api.post(
                         analyst,
                         "/api/indicators/RECORDED-CRIME/comparators?partnership=stroud",
                         "{\"period\":\"2024-08\",\"average\":800,\"lower\":540,\"upper\":690}")
                 .statusCode(422);
+        Api.post(
+                        analyst,
+                        "/api/indicators/RECORDED-CRIME/comparators?partnership=stroud",
+                        body.replace("\"rank\":14", "\"rank\":16"))
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("rank"))
+                .body("errors[0].message", equalTo("must not be above groupSize (15)"));
+        assertEquals(before, Db.events(), "nothing stored");
         Api.post(
                         Tokens.client("police-gloucestershire"),
                         "/api/indicators/RECORDED-CRIME/comparators?partnership=stroud",
@@ -171,6 +190,25 @@ class AssessmentApiTest {
                 .statusCode(403);
         Api.get(Tokens.user("viewer"), "/api/indicators/RECORDED-CRIME/comparators")
                 .statusCode(200)
-                .body("average", equalTo(List.of(610.5f)));
+                .body("find { it.period == '2024-08' }.average", equalTo(610.5f));
+        // without the partnership's own figure, the group's range is shown but the position is not known
+        Api.post(
+                        Tokens.user("coordinator"),
+                        "/api/indicators/HATE-CRIMES/comparators",
+                        "{\"period\":\"2024/25 Q2\",\"average\":0.4,\"lower\":0.3,\"upper\":0.5}")
+                .statusCode(201);
+        Api.get(Tokens.user("viewer"), "/api/assessments/2024-25-Q2")
+                .statusCode(200)
+                .body("find { it.indicator == 'RECORDED-CRIME' }.familyGroup.period", equalTo("2024-08"))
+                .body("find { it.indicator == 'RECORDED-CRIME' }.familyGroup.position", equalTo("above"))
+                .body("find { it.indicator == 'RECORDED-CRIME' }.familyGroup.reading", equalTo("worse"))
+                .body("find { it.indicator == 'RECORDED-CRIME' }.familyGroup.rank", equalTo(14))
+                .body("find { it.indicator == 'HATE-CRIMES' }.familyGroup.average", equalTo(0.4f))
+                .body("find { it.indicator == 'HATE-CRIMES' }.familyGroup.position", equalTo("not-known"))
+                .body("find { it.indicator == 'HATE-CRIMES' }.familyGroup.reading", equalTo("not-assessed"));
+        // a ward has no family group
+        Api.get(Tokens.user("viewer"), "/api/assessments/2024-25-Q2?geography=E05013187")
+                .statusCode(200)
+                .body("find { it.indicator == 'RECORDED-CRIME' }.familyGroup", equalTo(null));
     }
 }

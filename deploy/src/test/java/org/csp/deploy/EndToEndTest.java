@@ -317,6 +317,66 @@ class EndToEndTest {
         assertTrue(view.get("measures").size() >= 1);
     }
 
+    /**
+     * The county analyst saves the iQuanta mapping of docs/examples and imports its sample export through the gateway:
+     * a comparator per row for each district, an export with one unknown area refused whole, and Stroud's quarter
+     * placed in its family group.
+     */
+    @Test
+    void aComparatorSourcesSampleExportIsImportedThroughTheGateway() throws Exception {
+        String analyst = stack.keycloak().clientToken("safer-gloucestershire");
+        Path examples = RepoRoot.find().resolve("docs/examples");
+        Api.Reply saved = Api.send(
+                "PUT",
+                gateway + "/api/comparator-sources/iquanta",
+                analyst,
+                Map.of("Content-Type", "application/json"),
+                java.nio.file.Files.readString(examples.resolve("iquanta-mapping.json")));
+        assertEquals(201, saved.status(), saved.body());
+        assertEquals("safer-gloucestershire", saved.json().get("scope").asText());
+        byte[] export = java.nio.file.Files.readAllBytes(examples.resolve("iquanta-export.csv"));
+        Map<String, String> csv = Map.of("Content-Type", "text/csv");
+        Api.Reply imported =
+                Api.sendBytes("POST", gateway + "/api/comparator-sources/iquanta/imports", analyst, csv, export);
+        assertEquals(200, imported.status(), imported.body());
+        assertEquals(12, imported.json().get("recorded").asInt());
+
+        byte[] unknown = (new String(export, java.nio.charset.StandardCharsets.UTF_8)
+                        + "Bristol,2023-09,1,4.10,4.50,3.80,5.20,4,15\n")
+                .replace("3.71", "3.70")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Api.Reply refused =
+                Api.sendBytes("POST", gateway + "/api/comparator-sources/iquanta/imports", analyst, csv, unknown);
+        assertEquals(422, refused.status(), refused.body());
+        assertTrue(refused.contentType().startsWith("application/problem+json"));
+        assertEquals(13, refused.json().get("errors").get(0).get("row").asInt());
+        assertEquals(
+                "Area Name", refused.json().get("errors").get(0).get("field").asText());
+
+        String viewer = user("viewer");
+        JsonNode august = null;
+        for (JsonNode c : Api.get(gateway + "/api/indicators/RECORDED-CRIME/comparators", viewer)
+                .json()) {
+            if (c.get("period").asText().equals("2023-08")) {
+                august = c;
+            }
+        }
+        assertNotNull(august, "Stroud's August comparator");
+        assertEquals("3.71", august.get("value").asText(), "the refused export changed nothing");
+        assertEquals("iquanta", august.get("source").asText());
+        assertEquals(1, august.get("revision").asInt());
+        JsonNode crime = null;
+        for (JsonNode a :
+                Api.get(gateway + "/api/assessments/2023-24-Q2", viewer).json()) {
+            if (a.get("indicator").asText().equals("RECORDED-CRIME")) {
+                crime = a;
+            }
+        }
+        assertNotNull(crime);
+        assertEquals("below", crime.get("familyGroup").get("position").asText());
+        assertEquals("better", crime.get("familyGroup").get("reading").asText());
+    }
+
     /** RECORDED-CRIME rows: the district in 2023/24 Q2 (40 a month) and 2024/25 Q2 (30 a month), and 94 ward rows. */
     private static List<String> hundredRows() {
         List<String> rows = new ArrayList<>();

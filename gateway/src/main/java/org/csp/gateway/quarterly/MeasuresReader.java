@@ -1,6 +1,8 @@
 package org.csp.gateway.quarterly;
 
 import static org.csp.contracts.MeasuresEventTypes.COMPARATOR_RECORDED_V1;
+import static org.csp.contracts.MeasuresEventTypes.COMPARATOR_RECORDED_V2;
+import static org.csp.contracts.MeasuresEventTypes.COMPARATOR_SOURCE_SAVED_V1;
 import static org.csp.contracts.MeasuresEventTypes.DATA_POINT_RECORDED_V1;
 import static org.csp.contracts.MeasuresEventTypes.DATA_POINT_REVISED_V1;
 import static org.csp.contracts.MeasuresEventTypes.INDICATOR_AMENDED_V1;
@@ -34,8 +36,9 @@ import org.csp.gateway.quarterly.QuarterlyTables.MeasureRow;
  * polarity, tolerance and targets by financial year. Data points come from {@code measures.measure.recorded.v1} and
  * {@code .revised.v1}: one row per partnership, indicator, geography, period and <em>source</em> (two organisations
  * reporting the same period both count), the highest revision kept. Periods are months, financial quarters and
- * financial years, stored under their canonical labels. {@code measures.comparator.recorded.v1} (a comparator group's
- * average for an indicator) is not shown yet.
+ * financial years, stored under their canonical labels. {@code measures.comparator.recorded.v1} and {@code .v2} (a
+ * family group's figures for an indicator) are not shown yet, nor {@code measures.comparator-source.saved.v1} (how an
+ * export is read).
  */
 final class MeasuresReader {
 
@@ -46,7 +49,8 @@ final class MeasuresReader {
             DATA_POINT_RECORDED_V1,
             DATA_POINT_REVISED_V1);
 
-    static final Set<String> IGNORED = Set.of(COMPARATOR_RECORDED_V1);
+    static final Set<String> IGNORED =
+            Set.of(COMPARATOR_RECORDED_V1, COMPARATOR_RECORDED_V2, COMPARATOR_SOURCE_SAVED_V1);
 
     /** measures.indicator.defined.v1's defaults (as measures-service upcasts it): no targets and a 5 % tolerance. */
     static final BigDecimal DEFAULT_TOLERANCE = BigDecimal.valueOf(5);

@@ -17,7 +17,8 @@ import jakarta.ws.rs.core.UriInfo;
  * {@code /api/organisations/**}, {@code /api/initiatives/**}, {@code /api/reviews/**}, {@code /api/priority-leads/**};</li>
  * <li>measures-service: {@code /api/indicators/**}, {@code /api/data-points/**} (e.g. {@code POST /api/data-points/batch}, a
  * JSON or CSV body of several MB), {@code /api/geographies/**}, {@code /api/assessments/**} and
- * {@code /api/comparators/**};</li>
+ * {@code /api/comparators/**}, {@code /api/comparator-sources/**} (e.g. {@code POST
+ * /api/comparator-sources/{id}/imports}, a CSV export);</li>
  * <li>engagement-service: {@code /api/engagements/**}, {@code /api/case-reviews/**}, {@code /api/consultations/**}.</li>
  * </ul>
  * Method, path, query and body (bytes, whatever their content type: a JSON merge patch reaches the service
@@ -28,7 +29,7 @@ import jakarta.ws.rs.core.UriInfo;
  * rules.
  */
 @Path("/api/{segment: plans|priorities|objectives|organisations|initiatives|reviews|priority-leads"
-        + "|indicators|data-points|geographies|assessments|comparators|engagements|case-reviews|consultations}"
+        + "|indicators|data-points|geographies|assessments|comparators|comparator-sources|engagements|case-reviews|consultations}"
         + "{rest: (/.*)?}")
 public class ApiRoutes extends Forwarding {
 

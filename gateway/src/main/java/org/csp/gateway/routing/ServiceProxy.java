@@ -80,7 +80,8 @@ public class ServiceProxy {
                 "plans", "priorities", "objectives", "organisations", "initiatives", "reviews", "priority-leads")) {
             owners.put(segment, routes.plan());
         }
-        for (String segment : List.of("indicators", "data-points", "geographies", "assessments", "comparators")) {
+        for (String segment : List.of(
+                "indicators", "data-points", "geographies", "assessments", "comparators", "comparator-sources")) {
             owners.put(segment, routes.measures());
         }
         for (String segment : List.of("engagements", "case-reviews", "consultations")) {

@@ -29,7 +29,8 @@ import jakarta.ws.rs.core.UriInfo;
  * rules.
  */
 @Path("/api/{segment: plans|priorities|objectives|organisations|initiatives|reviews|priority-leads"
-        + "|indicators|data-points|geographies|assessments|comparators|comparator-sources|engagements|case-reviews|consultations}"
+        + "|indicators|data-points|geographies|assessments|comparators|comparator-sources"
+        + "|engagements|case-reviews|consultations}"
         + "{rest: (/.*)?}")
 public class ApiRoutes extends Forwarding {
 

@@ -1,6 +1,7 @@
 package org.csp.measures.comparator.source;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.csp.codes.Coded;
@@ -116,7 +117,7 @@ public record ComparatorSourceRequest(
 
     /** The mapped columns by the request field that names them, in the request's order. */
     static Map<String, String> named(Columns c) {
-        Map<String, String> named = new java.util.LinkedHashMap<>();
+        Map<String, String> named = new LinkedHashMap<>();
         named.put("columns.indicator", c.indicator());
         named.put("columns.area", c.area());
         named.put("columns.period", c.period());

@@ -3,6 +3,7 @@ package org.csp.measures.comparator.source;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +74,7 @@ final class ExportRows {
         for (String column : mapped(mapping.columns()).values()) {
             if (!header.containsKey(column)) {
                 missing.add(new FieldViolation(column, "is a mapped column the export's header does not have"));
-            } else if (java.util.Arrays.stream(names)
+            } else if (Arrays.stream(names)
                             .filter(n -> n.strip().equals(column))
                             .count()
                     > 1) {

@@ -196,6 +196,23 @@ class ComparatorImportTest {
                 .body("find { it.period == '2022-07' }.source", equalTo("iquanta-refusals"));
     }
 
+    /** The largest export accepted, a thousand rows over the six districts, is recorded in one transaction. */
+    @Test
+    void theLargestExportIsRecordedWhole() throws IOException {
+        countyMapping("iquanta-largest", "iquanta-mapping.json");
+        List<String> districts = List.of("E07000078", "E07000079", "E07000080", "E07000081", "E07000082", "E07000083");
+        String rows = IntStream.range(0, ExportRows.MAX_ROWS)
+                .mapToObj(i -> districts.get(i % 6) + ","
+                        + java.time.YearMonth.of(2000, 1).plusMonths(i / 6) + ",4.1,4.6,3.9,5.3,6,15\n")
+                .collect(Collectors.joining());
+        long before = Db.events();
+        upload(Tokens.client(ANALYST), "iquanta-largest", IQUANTA_HEADER + rows)
+                .statusCode(200)
+                .body("rows", equalTo(ExportRows.MAX_ROWS))
+                .body("recorded", equalTo(ExportRows.MAX_ROWS));
+        assertEquals(before + ExportRows.MAX_ROWS, Db.events());
+    }
+
     /**
      * A coordinator reads and imports through the county's mappings, but only rows of their own district; a mapping
      * they save is their partnership's, and changing it needs its version.

@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.csp.geography.GeographyFile;
 import org.csp.infrastructure.RepoRoot;
 import org.csp.infrastructure.TopicReader;
 import org.csp.testing.Marker;
@@ -420,6 +421,97 @@ class EndToEndTest {
                     return false;
                 },
                 Duration.ofSeconds(10));
+    }
+
+    /**
+     * Issue 17's check: the police post one batch covering all six districts (by ward) and it is accepted; Safer
+     * Gloucestershire pulls the county feed as JSON and as CSV with every district's GSS code and its wards' figures
+     * added up, gets 304 on its entity tag, and a second pull from its cursor has only the district the police then
+     * corrected.
+     */
+    @Test
+    void aCountyWidePoliceBatchReachesSaferGloucestershiresFeed() throws Exception {
+        String police = stack.keycloak().clientToken("police-gloucestershire");
+        String analyst = stack.keycloak().clientToken("safer-gloucestershire");
+        GeographyFile geography = GeographyFile.read(Api.JSON, GeographyFile.RESOURCE);
+        List<String> rows = new ArrayList<>();
+        for (GeographyFile.District district : geography.districts()) {
+            for (int ward = 0; ward < 3; ward++) {
+                rows.add("{\"indicator\":\"RECORDED-CRIME\",\"period\":\"2021-05\",\"geography\":\"%s\",\"value\":%d}"
+                        .formatted(district.wards().get(ward).code(), ward + 1));
+            }
+        }
+        Api.Reply batch = Api.post(gateway + "/api/data-points/batch", police, "[" + String.join(",", rows) + "]");
+        assertEquals(200, batch.status(), batch.body());
+        assertEquals(18, batch.json().get("recorded").asInt());
+
+        String feed = gateway + "/api/feeds/county/2021-22-Q1";
+        JsonNode json = await(
+                feed,
+                analyst,
+                f -> crimeRows(f).size() == 6
+                        && crimeRows(f).stream().allMatch(r -> r.get("value").asInt() == 6));
+        List<String> districts =
+                geography.districts().stream().map(GeographyFile.District::code).toList();
+        assertEquals(
+                districts,
+                crimeRows(json).stream()
+                        .map(r -> r.get("partnershipGss").asText())
+                        .toList());
+        crimeRows(json).forEach(r -> assertEquals("wards", r.get("figuresFrom").asText(), r.toString()));
+        crimeRows(json).forEach(r -> assertEquals(3, r.get("wardsReported").asInt(), r.toString()));
+
+        Api.Reply first = Api.get(feed, analyst);
+        String etag = first.headers().entrySet().stream()
+                .filter(h -> h.getKey().equalsIgnoreCase("ETag"))
+                .findFirst()
+                .orElseThrow()
+                .getValue()
+                .getFirst();
+        assertEquals(
+                304,
+                Api.send("GET", feed, analyst, Map.of("If-None-Match", etag), null)
+                        .status());
+        Api.Reply csv = Api.send("GET", feed, analyst, Map.of("Accept", "text/csv"), null);
+        assertEquals(200, csv.status(), csv.body());
+        assertTrue(csv.contentType().startsWith("text/csv"), csv.contentType());
+        List<String> lines = csv.body().lines().toList();
+        assertTrue(
+                lines.getFirst().startsWith("partnership,partnershipName,partnershipGss,level,geography,"),
+                lines.getFirst());
+        for (String gss : districts) {
+            assertTrue(
+                    lines.stream()
+                            .anyMatch(l ->
+                                    l.contains("," + gss + ",district," + gss + ",") && l.contains(",RECORDED-CRIME,")),
+                    gss);
+        }
+
+        // the police correct one ward of Tewkesbury: the pull from the cursor has Tewkesbury's row alone
+        String cursor = json.get("cursor").asText();
+        GeographyFile.District tewkesbury = geography.districts().getLast();
+        Api.Reply correction = Api.post(
+                gateway + "/api/data-points/batch",
+                police,
+                "[{\"indicator\":\"RECORDED-CRIME\",\"period\":\"2021-05\",\"geography\":\"%s\",\"value\":10}]"
+                        .formatted(tewkesbury.wards().getFirst().code()));
+        assertEquals(200, correction.status(), correction.body());
+        JsonNode changes =
+                await(feed + "?since=" + cursor, analyst, f -> !f.get("rows").isEmpty());
+        assertEquals(1, changes.get("rows").size(), changes.toString());
+        assertEquals(
+                tewkesbury.code(), changes.get("rows").get(0).get("geography").asText());
+        assertEquals(15, changes.get("rows").get(0).get("value").asInt());
+    }
+
+    private static List<JsonNode> crimeRows(JsonNode feed) {
+        List<JsonNode> rows = new ArrayList<>();
+        feed.get("rows").forEach(r -> {
+            if (r.get("indicator").asText().equals("RECORDED-CRIME")) {
+                rows.add(r);
+            }
+        });
+        return rows;
     }
 
     /** Waits until a GET of {@code url} answers 200 with a body that meets the condition; returns that body. */

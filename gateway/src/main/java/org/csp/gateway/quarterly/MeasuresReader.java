@@ -1,5 +1,6 @@
 package org.csp.gateway.quarterly;
 
+import static org.csp.contracts.MeasuresEventTypes.CATALOGUE_REVISED_V1;
 import static org.csp.contracts.MeasuresEventTypes.COMPARATOR_RECORDED_V1;
 import static org.csp.contracts.MeasuresEventTypes.DATA_POINT_RECORDED_V1;
 import static org.csp.contracts.MeasuresEventTypes.DATA_POINT_REVISED_V1;
@@ -46,7 +47,7 @@ final class MeasuresReader {
             DATA_POINT_RECORDED_V1,
             DATA_POINT_REVISED_V1);
 
-    static final Set<String> IGNORED = Set.of(COMPARATOR_RECORDED_V1);
+    static final Set<String> IGNORED = Set.of(COMPARATOR_RECORDED_V1, CATALOGUE_REVISED_V1);
 
     /** measures.indicator.defined.v1's defaults (as measures-service upcasts it): no targets and a 5 % tolerance. */
     static final BigDecimal DEFAULT_TOLERANCE = BigDecimal.valueOf(5);

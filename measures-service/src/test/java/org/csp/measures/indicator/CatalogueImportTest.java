@@ -279,7 +279,7 @@ class CatalogueImportTest {
     }
 
     @Test
-    void aFileIsReadStrictly() {
+    void aFileIsReadStrictlyAndWithinTheBodyLimit() {
         String code = "CT-" + suffix().toUpperCase(Locale.ROOT);
         String good = file("cotswold", "cotswold-council", indicator(code, "Strict", "gloucestershire-constabulary"));
         long start = lastPosition();
@@ -289,6 +289,8 @@ class CatalogueImportTest {
                 good + " {}")) {
             Api.post(COTSWOLD, IMPORT, malformed).statusCode(400).contentType("application/problem+json");
         }
+        String oversized = good.replace("\"Cotswold test plan\"", "\"" + "x".repeat(5 * 1024 * 1024) + "\"");
+        Api.post(COTSWOLD, IMPORT, oversized).statusCode(413).contentType("application/problem+json");
         assertEquals(Map.of(), eventsAfter(start));
     }
 }

@@ -170,6 +170,11 @@ class EndToEndTest {
             assertTrue(i.path("priorityTitle").isTextual(), "every initiative has its priority's title: " + i);
         }
 
+        assertAppliedAndNoneParked("plan.events");
+    }
+
+    /** The gateway's quarterly view has read every event of {@code topic} and parked none of them. */
+    private static void assertAppliedAndNoneParked(String topic) throws InterruptedException {
         String administrator = user("admin");
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         JsonNode live;
@@ -180,18 +185,71 @@ class EndToEndTest {
                     .get("live");
             boolean applied = true;
             for (JsonNode partition : live.get("partitions")) {
-                applied &= !partition.get("topic").asText().equals("plan.events")
+                applied &= !partition.get("topic").asText().equals(topic)
                         || partition.get("lag").asLong() == 0;
             }
             if (applied) {
                 break;
             }
-            assertTrue(System.nanoTime() < deadline, "plan.events not applied: " + live);
+            assertTrue(System.nanoTime() < deadline, topic + " not applied: " + live);
             Thread.sleep(200);
         }
         for (JsonNode parked : live.get("parked")) {
-            assertTrue(!parked.get("topic").asText().equals("plan.events"), "a plan event was parked: " + parked);
+            assertTrue(!parked.get("topic").asText().equals(topic), "an event of " + topic + " was parked: " + parked);
         }
+    }
+
+    /**
+     * Cotswold's coordinator imports Cotswold's own catalogue file through the gateway: its indicators are defined as
+     * one revision beside the county core set, the same file again changes nothing, Stroud's coordinator does not see
+     * them, a file of Stroud is refused, and the gateway's view reads the revision without parking it.
+     */
+    @Test
+    void anotherPartnershipsCoordinatorImportsItsCatalogueThroughTheGateway() throws Exception {
+        String cotswold = user("cotswold-coordinator");
+        String code = "COTSWOLD-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+        String file = """
+                {"format":"csp-indicators/2","source":"Cotswold District CSP plan, measures of success",
+                 "partnership":"%s","notes":["A monthly count, reported by the district council."],
+                 "organisations":[{"id":"cotswold-district-council","name":"Cotswold District Council"}],
+                 "indicators":[{"code":"%s","title":"Fly-tipping incidents","priority":1,"unit":"count",
+                   "frequency":"monthly","polarity":"lower-is-better","sources":["cotswold-district-council"]}]}""";
+        Api.Reply imported = Api.post(gateway + "/api/indicators/import", cotswold, file.formatted("cotswold", code));
+        assertEquals(200, imported.status(), imported.body());
+        assertEquals(List.of(code), Api.JSON.convertValue(imported.json().get("defined"), List.class));
+        int revision = imported.json().get("revision").asInt();
+        assertTrue(revision >= 1, imported.body());
+
+        Api.Reply again = Api.post(gateway + "/api/indicators/import", cotswold, file.formatted("cotswold", code));
+        assertEquals(200, again.status(), again.body());
+        assertEquals(false, again.json().get("changed").asBoolean(), again.body());
+        assertEquals(revision, again.json().get("revision").asInt(), again.body());
+
+        List<String> codes = new ArrayList<>();
+        Api.get(gateway + "/api/indicators", cotswold)
+                .json()
+                .forEach(i -> codes.add(i.get("code").asText()));
+        assertTrue(codes.containsAll(List.of(code, "RECORDED-CRIME")), codes.toString());
+        Api.Reply revisions = Api.get(gateway + "/api/indicators/revisions", cotswold);
+        assertEquals(200, revisions.status(), revisions.body());
+        assertEquals(
+                revision,
+                revisions
+                        .json()
+                        .get(revisions.json().size() - 1)
+                        .get("revision")
+                        .asInt());
+        assertEquals(
+                404,
+                Api.get(gateway + "/api/indicators/" + code, user("coordinator"))
+                        .status());
+
+        Api.Reply theirs =
+                Api.post(gateway + "/api/indicators/import", cotswold, file.formatted("stroud", code + "-X"));
+        assertEquals(403, theirs.status(), theirs.body());
+        assertTrue(theirs.contentType().startsWith("application/problem+json"), theirs.contentType());
+
+        assertAppliedAndNoneParked("measures.events");
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.csp.gateway.quarterly;
 
+import static org.csp.contracts.MeasuresEventTypes.CATALOGUE_REVISED_V1;
 import static org.csp.contracts.MeasuresEventTypes.COMPARATOR_RECORDED_V1;
 import static org.csp.contracts.MeasuresEventTypes.DATA_POINT_RECORDED_V1;
 import static org.csp.contracts.MeasuresEventTypes.DATA_POINT_REVISED_V1;
@@ -57,7 +58,7 @@ public final class MeasuresReader {
             DATA_POINT_REVISED_V1,
             COMPARATOR_RECORDED_V1);
 
-    static final Set<String> IGNORED = Set.of();
+    static final Set<String> IGNORED = Set.of(CATALOGUE_REVISED_V1);
 
     private static final ObjectMapper EXACT =
             new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);

@@ -22,6 +22,8 @@ public final class MeasuresEventTypes {
     public static final String DATA_POINT_REVISED_V1 = "measures.measure.revised.v1";
 
     public static final String COMPARATOR_RECORDED_V1 = "measures.comparator.recorded.v1";
+    /** A catalogue file was imported and changed something; the indicators' events follow it. */
+    public static final String CATALOGUE_REVISED_V1 = "measures.catalogue.revised.v1";
 
     /** Every type that is or ever was on the topic. */
     public static final List<String> ALL = List.of(
@@ -30,7 +32,8 @@ public final class MeasuresEventTypes {
             INDICATOR_AMENDED_V1,
             DATA_POINT_RECORDED_V1,
             DATA_POINT_REVISED_V1,
-            COMPARATOR_RECORDED_V1);
+            COMPARATOR_RECORDED_V1,
+            CATALOGUE_REVISED_V1);
 
     private MeasuresEventTypes() {}
 }

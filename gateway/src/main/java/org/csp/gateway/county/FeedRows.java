@@ -242,7 +242,7 @@ final class FeedRows {
             row.wardsReported = c.partsReported();
             row.wardsExpected = c.partsExpected();
         }
-        familyGroup(row, partnership, district, definition, basis.get(), area.readings());
+        familyGroup(row, partnership, district, definition, basis.get());
         return row.build();
     }
 
@@ -316,16 +316,11 @@ final class FeedRows {
     }
 
     /**
-     * The family group's position for the latest period of the quarter that has the group's figures: the
-     * partnership's own figure as the group gave it, else its district's figure for that period.
+     * The family group's position for the latest period of the quarter that has the group's figures, with the
+     * partnership's own figure as the group gave it (none: "not-known"), as measures-service's assessment places it.
      */
     private void familyGroup(
-            Builder row,
-            Partnership partnership,
-            District district,
-            Definition definition,
-            Assessment.Basis basis,
-            List<Reading> readings) {
+            Builder row, Partnership partnership, District district, Definition definition, Assessment.Basis basis) {
         List<Comparison> candidates =
                 comparisons.getOrDefault(List.of(partnership.id(), definition.code(), district.code()), List.of());
         Optional<Map.Entry<ReportingPeriod, Comparison>> latest = candidates.stream()
@@ -336,17 +331,10 @@ final class FeedRows {
         if (latest.isEmpty()) {
             return;
         }
-        ReportingPeriod period = latest.get().getKey();
         Comparison c = latest.get().getValue();
-        BigDecimal value = c.value() != null
-                ? c.value()
-                : basis.aggregation()
-                        .rollUp(readings.stream()
-                                .filter(r -> r.firstDay().equals(period.firstDay()))
-                                .toList());
-        FamilyGroup group =
-                FamilyGroup.place(basis.polarity(), value, c.average(), c.lower(), c.upper(), c.rank(), c.groupSize());
-        row.familyGroupPeriod = period.label();
+        FamilyGroup group = FamilyGroup.place(
+                basis.polarity(), c.value(), c.average(), c.lower(), c.upper(), c.rank(), c.groupSize());
+        row.familyGroupPeriod = latest.get().getKey().label();
         row.familyGroupValue = group.value();
         row.familyGroupAverage = group.average();
         row.familyGroupLower = group.lower();

@@ -5,13 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -25,7 +21,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -35,11 +30,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Collectors;
 import org.csp.contracts.MeasuresEventTypes;
-import org.csp.infrastructure.ChildProcess;
-import org.csp.infrastructure.LocalPostgres;
-import org.csp.infrastructure.RepoRoot;
+import org.csp.partnership.PartnershipRegistry;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -63,9 +55,7 @@ public final class IngestBenchmark {
     private static final String PROJECTION = "quarterly";
     private static final YearMonth FIRST_PERIOD = YearMonth.of(2019, 4);
     private static final ZoneId UK = ZoneId.of("Europe/London");
-    private static final Duration STACK_START = Duration.ofMinutes(5);
     private static final Duration CATCH_UP = Duration.ofSeconds(120);
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
     private static final int COPY_CHUNK = 500;
     private static final int ERRORS_SHOWN = 5;
     private static final String PAYLOAD = """
@@ -78,13 +68,13 @@ public final class IngestBenchmark {
      * seconds of unmeasured load first (0: none), so that the services' JIT has compiled the ingest path, and whether
      * to run, after the unpaced phase over disjoint keys, one where every client posts over the same keys.
      */
-    record Options(int seconds, int clients, int rate, int batch, int warmup, boolean overlap) {
+    record Options(int seconds, int clients, int rate, int batch, int warmup, boolean overlap, boolean county) {
 
-        static final String USAGE =
-                "bench/ingest [--seconds N] [--clients N] [--rate N] [--batch N] [--warmup N] [--overlap 0|1]";
+        static final String USAGE = "bench/ingest [--seconds N] [--clients N] [--rate N] [--batch N] [--warmup N]"
+                + " [--overlap 0|1] [--county 0|1]";
 
         static Options parse(String[] args) {
-            int seconds = 60, clients = 4, rate = 5000, batch = 500, warmup = 30, overlap = 0;
+            int seconds = 60, clients = 4, rate = 5000, batch = 500, warmup = 30, overlap = 0, county = 0;
             for (int i = 0; i + 1 < args.length; i += 2) {
                 int value = Integer.parseInt(args[i + 1].replace("_", "").replace(",", ""));
                 switch (args[i]) {
@@ -94,18 +84,27 @@ public final class IngestBenchmark {
                     case "--batch" -> batch = value;
                     case "--warmup" -> warmup = value;
                     case "--overlap" -> overlap = value;
+                    case "--county" -> county = value;
                     default -> throw new IllegalArgumentException("Unknown option " + args[i] + "; " + USAGE);
                 }
             }
             if (args.length % 2 != 0) {
                 throw new IllegalArgumentException("No value after " + args[args.length - 1] + "; " + USAGE);
             }
-            if (seconds < 1 || clients < 1 || rate < 0 || batch < 1 || warmup < 0 || overlap < 0 || overlap > 1) {
+            if (seconds < 1
+                    || clients < 1
+                    || rate < 0
+                    || batch < 1
+                    || warmup < 0
+                    || overlap < 0
+                    || overlap > 1
+                    || county < 0
+                    || county > 1) {
                 throw new IllegalArgumentException(
                         "--seconds, --clients and --batch must be at least 1, --rate and --warmup at least 0, "
-                                + "--overlap 0 or 1");
+                                + "--overlap and --county 0 or 1");
             }
-            return new Options(seconds, clients, rate, batch, warmup, overlap == 1);
+            return new Options(seconds, clients, rate, batch, warmup, overlap == 1, county == 1);
         }
     }
 
@@ -157,23 +156,16 @@ public final class IngestBenchmark {
     }
 
     private final Options options;
-    private final String gateway;
-    private final String tokenEndpoint;
-    private final String measuresDatabase;
-    private final HttpClient http = newHttpClient();
+    private BenchStack stack;
+    private String gateway;
+    private String measuresDatabase;
     private final AtomicInteger errorsShown = new AtomicInteger();
     private final long valueSeed = ThreadLocalRandom.current().nextLong(1_000_000);
-    private Token police;
-    private Token administrator;
+    private BenchStack.Token police;
+    private BenchStack.Token administrator;
 
     private IngestBenchmark(Options options) {
         this.options = options;
-        // The ports deploy/run's LocalStack listens on, with the same environment overrides.
-        this.gateway = "http://127.0.0.1:" + env("CSP_GATEWAY_PORT", "8080");
-        this.tokenEndpoint =
-                "http://127.0.0.1:" + env("CSP_KEYCLOAK_PORT", "8180") + "/realms/csp/protocol/openid-connect/token";
-        this.measuresDatabase = "jdbc:postgresql://127.0.0.1:%s/measures?user=%s"
-                .formatted(env("CSP_POSTGRES_PORT", "5432"), LocalPostgres.SUPERUSER);
     }
 
     public static void main(String[] args) throws Exception {
@@ -182,30 +174,14 @@ public final class IngestBenchmark {
     }
 
     private void run() throws Exception {
-        Path repo = RepoRoot.find();
-        ChildProcess stack = startOrReuseStack(repo);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(stack), "stop-stack")); // on Ctrl-C too
+        stack = BenchStack.startOrReuse("ingest-stack.log");
+        gateway = stack.gateway;
+        measuresDatabase = stack.database("measures");
         try {
             String settings = settings();
             System.out.printf("PostgreSQL %s; gateway %s%n", settings, gateway);
-            JsonNode realm =
-                    JSON.readTree(repo.resolve("deploy/keycloak/csp-realm.json").toFile());
-            police = new Token(Map.of(
-                    "grant_type",
-                    "client_credentials",
-                    "client_id",
-                    POLICE_CLIENT,
-                    "client_secret",
-                    clientSecret(realm, POLICE_CLIENT)));
-            administrator = new Token(Map.of(
-                    "grant_type",
-                    "password",
-                    "client_id",
-                    "csp-cli",
-                    "username",
-                    ADMINISTRATOR,
-                    "password",
-                    userPassword(realm, ADMINISTRATOR)));
+            police = stack.client(POLICE_CLIENT);
+            administrator = stack.user(ADMINISTRATOR);
 
             List<Key> keys = discover();
             List<Client> clients = new ArrayList<>();
@@ -272,71 +248,8 @@ public final class IngestBenchmark {
                     pacedCatchUp,
                     copy);
         } finally {
-            stop(stack);
+            stack.close();
         }
-    }
-
-    // --- the stack ---------------------------------------------------------------------------------------------------
-
-    /** Null when a stack was already running; else {@code deploy/run}, started here, once its gateway is ready. */
-    private ChildProcess startOrReuseStack(Path repo) throws IOException, InterruptedException {
-        String ready = gateway + "/q/health/ready";
-        if (ChildProcess.httpStatus(ready) > 0) {
-            System.out.println("Reusing the running stack (" + gateway + " answers)");
-            awaitReady(ready, null, null);
-            return null;
-        }
-        Path log = repo.resolve("bench/target/ingest-stack.log");
-        Files.deleteIfExists(log);
-        System.out.println("Starting the stack with deploy/run (log: " + repo.relativize(log) + ") …");
-        ChildProcess stack = ChildProcess.start(
-                "deploy/run", List.of(repo.resolve("deploy/run").toString()), Map.of(), log);
-        long started = System.nanoTime();
-        awaitReady(ready, stack, log);
-        System.out.printf("Stack ready in %.0f s%n", seconds(started));
-        return stack;
-    }
-
-    /**
-     * Waits until the gateway's readiness answers 200: five minutes, counted from the end of the build when
-     * {@code deploy/run} builds first (its last {@code [csp]} line says so while Maven runs).
-     */
-    private void awaitReady(String url, ChildProcess stack, Path log) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + STACK_START.toNanos();
-        while (ChildProcess.httpStatus(url) != 200) {
-            if (stack != null && !stack.alive()) {
-                throw new IllegalStateException("deploy/run stopped before the gateway was ready:\n" + tail(log));
-            }
-            if (log != null && lastStackLine(log).startsWith("[csp] building")) {
-                deadline = System.nanoTime() + STACK_START.toNanos();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(url + " did not answer 200 within " + STACK_START.toMinutes()
-                        + " minutes" + (log == null ? "" : ":\n" + tail(log)));
-            }
-            Thread.sleep(1000);
-        }
-    }
-
-    private static synchronized void stop(ChildProcess stack) {
-        if (stack != null && stack.alive()) {
-            System.out.println("Stopping the stack started for the run …");
-            stack.stop();
-        }
-    }
-
-    private static String lastStackLine(Path log) throws IOException {
-        if (!Files.exists(log)) {
-            return "";
-        }
-        List<String> lines =
-                Files.readString(log).lines().filter(l -> l.startsWith("[csp]")).toList();
-        return lines.isEmpty() ? "" : lines.getLast();
-    }
-
-    private static String tail(Path log) throws IOException {
-        List<String> lines = Files.exists(log) ? Files.readString(log).lines().toList() : List.of();
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
     // --- what to post ------------------------------------------------------------------------------------------------
@@ -344,18 +257,37 @@ public final class IngestBenchmark {
     /**
      * Every (indicator, geography, month) the police client may report: monthly indicators the constabulary is a
      * source of and that are not derived, each geography of the partnership at a level the indicator allows, and
-     * every month from 2019-04 to last month.
+     * every month from 2019-04 to last month. Stroud's, or with {@code --county} every partnership's, interleaved so
+     * that each client's batch has rows of all six districts in turn (a county-wide police file).
      */
     private List<Key> discover() throws IOException, InterruptedException {
-        JsonNode indicators = getJson(gateway + "/api/indicators?partnership=" + PARTNERSHIP, police);
-        JsonNode geographies = getJson(gateway + "/api/geographies?partnership=" + PARTNERSHIP, police);
         YearMonth last = YearMonth.from(LocalDate.now(UK)).minusMonths(1);
         List<String> periods = new ArrayList<>();
         for (YearMonth month = FIRST_PERIOD; !month.isAfter(last); month = month.plusMonths(1)) {
             periods.add(month.toString());
         }
-        List<Key> keys = new ArrayList<>();
+        List<String> partnerships = options.county()
+                ? PartnershipRegistry.load().partnerships().stream()
+                        .map(PartnershipRegistry.Partnership::id)
+                        .toList()
+                : List.of(PARTNERSHIP);
         List<String> used = new ArrayList<>();
+        List<List<Key>> each = new ArrayList<>();
+        for (String partnership : partnerships) {
+            each.add(discover(partnership, periods, used));
+        }
+        List<Key> keys = interleave(each, options.clients());
+        System.out.printf(
+                "%,d data points: %s × %d months (%s to %s)%n",
+                keys.size(), String.join(", ", used), periods.size(), periods.getFirst(), periods.getLast());
+        return keys;
+    }
+
+    private List<Key> discover(String partnership, List<String> periods, List<String> used)
+            throws IOException, InterruptedException {
+        JsonNode indicators = getJson(gateway + "/api/indicators?partnership=" + partnership, police);
+        JsonNode geographies = getJson(gateway + "/api/geographies?partnership=" + partnership, police);
+        List<Key> keys = new ArrayList<>();
         for (JsonNode indicator : indicators) {
             if (!indicator.path("frequency").asText().equals("monthly")
                     || !contains(indicator.path("sources"), POLICE_ORGANISATION)
@@ -368,8 +300,7 @@ public final class IngestBenchmark {
                             : "district");
             List<String> places = new ArrayList<>();
             for (JsonNode geography : geographies) {
-                String partnership = geography.path("partnership").asText(PARTNERSHIP);
-                if (partnership.equals(PARTNERSHIP)
+                if (geography.path("partnership").asText(partnership).equals(partnership)
                         && levels.contains(geography.path("level").asText())) {
                     places.add(geography.path("code").asText());
                 }
@@ -379,16 +310,34 @@ public final class IngestBenchmark {
                     keys.add(new Key(indicator.path("code").asText(), place, period));
                 }
             }
-            used.add(indicator.path("code").asText() + " (" + places.size() + " geographies)");
+            used.add(partnership + " " + indicator.path("code").asText() + " (" + places.size() + " geographies)");
         }
         if (keys.isEmpty()) {
             throw new IllegalStateException("Nothing to post: no monthly, non-derived indicator of "
-                    + POLICE_ORGANISATION + " with a geography of " + PARTNERSHIP + ". Indicators: " + indicators
+                    + POLICE_ORGANISATION + " with a geography of " + partnership + ". Indicators: " + indicators
                     + "\nGeographies: " + geographies);
         }
-        System.out.printf(
-                "%,d data points: %s × %d months (%s to %s)%n",
-                keys.size(), String.join(", ", used), periods.size(), periods.getFirst(), periods.getLast());
+        return keys;
+    }
+
+    /**
+     * The lists' keys, {@code chunk} from each in turn until all are used: with {@code chunk} clients taking every
+     * {@code chunk}-th key, each client's consecutive keys come from each list in turn.
+     */
+    private static List<Key> interleave(List<List<Key>> lists, int chunk) {
+        List<Key> keys = new ArrayList<>();
+        int[] next = new int[lists.size()];
+        boolean more = true;
+        while (more) {
+            more = false;
+            for (int l = 0; l < lists.size(); l++) {
+                List<Key> list = lists.get(l);
+                int end = Math.min(list.size(), next[l] + chunk);
+                keys.addAll(list.subList(next[l], end));
+                next[l] = end;
+                more |= end < list.size();
+            }
+        }
         return keys;
     }
 
@@ -433,7 +382,7 @@ public final class IngestBenchmark {
      */
     private final class Client {
         final List<Key> slice;
-        final HttpClient connection = newHttpClient();
+        final HttpClient connection = BenchStack.newHttpClient();
         /** Sets this client's values apart from the others', so that clients posting over the same keys revise them. */
         final int salt;
 
@@ -452,9 +401,10 @@ public final class IngestBenchmark {
 
         /** Posts the next batch; latency from {@code scheduled} (the paced phase's planned send time) to the answer. */
         void post(long scheduled, Recorder recorder) throws IOException, InterruptedException {
-            HttpRequest request = HttpRequest.newBuilder(
-                            URI.create(gateway + "/api/data-points/batch?partnership=" + PARTNERSHIP))
-                    .timeout(REQUEST_TIMEOUT)
+            HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/data-points/batch"
+                            // a county-wide file names no partnership: each row lands in its geography's
+                            + (options.county() ? "" : "?partnership=" + PARTNERSHIP)))
+                    .timeout(BenchStack.REQUEST_TIMEOUT)
                     .header("Content-Type", "application/json")
                     .header("Authorization", "Bearer " + police.get())
                     .header("Idempotency-Key", UUID.randomUUID().toString())
@@ -550,7 +500,7 @@ public final class IngestBenchmark {
                 }));
             }
         }
-        double seconds = seconds(start);
+        double seconds = BenchStack.seconds(start);
         for (Future<?> client : running) {
             client.get(); // a client's failure (not an HTTP error: those are counted) ends the run
         }
@@ -614,7 +564,7 @@ public final class IngestBenchmark {
                         db); // first the relay, then the view: what the relay had published is then applied
                 projection = projectionLag();
             }
-            double seconds = seconds(stopped);
+            double seconds = BenchStack.seconds(stopped);
             System.out.printf("  the view shows every point %.1f s after the load stopped%n", seconds);
             return seconds;
         }
@@ -648,22 +598,11 @@ public final class IngestBenchmark {
 
     /** The live generation's lag summed over its topics and partitions; -1 when the status does not say. */
     private long projectionLag() throws IOException, InterruptedException {
-        HttpResponse<String> response = get(gateway + "/api/admin/projections/status", administrator);
-        if (response.statusCode() != 200) {
-            showError("projection status: HTTP " + response.statusCode() + ": " + response.body());
-            return -1;
+        BenchStack.Lag lag = stack.projectionLag(administrator, PROJECTION);
+        if (lag.problem() != null) {
+            showError(lag.problem());
         }
-        for (JsonNode projection : JSON.readTree(response.body())) {
-            if (projection.path("projection").asText().equals(PROJECTION)) {
-                long lag = 0;
-                for (JsonNode partition : projection.path("live").path("partitions")) {
-                    lag += partition.path("lag").asLong();
-                }
-                return lag;
-            }
-        }
-        showError("projection status names no '" + PROJECTION + "' projection: " + response.body());
-        return -1;
+        return lag.records();
     }
 
     // --- the COPY baseline -------------------------------------------------------------------------------------------
@@ -750,8 +689,15 @@ public final class IngestBenchmark {
             Double pacedCatchUp,
             Double copy) {
         System.out.printf(
-                "%n%s, %d s per phase after %d s of warm-up, %d clients, batches of %d, %,d data points; PostgreSQL %s:%n%n",
-                LocalDate.now(UK), options.seconds(), options.warmup(), options.clients(), batch, points, settings);
+                "%n%s, %s, %d s per phase after %d s of warm-up, %d clients, batches of %d, %,d data points; PostgreSQL %s:%n%n",
+                LocalDate.now(UK),
+                options.county() ? "county-wide batches (all six districts)" : "Stroud-only batches",
+                options.seconds(),
+                options.warmup(),
+                options.clients(),
+                batch,
+                points,
+                settings);
         System.out.println(
                 "| stage | points/s | new points | ÷ COPY | requests | errors | p50 ms | p99 ms | max ms | view complete after |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -793,100 +739,7 @@ public final class IngestBenchmark {
 
     // --- HTTP and tokens ---------------------------------------------------------------------------------------------
 
-    /** An access token, fetched again once two thirds of its lifetime have passed. */
-    private final class Token {
-        private final Map<String, String> form;
-        private String value;
-        private long renewAt;
-
-        Token(Map<String, String> form) {
-            this.form = form;
-        }
-
-        synchronized String get() throws IOException, InterruptedException {
-            if (value == null || System.nanoTime() >= renewAt) {
-                String body = form.entrySet().stream()
-                        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                        .collect(Collectors.joining("&"));
-                long asked = System.nanoTime();
-                HttpResponse<String> response = http.send(
-                        HttpRequest.newBuilder(URI.create(tokenEndpoint))
-                                .header("Content-Type", "application/x-www-form-urlencoded")
-                                .POST(HttpRequest.BodyPublishers.ofString(body))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 200) {
-                    throw new IllegalStateException("Keycloak refused a token for " + form.get("client_id") + " ("
-                            + response.statusCode() + "): " + response.body());
-                }
-                JsonNode answer = JSON.readTree(response.body());
-                value = answer.path("access_token").asText();
-                renewAt = asked
-                        + Duration.ofSeconds(answer.path("expires_in").asLong(60))
-                                        .toNanos()
-                                * 2
-                                / 3;
-            }
-            return value;
-        }
-    }
-
-    private JsonNode getJson(String url, Token token) throws IOException, InterruptedException {
-        HttpResponse<String> response = get(url, token);
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(
-                    "GET " + url + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return JSON.readTree(response.body());
-    }
-
-    private HttpResponse<String> get(String url, Token token) throws IOException, InterruptedException {
-        return http.send(
-                HttpRequest.newBuilder(URI.create(url))
-                        .timeout(REQUEST_TIMEOUT)
-                        .header("Authorization", "Bearer " + token.get())
-                        .GET()
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** HTTP/1.1: one connection per client, requests one after another on it. */
-    private static HttpClient newHttpClient() {
-        return HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
-    }
-
-    /** The realm file is the one place that holds the demo credentials. */
-    private static String clientSecret(JsonNode realm, String clientId) {
-        for (JsonNode client : realm.path("clients")) {
-            if (client.path("clientId").asText().equals(clientId) && client.hasNonNull("secret")) {
-                return client.get("secret").asText();
-            }
-        }
-        throw new IllegalStateException("No confidential client " + clientId + " in the realm file");
-    }
-
-    private static String userPassword(JsonNode realm, String username) {
-        for (JsonNode user : realm.path("users")) {
-            if (user.path("username").asText().equals(username)) {
-                for (JsonNode credential : user.path("credentials")) {
-                    if (credential.path("type").asText().equals("password")) {
-                        return credential.path("value").asText();
-                    }
-                }
-            }
-        }
-        throw new IllegalStateException("No password for " + username + " in the realm file");
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
-
-    private static double seconds(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e9;
+    private JsonNode getJson(String url, BenchStack.Token token) throws IOException, InterruptedException {
+        return stack.getJson(url, token);
     }
 }

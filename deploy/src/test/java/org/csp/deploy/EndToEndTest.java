@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.csp.geography.GeographyFile;
 import org.csp.infrastructure.RepoRoot;
 import org.csp.infrastructure.TopicReader;
 import org.csp.testing.Marker;
@@ -169,6 +170,11 @@ class EndToEndTest {
             assertTrue(i.path("priorityTitle").isTextual(), "every initiative has its priority's title: " + i);
         }
 
+        assertAppliedAndNoneParked("plan.events");
+    }
+
+    /** The gateway's quarterly view has read every event of {@code topic} and parked none of them. */
+    private static void assertAppliedAndNoneParked(String topic) throws InterruptedException {
         String administrator = user("admin");
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         JsonNode live;
@@ -179,18 +185,71 @@ class EndToEndTest {
                     .get("live");
             boolean applied = true;
             for (JsonNode partition : live.get("partitions")) {
-                applied &= !partition.get("topic").asText().equals("plan.events")
+                applied &= !partition.get("topic").asText().equals(topic)
                         || partition.get("lag").asLong() == 0;
             }
             if (applied) {
                 break;
             }
-            assertTrue(System.nanoTime() < deadline, "plan.events not applied: " + live);
+            assertTrue(System.nanoTime() < deadline, topic + " not applied: " + live);
             Thread.sleep(200);
         }
         for (JsonNode parked : live.get("parked")) {
-            assertTrue(!parked.get("topic").asText().equals("plan.events"), "a plan event was parked: " + parked);
+            assertTrue(!parked.get("topic").asText().equals(topic), "an event of " + topic + " was parked: " + parked);
         }
+    }
+
+    /**
+     * Cotswold's coordinator imports Cotswold's own catalogue file through the gateway: its indicators are defined as
+     * one revision beside the county core set, the same file again changes nothing, Stroud's coordinator does not see
+     * them, a file of Stroud is refused, and the gateway's view reads the revision without parking it.
+     */
+    @Test
+    void anotherPartnershipsCoordinatorImportsItsCatalogueThroughTheGateway() throws Exception {
+        String cotswold = user("cotswold-coordinator");
+        String code = "COTSWOLD-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+        String file = """
+                {"format":"csp-indicators/2","source":"Cotswold District CSP plan, measures of success",
+                 "partnership":"%s","notes":["A monthly count, reported by the district council."],
+                 "organisations":[{"id":"cotswold-district-council","name":"Cotswold District Council"}],
+                 "indicators":[{"code":"%s","title":"Fly-tipping incidents","priority":1,"unit":"count",
+                   "frequency":"monthly","polarity":"lower-is-better","sources":["cotswold-district-council"]}]}""";
+        Api.Reply imported = Api.post(gateway + "/api/indicators/import", cotswold, file.formatted("cotswold", code));
+        assertEquals(200, imported.status(), imported.body());
+        assertEquals(List.of(code), Api.JSON.convertValue(imported.json().get("defined"), List.class));
+        int revision = imported.json().get("revision").asInt();
+        assertTrue(revision >= 1, imported.body());
+
+        Api.Reply again = Api.post(gateway + "/api/indicators/import", cotswold, file.formatted("cotswold", code));
+        assertEquals(200, again.status(), again.body());
+        assertEquals(false, again.json().get("changed").asBoolean(), again.body());
+        assertEquals(revision, again.json().get("revision").asInt(), again.body());
+
+        List<String> codes = new ArrayList<>();
+        Api.get(gateway + "/api/indicators", cotswold)
+                .json()
+                .forEach(i -> codes.add(i.get("code").asText()));
+        assertTrue(codes.containsAll(List.of(code, "RECORDED-CRIME")), codes.toString());
+        Api.Reply revisions = Api.get(gateway + "/api/indicators/revisions", cotswold);
+        assertEquals(200, revisions.status(), revisions.body());
+        assertEquals(
+                revision,
+                revisions
+                        .json()
+                        .get(revisions.json().size() - 1)
+                        .get("revision")
+                        .asInt());
+        assertEquals(
+                404,
+                Api.get(gateway + "/api/indicators/" + code, user("coordinator"))
+                        .status());
+
+        Api.Reply theirs =
+                Api.post(gateway + "/api/indicators/import", cotswold, file.formatted("stroud", code + "-X"));
+        assertEquals(403, theirs.status(), theirs.body());
+        assertTrue(theirs.contentType().startsWith("application/problem+json"), theirs.contentType());
+
+        assertAppliedAndNoneParked("measures.events");
     }
 
     /**
@@ -480,6 +539,97 @@ class EndToEndTest {
                     return false;
                 },
                 Duration.ofSeconds(10));
+    }
+
+    /**
+     * Issue 17's check: the police post one batch covering all six districts (by ward) and it is accepted; Safer
+     * Gloucestershire pulls the county feed as JSON and as CSV with every district's GSS code and its wards' figures
+     * added up, gets 304 on its entity tag, and a second pull from its cursor has only the district the police then
+     * corrected.
+     */
+    @Test
+    void aCountyWidePoliceBatchReachesSaferGloucestershiresFeed() throws Exception {
+        String police = stack.keycloak().clientToken("police-gloucestershire");
+        String analyst = stack.keycloak().clientToken("safer-gloucestershire");
+        GeographyFile geography = GeographyFile.read(Api.JSON, GeographyFile.RESOURCE);
+        List<String> rows = new ArrayList<>();
+        for (GeographyFile.District district : geography.districts()) {
+            for (int ward = 0; ward < 3; ward++) {
+                rows.add("{\"indicator\":\"RECORDED-CRIME\",\"period\":\"2021-05\",\"geography\":\"%s\",\"value\":%d}"
+                        .formatted(district.wards().get(ward).code(), ward + 1));
+            }
+        }
+        Api.Reply batch = Api.post(gateway + "/api/data-points/batch", police, "[" + String.join(",", rows) + "]");
+        assertEquals(200, batch.status(), batch.body());
+        assertEquals(18, batch.json().get("recorded").asInt());
+
+        String feed = gateway + "/api/feeds/county/2021-22-Q1";
+        JsonNode json = await(
+                feed,
+                analyst,
+                f -> crimeRows(f).size() == 6
+                        && crimeRows(f).stream().allMatch(r -> r.get("value").asInt() == 6));
+        List<String> districts =
+                geography.districts().stream().map(GeographyFile.District::code).toList();
+        assertEquals(
+                districts,
+                crimeRows(json).stream()
+                        .map(r -> r.get("partnershipGss").asText())
+                        .toList());
+        crimeRows(json).forEach(r -> assertEquals("wards", r.get("figuresFrom").asText(), r.toString()));
+        crimeRows(json).forEach(r -> assertEquals(3, r.get("wardsReported").asInt(), r.toString()));
+
+        Api.Reply first = Api.get(feed, analyst);
+        String etag = first.headers().entrySet().stream()
+                .filter(h -> h.getKey().equalsIgnoreCase("ETag"))
+                .findFirst()
+                .orElseThrow()
+                .getValue()
+                .getFirst();
+        assertEquals(
+                304,
+                Api.send("GET", feed, analyst, Map.of("If-None-Match", etag), null)
+                        .status());
+        Api.Reply csv = Api.send("GET", feed, analyst, Map.of("Accept", "text/csv"), null);
+        assertEquals(200, csv.status(), csv.body());
+        assertTrue(csv.contentType().startsWith("text/csv"), csv.contentType());
+        List<String> lines = csv.body().lines().toList();
+        assertTrue(
+                lines.getFirst().startsWith("partnership,partnershipName,partnershipGss,level,geography,"),
+                lines.getFirst());
+        for (String gss : districts) {
+            assertTrue(
+                    lines.stream()
+                            .anyMatch(l ->
+                                    l.contains("," + gss + ",district," + gss + ",") && l.contains(",RECORDED-CRIME,")),
+                    gss);
+        }
+
+        // the police correct one ward of Tewkesbury: the pull from the cursor has Tewkesbury's row alone
+        String cursor = json.get("cursor").asText();
+        GeographyFile.District tewkesbury = geography.districts().getLast();
+        Api.Reply correction = Api.post(
+                gateway + "/api/data-points/batch",
+                police,
+                "[{\"indicator\":\"RECORDED-CRIME\",\"period\":\"2021-05\",\"geography\":\"%s\",\"value\":10}]"
+                        .formatted(tewkesbury.wards().getFirst().code()));
+        assertEquals(200, correction.status(), correction.body());
+        JsonNode changes =
+                await(feed + "?since=" + cursor, analyst, f -> !f.get("rows").isEmpty());
+        assertEquals(1, changes.get("rows").size(), changes.toString());
+        assertEquals(
+                tewkesbury.code(), changes.get("rows").get(0).get("geography").asText());
+        assertEquals(15, changes.get("rows").get(0).get("value").asInt());
+    }
+
+    private static List<JsonNode> crimeRows(JsonNode feed) {
+        List<JsonNode> rows = new ArrayList<>();
+        feed.get("rows").forEach(r -> {
+            if (r.get("indicator").asText().equals("RECORDED-CRIME")) {
+                rows.add(r);
+            }
+        });
+        return rows;
     }
 
     /** Waits until a GET of {@code url} answers 200 with a body that meets the condition; returns that body. */

@@ -79,7 +79,10 @@ class ReadmeExamplesTest {
                 "\"title\":\"Crime prevention workshop\"",
                 "\"status\":\"closed\"",
                 "\"priorities\":[4]",
-                "\"value\":12")) {
+                "\"value\":12",
+                // the county feed's CSV: its header, and Stroud's district row of the ASB incidents posted above
+                "partnership,partnershipName,partnershipGss,level,geography,geographyName,indicator,",
+                "stroud,Stroud District Community Safety Partnership,E07000082,district,E07000082,Stroud,ASB-INCIDENTS,")) {
             assertTrue(output.contains(expected), "the README's examples did not answer " + expected + ":\n" + output);
         }
     }

@@ -14,6 +14,7 @@ import org.csp.infrastructure.TestInfrastructure;
 import org.csp.infrastructure.Tokens;
 import org.csp.measures.comparator.ComparatorRules;
 import org.csp.measures.comparator.source.ComparatorSourceRequest;
+import org.csp.measures.indicator.CatalogueFile;
 import org.csp.measures.indicator.IndicatorDefinitions;
 import org.csp.testing.Api;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,7 +45,15 @@ class RequestLimitsRefusedTest {
         String targets = IntStream.rangeClosed(0, IndicatorDefinitions.MAX_TARGETS)
                 .mapToObj(i -> "\"" + (2000 + i) + "/" + String.format("%02d", (i + 1) % 100) + "\":1")
                 .collect(Collectors.joining(","));
+        String indicators = IntStream.rangeClosed(0, CatalogueFile.MAX_INDICATORS)
+                .mapToObj(i -> INDICATOR.replace("LIMITS-TEST", "LIMITS-" + i).formatted(""))
+                .collect(Collectors.joining(","));
         return Stream.of(
+                Arguments.of(
+                        "/api/indicators/import",
+                        "indicators",
+                        "{\"format\":\"csp-indicators/2\",\"partnership\":\"stroud\",\"indicators\":[" + indicators
+                                + "]}"),
                 Arguments.of(
                         "/api/indicators",
                         "sources",

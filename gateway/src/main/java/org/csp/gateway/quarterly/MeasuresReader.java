@@ -1,5 +1,6 @@
 package org.csp.gateway.quarterly;
 
+import static org.csp.contracts.MeasuresEventTypes.CATALOGUE_REVISED_V1;
 import static org.csp.contracts.MeasuresEventTypes.COMPARATOR_RECORDED_V1;
 import static org.csp.contracts.MeasuresEventTypes.COMPARATOR_RECORDED_V2;
 import static org.csp.contracts.MeasuresEventTypes.COMPARATOR_SOURCE_SAVED_V1;
@@ -9,15 +10,23 @@ import static org.csp.contracts.MeasuresEventTypes.INDICATOR_AMENDED_V1;
 import static org.csp.contracts.MeasuresEventTypes.INDICATOR_DEFINED_V1;
 import static org.csp.contracts.MeasuresEventTypes.INDICATOR_DEFINED_V2;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import org.csp.assessment.Aggregation;
 import org.csp.assessment.Polarity;
 import org.csp.calendar.FinancialQuarter;
@@ -25,6 +34,7 @@ import org.csp.calendar.ReportingPeriod;
 import org.csp.eventsourcing.cloudevents.CloudEvent;
 import org.csp.eventsourcing.cloudevents.EventData;
 import org.csp.eventsourcing.projection.UnprocessableEvent;
+import org.csp.gateway.quarterly.QuarterlyTables.ComparatorRow;
 import org.csp.gateway.quarterly.QuarterlyTables.IndicatorRow;
 import org.csp.gateway.quarterly.QuarterlyTables.MeasureRow;
 
@@ -36,30 +46,35 @@ import org.csp.gateway.quarterly.QuarterlyTables.MeasureRow;
  * polarity, tolerance and targets by financial year. Data points come from {@code measures.measure.recorded.v1} and
  * {@code .revised.v1}: one row per partnership, indicator, geography, period and <em>source</em> (two organisations
  * reporting the same period both count), the highest revision kept. Periods are months, financial quarters and
- * financial years, stored under their canonical labels. {@code measures.comparator.recorded.v1} and {@code .v2} (a
- * family group's figures for an indicator) are not shown yet, nor {@code measures.comparator-source.saved.v1} (how an
- * export is read).
+ * financial years, stored under their canonical labels. Comparators ({@code measures.comparator.recorded.v1}, a Most
+ * Similar Family Group's average and limits for an indicator, period and district) one row per key, the highest
+ * revision kept; {@code .v2} (with the partnership's figure, rank and group size) and
+ * {@code measures.comparator-source.saved.v1} (how an export is read) are ignored for now. Every indicator also keeps its level (district or ward) and sources, which the county feed reports.
  */
-final class MeasuresReader {
+public final class MeasuresReader {
 
     static final Set<String> APPLIED = Set.of(
             INDICATOR_DEFINED_V1,
             INDICATOR_DEFINED_V2,
             INDICATOR_AMENDED_V1,
             DATA_POINT_RECORDED_V1,
-            DATA_POINT_REVISED_V1);
+            DATA_POINT_REVISED_V1,
+            COMPARATOR_RECORDED_V1);
 
-    static final Set<String> IGNORED =
-            Set.of(COMPARATOR_RECORDED_V1, COMPARATOR_RECORDED_V2, COMPARATOR_SOURCE_SAVED_V1);
+    static final Set<String> IGNORED = Set.of(CATALOGUE_REVISED_V1, COMPARATOR_RECORDED_V2, COMPARATOR_SOURCE_SAVED_V1);
+
+    private static final ObjectMapper EXACT =
+            new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     /** measures.indicator.defined.v1's defaults (as measures-service upcasts it): no targets and a 5 % tolerance. */
-    static final BigDecimal DEFAULT_TOLERANCE = BigDecimal.valueOf(5);
+    public static final BigDecimal DEFAULT_TOLERANCE = BigDecimal.valueOf(5);
 
     private final Map<List<String>, IndicatorRow> indicators = new LinkedHashMap<>();
     private final Map<List<String>, MeasureRow> measures = new LinkedHashMap<>();
+    private final Map<List<String>, ComparatorRow> comparators = new LinkedHashMap<>();
 
     /** How v1 indicators roll up, and how the view reads an indicator stored without an aggregation. */
-    static String defaultAggregation(String unit) {
+    public static String defaultAggregation(String unit) {
         return "count".equals(unit) ? Aggregation.SUM.code() : Aggregation.MEAN.code();
     }
 
@@ -80,7 +95,9 @@ final class MeasuresReader {
                         defaultAggregation(unit),
                         f.optionalText("polarity"),
                         DEFAULT_TOLERANCE,
-                        "{}");
+                        "{}",
+                        f.optionalText("geographyLevel"),
+                        texts(f.texts("sources")));
                 indicators.put(List.of(p, i.code()), i);
             }
             // amended carries the whole definition after the change
@@ -97,7 +114,9 @@ final class MeasuresReader {
                         d.parsed("aggregation", Aggregation::of).code(),
                         d.parsed("polarity", Polarity::of).code(),
                         tolerance == null ? DEFAULT_TOLERANCE : tolerance,
-                        targets(d));
+                        targets(d),
+                        d.optionalText("geographyLevel"),
+                        texts(d.texts("sources")));
                 indicators.put(List.of(p, i.code()), i);
             }
             // a data point is one source's figure for an indicator, geography and period; a revision replaces it
@@ -119,8 +138,65 @@ final class MeasuresReader {
                         m,
                         (a, b) -> b.revision() >= a.revision() ? b : a);
             }
+            case COMPARATOR_RECORDED_V1 -> {
+                ComparatorRow c = new ComparatorRow(
+                        p,
+                        f.text("indicatorCode"),
+                        f.text("geography"),
+                        f.parsed(
+                                "period",
+                                t -> ReportingPeriod.parse(t)
+                                        .map(ReportingPeriod::label)
+                                        .orElse(null)),
+                        null,
+                        f.decimal("average"),
+                        f.decimal("lower"),
+                        f.decimal("upper"),
+                        null,
+                        null,
+                        f.integer("revision"));
+                comparators.merge(
+                        List.of(p, c.code(), c.geography(), c.period()),
+                        c,
+                        (a, b) -> b.revision() >= a.revision() ? b : a);
+            }
             default -> throw new UnprocessableEvent(event, "not a type of the quarterly view");
         }
+    }
+
+    /** The targets by financial year, as {@link #targets} stored them (a JSON object; null: none). */
+    public static Map<String, BigDecimal> targetsOf(String json) {
+        Map<String, BigDecimal> targets = new TreeMap<>();
+        if (json != null) {
+            stored(json)
+                    .properties()
+                    .forEach(t -> targets.put(t.getKey(), t.getValue().decimalValue()));
+        }
+        return targets;
+    }
+
+    /** The texts, as {@link #texts} stored them (a JSON array; null: none). */
+    public static List<String> textsOf(String json) {
+        List<String> texts = new ArrayList<>();
+        if (json != null) {
+            stored(json).forEach(t -> texts.add(t.asText()));
+        }
+        return texts;
+    }
+
+    private static JsonNode stored(String json) {
+        try {
+            return EXACT.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("A stored value of the quarterly view is not JSON: " + json, e);
+        }
+    }
+
+    /** A list of texts as the JSON array the read model stores. */
+    private static String texts(List<String> texts) {
+        ArrayNode json = JsonNodeFactory.instance.arrayNode();
+        texts.forEach(json::add);
+        return json.toString();
     }
 
     /** Targets by financial year ({@code {"2024/25": 350}}; absent or null: none) as a JSON object, the years in order. */
@@ -142,5 +218,9 @@ final class MeasuresReader {
 
     Collection<MeasureRow> measures() {
         return measures.values();
+    }
+
+    Collection<ComparatorRow> comparators() {
+        return comparators.values();
     }
 }

@@ -22,6 +22,7 @@ import static org.csp.contracts.PlanEventTypes.REVIEW_OPENED_V1;
 import static org.csp.contracts.PlanEventTypes.REVIEW_REOPENED_V1;
 
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,7 @@ import org.csp.eventsourcing.projection.UnprocessableEvent;
 import org.csp.gateway.quarterly.QuarterlyTables.InitiativeRow;
 import org.csp.gateway.quarterly.QuarterlyTables.PriorityRow;
 import org.csp.gateway.quarterly.QuarterlyTables.ProgressRow;
+import org.csp.gateway.quarterly.QuarterlyTables.ReviewStep;
 
 /**
  * plan-service's events as the view's rows, the latest per key in a batch. Initiatives come from
@@ -41,8 +43,9 @@ import org.csp.gateway.quarterly.QuarterlyTables.ProgressRow;
  * {@code plan.initiative.amended.v1} and {@code plan.initiative.retired.v1} (a retired initiative leaves the view until
  * it is defined again); priority titles from {@code plan.priority.*}, kept per partnership and number, since v2
  * initiatives name only the number. The streams of a priority and of an initiative may be applied in either order:
- * the title is joined when the view is read, never copied onto the initiative. The plan's other events (objectives,
- * organisations, the plan's revisions, quarterly reviews, priority leads) are not part of this view.
+ * the title is joined when the view is read, never copied onto the initiative. A quarterly review's events are kept
+ * in order as steps ({@link ReviewStep}): its state, the priorities expected and reported, when it opened and closed.
+ * The plan's other events (objectives, organisations, the plan's revisions, priority leads) are not part of this view.
  */
 final class PlanReader {
 
@@ -54,7 +57,11 @@ final class PlanReader {
             PROGRESS_UPDATED_V1,
             PRIORITY_DEFINED_V1,
             PRIORITY_AMENDED_V1,
-            PRIORITY_RETIRED_V1);
+            PRIORITY_RETIRED_V1,
+            REVIEW_OPENED_V1,
+            REPORT_SUBMITTED_V1,
+            REVIEW_CLOSED_V1,
+            REVIEW_REOPENED_V1);
 
     static final Set<String> IGNORED = Set.of(
             OBJECTIVE_DEFINED_V1,
@@ -64,15 +71,12 @@ final class PlanReader {
             ORGANISATION_AMENDED_V1,
             ORGANISATION_RETIRED_V1,
             PLAN_REVISED_V1,
-            REVIEW_OPENED_V1,
-            REPORT_SUBMITTED_V1,
-            REVIEW_CLOSED_V1,
-            REVIEW_REOPENED_V1,
             PRIORITY_LEAD_ASSIGNED_V1);
 
     private final Map<List<String>, InitiativeRow> initiatives = new LinkedHashMap<>();
     private final Map<List<Object>, PriorityRow> priorities = new LinkedHashMap<>();
     private final Map<List<String>, ProgressRow> progress = new LinkedHashMap<>();
+    private final List<ReviewStep> reviews = new ArrayList<>();
 
     /** Reads one event of {@link #APPLIED}; a bad one is refused before anything is written. */
     void read(CloudEvent event) {
@@ -137,6 +141,21 @@ final class PlanReader {
                         event.time().atOffset(ZoneOffset.UTC));
                 progress.put(List.of(p, r.id(), r.quarter()), r);
             }
+            case REVIEW_OPENED_V1, REPORT_SUBMITTED_V1, REVIEW_CLOSED_V1, REVIEW_REOPENED_V1 -> {
+                String quarter = f.parsed(
+                        "quarter", q -> FinancialQuarter.parse(q).orElseThrow().label());
+                List<Integer> priorities = switch (event.type()) {
+                    case REVIEW_OPENED_V1 -> f.integers("priorities");
+                    case REPORT_SUBMITTED_V1 -> List.of(f.object("report").integer("priority"));
+                    default -> List.of();
+                };
+                reviews.add(new ReviewStep(
+                        ReviewStep.Kind.of(event.type()),
+                        p,
+                        quarter,
+                        priorities,
+                        event.time().atOffset(ZoneOffset.UTC)));
+            }
             default -> throw new UnprocessableEvent(event, "not a type of the quarterly view");
         }
     }
@@ -151,5 +170,10 @@ final class PlanReader {
 
     Collection<ProgressRow> progress() {
         return progress.values();
+    }
+
+    /** The batch's review events in the order they happened. */
+    List<ReviewStep> reviews() {
+        return reviews;
     }
 }

@@ -2,10 +2,13 @@ package org.csp.gateway.quarterly;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.List;
+import org.csp.contracts.PlanEventTypes;
 import org.csp.eventsourcing.Unnest;
 
 /**
@@ -91,7 +94,31 @@ final class QuarterlyTables {
             CREATE TABLE IF NOT EXISTS engagement_total (
                 partnership_id text NOT NULL, quarter text NOT NULL, type text NOT NULL,
                 records bigint NOT NULL, attendance bigint NOT NULL,
-                PRIMARY KEY (partnership_id, quarter, type))""";
+                PRIMARY KEY (partnership_id, quarter, type));
+            -- The change clock (version 5): one tick per batch that changes what the county feed shows; each
+            -- indicator, data point, comparator and review row keeps the tick that last changed it, so a feed row
+            -- knows when its figures last moved and "?since=" can return only what changed.
+            CREATE TABLE IF NOT EXISTS change_clock (
+                one boolean PRIMARY KEY DEFAULT true CHECK (one), tick bigint NOT NULL, changed_at timestamptz NOT NULL);
+            INSERT INTO change_clock (one, tick, changed_at) VALUES (true, 0, now()) ON CONFLICT DO NOTHING;
+            ALTER TABLE indicator ADD COLUMN IF NOT EXISTS geography_level text;
+            ALTER TABLE indicator ADD COLUMN IF NOT EXISTS sources jsonb NOT NULL DEFAULT '[]';
+            ALTER TABLE indicator ADD COLUMN IF NOT EXISTS changed bigint NOT NULL DEFAULT 0;
+            ALTER TABLE measure ADD COLUMN IF NOT EXISTS changed bigint NOT NULL DEFAULT 0;
+            -- the county feed reads one quarter of every partnership
+            CREATE INDEX IF NOT EXISTS measure_by_county_quarter ON measure (quarter, indicator_code);
+            CREATE TABLE IF NOT EXISTS comparator (
+                partnership_id text NOT NULL, indicator_code text NOT NULL, geography text NOT NULL, period text NOT NULL,
+                value numeric, average numeric NOT NULL, lower numeric NOT NULL, upper numeric NOT NULL, rank int,
+                group_size int, revision int NOT NULL, changed bigint NOT NULL,
+                PRIMARY KEY (partnership_id, indicator_code, geography, period));
+            CREATE TABLE IF NOT EXISTS review (
+                partnership_id text NOT NULL, quarter text NOT NULL, state text NOT NULL, priorities int[] NOT NULL,
+                submitted int[] NOT NULL, opened_at timestamptz NOT NULL, closed_at timestamptz, changed bigint NOT NULL,
+                PRIMARY KEY (partnership_id, quarter))""";
+
+    /** The tick of the batch being applied, as a statement stamps a row it changes. */
+    private static final String TICK = "(SELECT tick FROM change_clock)";
 
     /**
      * An initiative as a batch leaves it. {@code defined}: the batch holds its definition (priority, title, lead;
@@ -129,7 +156,11 @@ final class QuarterlyTables {
             String commentary,
             OffsetDateTime at) {}
 
-    /** {@code targets}: a JSON object of targets by financial year ("2024/25"), as the read model stores it. */
+    /**
+     * {@code targets}: a JSON object of targets by financial year ("2024/25"), as the read model stores it;
+     * {@code geographyLevel}: "district" or "ward" (null when the event gave none); {@code sources}: a JSON array of the
+     * organisations expected to report it.
+     */
     record IndicatorRow(
             String partnership,
             String code,
@@ -140,7 +171,9 @@ final class QuarterlyTables {
             String aggregation,
             String polarity,
             BigDecimal tolerance,
-            String targets) {}
+            String targets,
+            String geographyLevel,
+            String sources) {}
 
     /** A data point: {@code period} its canonical label, {@code quarter} null for a whole financial year. */
     record MeasureRow(
@@ -153,6 +186,47 @@ final class QuarterlyTables {
             BigDecimal value,
             String status,
             int revision) {}
+
+    /**
+     * A Most Similar Family Group's figures for an indicator, period and district: {@code value} (the partnership's
+     * own figure as the group compares it), {@code rank} and {@code groupSize} where the source gave them.
+     */
+    record ComparatorRow(
+            String partnership,
+            String code,
+            String geography,
+            String period,
+            BigDecimal value,
+            BigDecimal average,
+            BigDecimal lower,
+            BigDecimal upper,
+            Integer rank,
+            Integer groupSize,
+            int revision) {}
+
+    /**
+     * One event of a partnership's quarterly review, applied in order: opened (with the priorities expected to
+     * report), a priority's report submitted (that priority), closed, reopened.
+     */
+    record ReviewStep(Kind kind, String partnership, String quarter, List<Integer> priorities, OffsetDateTime at) {
+
+        enum Kind {
+            OPENED,
+            REPORT_SUBMITTED,
+            CLOSED,
+            REOPENED;
+
+            static Kind of(String type) {
+                return switch (type) {
+                    case PlanEventTypes.REVIEW_OPENED_V1 -> OPENED;
+                    case PlanEventTypes.REPORT_SUBMITTED_V1 -> REPORT_SUBMITTED;
+                    case PlanEventTypes.REVIEW_CLOSED_V1 -> CLOSED;
+                    case PlanEventTypes.REVIEW_REOPENED_V1 -> REOPENED;
+                    default -> throw new IllegalArgumentException(type + " is not a quarterly review's event");
+                };
+            }
+        }
+    }
 
     /**
      * An engagement record as a batch leaves it. {@code defined}: the batch holds its details; otherwise only its
@@ -252,15 +326,18 @@ final class QuarterlyTables {
                 .text("aggregation", IndicatorRow::aggregation)
                 .text("polarity", IndicatorRow::polarity)
                 .numeric("tolerance", IndicatorRow::tolerance)
-                .text("targets", IndicatorRow::targets);
+                .text("targets", IndicatorRow::targets)
+                .text("geography_level", IndicatorRow::geographyLevel)
+                .text("sources", IndicatorRow::sources);
         return execute(tx, u, """
-                INSERT INTO indicator (%s)
+                INSERT INTO indicator (%s, changed)
                 SELECT u.partnership_id, u.code, u.title, u.priority, u.unit, u.frequency, u.aggregation, u.polarity,
-                       u.tolerance, u.targets::jsonb
+                       u.tolerance, u.targets::jsonb, u.geography_level, u.sources::jsonb, %s
                   FROM %s
                 ON CONFLICT (partnership_id, code) DO UPDATE SET title = excluded.title, priority = excluded.priority,
                     unit = excluded.unit, frequency = excluded.frequency, aggregation = excluded.aggregation,
-                    polarity = excluded.polarity, tolerance = excluded.tolerance, targets = excluded.targets""".formatted(u.columns(), u.as("u")));
+                    polarity = excluded.polarity, tolerance = excluded.tolerance, targets = excluded.targets,
+                    geography_level = excluded.geography_level, sources = excluded.sources, changed = excluded.changed""".formatted(u.columns(), TICK, u.as("u")));
     }
 
     /**
@@ -279,11 +356,84 @@ final class QuarterlyTables {
                 .text("status", MeasureRow::status)
                 .integer("revision", MeasureRow::revision);
         return execute(tx, u, """
-                INSERT INTO measure (%s) SELECT * FROM %s
+                INSERT INTO measure (%s, changed) SELECT *, %s FROM %s
                 ON CONFLICT (partnership_id, indicator_code, geography, period, source) DO UPDATE SET
                     quarter = excluded.quarter, value = excluded.value, status = excluded.status,
-                    revision = excluded.revision
-                WHERE measure.revision < excluded.revision""".formatted(u.columns(), u.as("u")));
+                    revision = excluded.revision, changed = excluded.changed
+                WHERE measure.revision < excluded.revision""".formatted(u.columns(), TICK, u.as("u")));
+    }
+
+    /** As {@link #upsertMeasures}: a higher revision replaces the stored one, an older one never does. */
+    static Uni<Void> upsertComparators(SqlConnection tx, Collection<ComparatorRow> rows) {
+        Unnest<ComparatorRow> u = Unnest.of(rows)
+                .text("partnership_id", ComparatorRow::partnership)
+                .text("indicator_code", ComparatorRow::code)
+                .text("geography", ComparatorRow::geography)
+                .text("period", ComparatorRow::period)
+                .numeric("value", ComparatorRow::value)
+                .numeric("average", ComparatorRow::average)
+                .numeric("lower", ComparatorRow::lower)
+                .numeric("upper", ComparatorRow::upper)
+                .integer("rank", ComparatorRow::rank)
+                .integer("group_size", ComparatorRow::groupSize)
+                .integer("revision", ComparatorRow::revision);
+        return execute(tx, u, """
+                INSERT INTO comparator (%s, changed) SELECT *, %s FROM %s
+                ON CONFLICT (partnership_id, indicator_code, geography, period) DO UPDATE SET value = excluded.value,
+                    average = excluded.average, lower = excluded.lower, upper = excluded.upper, rank = excluded.rank,
+                    group_size = excluded.group_size, revision = excluded.revision, changed = excluded.changed
+                WHERE comparator.revision < excluded.revision""".formatted(u.columns(), TICK, u.as("u")));
+    }
+
+    /**
+     * Each step in order, one statement each (a quarter has a handful). Opening (again) starts the review afresh; a
+     * report adds its priority to those submitted; closing and reopening change the state. A step of a review whose
+     * opening was never applied here (it was parked) has nothing to change.
+     */
+    static Uni<Void> applyReviews(SqlConnection tx, List<ReviewStep> steps) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (ReviewStep step : steps) {
+            chain = chain.flatMap(ignored -> applyReview(tx, step));
+        }
+        return chain;
+    }
+
+    private static Uni<Void> applyReview(SqlConnection tx, ReviewStep step) {
+        String where = " WHERE partnership_id = $1 AND quarter = $2";
+        Tuple key = Tuple.of(step.partnership(), step.quarter());
+        return switch (step.kind()) {
+            case OPENED ->
+                tx.preparedQuery("""
+                            INSERT INTO review (partnership_id, quarter, state, priorities, submitted, opened_at, changed)
+                            VALUES ($1, $2, 'open', $3, '{}', $4, %s)
+                            ON CONFLICT (partnership_id, quarter) DO UPDATE SET state = 'open',
+                                priorities = excluded.priorities, submitted = '{}', opened_at = excluded.opened_at,
+                                closed_at = NULL, changed = excluded.changed""".formatted(TICK))
+                        .execute(key.addArrayOfInteger(step.priorities().toArray(Integer[]::new))
+                                .addOffsetDateTime(step.at()))
+                        .replaceWithVoid();
+            case REPORT_SUBMITTED ->
+                tx.preparedQuery("""
+                            UPDATE review SET submitted = ARRAY(SELECT DISTINCT s FROM unnest(submitted || $3::int) s
+                                                                 ORDER BY s), changed = %s""".formatted(TICK) + where)
+                        .execute(key.addInteger(step.priorities().getFirst()))
+                        .replaceWithVoid();
+            case CLOSED ->
+                tx.preparedQuery("UPDATE review SET state = 'closed', closed_at = $3, changed = " + TICK + where)
+                        .execute(key.addOffsetDateTime(step.at()))
+                        .replaceWithVoid();
+            case REOPENED ->
+                tx.preparedQuery("UPDATE review SET state = 'open', closed_at = NULL, changed = " + TICK + where)
+                        .execute(key)
+                        .replaceWithVoid();
+        };
+    }
+
+    /** The next tick of the change clock, for the batch being applied. */
+    static Uni<Void> tick(SqlConnection tx) {
+        return tx.query("UPDATE change_clock SET tick = tick + 1, changed_at = now()")
+                .execute()
+                .replaceWithVoid();
     }
 
     /**

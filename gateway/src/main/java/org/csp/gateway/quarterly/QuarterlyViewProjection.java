@@ -22,7 +22,7 @@ import org.csp.eventsourcing.projection.UnprocessableEvent;
 @ApplicationScoped
 public class QuarterlyViewProjection implements Projection {
 
-    static final String NAME = "quarterly";
+    public static final String NAME = "quarterly";
 
     @Override
     public String name() {
@@ -33,11 +33,12 @@ public class QuarterlyViewProjection implements Projection {
      * 2: initiatives v2, amended and retired; priority titles from the priorities' own events. 3: engagement records
      * v2, amended and withdrawn. 4: indicators v2 and amended (with what the assessment needs: aggregation, polarity,
      * tolerance, targets), data points revised, keyed by source too (two sources of one period both count), annual
-     * periods.
+     * periods. 5: what the county feed reads too: comparators, quarterly reviews, each indicator's level and sources,
+     * and the change clock stamped on the rows it reads.
      */
     @Override
     public int version() {
-        return 4;
+        return 5;
     }
 
     @Override
@@ -78,11 +79,18 @@ public class QuarterlyViewProjection implements Projection {
                 throw new UnprocessableEvent(event, "not a type of the quarterly view");
             }
         }
-        return QuarterlyTables.upsertInitiatives(tx, plan.initiatives())
+        boolean feedChanges = !measures.indicators().isEmpty()
+                || !measures.measures().isEmpty()
+                || !measures.comparators().isEmpty()
+                || !plan.reviews().isEmpty();
+        return (feedChanges ? QuarterlyTables.tick(tx) : Uni.createFrom().voidItem())
+                .flatMap(ignored -> QuarterlyTables.upsertInitiatives(tx, plan.initiatives()))
                 .flatMap(ignored -> QuarterlyTables.upsertPriorities(tx, plan.priorities()))
                 .flatMap(ignored -> QuarterlyTables.upsertProgress(tx, plan.progress()))
                 .flatMap(ignored -> QuarterlyTables.upsertIndicators(tx, measures.indicators()))
                 .flatMap(ignored -> QuarterlyTables.upsertMeasures(tx, measures.measures()))
+                .flatMap(ignored -> QuarterlyTables.upsertComparators(tx, measures.comparators()))
+                .flatMap(ignored -> QuarterlyTables.applyReviews(tx, plan.reviews()))
                 .flatMap(ignored -> QuarterlyTables.addEngagements(tx, engagement.engagements()));
     }
 

@@ -1,15 +1,11 @@
 package org.csp.gateway.quarterly;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -30,9 +26,6 @@ import org.csp.eventsourcing.projection.ProjectionRunner;
 /** Reads a quarter's view from the live generation of the quarterly projection. */
 @ApplicationScoped
 public class QuarterlyViews {
-
-    private static final ObjectMapper JSON =
-            new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final Pool pool;
 
@@ -106,7 +99,7 @@ public class QuarterlyViews {
                 aggregation,
                 kind.perYear(),
                 tolerance == null ? MeasuresReader.DEFAULT_TOLERANCE : tolerance,
-                targets(indicator.getString("targets")));
+                MeasuresReader.targetsOf(indicator.getString("targets")));
         List<Reading> readings = new ArrayList<>();
         for (Row row : rows) {
             ReportingPeriod.parse(row.getString("period"))
@@ -118,22 +111,6 @@ public class QuarterlyViews {
                             row.getBigDecimal("value"))));
         }
         return AssessmentView.of(Assessment.assess(basis, quarter, readings));
-    }
-
-    private static Map<String, BigDecimal> targets(String json) {
-        Map<String, BigDecimal> targets = new TreeMap<>();
-        if (json == null) {
-            return targets;
-        }
-        try {
-            JSON.readTree(json)
-                    .fields()
-                    .forEachRemaining(target ->
-                            targets.put(target.getKey(), target.getValue().decimalValue()));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("The indicator's stored targets are not JSON: " + json, e);
-        }
-        return targets;
     }
 
     private static String emptyToNull(String text) {

@@ -25,7 +25,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * ({@code event-contracts}, which the services pin their encoding to): the gateway is tested against the real
  * contracts, not copies. A test may change fields of a pinned payload for its own values.
  */
-final class PinnedEvents implements AutoCloseable {
+public final class PinnedEvents implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> SERVICES =
@@ -57,16 +57,22 @@ final class PinnedEvents implements AutoCloseable {
     }
 
     /** The record a relay would publish for version {@code version} of {@code stream}, with the pinned payload as changed. */
-    static ProducerRecord<String, byte[]> record(
+    public static ProducerRecord<String, byte[]> record(
             String type, String stream, long version, Consumer<ObjectNode> change) {
+        return record(type, "stroud", stream, version, change);
+    }
+
+    /** As {@link #record(String, String, long, Consumer)}, of a stream of {@code partnership}. */
+    public static ProducerRecord<String, byte[]> record(
+            String type, String partnership, String stream, long version, Consumer<ObjectNode> change) {
         ObjectNode payload = pinned(type);
         change.accept(payload);
         String topic = type.substring(0, type.indexOf('.')) + ".events";
         String source = SERVICES.get(type.substring(0, type.indexOf('.')));
-        return Relayed.record(topic, source, stream, version, type, payload.toString());
+        return Relayed.record(topic, source, partnership, stream, version, type, payload.toString());
     }
 
-    void publish(ProducerRecord<String, byte[]> record) {
+    public void publish(ProducerRecord<String, byte[]> record) {
         try {
             producer.send(record).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -75,7 +81,7 @@ final class PinnedEvents implements AutoCloseable {
     }
 
     /** Many records quickly; waits until Kafka has acknowledged every one of them, or fails. */
-    void publishAll(Iterable<ProducerRecord<String, byte[]>> records) {
+    public void publishAll(Iterable<ProducerRecord<String, byte[]>> records) {
         List<Future<RecordMetadata>> acks = new ArrayList<>();
         records.forEach(record -> acks.add(producer.send(record)));
         producer.flush();

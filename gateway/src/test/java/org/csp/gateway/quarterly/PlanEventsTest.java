@@ -181,10 +181,6 @@ class PlanEventsTest {
             "plan.organisation.amended.v1",
             "plan.organisation.retired.v1",
             "plan.plan.revised.v1",
-            "plan.quarterly-review.opened.v1",
-            "plan.quarterly-review.report-submitted.v1",
-            "plan.quarterly-review.closed.v1",
-            "plan.quarterly-review.reopened.v1",
             "plan.priority-lead.assigned.v1");
 
     @Test

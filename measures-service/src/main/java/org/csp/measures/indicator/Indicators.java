@@ -6,11 +6,14 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.Aggregate;
+import org.csp.eventsourcing.ConcurrencyConflict;
 import org.csp.eventsourcing.EventStore;
 import org.csp.eventsourcing.EventStoreReady;
 import org.csp.eventsourcing.History;
@@ -27,6 +30,7 @@ public class Indicators {
     private final EventStore store;
     private final SourceOrganisations organisations;
     private final Aggregate<IndicatorCommand, IndicatorEvent, Indicator> aggregate;
+    private final Aggregate<Catalogue.Revise, CatalogueEvent, Catalogue> catalogue;
 
     public Indicators(EventStore store, SourceOrganisations organisations) {
         this.store = store;
@@ -39,6 +43,7 @@ public class Indicators {
                 Indicator.DECIDER,
                 (tx, partnershipId, code, state, version) ->
                         IndicatorTable.upsert(tx, partnershipId, code, state.definition(), version));
+        this.catalogue = Catalogue.aggregate(store);
     }
 
     /** Creates the query table (refilled from the events when its format changed) before the catalogue is loaded. */
@@ -53,11 +58,43 @@ public class Indicators {
                 .map(Aggregate.Outcome::changed);
     }
 
+    /**
+     * Stages {@code command} for indicator {@code code} in the caller's unit of work, which read the indicator at
+     * {@code version} (0: not defined) and decided that the command changes it: 409 when it is no longer there.
+     */
+    public Uni<Void> stage(
+            UnitOfWork unit, String partnershipId, String code, IndicatorCommand command, long version, Actor actor) {
+        return aggregate
+                .handle(unit, partnershipId, code, command, null, actor)
+                .invoke(outcome -> {
+                    long before = outcome.version() - outcome.events().size();
+                    if (before != version || !outcome.changed()) {
+                        throw new ConcurrencyConflict(aggregate.streamId(partnershipId, code), version, before, false);
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    /**
+     * The ids of the organisations that may be the partnership's sources: those of the catalogue files loaded at
+     * start, and those its imported catalogue files listed.
+     */
+    public Uni<Set<String>> knownOrganisations(SqlClient client, String partnershipId) {
+        return catalogue.load(client, partnershipId, Catalogue.ID).map(loaded -> {
+            Set<String> known = new HashSet<>(organisations.ids());
+            known.addAll(loaded.state().organisations().keySet());
+            return Set.copyOf(known);
+        });
+    }
+
     /** {@code POST /api/indicators}: a new indicator of the catalogue. */
     public Uni<IndicatorRow> create(String partnershipId, IndicatorRequest body, Actor actor) {
-        var definition = IndicatorDefinitions.validate(body, organisations.ids());
-        return store.inTransaction(
-                        unit -> define(unit, partnershipId, new DefineIndicator(body.code(), definition, false), actor))
+        return store.inTransaction(unit -> knownOrganisations(unit.connection(), partnershipId)
+                        .flatMap(known -> {
+                            var definition = IndicatorDefinitions.validate(body, known);
+                            return define(
+                                    unit, partnershipId, new DefineIndicator(body.code(), definition, false), actor);
+                        }))
                 .flatMap(ignored -> require(partnershipId, body.code()));
     }
 
@@ -65,16 +102,22 @@ public class Indicators {
     public Uni<IndicatorRow> amend(
             String partnershipId, String code, UnaryOperator<IndicatorRequest> patch, long version, Actor actor) {
         return store.inTransaction(unit -> IndicatorTable.find(unit.connection(), partnershipId, code)
-                        .flatMap(found -> {
-                            IndicatorRow current =
-                                    found.orElseThrow(() -> ProblemException.notFound("Indicator", code));
-                            IndicatorRequest patched =
-                                    patch.apply(IndicatorDefinitions.body(code, current.definition()));
-                            IndicatorDefinitions.requireSameCode(code, patched);
-                            var definition = IndicatorDefinitions.validate(patched, organisations.ids());
-                            return aggregate.handle(
-                                    unit, partnershipId, code, new AmendIndicator(code, definition), version, actor);
-                        }))
+                        .flatMap(found -> knownOrganisations(unit.connection(), partnershipId)
+                                .flatMap(known -> {
+                                    IndicatorRow current =
+                                            found.orElseThrow(() -> ProblemException.notFound("Indicator", code));
+                                    IndicatorRequest patched =
+                                            patch.apply(IndicatorDefinitions.body(code, current.definition()));
+                                    IndicatorDefinitions.requireSameCode(code, patched);
+                                    var definition = IndicatorDefinitions.validate(patched, known);
+                                    return aggregate.handle(
+                                            unit,
+                                            partnershipId,
+                                            code,
+                                            new AmendIndicator(code, definition),
+                                            version,
+                                            actor);
+                                })))
                 .flatMap(ignored -> require(partnershipId, code));
     }
 

@@ -7,12 +7,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.EventStoreReady;
+import org.csp.measures.indicator.CatalogueDifference;
+import org.csp.measures.indicator.CatalogueFile;
 import org.csp.measures.indicator.IndicatorCommand.DefineIndicator;
 import org.csp.measures.indicator.IndicatorDefinitions;
+import org.csp.measures.indicator.IndicatorEvent.IndicatorDefinition;
 import org.csp.measures.indicator.IndicatorRequest;
+import org.csp.measures.indicator.IndicatorTable.IndicatorRow;
 import org.csp.measures.indicator.Indicators;
 import org.csp.measures.indicator.SourceOrganisations;
 import org.csp.partnership.PartnershipRegistry;
@@ -27,13 +34,13 @@ import org.jboss.logging.Logger;
  * transaction per partnership. A file is of one partnership ({@code partnership}) or of every partnership in the
  * partnerships file ({@code everyPartnership}: the county core set). An indicator that exists is left as it is (the
  * coordinator may have amended it, or a partnership's own file, listed first, defined it with its plan's priority);
- * running it again defines nothing.
+ * running it again defines nothing. The comparison is the API import's ({@link CatalogueDifference}), of which the
+ * seed takes only the new indicators.
  */
 @ApplicationScoped
 public class IndicatorSeed {
 
     private static final Logger LOG = Logger.getLogger(IndicatorSeed.class);
-    static final String FORMAT = "csp-indicators/2";
 
     private final Indicators indicators;
     private final SourceOrganisations organisations;
@@ -54,43 +61,31 @@ public class IndicatorSeed {
         this.partnerships = partnerships;
     }
 
-    /**
-     * The catalogue file's shape: its format, where it was taken from, the partnership or every partnership, its
-     * sources and indicators, each written as the API's indicator request.
-     */
-    public record IndicatorFile(
-            String format,
-            String source,
-            String partnership,
-            Boolean everyPartnership,
-            List<String> notes,
-            List<Organisation> organisations,
-            List<IndicatorRequest> indicators) {
-
-        public record Organisation(String id, String name) {}
-    }
-
     void onReady(@Observes @Priority(Interceptor.Priority.APPLICATION + 100) EventStoreReady ready) {
-        List<IndicatorFile> contents =
+        List<CatalogueFile> contents =
                 files.stream().map(file -> read(json, file)).toList();
         contents.forEach(content -> content.organisations().forEach(o -> organisations.add(o.id(), o.name())));
         for (int i = 0; i < files.size(); i++) {
-            IndicatorFile content = contents.get(i);
+            CatalogueFile content = contents.get(i);
             String file = files.get(i);
-            List<DefineIndicator> commands = content.indicators().stream()
-                    .map(entry -> define(file, entry))
-                    .toList();
+            Map<String, DefineIndicator> commands = new LinkedHashMap<>();
+            content.indicators().forEach(entry -> commands.putIfAbsent(entry.code(), define(file, entry)));
+            Map<String, IndicatorDefinition> wanted = new LinkedHashMap<>();
+            commands.forEach((code, command) -> wanted.put(code, command.definition()));
             for (String partnership : partnershipsOf(file, content)) {
                 long added = ready.store()
-                        .inTransaction(unit -> Multi.createFrom()
-                                .iterable(commands)
-                                .onItem()
-                                .transformToUniAndConcatenate(
-                                        command -> indicators.define(unit, partnership, command, Actor.SYSTEM))
-                                .filter(Boolean::booleanValue)
-                                .collect()
-                                .asList()
-                                .map(List::size))
+                        .inTransaction(unit -> indicators
+                                .list(unit.connection(), partnership)
+                                .map(rows -> CatalogueDifference.of(wanted, definitions(rows)))
+                                .flatMap(difference -> Multi.createFrom()
+                                        .iterable(difference.defined())
+                                        .onItem()
+                                        .transformToUniAndConcatenate(code ->
+                                                indicators.define(unit, partnership, commands.get(code), Actor.SYSTEM))
+                                        .filter(Boolean::booleanValue)
+                                        .collect()
+                                        .asList()
+                                        .map(List::size)))
                         .await()
                         .atMost(Duration.ofMinutes(2));
                 LOG.infof("Indicators for %s: %d in %s, %d newly defined", partnership, commands.size(), file, added);
@@ -98,8 +93,14 @@ public class IndicatorSeed {
         }
     }
 
+    private static Map<String, IndicatorDefinition> definitions(List<IndicatorRow> rows) {
+        Map<String, IndicatorDefinition> held = new HashMap<>();
+        rows.forEach(row -> held.put(row.code(), row.definition()));
+        return held;
+    }
+
     /** The partnerships a file is of: the one it names, or every one of the partnerships file; never both. */
-    List<String> partnershipsOf(String file, IndicatorFile content) {
+    List<String> partnershipsOf(String file, CatalogueFile content) {
         boolean every = Boolean.TRUE.equals(content.everyPartnership());
         if (every == (content.partnership() != null)) {
             throw new IllegalStateException(
@@ -115,10 +116,10 @@ public class IndicatorSeed {
         return List.of(content.partnership());
     }
 
-    static IndicatorFile read(ObjectMapper json, String file) {
-        IndicatorFile content = SeedFiles.read(json, file, IndicatorFile.class);
-        if (!FORMAT.equals(content.format())) {
-            throw new IllegalStateException(file + " is not a " + FORMAT + " catalogue file");
+    static CatalogueFile read(ObjectMapper json, String file) {
+        CatalogueFile content = SeedFiles.read(json, file, CatalogueFile.class);
+        if (!CatalogueFile.FORMAT.equals(content.format())) {
+            throw new IllegalStateException(file + " is not a " + CatalogueFile.FORMAT + " catalogue file");
         }
         return content;
     }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
-import org.csp.measures.seed.IndicatorSeed.IndicatorFile;
+import org.csp.measures.indicator.CatalogueFile;
 import org.csp.partnership.PartnershipRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -16,24 +16,24 @@ class IndicatorSeedTest {
     private static final IndicatorSeed SEED =
             new IndicatorSeed(null, null, new ObjectMapper(), () -> List.of(), PartnershipRegistry.load());
 
-    private static IndicatorFile file(String partnership, Boolean every) {
-        return new IndicatorFile(IndicatorSeed.FORMAT, "test", partnership, every, List.of(), List.of(), List.of());
+    private static CatalogueFile file(String partnership, Boolean every) {
+        return new CatalogueFile(CatalogueFile.FORMAT, "test", partnership, every, List.of(), List.of(), List.of());
     }
 
     @Test
     void theCountyCoreSetIsOfEveryPartnershipAndAPartnershipsOwnFileOfItsOwn() {
-        IndicatorFile core = IndicatorSeed.read(new ObjectMapper(), "indicators/county-core.json");
+        CatalogueFile core = IndicatorSeed.read(new ObjectMapper(), "indicators/county-core.json");
         assertEquals(
                 List.of("cheltenham", "cotswold", "forest-of-dean", "gloucester", "stroud", "tewkesbury"),
                 SEED.partnershipsOf("core", core));
         assertTrue(core.indicators().stream().allMatch(i -> i.priority() == null), "no core indicator has a priority");
-        IndicatorFile stroud = IndicatorSeed.read(new ObjectMapper(), "seed/stroud-indicators.json");
+        CatalogueFile stroud = IndicatorSeed.read(new ObjectMapper(), "seed/stroud-indicators.json");
         assertEquals(List.of("stroud"), SEED.partnershipsOf("stroud", stroud));
     }
 
     @Test
     void aFileOfBothNeitherOrAnUnknownPartnershipStopsTheStart() {
-        for (IndicatorFile wrong : List.of(file("stroud", true), file(null, null), file(null, false))) {
+        for (CatalogueFile wrong : List.of(file("stroud", true), file(null, null), file(null, false))) {
             assertThrows(IllegalStateException.class, () -> SEED.partnershipsOf("wrong", wrong));
         }
         IllegalStateException unknown =

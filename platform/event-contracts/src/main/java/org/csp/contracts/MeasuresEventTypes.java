@@ -23,6 +23,8 @@ public final class MeasuresEventTypes {
 
     /** Shipped first (the group's average and limits only); read as {@link #COMPARATOR_RECORDED_V2}. */
     public static final String COMPARATOR_RECORDED_V1 = "measures.comparator.recorded.v1";
+    /** A catalogue file was imported and changed something; the indicators' events follow it. */
+    public static final String CATALOGUE_REVISED_V1 = "measures.catalogue.revised.v1";
 
     /** A family group's figures with the partnership's own figure, rank, group size and the source that imported them. */
     public static final String COMPARATOR_RECORDED_V2 = "measures.comparator.recorded.v2";
@@ -38,6 +40,7 @@ public final class MeasuresEventTypes {
             DATA_POINT_RECORDED_V1,
             DATA_POINT_REVISED_V1,
             COMPARATOR_RECORDED_V1,
+            CATALOGUE_REVISED_V1,
             COMPARATOR_RECORDED_V2,
             COMPARATOR_SOURCE_SAVED_V1);
 

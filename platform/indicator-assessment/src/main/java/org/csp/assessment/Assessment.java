@@ -96,7 +96,7 @@ public record Assessment(
     }
 
     /** Whether a period starting on {@code day} is part of what is assessed for {@code quarter}. */
-    static boolean within(Basis basis, FinancialQuarter quarter, LocalDate day) {
+    public static boolean within(Basis basis, FinancialQuarter quarter, LocalDate day) {
         return switch (basis.periodsPerYear()) {
             case 12 -> quarter.contains(day);
             case 4 -> day.equals(quarter.firstDay());

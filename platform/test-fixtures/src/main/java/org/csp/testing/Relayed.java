@@ -39,6 +39,12 @@ public final class Relayed {
      */
     public static ProducerRecord<String, byte[]> record(
             String topic, String source, String stream, long version, String type, String payload) {
+        return record(topic, source, "stroud", stream, version, type, payload);
+    }
+
+    /** As {@link #record(String, String, String, long, String, String)}, in {@code partnership}. */
+    public static ProducerRecord<String, byte[]> record(
+            String topic, String source, String partnership, String stream, long version, String type, String payload) {
         return CloudEventCodec.encode(
                 topic,
                 source,
@@ -48,7 +54,7 @@ public final class Relayed {
                         stream,
                         version,
                         type,
-                        "stroud",
+                        partnership,
                         payload,
                         OffsetDateTime.now(ZoneOffset.UTC),
                         Actor.SYSTEM));

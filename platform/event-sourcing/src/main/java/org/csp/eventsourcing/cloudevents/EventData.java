@@ -87,6 +87,18 @@ public final class EventData {
         return texts;
     }
 
+    /** The whole numbers of the array {@code name}, each fitting an int; none when absent or null. */
+    public List<Integer> integers(String name) {
+        List<Integer> integers = new ArrayList<>();
+        for (JsonNode element : array(name)) {
+            if (!element.isIntegralNumber() || !element.canConvertToInt()) {
+                throw unprocessable(name, "is not an array of whole numbers");
+            }
+            integers.add(element.intValue());
+        }
+        return integers;
+    }
+
     public int integer(String name) {
         Integer value = optionalInteger(name);
         if (value == null) {

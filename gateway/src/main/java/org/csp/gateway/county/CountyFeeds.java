@@ -11,7 +11,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -235,7 +234,7 @@ public class CountyFeeds {
                                           FROM comparator WHERE partnership_id = ANY ($1) AND period = ANY ($3)""" + codeFilter.formatted("indicator_code"))
                                 .execute(Tuple.of(partnerships)
                                         .addArrayOfString(codes)
-                                        .addArrayOfString(periods(q)))
+                                        .addArrayOfString(q.periodLabels().toArray(String[]::new)))
                                 .map(rows -> list(
                                         rows,
                                         r -> new Comparison(
@@ -267,18 +266,6 @@ public class CountyFeeds {
                                                     r.getLong("changed"));
                                         }))
                                         .map(reviews -> new Inputs(definitions, figures, comparisons, reviews)))));
-    }
-
-    /** The labels of every period a comparator of the quarter may have: its months, the quarter, its year. */
-    private static String[] periods(FinancialQuarter q) {
-        YearMonth first = YearMonth.from(q.firstDay());
-        return new String[] {
-            first.toString(),
-            first.plusMonths(1).toString(),
-            first.plusMonths(2).toString(),
-            q.label(),
-            q.financialYear()
-        };
     }
 
     private static <T> List<T> list(Iterable<Row> rows, Function<Row, T> map) {

@@ -59,9 +59,11 @@ public final class MeasuresReader {
             INDICATOR_AMENDED_V1,
             DATA_POINT_RECORDED_V1,
             DATA_POINT_REVISED_V1,
-            COMPARATOR_RECORDED_V1);
+            COMPARATOR_RECORDED_V1,
+            COMPARATOR_RECORDED_V2);
 
-    static final Set<String> IGNORED = Set.of(CATALOGUE_REVISED_V1, COMPARATOR_RECORDED_V2, COMPARATOR_SOURCE_SAVED_V1);
+    /** A catalogue import's revision (its indicators come as their own events) and a comparator source's mapping. */
+    static final Set<String> IGNORED = Set.of(CATALOGUE_REVISED_V1, COMPARATOR_SOURCE_SAVED_V1);
 
     private static final ObjectMapper EXACT =
             new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
@@ -138,7 +140,8 @@ public final class MeasuresReader {
                         m,
                         (a, b) -> b.revision() >= a.revision() ? b : a);
             }
-            case COMPARATOR_RECORDED_V1 -> {
+            // v1 has the group's figures only; v2 the partnership's own figure, rank and group size too
+            case COMPARATOR_RECORDED_V1, COMPARATOR_RECORDED_V2 -> {
                 ComparatorRow c = new ComparatorRow(
                         p,
                         f.text("indicatorCode"),
@@ -148,12 +151,13 @@ public final class MeasuresReader {
                                 t -> ReportingPeriod.parse(t)
                                         .map(ReportingPeriod::label)
                                         .orElse(null)),
-                        null,
+                        f.optionalDecimal("value"),
                         f.decimal("average"),
                         f.decimal("lower"),
                         f.decimal("upper"),
-                        null,
-                        null,
+                        f.optionalInteger("rank"),
+                        f.optionalInteger("groupSize"),
+                        f.optionalText("source"),
                         f.integer("revision"));
                 comparators.merge(
                         List.of(p, c.code(), c.geography(), c.period()),

@@ -110,7 +110,7 @@ final class QuarterlyTables {
             CREATE TABLE IF NOT EXISTS comparator (
                 partnership_id text NOT NULL, indicator_code text NOT NULL, geography text NOT NULL, period text NOT NULL,
                 value numeric, average numeric NOT NULL, lower numeric NOT NULL, upper numeric NOT NULL, rank int,
-                group_size int, revision int NOT NULL, changed bigint NOT NULL,
+                group_size int, source text, revision int NOT NULL, changed bigint NOT NULL,
                 PRIMARY KEY (partnership_id, indicator_code, geography, period));
             CREATE TABLE IF NOT EXISTS review (
                 partnership_id text NOT NULL, quarter text NOT NULL, state text NOT NULL, priorities int[] NOT NULL,
@@ -189,7 +189,8 @@ final class QuarterlyTables {
 
     /**
      * A Most Similar Family Group's figures for an indicator, period and district: {@code value} (the partnership's
-     * own figure as the group compares it), {@code rank} and {@code groupSize} where the source gave them.
+     * own figure as the group compares it), {@code rank} and {@code groupSize} where the source gave them;
+     * {@code source} the comparator source that imported them (null: posted by hand).
      */
     record ComparatorRow(
             String partnership,
@@ -202,6 +203,7 @@ final class QuarterlyTables {
             BigDecimal upper,
             Integer rank,
             Integer groupSize,
+            String source,
             int revision) {}
 
     /**
@@ -376,12 +378,14 @@ final class QuarterlyTables {
                 .numeric("upper", ComparatorRow::upper)
                 .integer("rank", ComparatorRow::rank)
                 .integer("group_size", ComparatorRow::groupSize)
+                .text("source", ComparatorRow::source)
                 .integer("revision", ComparatorRow::revision);
         return execute(tx, u, """
                 INSERT INTO comparator (%s, changed) SELECT *, %s FROM %s
                 ON CONFLICT (partnership_id, indicator_code, geography, period) DO UPDATE SET value = excluded.value,
                     average = excluded.average, lower = excluded.lower, upper = excluded.upper, rank = excluded.rank,
-                    group_size = excluded.group_size, revision = excluded.revision, changed = excluded.changed
+                    group_size = excluded.group_size, source = excluded.source, revision = excluded.revision,
+                    changed = excluded.changed
                 WHERE comparator.revision < excluded.revision""".formatted(u.columns(), TICK, u.as("u")));
     }
 

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.csp.assessment.AssessmentView;
+import org.csp.assessment.FamilyGroupView;
 
 /**
  * The quarterly partnership view: where every initiative of the plan stood (retired ones are left out), what was
@@ -38,7 +39,8 @@ public record QuarterlyView(
      * An indicator in one geography: the data points of the quarter (every source's; for an annual indicator the
      * financial year's), {@code total} their sum when the indicator adds up (aggregation "sum"), and its
      * {@code assessment}, null when the indicator is not known or defines no polarity or frequency (a legacy
-     * definition).
+     * definition); {@code familyGroup}, for the partnership's district, its place in its Most Similar Family Group in
+     * the latest period of the quarter that has the group's figures (null: none).
      */
     public record Measure(
             String indicator,
@@ -48,7 +50,8 @@ public record QuarterlyView(
             String geography,
             List<Period> periods,
             BigDecimal total,
-            AssessmentView assessment) {}
+            AssessmentView assessment,
+            FamilyGroupView familyGroup) {}
 
     /** One source's current figure for a period. */
     public record Period(String period, String source, BigDecimal value, String status, int revision) {}

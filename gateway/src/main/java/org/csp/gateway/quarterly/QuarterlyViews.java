@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
 import org.csp.assessment.Aggregation;
 import org.csp.assessment.Assessment;
 import org.csp.assessment.AssessmentView;
+import org.csp.assessment.FamilyGroup;
+import org.csp.assessment.FamilyGroupView;
 import org.csp.assessment.Polarity;
 import org.csp.assessment.Reading;
 import org.csp.calendar.FinancialQuarter;
@@ -73,11 +75,24 @@ public class QuarterlyViews {
                                  ORDER BY m.indicator_code, m.geography, m.period, m.source""")
                                 .execute(measureKey)
                                 .flatMap(measures -> tx.preparedQuery("""
-                                        SELECT type, records, attendance FROM engagement_total
-                                         WHERE partnership_id = $1 AND quarter = $2 AND records > 0 ORDER BY type""")
-                                        .execute(key)
-                                        .map(engagement ->
-                                                assemble(partnershipId, quarter, initiatives, measures, engagement)))));
+                                        SELECT indicator_code, geography, period, value, average, lower, upper, rank,
+                                               group_size, source
+                                          FROM comparator WHERE partnership_id = $1 AND period = ANY ($2)""")
+                                        .execute(Tuple.of(partnershipId)
+                                                .addArrayOfString(
+                                                        quarter.periodLabels().toArray(String[]::new)))
+                                        .flatMap(comparators -> tx.preparedQuery("""
+                                                SELECT type, records, attendance FROM engagement_total
+                                                 WHERE partnership_id = $1 AND quarter = $2 AND records > 0
+                                                 ORDER BY type""")
+                                                .execute(key)
+                                                .map(engagement -> assemble(
+                                                        partnershipId,
+                                                        quarter,
+                                                        initiatives,
+                                                        measures,
+                                                        comparators,
+                                                        engagement))))));
     }
 
     /**
@@ -113,6 +128,42 @@ public class QuarterlyViews {
         return AssessmentView.of(Assessment.assess(basis, quarter, readings));
     }
 
+    /**
+     * The family group's figures of the latest period of the quarter (of the indicator's frequency) that has them,
+     * placed by the shared rule; null when there are none or the indicator's polarity or frequency is not known.
+     */
+    private static FamilyGroupView familyGroup(FinancialQuarter quarter, Row indicator, List<Row> comparators) {
+        Polarity polarity = Polarity.of(indicator.getString("polarity"));
+        ReportingPeriod.Kind kind = ReportingPeriod.Kind.ofFrequency(indicator.getString("frequency"));
+        if (polarity == null || kind == null) {
+            return null;
+        }
+        Row latest = null;
+        ReportingPeriod latestPeriod = null;
+        for (Row c : comparators) {
+            ReportingPeriod period =
+                    ReportingPeriod.parse(c.getString("period")).orElse(null);
+            if (period != null
+                    && period.kind() == kind
+                    && (latestPeriod == null || period.firstDay().isAfter(latestPeriod.firstDay()))) {
+                latest = c;
+                latestPeriod = period;
+            }
+        }
+        if (latest == null) {
+            return null;
+        }
+        FamilyGroup group = FamilyGroup.place(
+                polarity,
+                latest.getBigDecimal("value"),
+                latest.getBigDecimal("average"),
+                latest.getBigDecimal("lower"),
+                latest.getBigDecimal("upper"),
+                latest.getInteger("rank"),
+                latest.getInteger("group_size"));
+        return FamilyGroupView.of(latestPeriod.label(), group, latest.getString("source"));
+    }
+
     private static String emptyToNull(String text) {
         return text == null || text.isEmpty() ? null : text;
     }
@@ -122,7 +173,15 @@ public class QuarterlyViews {
             FinancialQuarter quarter,
             RowSet<Row> initiativeRows,
             RowSet<Row> measureRows,
+            RowSet<Row> comparatorRows,
             RowSet<Row> engagementRows) {
+        Map<String, List<Row>> comparators = new LinkedHashMap<>();
+        for (Row row : comparatorRows) {
+            comparators
+                    .computeIfAbsent(
+                            row.getString("indicator_code") + "|" + row.getString("geography"), k -> new ArrayList<>())
+                    .add(row);
+        }
         List<QuarterlyView.InitiativeProgress> initiatives = new ArrayList<>();
         for (Row row : initiativeRows) {
             OffsetDateTime reported = row.getOffsetDateTime("reported_at");
@@ -180,7 +239,13 @@ public class QuarterlyViews {
                     first.getString("geography"),
                     periods,
                     total,
-                    assess(quarter, first, aggregation, rows)));
+                    assess(quarter, first, aggregation, rows),
+                    familyGroup(
+                            quarter,
+                            first,
+                            comparators.getOrDefault(
+                                    first.getString("indicator_code") + "|" + first.getString("geography"),
+                                    List.of()))));
         }
 
         Map<String, Long> byType = new TreeMap<>();

@@ -313,6 +313,53 @@ class CountyFeedTest {
     }
 
     /**
+     * A family group's figures as an iQuanta import records them (comparator v2: the partnership's rate, the group's
+     * average and limits, its rank): the feed and the partnership's quarterly view place Stroud below the group's
+     * range, better than similar areas for a lower-is-better indicator; the later of two periods of the quarter counts.
+     */
+    @Test
+    void aComparatorPlacesThePartnershipInItsFamilyGroupInTheFeedAndTheQuarterlyView() throws Exception {
+        Partnership stroud = REGISTRY.byId("stroud").orElseThrow();
+        String district = district(stroud).code();
+        String quarter = "2015-16-Q2";
+        try (PinnedEvents events = new PinnedEvents()) {
+            events.publish(crimeDefined(stroud));
+            events.publish(figure(stroud, district, "2015-07", 1, 30));
+            for (String[] month : new String[][] {{"2015-07", "6.2"}, {"2015-08", "3.1"}}) {
+                events.publish(PinnedEvents.record(
+                        "measures.comparator.recorded.v2",
+                        stroud.id(),
+                        "stroud:comparator:" + CRIME + ":" + district + ":" + month[0],
+                        1,
+                        e -> e.put("indicatorCode", CRIME)
+                                .put("geography", district)
+                                .put("period", month[0])
+                                .put("value", new BigDecimal(month[1]))
+                                .put("revision", 1)));
+            }
+        }
+        JsonPath feed = awaitFeed(
+                "/api/feeds/county/" + quarter,
+                r -> "2015-08".equals(rowOf(r, "stroud").get("familyGroupPeriod")));
+        Map<String, Object> row = rowOf(crimeRows(feed), "stroud");
+        assertNumber("3.1", row.get("familyGroupValue"));
+        assertEquals("below", row.get("familyGroupPosition"));
+        assertEquals("better", row.get("familyGroupReading"));
+        assertEquals(3, row.get("familyGroupRank"));
+        assertEquals(15, row.get("familyGroupSize"));
+
+        JsonPath view = Api.get(Tokens.user("viewer"), "/api/views/quarterly/" + quarter)
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        String measure = "measures.find { it.indicator == '" + CRIME + "' && it.geography == '" + district + "' }";
+        assertEquals("2015-08", view.getString(measure + ".familyGroup.period"));
+        assertEquals("below", view.getString(measure + ".familyGroup.position"));
+        assertEquals("better", view.getString(measure + ".familyGroup.reading"));
+        assertEquals("iquanta", view.getString(measure + ".familyGroup.source"));
+    }
+
+    /**
      * A review's events in order, some in one batch: opened for five priorities, two reports (one of them twice),
      * closed, reopened and closed again; the feed shows the state, the reports counted once, and the last close.
      */

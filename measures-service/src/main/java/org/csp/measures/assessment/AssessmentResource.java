@@ -11,7 +11,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +22,7 @@ import org.csp.assessment.AreaRollUp.From;
 import org.csp.assessment.Assessment;
 import org.csp.assessment.AssessmentView;
 import org.csp.assessment.FamilyGroup;
+import org.csp.assessment.FamilyGroupView;
 import org.csp.assessment.Polarity;
 import org.csp.assessment.Reading;
 import org.csp.calendar.FinancialQuarter;
@@ -103,41 +103,6 @@ public class AssessmentResource {
                     wards ? coverage.partsExpected() : null,
                     AssessmentView.of(a),
                     familyGroup);
-        }
-    }
-
-    /**
-     * Where the district stands in its Most Similar Family Group in the latest period of the quarter that has the
-     * group's figures ({@link FamilyGroup}): its figure against the group's average and limits, its rank where the
-     * export gave it, {@code position} ("below", "within", "above", "not-known") and {@code reading} through the
-     * polarity ("better", "similar", "worse", "not-assessed"); {@code source} the comparator source that imported the
-     * figures (null: posted by hand).
-     */
-    public record FamilyGroupView(
-            String period,
-            BigDecimal value,
-            BigDecimal average,
-            BigDecimal lower,
-            BigDecimal upper,
-            Integer rank,
-            Integer groupSize,
-            String position,
-            String reading,
-            String source) {
-        static FamilyGroupView of(ComparatorRow c, Polarity polarity) {
-            FamilyGroup g =
-                    FamilyGroup.place(polarity, c.value(), c.average(), c.lower(), c.upper(), c.rank(), c.groupSize());
-            return new FamilyGroupView(
-                    c.period(),
-                    g.value(),
-                    g.average(),
-                    g.lower(),
-                    g.upper(),
-                    g.rank(),
-                    g.groupSize(),
-                    g.position().code(),
-                    g.reading().code(),
-                    c.source());
         }
     }
 
@@ -227,7 +192,14 @@ public class AssessmentResource {
                 place,
                 area.coverage(),
                 Assessment.assess(rules.basis(), q, area.readings()),
-                group == null ? null : FamilyGroupView.of(group, rules.basis().polarity()));
+                group == null ? null : familyGroup(group, rules.basis().polarity()));
+    }
+
+    /** The district's place in its family group by the comparator's figures ({@link FamilyGroup}). */
+    private static FamilyGroupView familyGroup(ComparatorRow c, Polarity polarity) {
+        FamilyGroup g =
+                FamilyGroup.place(polarity, c.value(), c.average(), c.lower(), c.upper(), c.rank(), c.groupSize());
+        return FamilyGroupView.of(c.period(), g, c.source());
     }
 
     private int wardsOf(String district) {

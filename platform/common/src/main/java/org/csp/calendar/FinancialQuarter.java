@@ -2,6 +2,7 @@ package org.csp.calendar;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -73,6 +74,20 @@ public record FinancialQuarter(int startYear, int quarter) implements Comparable
     /** "2024/25 Q2". */
     public String label() {
         return financialYear() + " Q" + quarter;
+    }
+
+    /**
+     * The labels of every reporting period that falls in this quarter or holds it: its three months ("2024-07"), the
+     * quarter itself ("2024/25 Q2") and its financial year ("2024/25"), as {@link ReportingPeriod} writes them.
+     */
+    public List<String> periodLabels() {
+        YearMonth first = YearMonth.from(firstDay());
+        return List.of(
+                first.toString(),
+                first.plusMonths(1).toString(),
+                first.plusMonths(2).toString(),
+                label(),
+                financialYear());
     }
 
     /** "2024-25-Q2", the form used in URLs. */

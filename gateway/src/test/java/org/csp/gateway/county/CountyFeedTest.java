@@ -215,6 +215,8 @@ class CountyFeedTest {
                     rows.stream().map(r -> r.get("partnershipGss")).toList(),
                     csvRows.stream().map(r -> r.get("partnershipGss")).toList());
             assertEquals("25", csvRows.get(1).get("value"));
+            // quoted only where RFC 4180 needs it: a name with spaces is written as it is
+            assertTrue(text.contains("\r\ncotswold,Cotswold Community Safety Partnership,E07000079,district,"), text);
             assertEquals(
                     304,
                     get(FEED, Map.of("Accept", "text/csv", "If-None-Match", csv.header("ETag")))

@@ -1,7 +1,6 @@
 package org.csp.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -61,7 +60,6 @@ public final class IngestBenchmark {
     private static final String PAYLOAD = """
             {"indicatorCode":"%s","period":"%s","geography":"%s","value":%d,"status":"provisional",\
             "source":"gloucestershire-constabulary","submittedBy":"police-gloucestershire","revision":%d}""";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * The command line: seconds per phase, concurrent clients, the paced phase's points/s (0: none), rows per request,

@@ -19,6 +19,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
+import org.csp.codes.Coded;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -48,10 +49,12 @@ public class CountyFeedResource {
     @RolesAllowed(COUNTY_ANALYST)
     public Uni<Response> county(
             @PathParam("quarter") String quarter,
-            @Parameter(description = "district (default), ward or county") @Schema(maxLength = 40) @QueryParam("level")
+            @Parameter(description = "district (default), ward or county")
+                    @Schema(maxLength = Coded.MAX_LENGTH)
+                    @QueryParam("level")
                     String level,
             @Parameter(description = "core (default: the county core set) or all")
-                    @Schema(maxLength = 40)
+                    @Schema(maxLength = Coded.MAX_LENGTH)
                     @QueryParam("indicators")
                     String indicators,
             @Parameter(description = "A previous answer's cursor: only the rows changed after it")

@@ -3,7 +3,6 @@ package org.csp.gateway.county;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +12,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.csp.assessment.Aggregation;
 import org.csp.assessment.AreaRollUp;
 import org.csp.assessment.AreaRollUp.Coverage;
 import org.csp.assessment.AreaRollUp.From;
 import org.csp.assessment.Assessment;
 import org.csp.assessment.FamilyGroup;
-import org.csp.assessment.Polarity;
 import org.csp.assessment.Reading;
 import org.csp.calendar.ReportingPeriod;
 import org.csp.gateway.county.FeedQuery.Level;
@@ -54,21 +51,14 @@ final class FeedRows {
             List<String> sources,
             long changed) {
 
-        /** What the assessment needs of it; empty when its polarity, frequency or aggregation is not known. */
+        /** What the assessment needs of it ({@link MeasuresReader#basis}), with its targets or without. */
         Optional<Assessment.Basis> basis(boolean withTargets) {
-            Polarity polarity = Polarity.of(this.polarity);
-            ReportingPeriod.Kind kind = ReportingPeriod.Kind.ofFrequency(frequency);
-            Aggregation aggregation = Aggregation.of(
-                    this.aggregation != null ? this.aggregation : MeasuresReader.defaultAggregation(unit));
-            if (polarity == null || kind == null || aggregation == null) {
-                return Optional.empty();
-            }
-            return Optional.of(new Assessment.Basis(
+            return MeasuresReader.basis(
                     polarity,
-                    aggregation,
-                    kind.perYear(),
-                    tolerance == null ? MeasuresReader.DEFAULT_TOLERANCE : tolerance,
-                    withTargets ? targets : Map.of()));
+                    frequency,
+                    aggregation != null ? aggregation : MeasuresReader.defaultAggregation(unit),
+                    tolerance,
+                    withTargets ? targets : Map.of());
         }
 
         boolean byWard() {
@@ -321,20 +311,19 @@ final class FeedRows {
      */
     private void familyGroup(
             Builder row, Partnership partnership, District district, Definition definition, Assessment.Basis basis) {
-        List<Comparison> candidates =
-                comparisons.getOrDefault(List.of(partnership.id(), definition.code(), district.code()), List.of());
-        Optional<Map.Entry<ReportingPeriod, Comparison>> latest = candidates.stream()
-                .flatMap(c -> ReportingPeriod.parse(c.period()).stream().map(p -> Map.entry(p, c)))
-                .filter(e ->
-                        Assessment.within(basis, query.quarter(), e.getKey().firstDay()))
-                .max(Comparator.comparing(e -> e.getKey().firstDay()));
-        if (latest.isEmpty()) {
+        Comparison c = FamilyGroup.latest(
+                        basis,
+                        query.quarter(),
+                        comparisons.getOrDefault(
+                                List.of(partnership.id(), definition.code(), district.code()), List.of()),
+                        Comparison::period)
+                .orElse(null);
+        if (c == null) {
             return;
         }
-        Comparison c = latest.get().getValue();
         FamilyGroup group = FamilyGroup.place(
                 basis.polarity(), c.value(), c.average(), c.lower(), c.upper(), c.rank(), c.groupSize());
-        row.familyGroupPeriod = latest.get().getKey().label();
+        row.familyGroupPeriod = c.period();
         row.familyGroupValue = group.value();
         row.familyGroupAverage = group.average();
         row.familyGroupLower = group.lower();

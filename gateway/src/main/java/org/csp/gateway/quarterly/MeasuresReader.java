@@ -24,10 +24,12 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.csp.assessment.Aggregation;
+import org.csp.assessment.Assessment;
 import org.csp.assessment.Polarity;
 import org.csp.calendar.FinancialQuarter;
 import org.csp.calendar.ReportingPeriod;
@@ -166,6 +168,27 @@ public final class MeasuresReader {
             }
             default -> throw new UnprocessableEvent(event, "not a type of the quarterly view");
         }
+    }
+
+    /**
+     * What the assessment needs of an indicator as the view stores it ({@code aggregation} already defaulted, see
+     * {@link #defaultAggregation}); empty when its polarity, frequency or aggregation is not known (a legacy
+     * definition). A stored null tolerance is measures.indicator.defined.v1's default.
+     */
+    public static Optional<Assessment.Basis> basis(
+            String polarity,
+            String frequency,
+            String aggregation,
+            BigDecimal tolerance,
+            Map<String, BigDecimal> targets) {
+        Polarity p = Polarity.of(polarity);
+        ReportingPeriod.Kind kind = ReportingPeriod.Kind.ofFrequency(frequency);
+        Aggregation a = Aggregation.of(aggregation);
+        if (p == null || kind == null || a == null) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                new Assessment.Basis(p, a, kind.perYear(), tolerance == null ? DEFAULT_TOLERANCE : tolerance, targets));
     }
 
     /** The targets by financial year, as {@link #targets} stored them (a JSON object; null: none). */

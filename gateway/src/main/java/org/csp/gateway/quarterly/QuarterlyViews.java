@@ -19,7 +19,6 @@ import org.csp.assessment.Assessment;
 import org.csp.assessment.AssessmentView;
 import org.csp.assessment.FamilyGroup;
 import org.csp.assessment.FamilyGroupView;
-import org.csp.assessment.Polarity;
 import org.csp.assessment.Reading;
 import org.csp.calendar.FinancialQuarter;
 import org.csp.calendar.ReportingPeriod;
@@ -102,23 +101,20 @@ public class QuarterlyViews {
      */
     private static AssessmentView assess(
             FinancialQuarter quarter, Row indicator, String aggregationCode, List<Row> rows) {
-        Polarity polarity = Polarity.of(indicator.getString("polarity"));
-        ReportingPeriod.Kind kind = ReportingPeriod.Kind.ofFrequency(indicator.getString("frequency"));
-        Aggregation aggregation = Aggregation.of(aggregationCode);
-        if (polarity == null || kind == null || aggregation == null) {
+        Assessment.Basis basis = MeasuresReader.basis(
+                        indicator.getString("polarity"),
+                        indicator.getString("frequency"),
+                        aggregationCode,
+                        indicator.getBigDecimal("tolerance"),
+                        MeasuresReader.targetsOf(indicator.getString("targets")))
+                .orElse(null);
+        if (basis == null) {
             return null;
         }
-        BigDecimal tolerance = indicator.getBigDecimal("tolerance");
-        Assessment.Basis basis = new Assessment.Basis(
-                polarity,
-                aggregation,
-                kind.perYear(),
-                tolerance == null ? MeasuresReader.DEFAULT_TOLERANCE : tolerance,
-                MeasuresReader.targetsOf(indicator.getString("targets")));
         List<Reading> readings = new ArrayList<>();
         for (Row row : rows) {
             ReportingPeriod.parse(row.getString("period"))
-                    .filter(p -> p.kind() == kind)
+                    .filter(p -> p.kind().perYear() == basis.periodsPerYear())
                     .ifPresent(p -> readings.add(new Reading(
                             p.label(),
                             p.firstDay(),
@@ -132,36 +128,27 @@ public class QuarterlyViews {
      * The family group's figures of the latest period of the quarter (of the indicator's frequency) that has them,
      * placed by the shared rule; null when there are none or the indicator's polarity or frequency is not known.
      */
-    private static FamilyGroupView familyGroup(FinancialQuarter quarter, Row indicator, List<Row> comparators) {
-        Polarity polarity = Polarity.of(indicator.getString("polarity"));
-        ReportingPeriod.Kind kind = ReportingPeriod.Kind.ofFrequency(indicator.getString("frequency"));
-        if (polarity == null || kind == null) {
-            return null;
-        }
-        Row latest = null;
-        ReportingPeriod latestPeriod = null;
-        for (Row c : comparators) {
-            ReportingPeriod period =
-                    ReportingPeriod.parse(c.getString("period")).orElse(null);
-            if (period != null
-                    && period.kind() == kind
-                    && (latestPeriod == null || period.firstDay().isAfter(latestPeriod.firstDay()))) {
-                latest = c;
-                latestPeriod = period;
-            }
-        }
-        if (latest == null) {
-            return null;
-        }
-        FamilyGroup group = FamilyGroup.place(
-                polarity,
-                latest.getBigDecimal("value"),
-                latest.getBigDecimal("average"),
-                latest.getBigDecimal("lower"),
-                latest.getBigDecimal("upper"),
-                latest.getInteger("rank"),
-                latest.getInteger("group_size"));
-        return FamilyGroupView.of(latestPeriod.label(), group, latest.getString("source"));
+    private static FamilyGroupView familyGroup(
+            FinancialQuarter quarter, Row indicator, String aggregationCode, List<Row> comparators) {
+        return MeasuresReader.basis(
+                        indicator.getString("polarity"),
+                        indicator.getString("frequency"),
+                        aggregationCode,
+                        indicator.getBigDecimal("tolerance"),
+                        Map.of())
+                .flatMap(basis -> FamilyGroup.latest(basis, quarter, comparators, c -> c.getString("period"))
+                        .map(c -> FamilyGroupView.of(
+                                c.getString("period"),
+                                FamilyGroup.place(
+                                        basis.polarity(),
+                                        c.getBigDecimal("value"),
+                                        c.getBigDecimal("average"),
+                                        c.getBigDecimal("lower"),
+                                        c.getBigDecimal("upper"),
+                                        c.getInteger("rank"),
+                                        c.getInteger("group_size")),
+                                c.getString("source"))))
+                .orElse(null);
     }
 
     private static String emptyToNull(String text) {
@@ -243,6 +230,7 @@ public class QuarterlyViews {
                     familyGroup(
                             quarter,
                             first,
+                            aggregation,
                             comparators.getOrDefault(
                                     first.getString("indicator_code") + "|" + first.getString("geography"),
                                     List.of()))));

@@ -395,32 +395,25 @@ class CountyFeedTest {
             assertEquals("open", row.get("reviewState"));
             assertEquals(5, row.get("reviewReportsExpected"));
 
-            events.publishAll(List.of(
-                    PinnedEvents.record(
-                            "plan.quarterly-review.closed.v1",
-                            forest.id(),
-                            stream,
-                            5,
-                            e -> e.put("quarter", "2014/15 Q1")),
-                    PinnedEvents.record(
-                            "plan.quarterly-review.reopened.v1",
-                            forest.id(),
-                            stream,
-                            6,
-                            e -> e.put("quarter", "2014/15 Q1"))));
-            awaitFeed(
-                    feed,
+            // each step is awaited among the rows changed after the one before, so none can be read before it applied
+            Predicate<List<Map<String, Object>>> forestClosed = r -> r.stream()
+                    .anyMatch(x -> forest.id().equals(x.get("partnership"))
+                            && "closed".equals(x.get("reviewState"))
+                            && x.get("reviewClosedAt") != null);
+            events.publish(PinnedEvents.record(
+                    "plan.quarterly-review.closed.v1", forest.id(), stream, 5, e -> e.put("quarter", "2014/15 Q1")));
+            JsonPath firstClose = awaitFeed(feed + "?since=" + open.getString("cursor"), forestClosed);
+            events.publish(PinnedEvents.record(
+                    "plan.quarterly-review.reopened.v1", forest.id(), stream, 6, e -> e.put("quarter", "2014/15 Q1")));
+            JsonPath reopened = awaitFeed(
+                    feed + "?since=" + firstClose.getString("cursor"),
                     r -> r.stream()
                             .anyMatch(x -> forest.id().equals(x.get("partnership"))
                                     && "open".equals(x.get("reviewState"))
                                     && x.get("reviewClosedAt") == null));
             events.publish(PinnedEvents.record(
                     "plan.quarterly-review.closed.v1", forest.id(), stream, 7, e -> e.put("quarter", "2014/15 Q1")));
-            JsonPath closed = awaitFeed(
-                    feed,
-                    r -> r.stream()
-                            .anyMatch(x ->
-                                    forest.id().equals(x.get("partnership")) && "closed".equals(x.get("reviewState"))));
+            JsonPath closed = awaitFeed(feed + "?since=" + reopened.getString("cursor"), forestClosed);
             Map<String, Object> last = rowOf(crimeRows(closed), forest.id());
             assertEquals(2, last.get("reviewReportsSubmitted"));
             assertTrue(last.get("reviewClosedAt") != null, last.toString());

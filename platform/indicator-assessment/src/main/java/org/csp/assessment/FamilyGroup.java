@@ -1,6 +1,12 @@
 package org.csp.assessment;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.function.Function;
+import org.csp.calendar.FinancialQuarter;
+import org.csp.calendar.ReportingPeriod;
 import org.csp.codes.Coded;
 
 /**
@@ -58,6 +64,28 @@ public record FamilyGroup(
                         ? Position.BELOW
                         : value.compareTo(upper) > 0 ? Position.ABOVE : Position.WITHIN;
         return new FamilyGroup(value, average, lower, upper, rank, groupSize, position, read(polarity, position));
+    }
+
+    /**
+     * Of an indicator's family-group figures (each of a period, by its label), those of the latest period that the
+     * assessment of {@code quarter} counts (a period of the indicator's frequency within the quarter, or its year):
+     * where a quarter's family group is read from.
+     */
+    public static <T> Optional<T> latest(
+            Assessment.Basis basis, FinancialQuarter quarter, Collection<T> figures, Function<T, String> period) {
+        T latest = null;
+        LocalDate latestDay = null;
+        for (T figure : figures) {
+            ReportingPeriod p = ReportingPeriod.parse(period.apply(figure)).orElse(null);
+            if (p != null
+                    && p.kind().perYear() == basis.periodsPerYear()
+                    && Assessment.within(basis, quarter, p.firstDay())
+                    && (latestDay == null || p.firstDay().isAfter(latestDay))) {
+                latest = figure;
+                latestDay = p.firstDay();
+            }
+        }
+        return Optional.ofNullable(latest);
     }
 
     private static Reading read(Polarity polarity, Position position) {

@@ -6,18 +6,12 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.csp.calendar.FinancialQuarter;
 import org.csp.eventsourcing.projection.ProjectionRunner;
 import org.csp.gateway.county.CountyReference.CoreIndicators;
@@ -28,6 +22,7 @@ import org.csp.gateway.county.FeedRows.Inputs;
 import org.csp.gateway.county.FeedRows.Review;
 import org.csp.gateway.quarterly.MeasuresReader;
 import org.csp.gateway.quarterly.QuarterlyViewProjection;
+import org.csp.gateway.quarterly.ViewClock;
 import org.csp.geography.GeographyFile;
 import org.csp.partnership.PartnershipRegistry;
 import org.csp.problem.ProblemException;
@@ -42,8 +37,6 @@ public class CountyFeeds {
 
     /** Part of every entity tag: a change to what the rows hold or how they are written changes every tag. */
     static final String FORMAT = "county-feed/1";
-
-    private static final Pattern GENERATION = Pattern.compile(".*_g([0-9]+)");
 
     private final Pool pool;
     private final PartnershipRegistry registry;
@@ -78,31 +71,27 @@ public class CountyFeeds {
         return ProjectionRunner.read(
                 pool,
                 QuarterlyViewProjection.NAME,
-                tx -> tx.query("SELECT tick, changed_at, current_schema() AS schema FROM change_clock")
-                        .execute()
-                        .flatMap(clock -> {
-                            Row row = clock.iterator().next();
-                            FeedCursor cursor =
-                                    new FeedCursor(generation(row.getString("schema")), row.getLong("tick"));
-                            Instant lastModified = row.getOffsetDateTime("changed_at")
-                                    .toInstant()
-                                    .truncatedTo(ChronoUnit.SECONDS);
-                            checkSince(query.since(), cursor);
-                            String etag = etag(cursor, query, representation);
-                            boolean notModified = ifNoneMatch != null
-                                    ? matches(ifNoneMatch, etag)
-                                    : ifModifiedSince != null && !lastModified.isAfter(ifModifiedSince);
-                            if (notModified) {
-                                return Uni.createFrom().item((Answer) new NotModified(etag, lastModified, cursor));
-                            }
-                            return inputs(tx, query).map(inputs -> {
+                tx -> ViewClock.read(tx).flatMap(clock -> {
+                    FeedCursor cursor = new FeedCursor(clock.generation(), clock.tick());
+                    Instant lastModified = clock.changedAt();
+                    checkSince(query.since(), cursor);
+                    String etag = clock.etag(FORMAT, query.variant(), representation);
+                    boolean notModified = ifNoneMatch != null
+                            ? ViewClock.matches(ifNoneMatch, etag)
+                            : ifModifiedSince != null && !lastModified.isAfter(ifModifiedSince);
+                    if (notModified) {
+                        return Uni.createFrom().item((Answer) new NotModified(etag, lastModified, cursor));
+                    }
+                    String[] partnerships = registry.partnerships().stream()
+                            .map(PartnershipRegistry.Partnership::id)
+                            .toArray(String[]::new);
+                    // the core set alone unless every indicator is asked for
+                    String[] codes = query.indicators() == FeedQuery.Indicators.CORE
+                            ? core.codes().toArray(String[]::new)
+                            : null;
+                    return inputs(tx, query.quarter(), partnerships, codes, null)
+                            .map(inputs -> {
                                 List<FeedRow> rows = FeedRows.of(query, registry, geography, core.codes(), inputs);
-                                if (query.since() != null) {
-                                    rows = rows.stream()
-                                            .filter(r ->
-                                                    r.changed() > query.since().tick())
-                                            .toList();
-                                }
                                 PartnershipRegistry.CountyBoard county = registry.county();
                                 return (Answer) new Fresh(
                                         etag,
@@ -121,7 +110,7 @@ public class CountyFeeds {
                                                 lastModified,
                                                 rows));
                             });
-                        }));
+                }));
     }
 
     /**
@@ -145,51 +134,36 @@ public class CountyFeeds {
         }
     }
 
-    private static int generation(String schema) {
-        Matcher m = GENERATION.matcher(schema);
-        if (!m.matches()) {
-            throw new IllegalStateException("The quarterly projection's schema " + schema + " names no generation");
-        }
-        return Integer.parseInt(m.group(1));
-    }
-
-    /** Strong: the same data, query and representation give the same bytes. */
-    static String etag(FeedCursor cursor, FeedQuery query, String representation) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((FORMAT + "|" + query.variant() + "|" + representation).getBytes(StandardCharsets.UTF_8));
-            return "\"" + cursor + "-" + HexFormat.of().formatHex(digest, 0, 8) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
-    }
-
-    /** Whether an If-None-Match header (a list of tags, weak or strong, or "*") names {@code etag}. */
-    static boolean matches(String ifNoneMatch, String etag) {
-        for (String tag : ifNoneMatch.split(",")) {
-            String t = tag.strip();
-            if (t.startsWith("W/")) {
-                t = t.substring(2);
-            }
-            if (t.equals("*") || t.equals(etag)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The quarter's and the same quarter last year's indicators, figures, comparators and reviews. */
-    private Uni<Inputs> inputs(SqlConnection tx, FeedQuery query) {
-        FinancialQuarter q = query.quarter();
+    /**
+     * The quarter's and the same quarter last year's indicators, figures, comparators and reviews of
+     * {@code partnerships}, of the indicators {@code codes} (null: all). {@code asAt} null: the figures as they stand;
+     * else each data point's latest revision recorded by then.
+     */
+    public static Uni<Inputs> inputs(
+            SqlConnection tx, FinancialQuarter q, String[] partnerships, String[] codes, Instant asAt) {
         FinancialQuarter lastYear = new FinancialQuarter(q.startYear() - 1, q.quarter());
-        String[] partnerships = registry.partnerships().stream()
-                .map(PartnershipRegistry.Partnership::id)
-                .toArray(String[]::new);
-        // the core set alone unless every indicator is asked for
-        String[] codes =
-                query.indicators() == FeedQuery.Indicators.CORE ? core.codes().toArray(String[]::new) : null;
         String codeFilter = " AND ($2::text[] IS NULL OR %s = ANY ($2))";
         Tuple key = Tuple.of(partnerships).addArrayOfString(codes);
+        String figureQuery = asAt == null
+                ? """
+                        SELECT partnership_id, indicator_code, geography, period, source, value, changed
+                          FROM measure
+                         WHERE partnership_id = ANY ($1) AND (quarter = ANY ($3) OR period = ANY ($4))""" + codeFilter.formatted("indicator_code")
+                : """
+                        SELECT DISTINCT ON (partnership_id, indicator_code, geography, period, source)
+                               partnership_id, indicator_code, geography, period, source, value, 0::bigint AS changed
+                          FROM measure_revision
+                         WHERE partnership_id = ANY ($1) AND (quarter = ANY ($3) OR period = ANY ($4))
+                           AND recorded_at <= $5"""
+                        + codeFilter.formatted("indicator_code")
+                        + " ORDER BY partnership_id, indicator_code, geography, period, source, revision DESC";
+        Tuple figureKey = Tuple.of(partnerships)
+                .addArrayOfString(codes)
+                .addArrayOfString(new String[] {q.label(), lastYear.label()})
+                .addArrayOfString(new String[] {q.financialYear(), lastYear.financialYear()});
+        if (asAt != null) {
+            figureKey.addOffsetDateTime(asAt.atOffset(ZoneOffset.UTC));
+        }
         return tx.preparedQuery("""
                         SELECT partnership_id, code, title, unit, frequency, aggregation, polarity, tolerance,
                                targets::text AS targets, geography_level, sources::text AS sources, changed
@@ -210,14 +184,8 @@ public class CountyFeeds {
                                 r.getString("geography_level"),
                                 MeasuresReader.textsOf(r.getString("sources")),
                                 r.getLong("changed"))))
-                .flatMap(definitions -> tx.preparedQuery("""
-                                SELECT partnership_id, indicator_code, geography, period, source, value, changed
-                                  FROM measure
-                                 WHERE partnership_id = ANY ($1) AND (quarter = ANY ($3) OR period = ANY ($4))""" + codeFilter.formatted("indicator_code"))
-                        .execute(Tuple.of(partnerships)
-                                .addArrayOfString(codes)
-                                .addArrayOfString(new String[] {q.label(), lastYear.label()})
-                                .addArrayOfString(new String[] {q.financialYear(), lastYear.financialYear()}))
+                .flatMap(definitions -> tx.preparedQuery(figureQuery)
+                        .execute(figureKey)
                         .map(rows -> list(
                                 rows,
                                 r -> new Figure(

@@ -34,10 +34,10 @@ import org.csp.partnership.PartnershipRegistry.Partnership;
  * the same way, so nothing is counted twice. Each row carries the latest change-clock tick of everything it was made
  * from, which is what {@code ?since=} compares.
  */
-final class FeedRows {
+public final class FeedRows {
 
     /** An indicator of a partnership as the projection holds it. */
-    record Definition(
+    public record Definition(
             String partnership,
             String code,
             String title,
@@ -67,7 +67,7 @@ final class FeedRows {
     }
 
     /** One source's current figure for an indicator, place and period. */
-    record Figure(
+    public record Figure(
             String partnership,
             String code,
             String geography,
@@ -77,7 +77,7 @@ final class FeedRows {
             long changed) {}
 
     /** A family group's figures for an indicator, district and period. */
-    record Comparison(
+    public record Comparison(
             String partnership,
             String code,
             String geography,
@@ -91,10 +91,11 @@ final class FeedRows {
             long changed) {}
 
     /** A partnership's quarterly review of the quarter. */
-    record Review(String partnership, String state, int submitted, int expected, Instant closedAt, long changed) {}
+    public record Review(
+            String partnership, String state, int submitted, int expected, Instant closedAt, long changed) {}
 
     /** What the projection holds for the quarter (and the same quarter a year earlier). */
-    record Inputs(
+    public record Inputs(
             List<Definition> definitions, List<Figure> figures, List<Comparison> comparisons, List<Review> reviews) {}
 
     private static final Map<From, String> DISTRICT_FROM = Map.of(
@@ -133,7 +134,7 @@ final class FeedRows {
      * core set in its file's order, then the others by code), then places as the geography file lists them. With a
      * cursor, only the rows something of which changed after it.
      */
-    static List<FeedRow> of(
+    public static List<FeedRow> of(
             FeedQuery query, PartnershipRegistry registry, GeographyFile geography, List<String> core, Inputs inputs) {
         List<FeedRow> rows = new FeedRows(query, registry, geography, core, inputs).rows();
         FeedCursor since = query.since();

@@ -17,6 +17,7 @@ import static org.csp.contracts.EngagementEventTypes.RESULTS_PUBLISHED_V1;
 import static org.csp.contracts.EngagementEventTypes.THRESHOLD_DECIDED_V1;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,8 @@ import org.csp.gateway.quarterly.QuarterlyTables.EngagementRow;
 
 /**
  * engagement-service's records as the view's rows, the latest per record in a batch: recorded (v1, flat, and v2),
- * amended (which moves its counts) and withdrawn (which takes them off). Follow-ups, consultations and case reviews
+ * amended (which moves its counts) and withdrawn (which takes them off), each with its priorities, attendance, reach
+ * and when it was first recorded. Follow-ups, consultations and case reviews
  * are not part of this view.
  */
 final class EngagementReader {
@@ -61,10 +63,10 @@ final class EngagementReader {
         EventData f = EventData.of(event);
         String p = event.partnershipId();
         switch (event.type()) {
-            case ENGAGEMENT_RECORDED_V1 -> define(p, f, f, "date");
+            case ENGAGEMENT_RECORDED_V1 -> define(event, f, f, "date");
             // engagement-service amends only a record that is not withdrawn
             case ENGAGEMENT_RECORDED_V2, ENGAGEMENT_RECORDED_V3, ENGAGEMENT_AMENDED_V1, ENGAGEMENT_AMENDED_V2 ->
-                define(p, f, f.object("details"), "startDate");
+                define(event, f, f.object("details"), "startDate");
             case ENGAGEMENT_WITHDRAWN_V1 -> {
                 String id = f.text("engagementId");
                 EngagementRow known = engagements.get(List.of(p, id));
@@ -72,7 +74,8 @@ final class EngagementReader {
                         List.of(p, id),
                         known != null
                                 ? known.withdraw()
-                                : new EngagementRow(p, id, null, null, null, null, null, false, true));
+                                : new EngagementRow(
+                                        p, id, null, null, null, null, null, null, null, null, false, true));
             }
             default -> throw new UnprocessableEvent(event, "not a type of the quarterly view");
         }
@@ -82,8 +85,9 @@ final class EngagementReader {
      * The record as the event defines it: its details in {@code details} (the event itself for recorded.v1, its
      * {@code details} object since), dated by the field {@code dateField}.
      */
-    private void define(String p, EventData f, EventData details, String dateField) {
+    private void define(CloudEvent event, EventData f, EventData details, String dateField) {
         LocalDate date = details.parsed(dateField, LocalDate::parse);
+        String p = event.partnershipId();
         EngagementRow e = new EngagementRow(
                 p,
                 f.text("engagementId"),
@@ -92,6 +96,9 @@ final class EngagementReader {
                 date,
                 FinancialQuarter.of(date).label(),
                 details.optionalInteger("attendance"),
+                details.optionalInteger("reach"),
+                details.integers("priorities"),
+                event.time().atOffset(ZoneOffset.UTC),
                 true,
                 false);
         engagements.put(List.of(p, e.id()), e);

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -39,6 +40,7 @@ import org.csp.eventsourcing.projection.UnprocessableEvent;
 import org.csp.gateway.quarterly.QuarterlyTables.ComparatorRow;
 import org.csp.gateway.quarterly.QuarterlyTables.IndicatorRow;
 import org.csp.gateway.quarterly.QuarterlyTables.MeasureRow;
+import org.csp.gateway.quarterly.QuarterlyTables.RevisionRow;
 
 /**
  * measures-service's events as the view's rows, the latest per key in a batch. Indicators come from
@@ -76,6 +78,7 @@ public final class MeasuresReader {
     private final Map<List<String>, IndicatorRow> indicators = new LinkedHashMap<>();
     private final Map<List<String>, MeasureRow> measures = new LinkedHashMap<>();
     private final Map<List<String>, ComparatorRow> comparators = new LinkedHashMap<>();
+    private final List<RevisionRow> revisions = new ArrayList<>();
 
     /** How v1 indicators roll up, and how the view reads an indicator stored without an aggregation. */
     public static String defaultAggregation(String unit) {
@@ -141,6 +144,16 @@ public final class MeasuresReader {
                         List.of(p, m.code(), m.geography(), m.period(), m.source()),
                         m,
                         (a, b) -> b.revision() >= a.revision() ? b : a);
+                revisions.add(new RevisionRow(
+                        p,
+                        m.code(),
+                        m.geography(),
+                        m.period(),
+                        m.source(),
+                        m.revision(),
+                        m.quarter(),
+                        m.value(),
+                        event.time().atOffset(ZoneOffset.UTC)));
             }
             // v1 has the group's figures only; v2 the partnership's own figure, rank and group size too
             case COMPARATOR_RECORDED_V1, COMPARATOR_RECORDED_V2 -> {
@@ -220,7 +233,7 @@ public final class MeasuresReader {
     }
 
     /** A list of texts as the JSON array the read model stores. */
-    private static String texts(List<String> texts) {
+    static String texts(List<String> texts) {
         ArrayNode json = JsonNodeFactory.instance.arrayNode();
         texts.forEach(json::add);
         return json.toString();
@@ -245,6 +258,11 @@ public final class MeasuresReader {
 
     Collection<MeasureRow> measures() {
         return measures.values();
+    }
+
+    /** Every revision of the batch's data points, as recorded and when. */
+    List<RevisionRow> revisions() {
+        return revisions;
     }
 
     Collection<ComparatorRow> comparators() {

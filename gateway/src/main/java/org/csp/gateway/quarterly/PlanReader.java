@@ -21,6 +21,7 @@ import static org.csp.contracts.PlanEventTypes.REVIEW_CLOSED_V1;
 import static org.csp.contracts.PlanEventTypes.REVIEW_OPENED_V1;
 import static org.csp.contracts.PlanEventTypes.REVIEW_REOPENED_V1;
 
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,8 +34,10 @@ import org.csp.eventsourcing.cloudevents.CloudEvent;
 import org.csp.eventsourcing.cloudevents.EventData;
 import org.csp.eventsourcing.projection.UnprocessableEvent;
 import org.csp.gateway.quarterly.QuarterlyTables.InitiativeRow;
+import org.csp.gateway.quarterly.QuarterlyTables.ObjectiveRow;
 import org.csp.gateway.quarterly.QuarterlyTables.PriorityRow;
 import org.csp.gateway.quarterly.QuarterlyTables.ProgressRow;
+import org.csp.gateway.quarterly.QuarterlyTables.ReportRow;
 import org.csp.gateway.quarterly.QuarterlyTables.ReviewStep;
 
 /**
@@ -45,7 +48,9 @@ import org.csp.gateway.quarterly.QuarterlyTables.ReviewStep;
  * initiatives name only the number. The streams of a priority and of an initiative may be applied in either order:
  * the title is joined when the view is read, never copied onto the initiative. A quarterly review's events are kept
  * in order as steps ({@link ReviewStep}): its state, the priorities expected and reported, when it opened and closed.
- * The plan's other events (objectives, organisations, the plan's revisions, priority leads) are not part of this view.
+ * Objectives (their priority and text) and every progress report as made (with the initiative's stream version and
+ * when), beside the latest per quarter. The plan's other events (organisations, the plan's revisions, priority leads)
+ * are not part of this view.
  */
 final class PlanReader {
 
@@ -54,6 +59,9 @@ final class PlanReader {
             INITIATIVE_DEFINED_V2,
             INITIATIVE_AMENDED_V1,
             INITIATIVE_RETIRED_V1,
+            OBJECTIVE_DEFINED_V1,
+            OBJECTIVE_AMENDED_V1,
+            OBJECTIVE_RETIRED_V1,
             PROGRESS_UPDATED_V1,
             PRIORITY_DEFINED_V1,
             PRIORITY_AMENDED_V1,
@@ -64,9 +72,6 @@ final class PlanReader {
             REVIEW_REOPENED_V1);
 
     static final Set<String> IGNORED = Set.of(
-            OBJECTIVE_DEFINED_V1,
-            OBJECTIVE_AMENDED_V1,
-            OBJECTIVE_RETIRED_V1,
             ORGANISATION_DEFINED_V1,
             ORGANISATION_AMENDED_V1,
             ORGANISATION_RETIRED_V1,
@@ -75,7 +80,9 @@ final class PlanReader {
 
     private final Map<List<String>, InitiativeRow> initiatives = new LinkedHashMap<>();
     private final Map<List<Object>, PriorityRow> priorities = new LinkedHashMap<>();
+    private final Map<List<String>, ObjectiveRow> objectives = new LinkedHashMap<>();
     private final Map<List<String>, ProgressRow> progress = new LinkedHashMap<>();
+    private final List<ReportRow> reports = new ArrayList<>();
     private final List<ReviewStep> reviews = new ArrayList<>();
 
     /** Reads one event of {@link #APPLIED}; a bad one is refused before anything is written. */
@@ -91,6 +98,9 @@ final class PlanReader {
                         f.text("priorityTitle"),
                         f.text("title"),
                         f.optionalText("leadOrganisation"),
+                        date(f, "start"),
+                        date(f, "due"),
+                        List.of(),
                         true,
                         false);
                 initiatives.put(List.of(p, i.id()), i);
@@ -105,6 +115,9 @@ final class PlanReader {
                         null,
                         d.text("title"),
                         d.optionalText("leadPartner"),
+                        date(d, "start"),
+                        date(d, "due"),
+                        d.texts("objectives"),
                         true,
                         false);
                 initiatives.put(List.of(p, i.id()), i);
@@ -113,7 +126,7 @@ final class PlanReader {
                 String id = f.text("initiativeId");
                 initiatives.merge(
                         List.of(p, id),
-                        new InitiativeRow(p, id, null, null, null, null, false, true),
+                        new InitiativeRow(p, id, null, null, null, null, null, null, null, false, true),
                         (earlier, retired) -> earlier.retire());
             }
             case PRIORITY_DEFINED_V1, PRIORITY_AMENDED_V1 -> {
@@ -128,6 +141,19 @@ final class PlanReader {
                         new PriorityRow(p, number, null, false, true),
                         (earlier, retired) -> earlier.retire());
             }
+            case OBJECTIVE_DEFINED_V1, OBJECTIVE_AMENDED_V1 -> {
+                EventData d = f.object("definition");
+                ObjectiveRow o =
+                        new ObjectiveRow(p, f.text("objectiveId"), d.integer("priority"), d.text("text"), true, false);
+                objectives.put(List.of(p, o.id()), o);
+            }
+            case OBJECTIVE_RETIRED_V1 -> {
+                String id = f.text("objectiveId");
+                objectives.merge(
+                        List.of(p, id),
+                        new ObjectiveRow(p, id, null, null, false, true),
+                        (earlier, retired) -> earlier.retire());
+            }
             case PROGRESS_UPDATED_V1 -> {
                 String quarter = f.parsed(
                         "quarter", q -> FinancialQuarter.parse(q).orElseThrow().label());
@@ -140,6 +166,8 @@ final class PlanReader {
                         f.optionalText("commentary"),
                         event.time().atOffset(ZoneOffset.UTC));
                 progress.put(List.of(p, r.id(), r.quarter()), r);
+                reports.add(new ReportRow(
+                        p, r.id(), event.streamVersion(), quarter, r.status(), r.rag(), r.commentary(), r.at()));
             }
             case REVIEW_OPENED_V1, REPORT_SUBMITTED_V1, REVIEW_CLOSED_V1, REVIEW_REOPENED_V1 -> {
                 String quarter = f.parsed(
@@ -166,6 +194,21 @@ final class PlanReader {
 
     Collection<PriorityRow> priorities() {
         return priorities.values();
+    }
+
+    Collection<ObjectiveRow> objectives() {
+        return objectives.values();
+    }
+
+    /** Every progress report of the batch, as made. */
+    List<ReportRow> reports() {
+        return reports;
+    }
+
+    /** An optional date ("2026-03-31"; absent, null or empty: none). */
+    private static LocalDate date(EventData f, String name) {
+        String text = f.optionalText(name);
+        return text == null || text.isEmpty() ? null : f.parsed(name, LocalDate::parse);
     }
 
     Collection<ProgressRow> progress() {

@@ -115,7 +115,35 @@ final class QuarterlyTables {
             CREATE TABLE IF NOT EXISTS review (
                 partnership_id text NOT NULL, quarter text NOT NULL, state text NOT NULL, priorities int[] NOT NULL,
                 submitted int[] NOT NULL, opened_at timestamptz NOT NULL, closed_at timestamptz, changed bigint NOT NULL,
-                PRIMARY KEY (partnership_id, quarter))""";
+                PRIMARY KEY (partnership_id, quarter));
+            -- Version 6: the view as the partnership's meeting sees it. Each initiative's dates and objectives; the
+            -- objectives; every progress report and every figure's revision with the time it was recorded (the view
+            -- as at the close of a review reads what had been recorded by then); each engagement record's priorities,
+            -- reach and when it was first recorded; every close of a quarterly review.
+            ALTER TABLE initiative ADD COLUMN IF NOT EXISTS start_date date;
+            ALTER TABLE initiative ADD COLUMN IF NOT EXISTS due_date date;
+            ALTER TABLE initiative ADD COLUMN IF NOT EXISTS objectives jsonb NOT NULL DEFAULT '[]';
+            CREATE TABLE IF NOT EXISTS objective (
+                partnership_id text NOT NULL, objective_id text NOT NULL, priority int NOT NULL, text text NOT NULL,
+                retired boolean NOT NULL DEFAULT false,
+                PRIMARY KEY (partnership_id, objective_id));
+            CREATE TABLE IF NOT EXISTS progress_report (
+                partnership_id text NOT NULL, initiative_id text NOT NULL, version bigint NOT NULL, quarter text NOT NULL,
+                status text NOT NULL, rag text NOT NULL, commentary text, reported_at timestamptz NOT NULL,
+                PRIMARY KEY (partnership_id, initiative_id, version));
+            CREATE TABLE IF NOT EXISTS measure_revision (
+                partnership_id text NOT NULL, indicator_code text NOT NULL, geography text NOT NULL,
+                period text NOT NULL, source text NOT NULL, revision int NOT NULL, quarter text, value numeric NOT NULL,
+                recorded_at timestamptz NOT NULL,
+                PRIMARY KEY (partnership_id, indicator_code, geography, period, source, revision));
+            CREATE INDEX IF NOT EXISTS measure_revision_by_quarter ON measure_revision (partnership_id, quarter);
+            ALTER TABLE engagement ADD COLUMN IF NOT EXISTS priorities jsonb NOT NULL DEFAULT '[]';
+            ALTER TABLE engagement ADD COLUMN IF NOT EXISTS reach int;
+            ALTER TABLE engagement ADD COLUMN IF NOT EXISTS recorded_at timestamptz;
+            CREATE INDEX IF NOT EXISTS engagement_by_quarter ON engagement (partnership_id, quarter);
+            CREATE TABLE IF NOT EXISTS review_close (
+                partnership_id text NOT NULL, quarter text NOT NULL, number int NOT NULL, closed_at timestamptz NOT NULL,
+                PRIMARY KEY (partnership_id, quarter, number))""";
 
     /** The tick of the batch being applied, as a statement stamps a row it changes. */
     private static final String TICK = "(SELECT tick FROM change_clock)";
@@ -131,13 +159,49 @@ final class QuarterlyTables {
             String priorityTitle,
             String title,
             String lead,
+            LocalDate start,
+            LocalDate due,
+            List<String> objectives,
             boolean defined,
             boolean retired) {
 
         InitiativeRow retire() {
-            return new InitiativeRow(partnership, id, priority, priorityTitle, title, lead, defined, true);
+            return new InitiativeRow(
+                    partnership, id, priority, priorityTitle, title, lead, start, due, objectives, defined, true);
         }
     }
+
+    /** An objective as a batch leaves it; {@code defined} as for {@link InitiativeRow}. */
+    record ObjectiveRow(
+            String partnership, String id, Integer priority, String text, boolean defined, boolean retired) {
+
+        ObjectiveRow retire() {
+            return new ObjectiveRow(partnership, id, priority, text, defined, true);
+        }
+    }
+
+    /** One progress report as it was made: the initiative's stream version keys it. */
+    record ReportRow(
+            String partnership,
+            String id,
+            long version,
+            String quarter,
+            String status,
+            String rag,
+            String commentary,
+            OffsetDateTime at) {}
+
+    /** One revision of a data point, as recorded and when. */
+    record RevisionRow(
+            String partnership,
+            String code,
+            String geography,
+            String period,
+            String source,
+            int revision,
+            String quarter,
+            BigDecimal value,
+            OffsetDateTime at) {}
 
     /** A priority as a batch leaves it; {@code defined} as for {@link InitiativeRow}. */
     record PriorityRow(String partnership, int number, String title, boolean defined, boolean retired) {
@@ -242,11 +306,15 @@ final class QuarterlyTables {
             LocalDate date,
             String quarter,
             Integer attendance,
+            Integer reach,
+            List<Integer> priorities,
+            OffsetDateTime at,
             boolean defined,
             boolean withdrawn) {
 
         EngagementRow withdraw() {
-            return new EngagementRow(partnership, id, type, title, date, quarter, attendance, defined, true);
+            return new EngagementRow(
+                    partnership, id, type, title, date, quarter, attendance, reach, priorities, at, defined, true);
         }
     }
 
@@ -265,23 +333,84 @@ final class QuarterlyTables {
                 .text("priority_title", InitiativeRow::priorityTitle)
                 .text("title", InitiativeRow::title)
                 .text("lead", InitiativeRow::lead)
+                .date("start_date", InitiativeRow::start)
+                .date("due_date", InitiativeRow::due)
+                .text("objectives", i -> i.objectives() == null ? null : MeasuresReader.texts(i.objectives()))
                 .bool("defined", InitiativeRow::defined)
                 .bool("retired", InitiativeRow::retired);
         return execute(tx, u, """
-                INSERT INTO initiative
-                    (partnership_id, initiative_id, priority, priority_title, title, lead_organisation, retired)
+                INSERT INTO initiative (partnership_id, initiative_id, priority, priority_title, title,
+                                        lead_organisation, start_date, due_date, objectives, retired)
                 SELECT u.partnership_id, u.initiative_id,
                        CASE WHEN u.defined THEN u.priority ELSE i.priority END,
                        CASE WHEN u.defined THEN u.priority_title ELSE i.priority_title END,
                        CASE WHEN u.defined THEN u.title ELSE i.title END,
                        CASE WHEN u.defined THEN u.lead ELSE i.lead_organisation END,
+                       CASE WHEN u.defined THEN u.start_date ELSE i.start_date END,
+                       CASE WHEN u.defined THEN u.due_date ELSE i.due_date END,
+                       CASE WHEN u.defined THEN u.objectives::jsonb ELSE i.objectives END,
                        u.retired
                   FROM %s
                   LEFT JOIN initiative i ON i.partnership_id = u.partnership_id AND i.initiative_id = u.initiative_id
                  WHERE u.defined OR i.initiative_id IS NOT NULL
                 ON CONFLICT (partnership_id, initiative_id) DO UPDATE SET priority = excluded.priority,
                     priority_title = excluded.priority_title, title = excluded.title,
-                    lead_organisation = excluded.lead_organisation, retired = excluded.retired""".formatted(u.as("u")));
+                    lead_organisation = excluded.lead_organisation, start_date = excluded.start_date,
+                    due_date = excluded.due_date, objectives = excluded.objectives,
+                    retired = excluded.retired""".formatted(u.as("u")));
+    }
+
+    /** As {@link #upsertInitiatives}: a retirement alone keeps the stored definition. */
+    static Uni<Void> upsertObjectives(SqlConnection tx, Collection<ObjectiveRow> rows) {
+        Unnest<ObjectiveRow> u = Unnest.of(rows)
+                .text("partnership_id", ObjectiveRow::partnership)
+                .text("objective_id", ObjectiveRow::id)
+                .integer("priority", ObjectiveRow::priority)
+                .text("text", ObjectiveRow::text)
+                .bool("defined", ObjectiveRow::defined)
+                .bool("retired", ObjectiveRow::retired);
+        return execute(tx, u, """
+                INSERT INTO objective (partnership_id, objective_id, priority, text, retired)
+                SELECT u.partnership_id, u.objective_id, CASE WHEN u.defined THEN u.priority ELSE o.priority END,
+                       CASE WHEN u.defined THEN u.text ELSE o.text END, u.retired
+                  FROM %s
+                  LEFT JOIN objective o ON o.partnership_id = u.partnership_id AND o.objective_id = u.objective_id
+                 WHERE u.defined OR o.objective_id IS NOT NULL
+                ON CONFLICT (partnership_id, objective_id) DO UPDATE SET priority = excluded.priority,
+                    text = excluded.text, retired = excluded.retired""".formatted(u.as("u")));
+    }
+
+    /** Every report is kept; one applied again (its version is its key) changes nothing. */
+    static Uni<Void> addReports(SqlConnection tx, Collection<ReportRow> rows) {
+        Unnest<ReportRow> u = Unnest.of(rows)
+                .text("partnership_id", ReportRow::partnership)
+                .text("initiative_id", ReportRow::id)
+                .bigint("version", ReportRow::version)
+                .text("quarter", ReportRow::quarter)
+                .text("status", ReportRow::status)
+                .text("rag", ReportRow::rag)
+                .text("commentary", ReportRow::commentary)
+                .timestamptz("reported_at", ReportRow::at);
+        return execute(tx, u, """
+                INSERT INTO progress_report (%s) SELECT * FROM %s
+                ON CONFLICT (partnership_id, initiative_id, version) DO NOTHING""".formatted(u.columns(), u.as("u")));
+    }
+
+    /** Every revision of every data point is kept, with when it was recorded. */
+    static Uni<Void> addRevisions(SqlConnection tx, Collection<RevisionRow> rows) {
+        Unnest<RevisionRow> u = Unnest.of(rows)
+                .text("partnership_id", RevisionRow::partnership)
+                .text("indicator_code", RevisionRow::code)
+                .text("geography", RevisionRow::geography)
+                .text("period", RevisionRow::period)
+                .text("source", RevisionRow::source)
+                .integer("revision", RevisionRow::revision)
+                .text("quarter", RevisionRow::quarter)
+                .numeric("value", RevisionRow::value)
+                .timestamptz("recorded_at", RevisionRow::at);
+        return execute(tx, u, """
+                INSERT INTO measure_revision (%s) SELECT * FROM %s
+                ON CONFLICT (partnership_id, indicator_code, geography, period, source, revision) DO NOTHING""".formatted(u.columns(), u.as("u")));
     }
 
     /** As {@link #upsertInitiatives}: a retired priority keeps its title (its initiatives may still name it). */
@@ -422,8 +551,15 @@ final class QuarterlyTables {
                                                                  ORDER BY s), changed = %s""".formatted(TICK) + where)
                         .execute(key.addInteger(step.priorities().getFirst()))
                         .replaceWithVoid();
+            // every close is kept, numbered from 1: the view as at each stays readable
             case CLOSED ->
-                tx.preparedQuery("UPDATE review SET state = 'closed', closed_at = $3, changed = " + TICK + where)
+                tx.preparedQuery("""
+                            WITH closed AS (
+                                UPDATE review SET state = 'closed', closed_at = $3, changed = %s%s RETURNING 1)
+                            INSERT INTO review_close (partnership_id, quarter, number, closed_at)
+                            SELECT $1, $2, coalesce(max(number), 0) + 1, $3 FROM review_close
+                             WHERE partnership_id = $1 AND quarter = $2
+                            HAVING EXISTS (SELECT 1 FROM closed)""".formatted(TICK, where))
                         .execute(key.addOffsetDateTime(step.at()))
                         .replaceWithVoid();
             case REOPENED ->
@@ -454,6 +590,11 @@ final class QuarterlyTables {
                 .date("date", EngagementRow::date)
                 .text("quarter", EngagementRow::quarter)
                 .integer("attendance", EngagementRow::attendance)
+                .integer("reach", EngagementRow::reach)
+                .text(
+                        "priorities",
+                        e -> e.priorities() == null ? null : e.priorities().toString())
+                .timestamptz("recorded_at", EngagementRow::at)
                 .bool("defined", EngagementRow::defined)
                 .bool("withdrawn", EngagementRow::withdrawn);
         return execute(tx, u, """
@@ -468,14 +609,19 @@ final class QuarterlyTables {
                            CASE WHEN i.defined THEN i.date ELSE o.date END AS date,
                            CASE WHEN i.defined THEN i.quarter ELSE o.quarter END AS quarter,
                            CASE WHEN i.defined THEN i.attendance ELSE o.attendance END AS attendance,
-                           i.withdrawn OR coalesce(o.withdrawn, false) AS withdrawn
+                           i.withdrawn OR coalesce(o.withdrawn, false) AS withdrawn,
+                           CASE WHEN i.defined THEN i.reach ELSE o.reach END AS reach,
+                           CASE WHEN i.defined THEN i.priorities::jsonb ELSE o.priorities END AS priorities,
+                           coalesce(o.recorded_at, i.recorded_at) AS recorded_at
                       FROM incoming i LEFT JOIN old o ON o.partnership_id = i.partnership AND o.engagement_id = i.id),
                 stored AS (
-                    INSERT INTO engagement (partnership_id, engagement_id, type, title, date, quarter, attendance, withdrawn)
+                    INSERT INTO engagement (partnership_id, engagement_id, type, title, date, quarter, attendance, withdrawn,
+                                            reach, priorities, recorded_at)
                     SELECT * FROM final
                     ON CONFLICT (partnership_id, engagement_id) DO UPDATE SET type = excluded.type, title = excluded.title,
                         date = excluded.date, quarter = excluded.quarter, attendance = excluded.attendance,
-                        withdrawn = excluded.withdrawn
+                        withdrawn = excluded.withdrawn, reach = excluded.reach, priorities = excluded.priorities,
+                        recorded_at = excluded.recorded_at
                     RETURNING 1),
                 -- a data-modifying CTE runs whether or not it is read; old still sees the rows before it
                 deltas AS (

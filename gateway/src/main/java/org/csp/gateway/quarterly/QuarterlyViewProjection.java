@@ -34,11 +34,13 @@ public class QuarterlyViewProjection implements Projection {
      * v2, amended and withdrawn. 4: indicators v2 and amended (with what the assessment needs: aggregation, polarity,
      * tolerance, targets), data points revised, keyed by source too (two sources of one period both count), annual
      * periods. 5: what the county feed reads too: comparators, quarterly reviews, each indicator's level and sources,
-     * and the change clock stamped on the rows it reads.
+     * and the change clock stamped on the rows it reads. 6: the view as the partnership's meeting sees it: objectives,
+     * initiatives' dates, every progress report and data point revision with when it was made, engagement records'
+     * priorities and reach, every close of a review; the clock ticks with every batch.
      */
     @Override
     public int version() {
-        return 5;
+        return 6;
     }
 
     @Override
@@ -79,16 +81,16 @@ public class QuarterlyViewProjection implements Projection {
                 throw new UnprocessableEvent(event, "not a type of the quarterly view");
             }
         }
-        boolean feedChanges = !measures.indicators().isEmpty()
-                || !measures.measures().isEmpty()
-                || !measures.comparators().isEmpty()
-                || !plan.reviews().isEmpty();
-        return (feedChanges ? QuarterlyTables.tick(tx) : Uni.createFrom().voidItem())
+        // every batch ticks the clock: the views' tags move with anything applied
+        return QuarterlyTables.tick(tx)
                 .flatMap(ignored -> QuarterlyTables.upsertInitiatives(tx, plan.initiatives()))
                 .flatMap(ignored -> QuarterlyTables.upsertPriorities(tx, plan.priorities()))
+                .flatMap(ignored -> QuarterlyTables.upsertObjectives(tx, plan.objectives()))
                 .flatMap(ignored -> QuarterlyTables.upsertProgress(tx, plan.progress()))
+                .flatMap(ignored -> QuarterlyTables.addReports(tx, plan.reports()))
                 .flatMap(ignored -> QuarterlyTables.upsertIndicators(tx, measures.indicators()))
                 .flatMap(ignored -> QuarterlyTables.upsertMeasures(tx, measures.measures()))
+                .flatMap(ignored -> QuarterlyTables.addRevisions(tx, measures.revisions()))
                 .flatMap(ignored -> QuarterlyTables.upsertComparators(tx, measures.comparators()))
                 .flatMap(ignored -> QuarterlyTables.applyReviews(tx, plan.reviews()))
                 .flatMap(ignored -> QuarterlyTables.addEngagements(tx, engagement.engagements()));

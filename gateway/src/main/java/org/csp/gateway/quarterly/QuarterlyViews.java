@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -46,15 +47,17 @@ public class QuarterlyViews {
      * a year earlier, which only the assessment uses.
      */
     Uni<QuarterlyView> view(String projection, String partnershipId, FinancialQuarter quarter) {
+        return ProjectionRunner.read(pool, projection, tx -> view(tx, partnershipId, quarter));
+    }
+
+    /** The view as {@code tx} reads it (a read of a generation's schema, as {@link ProjectionRunner#read} opens). */
+    public Uni<QuarterlyView> view(SqlConnection tx, String partnershipId, FinancialQuarter quarter) {
         Tuple key = Tuple.of(partnershipId, quarter.label());
         FinancialQuarter lastYear = new FinancialQuarter(quarter.startYear() - 1, quarter.quarter());
         Tuple measureKey = Tuple.of(partnershipId)
                 .addArrayOfString(new String[] {quarter.label(), lastYear.label()})
                 .addArrayOfString(new String[] {quarter.financialYear(), lastYear.financialYear()});
-        return ProjectionRunner.read(
-                pool,
-                projection,
-                tx -> tx.preparedQuery("""
+        return tx.preparedQuery("""
                         SELECT i.initiative_id, i.priority, coalesce(r.title, i.priority_title) AS priority_title, i.title,
                                p.status, p.rag, p.commentary, p.reported_at
                           FROM initiative i
@@ -63,8 +66,8 @@ public class QuarterlyViews {
                             ON p.partnership_id = i.partnership_id AND p.initiative_id = i.initiative_id AND p.quarter = $2
                          WHERE i.partnership_id = $1 AND NOT i.retired
                          ORDER BY i.priority, i.initiative_id""")
-                        .execute(key)
-                        .flatMap(initiatives -> tx.preparedQuery("""
+                .execute(key)
+                .flatMap(initiatives -> tx.preparedQuery("""
                                 SELECT m.indicator_code, coalesce(i.title, m.indicator_code) AS title, i.unit, i.frequency,
                                        i.aggregation, i.polarity, i.tolerance, i.targets::text AS targets, m.geography,
                                        m.period, m.source, m.quarter, m.value, m.status, m.revision
@@ -72,26 +75,25 @@ public class QuarterlyViews {
                                   LEFT JOIN indicator i ON i.partnership_id = m.partnership_id AND i.code = m.indicator_code
                                  WHERE m.partnership_id = $1 AND (m.quarter = ANY ($2) OR m.period = ANY ($3))
                                  ORDER BY m.indicator_code, m.geography, m.period, m.source""")
-                                .execute(measureKey)
-                                .flatMap(measures -> tx.preparedQuery("""
+                        .execute(measureKey)
+                        .flatMap(measures -> tx.preparedQuery("""
                                         SELECT indicator_code, geography, period, value, average, lower, upper, rank,
                                                group_size, source
                                           FROM comparator WHERE partnership_id = $1 AND period = ANY ($2)""")
-                                        .execute(Tuple.of(partnershipId)
-                                                .addArrayOfString(
-                                                        quarter.periodLabels().toArray(String[]::new)))
-                                        .flatMap(comparators -> tx.preparedQuery("""
+                                .execute(Tuple.of(partnershipId)
+                                        .addArrayOfString(quarter.periodLabels().toArray(String[]::new)))
+                                .flatMap(comparators -> tx.preparedQuery("""
                                                 SELECT type, records, attendance FROM engagement_total
                                                  WHERE partnership_id = $1 AND quarter = $2 AND records > 0
                                                  ORDER BY type""")
-                                                .execute(key)
-                                                .map(engagement -> assemble(
-                                                        partnershipId,
-                                                        quarter,
-                                                        initiatives,
-                                                        measures,
-                                                        comparators,
-                                                        engagement))))));
+                                        .execute(key)
+                                        .map(engagement -> assemble(
+                                                partnershipId,
+                                                quarter,
+                                                initiatives,
+                                                measures,
+                                                comparators,
+                                                engagement)))));
     }
 
     /**

@@ -174,9 +174,6 @@ class PlanEventsTest {
 
     /** The plan's events the view has no use for: every one of them pinned by plan-service, ignored explicitly. */
     static final List<String> IGNORED_PLAN_TYPES = List.of(
-            "plan.objective.defined.v1",
-            "plan.objective.amended.v1",
-            "plan.objective.retired.v1",
             "plan.organisation.defined.v1",
             "plan.organisation.amended.v1",
             "plan.organisation.retired.v1",

@@ -23,12 +23,12 @@ import org.csp.testing.Api;
  * What the quarterly view's tests share: waiting, through the API, for the view and for the projection's status, and
  * an engagement record of the first contract.
  */
-final class QuarterlyViewSupport {
+public final class QuarterlyViewSupport {
 
     private QuarterlyViewSupport() {}
 
     /** Waits until the view at {@code path}, as a viewer reads it, meets the condition. */
-    static JsonPath awaitView(String path, Predicate<JsonPath> condition) throws InterruptedException {
+    public static JsonPath awaitView(String path, Predicate<JsonPath> condition) throws InterruptedException {
         return await(path, "viewer", Duration.ofSeconds(30), condition);
     }
 
@@ -36,7 +36,7 @@ final class QuarterlyViewSupport {
      * The view a second after the last publication, once it answers: for checking that an event published again
      * changed nothing (a wait for a change could not tell a skipped event from a slow one).
      */
-    static JsonPath settledView(String path) throws InterruptedException {
+    public static JsonPath settledView(String path) throws InterruptedException {
         Thread.sleep(1000);
         return awaitView(path, v -> true);
     }

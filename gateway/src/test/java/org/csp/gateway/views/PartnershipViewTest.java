@@ -1,0 +1,314 @@
+package org.csp.gateway.views;
+
+import static org.csp.gateway.quarterly.QuarterlyViewSupport.awaitView;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.csp.gateway.quarterly.PinnedEvents;
+import org.csp.infrastructure.TestInfrastructure;
+import org.csp.infrastructure.Tokens;
+import org.csp.testing.Api;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The quarterly view as the partnership's meeting sees it: priorities with their initiatives counted by status and
+ * RAG, overdue and unreported initiatives, indicators, engagement linked to each priority and the review's state; the
+ * view as at a review's close, which a later figure or report never changes but shows beside it; every close readable.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = TestInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "gateway"))
+class PartnershipViewTest {
+
+    private static final String VIEW = "/api/views/quarterly/2011-12-Q3";
+    private static final String LABEL = "2011/12 Q3";
+    private static final String CODE = "VIEW-81";
+    private static final String REVIEW = "stroud:review:2011-12-Q3";
+    private static final String NOVEMBER =
+            "stroud:datapoint:" + CODE + ":E07000082:2011-11:gloucestershire-constabulary";
+
+    @Test
+    void theMeetingsViewThenTheViewAsAtEachCloseOfItsReview() throws Exception {
+        try (PinnedEvents events = new PinnedEvents()) {
+            events.publishAll(plan());
+            events.publishAll(figures());
+            events.publishAll(engagement());
+            events.publish(review(
+                    "plan.quarterly-review.opened.v1",
+                    1,
+                    e -> e.putArray("priorities").add(81).add(82)));
+            events.publish(review(
+                    "plan.quarterly-review.report-submitted.v1",
+                    2,
+                    e -> e.with("report").put("priority", 81)));
+        }
+        JsonPath view = awaitView(VIEW, v -> {
+            Map<String, Object> p81 = v.getMap("priorities.find { it.number == 81 }");
+            return p81 != null
+                    && "submitted".equals(p81.get("report"))
+                    && Integer.valueOf(3).equals(v.get("priorities.find { it.number == 81 }.summary.initiatives"))
+                    && Integer.valueOf(2).equals(v.get("priorities.find { it.number == 81 }.engagement.records"))
+                    && new BigDecimal(36).equals(decimal(v, indicator(81) + ".value"));
+        });
+        assertEquals("live", view.getString("asAt.basis"));
+        assertEquals("open", view.getString("review.state"));
+        assertEquals(List.of(81, 82), view.getList("review.expected"));
+        assertEquals(List.of(82), view.getList("review.missing"));
+        String p81 = "priorities.find { it.number == 81 }";
+        assertEquals("Priority eighty-one", view.getString(p81 + ".title"));
+        assertEquals(2, view.getInt(p81 + ".summary.reported"));
+        assertEquals(1, view.getInt(p81 + ".summary.noReport"));
+        assertEquals(1, view.getInt(p81 + ".summary.overdue"), "due in November, at risk");
+        assertEquals(Map.of("amber", 1, "green", 1), view.getMap(p81 + ".summary.byRag"));
+        assertEquals(Map.of("at-risk", 1, "on-track", 1), view.getMap(p81 + ".summary.byStatus"));
+        assertEquals(40, view.getInt(p81 + ".engagement.attendance"), "the workshop and the event of both priorities");
+        assertEquals(100, view.getInt(p81 + ".engagement.reach"));
+        assertEquals(Map.of("public-event", 1, "workshop", 1), view.getMap(p81 + ".engagement.byType"));
+        assertNull(view.get(p81 + ".initiatives"), "the whole view counts initiatives; the priority's page lists them");
+        assertEquals(0, new BigDecimal(60).compareTo(decimal(view, indicator(81) + ".sameQuarterLastYear")));
+        assertEquals(0, new BigDecimal(-24).compareTo(decimal(view, indicator(81) + ".change")));
+        assertEquals("missing", view.getString("priorities.find { it.number == 82 }.report"));
+        assertEquals(15, view.getInt("priorities.find { it.number == 82 }.engagement.attendance"));
+
+        JsonPath page = Api.get(Tokens.user("viewer"), VIEW + "/priorities/81")
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertEquals(1, page.getInt("priority.objectives.find { it.id == 'O81-1' }.initiatives"));
+        assertTrue(page.getBoolean("priority.initiatives.find { it.id == 'I81-A' }.overdue"));
+        assertEquals("amber", page.getString("priority.initiatives.find { it.id == 'I81-A' }.progress.rag"));
+        String earlier = "priority.initiatives.find { it.id == 'I81-C' }";
+        assertEquals("2011/12 Q1", page.getString(earlier + ".progress.quarter"), "its latest report, an earlier one");
+        assertFalse(page.getBoolean(earlier + ".reported"));
+        assertFalse(page.getBoolean(earlier + ".overdue"), "completed before it was due");
+
+        // the tag holds until something is applied
+        ExtractableResponse<Response> tagged =
+                Api.get(Tokens.user("viewer"), VIEW).statusCode(200).extract();
+        String etag = tagged.header("ETag");
+        assertNotNull(etag);
+        ExtractableResponse<Response> notModified = Api.as(Tokens.user("viewer"))
+                .header("If-None-Match", etag)
+                .get(VIEW)
+                .then()
+                .statusCode(304)
+                .extract();
+        assertEquals(etag, notModified.header("ETag"));
+
+        // The review closes; a corrected November figure and a new report were recorded after the close, though the
+        // gateway happens to read them first: the view as at the close goes by when things were recorded.
+        ProducerRecord<String, byte[]> close = review("plan.quarterly-review.closed.v1", 3, e -> {});
+        Thread.sleep(5);
+        try (PinnedEvents events = new PinnedEvents()) {
+            events.publish(PinnedEvents.record(
+                    "measures.measure.revised.v1",
+                    NOVEMBER,
+                    2,
+                    e -> e.put("indicatorCode", CODE)
+                            .put("period", "2011-11")
+                            .put("geography", "E07000082")
+                            .put("value", 30)
+                            .put("previousValue", 12)
+                            .put("revision", 2)));
+            events.publish(progress("I81-B", 3, LABEL, "at-risk", "red"));
+            events.publish(close);
+        }
+        JsonPath closed = awaitView(
+                VIEW,
+                v -> "close".equals(v.getString("asAt.basis")) && v.get(indicator(81) + ".revisedSinceClose") != null);
+        assertEquals(1, closed.getInt("asAt.close"));
+        assertEquals("closed", closed.getString("review.state"));
+        assertEquals(0, new BigDecimal(36).compareTo(decimal(closed, indicator(81) + ".value")), "as reported");
+        assertEquals(0, new BigDecimal(54).compareTo(decimal(closed, indicator(81) + ".revisedSinceClose.value")));
+        assertNotNull(closed.get(indicator(81) + ".revisedSinceClose.revisedAt"));
+        assertEquals(1, closed.getInt(p81 + ".summary.revised"));
+        assertEquals(Map.of("amber", 1, "green", 1), closed.getMap(p81 + ".summary.byRag"), "as reported");
+        JsonPath closedPage = Api.get(Tokens.user("viewer"), VIEW + "/priorities/81")
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        String b = "priority.initiatives.find { it.id == 'I81-B' }";
+        assertEquals("green", closedPage.getString(b + ".progress.rag"));
+        assertEquals("red", closedPage.getString(b + ".revisedSinceClose.rag"));
+
+        JsonPath live = Api.get(Tokens.user("viewer"), VIEW + "?asAt=live")
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertEquals(0, new BigDecimal(54).compareTo(decimal(live, indicator(81) + ".value")));
+        assertNull(live.get(indicator(81) + ".revisedSinceClose"));
+        assertEquals(Map.of("amber", 1, "red", 1), live.getMap(p81 + ".summary.byRag"));
+
+        // reopened and closed again: a second as-at, and the first stays readable
+        try (PinnedEvents events = new PinnedEvents()) {
+            events.publish(review("plan.quarterly-review.reopened.v1", 4, e -> {}));
+            events.publish(review("plan.quarterly-review.closed.v1", 5, e -> {}));
+        }
+        JsonPath second = awaitView(VIEW, v -> Integer.valueOf(2).equals(v.get("asAt.close")));
+        assertEquals(0, new BigDecimal(54).compareTo(decimal(second, indicator(81) + ".value")));
+        assertNull(second.get(indicator(81) + ".revisedSinceClose"));
+        assertEquals(2, second.getList("review.closes").size());
+        JsonPath first = Api.get(Tokens.user("viewer"), VIEW + "?asAt=close:1")
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertEquals(0, new BigDecimal(36).compareTo(decimal(first, indicator(81) + ".value")));
+        assertEquals(0, new BigDecimal(54).compareTo(decimal(first, indicator(81) + ".revisedSinceClose.value")));
+    }
+
+    @Test
+    void whatAViewCannotAnswerIsAProblem() {
+        Api.get(Tokens.user("viewer"), VIEW + "?asAt=yesterday")
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("asAt"));
+        Api.get(Tokens.user("viewer"), "/api/views/quarterly/2011-12-Q1?asAt=close:3")
+                .statusCode(404)
+                .contentType("application/problem+json");
+        Api.get(Tokens.user("viewer"), VIEW + "/priorities/999")
+                .statusCode(404)
+                .contentType("application/problem+json");
+        Api.get(Tokens.user("viewer"), VIEW + "/priorities/first")
+                .statusCode(404)
+                .contentType("application/problem+json");
+        Api.get(Tokens.user("viewer"), "/api/views/quarterly/2011-12-Q5/priorities/1")
+                .statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    private static String indicator(int priority) {
+        return "priorities.find { it.number == " + priority + " }.indicators.find { it.code == '" + CODE + "' }";
+    }
+
+    private static BigDecimal decimal(JsonPath view, String path) {
+        Object value = view.get(path);
+        return value == null ? null : new BigDecimal(value.toString());
+    }
+
+    private static List<ProducerRecord<String, byte[]>> plan() {
+        return List.of(
+                priority(81, "Priority eighty-one"),
+                priority(82, "Priority eighty-two"),
+                PinnedEvents.record(
+                        "plan.objective.defined.v1",
+                        "stroud:objective:O81-1",
+                        1,
+                        e -> e.put("objectiveId", "O81-1").with("definition").put("priority", 81)),
+                initiative("I81-A", 81, "2011-11-30"),
+                initiative("I81-B", 81, "2013-03-31"),
+                initiative("I81-C", 81, "2011-06-30"),
+                initiative("I82-A", 82, "2013-03-31"),
+                progress("I81-A", 2, LABEL, "at-risk", "amber"),
+                progress("I81-B", 2, LABEL, "on-track", "green"),
+                progress("I81-C", 2, "2011/12 Q1", "completed", "green"));
+    }
+
+    private static ProducerRecord<String, byte[]> priority(int number, String title) {
+        return PinnedEvents.record(
+                "plan.priority.defined.v1",
+                "stroud:priority:" + number,
+                1,
+                e -> e.put("priority", number).with("definition").put("title", title));
+    }
+
+    private static ProducerRecord<String, byte[]> initiative(String id, int priority, String due) {
+        return PinnedEvents.record("plan.initiative.defined.v2", "stroud:initiative:" + id, 1, e -> {
+            e.put("initiativeId", id);
+            ObjectNode d = e.with("definition");
+            d.put("priority", priority).put("due", due).put("start", "2011-04-01");
+            d.putArray("objectives").add(id.equals("I81-A") ? "O81-1" : "O82-1");
+        });
+    }
+
+    private static ProducerRecord<String, byte[]> progress(
+            String id, long version, String quarter, String status, String rag) {
+        return PinnedEvents.record(
+                "plan.initiative.updated.v1",
+                "stroud:initiative:" + id,
+                version,
+                e -> e.put("initiativeId", id)
+                        .put("quarter", quarter)
+                        .put("status", status)
+                        .put("rag", rag)
+                        .put("commentary", status + " in " + quarter));
+    }
+
+    private static List<ProducerRecord<String, byte[]>> figures() {
+        List<ProducerRecord<String, byte[]>> records = new java.util.ArrayList<>();
+        records.add(PinnedEvents.record("measures.indicator.defined.v2", "stroud:indicator:" + CODE, 1, e -> {
+            e.put("code", CODE);
+            ObjectNode d = e.with("definition");
+            d.put("title", "Incidents of priority 81")
+                    .put("priority", 81)
+                    .put("geographyLevel", "district")
+                    .putArray("sources")
+                    .removeAll()
+                    .add("gloucestershire-constabulary");
+        }));
+        String[][] months = {{"2011-10", "10"}, {"2011-11", "12"}, {"2011-12", "14"}};
+        for (String[] m : months) {
+            records.add(figure(m[0], m[1]));
+            records.add(figure(m[0].replace("2011-", "2010-"), "20"));
+        }
+        return records;
+    }
+
+    private static ProducerRecord<String, byte[]> figure(String month, String value) {
+        return PinnedEvents.record(
+                "measures.measure.recorded.v1",
+                "stroud:datapoint:" + CODE + ":E07000082:" + month + ":gloucestershire-constabulary",
+                1,
+                e -> e.put("indicatorCode", CODE)
+                        .put("period", month)
+                        .put("geography", "E07000082")
+                        .put("value", new BigDecimal(value))
+                        .put("source", "gloucestershire-constabulary")
+                        .putNull("numerator")
+                        .putNull("denominator"));
+    }
+
+    private static List<ProducerRecord<String, byte[]>> engagement() {
+        return List.of(
+                activity("view-81-workshop", "workshop", List.of(81), 30, 100),
+                activity("view-82-survey", "survey", List.of(82), 5, null),
+                activity("view-81-82-event", "public-event", List.of(81, 82), 10, null));
+    }
+
+    private static ProducerRecord<String, byte[]> activity(
+            String id, String type, List<Integer> priorities, int attendance, Integer reach) {
+        return PinnedEvents.record("engagement.activity.recorded.v3", "stroud:engagement:" + id, 1, e -> {
+            e.put("engagementId", id);
+            ObjectNode d = e.with("details");
+            d.put("type", type).put("startDate", "2011-11-14").put("endDate", "2011-11-14");
+            d.put("attendance", attendance);
+            if (reach == null) {
+                d.putNull("reach");
+            } else {
+                d.put("reach", reach);
+            }
+            var list = d.putArray("priorities");
+            priorities.forEach(list::add);
+        });
+    }
+
+    private static ProducerRecord<String, byte[]> review(
+            String type, long version, java.util.function.Consumer<ObjectNode> change) {
+        return PinnedEvents.record(type, REVIEW, version, e -> {
+            e.put("quarter", LABEL);
+            change.accept(e);
+        });
+    }
+}

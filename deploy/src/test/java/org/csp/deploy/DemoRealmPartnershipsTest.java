@@ -82,6 +82,52 @@ class DemoRealmPartnershipsTest {
         assertEquals(2, countyWide, "the police and the county board carry a partnerships claim");
     }
 
+    /**
+     * The web frontend's client: confidential, the authorization code flow only and with PKCE S256, its redirect URIs
+     * and web origins exactly the frontend's address, and the same audience and claims as the people's tokens get.
+     */
+    @Test
+    void theWebFrontendsClientTakesTheCodeFlowWithPkceToTheFrontendsAddressOnly() {
+        JsonNode web = client("csp-web");
+        assertEquals(false, web.path("publicClient").asBoolean(true), "confidential");
+        assertEquals(true, web.path("standardFlowEnabled").asBoolean(false), "authorization code flow");
+        assertEquals(false, web.path("implicitFlowEnabled").asBoolean(true), "no implicit flow");
+        assertEquals(false, web.path("directAccessGrantsEnabled").asBoolean(true), "no password grant");
+        assertEquals(false, web.path("serviceAccountsEnabled").asBoolean(true), "no client-credentials grant");
+        assertEquals(
+                "S256",
+                web.path("attributes").path("pkce.code.challenge.method").asText());
+        assertEquals(Set.of("http://localhost:8084/*", "http://127.0.0.1:8084/*"), texts(web.path("redirectUris")));
+        assertEquals(Set.of("http://localhost:8084", "http://127.0.0.1:8084"), texts(web.path("webOrigins")));
+        assertEquals(
+                mappers(client("csp-cli")), mappers(web), "the audience csp-api and the people's claims, as csp-cli");
+        assertTrue(
+                mappers(web).toString().contains("\"included.custom.audience\":\"csp-api\""),
+                mappers(web).toString());
+    }
+
+    private static JsonNode client(String clientId) {
+        for (JsonNode client : realm.path("clients")) {
+            if (client.path("clientId").asText().equals(clientId)) {
+                return client;
+            }
+        }
+        throw new AssertionError("No client " + clientId + " in the realm");
+    }
+
+    /** A client's protocol mappers, each as its JSON. */
+    private static Set<String> mappers(JsonNode client) {
+        Set<String> mappers = new TreeSet<>();
+        client.path("protocolMappers").forEach(mapper -> mappers.add(mapper.toString()));
+        return mappers;
+    }
+
+    private static Set<String> texts(JsonNode list) {
+        Set<String> texts = new TreeSet<>();
+        list.forEach(item -> texts.add(item.asText()));
+        return texts;
+    }
+
     private static boolean has(JsonNode list, String value) {
         for (JsonNode item : list) {
             if (item.asText().equals(value)) {

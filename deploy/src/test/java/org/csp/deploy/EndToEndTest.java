@@ -377,6 +377,29 @@ class EndToEndTest {
     }
 
     /**
+     * Through the gateway, a partner agency posts figures only as its own organisation: the police naming the district
+     * council as the source is refused (403 problem), and a Stroud-only client naming another partnership never
+     * reaches the service.
+     */
+    @Test
+    void aPartnerAgencyCannotPostForAnotherOrganisationOrPartnership() {
+        String police = stack.keycloak().clientToken("police-gloucestershire");
+        Api.Reply asOther = Api.post(
+                gateway + "/api/indicators/ASB-INCIDENTS/data-points?partnership=stroud",
+                police,
+                "{\"period\": \"2024-09\", \"geography\": \"E07000082\", \"value\": 3,"
+                        + " \"source\": \"stroud-district-council\"}");
+        assertEquals(403, asOther.status(), asOther.body());
+        assertTrue(asOther.contentType().startsWith("application/problem+json"), asOther.contentType());
+        Api.Reply elsewhere = Api.post(
+                gateway + "/api/indicators/ASB-INCIDENTS/data-points?partnership=cheltenham",
+                stack.keycloak().clientToken("stroud-district-council"),
+                "{\"period\": \"2024-09\", \"geography\": \"E07000078\", \"value\": 3}");
+        assertEquals(403, elsewhere.status(), elsewhere.body());
+        assertTrue(elsewhere.body().contains("urn:csp:problem:other-partnership"), elsewhere.body());
+    }
+
+    /**
      * The county analyst saves the iQuanta mapping of docs/examples and imports its sample export through the gateway:
      * a comparator per row for each district, an export with one unknown area refused whole, and Stroud's quarter
      * placed in its family group.

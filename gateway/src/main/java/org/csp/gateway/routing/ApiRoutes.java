@@ -1,6 +1,7 @@
 package org.csp.gateway.routing;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
@@ -9,6 +10,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.csp.http.Partnerships;
+import org.csp.security.Roles;
 
 /**
  * The services' APIs, forwarded by {@link ServiceProxy} (the first path segment names the owner):
@@ -26,16 +30,22 @@ import jakarta.ws.rs.core.UriInfo;
  * {@link ServiceProxy}). A body may be as large as {@code quarkus.http.limits.max-body-size} allows (10M, see
  * application.properties; a larger one gets a 413 problem from the gateway); each service applies its own limits.
  * Authentication is enforced for all of {@code /api/*}; the services check the token again and apply their own role
- * rules.
+ * rules. Before anything is forwarded, the gateway refuses what no service would take: a token with none of the
+ * platform's roles (403), and a request naming with {@code ?partnership=} a partnership its caller does not reach
+ * (403 {@code other-partnership}, the kernel's {@link Partnerships} rule, every value when it is named more than once).
  */
 @Path("/api/{segment: plans|priorities|objectives|organisations|initiatives|reviews|priority-leads"
         + "|indicators|data-points|geographies|assessments|comparators|comparator-sources"
         + "|engagements|case-reviews|consultations}"
         + "{rest: (/.*)?}")
+@RolesAllowed({Roles.READER, Roles.ADMINISTRATOR})
 public class ApiRoutes extends Forwarding {
 
-    public ApiRoutes(ServiceProxy proxy) {
+    private final Partnerships partnerships;
+
+    public ApiRoutes(ServiceProxy proxy, Partnerships partnerships) {
         super(proxy, "segment");
+        this.partnerships = partnerships;
     }
 
     @PUT
@@ -56,6 +66,10 @@ public class ApiRoutes extends Forwarding {
     @Override
     protected Uni<ServiceProxy.Forwarded> send(
             String method, String segment, UriInfo uri, HttpHeaders headers, byte[] body) {
+        List<String> named = uri.getQueryParameters().get("partnership");
+        if (named != null) {
+            named.forEach(partnerships::resolve);
+        }
         return proxy.forward(method, segment, ServiceProxy.pathAndQuery(uri), headers, body);
     }
 }

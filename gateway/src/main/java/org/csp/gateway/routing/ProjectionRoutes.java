@@ -1,9 +1,11 @@
 package org.csp.gateway.routing;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
+import org.csp.security.Roles;
 
 /**
  * The projections the services run, reached through the gateway: {@code /api/admin/projections/{name}/**} for a name
@@ -11,7 +13,9 @@ import jakarta.ws.rs.core.UriInfo;
  * is forwarded to the service's own admin endpoints (status, rebuild and repairs), as {@link ApiRoutes} forwards the
  * APIs. This path is more specific than the gateway's own {@code /api/admin/projections}, which answers for the
  * gateway's projections ({@code quarterly}) and for every other name.
+ * Administrator only, at the gateway already: no other caller's request reaches the service.
  */
+@RolesAllowed(Roles.ADMINISTRATOR)
 @Path("/api/admin/projections/{name: " + ServiceProxy.SERVICE_PROJECTIONS + "}{rest: (/.*)?}")
 public class ProjectionRoutes extends Forwarding {
 

@@ -8,6 +8,10 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,6 +21,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Three stand-ins for plan-service, measures-service and engagement-service, each on a free loopback port, for
@@ -26,14 +33,19 @@ import java.util.Map;
  * {@code application/problem+json} body), {@code reply-location=absolute|path|other} (a Location on the service's
  * own origin, as Quarkus writes a relative one, path-only, or on another origin), {@code reply-replayed=true}
  * ({@code Idempotent-Replayed: true}, as measures-service marks a replayed answer), {@code reply-body=summary} (the
- * echo leaves the body text out: for bodies of several MB). Every answer carries {@code ETag: "7"}.
+ * echo leaves the body text out: for bodies of several MB). Every answer carries {@code ETag: "7"}. Each counts the
+ * requests it received: {@link #received()} asks them all ({@code GET /stub/received}, itself not counted), so that
+ * a test can show that a request the gateway refuses reaches no service.
  */
 public class StubServices implements QuarkusTestResourceLifecycleManager {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     static final String ETAG = "\"7\"";
     static final String REVIEW = "/api/reviews/2024-25-Q3";
     static final String ELSEWHERE = "https://elsewhere.example/api/reviews/2024-25-Q3";
+
+    private static final String RECEIVED = "/stub/received";
 
     private final List<HttpServer> servers = new ArrayList<>();
 
@@ -55,12 +67,49 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
     private int serve(String service) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", exchange -> answer(service, exchange));
+            AtomicLong received = new AtomicLong();
+            server.createContext("/", exchange -> {
+                if (exchange.getRequestURI().getPath().equals(RECEIVED)) {
+                    count(received.get(), exchange);
+                } else {
+                    received.incrementAndGet();
+                    answer(service, exchange);
+                }
+            });
             server.start();
             servers.add(server);
             return server.getAddress().getPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How many requests the three services have received in all, as the gateway's configuration names them. */
+    public static long received() {
+        Config config = ConfigProvider.getConfig();
+        long total = 0;
+        for (String service : List.of("plan", "measures", "engagement")) {
+            String base = config.getValue("csp.gateway.routes." + service, String.class);
+            try {
+                HttpResponse<String> count = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(base + RECEIVED)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                total += Long.parseLong(count.body());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return total;
+    }
+
+    private static void count(long received, HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] reply = Long.toString(received).getBytes(StandardCharsets.US_ASCII);
+            exchange.sendResponseHeaders(200, reply.length);
+            exchange.getResponseBody().write(reply);
         }
     }
 

@@ -5,6 +5,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Optional;
@@ -13,8 +14,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A body longer than {@code quarkus.http.limits.max-body-size} is refused with 413 as a problem, naming the limit,
- * before any of it is read. Quarkus's own check (which answers with an empty body) runs right after this one and
- * still catches a body sent without a length.
+ * before any of it is read when its length is declared. A body sent in chunks with no length is counted as it is read:
+ * a body handler (Vert.x's, as the gateway installs for such bodies) fails the request with 413 once it passes the
+ * limit, and the failure handler here answers that with the same problem. Without one, RESTEasy Reactive's own
+ * reading answers such a body with an empty 413.
  */
 @ApplicationScoped
 public class BodyLimit {
@@ -45,21 +48,29 @@ public class BodyLimit {
                 ctx.next();
                 return;
             }
-            JsonObject problem = new JsonObject()
-                    .put("type", Problem.typeUri("payload-too-large"))
-                    .put("title", "The request body is too large")
-                    .put("status", 413)
-                    .put(
-                            "detail",
-                            "The body has " + declared + " bytes; at most " + max
-                                    + " are accepted. Nothing was stored.")
-                    .put("instance", ctx.request().path());
-            ctx.response().setStatusCode(413).putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE);
-            if (ctx.request().version() != HttpVersion.HTTP_2) {
-                // the body is left unread: it must not be taken for the next request (HTTP/2 has no such header)
-                ctx.response().putHeader(HttpHeaderNames.CONNECTION, "close");
-            }
-            ctx.response().end(problem.encode());
+            refuse(ctx, "The body has " + declared + " bytes; at most " + max + " are accepted.");
         });
+        router.route().order(ORDER).failureHandler(ctx -> {
+            if (ctx.statusCode() != 413 || ctx.response().headWritten()) {
+                ctx.next();
+                return;
+            }
+            refuse(ctx, "The body is longer than the " + max + " bytes accepted.");
+        });
+    }
+
+    private static void refuse(RoutingContext ctx, String detail) {
+        JsonObject problem = new JsonObject()
+                .put("type", Problem.typeUri("payload-too-large"))
+                .put("title", "The request body is too large")
+                .put("status", 413)
+                .put("detail", detail + " Nothing was stored.")
+                .put("instance", ctx.request().path());
+        ctx.response().setStatusCode(413).putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        if (ctx.request().version() != HttpVersion.HTTP_2) {
+            // the body is left unread: it must not be taken for the next request (HTTP/2 has no such header)
+            ctx.response().putHeader(HttpHeaderNames.CONNECTION, "close");
+        }
+        ctx.response().end(problem.encode());
     }
 }

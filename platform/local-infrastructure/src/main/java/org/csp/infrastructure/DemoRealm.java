@@ -38,7 +38,9 @@ public final class DemoRealm {
             }
             Map<String, String> clients = new HashMap<>();
             for (JsonNode client : realm.path("clients")) {
-                if (client.hasNonNull("secret")) {
+                // a machine client: a confidential client with a service account (csp-web, for people, has none)
+                if (client.hasNonNull("secret")
+                        && client.path("serviceAccountsEnabled").asBoolean()) {
                     clients.put(
                             client.path("clientId").asText(),
                             client.path("secret").asText());

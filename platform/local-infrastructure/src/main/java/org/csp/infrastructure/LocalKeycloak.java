@@ -21,9 +21,17 @@ import java.util.stream.Collectors;
 /**
  * Keycloak from its distribution (unpacked by the build), in development mode with its H2 database under
  * {@code dataDir}, importing the {@code csp} realm file at first start. The issuer is pinned to
- * {@code http://127.0.0.1:<port>} whatever host name clients use.
+ * {@code http://127.0.0.1:<port>} whatever host name clients use. A fresh database also gets Keycloak's own
+ * administrator in its {@code master} realm ({@link #ADMIN_USER}), a local demo credential on loopback only, which the
+ * tests use to change a realm ({@link KeycloakAdmin}: a key added to the realm, a second realm).
  */
 public final class LocalKeycloak implements AutoCloseable {
+
+    /** The local Keycloak's administrator (master realm): a local demo credential, never for a real deployment. */
+    public static final String ADMIN_USER = "local-admin";
+
+    /** The local demo administrator's password: as public as the demo realm's user passwords. */
+    public static final String ADMIN_PASSWORD = "local-admin-password";
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -61,7 +69,16 @@ public final class LocalKeycloak implements AutoCloseable {
             ChildProcess keycloak = ChildProcess.start(
                     "keycloak",
                     command,
-                    Map.of("JAVA_HOME", System.getProperty("java.home"), "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m"),
+                    Map.of(
+                            "JAVA_HOME",
+                            System.getProperty("java.home"),
+                            "JAVA_OPTS_KC_HEAP",
+                            "-Xms64m -Xmx512m",
+                            // created with a fresh database only (the realm file changed, or a first start)
+                            "KC_BOOTSTRAP_ADMIN_USERNAME",
+                            ADMIN_USER,
+                            "KC_BOOTSTRAP_ADMIN_PASSWORD",
+                            ADMIN_PASSWORD),
                     dir.resolve("keycloak.log"));
             // The first start of a fresh distribution re-augments it (about a minute on two cores).
             keycloak.awaitHttp("http://127.0.0.1:" + management + "/health/ready", Duration.ofMinutes(4));

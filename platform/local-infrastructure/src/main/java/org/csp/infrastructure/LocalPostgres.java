@@ -5,11 +5,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Properties;
 
 /**
  * A real PostgreSQL server from the embedded binaries, listening on 127.0.0.1; a kept data directory is reused.
@@ -95,7 +95,9 @@ public final class LocalPostgres implements AutoCloseable {
         if (!name.matches("[a-z][a-z0-9_]*")) {
             throw new IllegalArgumentException("Unusual database name: " + name);
         }
-        try (Connection connection = DriverManager.getConnection(jdbcUrl(port, "postgres"));
+        // the driver itself, not DriverManager: after a Quarkus restart (a test profile) DriverManager only knows the
+        // driver as an earlier class loader registered it, which this class loader cannot see
+        try (Connection connection = new org.postgresql.Driver().connect(jdbcUrl(port, "postgres"), new Properties());
                 PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             exists.setString(1, name);
             if (!exists.executeQuery().next()) {

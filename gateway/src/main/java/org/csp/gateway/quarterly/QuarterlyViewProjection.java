@@ -34,11 +34,12 @@ public class QuarterlyViewProjection implements Projection {
      * v2, amended and withdrawn. 4: indicators v2 and amended (with what the assessment needs: aggregation, polarity,
      * tolerance, targets), data points revised, keyed by source too (two sources of one period both count), annual
      * periods. 5: what the county feed reads too: comparators, quarterly reviews, each indicator's level and sources,
-     * and the change clock stamped on the rows it reads.
+     * and the change clock stamped on the rows it reads. 6: indicators v3 and amended.v2, each indicator's public flag
+     * and disclosure threshold (the public figures).
      */
     @Override
     public int version() {
-        return 5;
+        return 6;
     }
 
     @Override

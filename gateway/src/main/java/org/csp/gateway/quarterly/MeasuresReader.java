@@ -7,8 +7,10 @@ import static org.csp.contracts.MeasuresEventTypes.COMPARATOR_SOURCE_SAVED_V1;
 import static org.csp.contracts.MeasuresEventTypes.DATA_POINT_RECORDED_V1;
 import static org.csp.contracts.MeasuresEventTypes.DATA_POINT_REVISED_V1;
 import static org.csp.contracts.MeasuresEventTypes.INDICATOR_AMENDED_V1;
+import static org.csp.contracts.MeasuresEventTypes.INDICATOR_AMENDED_V2;
 import static org.csp.contracts.MeasuresEventTypes.INDICATOR_DEFINED_V1;
 import static org.csp.contracts.MeasuresEventTypes.INDICATOR_DEFINED_V2;
+import static org.csp.contracts.MeasuresEventTypes.INDICATOR_DEFINED_V3;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -53,7 +55,8 @@ import org.csp.gateway.quarterly.QuarterlyTables.RevisionRow;
  * financial years, stored under their canonical labels. Comparators ({@code measures.comparator.recorded.v1}, a Most
  * Similar Family Group's average and limits for an indicator, period and district) one row per key, the highest
  * revision kept; {@code .v2} (with the partnership's figure, rank and group size) and
- * {@code measures.comparator-source.saved.v1} (how an export is read) are ignored for now. Every indicator also keeps its level (district or ward) and sources, which the county feed reports.
+ * {@code measures.comparator-source.saved.v1} (how an export is read) are ignored for now. Every indicator also keeps its level (district or ward) and sources, which the county feed reports,
+ * and its disclosure threshold and public flag (from {@code .defined.v3} and {@code .amended.v2}; not public before).
  */
 public final class MeasuresReader {
 
@@ -61,6 +64,8 @@ public final class MeasuresReader {
             INDICATOR_DEFINED_V1,
             INDICATOR_DEFINED_V2,
             INDICATOR_AMENDED_V1,
+            INDICATOR_DEFINED_V3,
+            INDICATOR_AMENDED_V2,
             DATA_POINT_RECORDED_V1,
             DATA_POINT_REVISED_V1,
             COMPARATOR_RECORDED_V1,
@@ -104,11 +109,13 @@ public final class MeasuresReader {
                         DEFAULT_TOLERANCE,
                         "{}",
                         f.optionalText("geographyLevel"),
-                        texts(f.texts("sources")));
+                        texts(f.texts("sources")),
+                        null,
+                        false);
                 indicators.put(List.of(p, i.code()), i);
             }
-            // amended carries the whole definition after the change
-            case INDICATOR_DEFINED_V2, INDICATOR_AMENDED_V1 -> {
+            // amended carries the whole definition after the change; v3 and amended.v2 the public flag too
+            case INDICATOR_DEFINED_V2, INDICATOR_AMENDED_V1, INDICATOR_DEFINED_V3, INDICATOR_AMENDED_V2 -> {
                 EventData d = f.object("definition");
                 BigDecimal tolerance = d.optionalDecimal("tolerance");
                 IndicatorRow i = new IndicatorRow(
@@ -123,7 +130,9 @@ public final class MeasuresReader {
                         tolerance == null ? DEFAULT_TOLERANCE : tolerance,
                         targets(d),
                         d.optionalText("geographyLevel"),
-                        texts(d.texts("sources")));
+                        texts(d.texts("sources")),
+                        d.optionalInteger("disclosureThreshold"),
+                        Boolean.TRUE.equals(d.optionalBoolean("public")));
                 indicators.put(List.of(p, i.code()), i);
             }
             // a data point is one source's figure for an indicator, geography and period; a revision replaces it

@@ -105,6 +105,9 @@ final class QuarterlyTables {
             ALTER TABLE indicator ADD COLUMN IF NOT EXISTS sources jsonb NOT NULL DEFAULT '[]';
             ALTER TABLE indicator ADD COLUMN IF NOT EXISTS changed bigint NOT NULL DEFAULT 0;
             ALTER TABLE measure ADD COLUMN IF NOT EXISTS changed bigint NOT NULL DEFAULT 0;
+            -- version 6: what the public figures need of an indicator (rows of earlier versions: not public)
+            ALTER TABLE indicator ADD COLUMN IF NOT EXISTS public boolean NOT NULL DEFAULT false;
+            ALTER TABLE indicator ADD COLUMN IF NOT EXISTS disclosure_threshold int;
             -- the county feed reads one quarter of every partnership
             CREATE INDEX IF NOT EXISTS measure_by_county_quarter ON measure (quarter, indicator_code);
             CREATE TABLE IF NOT EXISTS comparator (
@@ -223,7 +226,8 @@ final class QuarterlyTables {
     /**
      * {@code targets}: a JSON object of targets by financial year ("2024/25"), as the read model stores it;
      * {@code geographyLevel}: "district" or "ward" (null when the event gave none); {@code sources}: a JSON array of the
-     * organisations expected to report it.
+     * organisations expected to report it; {@code disclosureThreshold} (or null) and {@code isPublic}: whether the
+     * public figures show it.
      */
     record IndicatorRow(
             String partnership,
@@ -237,7 +241,9 @@ final class QuarterlyTables {
             BigDecimal tolerance,
             String targets,
             String geographyLevel,
-            String sources) {}
+            String sources,
+            Integer disclosureThreshold,
+            boolean isPublic) {}
 
     /** A data point: {@code period} its canonical label, {@code quarter} null for a whole financial year. */
     record MeasureRow(
@@ -459,16 +465,21 @@ final class QuarterlyTables {
                 .numeric("tolerance", IndicatorRow::tolerance)
                 .text("targets", IndicatorRow::targets)
                 .text("geography_level", IndicatorRow::geographyLevel)
-                .text("sources", IndicatorRow::sources);
+                .text("sources", IndicatorRow::sources)
+                .integer("disclosure_threshold", IndicatorRow::disclosureThreshold)
+                .bool("public", IndicatorRow::isPublic);
         return execute(tx, u, """
                 INSERT INTO indicator (%s, changed)
                 SELECT u.partnership_id, u.code, u.title, u.priority, u.unit, u.frequency, u.aggregation, u.polarity,
-                       u.tolerance, u.targets::jsonb, u.geography_level, u.sources::jsonb, %s
+                       u.tolerance, u.targets::jsonb, u.geography_level, u.sources::jsonb, u.disclosure_threshold,
+                       u.public, %s
                   FROM %s
                 ON CONFLICT (partnership_id, code) DO UPDATE SET title = excluded.title, priority = excluded.priority,
                     unit = excluded.unit, frequency = excluded.frequency, aggregation = excluded.aggregation,
                     polarity = excluded.polarity, tolerance = excluded.tolerance, targets = excluded.targets,
-                    geography_level = excluded.geography_level, sources = excluded.sources, changed = excluded.changed""".formatted(u.columns(), TICK, u.as("u")));
+                    geography_level = excluded.geography_level, sources = excluded.sources,
+                    disclosure_threshold = excluded.disclosure_threshold, public = excluded.public,
+                    changed = excluded.changed""".formatted(u.columns(), TICK, u.as("u")));
     }
 
     /**

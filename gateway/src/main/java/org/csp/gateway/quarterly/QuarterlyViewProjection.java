@@ -36,7 +36,8 @@ public class QuarterlyViewProjection implements Projection {
      * periods. 5: what the county feed reads too: comparators, quarterly reviews, each indicator's level and sources,
      * and the change clock stamped on the rows it reads. 6: the view as the partnership's meeting sees it: objectives,
      * initiatives' dates, every progress report and data point revision with when it was made, engagement records'
-     * priorities and reach, every close of a review; the clock ticks with every batch.
+     * priorities and reach, every close of a review; the clock ticks with every batch; indicators v3 and amended.v2,
+     * each indicator's public flag and disclosure threshold (the public figures).
      */
     @Override
     public int version() {

@@ -56,6 +56,8 @@ class MeasuresEventsTest {
             "measures.indicator.defined.v1",
             "measures.indicator.defined.v2",
             "measures.indicator.amended.v1",
+            "measures.indicator.defined.v3",
+            "measures.indicator.amended.v2",
             "measures.measure.recorded.v1",
             "measures.measure.revised.v1",
             "measures.comparator.recorded.v1");

@@ -19,7 +19,7 @@ import org.csp.problem.Validation;
 /**
  * The one validation of an indicator definition, for the catalogue file and the API alike, with the catalogue's
  * defaults: a sum for counts and a mean otherwise, the same period of the preceding year as the baseline, a 5 %
- * tolerance, the district level, no targets and no disclosure threshold.
+ * tolerance, the district level, no targets, no disclosure threshold and not public.
  */
 public final class IndicatorDefinitions {
 
@@ -175,6 +175,7 @@ public final class IndicatorDefinitions {
                 targets,
                 canonical(tolerance),
                 body.disclosureThreshold(),
+                Boolean.TRUE.equals(body.isPublic()),
                 level.code(),
                 derivation == null ? null : derivation.code());
     }
@@ -195,6 +196,7 @@ public final class IndicatorDefinitions {
                 d.targets(),
                 d.tolerance(),
                 d.disclosureThreshold(),
+                d.isPublic(),
                 d.geographyLevel(),
                 d.derivedFrom());
     }

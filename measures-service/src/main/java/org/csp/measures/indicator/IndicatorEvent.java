@@ -1,5 +1,6 @@
 package org.csp.measures.indicator;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,12 +15,20 @@ import org.csp.eventsourcing.EventTypes;
 public sealed interface IndicatorEvent {
 
     EventTypes<IndicatorEvent> TYPES = EventTypes.<IndicatorEvent>builder()
-            .register(MeasuresEventTypes.INDICATOR_DEFINED_V2, IndicatorDefined.class)
-            .register(MeasuresEventTypes.INDICATOR_AMENDED_V1, IndicatorAmended.class)
+            .register(MeasuresEventTypes.INDICATOR_DEFINED_V3, IndicatorDefined.class)
+            .register(MeasuresEventTypes.INDICATOR_AMENDED_V2, IndicatorAmended.class)
             .upcast(
                     MeasuresEventTypes.INDICATOR_DEFINED_V1,
                     MeasuresEventTypes.INDICATOR_DEFINED_V2,
                     IndicatorEvent::definedV1)
+            .upcast(
+                    MeasuresEventTypes.INDICATOR_DEFINED_V2,
+                    MeasuresEventTypes.INDICATOR_DEFINED_V3,
+                    IndicatorEvent::notPublic)
+            .upcast(
+                    MeasuresEventTypes.INDICATOR_AMENDED_V1,
+                    MeasuresEventTypes.INDICATOR_AMENDED_V2,
+                    IndicatorEvent::notPublic)
             .build();
 
     String code();
@@ -33,7 +42,8 @@ public sealed interface IndicatorEvent {
      * (null when partners post its data). {@code sources} are the organisation ids allowed to post its data;
      * {@code baseline} is "same-period-previous-year" or a fixed period; {@code targets} by financial year
      * ("2024/25"); {@code tolerance} the RAG tolerance as a percentage; {@code disclosureThreshold} the smallest count
-     * public output may show (null: no suppression).
+     * public output may show (null: ONS practice alone, counts from 1 to 9 suppressed; a threshold below 10 changes
+     * nothing); {@code isPublic} (JSON {@code public}) whether the public figures show its counts.
      */
     record IndicatorDefinition(
             String title,
@@ -48,6 +58,7 @@ public sealed interface IndicatorEvent {
             Map<String, BigDecimal> targets,
             BigDecimal tolerance,
             Integer disclosureThreshold,
+            @JsonProperty("public") boolean isPublic,
             String geographyLevel,
             String derivedFrom) {
         public IndicatorDefinition {
@@ -80,5 +91,14 @@ public sealed interface IndicatorEvent {
         definition.put("geographyLevel", "district");
         definition.putNull("derivedFrom");
         return EventTypes.fields(v1, "code").set("definition", definition);
+    }
+
+    /**
+     * measures.indicator.defined.v2 and amended.v1 had no public flag: every indicator they define is not public
+     * (the flag's default), until a definition of v3 or an amendment of v2 says otherwise.
+     */
+    private static ObjectNode notPublic(ObjectNode event) {
+        event.withObject("/definition").put("public", false);
+        return event;
     }
 }

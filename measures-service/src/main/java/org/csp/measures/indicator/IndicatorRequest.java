@@ -10,6 +10,7 @@ import static org.csp.measures.indicator.IndicatorDefinitions.MAX_TARGETS;
 import static org.csp.measures.indicator.IndicatorDefinitions.MAX_TITLE;
 import static org.csp.measures.indicator.IndicatorDefinitions.MAX_TOLERANCE;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -67,8 +68,18 @@ public record IndicatorRequest(
                 description = "A percentage with at most " + Figures.MAX_DECIMALS + " decimal places")
         BigDecimal tolerance,
 
-        @Schema(minimum = "0", maximum = "" + MAX_DISCLOSURE_THRESHOLD)
+        @Schema(
+                minimum = "0",
+                maximum = "" + MAX_DISCLOSURE_THRESHOLD,
+                description = "The smallest count the public figures show: counts from 1 to one less are suppressed;"
+                        + " never below 10 (ONS practice: 1 to 9 are always suppressed)")
         Integer disclosureThreshold,
+
+        @JsonProperty("public")
+        @Schema(
+                description = "Whether the public figures (no login) show this indicator's counts, suppressed;"
+                        + " absent: false")
+        Boolean isPublic,
 
         @Schema(maxLength = Coded.MAX_LENGTH) String geographyLevel,
         @Schema(maxLength = Coded.MAX_LENGTH) String derivedFrom) {

@@ -81,7 +81,7 @@ public class IndicatorResource {
                 .map(found -> ok(found.orElseThrow(() -> ProblemException.notFound("Indicator", code))));
     }
 
-    /** Adds an indicator to the catalogue ({@code measures.indicator.defined.v2}): 201, or 409 when the code is taken. */
+    /** Adds an indicator to the catalogue ({@code measures.indicator.defined.v3}): 201, or 409 when the code is taken. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(COORDINATOR)
@@ -95,7 +95,7 @@ public class IndicatorResource {
                         .build());
     }
 
-    /** Amends the definition ({@code measures.indicator.amended.v1}); needs If-Match with the indicator's ETag. */
+    /** Amends the definition ({@code measures.indicator.amended.v2}); needs If-Match with the indicator's ETag. */
     @PATCH
     @Path("{code}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})

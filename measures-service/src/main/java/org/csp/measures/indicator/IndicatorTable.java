@@ -17,8 +17,11 @@ import org.csp.measures.indicator.IndicatorEvent.IndicatorDefinition;
 /** The query table of each indicator's current definition, written in the same transaction as each append. */
 public final class IndicatorTable {
 
-    /** 2: the whole definition (roll-up, targets, tolerance, disclosure threshold, level, derivation) and the version. */
-    static final int FORMAT = 3;
+    /**
+     * 2: the whole definition (roll-up, targets, tolerance, disclosure threshold, level, derivation) and the version.
+     * 3: an indicator without a priority. 4: the public flag.
+     */
+    static final int FORMAT = 4;
 
     /** One row: an indicator's current definition and the version of its stream (its ETag). */
     public record IndicatorRow(String code, IndicatorDefinition definition, long version) {

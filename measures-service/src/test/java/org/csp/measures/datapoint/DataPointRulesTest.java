@@ -58,6 +58,7 @@ class DataPointRulesTest {
                         Map.of(),
                         BigDecimal.valueOf(5),
                         null,
+                        false,
                         level,
                         derived));
     }

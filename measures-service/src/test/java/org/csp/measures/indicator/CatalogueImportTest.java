@@ -122,7 +122,7 @@ class CatalogueImportTest {
                 .extract()
                 .path("revision");
         assertEquals(
-                Map.of("measures.catalogue.revised.v1", 1L, "measures.indicator.defined.v2", 2L), eventsAfter(start));
+                Map.of("measures.catalogue.revised.v1", 1L, "measures.indicator.defined.v3", 2L), eventsAfter(start));
         assertEquals(
                 "measures.catalogue.revised.v1",
                 typesAfter(start).getFirst(),
@@ -157,8 +157,29 @@ class CatalogueImportTest {
                 .body("amended", equalTo(List.of(a)))
                 .body("organisations", equalTo(List.of()));
         assertEquals(
-                Map.of("measures.catalogue.revised.v1", 1L, "measures.indicator.amended.v1", 1L), eventsAfter(changed));
+                Map.of("measures.catalogue.revised.v1", 1L, "measures.indicator.amended.v2", 1L), eventsAfter(changed));
         Api.get(COTSWOLD, "/api/indicators/" + a).statusCode(200).body("title", equalTo("Test incidents, renamed"));
+        Api.get(COTSWOLD, "/api/indicators/" + b).statusCode(200).body("public", equalTo(false));
+
+        // a file that only marks an indicator public is a revision too: the public figures change with it
+        long madePublic = lastPosition();
+        Api.post(
+                        COTSWOLD,
+                        IMPORT,
+                        file(
+                                "cotswold",
+                                council,
+                                indicator(a, "Test incidents, renamed", council),
+                                indicator(b, "Test crimes", "gloucestershire-constabulary")
+                                        .replace("}", ",\"public\":true}")))
+                .statusCode(200)
+                .body("changed", equalTo(true))
+                .body("revision", equalTo(revision + 2))
+                .body("amended", equalTo(List.of(b)));
+        assertEquals(
+                Map.of("measures.catalogue.revised.v1", 1L, "measures.indicator.amended.v2", 1L),
+                eventsAfter(madePublic));
+        Api.get(COTSWOLD, "/api/indicators/" + b).statusCode(200).body("public", equalTo(true));
 
         Api.get(COTSWOLD, "/api/indicators/revisions")
                 .statusCode(200)
@@ -255,6 +276,7 @@ class CatalogueImportTest {
                 null,
                 null,
                 null,
+                null,
                 null);
         var definition = IndicatorDefinitions.validate(body, Set.of("council-" + s));
         var amend = new IndicatorCommand.AmendIndicator(code, definition);
@@ -265,7 +287,7 @@ class CatalogueImportTest {
         }
         assertEquals(Map.of(), eventsAfter(start));
         stage(code, amend, 1);
-        assertEquals(Map.of("measures.indicator.amended.v1", 1L), eventsAfter(start));
+        assertEquals(Map.of("measures.indicator.amended.v2", 1L), eventsAfter(start));
         assertThrows(
                 ConcurrencyConflict.class,
                 () -> stage(code, amend, 2),

@@ -52,6 +52,30 @@ class IndicatorCatalogueTest {
                 .body("find { it.code == '" + code + "' }." + field, equalTo(value));
     }
 
+    /**
+     * The counts of crime and ASB are public, in Stroud's catalogue and the county core set another district has;
+     * domestic abuse (posted by ward) and the rest are not.
+     */
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            RECORDED-CRIME,          true
+            ASB-INCIDENTS,           true
+            SV-VIOLENCE-WITH-INJURY, true
+            HATE-CRIMES,             true
+            DA-INCIDENTS-CRIMES,     false
+            """)
+    void theCatalogueMarksTheCountsOfCrimeAndAsbPublic(String code, boolean isPublic) {
+        for (String user : List.of("viewer", "cotswold-coordinator")) {
+            Api.get(Tokens.user(user), "/api/indicators")
+                    .statusCode(200)
+                    .body("find { it.code == '" + code + "' }.public", equalTo(isPublic));
+        }
+        Api.get(Tokens.user("viewer"), "/api/indicators")
+                .statusCode(200)
+                .body("find { it.code == 'ASB-COMPLAINTS' }.public", equalTo(false))
+                .body("find { it.code == 'VIAWG-REPORTS' }.public", equalTo(false));
+    }
+
     @Test
     void everyLineOfThePlanIsInTheCatalogueWithItsRules() throws Exception {
         Api.get(Tokens.user("viewer"), "/api/indicators").statusCode(200).body("size()", greaterThanOrEqualTo(22));
@@ -109,10 +133,55 @@ class IndicatorCatalogueTest {
         Api.get(Tokens.user("viewer"), "/api/indicators/KNIFE-CRIME/history")
                 .statusCode(200)
                 .body("", hasSize(2))
-                .body("[0].type", equalTo("measures.indicator.defined.v2"))
-                .body("[1].type", equalTo("measures.indicator.amended.v1"))
+                .body("[0].type", equalTo("measures.indicator.defined.v3"))
+                .body("[1].type", equalTo("measures.indicator.amended.v2"))
                 .body("[1].actor.subject", org.hamcrest.Matchers.notNullValue())
                 .body("[1].changes.field", hasItem("/definition/tolerance"));
+    }
+
+    /**
+     * An indicator is not public unless its definition says so; the coordinator marks one public with a merge patch
+     * (an amendment) and takes the mark away with null; {@code public} is a JSON boolean, a string is a 400 naming it.
+     */
+    @Test
+    void theCoordinatorMarksAnIndicatorPublic() {
+        String coordinator = Tokens.user("coordinator");
+        String etag = Api.post(coordinator, "/api/indicators", NEW_INDICATOR.formatted("ROBBERY"))
+                .statusCode(201)
+                .body("public", equalTo(false))
+                .extract()
+                .header("ETag");
+        long before = Db.events();
+        Api.mergePatch(coordinator, "/api/indicators/ROBBERY", "{\"public\":\"yes\"}", etag)
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("public"));
+        assertEquals(before, Db.events());
+        Api.mergePatch(coordinator, "/api/indicators/ROBBERY", "{\"public\":true}", etag)
+                .statusCode(200)
+                .body("public", equalTo(true))
+                .body("version", equalTo(2));
+        Api.get(Tokens.user("viewer"), "/api/indicators/ROBBERY")
+                .statusCode(200)
+                .body("public", equalTo(true));
+        Api.mergePatch(coordinator, "/api/indicators/ROBBERY", "{\"public\":null}", "\"2\"")
+                .statusCode(200)
+                .body("public", equalTo(false));
+        Api.get(Tokens.user("viewer"), "/api/indicators/ROBBERY/history")
+                .statusCode(200)
+                .body(
+                        "type",
+                        equalTo(List.of(
+                                "measures.indicator.defined.v3",
+                                "measures.indicator.amended.v2",
+                                "measures.indicator.amended.v2")))
+                .body("[1].changes.field", hasItem("/definition/public"));
+        Api.post(
+                        coordinator,
+                        "/api/indicators",
+                        NEW_INDICATOR.formatted("ROBBERY-2").replace("}", ",\"public\":1}"))
+                .statusCode(400)
+                .body("detail", containsString("public"));
     }
 
     @Test

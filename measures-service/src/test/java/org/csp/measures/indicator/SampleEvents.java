@@ -13,13 +13,21 @@ import org.csp.measures.indicator.IndicatorEvent.IndicatorDefinition;
  */
 final class SampleEvents {
 
-    static final IndicatorDefinition ASB = asb(Map.of(), 5, "ward");
+    static final IndicatorDefinition ASB = asb(Map.of(), 5, true, "ward");
 
     /** The same with a 2024/25 target. */
-    static final IndicatorDefinition ASB_WITH_TARGET = asb(Map.of("2024/25", BigDecimal.valueOf(1200)), 5, "ward");
+    static final IndicatorDefinition ASB_WITH_TARGET =
+            asb(Map.of("2024/25", BigDecimal.valueOf(1200)), 5, true, "ward");
 
-    /** As a first (v1) definition reads: no disclosure threshold, at district level. */
-    static final IndicatorDefinition ASB_AS_V1 = asb(Map.of(), null, "district");
+    /** As a definition of v2 reads: not public. */
+    static final IndicatorDefinition ASB_AS_V2 = asb(Map.of(), 5, false, "ward");
+
+    /** As an amendment of v1 reads: not public. */
+    static final IndicatorDefinition ASB_WITH_TARGET_AS_V1 =
+            asb(Map.of("2024/25", BigDecimal.valueOf(1200)), 5, false, "ward");
+
+    /** As a first (v1) definition reads: no disclosure threshold, at district level, not public. */
+    static final IndicatorDefinition ASB_AS_V1 = asb(Map.of(), null, false, "district");
 
     static final IndicatorDefined ASB_DEFINED = new IndicatorDefined("ASB-INCIDENTS", ASB);
     static final IndicatorAmended ASB_AMENDED = new IndicatorAmended("ASB-INCIDENTS", ASB_WITH_TARGET);
@@ -27,7 +35,7 @@ final class SampleEvents {
     private SampleEvents() {}
 
     private static IndicatorDefinition asb(
-            Map<String, BigDecimal> targets, Integer disclosureThreshold, String geographyLevel) {
+            Map<String, BigDecimal> targets, Integer disclosureThreshold, boolean isPublic, String geographyLevel) {
         return new IndicatorDefinition(
                 "Recorded ASB incidents",
                 "…",
@@ -41,6 +49,7 @@ final class SampleEvents {
                 targets,
                 BigDecimal.valueOf(5),
                 disclosureThreshold,
+                isPublic,
                 geographyLevel,
                 null);
     }

@@ -14,8 +14,14 @@ public final class MeasuresEventTypes {
     /** Shipped first (flat); read as {@link #INDICATOR_DEFINED_V2}. */
     public static final String INDICATOR_DEFINED_V1 = "measures.indicator.defined.v1";
 
+    /** Shipped in issue 9 (no public flag); read as {@link #INDICATOR_DEFINED_V3}, not public. */
     public static final String INDICATOR_DEFINED_V2 = "measures.indicator.defined.v2";
+    /** Shipped in issue 9 (no public flag); read as {@link #INDICATOR_AMENDED_V2}, not public. */
     public static final String INDICATOR_AMENDED_V1 = "measures.indicator.amended.v1";
+    /** An indicator joins the catalogue; its definition says whether its counts are public. */
+    public static final String INDICATOR_DEFINED_V3 = "measures.indicator.defined.v3";
+    /** The whole definition after a change, with the public flag. */
+    public static final String INDICATOR_AMENDED_V2 = "measures.indicator.amended.v2";
     /** A data point's first figure. */
     public static final String DATA_POINT_RECORDED_V1 = "measures.measure.recorded.v1";
     /** A data point's different figure: a revision, with the reason and the previous value. */
@@ -42,7 +48,9 @@ public final class MeasuresEventTypes {
             COMPARATOR_RECORDED_V1,
             CATALOGUE_REVISED_V1,
             COMPARATOR_RECORDED_V2,
-            COMPARATOR_SOURCE_SAVED_V1);
+            COMPARATOR_SOURCE_SAVED_V1,
+            INDICATOR_DEFINED_V3,
+            INDICATOR_AMENDED_V2);
 
     private MeasuresEventTypes() {}
 }

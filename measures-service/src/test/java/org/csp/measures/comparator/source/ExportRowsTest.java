@@ -49,6 +49,7 @@ class ExportRowsTest {
                         Map.of(),
                         BigDecimal.valueOf(5),
                         null,
+                        false,
                         "district",
                         null));
     }

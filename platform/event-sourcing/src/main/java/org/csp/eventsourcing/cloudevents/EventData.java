@@ -113,6 +113,11 @@ public final class EventData {
                 name, node -> node.isIntegralNumber() && node.canConvertToInt(), "a whole number", JsonNode::intValue);
     }
 
+    /** true or false; null when absent or null. */
+    public Boolean optionalBoolean(String name) {
+        return optional(name, JsonNode::isBoolean, "true or false", JsonNode::booleanValue);
+    }
+
     public BigDecimal decimal(String name) {
         JsonNode node = data.get(name);
         if (node == null || !node.isNumber()) {

@@ -4,46 +4,60 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
+import java.util.Random;
 
 /**
- * Generated public tables: a county (or none: districts alone) with one to four districts, each with no wards (its own
- * figure) or one to five wards it is the sum of; counts with many small ones (half from 1 to 12, a fifth 0, the rest up
- * to 40), so that suppression, complements and cascades are common.
+ * Generated public tables, from a seeded {@link Random} (the same seed, the same tables): a county (or none: districts
+ * alone) with one to {@code maxDistricts} districts, each with no wards (its own figure) or one to {@code maxWards}
+ * wards it is the sum of; counts with many small ones (half from 1 to 12, a fifth 0, the rest up to 40), so that
+ * suppression, complements and cascades are common.
  */
 final class Tables {
 
     static final String COUNTY = "E10000013";
 
-    private Tables() {}
+    /** The thresholds an indicator may have: none, below 10, 10 and above. */
+    private static final List<Integer> THRESHOLDS = java.util.Arrays.asList(null, 0, 5, 10, 11, 15, 20);
+
+    private final Random random;
+
+    Tables(long seed) {
+        this.random = new Random(seed);
+    }
 
     /** A district's shape: its own count when it has no wards, else its wards' counts. */
     record District(long own, List<Long> wards) {}
 
-    static Arbitrary<Long> count() {
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(2, Arbitraries.just(0L)),
-                net.jqwik.api.Tuple.of(5, Arbitraries.longs().between(1, 12)),
-                net.jqwik.api.Tuple.of(3, Arbitraries.longs().between(13, 40)));
+    long count() {
+        int pick = random.nextInt(10);
+        if (pick < 2) {
+            return 0;
+        }
+        return pick < 7 ? 1 + random.nextInt(12) : 13 + random.nextInt(28);
     }
 
-    static Arbitrary<District> district(int maxWards) {
-        return Combinators.combine(count(), count().list().ofMinSize(0).ofMaxSize(maxWards))
-                .as(District::new);
+    District district(int maxWards) {
+        long own = count();
+        int wards = random.nextInt(maxWards + 1);
+        List<Long> counts = new ArrayList<>();
+        for (int w = 0; w < wards; w++) {
+            counts.add(count());
+        }
+        return new District(own, counts);
     }
 
-    static Arbitrary<CountTable> tables(int maxDistricts, int maxWards) {
-        return Combinators.combine(
-                        Arbitraries.of(true, true, false),
-                        district(maxWards).list().ofMinSize(1).ofMaxSize(maxDistricts))
-                .as(Tables::table);
+    CountTable table(int maxDistricts, int maxWards) {
+        boolean county = random.nextInt(3) < 2;
+        int districts = 1 + random.nextInt(maxDistricts);
+        List<District> shape = new ArrayList<>();
+        for (int d = 0; d < districts; d++) {
+            shape.add(district(maxWards));
+        }
+        return table(county, shape);
     }
 
-    /** The thresholds an indicator may have: none, below 10, 10 and above. */
-    static Arbitrary<Integer> thresholds() {
-        return Arbitraries.of(null, 0, 5, 10, 11, 15, 20);
+    Integer threshold() {
+        return THRESHOLDS.get(random.nextInt(THRESHOLDS.size()));
     }
 
     static CountTable table(boolean county, List<District> districts) {

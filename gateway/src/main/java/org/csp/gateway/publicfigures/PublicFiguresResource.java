@@ -1,0 +1,52 @@
+package org.csp.gateway.publicfigures;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Date;
+import org.csp.calendar.FinancialQuarter;
+import org.csp.problem.ProblemException;
+
+/**
+ * The public figures ({@code GET /api/public/2024-25-Q2}): no login (Priority 4: "inform the community of the actual
+ * levels of crime and ASB"), nothing a login would be needed for, counts put through disclosure control; rate-limited
+ * by address like every request without a token; cacheable by anyone for a minute, and conditional on its tag.
+ */
+@Path("/api/public")
+@Produces(MediaType.APPLICATION_JSON)
+public class PublicFiguresResource {
+
+    private final PublicFigures figures;
+
+    public PublicFiguresResource(PublicFigures figures) {
+        this.figures = figures;
+    }
+
+    @GET
+    @Path("{quarter}")
+    @PermitAll
+    public Uni<Response> quarter(
+            @PathParam("quarter") String quarter, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        FinancialQuarter q = FinancialQuarter.parse(quarter)
+                .orElseThrow(() -> new ProblemException(
+                        400,
+                        "invalid-quarter",
+                        "Unknown quarter",
+                        "'" + quarter + "' is not a financial quarter; write it like 2024-25-Q2."));
+        return figures.read(q, ifNoneMatch).map(tagged -> {
+            Response.ResponseBuilder response =
+                    tagged.view() == null ? Response.notModified() : Response.ok(tagged.view());
+            return response.header(HttpHeaders.ETAG, tagged.etag())
+                    .lastModified(Date.from(tagged.lastModified()))
+                    .header(HttpHeaders.CACHE_CONTROL, "public, max-age=60")
+                    .build();
+        });
+    }
+}

@@ -144,6 +144,15 @@ final class QuarterlyTables {
             ALTER TABLE engagement ADD COLUMN IF NOT EXISTS reach int;
             ALTER TABLE engagement ADD COLUMN IF NOT EXISTS recorded_at timestamptz;
             CREATE INDEX IF NOT EXISTS engagement_by_quarter ON engagement (partnership_id, quarter);
+            CREATE TABLE IF NOT EXISTS consultation (
+                partnership_id text NOT NULL, consultation_id text NOT NULL, kind text, title text,
+                priorities jsonb, opens_on date, planned_close date, closed_on date, questions jsonb, results jsonb,
+                published_on date,
+                PRIMARY KEY (partnership_id, consultation_id));
+            CREATE TABLE IF NOT EXISTS case_review (
+                partnership_id text NOT NULL, case_reference text NOT NULL, received_on date, decided_on date,
+                threshold_met boolean, closed_on date, outcome text,
+                PRIMARY KEY (partnership_id, case_reference));
             CREATE TABLE IF NOT EXISTS review_close (
                 partnership_id text NOT NULL, quarter text NOT NULL, number int NOT NULL, closed_at timestamptz NOT NULL,
                 PRIMARY KEY (partnership_id, quarter, number))""";
@@ -193,6 +202,70 @@ final class QuarterlyTables {
             String rag,
             String commentary,
             OffsetDateTime at) {}
+
+    /**
+     * What a batch says of a consultation or survey: each field null where its events say nothing of it (opened: kind,
+     * title, priorities, dates and questions as JSON; closed: the day; results published: the results as JSON and the
+     * day, a later publication replacing an earlier one).
+     */
+    record ConsultationRow(
+            String partnership,
+            String id,
+            String kind,
+            String title,
+            String priorities,
+            LocalDate opensOn,
+            LocalDate plannedClose,
+            LocalDate closedOn,
+            String questions,
+            String results,
+            LocalDate publishedOn) {
+
+        /** This row with what {@code later} says over it. */
+        ConsultationRow then(ConsultationRow later) {
+            return new ConsultationRow(
+                    partnership,
+                    id,
+                    or(later.kind, kind),
+                    or(later.title, title),
+                    or(later.priorities, priorities),
+                    or(later.opensOn, opensOn),
+                    or(later.plannedClose, plannedClose),
+                    or(later.closedOn, closedOn),
+                    or(later.questions, questions),
+                    or(later.results, results),
+                    or(later.publishedOn, publishedOn));
+        }
+    }
+
+    /**
+     * What a batch says of an ASB case review, only its dates and outcomes (no text, no names): received, the threshold
+     * decided (met or not), closed with its outcome; null where its events say nothing of it.
+     */
+    record CaseReviewRow(
+            String partnership,
+            String reference,
+            LocalDate receivedOn,
+            LocalDate decidedOn,
+            Boolean met,
+            LocalDate closedOn,
+            String outcome) {
+
+        CaseReviewRow then(CaseReviewRow later) {
+            return new CaseReviewRow(
+                    partnership,
+                    reference,
+                    or(later.receivedOn, receivedOn),
+                    or(later.decidedOn, decidedOn),
+                    or(later.met, met),
+                    or(later.closedOn, closedOn),
+                    or(later.outcome, outcome));
+        }
+    }
+
+    private static <T> T or(T later, T earlier) {
+        return later != null ? later : earlier;
+    }
 
     /** One revision of a data point, as recorded and when. */
     record RevisionRow(
@@ -400,6 +473,57 @@ final class QuarterlyTables {
         return execute(tx, u, """
                 INSERT INTO progress_report (%s) SELECT * FROM %s
                 ON CONFLICT (partnership_id, initiative_id, version) DO NOTHING""".formatted(u.columns(), u.as("u")));
+    }
+
+    /** What the batch says of each consultation, over what is stored. */
+    static Uni<Void> upsertConsultations(SqlConnection tx, Collection<ConsultationRow> rows) {
+        Unnest<ConsultationRow> u = Unnest.of(rows)
+                .text("partnership_id", ConsultationRow::partnership)
+                .text("consultation_id", ConsultationRow::id)
+                .text("kind", ConsultationRow::kind)
+                .text("title", ConsultationRow::title)
+                .text("priorities", ConsultationRow::priorities)
+                .date("opens_on", ConsultationRow::opensOn)
+                .date("planned_close", ConsultationRow::plannedClose)
+                .date("closed_on", ConsultationRow::closedOn)
+                .text("questions", ConsultationRow::questions)
+                .text("results", ConsultationRow::results)
+                .date("published_on", ConsultationRow::publishedOn);
+        return execute(tx, u, """
+                INSERT INTO consultation (%s)
+                SELECT u.partnership_id, u.consultation_id, u.kind, u.title, u.priorities::jsonb, u.opens_on,
+                       u.planned_close, u.closed_on, u.questions::jsonb, u.results::jsonb, u.published_on
+                  FROM %s
+                ON CONFLICT (partnership_id, consultation_id) DO UPDATE SET
+                    kind = coalesce(excluded.kind, consultation.kind),
+                    title = coalesce(excluded.title, consultation.title),
+                    priorities = coalesce(excluded.priorities, consultation.priorities),
+                    opens_on = coalesce(excluded.opens_on, consultation.opens_on),
+                    planned_close = coalesce(excluded.planned_close, consultation.planned_close),
+                    closed_on = coalesce(excluded.closed_on, consultation.closed_on),
+                    questions = coalesce(excluded.questions, consultation.questions),
+                    results = coalesce(excluded.results, consultation.results),
+                    published_on = coalesce(excluded.published_on, consultation.published_on)""".formatted(u.columns(), u.as("u")));
+    }
+
+    /** What the batch says of each case review, over what is stored. */
+    static Uni<Void> upsertCaseReviews(SqlConnection tx, Collection<CaseReviewRow> rows) {
+        Unnest<CaseReviewRow> u = Unnest.of(rows)
+                .text("partnership_id", CaseReviewRow::partnership)
+                .text("case_reference", CaseReviewRow::reference)
+                .date("received_on", CaseReviewRow::receivedOn)
+                .date("decided_on", CaseReviewRow::decidedOn)
+                .bool("threshold_met", CaseReviewRow::met)
+                .date("closed_on", CaseReviewRow::closedOn)
+                .text("outcome", CaseReviewRow::outcome);
+        return execute(tx, u, """
+                INSERT INTO case_review (%s) SELECT * FROM %s
+                ON CONFLICT (partnership_id, case_reference) DO UPDATE SET
+                    received_on = coalesce(excluded.received_on, case_review.received_on),
+                    decided_on = coalesce(excluded.decided_on, case_review.decided_on),
+                    threshold_met = coalesce(excluded.threshold_met, case_review.threshold_met),
+                    closed_on = coalesce(excluded.closed_on, case_review.closed_on),
+                    outcome = coalesce(excluded.outcome, case_review.outcome)""".formatted(u.columns(), u.as("u")));
     }
 
     /** Every revision of every data point is kept, with when it was recorded. */

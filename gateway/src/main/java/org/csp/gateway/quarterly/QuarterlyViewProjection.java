@@ -37,7 +37,8 @@ public class QuarterlyViewProjection implements Projection {
      * and the change clock stamped on the rows it reads. 6: the view as the partnership's meeting sees it: objectives,
      * initiatives' dates, every progress report and data point revision with when it was made, engagement records'
      * priorities and reach, every close of a review; the clock ticks with every batch; indicators v3 and amended.v2,
-     * each indicator's public flag and disclosure threshold (the public figures).
+     * each indicator's public flag and disclosure threshold (the public figures); consultations and case reviews' dates
+     * and outcomes.
      */
     @Override
     public int version() {
@@ -94,7 +95,9 @@ public class QuarterlyViewProjection implements Projection {
                 .flatMap(ignored -> QuarterlyTables.addRevisions(tx, measures.revisions()))
                 .flatMap(ignored -> QuarterlyTables.upsertComparators(tx, measures.comparators()))
                 .flatMap(ignored -> QuarterlyTables.applyReviews(tx, plan.reviews()))
-                .flatMap(ignored -> QuarterlyTables.addEngagements(tx, engagement.engagements()));
+                .flatMap(ignored -> QuarterlyTables.addEngagements(tx, engagement.engagements()))
+                .flatMap(ignored -> QuarterlyTables.upsertConsultations(tx, engagement.consultations()))
+                .flatMap(ignored -> QuarterlyTables.upsertCaseReviews(tx, engagement.caseReviews()));
     }
 
     @SafeVarargs

@@ -1,11 +1,16 @@
 package org.csp.gateway.views;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -27,6 +32,8 @@ import org.csp.gateway.quarterly.QuarterlyViewProjection;
 import org.csp.gateway.quarterly.QuarterlyViews;
 import org.csp.gateway.quarterly.ViewClock;
 import org.csp.gateway.views.PriorityView.Progress;
+import org.csp.gateway.views.PriorityViews.CaseReview;
+import org.csp.gateway.views.PriorityViews.Consultation;
 import org.csp.gateway.views.PriorityViews.Engagement;
 import org.csp.gateway.views.PriorityViews.Initiative;
 import org.csp.gateway.views.PriorityViews.Objective;
@@ -148,7 +155,15 @@ public class PartnershipViews {
 
     private static PriorityView withoutLists(PriorityView p) {
         return new PriorityView(
-                p.number(), p.title(), p.report(), p.summary(), p.indicators(), p.engagement(), null, null);
+                p.number(),
+                p.title(),
+                p.report(),
+                p.summary(),
+                p.indicators(),
+                p.engagement(),
+                p.consultations(),
+                null,
+                null);
     }
 
     private record Read(AsAt asAt, ReviewState review, PriorityViews.Result result) {}
@@ -162,56 +177,102 @@ public class PartnershipViews {
                             SELECT number, title FROM priority WHERE partnership_id = $1 AND NOT retired ORDER BY number""")
                     .execute(Tuple.of(partnership))
                     .map(rows -> list(rows, r -> new Priority(r.getInteger("number"), r.getString("title"))))
-                    .flatMap(priorities -> tx.preparedQuery("""
+                    .flatMap(
+                            priorities -> tx.preparedQuery("""
                                     SELECT objective_id, priority, text FROM objective
                                      WHERE partnership_id = $1 AND NOT retired ORDER BY objective_id""")
-                            .execute(Tuple.of(partnership))
-                            .map(rows -> list(
-                                    rows,
-                                    r -> new Objective(
-                                            r.getString("objective_id"),
-                                            r.getInteger("priority"),
-                                            r.getString("text"))))
-                            .flatMap(objectives -> tx.preparedQuery("""
+                                    .execute(Tuple.of(partnership))
+                                    .map(rows -> list(
+                                            rows,
+                                            r -> new Objective(
+                                                    r.getString("objective_id"),
+                                                    r.getInteger("priority"),
+                                                    r.getString("text"))))
+                                    .flatMap(
+                                            objectives -> tx.preparedQuery("""
                                             SELECT initiative_id, priority, title, lead_organisation, start_date,
                                                    due_date, objectives::text AS objectives
                                               FROM initiative WHERE partnership_id = $1 AND NOT retired
                                              ORDER BY priority, initiative_id""")
-                                    .execute(Tuple.of(partnership))
-                                    .map(rows -> list(
-                                            rows,
-                                            r -> new Initiative(
-                                                    r.getString("initiative_id"),
-                                                    r.getInteger("priority"),
-                                                    r.getString("title"),
-                                                    r.getString("lead_organisation"),
-                                                    r.getLocalDate("start_date"),
-                                                    r.getLocalDate("due_date"),
-                                                    MeasuresReader.textsOf(r.getString("objectives")))))
-                                    .flatMap(initiatives -> progress(tx, partnership, quarter, at)
-                                            .flatMap(progress -> (at == null
-                                                            ? Uni.createFrom().item(Map.<String, Progress>of())
-                                                            : progress(tx, partnership, quarter, null))
-                                                    .flatMap(liveProgress -> indicators(
-                                                                    tx, partnership, quarter, at, review)
-                                                            .flatMap(indicators -> engagement(
-                                                                            tx, partnership, quarter, at)
-                                                                    .map(engagement -> new Read(
-                                                                            asAt,
-                                                                            review,
-                                                                            PriorityViews.of(new PriorityViews.Inputs(
-                                                                                    quarter,
-                                                                                    priorities,
-                                                                                    objectives,
-                                                                                    initiatives,
-                                                                                    progress,
-                                                                                    liveProgress,
-                                                                                    indicators.rows(),
-                                                                                    indicators.live(),
-                                                                                    indicators.revisedAt(),
-                                                                                    indicators.priorityOf(),
-                                                                                    engagement,
-                                                                                    review))))))))));
+                                                    .execute(Tuple.of(partnership))
+                                                    .map(rows -> list(
+                                                            rows,
+                                                            r -> new Initiative(
+                                                                    r.getString("initiative_id"),
+                                                                    r.getInteger("priority"),
+                                                                    r.getString("title"),
+                                                                    r.getString("lead_organisation"),
+                                                                    r.getLocalDate("start_date"),
+                                                                    r.getLocalDate("due_date"),
+                                                                    MeasuresReader.textsOf(r.getString("objectives")))))
+                                                    .flatMap(
+                                                            initiatives -> progress(tx, partnership, quarter, at)
+                                                                    .flatMap(
+                                                                            progress -> (at == null
+                                                                                            ? Uni.createFrom()
+                                                                                                    .item(
+                                                                                                            Map
+                                                                                                                    .<String,
+                                                                                                                            Progress>
+                                                                                                                            of())
+                                                                                            : progress(
+                                                                                                    tx,
+                                                                                                    partnership,
+                                                                                                    quarter,
+                                                                                                    null))
+                                                                                    .flatMap(
+                                                                                            liveProgress -> indicators(
+                                                                                                            tx,
+                                                                                                            partnership,
+                                                                                                            quarter,
+                                                                                                            at,
+                                                                                                            review)
+                                                                                                    .flatMap(
+                                                                                                            indicators ->
+                                                                                                                    engagement(
+                                                                                                                                    tx,
+                                                                                                                                    partnership,
+                                                                                                                                    quarter,
+                                                                                                                                    at)
+                                                                                                                            .flatMap(
+                                                                                                                                    engagement ->
+                                                                                                                                            consultations(
+                                                                                                                                                            tx,
+                                                                                                                                                            partnership,
+                                                                                                                                                            quarter)
+                                                                                                                                                    .flatMap(
+                                                                                                                                                            consultations ->
+                                                                                                                                                                    caseReviews(
+                                                                                                                                                                                    tx,
+                                                                                                                                                                                    partnership,
+                                                                                                                                                                                    quarter)
+                                                                                                                                                                            .map(
+                                                                                                                                                                                    caseReviews ->
+                                                                                                                                                                                            new Read(
+                                                                                                                                                                                                    asAt,
+                                                                                                                                                                                                    review,
+                                                                                                                                                                                                    PriorityViews
+                                                                                                                                                                                                            .of(
+                                                                                                                                                                                                                    new PriorityViews
+                                                                                                                                                                                                                            .Inputs(
+                                                                                                                                                                                                                            quarter,
+                                                                                                                                                                                                                            priorities,
+                                                                                                                                                                                                                            objectives,
+                                                                                                                                                                                                                            initiatives,
+                                                                                                                                                                                                                            progress,
+                                                                                                                                                                                                                            liveProgress,
+                                                                                                                                                                                                                            indicators
+                                                                                                                                                                                                                                    .rows(),
+                                                                                                                                                                                                                            indicators
+                                                                                                                                                                                                                                    .live(),
+                                                                                                                                                                                                                            indicators
+                                                                                                                                                                                                                                    .revisedAt(),
+                                                                                                                                                                                                                            indicators
+                                                                                                                                                                                                                                    .priorityOf(),
+                                                                                                                                                                                                                            engagement,
+                                                                                                                                                                                                                            consultations,
+                                                                                                                                                                                                                            caseReviews,
+                                                                                                                                                                                                                            review))))))))))));
         });
     }
 
@@ -349,6 +410,75 @@ public class PartnershipViews {
                                         .toList(),
                                 r.getInteger("attendance"),
                                 r.getInteger("reach"))));
+    }
+
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    /** The consultations and surveys that closed in the quarter, with their latest published results. */
+    private static Uni<List<Consultation>> consultations(
+            SqlConnection tx, String partnership, FinancialQuarter quarter) {
+        return tx.preparedQuery("""
+                        SELECT consultation_id, kind, title, priorities::text AS priorities, closed_on, published_on,
+                               questions::text AS questions, results::text AS results
+                          FROM consultation
+                         WHERE partnership_id = $1 AND closed_on BETWEEN $2 AND $3 ORDER BY closed_on, consultation_id""")
+                .execute(Tuple.of(partnership, quarter.firstDay(), quarter.lastDay()))
+                .map(rows -> list(rows, r -> {
+                    Map<String, String> questions = new HashMap<>();
+                    json(r.getString("questions"))
+                            .forEach(q -> questions.put(
+                                    q.path("code").asText(), q.path("text").asText()));
+                    List<PriorityView.Result> results = new ArrayList<>();
+                    json(r.getString("results"))
+                            .forEach(x -> results.add(new PriorityView.Result(
+                                    x.path("question").asText(),
+                                    questions.get(x.path("question").asText()),
+                                    x.path("percentage").decimalValue(),
+                                    x.path("sampleSize").isNumber()
+                                            ? x.path("sampleSize").intValue()
+                                            : null)));
+                    List<Integer> priorities = new ArrayList<>();
+                    json(r.getString("priorities")).forEach(n -> priorities.add(n.intValue()));
+                    return new Consultation(
+                            priorities,
+                            new PriorityView.ConsultationView(
+                                    r.getString("consultation_id"),
+                                    r.getString("kind"),
+                                    r.getString("title"),
+                                    r.getLocalDate("closed_on"),
+                                    r.getLocalDate("published_on"),
+                                    results));
+                }));
+    }
+
+    /** The case reviews received, decided or closed in the quarter: dates and outcomes only. */
+    private static Uni<List<CaseReview>> caseReviews(SqlConnection tx, String partnership, FinancialQuarter quarter) {
+        return tx.preparedQuery("""
+                        SELECT received_on, decided_on, threshold_met, closed_on, outcome FROM case_review
+                         WHERE partnership_id = $1 AND (received_on BETWEEN $2 AND $3 OR decided_on BETWEEN $2 AND $3
+                                                        OR closed_on BETWEEN $2 AND $3)""")
+                .execute(Tuple.of(partnership, quarter.firstDay(), quarter.lastDay()))
+                .map(rows -> list(
+                        rows,
+                        r -> new CaseReview(
+                                r.getLocalDate("received_on"),
+                                r.getLocalDate("decided_on"),
+                                r.getBoolean("threshold_met"),
+                                r.getLocalDate("closed_on"),
+                                r.getString("outcome"))));
+    }
+
+    /** A stored JSON value (null: an empty array). */
+    private static JsonNode json(String text) {
+        if (text == null) {
+            return JSON.createArrayNode();
+        }
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("A stored value of the quarterly view is not JSON: " + text, e);
+        }
     }
 
     private static OffsetDateTime offset(Instant at) {

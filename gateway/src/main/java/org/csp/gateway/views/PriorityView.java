@@ -25,6 +25,7 @@ public record PriorityView(
         InitiativeSummary summary,
         List<IndicatorView> indicators,
         EngagementSummary engagement,
+        List<ConsultationView> consultations,
         List<ObjectiveView> objectives,
         List<InitiativeView> initiatives) {
 
@@ -102,6 +103,29 @@ public record PriorityView(
 
     /** Figures as they stand now, beside what the review was given: value, RAG, direction and when they changed. */
     public record Revised(BigDecimal value, String rag, String direction, Instant revisedAt) {}
+
+    /**
+     * A consultation or survey linked to the priority that closed in the quarter, with its headline results (the latest
+     * publication's: each question's text, the percentage and the sample size; none until published).
+     */
+    public record ConsultationView(
+            String id, String kind, String title, LocalDate closedOn, LocalDate publishedOn, List<Result> results) {}
+
+    public record Result(String question, String text, BigDecimal percentage, Integer sampleSize) {}
+
+    /**
+     * The partnership's ASB case reviews in the quarter, counts only: applications received, threshold decisions
+     * (met, not met, and how many within ten working days of the application: Monday to Friday, bank holidays not
+     * taken out), reviews closed (by outcome).
+     */
+    public record CaseReviewSummary(
+            int received,
+            int decided,
+            int thresholdMet,
+            int thresholdNotMet,
+            int decidedWithinTenWorkingDays,
+            int closed,
+            Map<String, Long> closedByOutcome) {}
 
     /**
      * The engagement records of the quarter (by start date) linked to the priority (for the whole partnership: all of

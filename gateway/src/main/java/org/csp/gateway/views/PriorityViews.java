@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 import org.csp.assessment.FamilyGroupView;
 import org.csp.calendar.FinancialQuarter;
 import org.csp.gateway.county.FeedRow;
+import org.csp.gateway.views.PriorityView.CaseReviewSummary;
+import org.csp.gateway.views.PriorityView.ConsultationView;
 import org.csp.gateway.views.PriorityView.EngagementSummary;
 import org.csp.gateway.views.PriorityView.IndicatorView;
 import org.csp.gateway.views.PriorityView.InitiativeSummary;
@@ -49,6 +51,12 @@ final class PriorityViews {
 
     record Engagement(String type, List<Integer> priorities, long attendance, long reach) {}
 
+    /** A consultation that closed in the quarter, its priorities and its headline results. */
+    record Consultation(List<Integer> priorities, ConsultationView view) {}
+
+    /** An ASB case review's dates and outcome (null: not yet). */
+    record CaseReview(LocalDate receivedOn, LocalDate decidedOn, Boolean met, LocalDate closedOn, String outcome) {}
+
     /**
      * {@code progress}: each initiative's latest report up to the quarter as the view shows it; {@code indicators} the
      * district rows of the partnership's indicators as the view shows them, {@code priorityOf} each indicator's
@@ -68,6 +76,8 @@ final class PriorityViews {
             Map<String, Instant> revisedAt,
             Map<String, Integer> priorityOf,
             List<Engagement> engagement,
+            List<Consultation> consultations,
+            List<CaseReview> caseReviews,
             ReviewState review) {}
 
     /** Every priority with its lists, the partnership's totals and the indicators no priority names. */
@@ -108,6 +118,10 @@ final class PriorityViews {
                             .filter(v -> Objects.equals(in.priorityOf().get(v.code()), n))
                             .toList(),
                     engagement(in.engagement(), e -> e.priorities().contains(n)),
+                    in.consultations().stream()
+                            .filter(c -> c.priorities().contains(n))
+                            .map(Consultation::view)
+                            .toList(),
                     objectives,
                     views));
         }
@@ -123,8 +137,53 @@ final class PriorityViews {
                 indicators.stream()
                         .filter(v -> v.rag() != null)
                         .collect(Collectors.groupingBy(IndicatorView::rag, TreeMap::new, Collectors.counting())),
-                engagement(in.engagement(), e -> true));
+                engagement(in.engagement(), e -> true),
+                in.consultations().size(),
+                caseReviews(in.quarter(), in.caseReviews()));
         return new Result(priorities, totals, others);
+    }
+
+    /** The quarter's case reviews counted: received, decided (and how soon), closed by outcome. */
+    static CaseReviewSummary caseReviews(FinancialQuarter quarter, List<CaseReview> reviews) {
+        int received = 0;
+        int decided = 0;
+        int met = 0;
+        int withinTen = 0;
+        Map<String, Long> closed = new TreeMap<>();
+        for (CaseReview r : reviews) {
+            if (r.receivedOn() != null && quarter.contains(r.receivedOn())) {
+                received++;
+            }
+            if (r.decidedOn() != null && quarter.contains(r.decidedOn())) {
+                decided++;
+                met += Boolean.TRUE.equals(r.met()) ? 1 : 0;
+                if (r.receivedOn() != null && workingDaysBetween(r.receivedOn(), r.decidedOn()) <= 10) {
+                    withinTen++;
+                }
+            }
+            if (r.closedOn() != null && quarter.contains(r.closedOn())) {
+                closed.merge(r.outcome(), 1L, Long::sum);
+            }
+        }
+        return new CaseReviewSummary(
+                received,
+                decided,
+                met,
+                decided - met,
+                withinTen,
+                (int) closed.values().stream().mapToLong(Long::longValue).sum(),
+                closed);
+    }
+
+    /** The working days (Monday to Friday) after {@code from} up to and including {@code to}. */
+    static long workingDaysBetween(LocalDate from, LocalDate to) {
+        long days = 0;
+        for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
+            if (d.getDayOfWeek().getValue() <= 5) {
+                days++;
+            }
+        }
+        return days;
     }
 
     /** Whether the priority's report reached the review: submitted, missing or not expected. */

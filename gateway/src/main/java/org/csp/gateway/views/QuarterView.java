@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.csp.gateway.quarterly.QuarterlyView;
+import org.csp.gateway.views.PriorityView.CaseReviewSummary;
 import org.csp.gateway.views.PriorityView.EngagementSummary;
 import org.csp.gateway.views.PriorityView.IndicatorView;
 import org.csp.gateway.views.PriorityView.InitiativeSummary;
@@ -12,7 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The partnership's quarterly view ({@code GET /api/views/quarterly/2024-25-Q2}) as its meeting sees it: which figures
- * it shows ({@code asAt}), the quarterly review's state, the summaries across priorities ({@code totals}) and each
+ * it shows ({@code asAt}), the quarterly review's state, the summaries across priorities ({@code totals}, with the
+ * consultations closed and the ASB case reviews, which no priority owns) and each
  * priority's ({@code priorities}); {@code otherIndicators} the indicators no priority names (the county core set's).
  * The first release's flat lists ({@code initiatives}, {@code measures}, {@code engagement}, {@code summary}) are kept
  * for the clients that read them; they always show the quarter as it stands now.
@@ -37,7 +39,9 @@ public record QuarterView(
             InitiativeSummary initiatives,
             int indicators,
             Map<String, Long> indicatorsByRag,
-            EngagementSummary engagement) {}
+            EngagementSummary engagement,
+            int consultationsClosed,
+            CaseReviewSummary caseReviews) {}
 
     /**
      * Which figures a view shows: {@code basis} "live" (as they stand now) or "close" (as they stood when the review

@@ -82,7 +82,7 @@ class EngagementEventsTest {
         });
     }
 
-    /** engagement-service's types too: case reviews are not part of the view, and must not be parked either. */
+    /** engagement-service's types too: each applied or ignored, never parked. */
     @Test
     void everyEventTypeEngagementServicePinsIsAppliedOrIgnored() throws Exception {
         List<String> types = pinned(EngagementEventTypes.ALL);

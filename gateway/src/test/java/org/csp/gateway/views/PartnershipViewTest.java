@@ -46,6 +46,7 @@ class PartnershipViewTest {
             events.publishAll(plan());
             events.publishAll(figures());
             events.publishAll(engagement());
+            events.publishAll(consultationAndCaseReviews());
             events.publish(review(
                     "plan.quarterly-review.opened.v1",
                     1,
@@ -61,6 +62,8 @@ class PartnershipViewTest {
                     && "submitted".equals(p81.get("report"))
                     && Integer.valueOf(3).equals(v.get("priorities.find { it.number == 81 }.summary.initiatives"))
                     && Integer.valueOf(2).equals(v.get("priorities.find { it.number == 81 }.engagement.records"))
+                    && Integer.valueOf(1).equals(v.get("totals.caseReviews.closed"))
+                    && v.get("priorities.find { it.number == 81 }.consultations[0].results[0]") != null
                     && new BigDecimal(36).equals(decimal(v, indicator(81) + ".value"));
         });
         assertEquals("live", view.getString("asAt.basis"));
@@ -80,6 +83,17 @@ class PartnershipViewTest {
         assertNull(view.get(p81 + ".initiatives"), "the whole view counts initiatives; the priority's page lists them");
         assertEquals(0, new BigDecimal(60).compareTo(decimal(view, indicator(81) + ".sameQuarterLastYear")));
         assertEquals(0, new BigDecimal(-24).compareTo(decimal(view, indicator(81) + ".change")));
+        String survey = p81 + ".consultations.find { it.id == 'view-81-survey' }";
+        assertEquals("How safe do you feel?", view.getString(survey + ".results[0].text"));
+        assertEquals(0, new BigDecimal("71.5").compareTo(decimal(view, survey + ".results[0].percentage")));
+        assertEquals(812, view.getInt(survey + ".results[0].sampleSize"));
+        assertEquals(List.of(), view.getList("priorities.find { it.number == 82 }.consultations"));
+        assertEquals(1, view.getInt("totals.consultationsClosed"));
+        assertEquals(2, view.getInt("totals.caseReviews.received"));
+        assertEquals(2, view.getInt("totals.caseReviews.decided"));
+        assertEquals(1, view.getInt("totals.caseReviews.thresholdMet"));
+        assertEquals(1, view.getInt("totals.caseReviews.decidedWithinTenWorkingDays"), "9 working days; 21");
+        assertEquals(Map.of("actions-agreed", 1), view.getMap("totals.caseReviews.closedByOutcome"));
         assertEquals("missing", view.getString("priorities.find { it.number == 82 }.report"));
         assertEquals(15, view.getInt("priorities.find { it.number == 82 }.engagement.attendance"));
 
@@ -285,6 +299,58 @@ class PartnershipViewTest {
                 activity("view-81-workshop", "workshop", List.of(81), 30, 100),
                 activity("view-82-survey", "survey", List.of(82), 5, null),
                 activity("view-81-82-event", "public-event", List.of(81, 82), 10, null));
+    }
+
+    /** A survey of priority 81 closed in November and published; two case reviews, one decided within ten days. */
+    private static List<ProducerRecord<String, byte[]>> consultationAndCaseReviews() {
+        String survey = "stroud:consultation:view-81-survey";
+        return List.of(
+                PinnedEvents.record("engagement.consultation.opened.v1", survey, 1, e -> {
+                    e.put("consultationId", "view-81-survey")
+                            .put("opensOn", "2011-10-01")
+                            .put("plannedClose", "2011-11-20");
+                    e.putArray("priorities").add(81);
+                    e.putArray("questions").addObject().put("code", "Q1").put("text", "How safe do you feel?");
+                }),
+                PinnedEvents.record(
+                        "engagement.consultation.closed.v1",
+                        survey,
+                        2,
+                        e -> e.put("consultationId", "view-81-survey").put("closedOn", "2011-11-20")),
+                PinnedEvents.record("engagement.consultation.results-published.v1", survey, 3, e -> {
+                    e.put("consultationId", "view-81-survey").put("publishedOn", "2011-12-01");
+                    e.putArray("results")
+                            .addObject()
+                            .put("question", "Q1")
+                            .putNull("indicator")
+                            .put("percentage", new BigDecimal("71.5"))
+                            .put("sampleSize", 812);
+                }),
+                caseReview("engagement.review.received.v1", "VIEW-CR-1", 1, e -> e.put("receivedOn", "2011-10-03")),
+                caseReview(
+                        "engagement.review.threshold-decided.v1",
+                        "VIEW-CR-1",
+                        2,
+                        e -> e.put("decidedOn", "2011-10-14").put("met", true)),
+                caseReview(
+                        "engagement.review.closed.v1",
+                        "VIEW-CR-1",
+                        3,
+                        e -> e.put("closedOn", "2011-12-01").put("outcome", "actions-agreed")),
+                caseReview("engagement.review.received.v1", "VIEW-CR-2", 1, e -> e.put("receivedOn", "2011-11-01")),
+                caseReview(
+                        "engagement.review.threshold-decided.v1",
+                        "VIEW-CR-2",
+                        2,
+                        e -> e.put("decidedOn", "2011-11-30").put("met", false)));
+    }
+
+    private static ProducerRecord<String, byte[]> caseReview(
+            String type, String reference, long version, java.util.function.Consumer<ObjectNode> change) {
+        return PinnedEvents.record(type, "stroud:case-review:" + reference, version, e -> {
+            e.put("caseReference", reference);
+            change.accept(e);
+        });
     }
 
     private static ProducerRecord<String, byte[]> activity(

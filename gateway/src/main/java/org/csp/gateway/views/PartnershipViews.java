@@ -166,9 +166,9 @@ public class PartnershipViews {
                 null);
     }
 
-    private record Read(AsAt asAt, ReviewState review, PriorityViews.Result result) {}
+    record Read(AsAt asAt, ReviewState review, PriorityViews.Result result) {}
 
-    private Uni<Read> read(SqlConnection tx, String partnership, FinancialQuarter quarter, ViewAsAt asked) {
+    Uni<Read> read(SqlConnection tx, String partnership, FinancialQuarter quarter, ViewAsAt asked) {
         Tuple key = Tuple.of(partnership, quarter.label());
         return review(tx, key).flatMap(review -> {
             AsAt asAt = asked.resolve(review, quarter);

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.csp.assessment.AreaRollUp;
 import org.csp.assessment.Assessment;
 import org.csp.assessment.Reading;
 import org.csp.calendar.ReportingPeriod;
@@ -111,6 +110,11 @@ public class IndicatorSeries {
     private record Place(Area area, boolean district) {}
 
     private District district(String partnership) {
+        return district(registry, geography, partnership);
+    }
+
+    /** The partnership's district in the geography file, with its wards. */
+    static District district(PartnershipRegistry registry, GeographyFile geography, String partnership) {
         String gss = registry.partnerships().stream()
                 .filter(p -> p.id().equals(partnership))
                 .findFirst()
@@ -164,36 +168,13 @@ public class IndicatorSeries {
                     "The indicator has no series",
                     code + " is defined without a frequency or polarity (a legacy definition): it has no series.");
         }
-        List<Reading> own = new ArrayList<>();
-        Map<String, List<Reading>> parts = new LinkedHashMap<>();
+        List<Series.Figure> rows = new ArrayList<>();
         for (Row r : figures) {
-            Optional<ReportingPeriod> period =
-                    ReportingPeriod.parse(r.getString("period")).filter(p -> p.kind() == kind);
-            if (period.isEmpty()) {
-                continue;
-            }
-            String source = r.getString("source");
-            Reading reading = new Reading(
-                    period.get().label(),
-                    period.get().firstDay(),
-                    source == null || source.isEmpty() ? null : source,
-                    r.getBigDecimal("value"));
-            if (r.getString("geography").equals(place.area().code())) {
-                own.add(reading);
-            } else {
-                parts.computeIfAbsent(r.getString("geography"), k -> new ArrayList<>())
-                        .add(reading);
-            }
+            rows.add(new Series.Figure(
+                    r.getString("geography"), r.getString("period"), r.getString("source"), r.getBigDecimal("value")));
         }
-        List<Reading> readings = place.district() && byWard
-                ? AreaRollUp.of(
-                                basis.get(),
-                                query.to(),
-                                own,
-                                parts,
-                                district.wards().size())
-                        .readings()
-                : own;
+        List<Reading> readings = Series.readings(
+                basis.get(), kind, place.area().code(), place.district() && byWard ? district : null, query.to(), rows);
         Map<String, FamilyGroupBand> bands = new LinkedHashMap<>();
         for (Row c : comparators) {
             ReportingPeriod.parse(c.getString("period"))

@@ -65,14 +65,17 @@ public class PartnershipViews {
     private final PartnershipRegistry registry;
     private final GeographyFile geography;
     private final CoreIndicators core;
+    private final ProcessControlReadings processControl;
 
     public PartnershipViews(
             Pool pool,
             QuarterlyViews flat,
             PartnershipRegistry registry,
             GeographyFile geography,
-            CoreIndicators core) {
+            CoreIndicators core,
+            ProcessControlReadings processControl) {
         this.pool = pool;
+        this.processControl = processControl;
         this.flat = flat;
         this.registry = registry;
         this.geography = geography;
@@ -170,110 +173,127 @@ public class PartnershipViews {
 
     Uni<Read> read(SqlConnection tx, String partnership, FinancialQuarter quarter, ViewAsAt asked) {
         Tuple key = Tuple.of(partnership, quarter.label());
-        return review(tx, key).flatMap(review -> {
-            AsAt asAt = asked.resolve(review, quarter);
-            Instant at = asAt.closedAt();
-            return tx.preparedQuery("""
-                            SELECT number, title FROM priority WHERE partnership_id = $1 AND NOT retired ORDER BY number""")
-                    .execute(Tuple.of(partnership))
-                    .map(rows -> list(rows, r -> new Priority(r.getInteger("number"), r.getString("title"))))
-                    .flatMap(
-                            priorities -> tx.preparedQuery("""
-                                    SELECT objective_id, priority, text FROM objective
-                                     WHERE partnership_id = $1 AND NOT retired ORDER BY objective_id""")
-                                    .execute(Tuple.of(partnership))
-                                    .map(rows -> list(
-                                            rows,
-                                            r -> new Objective(
-                                                    r.getString("objective_id"),
-                                                    r.getInteger("priority"),
-                                                    r.getString("text"))))
-                                    .flatMap(
-                                            objectives -> tx.preparedQuery("""
-                                            SELECT initiative_id, priority, title, lead_organisation, start_date,
-                                                   due_date, objectives::text AS objectives
-                                              FROM initiative WHERE partnership_id = $1 AND NOT retired
-                                             ORDER BY priority, initiative_id""")
-                                                    .execute(Tuple.of(partnership))
-                                                    .map(rows -> list(
-                                                            rows,
-                                                            r -> new Initiative(
-                                                                    r.getString("initiative_id"),
-                                                                    r.getInteger("priority"),
-                                                                    r.getString("title"),
-                                                                    r.getString("lead_organisation"),
-                                                                    r.getLocalDate("start_date"),
-                                                                    r.getLocalDate("due_date"),
-                                                                    MeasuresReader.textsOf(r.getString("objectives")))))
-                                                    .flatMap(
-                                                            initiatives -> progress(tx, partnership, quarter, at)
-                                                                    .flatMap(
-                                                                            progress -> (at == null
-                                                                                            ? Uni.createFrom()
-                                                                                                    .item(
-                                                                                                            Map
-                                                                                                                    .<String,
-                                                                                                                            Progress>
-                                                                                                                            of())
-                                                                                            : progress(
-                                                                                                    tx,
-                                                                                                    partnership,
-                                                                                                    quarter,
-                                                                                                    null))
-                                                                                    .flatMap(
-                                                                                            liveProgress -> indicators(
-                                                                                                            tx,
-                                                                                                            partnership,
-                                                                                                            quarter,
-                                                                                                            at,
-                                                                                                            review)
-                                                                                                    .flatMap(
-                                                                                                            indicators ->
-                                                                                                                    engagement(
-                                                                                                                                    tx,
-                                                                                                                                    partnership,
-                                                                                                                                    quarter,
-                                                                                                                                    at)
-                                                                                                                            .flatMap(
-                                                                                                                                    engagement ->
-                                                                                                                                            consultations(
-                                                                                                                                                            tx,
-                                                                                                                                                            partnership,
-                                                                                                                                                            quarter)
-                                                                                                                                                    .flatMap(
-                                                                                                                                                            consultations ->
-                                                                                                                                                                    caseReviews(
-                                                                                                                                                                                    tx,
-                                                                                                                                                                                    partnership,
-                                                                                                                                                                                    quarter)
-                                                                                                                                                                            .map(
-                                                                                                                                                                                    caseReviews ->
-                                                                                                                                                                                            new Read(
-                                                                                                                                                                                                    asAt,
-                                                                                                                                                                                                    review,
-                                                                                                                                                                                                    PriorityViews
-                                                                                                                                                                                                            .of(
-                                                                                                                                                                                                                    new PriorityViews
-                                                                                                                                                                                                                            .Inputs(
-                                                                                                                                                                                                                            quarter,
-                                                                                                                                                                                                                            priorities,
-                                                                                                                                                                                                                            objectives,
-                                                                                                                                                                                                                            initiatives,
-                                                                                                                                                                                                                            progress,
-                                                                                                                                                                                                                            liveProgress,
-                                                                                                                                                                                                                            indicators
-                                                                                                                                                                                                                                    .rows(),
-                                                                                                                                                                                                                            indicators
-                                                                                                                                                                                                                                    .live(),
-                                                                                                                                                                                                                            indicators
-                                                                                                                                                                                                                                    .revisedAt(),
-                                                                                                                                                                                                                            indicators
-                                                                                                                                                                                                                                    .priorityOf(),
-                                                                                                                                                                                                                            engagement,
-                                                                                                                                                                                                                            consultations,
-                                                                                                                                                                                                                            caseReviews,
-                                                                                                                                                                                                                            review))))))))))));
-        });
+        Parts parts = new Parts();
+        return review(tx, key)
+                .flatMap(review -> {
+                    parts.review = review;
+                    parts.asAt = asked.resolve(review, quarter);
+                    return priorities(tx, partnership);
+                })
+                .flatMap(priorities -> {
+                    parts.priorities = priorities;
+                    return objectives(tx, partnership);
+                })
+                .flatMap(objectives -> {
+                    parts.objectives = objectives;
+                    return initiatives(tx, partnership);
+                })
+                .flatMap(initiatives -> {
+                    parts.initiatives = initiatives;
+                    return progress(tx, partnership, quarter, parts.at());
+                })
+                .flatMap(progress -> {
+                    parts.progress = progress;
+                    return parts.at() == null
+                            ? Uni.createFrom().item(Map.<String, Progress>of())
+                            : progress(tx, partnership, quarter, null);
+                })
+                .flatMap(liveProgress -> {
+                    parts.liveProgress = liveProgress;
+                    return indicators(tx, partnership, quarter, parts.at());
+                })
+                .flatMap(indicators -> {
+                    parts.indicators = indicators;
+                    return processControl.read(tx, partnership, quarter, parts.at());
+                })
+                .flatMap(readings -> {
+                    parts.processControl = readings;
+                    return engagement(tx, partnership, quarter, parts.at());
+                })
+                .flatMap(engagement -> {
+                    parts.engagement = engagement;
+                    return consultations(tx, partnership, quarter);
+                })
+                .flatMap(consultations -> {
+                    parts.consultations = consultations;
+                    return caseReviews(tx, partnership, quarter);
+                })
+                .map(caseReviews -> new Read(
+                        parts.asAt,
+                        parts.review,
+                        PriorityViews.of(new PriorityViews.Inputs(
+                                quarter,
+                                parts.priorities,
+                                parts.objectives,
+                                parts.initiatives,
+                                parts.progress,
+                                parts.liveProgress,
+                                parts.indicators.rows(),
+                                parts.indicators.live(),
+                                parts.indicators.revisedAt(),
+                                parts.indicators.priorityOf(),
+                                parts.processControl,
+                                parts.engagement,
+                                parts.consultations,
+                                caseReviews,
+                                parts.review))));
+    }
+
+    /** What a read has gathered so far, one query after another on its connection. */
+    private static final class Parts {
+        AsAt asAt;
+        ReviewState review;
+        List<Priority> priorities;
+        List<Objective> objectives;
+        List<Initiative> initiatives;
+        Map<String, Progress> progress;
+        Map<String, Progress> liveProgress;
+        Indicators indicators;
+        Map<String, PriorityView.ProcessControlReading> processControl;
+        List<Engagement> engagement;
+        List<Consultation> consultations;
+
+        /** The time the view is as at (null: live). */
+        Instant at() {
+            return asAt.closedAt();
+        }
+    }
+
+    private static Uni<List<Priority>> priorities(SqlConnection tx, String partnership) {
+        return tx.preparedQuery(
+                        "SELECT number, title FROM priority WHERE partnership_id = $1 AND NOT retired ORDER BY number")
+                .execute(Tuple.of(partnership))
+                .map(rows -> list(rows, r -> new Priority(r.getInteger("number"), r.getString("title"))));
+    }
+
+    private static Uni<List<Objective>> objectives(SqlConnection tx, String partnership) {
+        return tx.preparedQuery("""
+                        SELECT objective_id, priority, text FROM objective
+                         WHERE partnership_id = $1 AND NOT retired ORDER BY objective_id""")
+                .execute(Tuple.of(partnership))
+                .map(rows -> list(
+                        rows,
+                        r -> new Objective(
+                                r.getString("objective_id"), r.getInteger("priority"), r.getString("text"))));
+    }
+
+    private static Uni<List<Initiative>> initiatives(SqlConnection tx, String partnership) {
+        return tx.preparedQuery("""
+                        SELECT initiative_id, priority, title, lead_organisation, start_date, due_date,
+                               objectives::text AS objectives
+                          FROM initiative WHERE partnership_id = $1 AND NOT retired
+                         ORDER BY priority, initiative_id""")
+                .execute(Tuple.of(partnership))
+                .map(rows -> list(
+                        rows,
+                        r -> new Initiative(
+                                r.getString("initiative_id"),
+                                r.getInteger("priority"),
+                                r.getString("title"),
+                                r.getString("lead_organisation"),
+                                r.getLocalDate("start_date"),
+                                r.getLocalDate("due_date"),
+                                MeasuresReader.textsOf(r.getString("objectives")))));
     }
 
     /** The quarter's review, its expected and submitted priorities and every close. */
@@ -338,8 +358,7 @@ public class PartnershipViews {
      * The partnership's indicators at its district, assessed as the county feed assesses them: as at {@code at}, and
      * (when {@code at} is a close) as they stand now, with when each one's figures last changed after it.
      */
-    private Uni<Indicators> indicators(
-            SqlConnection tx, String partnership, FinancialQuarter quarter, Instant at, ReviewState review) {
+    private Uni<Indicators> indicators(SqlConnection tx, String partnership, FinancialQuarter quarter, Instant at) {
         String[] partnerships = {partnership};
         FeedQuery query = new FeedQuery(quarter, FeedQuery.Level.DISTRICT, FeedQuery.Indicators.ALL, null);
         return CountyFeeds.inputs(tx, quarter, partnerships, null, at)

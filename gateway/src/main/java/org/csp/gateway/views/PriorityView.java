@@ -73,7 +73,8 @@ public record PriorityView(
      * An indicator at the partnership's district for the quarter, assessed with the shared rule (the county feed's
      * district row): the quarter's value, the same quarter last year, the change, the year's target, RAG and direction
      * read through the polarity, completeness (periods and wards reported of those expected, sources missing), and
-     * the place in the Most Similar Family Group. {@code revisedSinceClose}: in a view as at a review's close, the
+     * the place in the Most Similar Family Group, the process-control reading (null: too few figures).
+     * {@code revisedSinceClose}: in a view as at a review's close, the
      * figures as they stand now when they differ from what was reported.
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -99,7 +100,17 @@ public record PriorityView(
             Integer wardsExpected,
             List<String> sourcesMissing,
             FamilyGroupView familyGroup,
+            ProcessControlReading processControl,
             @JsonInclude(JsonInclude.Include.NON_NULL) Revised revisedSinceClose) {}
+
+    /**
+     * The statistical-process-control reading of the indicator's series at the district over the twelve quarters to
+     * this one (XmR, the first twelve points with a figure the baseline): the limits, and each special cause found in
+     * this quarter's periods with its rule, its reading through the polarity and an explanation in words.
+     */
+    public record ProcessControlReading(SeriesView.ProcessControlView limits, List<QuarterFlag> specialCauses) {}
+
+    public record QuarterFlag(String period, String rule, String variation, boolean high, String explanation) {}
 
     /** Figures as they stand now, beside what the review was given: value, RAG, direction and when they changed. */
     public record Revised(BigDecimal value, String rag, String direction, Instant revisedAt) {}

@@ -75,6 +75,7 @@ final class PriorityViews {
             Map<String, FeedRow> liveIndicators,
             Map<String, Instant> revisedAt,
             Map<String, Integer> priorityOf,
+            Map<String, PriorityView.ProcessControlReading> processControl,
             List<Engagement> engagement,
             List<Consultation> consultations,
             List<CaseReview> caseReviews,
@@ -92,7 +93,11 @@ final class PriorityViews {
         List<InitiativeView> all =
                 in.initiatives().stream().map(i -> initiative(in, i)).toList();
         List<IndicatorView> indicators = in.indicators().stream()
-                .map(row -> indicator(row, in.liveIndicators().get(row.indicator()), in.revisedAt()))
+                .map(row -> indicator(
+                        row,
+                        in.liveIndicators().get(row.indicator()),
+                        in.revisedAt(),
+                        in.processControl().get(row.indicator())))
                 .toList();
 
         List<PriorityView> priorities = new ArrayList<>();
@@ -247,7 +252,11 @@ final class PriorityViews {
         return new EngagementSummary(count, attendance, reach, byType);
     }
 
-    private static IndicatorView indicator(FeedRow row, FeedRow live, Map<String, Instant> revisedAt) {
+    private static IndicatorView indicator(
+            FeedRow row,
+            FeedRow live,
+            Map<String, Instant> revisedAt,
+            PriorityView.ProcessControlReading processControl) {
         FamilyGroupView group = row.familyGroupPosition() == null
                 ? null
                 : new FamilyGroupView(
@@ -286,6 +295,7 @@ final class PriorityViews {
                 row.wardsExpected(),
                 row.sourcesMissing(),
                 group,
+                processControl,
                 revised);
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.csp.assessment.AreaRollUp;
 import org.csp.assessment.Assessment;
 import org.csp.assessment.ProcessControl;
 import org.csp.assessment.Reading;
@@ -16,6 +17,7 @@ import org.csp.gateway.views.SeriesView.FamilyGroupBand;
 import org.csp.gateway.views.SeriesView.Flag;
 import org.csp.gateway.views.SeriesView.Point;
 import org.csp.gateway.views.SeriesView.ProcessControlView;
+import org.csp.geography.GeographyFile;
 
 /**
  * An indicator's series at one place from its readings (pure): one point per period of the indicator's frequency
@@ -96,6 +98,44 @@ final class Series {
                 control.upperLimit(),
                 control.flags().size());
         return new Result(points, view, null);
+    }
+
+    /** A source's figure at a place for a period, as the projection holds it. */
+    record Figure(String geography, String period, String source, BigDecimal value) {}
+
+    /**
+     * The readings of the indicator's own frequency at {@code place}: its own figures, and when {@code byWard} is its
+     * district (an indicator reported by ward), its wards' rolled up where it has none of its own ({@link AreaRollUp}).
+     */
+    static List<Reading> readings(
+            Assessment.Basis basis,
+            ReportingPeriod.Kind kind,
+            String place,
+            GeographyFile.District byWard,
+            FinancialQuarter to,
+            List<Figure> figures) {
+        List<Reading> own = new ArrayList<>();
+        Map<String, List<Reading>> parts = new java.util.LinkedHashMap<>();
+        for (Figure f : figures) {
+            java.util.Optional<ReportingPeriod> period =
+                    ReportingPeriod.parse(f.period()).filter(p -> p.kind() == kind);
+            if (period.isEmpty()) {
+                continue;
+            }
+            Reading reading = new Reading(
+                    period.get().label(),
+                    period.get().firstDay(),
+                    f.source() == null || f.source().isEmpty() ? null : f.source(),
+                    f.value());
+            if (f.geography().equals(place)) {
+                own.add(reading);
+            } else if (byWard != null) {
+                parts.computeIfAbsent(f.geography(), k -> new ArrayList<>()).add(reading);
+            }
+        }
+        return byWard == null
+                ? own
+                : AreaRollUp.of(basis, to, own, parts, byWard.wards().size()).readings();
     }
 
     /** The periods of {@code kind} from the first day of {@code from} to the last of {@code to}, in order. */

@@ -58,7 +58,8 @@ public record SeriesQuery(String geography, FinancialQuarter from, FinancialQuar
         return (to.startYear() - from.startYear()) * 4 + to.quarter() - from.quarter() + 1;
     }
 
-    private static FinancialQuarter minus(FinancialQuarter q, int quarters) {
+    /** The quarter {@code quarters} before {@code q}. */
+    static FinancialQuarter minus(FinancialQuarter q, int quarters) {
         int index = q.startYear() * 4 + q.quarter() - 1 - quarters;
         return new FinancialQuarter(Math.floorDiv(index, 4), Math.floorMod(index, 4) + 1);
     }

@@ -15,11 +15,13 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.csp.gateway.quarterly.PinnedEvents;
+import org.csp.gateway.quarterly.ViewEvents;
 import org.csp.geography.GeographyFile;
 import org.csp.infrastructure.TestInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -51,10 +53,11 @@ class PublicFiguresTest {
         records.add(indicator(PRIVATE, false));
         // the quarter: every ward 20, but the first 3; the same quarter last year: the district's own figure only
         for (int i = 0; i < wards.size(); i++) {
-            records.add(figure(PUBLIC, wards.get(i).code(), "2010/11 Q1", i == 0 ? 3 : 20));
-            records.add(figure(PRIVATE, wards.get(i).code(), "2010/11 Q1", 2));
+            records.add(
+                    ViewEvents.figure(PUBLIC, wards.get(i).code(), "2010/11 Q1", BigDecimal.valueOf(i == 0 ? 3 : 20)));
+            records.add(ViewEvents.figure(PRIVATE, wards.get(i).code(), "2010/11 Q1", BigDecimal.valueOf(2)));
         }
-        records.add(figure(PUBLIC, STROUD, "2009/10 Q1", 250));
+        records.add(ViewEvents.figure(PUBLIC, STROUD, "2009/10 Q1", BigDecimal.valueOf(250)));
         try (PinnedEvents events = new PinnedEvents()) {
             events.publishAll(records);
         }
@@ -126,19 +129,5 @@ class PublicFiguresTest {
                     .putNull("disclosureThreshold");
             d.putArray("sources").add("gloucestershire-constabulary");
         });
-    }
-
-    private static ProducerRecord<String, byte[]> figure(String code, String gss, String period, int value) {
-        return PinnedEvents.record(
-                "measures.measure.recorded.v1",
-                "stroud:datapoint:" + code + ":" + gss + ":" + period + ":gloucestershire-constabulary",
-                1,
-                e -> e.put("indicatorCode", code)
-                        .put("period", period)
-                        .put("geography", gss)
-                        .put("value", value)
-                        .put("source", "gloucestershire-constabulary")
-                        .putNull("numerator")
-                        .putNull("denominator"));
     }
 }

@@ -8,13 +8,13 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.csp.gateway.quarterly.PinnedEvents;
 import org.csp.gateway.quarterly.QuarterlyViewSupport;
+import org.csp.gateway.quarterly.ViewEvents;
 import org.csp.infrastructure.TestInfrastructure;
 import org.csp.infrastructure.Tokens;
 import org.csp.testing.Api;
@@ -52,7 +52,7 @@ class AnnualViewTest {
         }));
         YearMonth month = YearMonth.of(2007, 4);
         for (int i = 0; i < 24; i++, month = month.plusMonths(1)) {
-            records.add(figure(month.toString(), i < 12 ? 12 : 10));
+            records.add(ViewEvents.figure(CODE, month.toString(), i < 12 ? 12 : 10));
         }
         records.add(activity("annual-91-a", "2008-05-10"));
         records.add(activity("annual-91-b", "2009-02-10"));
@@ -110,20 +110,6 @@ class AnnualViewTest {
                         .put("quarter", quarter)
                         .put("status", status)
                         .put("rag", "green"));
-    }
-
-    private static ProducerRecord<String, byte[]> figure(String month, int value) {
-        return PinnedEvents.record(
-                "measures.measure.recorded.v1",
-                "stroud:datapoint:" + CODE + ":E07000082:" + month + ":gloucestershire-constabulary",
-                1,
-                e -> e.put("indicatorCode", CODE)
-                        .put("period", month)
-                        .put("geography", "E07000082")
-                        .put("value", new BigDecimal(value))
-                        .put("source", "gloucestershire-constabulary")
-                        .putNull("numerator")
-                        .putNull("denominator"));
     }
 
     private static ProducerRecord<String, byte[]> activity(String id, String day) {

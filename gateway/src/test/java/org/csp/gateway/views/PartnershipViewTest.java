@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.csp.gateway.quarterly.PinnedEvents;
+import org.csp.gateway.quarterly.ViewEvents;
 import org.csp.infrastructure.TestInfrastructure;
 import org.csp.infrastructure.Tokens;
 import org.csp.testing.Api;
@@ -274,24 +275,10 @@ class PartnershipViewTest {
         }));
         String[][] months = {{"2011-10", "10"}, {"2011-11", "12"}, {"2011-12", "14"}};
         for (String[] m : months) {
-            records.add(figure(m[0], m[1]));
-            records.add(figure(m[0].replace("2011-", "2010-"), "20"));
+            records.add(ViewEvents.figure(CODE, m[0], Long.parseLong(m[1])));
+            records.add(ViewEvents.figure(CODE, m[0].replace("2011-", "2010-"), 20));
         }
         return records;
-    }
-
-    private static ProducerRecord<String, byte[]> figure(String month, String value) {
-        return PinnedEvents.record(
-                "measures.measure.recorded.v1",
-                "stroud:datapoint:" + CODE + ":E07000082:" + month + ":gloucestershire-constabulary",
-                1,
-                e -> e.put("indicatorCode", CODE)
-                        .put("period", month)
-                        .put("geography", "E07000082")
-                        .put("value", new BigDecimal(value))
-                        .put("source", "gloucestershire-constabulary")
-                        .putNull("numerator")
-                        .putNull("denominator"));
     }
 
     private static List<ProducerRecord<String, byte[]>> engagement() {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.csp.gateway.quarterly.PinnedEvents;
+import org.csp.gateway.quarterly.ViewEvents;
 import org.csp.infrastructure.TestInfrastructure;
 import org.csp.infrastructure.Tokens;
 import org.csp.testing.Api;
@@ -48,7 +49,7 @@ class SeriesTest {
         YearMonth month = YearMonth.of(2011, 4);
         for (int i = 0; i < 24; i++, month = month.plusMonths(1)) {
             int value = i < 12 ? (i % 2 == 0 ? 10 : 12) : month.equals(YearMonth.of(2012, 6)) ? 40 : 11;
-            records.add(figure(month.toString(), value));
+            records.add(ViewEvents.figure(CODE, month.toString(), value));
         }
         records.add(PinnedEvents.record(
                 "measures.comparator.recorded.v2",
@@ -89,6 +90,17 @@ class SeriesTest {
         assertTrue(flags.getFirst().get("explanation").toString().contains("upper process limit"));
         assertEquals(1, series.getInt("processControl.specialCauses"));
 
+        // the quarterly view reads the same: the reading over the twelve quarters to the quarter, its special causes
+        JsonPath quarter = await("/api/views/quarterly/2012-13-Q1", v -> true);
+        String reading =
+                "priorities.find { it.number == 81 }.indicators.find { it.code == '" + CODE + "' }.processControl";
+        assertEquals("2011-04", quarter.getString(reading + ".limits.baselineFrom"));
+        assertEquals(
+                0,
+                new BigDecimal("16.32").compareTo(new BigDecimal(quarter.getString(reading + ".limits.upperLimit"))));
+        assertEquals(List.of("2012-06"), quarter.getList(reading + ".specialCauses.period"));
+        assertEquals(List.of("beyond-limit"), quarter.getList(reading + ".specialCauses.rule"));
+
         // a stated baseline of six points: other limits, the same figures
         JsonPath six = await(SERIES + "&baseline=6", s -> true);
         assertEquals(6, six.getInt("processControl.baselinePoints"));
@@ -113,20 +125,6 @@ class SeriesTest {
         Api.get(Tokens.user("viewer"), "/api/views/indicators/NO-SUCH-CODE/series")
                 .statusCode(404)
                 .contentType("application/problem+json");
-    }
-
-    private static ProducerRecord<String, byte[]> figure(String month, int value) {
-        return PinnedEvents.record(
-                "measures.measure.recorded.v1",
-                "stroud:datapoint:" + CODE + ":E07000082:" + month + ":gloucestershire-constabulary",
-                1,
-                e -> e.put("indicatorCode", CODE)
-                        .put("period", month)
-                        .put("geography", "E07000082")
-                        .put("value", value)
-                        .put("source", "gloucestershire-constabulary")
-                        .putNull("numerator")
-                        .putNull("denominator"));
     }
 
     /** Waits until the series is there (a 404 while its indicator is not applied yet) and meets the condition. */

@@ -39,11 +39,15 @@ public final class FeedBenchmark {
     private static final int YEARS = 4;
     private static final int BATCH = 500;
 
-    /** The command line: seconds per phase and concurrent clients. */
-    record Options(int seconds, int clients) {
-        static final String USAGE = "bench/feed [--seconds N] [--clients N]";
+    /** The command line: seconds per phase, concurrent clients, and the partnership's views instead of the feed. */
+    record Options(int seconds, int clients, boolean views) {
+        static final String USAGE = "bench/feed [--seconds N] [--clients N] | bench/views [--seconds N] [--clients N]";
 
         static Options parse(String[] args) {
+            boolean views = args.length > 0 && args[0].equals("--views");
+            if (views) {
+                args = Arrays.copyOfRange(args, 1, args.length);
+            }
             int seconds = 30, clients = 4;
             if (args.length % 2 != 0) {
                 throw new IllegalArgumentException("No value after " + args[args.length - 1] + "; " + USAGE);
@@ -59,7 +63,7 @@ public final class FeedBenchmark {
             if (seconds < 1 || clients < 1) {
                 throw new IllegalArgumentException("--seconds and --clients must be at least 1");
             }
-            return new Options(seconds, clients);
+            return new Options(seconds, clients, views);
         }
     }
 
@@ -96,6 +100,10 @@ public final class FeedBenchmark {
             System.out.printf(
                     "The gateway's projection applied them %.1f s after the last batch%n", BenchStack.seconds(applied));
 
+            if (options.views()) {
+                views(quarter, points);
+                return;
+            }
             String feed = stack.gateway + "/api/feeds/county/" + quarter.pathId();
             measure("warm-up (not measured)", feed, county, Map.of(), 200, Math.min(10, options.seconds()));
             List<Phase> phases = new ArrayList<>();
@@ -126,6 +134,61 @@ public final class FeedBenchmark {
             }
         } finally {
             stack.close();
+        }
+    }
+
+    /**
+     * The partnership's views as a Stroud viewer reads them, on the same figures: the quarter's whole view, a
+     * priority's page, a 304 on the whole view's tag, an indicator's series, the year and the public figures.
+     */
+    private void views(FinancialQuarter quarter, int points) throws Exception {
+        BenchStack.Token viewer = stack.user("viewer");
+        String views = stack.gateway + "/api/views/";
+        String whole = views + "quarterly/" + quarter.pathId();
+        measure("warm-up (not measured)", whole, viewer, Map.of(), 200, Math.min(10, options.seconds()));
+        List<Phase> phases = new ArrayList<>();
+        phases.add(measure("quarterly view, whole partnership", whole, viewer, Map.of(), 200, options.seconds()));
+        phases.add(measure(
+                "quarterly view, priority 1", whole + "/priorities/1", viewer, Map.of(), 200, options.seconds()));
+        String etag = stack.get(whole, viewer).headers().firstValue("ETag").orElseThrow();
+        phases.add(measure(
+                "304 on If-None-Match (whole view)",
+                whole,
+                viewer,
+                Map.of("If-None-Match", etag),
+                304,
+                options.seconds()));
+        phases.add(measure(
+                "series of RECORDED-CRIME (12 quarters)",
+                views + "indicators/RECORDED-CRIME/series?to=" + quarter.pathId(),
+                viewer,
+                Map.of(),
+                200,
+                options.seconds()));
+        phases.add(measure(
+                "the year " + quarter.financialYear(),
+                views + "annual/" + quarter.pathId().substring(0, 7),
+                viewer,
+                Map.of(),
+                200,
+                options.seconds()));
+        phases.add(measure(
+                "public figures (no login)",
+                stack.gateway + "/api/public/" + quarter.pathId(),
+                viewer,
+                Map.of(),
+                200,
+                options.seconds()));
+        System.out.printf(
+                "%n%s, %,d data points of the county core set (%d years, six partnerships, districts and wards),"
+                        + " Stroud's views of %s, %d clients, %d s per phase:%n%n",
+                LocalDate.now(UK), points, YEARS, quarter.pathId(), options.clients(), options.seconds());
+        System.out.println("| request | answers | errors | bytes | p50 ms | p99 ms | max ms |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+        for (Phase p : phases) {
+            System.out.printf(
+                    "| %s | %,d | %d | %,d | %.1f | %.1f | %.1f |%n",
+                    p.name(), p.requests(), p.errors(), p.bytes(), p.p50(), p.p99(), p.max());
         }
     }
 
@@ -278,7 +341,8 @@ public final class FeedBenchmark {
         if (answer.headers().firstValue("Content-Type").orElse("").startsWith("text/csv")) {
             return (int) answer.body().lines().count() - 1;
         }
-        return BenchStack.JSON.readTree(answer.body()).path("rows").size();
+        JsonNode body = BenchStack.JSON.readTree(answer.body());
+        return body.path("rows").size();
     }
 
     private static double percentile(long[] sorted, double p) {

@@ -117,6 +117,18 @@ class ApiDocumentEndToEndTest {
     }
 
     @Test
+    void thePackagedGatewayServesTheUiOfTheDocument() {
+        Api.Reply page = Api.get(stack.url("gateway") + "/q/swagger-ui/", null);
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("url: '/api/openapi'"), page.body());
+        assertTrue(page.body().contains("<script src=\"swagger-ui-bundle.js\""), "the UI's script is the jar's");
+        assertEquals(
+                200,
+                Api.get(stack.url("gateway") + "/q/swagger-ui/swagger-ui-bundle.js", null)
+                        .status());
+    }
+
+    @Test
     void spectralFindsNoErrorWithTheOasRuleset() throws Exception {
         Path spectral = RepoRoot.find().resolve("tools/spectral");
         Path written = Path.of("target/api-document.json").toAbsolutePath();

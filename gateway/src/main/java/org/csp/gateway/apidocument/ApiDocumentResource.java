@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.UncheckedIOException;
+import org.csp.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -53,7 +54,10 @@ public class ApiDocumentResource {
                 @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)),
                 @Content(mediaType = YAML, schema = @Schema(type = SchemaType.STRING, maxLength = 10_000_000))
             })
-    @APIResponse(responseCode = "503", description = "A service's document cannot be read now")
+    @APIResponse(
+            responseCode = "503",
+            description = "A service's document cannot be read now",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Uni<Response> document(
             @Parameter(description = "yaml for YAML; JSON otherwise", schema = @Schema(enumeration = {"json", "yaml"}))
                     @QueryParam("format")

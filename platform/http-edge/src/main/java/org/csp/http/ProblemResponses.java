@@ -1,5 +1,6 @@
 package org.csp.http;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -196,7 +197,6 @@ public class ProblemResponses implements OASFilter {
     }
 
     private static Schema problemSchema() {
-        Schema text = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
         return OASFactory.createSchema()
                 .addType(Schema.SchemaType.OBJECT)
                 .description("A problem (RFC 9457): every failure of the API is one, as application/problem+json")
@@ -208,14 +208,18 @@ public class ProblemResponses implements OASFilter {
                         OASFactory.createSchema()
                                 .addType(Schema.SchemaType.STRING)
                                 .description("Stable: urn:csp:problem:<slug>")
-                                .examples(List.of("urn:csp:problem:invalid-request")))
-                .addProperty("title", text.description("A short human summary of the type"))
+                                .examples(List.of("urn:csp:problem:validation-failed")))
+                .addProperty(
+                        "title",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.STRING)
+                                .description("A short human summary of the type"))
                 .addProperty(
                         "status",
                         OASFactory.createSchema()
                                 .addType(Schema.SchemaType.INTEGER)
-                                .minimum(java.math.BigDecimal.valueOf(400))
-                                .maximum(java.math.BigDecimal.valueOf(599)))
+                                .minimum(BigDecimal.valueOf(400))
+                                .maximum(BigDecimal.valueOf(599)))
                 .addProperty(
                         "detail",
                         OASFactory.createSchema()
@@ -239,7 +243,7 @@ public class ProblemResponses implements OASFilter {
                                                 "row",
                                                 OASFactory.createSchema()
                                                         .addType(Schema.SchemaType.INTEGER)
-                                                        .minimum(java.math.BigDecimal.ONE)
+                                                        .minimum(BigDecimal.ONE)
                                                         .description("The row of a batch (1 for the first data row)"))
                                         .addProperty(
                                                 "field",

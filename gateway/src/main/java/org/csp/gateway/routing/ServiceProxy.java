@@ -61,10 +61,23 @@ public class ServiceProxy {
      * The projections the services run, by name (a regular expression of names, for a JAX-RS path): their status and
      * rebuild are the kernel's admin endpoints of the service that runs them.
      */
-    static final String SERVICE_PROJECTIONS = "derived|registry";
+    public static final String SERVICE_PROJECTIONS = "derived|registry";
+
+    /**
+     * The first path segments of the API under {@code /api/} each service owns, by service (the names of
+     * {@link #RELAYS}); {@link ApiRoutes}' path lists the same segments (ApiRoutesTest), and the gateway's API document
+     * takes these paths of each service's own document.
+     */
+    public static final Map<String, List<String>> API_SEGMENTS = Map.of(
+            "plan",
+            List.of("plans", "priorities", "objectives", "organisations", "initiatives", "reviews", "priority-leads"),
+            "measures",
+            List.of("indicators", "data-points", "geographies", "assessments", "comparators", "comparator-sources"),
+            "engagement",
+            List.of("engagements", "case-reviews", "consultations"));
 
     /** The services whose relays are reached through the gateway, by the name in {@code /api/admin/relay/{name}}. */
-    static final String RELAYS = "plan|measures|engagement";
+    public static final String RELAYS = "plan|measures|engagement";
 
     private final WebClient client;
     private final RoutesConfig routes;
@@ -75,18 +88,11 @@ public class ServiceProxy {
     public ServiceProxy(Vertx vertx, RoutesConfig routes) {
         this.client = WebClient.create(vertx);
         this.routes = routes;
+        Map<String, String> bases =
+                Map.of("plan", routes.plan(), "measures", routes.measures(), "engagement", routes.engagement());
         Map<String, String> owners = new HashMap<>();
-        for (String segment : List.of(
-                "plans", "priorities", "objectives", "organisations", "initiatives", "reviews", "priority-leads")) {
-            owners.put(segment, routes.plan());
-        }
-        for (String segment : List.of(
-                "indicators", "data-points", "geographies", "assessments", "comparators", "comparator-sources")) {
-            owners.put(segment, routes.measures());
-        }
-        for (String segment : List.of("engagements", "case-reviews", "consultations")) {
-            owners.put(segment, routes.engagement());
-        }
+        API_SEGMENTS.forEach(
+                (service, segments) -> segments.forEach(segment -> owners.put(segment, bases.get(service))));
         this.owners = Map.copyOf(owners);
         this.projections = Map.of("derived", routes.measures(), "registry", routes.engagement());
         this.relays = Map.of("plan", routes.plan(), "measures", routes.measures(), "engagement", routes.engagement());

@@ -20,6 +20,7 @@ import org.csp.http.MergePatch;
 import org.csp.plan.organisation.OrganisationNames;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * The resource every element kind (organisation, priority, objective) shares: read one, its history, amend it with a
@@ -69,7 +70,10 @@ public abstract class ElementResource<B, D, E, V> extends PlanPartResource {
     @PATCH
     @Path("{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    // @RolesAllowed on a method a resource inherits is applied but not seen by SmallRye's OpenAPI scan: the roles are
+    // given to the API document here too (ProblemResponses lists them as x-roles)
     @RolesAllowed(COORDINATOR)
+    @SecurityRequirement(name = "bearer", scopes = COORDINATOR)
     public Uni<Response> amend(
             @PathParam("id") String id,
             @QueryParam("partnership") String partnership,

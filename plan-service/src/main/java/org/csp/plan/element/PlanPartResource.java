@@ -19,6 +19,7 @@ import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.History;
 import org.csp.http.ApiCall;
 import org.csp.http.ETags;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * What every part of the plan shares (initiatives, and the element kinds): read one, its history, retire it with a
@@ -40,7 +41,10 @@ public abstract class PlanPartResource {
 
     @GET
     @Path("{id}")
+    // @RolesAllowed on a method a resource inherits is applied but not seen by SmallRye's OpenAPI scan: the roles are
+    // given to the API document here too (ProblemResponses lists them as x-roles)
     @RolesAllowed(READER)
+    @SecurityRequirement(name = "bearer", scopes = READER)
     public Uni<Response> get(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
         return current(call.partnership(partnership), id);
     }
@@ -49,6 +53,7 @@ public abstract class PlanPartResource {
     @GET
     @Path("{id}/history")
     @RolesAllowed(READER)
+    @SecurityRequirement(name = "bearer", scopes = READER)
     public Uni<List<History.Entry>> history(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
         return parts().history(call.partnership(partnership), id);
     }
@@ -58,6 +63,7 @@ public abstract class PlanPartResource {
     @Path("{id}/retire")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(COORDINATOR)
+    @SecurityRequirement(name = "bearer", scopes = COORDINATOR)
     public Uni<Response> retire(
             @PathParam("id") String id,
             @QueryParam("partnership") String partnership,

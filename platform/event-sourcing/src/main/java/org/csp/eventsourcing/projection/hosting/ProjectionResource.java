@@ -22,6 +22,7 @@ import org.csp.eventsourcing.admin.AdminReason;
 import org.csp.eventsourcing.projection.ProjectionRunner;
 import org.csp.eventsourcing.projection.ProjectionStatus;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * The administrator's view of this application's projections, their rebuild (all together or one by name) and their
@@ -54,6 +55,7 @@ public class ProjectionResource {
      */
     @GET
     @Path("status")
+    @Operation(operationId = "ProjectionResource_statusOfAll")
     public Uni<List<ProjectionStatus>> status() {
         return host.status();
     }
@@ -64,6 +66,7 @@ public class ProjectionResource {
      */
     @POST
     @Path("rebuild")
+    @Operation(operationId = "ProjectionResource_rebuildAll")
     public Uni<Response> rebuild() {
         String status = PATH + "/status";
         Actor actor = actor();

@@ -52,12 +52,16 @@ class ApiDocumentTest {
         assertEquals(
                 "bearer",
                 document.at("/components/securitySchemes/bearer/scheme").asText());
-        List<String> broken = ApiDocumentRules.broken(document, path -> path.equals("/api/openapi"));
+        List<String> broken = ApiDocumentRules.broken(
+                document, path -> path.equals("/api/openapi") || path.startsWith("/api/public/"));
         assertTrue(broken.isEmpty(), String.join("\n", broken));
         JsonNode status = document.at("/paths/~1api~1admin~1projections~1status/get");
         assertEquals("[\"administrator\"]", status.path("x-roles").toString());
         assertTrue(status.path("description").asText().contains("Roles: administrator."));
         assertTrue(document.at("/paths/~1api~1openapi/get/security").isMissingNode());
+        assertTrue(document.at("/paths/~1api~1public~1{quarter}/get/security").isMissingNode(), "no login");
+        assertFalse(
+                document.at("/paths/~1api~1views~1annual~1{year}/get/security").isMissingNode());
     }
 
     @Test

@@ -45,6 +45,7 @@ public class CaseReviews {
                 "case_review",
                 CaseReviewTable.FORMAT,
                 CaseReviewKeys.DDL + ";\n" + CaseReviewTable.DDL,
+                CaseReviewEvent.TYPES.readTypes(),
                 this::refill);
     }
 

@@ -39,6 +39,7 @@ final class ConsultationTable {
                 "consultation_state",
                 FORMAT,
                 DDL,
+                ConsultationEvent.TYPES.readTypes(),
                 (tx, events) -> QueryTable.refill(
                         tx,
                         "consultation_state",

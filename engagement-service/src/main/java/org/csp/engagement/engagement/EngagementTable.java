@@ -53,6 +53,7 @@ final class EngagementTable {
                 "engagement_state",
                 FORMAT,
                 DDL,
+                EngagementEvent.TYPES.readTypes(),
                 (tx, events) -> QueryTable.refill(
                         tx,
                         "engagement_state",

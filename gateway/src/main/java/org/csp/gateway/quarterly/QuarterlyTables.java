@@ -115,6 +115,11 @@ final class QuarterlyTables {
                 value numeric, average numeric NOT NULL, lower numeric NOT NULL, upper numeric NOT NULL, rank int,
                 group_size int, source text, revision int NOT NULL, changed bigint NOT NULL,
                 PRIMARY KEY (partnership_id, indicator_code, geography, period));
+            -- a comparator table made before comparators v2 was applied lacks the v2 figures; give it them
+            ALTER TABLE comparator ADD COLUMN IF NOT EXISTS value numeric;
+            ALTER TABLE comparator ADD COLUMN IF NOT EXISTS rank int;
+            ALTER TABLE comparator ADD COLUMN IF NOT EXISTS group_size int;
+            ALTER TABLE comparator ADD COLUMN IF NOT EXISTS source text;
             CREATE TABLE IF NOT EXISTS review (
                 partnership_id text NOT NULL, quarter text NOT NULL, state text NOT NULL, priorities int[] NOT NULL,
                 submitted int[] NOT NULL, opened_at timestamptz NOT NULL, closed_at timestamptz, changed bigint NOT NULL,

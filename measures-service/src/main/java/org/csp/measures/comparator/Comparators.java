@@ -78,6 +78,7 @@ public class Comparators {
                 "comparator_state",
                 FORMAT,
                 DDL,
+                ComparatorEvent.TYPES.readTypes(),
                 (tx, events) -> tx.query(FORMAT_2)
                         .execute()
                         .flatMap(ignored -> QueryTable.refill(

@@ -86,6 +86,7 @@ public final class DataPointTable {
                 "data_point_state",
                 FORMAT,
                 DDL,
+                DataPointEvent.TYPES.readTypes(),
                 (tx, events) -> tx.query("DROP TABLE IF EXISTS data_point")
                         .execute()
                         .flatMap(ignored ->

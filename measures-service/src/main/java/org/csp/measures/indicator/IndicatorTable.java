@@ -41,6 +41,7 @@ public final class IndicatorTable {
                 FORMAT,
                 "CREATE TABLE IF NOT EXISTS indicator_state (partnership_id text NOT NULL, code text NOT NULL, "
                         + "priority int, definition jsonb NOT NULL, version bigint NOT NULL, PRIMARY KEY (partnership_id, code))",
+                IndicatorEvent.TYPES.readTypes(),
                 // the table of format 1 was called indicator; format 3 allows an indicator without a priority
                 (tx, events) -> tx.query("DROP TABLE IF EXISTS indicator")
                         .execute()

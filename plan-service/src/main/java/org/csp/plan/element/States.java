@@ -84,11 +84,14 @@ public final class States {
     public static void prepare(EventStore store, List<Kind<?, ?, ?>> kinds) {
         Map<String, Kind<?, ?, ?>> byName = new HashMap<>();
         kinds.forEach(kind -> byName.put(kind.name(), kind));
+        java.util.Set<String> reads = new java.util.HashSet<>();
+        kinds.forEach(kind -> reads.addAll(kind.types().readTypes()));
         QueryTable.prepare(
                 store,
                 "plan_state",
                 FORMAT,
                 DDL,
+                reads,
                 (tx, events) -> tx.query("DELETE FROM plan_state").execute().flatMap(ignored -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (Folded f : fold(events, byName).values()) {

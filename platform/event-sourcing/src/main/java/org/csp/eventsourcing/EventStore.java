@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.csp.contracts.EventLimits;
@@ -118,6 +119,20 @@ public class EventStore {
     public Uni<List<StoredEvent>> readAfter(SqlClient client, long position, int limit) {
         return client.preparedQuery("SELECT " + COLUMNS + " FROM events WHERE position > $1 ORDER BY position LIMIT $2")
                 .execute(Tuple.of(position, limit))
+                .map(rows -> {
+                    List<StoredEvent> events = new ArrayList<>(rows.size());
+                    rows.forEach(row -> events.add(toEvent(row)));
+                    return events;
+                });
+    }
+
+    /**
+     * Every committed event of the given types, in position order: what a query table's refill folds, without the
+     * events it does not read (a store of millions of data points holds few indicators).
+     */
+    public Uni<List<StoredEvent>> readTypes(SqlClient client, Set<String> types) {
+        return client.preparedQuery("SELECT " + COLUMNS + " FROM events WHERE type = ANY ($1) ORDER BY position")
+                .execute(Tuple.of(types.toArray(String[]::new)))
                 .map(rows -> {
                     List<StoredEvent> events = new ArrayList<>(rows.size());
                     rows.forEach(row -> events.add(toEvent(row)));

@@ -117,6 +117,13 @@ public final class EventTypes<E> {
         return upcasters.keySet();
     }
 
+    /** Every type read: those written today and the older ones upcast. */
+    public Set<String> readTypes() {
+        Set<String> all = new java.util.HashSet<>(classes.keySet());
+        all.addAll(upcasters.keySet());
+        return all;
+    }
+
     /** Whether events of this type, current or older, can be read. */
     public boolean reads(String type) {
         return classes.containsKey(type) || upcasters.containsKey(type);

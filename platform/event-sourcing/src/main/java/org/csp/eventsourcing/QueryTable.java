@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
@@ -30,14 +31,16 @@ public final class QueryTable {
     private QueryTable() {}
 
     /**
-     * Creates the table with {@code ddl} and, unless it is already in {@code format}, hands every stored event to
-     * {@code refill} (which empties and refills it) within the same transaction.
+     * Creates the table with {@code ddl} and, unless it is already in {@code format}, hands every stored event of the
+     * types it {@code reads} to {@code refill} (which empties and refills it) within the same transaction. Only those
+     * are read: a table of indicators must not load a store's millions of data points.
      */
     public static void prepare(
             EventStore store,
             String name,
             int format,
             String ddl,
+            Set<String> reads,
             BiFunction<SqlConnection, List<StoredEvent>, Uni<Void>> refill) {
         store.pool()
                 .withTransaction(tx -> tx.preparedQuery("SELECT pg_advisory_xact_lock(hashtext($1))")
@@ -48,7 +51,7 @@ public final class QueryTable {
                         .flatMap(rows ->
                                 rows.size() == 1 && rows.iterator().next().getInteger("format") == format
                                         ? Uni.createFrom().voidItem()
-                                        : store.readAfter(tx, 0, Integer.MAX_VALUE)
+                                        : store.readTypes(tx, reads)
                                                 .flatMap(events -> refill.apply(tx, events)
                                                         .invoke(() -> LOG.infof(
                                                                 "Query table %s refilled from %d events (format %d)",

@@ -66,6 +66,21 @@ class EventStoreTest {
         assertTrue(commits.get() > 0, "the relay is told about commits");
     }
 
+    /** What a query table's refill reads: the events of its types, in position order, and no others. */
+    @Test
+    void readTypesReadsOnlyThoseTypesInPositionOrder() {
+        String stream = "stroud:test:" + UUID.randomUUID();
+        String kind = "test.only-" + UUID.randomUUID().toString().substring(0, 8);
+        stage(append(stream, 0, kind + ".a.v1", "test.thing.b.v1", kind + ".c.v1"));
+        List<StoredEvent> read = store.readTypes(pool, java.util.Set.of(kind + ".a.v1", kind + ".c.v1"))
+                .await()
+                .atMost(Duration.ofSeconds(10));
+        assertEquals(
+                List.of(kind + ".a.v1", kind + ".c.v1"),
+                read.stream().map(StoredEvent::type).toList());
+        assertEquals(List.of(1L, 3L), read.stream().map(StoredEvent::version).toList());
+    }
+
     @Test
     void aStaleExpectedVersionIsAConflictAndStoresNothing() {
         String stream = "stroud:test:" + UUID.randomUUID();

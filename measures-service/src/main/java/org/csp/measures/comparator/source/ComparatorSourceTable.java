@@ -34,6 +34,7 @@ final class ComparatorSourceTable {
                 """
                 CREATE TABLE IF NOT EXISTS comparator_source_state (scope text NOT NULL, source_id text NOT NULL,
                     mapping jsonb NOT NULL, version bigint NOT NULL, PRIMARY KEY (scope, source_id))""",
+                ComparatorSourceEvent.TYPES.readTypes(),
                 (tx, events) -> QueryTable.refill(
                         tx,
                         "comparator_source_state",

@@ -39,7 +39,7 @@ public final class KeycloakAdmin {
                         "username",
                         LocalKeycloak.ADMIN_USER,
                         "password",
-                        LocalKeycloak.ADMIN_PASSWORD));
+                        LocalKeycloak.adminPassword(base)));
         return new KeycloakAdmin(base, token);
     }
 

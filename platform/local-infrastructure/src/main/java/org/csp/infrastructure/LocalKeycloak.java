@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  * Keycloak from its distribution (unpacked by the build), in development mode with its H2 database under
  * {@code dataDir}, importing the {@code csp} realm file at first start. The issuer is pinned to
  * {@code http://127.0.0.1:<port>} whatever host name clients use. A fresh database also gets Keycloak's own
- * administrator in its {@code master} realm ({@link #ADMIN_USER}), a local demo credential on loopback only, which the
+ * administrator in its {@code master} realm ({@link #ADMIN_USER}, with a random password kept in the data directory),
+ * on loopback only, which the
  * tests use to change a realm ({@link KeycloakAdmin}: a key added to the realm, a second realm).
  */
 public final class LocalKeycloak implements AutoCloseable {
@@ -30,8 +31,11 @@ public final class LocalKeycloak implements AutoCloseable {
     /** The local Keycloak's administrator (master realm): a local demo credential, never for a real deployment. */
     public static final String ADMIN_USER = "local-admin";
 
-    /** The local demo administrator's password: as public as the demo realm's user passwords. */
-    public static final String ADMIN_PASSWORD = "local-admin-password";
+    /** Where the administrator's password is kept in the data directory (made at the first start, owner only). */
+    public static final String ADMIN_PASSWORD_FILE = "admin-password";
+
+    /** The administrators' passwords of the Keycloaks this JVM started, by their base address. */
+    private static final Map<String, String> ADMIN_PASSWORDS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -78,14 +82,39 @@ public final class LocalKeycloak implements AutoCloseable {
                             "KC_BOOTSTRAP_ADMIN_USERNAME",
                             ADMIN_USER,
                             "KC_BOOTSTRAP_ADMIN_PASSWORD",
-                            ADMIN_PASSWORD),
+                            adminPassword(dir)),
                     dir.resolve("keycloak.log"));
             // The first start of a fresh distribution re-augments it (about a minute on two cores).
             keycloak.awaitHttp("http://127.0.0.1:" + management + "/health/ready", Duration.ofMinutes(4));
+            ADMIN_PASSWORDS.put("http://127.0.0.1:" + httpPort, adminPassword(dir));
             return new LocalKeycloak(keycloak, httpPort, DemoRealm.read(realmFile));
         } catch (IOException e) {
             throw new UncheckedIOException("Keycloak did not start in " + dataDir, e);
         }
+    }
+
+    /**
+     * The administrator's password of the Keycloak whose data is in {@code dir}: random, made at the first start and
+     * kept in {@link #ADMIN_PASSWORD_FILE} (readable by its owner only), so that no password is written in the source.
+     */
+    private static String adminPassword(Path dir) throws IOException {
+        Path file = dir.resolve(ADMIN_PASSWORD_FILE);
+        if (!Files.exists(file)) {
+            byte[] random = new byte[24];
+            new java.security.SecureRandom().nextBytes(random);
+            Files.writeString(file, java.util.HexFormat.of().formatHex(random) + "\n");
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        }
+        return Files.readString(file).strip();
+    }
+
+    /** The administrator's password of the Keycloak this JVM started at {@code base} ({@code http://127.0.0.1:port}). */
+    static String adminPassword(String base) {
+        String password = ADMIN_PASSWORDS.get(base);
+        if (password == null) {
+            throw new IllegalStateException("No Keycloak at " + base + " was started by this JVM");
+        }
+        return password;
     }
 
     /**

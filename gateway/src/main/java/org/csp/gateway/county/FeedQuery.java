@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import org.csp.calendar.FinancialQuarter;
 import org.csp.codes.Coded;
+import org.csp.gateway.quarterly.QuarterParameter;
 import org.csp.problem.FieldViolation;
 import org.csp.problem.ProblemException;
 
@@ -28,12 +29,7 @@ public record FeedQuery(FinancialQuarter quarter, Level level, Indicators indica
     }
 
     public static FeedQuery parse(String quarter, String level, String indicators, String since) {
-        FinancialQuarter q = FinancialQuarter.parse(quarter)
-                .orElseThrow(() -> new ProblemException(
-                        400,
-                        "invalid-quarter",
-                        "Unknown quarter",
-                        "'" + quarter + "' is not a financial quarter; write it like 2024-25-Q2."));
+        FinancialQuarter q = QuarterParameter.parse(quarter);
         return new FeedQuery(
                 q,
                 code(Level.class, "level", level, Level.DISTRICT),

@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Date;
 import org.csp.calendar.FinancialQuarter;
-import org.csp.problem.ProblemException;
+import org.csp.gateway.quarterly.QuarterParameter;
 
 /**
  * The public figures ({@code GET /api/public/2024-25-Q2}): no login (Priority 4: "inform the community of the actual
@@ -34,12 +34,7 @@ public class PublicFiguresResource {
     @PermitAll
     public Uni<Response> quarter(
             @PathParam("quarter") String quarter, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        FinancialQuarter q = FinancialQuarter.parse(quarter)
-                .orElseThrow(() -> new ProblemException(
-                        400,
-                        "invalid-quarter",
-                        "Unknown quarter",
-                        "'" + quarter + "' is not a financial quarter; write it like 2024-25-Q2."));
+        FinancialQuarter q = QuarterParameter.parse(quarter);
         return figures.read(q, ifNoneMatch).map(tagged -> {
             Response.ResponseBuilder response =
                     tagged.view() == null ? Response.notModified() : Response.ok(tagged.view());

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Date;
 import org.csp.calendar.FinancialQuarter;
+import org.csp.gateway.quarterly.QuarterParameter;
 import org.csp.http.ApiCall;
 import org.csp.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -48,7 +49,7 @@ public class PartnershipViewResource {
             @QueryParam("partnership") String partnership,
             @Parameter(description = AS_AT) @Schema(maxLength = ViewAsAt.MAX_LENGTH) @QueryParam("asAt") String asAt,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        FinancialQuarter q = quarter(quarter);
+        FinancialQuarter q = QuarterParameter.parse(quarter);
         ViewAsAt at = ViewAsAt.parse(asAt);
         return views.quarter(call.partnership(partnership), q, at, ifNoneMatch).map(PartnershipViewResource::answer);
     }
@@ -63,7 +64,7 @@ public class PartnershipViewResource {
             @QueryParam("partnership") String partnership,
             @Parameter(description = AS_AT) @Schema(maxLength = ViewAsAt.MAX_LENGTH) @QueryParam("asAt") String asAt,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        FinancialQuarter q = quarter(quarter);
+        FinancialQuarter q = QuarterParameter.parse(quarter);
         if (!number.matches("[1-9][0-9]{0,2}")) {
             throw new ProblemException(
                     404, "not-found", "No such priority", "'" + number + "' is not a priority's number, like 1.");
@@ -71,15 +72,6 @@ public class PartnershipViewResource {
         ViewAsAt at = ViewAsAt.parse(asAt);
         return views.priority(call.partnership(partnership), q, Integer.parseInt(number), at, ifNoneMatch)
                 .map(PartnershipViewResource::answer);
-    }
-
-    static FinancialQuarter quarter(String quarter) {
-        return FinancialQuarter.parse(quarter)
-                .orElseThrow(() -> new ProblemException(
-                        400,
-                        "invalid-quarter",
-                        "Unknown quarter",
-                        "'" + quarter + "' is not a financial quarter; write it like 2024-25-Q2."));
     }
 
     /** 200 with the view, or 304 when the request's tag still holds; either with the tag. */

@@ -34,8 +34,11 @@ public final class LocalKeycloak implements AutoCloseable {
     /** Where the administrator's password is kept in the data directory (made at the first start, owner only). */
     public static final String ADMIN_PASSWORD_FILE = "admin-password";
 
-    /** The administrators' passwords of the Keycloaks this JVM started, by their base address. */
-    private static final Map<String, String> ADMIN_PASSWORDS = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * The system property holding the administrator's password of a Keycloak this JVM started, by its base address: a
+     * system property, as the tests' class loaders each have their own statics.
+     */
+    private static final String ADMIN_PASSWORD_PROPERTY = "csp.local-keycloak.admin-password.";
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -86,7 +89,7 @@ public final class LocalKeycloak implements AutoCloseable {
                     dir.resolve("keycloak.log"));
             // The first start of a fresh distribution re-augments it (about a minute on two cores).
             keycloak.awaitHttp("http://127.0.0.1:" + management + "/health/ready", Duration.ofMinutes(4));
-            ADMIN_PASSWORDS.put("http://127.0.0.1:" + httpPort, adminPassword(dir));
+            System.setProperty(ADMIN_PASSWORD_PROPERTY + "http://127.0.0.1:" + httpPort, adminPassword(dir));
             return new LocalKeycloak(keycloak, httpPort, DemoRealm.read(realmFile));
         } catch (IOException e) {
             throw new UncheckedIOException("Keycloak did not start in " + dataDir, e);
@@ -110,7 +113,7 @@ public final class LocalKeycloak implements AutoCloseable {
 
     /** The administrator's password of the Keycloak this JVM started at {@code base} ({@code http://127.0.0.1:port}). */
     static String adminPassword(String base) {
-        String password = ADMIN_PASSWORDS.get(base);
+        String password = System.getProperty(ADMIN_PASSWORD_PROPERTY + base);
         if (password == null) {
             throw new IllegalStateException("No Keycloak at " + base + " was started by this JVM");
         }

@@ -2,11 +2,10 @@ package org.csp.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -15,9 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.csp.calendar.FinancialQuarter;
 import org.csp.geography.GeographyFile;
 import org.csp.seed.SeedFiles;
@@ -272,83 +268,31 @@ public final class FeedBenchmark {
     private Phase measure(
             String name, String url, BenchStack.Token token, Map<String, String> headers, int status, int seconds)
             throws Exception {
-        System.out.printf("%s: %d clients for %d s …%n", name, options.clients(), seconds);
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        String bearer = "Bearer " + token.get();
-        ExecutorService pool = Executors.newFixedThreadPool(options.clients());
-        try {
-            List<Future<long[]>> clients = new ArrayList<>();
-            int[] errors = new int[options.clients()];
-            int[] size = new int[2];
-            for (int c = 0; c < options.clients(); c++) {
-                int client = c;
-                clients.add(pool.submit(() -> {
-                    HttpClient connection = BenchStack.newHttpClient();
-                    long[] latencies = new long[1024];
-                    int n = 0;
-                    while (System.nanoTime() < end) {
-                        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                                .timeout(BenchStack.REQUEST_TIMEOUT)
-                                .header("Authorization", bearer);
-                        headers.forEach(request::header);
-                        long sent = System.nanoTime();
-                        HttpResponse<String> answer =
-                                connection.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
-                        long latency = System.nanoTime() - sent;
-                        if (answer.statusCode() != status) {
-                            errors[client]++;
-                            continue;
-                        }
-                        if (n == latencies.length) {
-                            latencies = Arrays.copyOf(latencies, n * 2);
-                        }
-                        latencies[n++] = latency;
-                        if (client == 0 && n == 1) {
-                            size[0] = rows(answer);
-                            size[1] = answer.body().getBytes(StandardCharsets.UTF_8).length;
-                        }
-                    }
-                    return Arrays.copyOf(latencies, n);
-                }));
-            }
-            long[] all = new long[0];
-            for (Future<long[]> client : clients) {
-                long[] l = client.get();
-                int before = all.length;
-                all = Arrays.copyOf(all, before + l.length);
-                System.arraycopy(l, 0, all, before, l.length);
-            }
-            Arrays.sort(all);
-            return new Phase(
-                    name,
-                    all.length,
-                    Arrays.stream(errors).sum(),
-                    size[0],
-                    size[1],
-                    percentile(all, 0.50),
-                    percentile(all, 0.99),
-                    all.length == 0 ? 0 : all[all.length - 1] / 1e6);
-        } finally {
-            pool.shutdownNow();
-        }
+        Load.Result result =
+                Load.run(name, url, token, headers, status, seconds, options.clients(), FeedBenchmark::rows);
+        return new Phase(
+                name,
+                result.requests(),
+                result.errors(),
+                result.rows(),
+                result.bytes(),
+                result.p50(),
+                result.p99(),
+                result.max());
     }
 
     /** The rows of an answer: the JSON's {@code rows}, the CSV's lines after its header, none for a 304. */
-    private static int rows(HttpResponse<String> answer) throws IOException {
+    private static int rows(HttpResponse<String> answer) {
         if (answer.statusCode() == 304) {
             return 0;
         }
         if (answer.headers().firstValue("Content-Type").orElse("").startsWith("text/csv")) {
             return (int) answer.body().lines().count() - 1;
         }
-        JsonNode body = BenchStack.JSON.readTree(answer.body());
-        return body.path("rows").size();
-    }
-
-    private static double percentile(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return 0;
+        try {
+            return BenchStack.JSON.readTree(answer.body()).path("rows").size();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
     }
 }

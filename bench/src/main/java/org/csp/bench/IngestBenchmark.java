@@ -57,6 +57,9 @@ public final class IngestBenchmark {
     private static final Duration CATCH_UP = Duration.ofSeconds(120);
     private static final int COPY_CHUNK = 500;
     private static final int ERRORS_SHOWN = 5;
+    /** Keys kept for the commit-to-view probe. */
+    private static final int PROBED = 16;
+
     private static final String PAYLOAD = """
             {"indicatorCode":"%s","period":"%s","geography":"%s","value":%d,"status":"provisional",\
             "source":"gloucestershire-constabulary","submittedBy":"police-gloucestershire","revision":%d}""";
@@ -122,11 +125,7 @@ public final class IngestBenchmark {
 
         /** Milliseconds under which the fraction {@code p} of the accepted requests was answered. */
         double millis(double p) {
-            if (latencies.length == 0) {
-                return Double.NaN;
-            }
-            int index = (int) Math.ceil(p * latencies.length) - 1;
-            return latencies[Math.clamp(index, 0, latencies.length - 1)] / 1e6;
+            return percentile(latencies, p);
         }
     }
 
@@ -181,7 +180,12 @@ public final class IngestBenchmark {
             police = stack.client(POLICE_CLIENT);
             administrator = stack.user(ADMINISTRATOR);
 
-            List<Key> keys = discover();
+            List<Key> keys = new ArrayList<>(discover());
+            // a few keys no client posts: the probe's, which measures commit to view in the paced phase
+            List<Key> probed = options.rate() > 0 && !options.county()
+                    ? new ArrayList<>(keys.subList(keys.size() - PROBED, keys.size()))
+                    : List.of();
+            keys.removeAll(probed);
             List<Client> clients = new ArrayList<>();
             for (int c = 0; c < options.clients(); c++) {
                 clients.add(new Client(every(keys, c, options.clients())));
@@ -229,11 +233,34 @@ public final class IngestBenchmark {
             }
             Phase paced = null;
             Double pacedCatchUp = null;
+            long[] commitToView = null;
+            int lost = 0;
             if (options.rate() > 0) {
-                paced = load("paced", clients, options.rate(), options.seconds());
+                ViewProbe probe = probed.isEmpty()
+                        ? null
+                        : ViewProbe.start(gateway, PARTNERSHIP, police, stack.database("gateway"), probed);
+                try {
+                    paced = load("paced", clients, options.rate(), options.seconds());
+                } finally {
+                    if (probe != null) {
+                        commitToView = probe.stop();
+                        lost = probe.lost();
+                    }
+                }
                 pacedCatchUp = catchUp();
             }
             Double copy = unpaced.points() > 0 ? copyBaseline(unpaced.points(), keys) : null;
+            if (commitToView != null) {
+                System.out.printf(
+                        "%nCommit to view while %,d points/s arrive: %d probes, p50 %s ms, p99 %s ms, max %s ms;"
+                                + " %d not shown within 30 s%n",
+                        options.rate(),
+                        commitToView.length,
+                        millis(percentile(commitToView, 0.50)),
+                        millis(percentile(commitToView, 0.99)),
+                        millis(percentile(commitToView, 1.0)),
+                        lost);
+            }
             summary(
                     settings,
                     keys.size(),
@@ -729,6 +756,14 @@ public final class IngestBenchmark {
                 millis(phase.millis(0.99)),
                 millis(phase.millis(1.0)),
                 catchUp == null ? "> %d s".formatted(CATCH_UP.toSeconds()) : "%.1f s".formatted(catchUp));
+    }
+
+    /** Milliseconds under which the fraction {@code p} of sorted nanosecond latencies lies. */
+    private static double percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted[Math.clamp((int) Math.ceil(p * sorted.length) - 1, 0, sorted.length - 1)] / 1e6;
     }
 
     private static String millis(double millis) {

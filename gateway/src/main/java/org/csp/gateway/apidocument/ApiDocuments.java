@@ -19,7 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.csp.gateway.routing.RoutesConfig;
-import org.csp.gateway.routing.ServiceProxy;
+import org.csp.gateway.routing.ServiceRoutes;
 import org.csp.problem.ProblemException;
 import org.jboss.logging.Logger;
 
@@ -75,7 +75,7 @@ public class ApiDocuments {
         return Uni.join().all(reads).andFailFast().map(documents -> {
             Map<String, JsonNode> services = new LinkedHashMap<>();
             documents.forEach(entry -> services.put(entry.getKey(), entry.getValue()));
-            JsonNode merged = ApiDocumentMerge.merge(gateway(), services, ServiceProxy.API_SEGMENTS);
+            JsonNode merged = ApiDocumentMerge.merge(gateway(), services, ServiceRoutes.API_SEGMENTS);
             kept = new Kept(merged, clock.instant().plus(KEPT));
             return merged;
         });

@@ -5,11 +5,7 @@ import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
-import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
 import org.csp.problem.Problem;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -28,31 +24,13 @@ public class RateLimitFilter {
 
     @ServerRequestFilter
     public Response limit(RoutingContext context, UriInfo uri) {
-        OptionalLong wait = limits.tryTake(caller(context));
-        if (wait.isEmpty()) {
-            return null;
-        }
-        long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(wait.getAsLong() + TimeUnit.SECONDS.toNanos(1) - 1));
-        return Response.status(429)
-                .type(Problem.MEDIA_TYPE)
-                .header("Retry-After", seconds)
-                .entity(new Problem(
-                        Problem.typeUri("rate-limited"),
-                        "Too many requests",
-                        429,
-                        "This client has sent more requests than its limit allows; retry after " + seconds
-                                + " s. Nothing was stored.",
-                        uri.getPath(),
-                        List.of()))
-                .build();
-    }
-
-    private static RateLimits.Caller caller(RoutingContext context) {
         SecurityIdentity identity = context.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
-        if (identity != null && !identity.isAnonymous() && identity.getPrincipal() instanceof JsonWebToken token) {
-            String client = token.getClaim("azp");
-            return new RateLimits.Client(client != null ? client : "subject " + token.getSubject());
-        }
-        return new RateLimits.Address(context.request().remoteAddress().hostAddress());
+        return limits.refusal(RateLimits.caller(context, identity), uri.getPath())
+                .map(refusal -> Response.status(429)
+                        .type(Problem.MEDIA_TYPE)
+                        .header("Retry-After", refusal.retryAfterSeconds())
+                        .entity(refusal.problem())
+                        .build())
+                .orElse(null);
     }
 }

@@ -5,9 +5,16 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import org.csp.problem.Problem;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * A token bucket per caller (Bucket4j, in memory): {@link #tryTake} takes one request's token without waiting. Bucket4j's
@@ -59,6 +66,37 @@ public class RateLimits {
         ConsumptionProbe probe =
                 buckets.get(caller.key(), key -> bucket(caller)).tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? OptionalLong.empty() : OptionalLong.of(probe.getNanosToWaitForRefill());
+    }
+
+    /** The 429 for a caller over its limit: the problem, and {@code Retry-After} in whole seconds (at least 1). */
+    public record Refusal(long retryAfterSeconds, Problem problem) {}
+
+    /** Empty when the request at {@code path} may go on; the 429 to answer otherwise. */
+    public Optional<Refusal> refusal(Caller caller, String path) {
+        OptionalLong wait = tryTake(caller);
+        if (wait.isEmpty()) {
+            return Optional.empty();
+        }
+        long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(wait.getAsLong() + TimeUnit.SECONDS.toNanos(1) - 1));
+        return Optional.of(new Refusal(
+                seconds,
+                new Problem(
+                        Problem.typeUri("rate-limited"),
+                        "Too many requests",
+                        429,
+                        "This client has sent more requests than its limit allows; retry after " + seconds
+                                + " s. Nothing was stored.",
+                        path,
+                        List.of())));
+    }
+
+    /** Who a request counts against: its token's client ({@code azp}), or its remote address without a valid token. */
+    public static Caller caller(RoutingContext context, SecurityIdentity identity) {
+        if (identity != null && !identity.isAnonymous() && identity.getPrincipal() instanceof JsonWebToken token) {
+            String client = token.getClaim("azp");
+            return new Client(client != null ? client : "subject " + token.getSubject());
+        }
+        return new Address(context.request().remoteAddress().hostAddress());
     }
 
     private Bucket bucket(Caller caller) {

@@ -22,6 +22,7 @@ import org.csp.gateway.county.FeedRows;
 import org.csp.gateway.publicfigures.PublicFiguresView.Count;
 import org.csp.gateway.publicfigures.PublicTables.District;
 import org.csp.gateway.quarterly.QuarterlyViewProjection;
+import org.csp.gateway.quarterly.ViewCache;
 import org.csp.gateway.quarterly.ViewClock;
 import org.csp.gateway.views.PartnershipViews.Tagged;
 import org.csp.geography.GeographyFile;
@@ -51,12 +52,7 @@ public class PublicFigures {
     private final PartnershipRegistry registry;
     private final GeographyFile geography;
     private final CoreIndicators core;
-    private final Map<String, PublicFiguresView> kept = new LinkedHashMap<>(KEPT, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, PublicFiguresView> eldest) {
-            return size() > KEPT;
-        }
-    };
+    private final ViewCache<PublicFiguresView> kept = new ViewCache<>(KEPT);
 
     public PublicFigures(Pool pool, PartnershipRegistry registry, GeographyFile geography, CoreIndicators core) {
         this.pool = pool;
@@ -74,19 +70,8 @@ public class PublicFigures {
                     if (ViewClock.matches(ifNoneMatch, etag)) {
                         return Uni.createFrom().item(new Tagged<PublicFiguresView>(etag, clock.changedAt(), null));
                     }
-                    PublicFiguresView known;
-                    synchronized (kept) {
-                        known = kept.get(etag);
-                    }
-                    if (known != null) {
-                        return Uni.createFrom().item(new Tagged<>(etag, clock.changedAt(), known));
-                    }
-                    return compute(tx, quarter).map(view -> {
-                        synchronized (kept) {
-                            kept.put(etag, view);
-                        }
-                        return new Tagged<>(etag, clock.changedAt(), view);
-                    });
+                    return kept.get(etag, () -> compute(tx, quarter))
+                            .map(view -> new Tagged<>(etag, clock.changedAt(), view));
                 }));
     }
 

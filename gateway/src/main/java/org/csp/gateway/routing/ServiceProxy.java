@@ -1,46 +1,84 @@
 package org.csp.gateway.routing;
 
-import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.core.buffer.Buffer;
-import io.vertx.mutiny.ext.web.client.HttpRequest;
-import io.vertx.mutiny.ext.web.client.HttpResponse;
-import io.vertx.mutiny.ext.web.client.WebClient;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyRequest;
+import io.vertx.httpproxy.ProxyResponse;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.net.URI;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeoutException;
+import org.csp.gateway.limits.RateLimits;
+import org.csp.http.Partnerships;
+import org.csp.http.Unauthorized;
+import org.csp.problem.Problem;
 import org.csp.problem.ProblemException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Forwards a request to the service that owns its first path segment, to the service that runs the projection it
- * names ({@link ProjectionRoutes}) or to the service whose relay it names ({@link RelayRoutes}), bearer token included: the services check the token again (defence in depth) and
- * apply their own role rules.
+ * The gateway's way to the services ({@link ServiceRoutes} says which path goes where), through Vert.x HTTP Proxy:
+ * request and response bodies stream through (a CSV upload of several MB is never held whole), over keep-alive
+ * connections pooled per service ({@link RoutesConfig}).
  *
- * <p>What the contracts rely on crosses unchanged. To the service: method, raw path and query, the body's bytes
- * (a JSON merge patch is not re-encoded) and the headers {@code Authorization}, {@code Content-Type} (e.g.
- * {@code application/merge-patch+json}), {@code Accept}, {@code If-Match}, {@code If-None-Match},
- * {@code Idempotency-Key} and {@code X-Request-Id}. Back to the client: the status (201, 304, 409, 412, 428 …), the
- * body (problem details included) and the headers {@code Content-Type}, {@code ETag}, {@code Location},
- * {@code WWW-Authenticate}, {@code Cache-Control} and {@code Idempotent-Replayed} (measures-service's mark of an
- * answer replayed for a repeated {@code Idempotency-Key}). A path-only {@code Location} ({@code /api/reviews/2024-25-Q3},
- * as the services write it) is passed as it is; only one naming the service's own internal origin is cut to its path,
- * so that an internal address never reaches a client.
+ * <p>Before anything is forwarded, the gateway refuses what no service would take, each as a problem: no valid token
+ * (401), over the caller's rate limit (429), none of the route's roles (403), a {@code ?partnership=} the caller does
+ * not reach (403, the kernel's {@link Partnerships} rule, every value when it is named more than once). The services
+ * check the token again (defence in depth) and apply their own rules.
+ *
+ * <p>What the contracts rely on crosses unchanged. To the service: method, raw path and query, the body's bytes (a
+ * JSON merge patch is not re-encoded) and the headers {@link #REQUEST_HEADERS}; no other (cookies, forwarded
+ * addresses). Back to the client: the status (201, 304, 409, 412, 428 …), the body (problem details included) and the
+ * headers {@link #RESPONSE_HEADERS}, among them {@code Idempotent-Replayed} (measures-service's mark of an answer
+ * replayed for a repeated {@code Idempotency-Key}). A path-only {@code Location} ({@code /api/reviews/2024-25-Q3}, as
+ * the services write it) is passed as it is; one naming the service's own origin is cut to its path, so that an
+ * internal address never reaches a client.
+ *
+ * <p>A service that cannot be reached is a 502 problem, one whose connections are all busy past
+ * {@code connect-timeout} (or whose queue is full) a 503 with {@code Retry-After}: nothing was sent, nothing stored.
+ * A service silent for {@code timeout} once the request is sent is a 504: the request may or may not have been
+ * stored, and the problem says to retry with the same {@code Idempotency-Key}. A body sent in chunks past
+ * {@code quarkus.http.limits.max-body-size} is a 413 ({@link CountedBody}).
  */
 @ApplicationScoped
 public class ServiceProxy {
 
     private static final Logger LOG = Logger.getLogger(ServiceProxy.class);
-    /** Request headers worth passing on; hop-by-hop and host headers stay behind. */
-    private static final List<String> REQUEST_HEADERS = List.of(
+
+    /** After the kernel's checks of headers and declared lengths and Quarkus's authentication; before JAX-RS. */
+    static final int ORDER = RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT;
+
+    /** Request headers passed on; hop-by-hop, host, cookie and every other header stay behind. */
+    static final List<String> REQUEST_HEADERS = List.of(
             HttpHeaders.AUTHORIZATION,
             HttpHeaders.CONTENT_TYPE,
             HttpHeaders.ACCEPT,
@@ -49,53 +87,45 @@ public class ServiceProxy {
             "Idempotency-Key",
             "X-Request-Id");
 
-    private static final List<String> RESPONSE_HEADERS = List.of(
+    /** Response headers passed back. */
+    static final List<String> RESPONSE_HEADERS = List.of(
             HttpHeaders.CONTENT_TYPE,
+            HttpHeaders.CONTENT_DISPOSITION,
             HttpHeaders.ETAG,
             HttpHeaders.LOCATION,
             HttpHeaders.WWW_AUTHENTICATE,
             HttpHeaders.CACHE_CONTROL,
+            HttpHeaders.VARY,
+            HttpHeaders.RETRY_AFTER,
             "Idempotent-Replayed");
 
-    /**
-     * The projections the services run, by name (a regular expression of names, for a JAX-RS path): their status and
-     * rebuild are the kernel's admin endpoints of the service that runs them.
-     */
-    public static final String SERVICE_PROJECTIONS = "derived|registry";
+    private static final String UPSTREAM = "upstream";
+    private static final String BODY = "counted-body";
+    private static final String ANSWERED_HERE = "answered-here";
 
-    /**
-     * The first path segments of the API under {@code /api/} each service owns, by service (the names of
-     * {@link #RELAYS}); {@link ApiRoutes}' path lists the same segments (ApiRoutesTest), and the gateway's API document
-     * takes these paths of each service's own document.
-     */
-    public static final Map<String, List<String>> API_SEGMENTS = Map.of(
-            "plan",
-            List.of("plans", "priorities", "objectives", "organisations", "initiatives", "reviews", "priority-leads"),
-            "measures",
-            List.of("indicators", "data-points", "geographies", "assessments", "comparators", "comparator-sources"),
-            "engagement",
-            List.of("engagements", "case-reviews", "consultations"));
+    private final ServiceRoutes routes;
+    private final RoutesConfig config;
+    private final RateLimits limits;
+    private final long bodyLimit;
+    private final HttpClient client;
+    private final HttpProxy proxy;
 
-    /** The services whose relays are reached through the gateway, by the name in {@code /api/admin/relay/{name}}. */
-    public static final String RELAYS = "plan|measures|engagement";
-
-    private final WebClient client;
-    private final RoutesConfig routes;
-    private final Map<String, String> owners;
-    private final Map<String, String> projections;
-    private final Map<String, String> relays;
-
-    public ServiceProxy(Vertx vertx, RoutesConfig routes) {
-        this.client = WebClient.create(vertx);
-        this.routes = routes;
-        Map<String, String> bases =
-                Map.of("plan", routes.plan(), "measures", routes.measures(), "engagement", routes.engagement());
-        Map<String, String> owners = new HashMap<>();
-        API_SEGMENTS.forEach(
-                (service, segments) -> segments.forEach(segment -> owners.put(segment, bases.get(service))));
-        this.owners = Map.copyOf(owners);
-        this.projections = Map.of("derived", routes.measures(), "registry", routes.engagement());
-        this.relays = Map.of("plan", routes.plan(), "measures", routes.measures(), "engagement", routes.engagement());
+    public ServiceProxy(
+            Vertx vertx,
+            RoutesConfig config,
+            RateLimits limits,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> bodyLimit) {
+        this.routes = new ServiceRoutes(config);
+        this.config = config;
+        this.limits = limits;
+        this.bodyLimit = bodyLimit.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
+        this.client = vertx.createHttpClient(
+                new HttpClientOptions()
+                        .setKeepAlive(true)
+                        .setKeepAliveTimeout(60)
+                        .setConnectTimeout((int) config.connectTimeout().toMillis()),
+                new PoolOptions().setHttp1MaxSize(config.poolSize()).setMaxWaitQueueSize(config.waitQueue()));
+        this.proxy = HttpProxy.reverseProxy(client).origin(this::origin).addInterceptor(new Passing());
     }
 
     @PreDestroy
@@ -103,110 +133,221 @@ public class ServiceProxy {
         client.close();
     }
 
-    /** What came back from the service. */
-    public record Forwarded(int status, Map<String, String> headers, byte[] body) {
+    void install(@Observes Router router) {
+        router.routeWithRegex(ServiceRoutes.PATHS).order(ORDER).handler(this::handle);
+    }
 
-        /** The answer to the client: the service's status, the headers passed back and its body. */
-        public Response response() {
-            Response.ResponseBuilder response = Response.status(status);
-            headers.forEach(response::header);
-            return response.entity(body.length == 0 ? null : body).build();
+    private void handle(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        Optional<ServiceRoutes.Upstream> upstream =
+                routes.route(request.method().name(), request.path(), request.query());
+        if (upstream.isEmpty()) {
+            ctx.next(); // a method no service takes there: JAX-RS answers (405 or 404 problem)
+            return;
+        }
+        QuarkusHttpUser.getSecurityIdentity(ctx, null)
+                .subscribe()
+                .with(identity -> admit(ctx, upstream.get(), identity), failure -> unauthorized(ctx));
+    }
+
+    /** The gateway's own checks, then the request goes to the service. */
+    private void admit(RoutingContext ctx, ServiceRoutes.Upstream upstream, SecurityIdentity identity) {
+        String path = ctx.request().path();
+        if (identity == null || identity.isAnonymous()) {
+            unauthorized(ctx);
+            return;
+        }
+        Optional<RateLimits.Refusal> refusal = limits.refusal(RateLimits.caller(ctx, identity), path);
+        if (refusal.isPresent()) {
+            ctx.response()
+                    .putHeader(
+                            HttpHeaders.RETRY_AFTER, Long.toString(refusal.get().retryAfterSeconds()));
+            reply(ctx.request(), ctx.response(), refusal.get().problem());
+            return;
+        }
+        if (upstream.roles().stream().noneMatch(identity::hasRole)) {
+            reply(
+                    ctx.request(),
+                    ctx.response(),
+                    problem(403, "forbidden", "Not allowed", "Your role does not allow this request.", path));
+            return;
+        }
+        if (upstream.api()) {
+            try {
+                Partnerships.Caller caller = Partnerships.of(identity);
+                ctx.queryParam("partnership").forEach(caller::resolve);
+            } catch (ProblemException e) {
+                reply(ctx.request(), ctx.response(), problem(e.status(), e.type(), e.title(), e.getMessage(), path));
+                return;
+            }
+        }
+        proxy.handle(ctx.request());
+    }
+
+    private void unauthorized(RoutingContext ctx) {
+        Problem problem =
+                Unauthorized.problem(Unauthorized.tokenSent(ctx), ctx.request().path());
+        Unauthorized.challenge(ctx).subscribe().with(headers -> {
+            headers.forEach(ctx.response()::putHeader);
+            reply(ctx.request(), ctx.response(), problem);
+        });
+    }
+
+    private static Problem problem(int status, String slug, String title, String detail, String path) {
+        return new Problem(Problem.typeUri(slug), title, status, detail, path, List.of());
+    }
+
+    /** A problem answered here: its body unread is not taken for the next request on the connection. */
+    private static void reply(HttpServerRequest request, HttpServerResponse response, Problem problem) {
+        response.setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        if (!request.isEnded() && request.version() != HttpVersion.HTTP_2) {
+            response.putHeader(HttpHeaderNames.CONNECTION, "close");
+        }
+        response.end(Json.encode(problem));
+    }
+
+    /** A connection to the request's service, within {@code connect-timeout}; 502 or 503 when there is none. */
+    private Future<HttpClientRequest> origin(ProxyContext context) {
+        ServiceRoutes.Upstream upstream = context.get(UPSTREAM, ServiceRoutes.Upstream.class);
+        URI origin = upstream.origin();
+        return client.request(new RequestOptions()
+                        .setHost(origin.getHost())
+                        .setPort(origin.getPort())
+                        .setConnectTimeout(config.connectTimeout().toMillis())
+                        .setIdleTimeout(config.timeout().toMillis()))
+                .recover(failure -> Future.failedFuture(new Unreachable(upstream, failure)));
+    }
+
+    /** No connection to the service: nothing was sent. */
+    private static final class Unreachable extends RuntimeException {
+        final ServiceRoutes.Upstream upstream;
+
+        Unreachable(ServiceRoutes.Upstream upstream, Throwable cause) {
+            super(cause.toString(), cause, false, false);
+            this.upstream = upstream;
+        }
+
+        boolean busy() {
+            return getCause() instanceof ConnectionPoolTooBusyException || getCause() instanceof TimeoutException;
         }
     }
 
-    /** The request's raw path and query, as the service is to receive them. */
-    static String pathAndQuery(UriInfo uri) {
-        String rawQuery = uri.getRequestUri().getRawQuery();
-        return uri.getRequestUri().getRawPath() + (rawQuery == null ? "" : "?" + rawQuery);
+    /** What crosses to the service and back, and the problem when the service does not answer. */
+    private final class Passing implements ProxyInterceptor {
+
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            ProxyRequest request = context.request();
+            HttpServerRequest sent = request.proxiedRequest();
+            ServiceRoutes.Upstream upstream = routes.route(sent.method().name(), sent.path(), sent.query())
+                    .orElseThrow();
+            context.set(UPSTREAM, upstream);
+            keepOnly(request.headers(), REQUEST_HEADERS);
+            request.setURI(upstream.pathAndQuery());
+            Body body = request.getBody();
+            if (body != null
+                    && body.length() < 0
+                    && "chunked".equalsIgnoreCase(sent.getHeader(HttpHeaderNames.TRANSFER_ENCODING))) {
+                CountedBody counted = new CountedBody(body.stream(), bodyLimit);
+                context.set(BODY, counted);
+                request.setBody(Body.body(counted, -1));
+            }
+            return context.sendRequest().recover(failure -> Future.succeededFuture(failed(context, failure)));
+        }
+
+        @Override
+        public Future<Void> handleProxyResponse(ProxyContext context) {
+            if (context.get(ANSWERED_HERE, Boolean.class) == null) {
+                ProxyResponse response = context.response();
+                keepOnly(response.headers(), RESPONSE_HEADERS);
+                String location = response.headers().get(HttpHeaders.LOCATION);
+                if (location != null) {
+                    URI origin =
+                            context.get(UPSTREAM, ServiceRoutes.Upstream.class).origin();
+                    response.putHeader(HttpHeaders.LOCATION, location(location, origin.toString()));
+                }
+            }
+            return context.sendResponse();
+        }
+
+        /** The problem for a request the service did not answer. */
+        private ProxyResponse failed(ProxyContext context, Throwable failure) {
+            ServiceRoutes.Upstream upstream = context.get(UPSTREAM, ServiceRoutes.Upstream.class);
+            CountedBody counted = context.get(BODY, CountedBody.class);
+            HttpServerRequest sent = context.request().proxiedRequest();
+            String path = sent.path();
+            String service = "The " + upstream.service() + " service";
+            Problem problem;
+            if (counted != null && counted.tooLarge()) {
+                problem = problem(
+                        413,
+                        "payload-too-large",
+                        "The request body is too large",
+                        "The body is longer than the " + bodyLimit + " bytes accepted. Nothing was stored.",
+                        path);
+            } else if (failure instanceof Unreachable unreachable && unreachable.busy()) {
+                problem = problem(
+                        503,
+                        "upstream-busy",
+                        "The service is busy",
+                        service + " had no free connection within "
+                                + config.connectTimeout().toSeconds()
+                                + " s; nothing was sent and nothing stored. Try again shortly.",
+                        path);
+            } else if (failure instanceof Unreachable) {
+                problem = problem(
+                        502,
+                        "upstream-unavailable",
+                        "The service is unavailable",
+                        service + " could not be reached; nothing was stored. Try again shortly.",
+                        path);
+            } else if (failure instanceof TimeoutException) {
+                problem = problem(
+                        504,
+                        "upstream-timeout",
+                        "The service did not answer in time",
+                        service + " did not answer within " + config.timeout().toSeconds() + " s; the request may"
+                                + " or may not have been stored. Retry with the same Idempotency-Key.",
+                        path);
+            } else {
+                problem = problem(
+                        502,
+                        "upstream-unavailable",
+                        "The service is unavailable",
+                        service + " closed the connection before answering; the request may or may not have been"
+                                + " stored. Retry with the same Idempotency-Key.",
+                        path);
+            }
+            if (problem.status() != 413) {
+                LOG.warnf("Forwarding %s %s to %s failed: %s", sent.method(), path, upstream.service(), failure);
+            }
+            context.set(ANSWERED_HERE, true);
+            boolean unread = !sent.isEnded() && sent.version() != HttpVersion.HTTP_2;
+            ProxyResponse response = context.request()
+                    .release()
+                    .response()
+                    .setStatusCode(problem.status())
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .setBody(Body.body(Buffer.buffer(Json.encode(problem))));
+            if (problem.status() == 503) {
+                response.putHeader(HttpHeaders.RETRY_AFTER, "1");
+            }
+            if (unread) {
+                response.putHeader(HttpHeaderNames.CONNECTION.toString(), "close");
+            }
+            return response;
+        }
+    }
+
+    private static void keepOnly(MultiMap headers, List<String> kept) {
+        Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        names.addAll(headers.names());
+        names.removeIf(name -> kept.stream().anyMatch(name::equalsIgnoreCase));
+        names.forEach(headers::remove);
     }
 
     /** A Location on the service's own origin, as a framework may write a relative one, becomes its path; any other stays. */
-    static String location(String value, String base) {
-        return value.startsWith(base + "/") ? value.substring(base.length()) : value;
-    }
-
-    /** To the service that owns the API's first path segment ({@code initiatives}, {@code data-points} …). */
-    public Uni<Forwarded> forward(
-            String method, String segment, String pathAndQuery, HttpHeaders headers, byte[] body) {
-        String base = owners.get(segment);
-        if (base == null) {
-            return Uni.createFrom().failure(ProblemException.notFound("API", segment));
-        }
-        return send(base, "The " + segment + " service", method, pathAndQuery, headers, body);
-    }
-
-    /** To the service that runs the projection {@code name} (one of {@link #SERVICE_PROJECTIONS}). */
-    public Uni<Forwarded> forwardToProjection(
-            String method, String name, String pathAndQuery, HttpHeaders headers, byte[] body) {
-        String base = projections.get(name);
-        if (base == null) {
-            return Uni.createFrom().failure(ProblemException.notFound("Projection", name));
-        }
-        return send(base, "The service that runs projection " + name, method, pathAndQuery, headers, body);
-    }
-
-    /**
-     * To the relay of the service {@code name} (one of {@link #RELAYS}): {@code /api/admin/relay/{name}/rest} is the
-     * service's own {@code /api/admin/relay/rest}.
-     */
-    public Uni<Forwarded> forwardToRelay(
-            String method, String name, String rest, String query, HttpHeaders headers, byte[] body) {
-        String base = relays.get(name);
-        if (base == null) {
-            return Uni.createFrom().failure(ProblemException.notFound("Relay", name));
-        }
-        return send(
-                base,
-                "The " + name + " service",
-                method,
-                "/api/admin/relay" + rest + (query == null ? "" : "?" + query),
-                headers,
-                body);
-    }
-
-    private Uni<Forwarded> send(
-            String base, String service, String method, String pathAndQuery, HttpHeaders headers, byte[] body) {
-        HttpRequest<Buffer> request = client.requestAbs(HttpMethod.valueOf(method), base + pathAndQuery)
-                .timeout(routes.timeout().toMillis());
-        for (String name : REQUEST_HEADERS) {
-            String value = headers.getHeaderString(name);
-            if (value != null) {
-                request.putHeader(name, value);
-            }
-        }
-        Uni<HttpResponse<Buffer>> response =
-                body == null || body.length == 0 ? request.send() : request.sendBuffer(Buffer.buffer(body));
-        return response.map(r -> {
-                    Map<String, String> copied = new LinkedHashMap<>();
-                    for (String name : RESPONSE_HEADERS) {
-                        String value = r.getHeader(name);
-                        if (value != null) {
-                            copied.put(name, name.equals(HttpHeaders.LOCATION) ? location(value, base) : value);
-                        }
-                    }
-                    return new Forwarded(
-                            r.statusCode(),
-                            copied,
-                            r.body() == null ? new byte[0] : r.body().getBytes());
-                })
-                .onFailure()
-                .transform(failure -> {
-                    LOG.warnf("Forwarding %s %s to %s failed: %s", method, pathAndQuery, base, failure.toString());
-                    if (failure instanceof TimeoutException
-                            || failure.getClass().getSimpleName().contains("Timeout")) {
-                        return new ProblemException(
-                                504,
-                                "upstream-timeout",
-                                "The service did not answer in time",
-                                service + " did not answer within "
-                                        + routes.timeout().toSeconds() + " s; the request may"
-                                        + " or may not have been stored. Retry with the same Idempotency-Key.");
-                    }
-                    return new ProblemException(
-                            502,
-                            "upstream-unavailable",
-                            "The service is unavailable",
-                            service + " could not be reached; nothing was stored. Try again shortly.");
-                });
+    static String location(String value, String origin) {
+        return value.startsWith(origin + "/") ? value.substring(origin.length()) : value;
     }
 }

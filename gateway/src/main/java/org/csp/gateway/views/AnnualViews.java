@@ -20,6 +20,7 @@ import org.csp.calendar.FinancialQuarter;
 import org.csp.eventsourcing.projection.ProjectionRunner;
 import org.csp.gateway.quarterly.MeasuresReader;
 import org.csp.gateway.quarterly.QuarterlyViewProjection;
+import org.csp.gateway.quarterly.ViewCache;
 import org.csp.gateway.quarterly.ViewClock;
 import org.csp.gateway.views.PartnershipViews.Read;
 import org.csp.gateway.views.PartnershipViews.Tagged;
@@ -41,6 +42,7 @@ public class AnnualViews {
 
     private final Pool pool;
     private final PartnershipViews quarters;
+    private final ViewCache<AnnualView> years = new ViewCache<>(16);
 
     public AnnualViews(Pool pool, PartnershipViews quarters) {
         this.pool = pool;
@@ -57,10 +59,12 @@ public class AnnualViews {
                     if (ViewClock.matches(ifNoneMatch, etag)) {
                         return Uni.createFrom().item(new Tagged<AnnualView>(etag, clock.changedAt(), null));
                     }
-                    return reads(tx, partnership, year)
-                            .flatMap(reads -> bases(tx, partnership)
-                                    .map(bases -> new Tagged<>(
-                                            etag, clock.changedAt(), assemble(partnership, year, reads, bases))));
+                    return years.get(
+                                    etag,
+                                    () -> reads(tx, partnership, year)
+                                            .flatMap(reads -> bases(tx, partnership)
+                                                    .map(bases -> assemble(partnership, year, reads, bases))))
+                            .map(view -> new Tagged<>(etag, clock.changedAt(), view));
                 }));
     }
 

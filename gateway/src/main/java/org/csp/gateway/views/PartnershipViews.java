@@ -30,6 +30,7 @@ import org.csp.gateway.county.FeedRows;
 import org.csp.gateway.quarterly.MeasuresReader;
 import org.csp.gateway.quarterly.QuarterlyViewProjection;
 import org.csp.gateway.quarterly.QuarterlyViews;
+import org.csp.gateway.quarterly.ViewCache;
 import org.csp.gateway.quarterly.ViewClock;
 import org.csp.gateway.views.PriorityView.Progress;
 import org.csp.gateway.views.PriorityViews.CaseReview;
@@ -60,12 +61,17 @@ public class PartnershipViews {
 
     static final String FORMAT = "quarterly-view/2";
 
+    /** Views kept by their tag, of each kind: a meeting's quarters, as at now and at their closes, for a few partnerships. */
+    private static final int KEPT = 64;
+
     private final Pool pool;
     private final QuarterlyViews flat;
     private final PartnershipRegistry registry;
     private final GeographyFile geography;
     private final CoreIndicators core;
     private final ProcessControlReadings processControl;
+    private final ViewCache<QuarterView> quarters = new ViewCache<>(KEPT);
+    private final ViewCache<PriorityQuarterView> priorities = new ViewCache<>(KEPT);
 
     public PartnershipViews(
             Pool pool,
@@ -96,27 +102,27 @@ public class PartnershipViews {
                     if (ViewClock.matches(ifNoneMatch, etag)) {
                         return Uni.createFrom().item(new Tagged<QuarterView>(etag, clock.changedAt(), null));
                     }
-                    return read(tx, partnership, quarter, asAt)
-                            .flatMap(read -> flat.view(tx, partnership, quarter)
-                                    .map(legacy -> new Tagged<>(
-                                            etag,
-                                            clock.changedAt(),
-                                            new QuarterView(
-                                                    partnership,
-                                                    quarter.label(),
-                                                    quarter.firstDay(),
-                                                    quarter.lastDay(),
-                                                    read.asAt(),
-                                                    read.review(),
-                                                    read.result().totals(),
-                                                    read.result().priorities().stream()
-                                                            .map(PartnershipViews::withoutLists)
-                                                            .toList(),
-                                                    read.result().otherIndicators(),
-                                                    legacy.initiatives(),
-                                                    legacy.measures(),
-                                                    legacy.engagement(),
-                                                    legacy.summary()))));
+                    return quarters.get(
+                                    etag,
+                                    () -> read(tx, partnership, quarter, asAt)
+                                            .flatMap(read -> flat.view(tx, partnership, quarter)
+                                                    .map(legacy -> new QuarterView(
+                                                            partnership,
+                                                            quarter.label(),
+                                                            quarter.firstDay(),
+                                                            quarter.lastDay(),
+                                                            read.asAt(),
+                                                            read.review(),
+                                                            read.result().totals(),
+                                                            read.result().priorities().stream()
+                                                                    .map(PartnershipViews::withoutLists)
+                                                                    .toList(),
+                                                            read.result().otherIndicators(),
+                                                            legacy.initiatives(),
+                                                            legacy.measures(),
+                                                            legacy.engagement(),
+                                                            legacy.summary()))))
+                            .map(view -> new Tagged<>(etag, clock.changedAt(), view));
                 }));
     }
 
@@ -132,27 +138,29 @@ public class PartnershipViews {
                     if (ViewClock.matches(ifNoneMatch, etag)) {
                         return Uni.createFrom().item(new Tagged<PriorityQuarterView>(etag, clock.changedAt(), null));
                     }
-                    return read(tx, partnership, quarter, asAt).map(read -> {
-                        PriorityView priority = read.result().priorities().stream()
-                                .filter(p -> p.number() == number)
-                                .findFirst()
-                                .orElseThrow(() -> new ProblemException(
-                                        404,
-                                        "not-found",
-                                        "No such priority",
-                                        "The plan of " + partnership + " has no priority " + number + "."));
-                        return new Tagged<>(
-                                etag,
-                                clock.changedAt(),
-                                new PriorityQuarterView(
-                                        partnership,
-                                        quarter.label(),
-                                        quarter.firstDay(),
-                                        quarter.lastDay(),
-                                        read.asAt(),
-                                        read.review(),
-                                        priority));
-                    });
+                    return priorities
+                            .get(
+                                    etag,
+                                    () -> read(tx, partnership, quarter, asAt).map(read -> {
+                                        PriorityView priority = read.result().priorities().stream()
+                                                .filter(p -> p.number() == number)
+                                                .findFirst()
+                                                .orElseThrow(() -> new ProblemException(
+                                                        404,
+                                                        "not-found",
+                                                        "No such priority",
+                                                        "The plan of " + partnership + " has no priority " + number
+                                                                + "."));
+                                        return new PriorityQuarterView(
+                                                partnership,
+                                                quarter.label(),
+                                                quarter.firstDay(),
+                                                quarter.lastDay(),
+                                                read.asAt(),
+                                                read.review(),
+                                                priority);
+                                    }))
+                            .map(view -> new Tagged<>(etag, clock.changedAt(), view));
                 }));
     }
 

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A body over the gateway's limit (quarkus.http.limits.max-body-size, 10M) is a 413 problem on every route that
- * forwards one, also when it comes in chunks with no Content-Length, and reaches no service.
+ * forwards one, also when it comes in chunks with no Content-Length, and no service gets it whole: a body for a service
+ * streams to it until the limit, and the gateway then cuts the request off.
  */
 @QuarkusTest
 @TestProfile(StubbedRoutes.class)
@@ -79,7 +80,7 @@ class BodyLimitTest {
             assertEquals(
                     "urn:csp:problem:payload-too-large", problem.get("type").asText(), response.body());
             assertEquals(413, problem.get("status").asInt());
-            assertEquals(before, StubServices.received(), route[1] + ": nothing reached a service");
+            assertEquals(before, StubServices.received(), route[1] + ": no whole request reached a service");
         }
     }
 

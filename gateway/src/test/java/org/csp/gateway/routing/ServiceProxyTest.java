@@ -1,6 +1,7 @@
 package org.csp.gateway.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,9 +17,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.csp.infrastructure.TestInfrastructure;
 import org.csp.infrastructure.Tokens;
 import org.junit.jupiter.api.Test;
@@ -323,6 +326,30 @@ class ServiceProxyTest {
                 tooLarge.header("Content-Type").startsWith("application/problem+json"),
                 tooLarge.header("Content-Type"));
         assertEquals("urn:csp:problem:stub-413", tooLarge.received().get("type").asText());
+    }
+
+    /**
+     * The gateway keeps its connections to a service alive and reuses them: twenty requests one after another reach
+     * the service over one or two connections, not twenty. Only the headers the contracts name cross: a cookie, a
+     * forwarded address or a host header the client sent stays at the gateway.
+     */
+    @Test
+    void requestsReuseKeptAliveConnectionsAndCarryOnlyTheNamedHeaders() throws Exception {
+        Set<Integer> ports = new HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            Reply reply = send(
+                    "GET",
+                    "/api/geographies",
+                    Map.of("Cookie", "session=abc", "X-Forwarded-For", "10.0.0.9", "X-Request-Id", "r-" + i),
+                    null);
+            assertEquals(200, reply.status(), reply.body());
+            ports.add(reply.received().get("clientPort").asInt());
+            JsonNode headers = reply.received().get("headers");
+            assertFalse(headers.has("cookie"), headers.toString());
+            assertFalse(headers.has("x-forwarded-for"), headers.toString());
+            assertEquals("r-" + i, headers.path("x-request-id").asText());
+        }
+        assertTrue(ports.size() <= 2, "connections used for 20 requests: " + ports);
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -33,9 +34,12 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * {@code application/problem+json} body), {@code reply-location=absolute|path|other} (a Location on the service's
  * own origin, as Quarkus writes a relative one, path-only, or on another origin), {@code reply-replayed=true}
  * ({@code Idempotent-Replayed: true}, as measures-service marks a replayed answer), {@code reply-body=summary} (the
- * echo leaves the body text out: for bodies of several MB). Every answer carries {@code ETag: "7"}. Each counts the
- * requests it received: {@link #received()} asks them all ({@code GET /stub/received}, itself not counted), so that
- * a test can show that a request the gateway refuses reaches no service.
+ * echo leaves the body text out: for bodies of several MB), {@code reply-delay=2000} (answer after so many
+ * milliseconds), {@code reply-none=true} (close the connection without answering). The echo names the port the request came from ({@code clientPort}): one connection kept alive
+ * serves requests from one port. Every answer carries {@code ETag: "7"}. Each counts the
+ * whole requests it received (a body cut off on its way is none): {@link #received()} asks them all
+ * ({@code GET /stub/received}, itself not counted), so that a test can show that a request the gateway refuses
+ * reaches no service whole.
  */
 public class StubServices implements QuarkusTestResourceLifecycleManager {
 
@@ -72,10 +76,10 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
                 if (exchange.getRequestURI().getPath().equals(RECEIVED)) {
                     count(received.get(), exchange);
                 } else {
-                    received.incrementAndGet();
-                    answer(service, exchange);
+                    answer(service, exchange, received);
                 }
             });
+            server.setExecutor(Executors.newCachedThreadPool()); // a slow answer holds up no other
             server.start();
             servers.add(server);
             return server.getAddress().getPort();
@@ -121,9 +125,10 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static void answer(String service, HttpExchange exchange) throws IOException {
+    private static void answer(String service, HttpExchange exchange, AtomicLong received) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
+            received.incrementAndGet(); // a whole request: one cut off in its body is not one
             String query = exchange.getRequestURI().getRawQuery();
             Map<String, String> asked = new LinkedHashMap<>();
             if (query != null) {
@@ -140,7 +145,8 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
                     .put("path", exchange.getRequestURI().getRawPath())
                     .put("query", query)
                     .put("bodyLength", body.length)
-                    .put("bodySha256", sha256(body));
+                    .put("bodySha256", sha256(body))
+                    .put("clientPort", exchange.getRemoteAddress().getPort());
             if (!"summary".equals(asked.get("reply-body"))) {
                 echo.put("body", new String(body, StandardCharsets.UTF_8));
             }
@@ -148,6 +154,16 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
             exchange.getRequestHeaders()
                     .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(", ", values)));
             int status = Integer.parseInt(asked.getOrDefault("reply-status", "200"));
+            if ("true".equals(asked.get("reply-none"))) {
+                return; // no answer: the connection closes with the exchange
+            }
+            if (asked.containsKey("reply-delay")) {
+                try {
+                    Thread.sleep(Long.parseLong(asked.get("reply-delay")));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             if ("problem".equals(asked.get("reply-type"))) {
                 echo.put("type", "urn:csp:problem:stub-" + status)
                         .put("title", "Stub problem")

@@ -40,45 +40,7 @@ public class Partnerships {
 
     /** The partnership of this request; 400 when it names none and the caller has no own one, 403 out of reach. */
     public String resolve(String requested) {
-        String claimed = claimed();
-        boolean named = requested != null && !requested.isBlank();
-        if (named && !PartnershipRegistry.ID.matcher(requested).matches()) {
-            throw new ProblemException(
-                    400,
-                    "invalid-partnership",
-                    "Unknown partnership id format",
-                    "partnership must be a lower-case id such as 'stroud'.");
-        }
-        if (claimed != null) {
-            if (named && !claimed.equals(requested)) {
-                throw new ProblemException(
-                        403,
-                        "other-partnership",
-                        "Another partnership's data",
-                        "Your account belongs to partnership '" + claimed + "' and cannot reach '" + requested + "'.");
-            }
-            return claimed;
-        }
-        if (!countyWide()) {
-            throw new ProblemException(
-                    403,
-                    "no-partnership",
-                    "No partnership",
-                    "Your account is not linked to a partnership (the token has no '" + CLAIM + "' claim).");
-        }
-        Set<String> served = served();
-        if (!named) {
-            throw new ProblemException(
-                    400,
-                    "partnership-required",
-                    "Name the partnership",
-                    "This client serves several partnerships: name one with ?partnership= (one of "
-                            + String.join(", ", new TreeSet<>(served)) + ").");
-        }
-        if (!served.contains(requested)) {
-            throw notServed(Set.of(requested), served);
-        }
-        return requested;
+        return current().resolve(requested);
     }
 
     /**
@@ -87,10 +49,7 @@ public class Partnerships {
      * must be one it {@link #served serves}).
      */
     public String scope(String requested) {
-        if ((requested == null || requested.isBlank()) && claimed() == null && countyWide()) {
-            return null;
-        }
-        return resolve(requested);
+        return current().scope(requested);
     }
 
     /**
@@ -98,21 +57,18 @@ public class Partnerships {
      * lists; none for any other token.
      */
     public Set<String> served() {
-        String claimed = claimed();
-        if (claimed != null) {
-            return Set.of(claimed);
-        }
-        if (!countyWide() || !token.isResolvable()) {
-            return Set.of();
-        }
-        Object claim = token.get().getClaim(SERVED_CLAIM);
-        Set<String> served = new TreeSet<>();
-        if (claim instanceof Collection<?> values) {
-            values.forEach(value -> served.add(value.toString().replace("\"", "")));
-        } else if (claim != null) {
-            served.add(claim.toString().replace("\"", ""));
-        }
-        return Set.copyOf(served);
+        return current().served();
+    }
+
+    /** The caller of a request handled outside JAX-RS (a Vert.x route), from its identity. */
+    public static Caller of(SecurityIdentity identity) {
+        return new Caller(
+                identity.getPrincipal() instanceof JsonWebToken jwt ? jwt : null,
+                identity.isAnonymous() ? null : identity);
+    }
+
+    private Caller current() {
+        return new Caller(token.isResolvable() ? token.get() : null, identity.isResolvable() ? identity.get() : null);
     }
 
     /** A 403 for a request that reaches partnerships the caller does not serve. */
@@ -125,19 +81,90 @@ public class Partnerships {
                         + "; the request reaches " + String.join(", ", new TreeSet<>(asked)) + ".");
     }
 
-    private String claimed() {
-        if (!token.isResolvable()) {
-            return null;
-        }
-        Object claim = token.get().getClaim(CLAIM);
-        return claim == null ? null : claim.toString().replace("\"", "");
-    }
+    /** The rules above for one caller: its token (null without one) and its identity (null when anonymous). */
+    public record Caller(JsonWebToken token, SecurityIdentity identity) {
 
-    private boolean countyWide() {
-        if (!identity.isResolvable()) {
-            return false;
+        public String resolve(String requested) {
+            String claimed = claimed();
+            boolean named = requested != null && !requested.isBlank();
+            if (named && !PartnershipRegistry.ID.matcher(requested).matches()) {
+                throw new ProblemException(
+                        400,
+                        "invalid-partnership",
+                        "Unknown partnership id format",
+                        "partnership must be a lower-case id such as 'stroud'.");
+            }
+            if (claimed != null) {
+                if (named && !claimed.equals(requested)) {
+                    throw new ProblemException(
+                            403,
+                            "other-partnership",
+                            "Another partnership's data",
+                            "Your account belongs to partnership '" + claimed + "' and cannot reach '" + requested
+                                    + "'.");
+                }
+                return claimed;
+            }
+            if (!countyWide()) {
+                throw new ProblemException(
+                        403,
+                        "no-partnership",
+                        "No partnership",
+                        "Your account is not linked to a partnership (the token has no '" + CLAIM + "' claim).");
+            }
+            Set<String> served = served();
+            if (!named) {
+                throw new ProblemException(
+                        400,
+                        "partnership-required",
+                        "Name the partnership",
+                        "This client serves several partnerships: name one with ?partnership= (one of "
+                                + String.join(", ", new TreeSet<>(served)) + ").");
+            }
+            if (!served.contains(requested)) {
+                throw notServed(Set.of(requested), served);
+            }
+            return requested;
         }
-        SecurityIdentity caller = identity.get();
-        return caller.hasRole(PARTNER_AGENCY) || caller.hasRole(COUNTY_ANALYST);
+
+        public String scope(String requested) {
+            if ((requested == null || requested.isBlank()) && claimed() == null && countyWide()) {
+                return null;
+            }
+            return resolve(requested);
+        }
+
+        public Set<String> served() {
+            String claimed = claimed();
+            if (claimed != null) {
+                return Set.of(claimed);
+            }
+            if (!countyWide() || token == null) {
+                return Set.of();
+            }
+            Object claim = token.getClaim(SERVED_CLAIM);
+            Set<String> served = new TreeSet<>();
+            if (claim instanceof Collection<?> values) {
+                values.forEach(value -> served.add(value.toString().replace("\"", "")));
+            } else if (claim != null) {
+                served.add(claim.toString().replace("\"", ""));
+            }
+            return Set.copyOf(served);
+        }
+
+        String claimed() {
+            if (token == null) {
+                return null;
+            }
+            Object claim = token.getClaim(CLAIM);
+            return claim == null ? null : claim.toString().replace("\"", "");
+        }
+
+        boolean countyWide() {
+            if (identity == null) {
+                return false;
+            }
+            return identity.hasRole(PARTNER_AGENCY) || identity.hasRole(COUNTY_ANALYST);
+        }
     }
 }

@@ -10,12 +10,9 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
-import io.quarkus.vertx.http.runtime.security.ChallengeData;
-import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
@@ -83,29 +80,11 @@ public class ProblemMappers {
     public Uni<Response> unauthorized(UriInfo uri) {
         RoutingContext context =
                 Arc.container().instance(CurrentVertxRequest.class).get().getCurrent();
-        HttpAuthenticator authenticator = context == null ? null : context.get(HttpAuthenticator.class.getName());
-        Uni<ChallengeData> challenge = authenticator == null
-                ? Uni.createFrom().nullItem()
-                : authenticator.getChallenge(context).onFailure().recoverWithNull();
-        boolean tokenSent = context != null && context.request().getHeader(HttpHeaders.AUTHORIZATION) != null;
-        String detail = tokenSent
-                ? "The bearer token is not valid: it may be malformed, expired or issued for another audience. Get a new token from the csp realm."
-                : "This request needs a bearer token from the csp realm (Authorization: Bearer …).";
-        return challenge.map(data -> {
-            Response.ResponseBuilder response = Response.status(401)
-                    .type(Problem.MEDIA_TYPE)
-                    .entity(new Problem(
-                            Problem.typeUri("unauthorized"),
-                            "Authentication required",
-                            401,
-                            detail,
-                            uri == null ? null : uri.getPath(),
-                            List.of()));
-            if (data != null && !data.getHeaders().isEmpty()) {
-                data.getHeaders().forEach((name, value) -> response.header(name.toString(), value));
-            } else {
-                response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-            }
+        Problem problem = Unauthorized.problem(Unauthorized.tokenSent(context), uri == null ? null : uri.getPath());
+        return Unauthorized.challenge(context).map(headers -> {
+            Response.ResponseBuilder response =
+                    Response.status(401).type(Problem.MEDIA_TYPE).entity(problem);
+            headers.forEach(response::header);
             return response.build();
         });
     }

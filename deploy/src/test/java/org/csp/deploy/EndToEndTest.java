@@ -109,7 +109,7 @@ class EndToEndTest {
                 r -> TopicReader.value(r).contains(commentary),
                 Duration.ofSeconds(15));
         assertNotNull(record, "the update is on plan.events");
-        assertEquals("plan.initiative.updated.v1", TopicReader.header(record, "ce_type"));
+        assertEquals("plan.initiative.updated.v2", TopicReader.header(record, "ce_type"));
         assertEquals("plan-service", TopicReader.header(record, "ce_source"));
         assertEquals("stroud:initiative:P1-03", TopicReader.header(record, "ce_subject"));
         assertEquals("1.0", TopicReader.header(record, "ce_specversion"));

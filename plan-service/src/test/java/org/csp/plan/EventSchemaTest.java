@@ -114,8 +114,23 @@ class EventSchemaTest {
                 new InitiativeEvent.InitiativeRetired("P1-03", "Replaced by P1-10"));
         PinnedJson.assertMatches(
                 InitiativeEvent.TYPES,
+                "plan.initiative.updated.v2",
+                new InitiativeEvent.ProgressUpdated(
+                        "P1-03",
+                        "2024/25 Q2",
+                        "on-track",
+                        "green",
+                        "CCTV deployed",
+                        new InitiativeEvent.Reporter("8d4c1f0e-5b7a-4c2e-9f3d-2a6b1c0e4d72", "priority-lead", null)));
+    }
+
+    /** A progress report made before who reported was recorded reads as v2 with its reporter unknown. */
+    @Test
+    void progressUpdatedV1IsUpcast() {
+        PinnedJson.assertUpcasts(
+                InitiativeEvent.TYPES,
                 "plan.initiative.updated.v1",
-                new InitiativeEvent.ProgressUpdated("P1-03", "2024/25 Q2", "on-track", "green", "CCTV deployed"));
+                new InitiativeEvent.ProgressUpdated("P1-03", "2024/25 Q2", "on-track", "green", "CCTV deployed", null));
     }
 
     /** The v1 definition shipped with the walking skeleton; stored ones read as v2, the lead's name as its registry id. */

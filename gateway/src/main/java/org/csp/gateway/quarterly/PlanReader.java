@@ -16,6 +16,7 @@ import static org.csp.contracts.PlanEventTypes.PRIORITY_DEFINED_V1;
 import static org.csp.contracts.PlanEventTypes.PRIORITY_LEAD_ASSIGNED_V1;
 import static org.csp.contracts.PlanEventTypes.PRIORITY_RETIRED_V1;
 import static org.csp.contracts.PlanEventTypes.PROGRESS_UPDATED_V1;
+import static org.csp.contracts.PlanEventTypes.PROGRESS_UPDATED_V2;
 import static org.csp.contracts.PlanEventTypes.REPORT_SUBMITTED_V1;
 import static org.csp.contracts.PlanEventTypes.REVIEW_CLOSED_V1;
 import static org.csp.contracts.PlanEventTypes.REVIEW_OPENED_V1;
@@ -38,6 +39,7 @@ import org.csp.gateway.quarterly.QuarterlyTables.ObjectiveRow;
 import org.csp.gateway.quarterly.QuarterlyTables.PriorityRow;
 import org.csp.gateway.quarterly.QuarterlyTables.ProgressRow;
 import org.csp.gateway.quarterly.QuarterlyTables.ReportRow;
+import org.csp.gateway.quarterly.QuarterlyTables.Reporter;
 import org.csp.gateway.quarterly.QuarterlyTables.ReviewStep;
 
 /**
@@ -48,9 +50,9 @@ import org.csp.gateway.quarterly.QuarterlyTables.ReviewStep;
  * initiatives name only the number. The streams of a priority and of an initiative may be applied in either order:
  * the title is joined when the view is read, never copied onto the initiative. A quarterly review's events are kept
  * in order as steps ({@link ReviewStep}): its state, the priorities expected and reported, when it opened and closed.
- * Objectives (their priority and text) and every progress report as made (with the initiative's stream version and
- * when), beside the latest per quarter. The plan's other events (organisations, the plan's revisions, priority leads)
- * are not part of this view.
+ * Objectives (their priority and text) and every progress report as made (with the initiative's stream version, when
+ * and, from {@code plan.initiative.updated.v2}, who), beside the latest per quarter. The plan's other events
+ * (organisations, the plan's revisions, priority leads) are not part of this view.
  */
 final class PlanReader {
 
@@ -63,6 +65,7 @@ final class PlanReader {
             OBJECTIVE_AMENDED_V1,
             OBJECTIVE_RETIRED_V1,
             PROGRESS_UPDATED_V1,
+            PROGRESS_UPDATED_V2,
             PRIORITY_DEFINED_V1,
             PRIORITY_AMENDED_V1,
             PRIORITY_RETIRED_V1,
@@ -154,7 +157,8 @@ final class PlanReader {
                         new ObjectiveRow(p, id, null, null, false, true),
                         (earlier, retired) -> earlier.retire());
             }
-            case PROGRESS_UPDATED_V1 -> {
+            // v2 adds who reported it; a v1 report's reporter is unknown
+            case PROGRESS_UPDATED_V1, PROGRESS_UPDATED_V2 -> {
                 String quarter = f.parsed(
                         "quarter", q -> FinancialQuarter.parse(q).orElseThrow().label());
                 ProgressRow r = new ProgressRow(
@@ -166,8 +170,22 @@ final class PlanReader {
                         f.optionalText("commentary"),
                         event.time().atOffset(ZoneOffset.UTC));
                 progress.put(List.of(p, r.id(), r.quarter()), r);
+                EventData by = event.type().equals(PROGRESS_UPDATED_V2) ? f.optionalObject("reportedBy") : null;
                 reports.add(new ReportRow(
-                        p, r.id(), event.streamVersion(), quarter, r.status(), r.rag(), r.commentary(), r.at()));
+                        p,
+                        r.id(),
+                        event.streamVersion(),
+                        quarter,
+                        r.status(),
+                        r.rag(),
+                        r.commentary(),
+                        r.at(),
+                        by == null
+                                ? null
+                                : new Reporter(
+                                        by.text("subject"),
+                                        by.optionalText("reportedAs"),
+                                        by.optionalText("organisation"))));
             }
             case REVIEW_OPENED_V1, REPORT_SUBMITTED_V1, REVIEW_CLOSED_V1, REVIEW_REOPENED_V1 -> {
                 String quarter = f.parsed(

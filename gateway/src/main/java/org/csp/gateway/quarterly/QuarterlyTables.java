@@ -139,6 +139,11 @@ final class QuarterlyTables {
                 partnership_id text NOT NULL, initiative_id text NOT NULL, version bigint NOT NULL, quarter text NOT NULL,
                 status text NOT NULL, rag text NOT NULL, commentary text, reported_at timestamptz NOT NULL,
                 PRIMARY KEY (partnership_id, initiative_id, version));
+            -- version 7: who made each progress report (plan.initiative.updated.v2): the token's subject, the role
+            -- reported in and the organisation its token named; null for a report of v1, which did not say
+            ALTER TABLE progress_report ADD COLUMN IF NOT EXISTS reported_by text;
+            ALTER TABLE progress_report ADD COLUMN IF NOT EXISTS reported_as text;
+            ALTER TABLE progress_report ADD COLUMN IF NOT EXISTS reporter_organisation text;
             CREATE TABLE IF NOT EXISTS measure_revision (
                 partnership_id text NOT NULL, indicator_code text NOT NULL, geography text NOT NULL,
                 period text NOT NULL, source text NOT NULL, revision int NOT NULL, quarter text, value numeric NOT NULL,
@@ -197,7 +202,10 @@ final class QuarterlyTables {
         }
     }
 
-    /** One progress report as it was made: the initiative's stream version keys it. */
+    /**
+     * One progress report as it was made: the initiative's stream version keys it; {@code by} who made it (null for a
+     * report of {@code plan.initiative.updated.v1}, which did not say).
+     */
     record ReportRow(
             String partnership,
             String id,
@@ -206,7 +214,14 @@ final class QuarterlyTables {
             String status,
             String rag,
             String commentary,
-            OffsetDateTime at) {}
+            OffsetDateTime at,
+            Reporter by) {}
+
+    /**
+     * Who made a progress report, as plan-service recorded it: the token's subject (a pseudonymous id, never a name),
+     * the role reported in ({@code coordinator}, {@code priority-lead}) and the organisation the token named, if any.
+     */
+    record Reporter(String subject, String reportedAs, String organisation) {}
 
     /**
      * What a batch says of a consultation or survey: each field null where its events say nothing of it (opened: kind,
@@ -474,7 +489,10 @@ final class QuarterlyTables {
                 .text("status", ReportRow::status)
                 .text("rag", ReportRow::rag)
                 .text("commentary", ReportRow::commentary)
-                .timestamptz("reported_at", ReportRow::at);
+                .timestamptz("reported_at", ReportRow::at)
+                .text("reported_by", r -> r.by() == null ? null : r.by().subject())
+                .text("reported_as", r -> r.by() == null ? null : r.by().reportedAs())
+                .text("reporter_organisation", r -> r.by() == null ? null : r.by().organisation());
         return execute(tx, u, """
                 INSERT INTO progress_report (%s) SELECT * FROM %s
                 ON CONFLICT (partnership_id, initiative_id, version) DO NOTHING""".formatted(u.columns(), u.as("u")));

@@ -38,11 +38,11 @@ public class QuarterlyViewProjection implements Projection {
      * initiatives' dates, every progress report and data point revision with when it was made, engagement records'
      * priorities and reach, every close of a review; the clock ticks with every batch; indicators v3 and amended.v2,
      * each indicator's public flag and disclosure threshold (the public figures); consultations and case reviews' dates
-     * and outcomes.
+     * and outcomes. 7: who made each progress report (plan.initiative.updated.v2).
      */
     @Override
     public int version() {
-        return 6;
+        return 7;
     }
 
     @Override

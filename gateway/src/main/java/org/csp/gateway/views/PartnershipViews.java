@@ -33,6 +33,7 @@ import org.csp.gateway.quarterly.QuarterlyViews;
 import org.csp.gateway.quarterly.ViewCache;
 import org.csp.gateway.quarterly.ViewClock;
 import org.csp.gateway.views.PriorityView.Progress;
+import org.csp.gateway.views.PriorityView.ReportedBy;
 import org.csp.gateway.views.PriorityViews.CaseReview;
 import org.csp.gateway.views.PriorityViews.Consultation;
 import org.csp.gateway.views.PriorityViews.Engagement;
@@ -335,7 +336,8 @@ public class PartnershipViews {
     private static Uni<Map<String, Progress>> progress(
             SqlConnection tx, String partnership, FinancialQuarter quarter, Instant at) {
         return tx.preparedQuery("""
-                        SELECT DISTINCT ON (initiative_id) initiative_id, quarter, status, rag, commentary, reported_at
+                        SELECT DISTINCT ON (initiative_id) initiative_id, quarter, status, rag, commentary, reported_at,
+                               reported_by, reported_as, reporter_organisation
                           FROM progress_report
                          WHERE partnership_id = $1 AND quarter <= $2 AND ($3::timestamptz IS NULL OR reported_at <= $3)
                          ORDER BY initiative_id, quarter DESC, version DESC""")
@@ -350,10 +352,19 @@ public class PartnershipViews {
                                         r.getString("status"),
                                         r.getString("rag"),
                                         r.getString("commentary"),
+                                        reportedBy(r),
                                         instant(r, "reported_at")));
                     }
                     return progress;
                 });
+    }
+
+    /** Who made a progress report; null when its event did not say (plan.initiative.updated.v1). */
+    private static ReportedBy reportedBy(Row r) {
+        String subject = r.getString("reported_by");
+        return subject == null
+                ? null
+                : new ReportedBy(subject, r.getString("reported_as"), r.getString("reporter_organisation"));
     }
 
     private record Indicators(

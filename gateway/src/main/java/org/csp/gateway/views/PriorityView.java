@@ -66,8 +66,21 @@ public record PriorityView(
             boolean overdue,
             @JsonInclude(JsonInclude.Include.NON_NULL) Progress revisedSinceClose) {}
 
-    /** A progress report: the quarter it is for, status, RAG, commentary and when it was made. */
-    public record Progress(String quarter, String status, String rag, String commentary, Instant reportedAt) {}
+    /**
+     * A progress report: the quarter it is for, status, RAG, commentary, who made it ({@code reportedBy}: null for a
+     * report made before plan-service recorded who) and when it was recorded ({@code reportedAt}).
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Progress(
+            String quarter, String status, String rag, String commentary, ReportedBy reportedBy, Instant reportedAt) {}
+
+    /**
+     * Who made a progress report: the subject of their token (a pseudonymous id: the web frontend shows the person's
+     * name where the viewer may see it), the role they reported in ({@code coordinator} or {@code priority-lead}) and
+     * the organisation their token named (null when none).
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ReportedBy(String subject, String reportedAs, String organisation) {}
 
     /**
      * An indicator at the partnership's district for the quarter, assessed with the shared rule (the county feed's

@@ -15,8 +15,10 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.csp.gateway.quarterly.PinnedEvents;
 import org.csp.gateway.quarterly.ViewEvents;
@@ -38,6 +40,10 @@ class PartnershipViewTest {
     private static final String LABEL = "2011/12 Q3";
     private static final String CODE = "VIEW-81";
     private static final String REVIEW = "stroud:review:2011-12-Q3";
+    /** The token subjects (pseudonymous ids) of priority 81's lead and of the coordinator. */
+    private static final String LEAD = "5f0c2b8e-81a1-4c47-9d2e-6b3f7a9c1e04";
+
+    private static final String COORDINATOR = "c3a9e6d1-2b7f-4e08-a5c4-0d9b8f1e2a63";
     private static final String NOVEMBER =
             "stroud:datapoint:" + CODE + ":E07000082:2011-11:gloucestershire-constabulary";
 
@@ -104,9 +110,19 @@ class PartnershipViewTest {
                 .jsonPath();
         assertEquals(1, page.getInt("priority.objectives.find { it.id == 'O81-1' }.initiatives"));
         assertTrue(page.getBoolean("priority.initiatives.find { it.id == 'I81-A' }.overdue"));
-        assertEquals("amber", page.getString("priority.initiatives.find { it.id == 'I81-A' }.progress.rag"));
+        String a = "priority.initiatives.find { it.id == 'I81-A' }";
+        assertEquals("amber", page.getString(a + ".progress.rag"));
+        Map<String, Object> by = page.getMap(a + ".progress.reportedBy");
+        assertNotNull(by, "a v2 report says who made it");
+        assertEquals(LEAD, by.get("subject"), "who made the report: the lead's subject");
+        assertEquals("priority-lead", by.get("reportedAs"));
+        assertTrue(by.containsKey("organisation") && by.get("organisation") == null, "their token named none");
+        assertNotNull(Instant.parse(page.getString(a + ".progress.reportedAt")), "and when it was recorded");
         String earlier = "priority.initiatives.find { it.id == 'I81-C' }";
         assertEquals("2011/12 Q1", page.getString(earlier + ".progress.quarter"), "its latest report, an earlier one");
+        assertTrue(page.getMap(earlier + ".progress").containsKey("reportedBy"));
+        assertNull(page.get(earlier + ".progress.reportedBy"), "a v1 report does not say who made it");
+        assertNotNull(page.get(earlier + ".progress.reportedAt"));
         assertFalse(page.getBoolean(earlier + ".reported"));
         assertFalse(page.getBoolean(earlier + ".overdue"), "completed before it was due");
 
@@ -138,7 +154,7 @@ class PartnershipViewTest {
                             .put("value", 30)
                             .put("previousValue", 12)
                             .put("revision", 2)));
-            events.publish(progress("I81-B", 3, LABEL, "at-risk", "red"));
+            events.publish(progress("I81-B", 3, LABEL, "at-risk", "red", COORDINATOR, "coordinator"));
             events.publish(close);
         }
         JsonPath closed = awaitView(
@@ -158,6 +174,9 @@ class PartnershipViewTest {
         String b = "priority.initiatives.find { it.id == 'I81-B' }";
         assertEquals("green", closedPage.getString(b + ".progress.rag"));
         assertEquals("red", closedPage.getString(b + ".revisedSinceClose.rag"));
+        assertEquals(LEAD, closedPage.getString(b + ".progress.reportedBy.subject"), "as reported by the close");
+        assertEquals(COORDINATOR, closedPage.getString(b + ".revisedSinceClose.reportedBy.subject"));
+        assertEquals("coordinator", closedPage.getString(b + ".revisedSinceClose.reportedBy.reportedAs"));
 
         JsonPath live = Api.get(Tokens.user("viewer"), VIEW + "?asAt=live")
                 .statusCode(200)
@@ -228,7 +247,7 @@ class PartnershipViewTest {
                 initiative("I82-A", 82, "2013-03-31"),
                 progress("I81-A", 2, LABEL, "at-risk", "amber"),
                 progress("I81-B", 2, LABEL, "on-track", "green"),
-                progress("I81-C", 2, "2011/12 Q1", "completed", "green"));
+                progressV1("I81-C", 2, "2011/12 Q1", "completed", "green"));
     }
 
     private static ProducerRecord<String, byte[]> priority(int number, String title) {
@@ -248,17 +267,46 @@ class PartnershipViewTest {
         });
     }
 
+    /** A report of plan.initiative.updated.v2, by the lead of priority 81 ({@link #LEAD}). */
     private static ProducerRecord<String, byte[]> progress(
             String id, long version, String quarter, String status, String rag) {
-        return PinnedEvents.record(
-                "plan.initiative.updated.v1",
-                "stroud:initiative:" + id,
+        return progress(id, version, quarter, status, rag, LEAD, "priority-lead");
+    }
+
+    private static ProducerRecord<String, byte[]> progress(
+            String id, long version, String quarter, String status, String rag, String subject, String reportedAs) {
+        return report(
+                "plan.initiative.updated.v2",
+                id,
                 version,
-                e -> e.put("initiativeId", id)
-                        .put("quarter", quarter)
-                        .put("status", status)
-                        .put("rag", rag)
-                        .put("commentary", status + " in " + quarter));
+                quarter,
+                status,
+                rag,
+                e -> e.with("reportedBy").put("subject", subject).put("reportedAs", reportedAs));
+    }
+
+    /** A report of plan.initiative.updated.v1, which did not say who made it. */
+    private static ProducerRecord<String, byte[]> progressV1(
+            String id, long version, String quarter, String status, String rag) {
+        return report("plan.initiative.updated.v1", id, version, quarter, status, rag, e -> {});
+    }
+
+    private static ProducerRecord<String, byte[]> report(
+            String type,
+            String id,
+            long version,
+            String quarter,
+            String status,
+            String rag,
+            Consumer<ObjectNode> reporter) {
+        return PinnedEvents.record(type, "stroud:initiative:" + id, version, e -> {
+            e.put("initiativeId", id)
+                    .put("quarter", quarter)
+                    .put("status", status)
+                    .put("rag", rag)
+                    .put("commentary", status + " in " + quarter);
+            reporter.accept(e);
+        });
     }
 
     private static List<ProducerRecord<String, byte[]>> figures() {

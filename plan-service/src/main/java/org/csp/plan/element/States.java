@@ -24,7 +24,7 @@ import org.csp.eventsourcing.StoredEvent;
 public final class States {
 
     /** Bump when a state record changes shape; the next start rebuilds the table from the events. */
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
 
     static final String DDL = """
             CREATE TABLE IF NOT EXISTS plan_state (

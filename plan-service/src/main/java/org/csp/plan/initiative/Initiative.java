@@ -125,7 +125,9 @@ public record Initiative(
                 quarter.label(),
                 update.status().code(),
                 update.rag().code(),
-                update.commentary());
-        return event.equals(state.progressByQuarter().get(quarter.label())) ? List.of() : List.of(event);
+                update.commentary(),
+                update.reporter());
+        // the same report again changes nothing, whoever sends it: the one who first made it stays its reporter
+        return event.sameReportAs(state.progressByQuarter().get(quarter.label())) ? List.of() : List.of(event);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.csp.contracts.PlanEventTypes;
 import org.csp.eventsourcing.EventTypes;
 
@@ -15,11 +16,12 @@ public sealed interface InitiativeEvent {
             .register(PlanEventTypes.INITIATIVE_DEFINED_V2, InitiativeDefined.class)
             .register(PlanEventTypes.INITIATIVE_AMENDED_V1, InitiativeAmended.class)
             .register(PlanEventTypes.INITIATIVE_RETIRED_V1, InitiativeRetired.class)
-            .register(PlanEventTypes.PROGRESS_UPDATED_V1, ProgressUpdated.class)
+            .register(PlanEventTypes.PROGRESS_UPDATED_V2, ProgressUpdated.class)
             .upcast(
                     PlanEventTypes.INITIATIVE_DEFINED_V1,
                     PlanEventTypes.INITIATIVE_DEFINED_V2,
                     InitiativeEvent::definedV1)
+            .upcast(PlanEventTypes.PROGRESS_UPDATED_V1, PlanEventTypes.PROGRESS_UPDATED_V2, InitiativeEvent::updatedV1)
             .build();
 
     String initiativeId();
@@ -58,9 +60,36 @@ public sealed interface InitiativeEvent {
     /** Taken out of the plan, with the reason; its history stays. */
     record InitiativeRetired(String initiativeId, String reason) implements InitiativeEvent {}
 
-    /** A quarter's progress report: status, RAG and commentary, as the priority lead wrote it. */
-    record ProgressUpdated(String initiativeId, String quarter, String status, String rag, String commentary)
-            implements InitiativeEvent {}
+    /**
+     * A quarter's progress report: status, RAG and commentary, as the priority lead (or the coordinator) wrote it, and
+     * who reported it; {@code reportedBy} is null for a report made before who was recorded (v1).
+     */
+    record ProgressUpdated(
+            String initiativeId, String quarter, String status, String rag, String commentary, Reporter reportedBy)
+            implements InitiativeEvent {
+
+        /** The same report (quarter, status, RAG and commentary), whoever made it. */
+        public boolean sameReportAs(ProgressUpdated other) {
+            return other != null
+                    && quarter.equals(other.quarter)
+                    && status.equals(other.status)
+                    && rag.equals(other.rag)
+                    && Objects.equals(commentary, other.commentary);
+        }
+    }
+
+    /**
+     * Who reported progress, pseudonymously: the token's subject (never a name or an e-mail address), the role they
+     * reported in ({@code coordinator} or {@code priority-lead}) and the organisation their token names (its
+     * {@code org} claim; null when it names none, as people's tokens do).
+     */
+    record Reporter(String subject, String reportedAs, String organisation) {}
+
+    /** {@code plan.initiative.updated.v1} as v2: who reported it was not recorded, so it is unknown (null). */
+    private static ObjectNode updatedV1(ObjectNode v1) {
+        return EventTypes.fields(v1, "initiativeId", "quarter", "status", "rag", "commentary")
+                .putNull("reportedBy");
+    }
 
     /**
      * {@code plan.initiative.defined.v1} (priority number and title, title, lead organisation's name, timescale)

@@ -151,7 +151,7 @@ public class InitiativeResource extends PlanPartResource {
     }
 
     /**
-     * Appends {@code plan.initiative.updated.v1}; a repeat of the same report changes nothing. A priority lead reports
+     * Appends {@code plan.initiative.updated.v2} (who reported, from the token); a repeat of the same report changes nothing. A priority lead reports
      * on their own priorities only; a quarter whose review is closed is frozen (409). If-Match is optional here.
      */
     @POST

@@ -12,6 +12,7 @@ import org.csp.eventsourcing.EventStore;
 import org.csp.plan.element.States;
 import org.csp.plan.initiative.InitiativeEvent.Definition;
 import org.csp.plan.initiative.InitiativeEvent.ProgressUpdated;
+import org.csp.plan.initiative.InitiativeEvent.Reporter;
 import org.csp.plan.initiative.InitiativeEvent.Risk;
 import org.csp.plan.initiative.InitiativeEvent.Sara;
 import org.csp.plan.organisation.OrganisationNames;
@@ -44,9 +45,21 @@ public class InitiativeViews {
             boolean retired,
             long version) {}
 
-    public record ProgressView(String quarter, String status, String rag, String commentary) {
+    /** A quarter's progress report; {@code reportedBy} null for one made before who reported was recorded. */
+    public record ProgressView(String quarter, String status, String rag, String commentary, ReporterView reportedBy) {
         static ProgressView of(ProgressUpdated p) {
-            return new ProgressView(p.quarter(), p.status(), p.rag(), p.commentary());
+            return new ProgressView(p.quarter(), p.status(), p.rag(), p.commentary(), ReporterView.of(p.reportedBy()));
+        }
+    }
+
+    /**
+     * Who reported progress: the subject of their token (a pseudonymous id; the web frontend shows the name where the
+     * viewer may see it), {@code reportedAs} {@code coordinator} or {@code priority-lead}, and the organisation their
+     * token names (null when none).
+     */
+    public record ReporterView(String subject, String reportedAs, String organisation) {
+        static ReporterView of(Reporter r) {
+            return r == null ? null : new ReporterView(r.subject(), r.reportedAs(), r.organisation());
         }
     }
 

@@ -45,11 +45,13 @@ public class Initiatives implements PlanParts {
 
     private final EventStore store;
     private final PriorityLeads leads;
+    private final Reporters reporters;
     private final Aggregate<InitiativeCommand, InitiativeEvent, Initiative> aggregate;
 
-    public Initiatives(EventStore store, PriorityLeads leads) {
+    public Initiatives(EventStore store, PriorityLeads leads, Reporters reporters) {
         this.store = store;
         this.leads = leads;
+        this.reporters = reporters;
         this.aggregate = KIND.aggregate(store);
     }
 
@@ -110,7 +112,7 @@ public class Initiatives implements PlanParts {
     /**
      * Reports progress in the caller's unit: only for the caller's own priorities, and never for a quarter whose
      * review is closed. The review's row is share-locked, so a review closing at the same moment either waits for
-     * this report or is seen closed by it.
+     * this report or is seen closed by it. Who reports it is the caller, as its token says ({@link Reporters}).
      */
     public Uni<Aggregate.Outcome<InitiativeEvent, Initiative>> updateProgress(
             UnitOfWork unit, String partnershipId, UpdateProgress command, Long ifMatch, Actor actor) {
@@ -127,7 +129,8 @@ public class Initiatives implements PlanParts {
                             loaded.state().definition().priority());
                 })
                 .flatMap(ignored -> requireQuarterOpen(unit.connection(), partnershipId, command))
-                .flatMap(ignored -> aggregate.handle(unit, partnershipId, id, command, ifMatch, actor));
+                .flatMap(ignored ->
+                        aggregate.handle(unit, partnershipId, id, command.by(reporters.of(actor)), ifMatch, actor));
     }
 
     private static Uni<Void> requireQuarterOpen(SqlClient client, String partnershipId, UpdateProgress command) {

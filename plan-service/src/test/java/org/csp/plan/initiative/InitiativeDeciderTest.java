@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 import org.csp.calendar.FinancialQuarter;
 import org.csp.plan.SampleEvents;
 import org.csp.plan.initiative.InitiativeCommand.AmendInitiative;
@@ -15,6 +17,7 @@ import org.csp.plan.initiative.InitiativeEvent.InitiativeAmended;
 import org.csp.plan.initiative.InitiativeEvent.InitiativeDefined;
 import org.csp.plan.initiative.InitiativeEvent.InitiativeRetired;
 import org.csp.plan.initiative.InitiativeEvent.ProgressUpdated;
+import org.csp.plan.initiative.InitiativeEvent.Reporter;
 import org.csp.testing.DeciderSpec;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +29,14 @@ class InitiativeDeciderTest {
     private static final DeciderSpec<InitiativeCommand, InitiativeEvent, Initiative> INITIATIVE =
             DeciderSpec.of(Initiative.DECIDER);
 
+    private static final Reporter LEAD = new Reporter("8d4c1f0e-5b7a-4c2e-9f3d-2a6b1c0e4d72", "priority-lead", null);
+    private static final Reporter COORDINATOR =
+            new Reporter("2f9e7a31-0c4b-4d8e-b6a5-91d3c7e0f482", "coordinator", null);
+
+    /** The lead reports. */
     private static UpdateProgress update(String quarter, ProgressStatus status, Rag rag, String commentary) {
-        return new UpdateProgress("P1-03", FinancialQuarter.parse(quarter).orElseThrow(), status, rag, commentary);
+        return new UpdateProgress("P1-03", FinancialQuarter.parse(quarter).orElseThrow(), status, rag, commentary)
+                .by(LEAD);
     }
 
     private static Definition retitled(String title) {
@@ -125,23 +134,34 @@ class InitiativeDeciderTest {
         INITIATIVE
                 .given(DEFINED)
                 .when(update("2024/25 Q2", ProgressStatus.ON_TRACK, Rag.GREEN, "CCTV deployed at 4 events"))
-                .then(new ProgressUpdated("P1-03", "2024/25 Q2", "on-track", "green", "CCTV deployed at 4 events"));
+                .then(new ProgressUpdated(
+                        "P1-03", "2024/25 Q2", "on-track", "green", "CCTV deployed at 4 events", LEAD));
     }
 
+    /**
+     * The same report again is nothing, whoever sends it: the one who first made it stays its reporter (unknown for a
+     * v1 report).
+     */
     @Test
     void theSameReportTwiceIsOneEvent() {
-        INITIATIVE
-                .given(DEFINED, new ProgressUpdated("P1-03", "2024/25 Q2", "on-track", "green", "ok"))
-                .when(update("2024/25 Q2", ProgressStatus.ON_TRACK, Rag.GREEN, "ok"))
-                .thenNothing();
+        for (Reporter first : Arrays.asList(LEAD, null)) {
+            for (Reporter again : List.of(LEAD, COORDINATOR)) {
+                INITIATIVE
+                        .given(DEFINED, new ProgressUpdated("P1-03", "2024/25 Q2", "on-track", "green", "ok", first))
+                        .when(update("2024/25 Q2", ProgressStatus.ON_TRACK, Rag.GREEN, "ok")
+                                .by(again))
+                        .thenNothing();
+            }
+        }
     }
 
     @Test
-    void aChangedReportForTheSameQuarterIsANewEvent() {
+    void aChangedReportForTheSameQuarterIsANewEventByItsReporter() {
         INITIATIVE
-                .given(DEFINED, new ProgressUpdated("P1-03", "2024/25 Q2", "on-track", "green", "ok"))
-                .when(update("2024/25 Q2", ProgressStatus.AT_RISK, Rag.AMBER, "funding late"))
-                .then(new ProgressUpdated("P1-03", "2024/25 Q2", "at-risk", "amber", "funding late"));
+                .given(DEFINED, new ProgressUpdated("P1-03", "2024/25 Q2", "on-track", "green", "ok", LEAD))
+                .when(update("2024/25 Q2", ProgressStatus.AT_RISK, Rag.AMBER, "funding late")
+                        .by(COORDINATOR))
+                .then(new ProgressUpdated("P1-03", "2024/25 Q2", "at-risk", "amber", "funding late", COORDINATOR));
     }
 
     @Test
@@ -162,9 +182,9 @@ class InitiativeDeciderTest {
 
     @Test
     void stateFoldsTheLatestReportPerQuarterAndKeepsProgressThroughAmendments() {
-        var q2 = new ProgressUpdated("P1-03", "2024/25 Q2", "on-track", "green", "ok");
-        var q2again = new ProgressUpdated("P1-03", "2024/25 Q2", "at-risk", "amber", "late");
-        var q1 = new ProgressUpdated("P1-03", "2024/25 Q1", "completed", "green", "done");
+        var q2 = new ProgressUpdated("P1-03", "2024/25 Q2", "on-track", "green", "ok", LEAD);
+        var q2again = new ProgressUpdated("P1-03", "2024/25 Q2", "at-risk", "amber", "late", COORDINATOR);
+        var q1 = new ProgressUpdated("P1-03", "2024/25 Q1", "completed", "green", "done", null);
         INITIATIVE
                 .given(DEFINED, q2, q2again, new InitiativeAmended("P1-03", retitled("New title")), q1)
                 .thenState(state -> {

@@ -3,18 +3,24 @@ package org.csp.plan.initiative;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -22,6 +28,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.csp.eventsourcing.EventStore;
 import org.csp.infrastructure.LockWaits;
@@ -78,7 +86,7 @@ class InitiativeResourceTest {
     }
 
     @Test
-    void aCoordinatorReportsProgressAndItIsPublishedAsACloudEvent() {
+    void aCoordinatorReportsProgressAndItIsPublishedAsACloudEvent() throws Exception {
         String commentary = "CCTV deployed at four events " + UUID.randomUUID();
         int version = report("coordinator", "P1-03", progress("2024/25 Q2", "on-track", "green", commentary))
                 .statusCode(200)
@@ -98,7 +106,12 @@ class InitiativeResourceTest {
                 r -> TopicReader.value(r).contains(commentary),
                 Duration.ofSeconds(20));
         assertNotNull(record, "the update reached plan.events");
-        assertEquals("plan.initiative.updated.v1", TopicReader.header(record, "ce_type"));
+        assertEquals("plan.initiative.updated.v2", TopicReader.header(record, "ce_type"));
+        JsonNode reportedBy =
+                new ObjectMapper().readTree(TopicReader.value(record)).get("reportedBy");
+        assertEquals(subject("coordinator"), reportedBy.path("subject").asText(), "the token's subject");
+        assertEquals("coordinator", reportedBy.path("reportedAs").asText());
+        assertTrue(reportedBy.path("organisation").isNull(), "a person's token names no organisation");
         assertEquals("plan-service", TopicReader.header(record, "ce_source"));
         assertEquals("stroud:initiative:P1-03", TopicReader.header(record, "ce_subject"));
         assertEquals("1.0", TopicReader.header(record, "ce_specversion"));
@@ -106,6 +119,30 @@ class InitiativeResourceTest {
         assertEquals(Integer.toString(version), TopicReader.header(record, "ce_streamversion"));
         assertNotNull(TopicReader.header(record, "ce_id"));
         assertNotNull(TopicReader.header(record, "ce_time"));
+    }
+
+    /** Who reported is the token's subject and role, never anything the body says. */
+    @Test
+    void aLeadsReportRecordsTheLeadAsItsReporter() {
+        String commentary = "Two new routes patrolled " + UUID.randomUUID();
+        report("lead", "P1-02", """
+                        {"quarter": "2024/25 Q1", "status": "on-track", "rag": "green", "commentary": "%s"}""".formatted(commentary)).statusCode(200);
+
+        Api.get(Tokens.user("viewer"), "/api/initiatives/P1-02")
+                .statusCode(200)
+                .body("progress.find { it.quarter == '2024/25 Q1' }.commentary", equalTo(commentary))
+                .body("progress.find { it.quarter == '2024/25 Q1' }.reportedBy.subject", equalTo(subject("lead")))
+                .body("progress.find { it.quarter == '2024/25 Q1' }.reportedBy.reportedAs", equalTo("priority-lead"))
+                .body("progress.find { it.quarter == '2024/25 Q1' }.reportedBy.organisation", nullValue());
+    }
+
+    /** The subject ({@code sub}) of a demo user's token. */
+    private static String subject(String user) {
+        String payload =
+                new String(Base64.getUrlDecoder().decode(Tokens.user(user).split("\\.")[1]), StandardCharsets.UTF_8);
+        Matcher sub = Pattern.compile("\"sub\":\"([^\"]+)\"").matcher(payload);
+        assertTrue(sub.find(), payload);
+        return sub.group(1);
     }
 
     @Test

@@ -260,7 +260,9 @@ class ReviewResourceTest {
                 .body("reports[0].initiatives.find { it.initiativeId == 'P4-06' }.rag", equalTo("amber"))
                 .body("missingReports.priority", not(hasItem(4)));
         Api.get(Tokens.user("viewer"), "/api/initiatives/P4-06")
-                .body("progress.find { it.quarter == '2023/24 Q2' }.status", equalTo("at-risk"));
+                .body("progress.find { it.quarter == '2023/24 Q2' }.status", equalTo("at-risk"))
+                .body("progress.find { it.quarter == '2023/24 Q2' }.reportedBy.subject", equalTo(LEAD2))
+                .body("progress.find { it.quarter == '2023/24 Q2' }.reportedBy.reportedAs", equalTo("priority-lead"));
 
         // an entry for another priority's initiative is refused whole
         long before = Db.events("stroud:");

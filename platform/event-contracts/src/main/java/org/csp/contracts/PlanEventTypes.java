@@ -27,8 +27,10 @@ public final class PlanEventTypes {
     public static final String INITIATIVE_DEFINED_V2 = "plan.initiative.defined.v2";
     public static final String INITIATIVE_AMENDED_V1 = "plan.initiative.amended.v1";
     public static final String INITIATIVE_RETIRED_V1 = "plan.initiative.retired.v1";
-    /** A quarter's progress report on an initiative. */
+    /** A quarter's progress report on an initiative; shipped first, read as {@link #PROGRESS_UPDATED_V2}. */
     public static final String PROGRESS_UPDATED_V1 = "plan.initiative.updated.v1";
+    /** A quarter's progress report on an initiative, with who reported it (pseudonymous: subject, role, organisation). */
+    public static final String PROGRESS_UPDATED_V2 = "plan.initiative.updated.v2";
 
     public static final String REVIEW_OPENED_V1 = "plan.quarterly-review.opened.v1";
     public static final String REPORT_SUBMITTED_V1 = "plan.quarterly-review.report-submitted.v1";
@@ -53,6 +55,7 @@ public final class PlanEventTypes {
             INITIATIVE_AMENDED_V1,
             INITIATIVE_RETIRED_V1,
             PROGRESS_UPDATED_V1,
+            PROGRESS_UPDATED_V2,
             REVIEW_OPENED_V1,
             REPORT_SUBMITTED_V1,
             REVIEW_CLOSED_V1,

@@ -1,5 +1,6 @@
 package org.csp.gateway.publicfigures;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -52,23 +53,25 @@ public class PublicFigures {
     private final PartnershipRegistry registry;
     private final GeographyFile geography;
     private final CoreIndicators core;
-    private final ViewCache<PublicFiguresView> kept = new ViewCache<>(KEPT);
+    private final ViewCache kept;
 
-    public PublicFigures(Pool pool, PartnershipRegistry registry, GeographyFile geography, CoreIndicators core) {
+    public PublicFigures(
+            Pool pool, PartnershipRegistry registry, GeographyFile geography, CoreIndicators core, ObjectMapper json) {
+        this.kept = new ViewCache(json, KEPT);
         this.pool = pool;
         this.registry = registry;
         this.geography = geography;
         this.core = core;
     }
 
-    public Uni<Tagged<PublicFiguresView>> read(FinancialQuarter quarter, String ifNoneMatch) {
+    public Uni<Tagged<byte[]>> read(FinancialQuarter quarter, String ifNoneMatch) {
         return ProjectionRunner.read(
                 pool,
                 QuarterlyViewProjection.NAME,
                 tx -> ViewClock.read(tx).flatMap(clock -> {
                     String etag = clock.etag(FORMAT, quarter.pathId(), "json");
                     if (ViewClock.matches(ifNoneMatch, etag)) {
-                        return Uni.createFrom().item(new Tagged<PublicFiguresView>(etag, clock.changedAt(), null));
+                        return Uni.createFrom().item(new Tagged<byte[]>(etag, clock.changedAt(), null));
                     }
                     return kept.get(etag, () -> compute(tx, quarter))
                             .map(view -> new Tagged<>(etag, clock.changedAt(), view));

@@ -1,5 +1,6 @@
 package org.csp.gateway.views;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -42,22 +43,23 @@ public class AnnualViews {
 
     private final Pool pool;
     private final PartnershipViews quarters;
-    private final ViewCache<AnnualView> years = new ViewCache<>(16);
+    private final ViewCache years;
 
-    public AnnualViews(Pool pool, PartnershipViews quarters) {
+    public AnnualViews(Pool pool, PartnershipViews quarters, ObjectMapper json) {
+        this.years = new ViewCache(json, 16);
         this.pool = pool;
         this.quarters = quarters;
     }
 
     /** {@code year}: the first quarter of the financial year. */
-    public Uni<Tagged<AnnualView>> read(String partnership, FinancialQuarter year, String ifNoneMatch) {
+    public Uni<Tagged<byte[]>> read(String partnership, FinancialQuarter year, String ifNoneMatch) {
         return ProjectionRunner.read(
                 pool,
                 QuarterlyViewProjection.NAME,
                 tx -> ViewClock.read(tx).flatMap(clock -> {
                     String etag = clock.etag(FORMAT, partnership + "|" + year.financialYear(), "json");
                     if (ViewClock.matches(ifNoneMatch, etag)) {
-                        return Uni.createFrom().item(new Tagged<AnnualView>(etag, clock.changedAt(), null));
+                        return Uni.createFrom().item(new Tagged<byte[]>(etag, clock.changedAt(), null));
                     }
                     return years.get(
                                     etag,

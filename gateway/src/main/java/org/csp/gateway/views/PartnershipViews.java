@@ -71,8 +71,8 @@ public class PartnershipViews {
     private final GeographyFile geography;
     private final CoreIndicators core;
     private final ProcessControlReadings processControl;
-    private final ViewCache<QuarterView> quarters = new ViewCache<>(KEPT);
-    private final ViewCache<PriorityQuarterView> priorities = new ViewCache<>(KEPT);
+    private final ViewCache quarters;
+    private final ViewCache priorities;
 
     public PartnershipViews(
             Pool pool,
@@ -80,7 +80,10 @@ public class PartnershipViews {
             PartnershipRegistry registry,
             GeographyFile geography,
             CoreIndicators core,
-            ProcessControlReadings processControl) {
+            ProcessControlReadings processControl,
+            ObjectMapper json) {
+        this.quarters = new ViewCache(json, KEPT);
+        this.priorities = new ViewCache(json, KEPT);
         this.pool = pool;
         this.processControl = processControl;
         this.flat = flat;
@@ -93,7 +96,7 @@ public class PartnershipViews {
     public record Tagged<T>(String etag, Instant lastModified, T view) {}
 
     /** The whole partnership's view of a quarter. */
-    public Uni<Tagged<QuarterView>> quarter(
+    public Uni<Tagged<byte[]>> quarter(
             String partnership, FinancialQuarter quarter, ViewAsAt asAt, String ifNoneMatch) {
         return ProjectionRunner.read(
                 pool,
@@ -101,7 +104,7 @@ public class PartnershipViews {
                 tx -> ViewClock.read(tx).flatMap(clock -> {
                     String etag = clock.etag(FORMAT, partnership + "|" + quarter.pathId() + "|" + asAt, "json");
                     if (ViewClock.matches(ifNoneMatch, etag)) {
-                        return Uni.createFrom().item(new Tagged<QuarterView>(etag, clock.changedAt(), null));
+                        return Uni.createFrom().item(new Tagged<byte[]>(etag, clock.changedAt(), null));
                     }
                     return quarters.get(
                                     etag,
@@ -128,7 +131,7 @@ public class PartnershipViews {
     }
 
     /** One priority's page of a quarter; 404 for a priority the plan does not have. */
-    public Uni<Tagged<PriorityQuarterView>> priority(
+    public Uni<Tagged<byte[]>> priority(
             String partnership, FinancialQuarter quarter, int number, ViewAsAt asAt, String ifNoneMatch) {
         return ProjectionRunner.read(
                 pool,
@@ -137,7 +140,7 @@ public class PartnershipViews {
                     String etag = clock.etag(
                             FORMAT, partnership + "|" + quarter.pathId() + "|" + asAt + "|priority " + number, "json");
                     if (ViewClock.matches(ifNoneMatch, etag)) {
-                        return Uni.createFrom().item(new Tagged<PriorityQuarterView>(etag, clock.changedAt(), null));
+                        return Uni.createFrom().item(new Tagged<byte[]>(etag, clock.changedAt(), null));
                     }
                     return priorities
                             .get(

@@ -2,46 +2,46 @@ package org.csp.gateway.quarterly;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** A view is built once per tag; a new tag (a new tick) builds anew; a failed build keeps nothing. */
+/** A view is built and written once per tag; a new tag (a new tick) builds anew; a failed build keeps nothing. */
 class ViewCacheTest {
+
+    private record View(int build) {}
+
+    private static String get(ViewCache cache, String etag, AtomicInteger builds) {
+        return new String(
+                cache.get(etag, () -> Uni.createFrom().item(new View(builds.incrementAndGet())))
+                        .await()
+                        .indefinitely(),
+                StandardCharsets.UTF_8);
+    }
 
     @Test
     void aViewIsBuiltOncePerTag() {
-        ViewCache<String> cache = new ViewCache<>(2);
+        ViewCache cache = new ViewCache(new ObjectMapper(), 2);
         AtomicInteger builds = new AtomicInteger();
-        String first = cache.get("\"1-7-a\"", () -> Uni.createFrom().item("view " + builds.incrementAndGet()))
-                .await()
-                .indefinitely();
-        String again = cache.get("\"1-7-a\"", () -> Uni.createFrom().item("view " + builds.incrementAndGet()))
-                .await()
-                .indefinitely();
-        String next = cache.get("\"1-8-a\"", () -> Uni.createFrom().item("view " + builds.incrementAndGet()))
-                .await()
-                .indefinitely();
-        assertEquals("view 1", first);
-        assertEquals("view 1", again, "the same tag names the same view");
-        assertEquals("view 2", next, "a new tick is a new tag: built again");
+        assertEquals("{\"build\":1}", get(cache, "\"1-7-a\"", builds));
+        assertEquals("{\"build\":1}", get(cache, "\"1-7-a\"", builds), "the same tag names the same view");
+        assertEquals("{\"build\":2}", get(cache, "\"1-8-a\"", builds), "a new tick is a new tag: built again");
         assertEquals(2, builds.get());
     }
 
     @Test
     void aFailedBuildKeepsNothing() {
-        ViewCache<String> cache = new ViewCache<>(2);
-        Uni<String> failed = cache.get("\"1-7-a\"", () -> Uni.createFrom().failure(new IllegalStateException("down")));
+        ViewCache cache = new ViewCache(new ObjectMapper(), 2);
+        Uni<byte[]> failed = cache.get("\"1-7-a\"", () -> Uni.createFrom().failure(new IllegalStateException("down")));
         assertEquals(
                 "down",
-                failed.onFailure()
+                failed.map(String::new)
+                        .onFailure()
                         .recoverWithItem(Throwable::getMessage)
                         .await()
                         .indefinitely());
-        assertEquals(
-                "built",
-                cache.get("\"1-7-a\"", () -> Uni.createFrom().item("built"))
-                        .await()
-                        .indefinitely());
+        assertEquals("{\"build\":1}", get(cache, "\"1-7-a\"", new AtomicInteger()));
     }
 }

@@ -22,7 +22,7 @@ import java.util.function.Predicate;
  * needs ({@code x-roles}: every endpoint of the platform names its roles); a 401 where it needs a token, a 403 where it
  * names roles; 400 and 429 always; and each of these responses an
  * {@code application/problem+json} {@code Problem}. And what it answers when it succeeds: at least one 2xx response (or
- * a 3xx, for a redirect), and each 2xx response other than 202 and 204 with {@code content} that has a {@code schema}
+ * a 3xx, for a redirect: not a 304 alone), and each 2xx response other than 202 and 204 with {@code content} that has a {@code schema}
  * for each media type; a JSON media type's schema says what the body is (a {@code $ref}, properties, a map's
  * {@code additionalProperties}, an array's items that do), not an empty schema or a bare {@code object}, which is what
  * SmallRye writes for a method returning {@code Response} without an {@code @APIResponse} naming its body.
@@ -125,8 +125,8 @@ public final class ApiDocumentRules {
                             "headers",
                             header.getValue(),
                             broken));
-            if (status.startsWith("3")) {
-                any = true;
+            if (status.startsWith("3") && !status.equals("304")) {
+                any = true; // a redirect; a 304 is only ever the answer to a conditional request for a 200's body
             }
             if (!status.startsWith("2")) {
                 continue;

@@ -43,6 +43,8 @@ class ApiDocumentRulesTest {
                 operation("/api/redirect", """
                         "303": {"description": "See other"}"""),
                 operation("/api/nothing", ""),
+                operation("/api/not-modified", """
+                        "304": {"$ref": "#/components/responses/NotModified"}"""),
                 operation("/api/no-content", """
                         "200": {"description": "OK"}"""),
                 operation("/api/no-schema", """
@@ -75,6 +77,7 @@ class ApiDocumentRulesTest {
         assertEquals(
                 List.of(
                         "GET /api/nothing: no 2xx (or 3xx) response",
+                        "GET /api/not-modified: no 2xx (or 3xx) response",
                         "GET /api/no-content: its 200 response has no content (a body without a schema;"
                                 + " @APIResponse with @Content and @Schema names it)",
                         "GET /api/no-schema: its 201 response's application/json has no schema",

@@ -62,11 +62,8 @@ public class ApiDocumentResource {
                                         properties = {
                                             @SchemaProperty(name = "openapi", type = SchemaType.STRING),
                                             @SchemaProperty(name = "info", type = SchemaType.OBJECT),
-                                            @SchemaProperty(name = "servers", type = SchemaType.ARRAY),
                                             @SchemaProperty(name = "paths", type = SchemaType.OBJECT),
-                                            @SchemaProperty(name = "components", type = SchemaType.OBJECT),
-                                            @SchemaProperty(name = "security", type = SchemaType.ARRAY),
-                                            @SchemaProperty(name = "tags", type = SchemaType.ARRAY)
+                                            @SchemaProperty(name = "components", type = SchemaType.OBJECT)
                                         })),
                 @Content(mediaType = YAML, schema = @Schema(type = SchemaType.STRING, maxLength = 10_000_000))
             })

@@ -37,7 +37,10 @@ import org.csp.http.ApiCall;
 import org.csp.http.ETags;
 import org.csp.problem.Validation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * ASB case reviews (formerly community trigger): coordinator and engagement officers only. Bodies carry a case
@@ -244,6 +247,14 @@ public class CaseReviewResource {
 
     @GET
     @Path("{reference}")
+    @APIResponse(
+            responseCode = "200",
+            description = "The case review",
+            headers = @Header(ref = "ETag"),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CaseReviewView.class)))
     public Uni<Response> get(@PathParam("reference") String reference, @QueryParam("partnership") String partnership) {
         return reviews.get(call.partnership(partnership), reference)
                 .map(row -> Response.ok(CaseReviewView.of(row))
@@ -254,6 +265,14 @@ public class CaseReviewResource {
     /** An application was received ({@code engagement.review.received.v1}). */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(
+            responseCode = "201",
+            description = "The case review, received",
+            headers = {@Header(ref = "Location"), @Header(ref = "ETag")},
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CaseReviewView.class)))
     public Uni<Response> receive(@QueryParam("partnership") String partnership, ApplicationRequest body) {
         Validation v = Validation.of(body);
         String reference = v.parse(
@@ -279,6 +298,14 @@ public class CaseReviewResource {
     @POST
     @Path("{reference}/threshold-decision")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(
+            responseCode = "200",
+            description = "The case review with its threshold decision",
+            headers = @Header(ref = "ETag"),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CaseReviewView.class)))
     public Uni<Response> decide(
             @PathParam("reference") String reference,
             @QueryParam("partnership") String partnership,
@@ -301,6 +328,14 @@ public class CaseReviewResource {
     @POST
     @Path("{reference}/meeting")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(
+            responseCode = "200",
+            description = "The case review with its meeting",
+            headers = @Header(ref = "ETag"),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CaseReviewView.class)))
     public Uni<Response> meeting(
             @PathParam("reference") String reference,
             @QueryParam("partnership") String partnership,
@@ -317,6 +352,14 @@ public class CaseReviewResource {
     @POST
     @Path("{reference}/recommendations")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(
+            responseCode = "200",
+            description = "The case review with its recommendations",
+            headers = @Header(ref = "ETag"),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CaseReviewView.class)))
     public Uni<Response> recommendations(
             @PathParam("reference") String reference,
             @QueryParam("partnership") String partnership,
@@ -346,6 +389,14 @@ public class CaseReviewResource {
     @POST
     @Path("{reference}/close")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(
+            responseCode = "200",
+            description = "The case review, closed",
+            headers = @Header(ref = "ETag"),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CaseReviewView.class)))
     public Uni<Response> close(
             @PathParam("reference") String reference,
             @QueryParam("partnership") String partnership,

@@ -36,7 +36,10 @@ import org.csp.http.ETags;
 import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Consultations and surveys: opened, closed, and their aggregate results published. */
 @Path("/api/consultations")
@@ -198,6 +201,14 @@ public class ConsultationResource {
     @GET
     @Path("{id}")
     @RolesAllowed(READER)
+    @APIResponse(
+            responseCode = "200",
+            description = "The consultation",
+            headers = @Header(ref = "ETag"),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ConsultationView.class)))
     public Uni<Response> get(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
         return consultations.list(call.partnership(partnership), id).map(rows -> {
             if (rows.isEmpty()) {
@@ -211,6 +222,14 @@ public class ConsultationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({COORDINATOR, ENGAGEMENT_OFFICER})
+    @APIResponse(
+            responseCode = "201",
+            description = "The consultation, opened",
+            headers = {@Header(ref = "Location"), @Header(ref = "ETag")},
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ConsultationView.class)))
     public Uni<Response> open(@QueryParam("partnership") String partnership, OpenRequest body) {
         Validation v = Validation.of(body);
         String id = v.parse(
@@ -283,6 +302,14 @@ public class ConsultationResource {
     @Path("{id}/close")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({COORDINATOR, ENGAGEMENT_OFFICER})
+    @APIResponse(
+            responseCode = "200",
+            description = "The consultation, closed",
+            headers = @Header(ref = "ETag"),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ConsultationView.class)))
     public Uni<Response> close(
             @PathParam("id") String id,
             @QueryParam("partnership") String partnership,
@@ -305,6 +332,14 @@ public class ConsultationResource {
     @Path("{id}/results")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({COORDINATOR, ENGAGEMENT_OFFICER})
+    @APIResponse(
+            responseCode = "200",
+            description = "The consultation with its results",
+            headers = @Header(ref = "ETag"),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ConsultationView.class)))
     public Uni<Response> publish(
             @PathParam("id") String id,
             @QueryParam("partnership") String partnership,

@@ -42,9 +42,11 @@ import org.csp.http.MergePatch;
 import org.csp.problem.FieldViolation;
 import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Community engagement records: recorded (idempotent with an Idempotency-Key), amended, withdrawn, followed up. */
 @Path("/api/engagements")
@@ -154,6 +156,22 @@ public class EngagementResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({COORDINATOR, ENGAGEMENT_OFFICER})
+    @APIResponse(
+            responseCode = "200",
+            description = "The same record again (a repeat): nothing changed",
+            headers = @Header(ref = "ETag"),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EngagementView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The record",
+            headers = {@Header(ref = "Location"), @Header(ref = "ETag")},
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EngagementView.class)))
     public Uni<Response> record(
             @QueryParam("partnership") String partnership,
             @HeaderParam("Idempotency-Key") String idempotencyKey,
@@ -235,6 +253,14 @@ public class EngagementResource {
     @GET
     @Path("{id}")
     @RolesAllowed(READER)
+    @APIResponse(
+            responseCode = "200",
+            description = "The record",
+            headers = @Header(ref = "ETag"),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EngagementView.class)))
     public Uni<Response> get(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
         return engagements.load(call.partnership(partnership), id).map(loaded -> {
             if (!loaded.state().exists()) {
@@ -259,6 +285,14 @@ public class EngagementResource {
     @Path("{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed({COORDINATOR, ENGAGEMENT_OFFICER})
+    @APIResponse(
+            responseCode = "200",
+            description = "The record, corrected",
+            headers = @Header(ref = "ETag"),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EngagementView.class)))
     public Uni<Response> amend(
             @PathParam("id") String id,
             @QueryParam("partnership") String partnership,
@@ -298,6 +332,14 @@ public class EngagementResource {
     @Path("{id}/withdraw")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({COORDINATOR, ENGAGEMENT_OFFICER})
+    @APIResponse(
+            responseCode = "200",
+            description = "The record, withdrawn",
+            headers = @Header(ref = "ETag"),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EngagementView.class)))
     public Uni<Response> withdraw(
             @PathParam("id") String id,
             @QueryParam("partnership") String partnership,
@@ -317,6 +359,14 @@ public class EngagementResource {
     @Path("{id}/follow-ups")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({COORDINATOR, ENGAGEMENT_OFFICER})
+    @APIResponse(
+            responseCode = "200",
+            description = "The record with the follow-up",
+            headers = @Header(ref = "ETag"),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EngagementView.class)))
     public Uni<Response> followUp(
             @PathParam("id") String id,
             @QueryParam("partnership") String partnership,

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -51,7 +52,19 @@ public class ApiDocumentResource {
             responseCode = "200",
             description = "The OpenAPI 3.1 document",
             content = {
-                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)),
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema =
+                                @Schema(
+                                        type = SchemaType.OBJECT,
+                                        description = "An OpenAPI 3.1 document (https://spec.openapis.org/oas/v3.1.0)",
+                                        requiredProperties = {"openapi", "info"},
+                                        properties = {
+                                            @SchemaProperty(name = "openapi", type = SchemaType.STRING),
+                                            @SchemaProperty(name = "info", type = SchemaType.OBJECT),
+                                            @SchemaProperty(name = "paths", type = SchemaType.OBJECT),
+                                            @SchemaProperty(name = "components", type = SchemaType.OBJECT)
+                                        })),
                 @Content(mediaType = YAML, schema = @Schema(type = SchemaType.STRING, maxLength = 10_000_000))
             })
     @APIResponse(

@@ -20,8 +20,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import org.csp.codes.Coded;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Safer Gloucestershire's feed of every partnership's figures for a quarter ({@code GET /api/feeds/county/2024-25-Q2}),
@@ -47,6 +51,27 @@ public class CountyFeedResource {
     @Path("{quarter}")
     @Produces({MediaType.APPLICATION_JSON, FeedCsv.MEDIA_TYPE})
     @RolesAllowed(COUNTY_ANALYST)
+    @APIResponse(
+            responseCode = "200",
+            description = "The feed: JSON, or CSV when Accept prefers text/csv",
+            headers = {
+                @Header(ref = "ETag"),
+                @Header(ref = "Last-Modified"),
+                @Header(
+                        name = CURSOR_HEADER,
+                        description = "This answer's cursor, for since",
+                        schema = @Schema(type = SchemaType.STRING))
+            },
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CountyFeed.class)),
+                @Content(
+                        mediaType = FeedCsv.MEDIA_TYPE,
+                        schema =
+                                @Schema(
+                                        type = SchemaType.STRING,
+                                        description = "RFC 4180 with a header row, one row per data point"))
+            })
+    @APIResponse(responseCode = "304", ref = "NotModified")
     public Uni<Response> county(
             @PathParam("quarter") String quarter,
             @Parameter(description = "district (default), ward or county")

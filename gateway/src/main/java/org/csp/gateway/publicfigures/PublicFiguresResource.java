@@ -13,6 +13,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.Date;
 import org.csp.calendar.FinancialQuarter;
 import org.csp.gateway.quarterly.QuarterParameter;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The public figures ({@code GET /api/public/2024-25-Q2}): no login (Priority 4: "inform the community of the actual
@@ -32,6 +36,15 @@ public class PublicFiguresResource {
     @GET
     @Path("{quarter}")
     @PermitAll
+    @APIResponse(
+            responseCode = "200",
+            description = "The quarter's public figures",
+            headers = {@Header(ref = "ETag"), @Header(ref = "Last-Modified")},
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PublicFiguresView.class)))
+    @APIResponse(responseCode = "304", ref = "NotModified")
     public Uni<Response> quarter(
             @PathParam("quarter") String quarter, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         FinancialQuarter q = QuarterParameter.parse(quarter);

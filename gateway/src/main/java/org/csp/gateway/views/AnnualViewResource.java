@@ -16,6 +16,10 @@ import jakarta.ws.rs.core.Response;
 import org.csp.calendar.FinancialQuarter;
 import org.csp.http.ApiCall;
 import org.csp.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** A financial year for the annual Strategic Assessment ({@code GET /api/views/annual/2024-25}). */
 @Path("/api/views/annual")
@@ -33,6 +37,15 @@ public class AnnualViewResource {
     @GET
     @Path("{year}")
     @RolesAllowed(READER)
+    @APIResponse(
+            responseCode = "200",
+            description = "The financial year",
+            headers = {@Header(ref = "ETag"), @Header(ref = "Last-Modified")},
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AnnualView.class)))
+    @APIResponse(responseCode = "304", ref = "NotModified")
     public Uni<Response> year(
             @PathParam("year") String year,
             @QueryParam("partnership") String partnership,

@@ -18,8 +18,11 @@ import org.csp.calendar.FinancialQuarter;
 import org.csp.gateway.quarterly.QuarterParameter;
 import org.csp.http.ApiCall;
 import org.csp.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The partnership's views, served from the gateway's quarterly projection: the quarter as its meeting sees it and
@@ -44,6 +47,15 @@ public class PartnershipViewResource {
     @GET
     @Path("{quarter}")
     @RolesAllowed(READER)
+    @APIResponse(
+            responseCode = "200",
+            description = "The quarter",
+            headers = {@Header(ref = "ETag"), @Header(ref = "Last-Modified")},
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = QuarterView.class)))
+    @APIResponse(responseCode = "304", ref = "NotModified")
     public Uni<Response> quarterly(
             @PathParam("quarter") String quarter,
             @QueryParam("partnership") String partnership,
@@ -58,6 +70,15 @@ public class PartnershipViewResource {
     @GET
     @Path("{quarter}/priorities/{number}")
     @RolesAllowed(READER)
+    @APIResponse(
+            responseCode = "200",
+            description = "The priority's quarter",
+            headers = {@Header(ref = "ETag"), @Header(ref = "Last-Modified")},
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PriorityQuarterView.class)))
+    @APIResponse(responseCode = "304", ref = "NotModified")
     public Uni<Response> priority(
             @PathParam("quarter") String quarter,
             @Parameter(description = "The priority's number in the plan") @PathParam("number") String number,

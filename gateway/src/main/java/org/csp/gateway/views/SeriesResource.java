@@ -19,8 +19,11 @@ import org.csp.calendar.FinancialQuarter;
 import org.csp.codes.Coded;
 import org.csp.http.ApiCall;
 import org.csp.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** An indicator's series with its process-control reading ({@code GET /api/views/indicators/{code}/series}). */
 @Path("/api/views/indicators")
@@ -43,6 +46,15 @@ public class SeriesResource {
     @GET
     @Path("{code}/series")
     @RolesAllowed(READER)
+    @APIResponse(
+            responseCode = "200",
+            description = "The indicator's series",
+            headers = {@Header(ref = "ETag"), @Header(ref = "Last-Modified")},
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SeriesView.class)))
+    @APIResponse(responseCode = "304", ref = "NotModified")
     public Uni<Response> series(
             @PathParam("code") String code,
             @QueryParam("partnership") String partnership,

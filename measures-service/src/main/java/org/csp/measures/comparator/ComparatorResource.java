@@ -29,7 +29,9 @@ import org.csp.measures.indicator.Indicators;
 import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Most Similar Family Group comparators of an indicator ({@code measures.comparator.recorded.v2}): posted by the
@@ -129,6 +131,20 @@ public class ComparatorResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({COORDINATOR, COUNTY_ANALYST})
+    @APIResponse(
+            responseCode = "200",
+            description = "Already recorded so: nothing changed",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ComparatorView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Recorded",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ComparatorView.class)))
     public Uni<Response> record(
             @PathParam("code") String code, @QueryParam("partnership") String partnership, ComparatorRequest body) {
         String p = call.partnership(partnership);

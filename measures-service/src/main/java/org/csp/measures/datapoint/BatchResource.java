@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code POST /api/data-points/batch}: thousands of figures in one request, as a JSON array of rows or as CSV with the
@@ -72,6 +73,13 @@ public class BatchResource {
     @Blocking
     @Consumes({MediaType.APPLICATION_JSON, CSV})
     @RolesAllowed({COORDINATOR, PARTNER_AGENCY})
+    @APIResponse(
+            responseCode = "200",
+            description = "Every row recorded: the counts",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = BatchResult.class)))
     public Uni<Response> batch(
             @HeaderParam("Content-Type") String contentType,
             @QueryParam("partnership") String partnership,

@@ -38,9 +38,11 @@ import org.csp.measures.indicator.IndicatorDefinitions;
 import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * An indicator's figures: posting one ({@code POST …/data-points}), its series of current values with their revisions,
@@ -179,6 +181,21 @@ public class DataPointResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({COORDINATOR, PARTNER_AGENCY})
+    @APIResponse(
+            responseCode = "200",
+            description = "Already the current revision: nothing changed",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DataPointView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "A new data point or revision",
+            headers = @Header(ref = "Location"),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DataPointView.class)))
     public Uni<Response> record(
             @PathParam("code") String code,
             @QueryParam("partnership") String partnership,
@@ -278,6 +295,14 @@ public class DataPointResource {
     @GET
     @Path("{geography}/{period}")
     @RolesAllowed(READER)
+    @APIResponse(
+            responseCode = "200",
+            description = "The data point with every revision",
+            headers = @Header(ref = "ETag"),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SeriesPoint.class)))
     public Uni<Response> history(
             @PathParam("code") String code,
             @PathParam("geography") String geography,

@@ -26,9 +26,11 @@ import org.csp.http.ETags;
 import org.csp.http.MergePatch;
 import org.csp.measures.indicator.IndicatorTable.IndicatorRow;
 import org.csp.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The partnership's indicator catalogue: everyone signed in reads it, the coordinator defines and amends it. */
 @Path("/api/indicators")
@@ -75,6 +77,14 @@ public class IndicatorResource {
 
     @GET
     @Path("{code}")
+    @APIResponse(
+            responseCode = "200",
+            description = "The indicator",
+            headers = @Header(ref = "ETag"),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = IndicatorView.class)))
     public Uni<Response> get(@PathParam("code") String code, @QueryParam("partnership") String partnership) {
         return indicators
                 .find(call.partnership(partnership), code)
@@ -85,6 +95,14 @@ public class IndicatorResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(COORDINATOR)
+    @APIResponse(
+            responseCode = "201",
+            description = "The new indicator",
+            headers = {@Header(ref = "Location"), @Header(ref = "ETag")},
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = IndicatorView.class)))
     public Uni<Response> create(@QueryParam("partnership") String partnership, IndicatorRequest body) {
         return indicators
                 .create(call.partnership(partnership), body, call.actor())
@@ -100,6 +118,14 @@ public class IndicatorResource {
     @Path("{code}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed(COORDINATOR)
+    @APIResponse(
+            responseCode = "200",
+            description = "The indicator as amended",
+            headers = @Header(ref = "ETag"),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = IndicatorView.class)))
     public Uni<Response> amend(
             @PathParam("code") String code,
             @QueryParam("partnership") String partnership,

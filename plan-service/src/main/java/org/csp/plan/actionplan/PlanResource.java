@@ -18,6 +18,10 @@ import java.util.List;
 import org.csp.http.ApiCall;
 import org.csp.plan.element.Responses;
 import org.csp.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/plans")
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,6 +51,12 @@ public class PlanResource {
     @GET
     @Path("{id}")
     @RolesAllowed(READER)
+    @APIResponse(
+            responseCode = "200",
+            description = "The plan tree",
+            headers = @Header(ref = "ETag"),
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanTree.class)))
     public Uni<Response> get(
             @PathParam("id") String id,
             @QueryParam("partnership") String partnership,
@@ -81,6 +91,14 @@ public class PlanResource {
     @Path("import")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(COORDINATOR)
+    @APIResponse(
+            responseCode = "200",
+            description = "What the import did",
+            headers = @Header(ref = "Location"),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Plans.ImportResult.class)))
     public Uni<Response> importPlan(PlanFile file) {
         PlanContents contents = PlanContents.of(file);
         call.partnership(contents.partnershipId());

@@ -19,6 +19,10 @@ import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.History;
 import org.csp.http.ApiCall;
 import org.csp.http.ETags;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
@@ -54,6 +58,13 @@ public abstract class PlanPartResource {
     @Path("{id}/history")
     @RolesAllowed(READER)
     @SecurityRequirement(name = "bearer", scopes = READER)
+    @APIResponse(
+            responseCode = "200",
+            description = "Every event of it, oldest first",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = History.Entry.class)))
     public Uni<List<History.Entry>> history(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
         return parts().history(call.partnership(partnership), id);
     }

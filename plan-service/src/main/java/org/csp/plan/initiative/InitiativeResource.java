@@ -31,12 +31,25 @@ import org.csp.plan.element.Responses;
 import org.csp.plan.initiative.InitiativeCommand.UpdateProgress;
 import org.csp.plan.initiative.InitiativeEvent.ProgressUpdated;
 import org.csp.problem.Validation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/initiatives")
 @Produces(MediaType.APPLICATION_JSON)
+// read and retire are inherited (PlanPartResource) and answer with the initiative's view:
+// SmallRye gives each operation the responses declared on its resource class, a method's own overriding them
+@APIResponse(
+        responseCode = "200",
+        description = "The initiative as it stands (read, amended or retired)",
+        headers = @Header(ref = "ETag"),
+        content =
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = InitiativeViews.InitiativeView.class)))
 public class InitiativeResource extends PlanPartResource {
 
     private final Initiatives initiatives;
@@ -75,6 +88,16 @@ public class InitiativeResource extends PlanPartResource {
      */
     @GET
     @RolesAllowed(READER)
+    @APIResponse(
+            responseCode = "200",
+            description = "The initiatives",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.ARRAY,
+                                            implementation = InitiativeViews.InitiativeSummaryView.class)))
     public Uni<List<InitiativeViews.InitiativeSummaryView>> list(
             @QueryParam("partnership") String partnership,
             @QueryParam("priority") Integer priority,
@@ -108,6 +131,14 @@ public class InitiativeResource extends PlanPartResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(COORDINATOR)
+    @APIResponse(
+            responseCode = "201",
+            description = "The new initiative",
+            headers = {@Header(ref = "Location"), @Header(ref = "ETag")},
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = InitiativeViews.InitiativeView.class)))
     public Uni<Response> create(@QueryParam("partnership") String partnership, InitiativeRequest body) {
         String partnershipId = call.partnership(partnership);
         return initiatives
@@ -121,6 +152,14 @@ public class InitiativeResource extends PlanPartResource {
     @Path("{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed(COORDINATOR)
+    @APIResponse(
+            responseCode = "200",
+            description = "The initiative as amended",
+            headers = @Header(ref = "ETag"),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = InitiativeViews.InitiativeView.class)))
     public Uni<Response> amend(
             @PathParam("id") String id,
             @QueryParam("partnership") String partnership,
@@ -158,6 +197,14 @@ public class InitiativeResource extends PlanPartResource {
     @Path("{id}/progress")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({COORDINATOR, PRIORITY_LEAD})
+    @APIResponse(
+            responseCode = "200",
+            description = "The progress of the quarter as recorded",
+            headers = @Header(ref = "ETag"),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProgressResponse.class)))
     public Uni<Response> updateProgress(
             @PathParam("id") String id,
             @QueryParam("partnership") String partnership,

@@ -24,7 +24,10 @@ import org.csp.plan.priority.Priorities;
 import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The coordinator's mapping of priority leads to the priorities they lead, by the lead's token subject (the
@@ -66,6 +69,14 @@ public class PriorityLeadResource {
 
     @GET
     @Path("{subject}")
+    @APIResponse(
+            responseCode = "200",
+            description = "The lead's priorities",
+            headers = @Header(ref = "ETag"),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PriorityLeadView.class)))
     public Uni<Response> get(@PathParam("subject") String subject, @QueryParam("partnership") String partnership) {
         return leads.load(call.partnership(partnership), subject).map(loaded -> {
             if (loaded.version() == 0) {
@@ -90,6 +101,22 @@ public class PriorityLeadResource {
     @PUT
     @Path("{subject}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(
+            responseCode = "200",
+            description = "The changed mapping",
+            headers = @Header(ref = "ETag"),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PriorityLeadView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The lead's first mapping",
+            headers = {@Header(ref = "Location"), @Header(ref = "ETag")},
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PriorityLeadView.class)))
     public Uni<Response> assign(
             @PathParam("subject") String subject,
             @QueryParam("partnership") String partnership,

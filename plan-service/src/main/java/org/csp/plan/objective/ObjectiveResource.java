@@ -20,10 +20,25 @@ import org.csp.plan.element.ElementResource;
 import org.csp.plan.element.States;
 import org.csp.plan.objective.ObjectiveEvent.Definition;
 import org.csp.plan.objective.Objectives.ObjectiveRequest;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The objectives ("what will we aim to achieve?") of the plan's priorities. */
 @Path("/api/objectives")
 @Produces(MediaType.APPLICATION_JSON)
+// read, amend and retire are inherited (PlanPartResource, ElementResource) and answer with this kind's view:
+// SmallRye gives each operation the responses declared on its resource class, a method's own overriding them
+@APIResponse(
+        responseCode = "200",
+        description = "The objective as it stands (read, amended or retired)",
+        headers = @Header(ref = "ETag"),
+        content =
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = ObjectiveResource.ObjectiveView.class)))
 public class ObjectiveResource
         extends ElementResource<ObjectiveRequest, Definition, ObjectiveEvent, ObjectiveResource.ObjectiveView> {
 
@@ -47,6 +62,13 @@ public class ObjectiveResource
 
     @GET
     @RolesAllowed(READER)
+    @APIResponse(
+            responseCode = "200",
+            description = "The objectives",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = ObjectiveView.class)))
     public Uni<List<ObjectiveView>> list(
             @QueryParam("partnership") String partnership,
             @QueryParam("priority") Integer priority,
@@ -58,6 +80,14 @@ public class ObjectiveResource
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(COORDINATOR)
+    @APIResponse(
+            responseCode = "201",
+            description = "The new objective",
+            headers = {@Header(ref = "Location"), @Header(ref = "ETag")},
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ObjectiveView.class)))
     public Uni<Response> create(@QueryParam("partnership") String partnership, ObjectiveRequest body) {
         return created(partnership, body);
     }

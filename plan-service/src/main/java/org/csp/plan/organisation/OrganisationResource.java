@@ -20,10 +20,25 @@ import org.csp.plan.element.ElementResource;
 import org.csp.plan.element.States;
 import org.csp.plan.organisation.OrganisationEvent.Definition;
 import org.csp.plan.organisation.Organisations.OrganisationRequest;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The partnership's registry of partner organisations: responsible authorities, co-opted members, others. */
 @Path("/api/organisations")
 @Produces(MediaType.APPLICATION_JSON)
+// read, amend and retire are inherited (PlanPartResource, ElementResource) and answer with this kind's view:
+// SmallRye gives each operation the responses declared on its resource class, a method's own overriding them
+@APIResponse(
+        responseCode = "200",
+        description = "The organisation as it stands (read, amended or retired)",
+        headers = @Header(ref = "ETag"),
+        content =
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = OrganisationResource.OrganisationView.class)))
 public class OrganisationResource
         extends ElementResource<
                 OrganisationRequest, Definition, OrganisationEvent, OrganisationResource.OrganisationView> {
@@ -42,6 +57,13 @@ public class OrganisationResource
 
     @GET
     @RolesAllowed(READER)
+    @APIResponse(
+            responseCode = "200",
+            description = "The organisations",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = OrganisationView.class)))
     public Uni<List<OrganisationView>> list(
             @QueryParam("partnership") String partnership, @QueryParam("includeRetired") boolean includeRetired) {
         return listed(partnership, includeRetired, definition -> true);
@@ -51,6 +73,14 @@ public class OrganisationResource
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(COORDINATOR)
+    @APIResponse(
+            responseCode = "201",
+            description = "The new organisation",
+            headers = {@Header(ref = "Location"), @Header(ref = "ETag")},
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = OrganisationView.class)))
     public Uni<Response> create(@QueryParam("partnership") String partnership, OrganisationRequest body) {
         return created(partnership, body);
     }

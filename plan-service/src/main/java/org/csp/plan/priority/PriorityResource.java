@@ -22,10 +22,25 @@ import org.csp.plan.element.States;
 import org.csp.plan.organisation.OrganisationNames;
 import org.csp.plan.priority.Priorities.PriorityRequest;
 import org.csp.plan.priority.PriorityEvent.Definition;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The plan's priorities, known by their number. */
 @Path("/api/priorities")
 @Produces(MediaType.APPLICATION_JSON)
+// read, amend and retire are inherited (PlanPartResource, ElementResource) and answer with this kind's view:
+// SmallRye gives each operation the responses declared on its resource class, a method's own overriding them
+@APIResponse(
+        responseCode = "200",
+        description = "The priority as it stands (read, amended or retired)",
+        headers = @Header(ref = "ETag"),
+        content =
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = PriorityResource.PriorityView.class)))
 public class PriorityResource
         extends ElementResource<PriorityRequest, Definition, PriorityEvent, PriorityResource.PriorityView> {
 
@@ -70,6 +85,13 @@ public class PriorityResource
 
     @GET
     @RolesAllowed(READER)
+    @APIResponse(
+            responseCode = "200",
+            description = "The priorities",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = PriorityView.class)))
     public Uni<List<PriorityView>> list(
             @QueryParam("partnership") String partnership, @QueryParam("includeRetired") boolean includeRetired) {
         return listed(partnership, includeRetired, definition -> true)
@@ -82,6 +104,14 @@ public class PriorityResource
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(COORDINATOR)
+    @APIResponse(
+            responseCode = "201",
+            description = "The new priority",
+            headers = {@Header(ref = "Location"), @Header(ref = "ETag")},
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PriorityView.class)))
     public Uni<Response> create(@QueryParam("partnership") String partnership, PriorityRequest body) {
         return created(partnership, body);
     }

@@ -37,7 +37,10 @@ import org.csp.problem.FieldViolation;
 import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The quarterly review cycle. A quarter in a path is written {@code 2024-25-Q3}. */
 @Path("/api/reviews")
@@ -144,6 +147,14 @@ public class ReviewResource {
     @GET
     @Path("{quarter}")
     @RolesAllowed(READER)
+    @APIResponse(
+            responseCode = "200",
+            description = "The review",
+            headers = @Header(ref = "ETag"),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ReviewView.class)))
     public Uni<Response> get(@PathParam("quarter") String quarter, @QueryParam("partnership") String partnership) {
         String partnershipId = call.partnership(partnership);
         FinancialQuarter q = quarter(quarter);
@@ -165,6 +176,14 @@ public class ReviewResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(COORDINATOR)
+    @APIResponse(
+            responseCode = "201",
+            description = "The review opened",
+            headers = {@Header(ref = "Location"), @Header(ref = "ETag")},
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ReviewView.class)))
     public Uni<Response> open(@QueryParam("partnership") String partnership, OpenRequest body) {
         Validation v = Validation.of(body);
         FinancialQuarter q = v.parse(
@@ -185,6 +204,14 @@ public class ReviewResource {
     @Path("{quarter}/reports/{priority}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({COORDINATOR, PRIORITY_LEAD})
+    @APIResponse(
+            responseCode = "200",
+            description = "The review with the report",
+            headers = @Header(ref = "ETag"),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ReviewView.class)))
     public Uni<Response> submit(
             @PathParam("quarter") String quarter,
             @PathParam("priority") String priority,
@@ -249,6 +276,14 @@ public class ReviewResource {
     @POST
     @Path("{quarter}/close")
     @RolesAllowed(COORDINATOR)
+    @APIResponse(
+            responseCode = "200",
+            description = "The review, closed",
+            headers = @Header(ref = "ETag"),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ReviewView.class)))
     public Uni<Response> close(
             @PathParam("quarter") String quarter,
             @QueryParam("partnership") String partnership,
@@ -266,6 +301,14 @@ public class ReviewResource {
     @Path("{quarter}/reopen")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(COORDINATOR)
+    @APIResponse(
+            responseCode = "200",
+            description = "The review, reopened",
+            headers = @Header(ref = "ETag"),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ReviewView.class)))
     public Uni<Response> reopen(
             @PathParam("quarter") String quarter,
             @QueryParam("partnership") String partnership,

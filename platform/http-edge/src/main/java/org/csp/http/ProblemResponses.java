@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
@@ -38,7 +39,9 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
  * <li>409 and 422 on a write; 413 and 415 on a write with a body; 412 and 428 (If-Match) on a write to something
  * that exists: PUT, PATCH, DELETE, or a POST to a path with a parameter.</li>
  * </ul>
- * A response the operation documents already with content is left as it is.
+ * A response the operation documents already with content is left as it is. The headers successful answers share
+ * ({@code ETag}, {@code Location}, {@code Last-Modified}) and the 304 {@code NotModified} are components too, for an
+ * {@code @APIResponse} to name by reference.
  */
 public class ProblemResponses implements OASFilter {
 
@@ -46,6 +49,8 @@ public class ProblemResponses implements OASFilter {
     public static final String SCHEME = "bearer";
 
     public static final String SCHEMA = "Problem";
+
+    private static final String HEADER_ETAG = "ETag";
 
     private static final Map<String, String> RESPONSES = new LinkedHashMap<>();
 
@@ -86,6 +91,7 @@ public class ProblemResponses implements OASFilter {
                                                     .schema(OASFactory.createSchema()
                                                             .ref("#/components/schemas/" + SCHEMA)))));
         });
+        addSuccessParts(components);
         if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
             return;
         }
@@ -166,6 +172,30 @@ public class ProblemResponses implements OASFilter {
                                         + RESPONSES.get(status).split(":", 2)[0]));
             }
         }
+    }
+
+    /**
+     * The headers and the 304 that successful answers share, for an {@code @APIResponse} to name by reference
+     * ({@code @Header(ref = "ETag")}, {@code @APIResponse(responseCode = "304", ref = "NotModified")}).
+     */
+    private static void addSuccessParts(Components components) {
+        components.addHeader(
+                HEADER_ETAG,
+                header("The version of what the body shows: If-Match names it to change it, If-None-Match to read it"
+                        + " again only when it changed"));
+        components.addHeader("Location", header("Where what was created (or what the answer is about) is"));
+        components.addHeader("Last-Modified", header("When what the body shows last changed"));
+        components.addResponse(
+                "NotModified",
+                OASFactory.createAPIResponse()
+                        .description("Not modified since the ETag that If-None-Match names: no body")
+                        .addHeader(HEADER_ETAG, OASFactory.createHeader().ref("#/components/headers/" + HEADER_ETAG)));
+    }
+
+    private static Header header(String description) {
+        return OASFactory.createHeader()
+                .description(description)
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
     }
 
     /** The path prefixes that a permission with policy {@code permit} opens ({@code /api/public/*} → {@code /api/public/}). */

@@ -26,6 +26,10 @@ import org.csp.measures.comparator.source.ComparatorSourceTable.SourceRow;
 import org.csp.problem.FieldViolation;
 import org.csp.problem.ProblemException;
 import org.csp.problem.Validation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Comparator sources ({@code measures.comparator-source.saved.v1}): how a source's family-group exports (iQuanta,
@@ -115,6 +119,14 @@ public class ComparatorSourceResource {
     @GET
     @Path("{id}")
     @RolesAllowed(READER)
+    @APIResponse(
+            responseCode = "200",
+            description = "The source",
+            headers = @Header(ref = "ETag"),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ComparatorSourceView.class)))
     public Uni<Response> get(@PathParam("id") String id, @QueryParam("partnership") String partnership) {
         return sources.find(scope(partnership), id(id)).map(found -> {
             SourceRow row = found.orElseThrow(() -> ProblemException.notFound("Comparator source", id));
@@ -132,6 +144,22 @@ public class ComparatorSourceResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({COORDINATOR, COUNTY_ANALYST})
+    @APIResponse(
+            responseCode = "200",
+            description = "The source, changed (or already so)",
+            headers = @Header(ref = "ETag"),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ComparatorSourceView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The source, new",
+            headers = {@Header(ref = "Location"), @Header(ref = "ETag")},
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ComparatorSourceView.class)))
     public Uni<Response> save(
             @PathParam("id") String id,
             @QueryParam("partnership") String partnership,

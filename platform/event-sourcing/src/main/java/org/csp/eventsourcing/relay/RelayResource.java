@@ -19,6 +19,7 @@ import java.util.List;
 import org.csp.eventsourcing.Actor;
 import org.csp.eventsourcing.admin.AdminReason;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The administrator's view of this service's relay: the events Kafka refused, and their republishing once the cause
@@ -51,6 +52,7 @@ public class RelayResource {
      */
     @POST
     @Path("refused/{position: [0-9]{1,18}}/republish")
+    @APIResponse(responseCode = "204", description = "Republished: Kafka took the event")
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
     public Response republish(@PathParam("position") long position, AdminReason body) {

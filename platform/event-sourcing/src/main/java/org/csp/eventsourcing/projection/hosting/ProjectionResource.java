@@ -23,6 +23,11 @@ import org.csp.eventsourcing.projection.ProjectionRunner;
 import org.csp.eventsourcing.projection.ProjectionStatus;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The administrator's view of this application's projections, their rebuild (all together or one by name) and their
@@ -67,6 +72,18 @@ public class ProjectionResource {
     @POST
     @Path("rebuild")
     @Operation(operationId = "ProjectionResource_rebuildAll")
+    @APIResponse(
+            responseCode = "202",
+            description = "The rebuilds of every projection, asked for; progress at the status (Location)",
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "The status of all projections",
+                            schema = @Schema(type = SchemaType.STRING)),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = RebuildAccepted.class)))
     public Uni<Response> rebuild() {
         String status = PATH + "/status";
         Actor actor = actor();
@@ -91,6 +108,18 @@ public class ProjectionResource {
     /** One projection's rebuild, as in {@link #rebuild()} (the quarterly view's at the address the first release documented). */
     @POST
     @Path(NAME + "/rebuild")
+    @APIResponse(
+            responseCode = "202",
+            description = "The rebuild of the projection, asked for; progress at the status (Location)",
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "The projection's status",
+                            schema = @Schema(type = SchemaType.STRING)),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = RebuildAccepted.class)))
     public Uni<Response> rebuild(@PathParam("name") String name) {
         ProjectionRunner runner = host.runner(name);
         String status = PATH + "/" + name + "/status";
@@ -113,6 +142,7 @@ public class ProjectionResource {
      */
     @POST
     @Path(NAME + "/parked/" + ID + "/replay")
+    @APIResponse(responseCode = "204", description = "Replayed: the record is applied and leaves the list")
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
     public Response replay(@PathParam("name") String name, @PathParam("id") long id, AdminReason body) {
@@ -124,6 +154,7 @@ public class ProjectionResource {
     /** Takes the parked record off the list without applying it; 204. */
     @POST
     @Path(NAME + "/parked/" + ID + "/discard")
+    @APIResponse(responseCode = "204", description = "Discarded: the record leaves the list unapplied")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> discard(@PathParam("name") String name, @PathParam("id") long id, AdminReason body) {
         String reason = AdminReason.validate(body);
@@ -145,6 +176,7 @@ public class ProjectionResource {
      */
     @POST
     @Path(NAME + "/gaps/" + ID + "/skip")
+    @APIResponse(responseCode = "204", description = "Skipped: the events held behind the gap are applied")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> skip(@PathParam("name") String name, @PathParam("id") long id, AdminReason body) {
         String reason = AdminReason.validate(body);

@@ -18,6 +18,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -99,6 +100,7 @@ public class ServiceProxy {
             HttpHeaders.RETRY_AFTER,
             "Idempotent-Replayed");
 
+    private static final String METRICS_TEMPLATE = "UrlPathTemplate";
     private static final String UPSTREAM = "upstream";
     private static final String BODY = "counted-body";
     private static final String ANSWERED_HERE = "answered-here";
@@ -145,6 +147,10 @@ public class ServiceProxy {
             ctx.next(); // a method no service takes there: JAX-RS answers (405 or 404 problem)
             return;
         }
+        // the metrics name the route, not the path (Quarkus's Micrometer reads this key, as JAX-RS sets it)
+        ((HttpServerRequestInternal) request)
+                .context()
+                .putLocal(METRICS_TEMPLATE, upstream.get().template());
         QuarkusHttpUser.getSecurityIdentity(ctx, null)
                 .subscribe()
                 .with(identity -> admit(ctx, upstream.get(), identity), failure -> unauthorized(ctx));

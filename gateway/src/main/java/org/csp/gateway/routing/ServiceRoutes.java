@@ -66,9 +66,12 @@ public final class ServiceRoutes {
 
     /**
      * Where a request goes: the service's origin, the path and query it receives, the roles of which the caller needs
-     * one, and whether it is a service's API (whose {@code ?partnership=} the gateway checks).
+     * one, whether it is a service's API (whose {@code ?partnership=} the gateway checks), and the route's template
+     * ({@code /api/initiatives/**}), which names it in the gateway's metrics: never the path itself, which a client
+     * could vary without end.
      */
-    public record Upstream(String service, URI origin, String pathAndQuery, Set<String> roles, boolean api) {}
+    public record Upstream(
+            String service, URI origin, String pathAndQuery, Set<String> roles, boolean api, String template) {}
 
     private final Map<String, URI> origins;
 
@@ -97,19 +100,31 @@ public final class ServiceRoutes {
                     .findFirst()
                     .orElseThrow()
                     .getKey();
-            return Optional.of(new Upstream(service, origins.get(service), rawPath + query, READERS, true));
+            return Optional.of(new Upstream(
+                    service, origins.get(service), rawPath + query, READERS, true, "/api/" + api.group(1) + "/**"));
         }
         Matcher projection = PROJECTION.matcher(rawPath);
         if (projection.matches() && ADMIN_METHODS.contains(method)) {
             String service = SERVICE_PROJECTIONS.get(projection.group(1));
-            return Optional.of(new Upstream(service, origins.get(service), rawPath + query, ADMINISTRATORS, false));
+            return Optional.of(new Upstream(
+                    service,
+                    origins.get(service),
+                    rawPath + query,
+                    ADMINISTRATORS,
+                    false,
+                    "/api/admin/projections/" + projection.group(1) + "/**"));
         }
         Matcher relay = RELAY.matcher(rawPath);
         if (relay.matches() && ADMIN_METHODS.contains(method)) {
             String service = relay.group(1);
             String rest = relay.group(2) == null ? "" : relay.group(2);
             return Optional.of(new Upstream(
-                    service, origins.get(service), "/api/admin/relay" + rest + query, ADMINISTRATORS, false));
+                    service,
+                    origins.get(service),
+                    "/api/admin/relay" + rest + query,
+                    ADMINISTRATORS,
+                    false,
+                    "/api/admin/relay/" + service + "/**"));
         }
         return Optional.empty();
     }

@@ -352,6 +352,20 @@ class ServiceProxyTest {
         assertTrue(ports.size() <= 2, "connections used for 20 requests: " + ports);
     }
 
+    /** The gateway's metrics name a forwarded request by its route, never by a path a client may vary without end. */
+    @Test
+    void metricsNameTheRouteNotThePath() throws Exception {
+        for (String id : new String[] {"P1-04", "P2-01", "no-such-initiative-x9"}) {
+            assertEquals(200, send("GET", "/api/initiatives/" + id).status());
+        }
+        HttpResponse<String> metrics = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RestAssured.port + "/q/metrics"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(metrics.body().contains("uri=\"/api/initiatives/**\""), "the route's template is the tag");
+        assertFalse(metrics.body().contains("no-such-initiative-x9"), "no path is a tag");
+    }
+
     @Test
     void aMergePatchReachesTheServiceByteForByteWithItsPrecondition() throws Exception {
         String patch = "{ \"resources\" : \"Two units – and a café\",\n  \"funding\": null,\"risks\":[] }";

@@ -32,6 +32,7 @@ class ServiceRoutesTest {
             assertEquals(path + "?partnership=stroud", upstream.pathAndQuery());
             assertEquals(Set.of(Roles.READER, Roles.ADMINISTRATOR), upstream.roles());
             assertTrue(upstream.api());
+            assertEquals("/api/" + segment + "/**", upstream.template(), "metrics name the route, not the path");
             assertTrue(ServiceRoutes.forwarded(path));
         }));
         assertEquals(
@@ -46,11 +47,13 @@ class ServiceRoutesTest {
         assertEquals("measures", derived.service());
         assertEquals("/api/admin/projections/derived/rebuild", derived.pathAndQuery());
         assertEquals(Set.of(Roles.ADMINISTRATOR), derived.roles());
+        assertEquals("/api/admin/projections/derived/**", derived.template());
         assertFalse(derived.api());
         ServiceRoutes.Upstream relay = routes.route("GET", "/api/admin/relay/engagement/refused", "limit=5")
                 .orElseThrow();
         assertEquals("engagement", relay.service());
         assertEquals("/api/admin/relay/refused?limit=5", relay.pathAndQuery(), "the service's own relay path");
+        assertEquals("/api/admin/relay/engagement/**", relay.template());
         assertEquals(
                 "/api/admin/relay",
                 routes.route("GET", "/api/admin/relay/plan", null).orElseThrow().pathAndQuery());

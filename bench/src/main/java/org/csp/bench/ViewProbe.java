@@ -19,12 +19,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Commit to view, measured end to end while a load runs: a few times a second the probe posts one data point through
  * the gateway (a key no client of the load posts, a value never posted before), and from the moment its 2xx says the
  * point is stored it watches the gateway's quarterly projection (its live generation's {@code measure} table, which
- * the views read) until the value is there. The time between is one probe's latency.
+ * the views read) until the value is there (looking every 5 ms). The time between is one probe's latency.
  */
 final class ViewProbe implements AutoCloseable {
 
     private static final long EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     private static final long GIVE_UP_NANOS = TimeUnit.SECONDS.toNanos(30);
+    /** How often the projection is looked at: the figures' resolution, light beside the load (200 queries a second). */
+    private static final long POLL_MILLIS = 5;
 
     private final String batches;
     private final BenchStack.Token token;
@@ -131,7 +133,7 @@ final class ViewProbe implements AutoCloseable {
                 shown.setLong(5, value);
                 long latency = System.nanoTime() - stored;
                 while (!seen(shown) && latency <= GIVE_UP_NANOS) {
-                    Thread.sleep(1);
+                    Thread.sleep(POLL_MILLIS);
                     latency = System.nanoTime() - stored;
                 }
                 if (latency > GIVE_UP_NANOS) {

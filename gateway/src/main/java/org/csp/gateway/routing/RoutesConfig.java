@@ -30,8 +30,9 @@ public interface RoutesConfig {
     Duration connectTimeout();
 
     /**
-     * Keep-alive connections per service, reused from request to request. The benchmark's busiest load (16 clients
-     * through one gateway) keeps well under it; a request finding them all busy waits in the queue.
+     * Keep-alive connections per service and event loop (each loop forwards over its own), reused from request to
+     * request. The benchmarks' loads (8 clients through one gateway) keep well under it; a request finding them all
+     * busy waits in the queue.
      */
     @WithDefault("64")
     int poolSize();

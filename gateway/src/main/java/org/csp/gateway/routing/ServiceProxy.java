@@ -1,5 +1,6 @@
 package org.csp.gateway.routing;
 
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -19,6 +20,7 @@ import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.impl.HttpServerRequestInternal;
+import io.vertx.core.impl.ContextInternal;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -34,9 +36,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import org.csp.gateway.limits.RateLimits;
 import org.csp.http.Partnerships;
@@ -109,7 +113,11 @@ public class ServiceProxy {
     private final RoutesConfig config;
     private final RateLimits limits;
     private final long bodyLimit;
+    private final Vertx vertx;
+    /** The client of the proxy itself, and one per event loop for the requests (see {@link #client()}). */
     private final HttpClient client;
+
+    private final Map<EventLoop, HttpClient> clients = new ConcurrentHashMap<>();
     private final HttpProxy proxy;
 
     public ServiceProxy(
@@ -121,18 +129,33 @@ public class ServiceProxy {
         this.config = config;
         this.limits = limits;
         this.bodyLimit = bodyLimit.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
-        this.client = vertx.createHttpClient(
+        this.vertx = vertx;
+        this.client = newClient();
+        this.proxy = HttpProxy.reverseProxy(client).origin(this::origin).addInterceptor(new Passing());
+    }
+
+    private HttpClient newClient() {
+        return vertx.createHttpClient(
                 new HttpClientOptions()
                         .setKeepAlive(true)
                         .setKeepAliveTimeout(60)
                         .setConnectTimeout((int) config.connectTimeout().toMillis()),
                 new PoolOptions().setHttp1MaxSize(config.poolSize()).setMaxWaitQueueSize(config.waitQueue()));
-        this.proxy = HttpProxy.reverseProxy(client).origin(this::origin).addInterceptor(new Passing());
+    }
+
+    /**
+     * The client of the event loop this request runs on: its pooled connections live on the same loop, so a request and
+     * its forwarding never hand work from one thread to another (one client for all loops lent connections across them).
+     */
+    private HttpClient client() {
+        ContextInternal context = (ContextInternal) Vertx.currentContext();
+        return context == null ? client : clients.computeIfAbsent(context.nettyEventLoop(), loop -> newClient());
     }
 
     @PreDestroy
     void close() {
         client.close();
+        clients.values().forEach(HttpClient::close);
     }
 
     void install(@Observes Router router) {
@@ -216,7 +239,7 @@ public class ServiceProxy {
     private Future<HttpClientRequest> origin(ProxyContext context) {
         ServiceRoutes.Upstream upstream = context.get(UPSTREAM, ServiceRoutes.Upstream.class);
         URI origin = upstream.origin();
-        return client.request(new RequestOptions()
+        return client().request(new RequestOptions()
                         .setHost(origin.getHost())
                         .setPort(origin.getPort())
                         .setConnectTimeout(config.connectTimeout().toMillis())

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A service that is slow, busy or gone is a problem within a bounded time, never a hang: here the gateway waits at
- * most one second for an answer and half a second for a connection, with one connection per service.
+ * most one second for an answer and half a second for a connection, with one connection per service (on its one event
+ * loop: the gateway keeps a pool per event loop).
  */
 @QuarkusTest
 @TestProfile(UpstreamFailuresTest.SlowServices.class)
@@ -36,7 +37,9 @@ class UpstreamFailuresTest {
             return Map.of(
                     "csp.gateway.routes.timeout", "1s",
                     "csp.gateway.routes.connect-timeout", "500ms",
-                    "csp.gateway.routes.pool-size", "1");
+                    "csp.gateway.routes.pool-size", "1",
+                    // one event loop, so one client and its one connection (each loop has its own)
+                    "quarkus.vertx.event-loops-pool-size", "1");
         }
     }
 

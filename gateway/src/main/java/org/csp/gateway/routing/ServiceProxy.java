@@ -6,6 +6,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -170,10 +171,11 @@ public class ServiceProxy {
             ctx.next(); // a method no service takes there: JAX-RS answers (405 or 404 problem)
             return;
         }
-        // the metrics name the route, not the path (Quarkus's Micrometer reads this key, as JAX-RS sets it)
-        ((HttpServerRequestInternal) request)
-                .context()
-                .putLocal(METRICS_TEMPLATE, upstream.get().template());
+        // the metrics name the route, not the path (Quarkus's Micrometer reads this key, as JAX-RS sets it); the
+        // interceptor finds the route where the request's own context keeps it
+        Context context = ((HttpServerRequestInternal) request).context();
+        context.putLocal(METRICS_TEMPLATE, upstream.get().template());
+        context.putLocal(UPSTREAM, upstream.get());
         QuarkusHttpUser.getSecurityIdentity(ctx, null)
                 .subscribe()
                 .with(identity -> admit(ctx, upstream.get(), identity), failure -> unauthorized(ctx));
@@ -268,8 +270,8 @@ public class ServiceProxy {
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
             ProxyRequest request = context.request();
             HttpServerRequest sent = request.proxiedRequest();
-            ServiceRoutes.Upstream upstream = routes.route(sent.method().name(), sent.path(), sent.query())
-                    .orElseThrow();
+            ServiceRoutes.Upstream upstream =
+                    ((HttpServerRequestInternal) sent).context().getLocal(UPSTREAM);
             context.set(UPSTREAM, upstream);
             keepOnly(request.headers(), REQUEST_HEADERS);
             request.setURI(upstream.pathAndQuery());

@@ -35,10 +35,11 @@ public final class LocalKeycloak implements AutoCloseable {
     public static final String ADMIN_PASSWORD_FILE = "admin-password";
 
     /**
-     * The system property holding the administrator's password of a Keycloak this JVM started, by its base address: a
-     * system property, as the tests' class loaders each have their own statics.
+     * The system property naming the data directory of a Keycloak this JVM started, by its base address (a system
+     * property, as the tests' class loaders each have their own statics): the password stays in its file there, never
+     * in the JVM's properties.
      */
-    private static final String ADMIN_PASSWORD_PROPERTY = "csp.local-keycloak.admin-password.";
+    private static final String DATA_DIR_PROPERTY = "csp.local-keycloak.data-dir.";
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -89,7 +90,7 @@ public final class LocalKeycloak implements AutoCloseable {
                     dir.resolve("keycloak.log"));
             // The first start of a fresh distribution re-augments it (about a minute on two cores).
             keycloak.awaitHttp("http://127.0.0.1:" + management + "/health/ready", Duration.ofMinutes(4));
-            System.setProperty(ADMIN_PASSWORD_PROPERTY + "http://127.0.0.1:" + httpPort, adminPassword(dir));
+            System.setProperty(DATA_DIR_PROPERTY + "http://127.0.0.1:" + httpPort, dir.toString());
             return new LocalKeycloak(keycloak, httpPort, DemoRealm.read(realmFile));
         } catch (IOException e) {
             throw new UncheckedIOException("Keycloak did not start in " + dataDir, e);
@@ -113,11 +114,15 @@ public final class LocalKeycloak implements AutoCloseable {
 
     /** The administrator's password of the Keycloak this JVM started at {@code base} ({@code http://127.0.0.1:port}). */
     static String adminPassword(String base) {
-        String password = System.getProperty(ADMIN_PASSWORD_PROPERTY + base);
-        if (password == null) {
+        String dir = System.getProperty(DATA_DIR_PROPERTY + base);
+        if (dir == null) {
             throw new IllegalStateException("No Keycloak at " + base + " was started by this JVM");
         }
-        return password;
+        try {
+            return adminPassword(Path.of(dir));
+        } catch (IOException e) {
+            throw new UncheckedIOException("The administrator's password of " + base + " is unreadable", e);
+        }
     }
 
     /**

@@ -17,8 +17,8 @@ import org.csp.infrastructure.Ports;
 import org.csp.infrastructure.RepoRoot;
 
 /**
- * The whole system on this machine: PostgreSQL, Kafka (KRaft) and Keycloak, then the three services and the
- * gateway, one at a time (starting JVMs in parallel on two cores makes each far slower). Everything listens on
+ * The whole system on this machine: PostgreSQL, Kafka (KRaft) and Keycloak, then the three services, the gateway
+ * and the web frontend, one at a time (starting JVMs in parallel on two cores makes each far slower). Everything listens on
  * 127.0.0.1. {@code deploy/run} calls {@link #main}; the end-to-end tests use the same code with free ports.
  */
 public final class LocalStack implements AutoCloseable {
@@ -35,7 +35,9 @@ public final class LocalStack implements AutoCloseable {
             "engagement-service",
             "engagement",
             "gateway",
-            "gateway");
+            "gateway",
+            WebApp.NAME,
+            "web");
 
     /** Where and on which ports; 0 means a free port. */
     public record Settings(
@@ -48,9 +50,10 @@ public final class LocalStack implements AutoCloseable {
             int keycloak,
             int keycloakManagement,
             int kafka,
-            int postgres) {
+            int postgres,
+            int web) {
 
-        /** Fixed ports 8080–8083, 8180, 9092, 5432, each overridable by an environment variable; data in .local/. */
+        /** Fixed ports 8080–8084, 8180, 9092, 5432, each overridable by an environment variable; data in .local/. */
         public static Settings fromEnvironment() {
             Path repo = RepoRoot.find();
             return new Settings(
@@ -63,12 +66,13 @@ public final class LocalStack implements AutoCloseable {
                     port("CSP_KEYCLOAK_PORT", 8180),
                     port("CSP_KEYCLOAK_MANAGEMENT_PORT", 9180),
                     port("CSP_KAFKA_PORT", 9092),
-                    port("CSP_POSTGRES_PORT", 5432));
+                    port("CSP_POSTGRES_PORT", 5432),
+                    port("CSP_WEB_PORT", 8084));
         }
 
         /** Free ports and the given data folder, for tests. */
         public static Settings ephemeral(Path data) {
-            return new Settings(RepoRoot.find(), data, 0, 0, 0, 0, 0, 0, 0, 0);
+            return new Settings(RepoRoot.find(), data, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         }
 
         private static int port(String name, int fallback) {
@@ -92,10 +96,11 @@ public final class LocalStack implements AutoCloseable {
         ports.put("measures-service", Ports.orFree(settings.measures()));
         ports.put("engagement-service", Ports.orFree(settings.engagement()));
         ports.put("gateway", Ports.orFree(settings.gateway()));
+        ports.put(WebApp.NAME, Ports.orFree(settings.web()));
     }
 
     public static LocalStack start(Settings settings) {
-        for (String service : SERVICES) {
+        for (String service : applications()) {
             Path jar = jar(settings.repo(), service);
             if (!Files.exists(jar)) {
                 throw new IllegalStateException(
@@ -112,7 +117,7 @@ public final class LocalStack implements AutoCloseable {
                     Durability.DURABLE,
                     LocalStack::log);
             DATABASES.values().forEach(stack.servers.postgres()::createDatabaseIfMissing);
-            for (String service : SERVICES) {
+            for (String service : applications()) {
                 stack.startService(service);
             }
             return stack;
@@ -129,6 +134,10 @@ public final class LocalStack implements AutoCloseable {
     /** Starts {@code instance} of {@code service}'s application on {@code port}, with the service's database. */
     private void startInstance(String service, String instance, int port) {
         log(instance + " …");
+        if (service.equals(WebApp.NAME)) {
+            startWeb(port);
+            return;
+        }
         List<String> command = new ArrayList<>(List.of(
                 ChildProcess.java(),
                 "-Xmx384m",
@@ -149,6 +158,34 @@ public final class LocalStack implements AutoCloseable {
         services.put(instance, process);
         ports.put(instance, port);
         process.awaitHttp("http://127.0.0.1:" + port + "/q/health/ready", Duration.ofMinutes(2));
+    }
+
+    /** The web frontend, after the gateway it calls; its database holds the sessions' tokens, and it reads no topic. */
+    private void startWeb(int port) {
+        List<String> command = new ArrayList<>(List.of(
+                ChildProcess.java(),
+                "-Xmx256m",
+                "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.http.port=" + port,
+                "-Dquarkus.datasource.reactive.url=" + servers.postgres().reactiveUrl(DATABASES.get(WebApp.NAME)),
+                "-Dquarkus.datasource.username=" + servers.postgres().username()));
+        command.addAll(WebApp.properties(url("gateway"), servers.keycloak().realmUrl()));
+        command.addAll(List.of("-jar", jar(settings.repo(), WebApp.NAME).toString()));
+        ChildProcess process = ChildProcess.start(
+                WebApp.NAME,
+                command,
+                WebApp.environment(settings.repo().resolve("deploy/keycloak/csp-realm.json")),
+                settings.data().resolve("logs").resolve(WebApp.NAME + ".log"));
+        services.put(WebApp.NAME, process);
+        ports.put(WebApp.NAME, port);
+        process.awaitHttp("http://127.0.0.1:" + port + "/q/health/ready", Duration.ofMinutes(2));
+    }
+
+    /** The services, then the web frontend. */
+    private static List<String> applications() {
+        List<String> applications = new ArrayList<>(SERVICES);
+        applications.add(WebApp.NAME);
+        return applications;
     }
 
     /**
@@ -246,16 +283,17 @@ public final class LocalStack implements AutoCloseable {
 
                 [csp] Ready in %d s. Ctrl-C stops everything.
 
+                  web frontend        %s   (sign in as a demo user below)
                   gateway             %s   (API: /api/…, health: /q/health/ready, OpenAPI: /q/openapi)
                   plan-service        %s
                   measures-service    %s
                   engagement-service  %s
                   Keycloak            %s   (realm csp; admin console: not configured, demo realm only)
                   Kafka               %s
-                  PostgreSQL          127.0.0.1:%d   (databases plan, measures, engagement, gateway)
+                  PostgreSQL          127.0.0.1:%d   (databases plan, measures, engagement, gateway, web)
                   data and logs       %s
 
-                Demo logins (local demo realm only), client csp-cli, password = user name:
+                Demo logins (local demo realm only; the web frontend, or client csp-cli), password = user name:
                   %s
                 Machine clients (client credentials), secret <client-id>-secret:
                   %s
@@ -266,6 +304,7 @@ public final class LocalStack implements AutoCloseable {
                   curl -s -H "Authorization: Bearer $TOKEN" %s/api/views/quarterly/2024-25-Q2
                 %n""",
                 (System.nanoTime() - started) / 1_000_000_000L,
+                stack.url(WebApp.NAME),
                 stack.url("gateway"),
                 stack.url("plan-service"),
                 stack.url("measures-service"),

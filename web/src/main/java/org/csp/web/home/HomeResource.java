@@ -1,0 +1,49 @@
+package org.csp.web.home;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.csp.web.quarter.Quarters;
+
+/** {@code /} (the latest quarter's dashboard), signing in, and the page after signing out. */
+@Path("/")
+public class HomeResource {
+
+    @CheckedTemplate(basePath = "home")
+    static class Templates {
+        static native TemplateInstance signedOut();
+    }
+
+    private final Quarters quarters;
+
+    public HomeResource(Quarters quarters) {
+        this.quarters = quarters;
+    }
+
+    @GET
+    public Response home() {
+        return Response.seeOther(URI.create("/quarters/" + quarters.latest().pathId()))
+                .build();
+    }
+
+    /** Signing in is asking for a page that needs it: Keycloak's sign-in, then back here, then the dashboard. */
+    @GET
+    @Path("sign-in")
+    @Authenticated
+    public Response signIn() {
+        return home();
+    }
+
+    @GET
+    @Path("signed-out")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance signedOut() {
+        return Templates.signedOut();
+    }
+}

@@ -1,0 +1,40 @@
+package org.csp.web.layout;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.csp.security.Roles;
+
+/**
+ * The service navigation: the pages a person's roles let them use, in order, and which of them is the current one. A
+ * page joins here with the roles that may see it (none: everyone, signed in or not), so that nobody is shown a link
+ * that would only answer "you do not have access". Pure: roles, quarter and path in, links out.
+ */
+public final class Navigation {
+
+    /** A link of the service navigation; {@code current} when the page shown is under it. */
+    public record Item(String text, String href, boolean current) {}
+
+    private record Entry(String text, String prefix, Set<String> roles) {}
+
+    private static final List<Entry> ENTRIES = List.of(
+            new Entry("Dashboard", "/quarters/", Roles.READING_ROLES),
+            new Entry("Public figures", "/public/", Set.of()));
+
+    private Navigation() {}
+
+    /**
+     * The links for someone with {@code roles}, each leading to {@code latestQuarter}'s page ({@code 2024-25-Q2});
+     * {@code path} is the page shown.
+     */
+    public static List<Item> items(Set<String> roles, String latestQuarter, String path) {
+        List<Item> items = new ArrayList<>();
+        for (Entry entry : ENTRIES) {
+            if (entry.roles().isEmpty() || entry.roles().stream().anyMatch(roles::contains)) {
+                items.add(new Item(
+                        entry.text(), entry.prefix() + latestQuarter, path != null && path.startsWith(entry.prefix())));
+            }
+        }
+        return List.copyOf(items);
+    }
+}

@@ -1,0 +1,37 @@
+package org.csp.web.layout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class NavigationTest {
+
+    @Test
+    void someone_not_signed_in_sees_the_public_figures_only() {
+        assertEquals(
+                List.of(new Navigation.Item("Public figures", "/public/2024-25-Q2", false)),
+                Navigation.items(Set.of(), "2024-25-Q2", "/signed-out"));
+    }
+
+    @Test
+    void every_role_that_reads_the_partnership_sees_the_dashboard() {
+        for (String role : List.of(
+                "coordinator", "priority-lead", "engagement-officer", "partner-agency", "county-analyst", "viewer")) {
+            assertEquals(
+                    List.of(
+                            new Navigation.Item("Dashboard", "/quarters/2024-25-Q2", true),
+                            new Navigation.Item("Public figures", "/public/2024-25-Q2", false)),
+                    Navigation.items(Set.of(role), "2024-25-Q2", "/quarters/2023-24-Q4"),
+                    role);
+        }
+    }
+
+    @Test
+    void an_administrator_runs_the_platform_and_reads_no_partnership() {
+        assertEquals(
+                List.of(new Navigation.Item("Public figures", "/public/2024-25-Q2", true)),
+                Navigation.items(Set.of("administrator"), "2024-25-Q2", "/public/2024-25-Q2"));
+    }
+}

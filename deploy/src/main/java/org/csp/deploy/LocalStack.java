@@ -162,6 +162,9 @@ public final class LocalStack implements AutoCloseable {
 
     /** The web frontend, after the gateway it calls; its database holds the sessions' tokens, and it reads no topic. */
     private void startWeb(int port) {
+        if (port != WebApp.REALM_PORT) {
+            WebApp.allowPort(servers.keycloak().realmUrl(), port);
+        }
         List<String> command = new ArrayList<>(List.of(
                 ChildProcess.java(),
                 "-Xmx256m",

@@ -60,6 +60,15 @@ public final class KeycloakAdmin {
                 201);
     }
 
+    /** {@code PUT /admin/realms/…} with a JSON body (a whole representation, as Keycloak replaces it), expecting 204. */
+    public void put(String path, String json) {
+        send(
+                HttpRequest.newBuilder(URI.create(base + "/admin/realms" + path))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(json)),
+                204);
+    }
+
     /** The URL of a realm of this Keycloak. */
     public String realmUrl(String realm) {
         return base + "/realms/" + realm;

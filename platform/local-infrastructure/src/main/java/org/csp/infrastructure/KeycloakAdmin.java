@@ -53,20 +53,20 @@ public final class KeycloakAdmin {
 
     /** {@code POST /admin/realms/…} with a JSON body, failing on any status but 201 or 204. */
     public void post(String path, String json) {
-        send(
-                HttpRequest.newBuilder(URI.create(base + "/admin/realms" + path))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json)),
-                201);
+        write("POST", path, json, 201);
     }
 
     /** {@code PUT /admin/realms/…} with a JSON body (a whole representation, as Keycloak replaces it), expecting 204. */
     public void put(String path, String json) {
+        write("PUT", path, json, 204);
+    }
+
+    private void write(String method, String path, String json, int expected) {
         send(
                 HttpRequest.newBuilder(URI.create(base + "/admin/realms" + path))
                         .header("Content-Type", "application/json")
-                        .PUT(HttpRequest.BodyPublishers.ofString(json)),
-                204);
+                        .method(method, HttpRequest.BodyPublishers.ofString(json)),
+                expected);
     }
 
     /** The URL of a realm of this Keycloak. */

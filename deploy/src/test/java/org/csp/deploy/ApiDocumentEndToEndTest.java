@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.csp.infrastructure.RepoRoot;
 import org.csp.testing.ApiDocumentRules;
@@ -40,10 +39,7 @@ class ApiDocumentEndToEndTest {
 
     @BeforeAll
     static void start() throws IOException {
-        Path data = Path.of(
-                System.getProperty("csp.stack.data", "target/e2e"),
-                UUID.randomUUID().toString());
-        stack = LocalStack.start(LocalStack.Settings.ephemeral(data));
+        stack = TestStacks.start();
         Api.Reply reply = Api.get(stack.url("gateway") + "/api/openapi", null);
         assertEquals(200, reply.status(), reply.body());
         document = Api.JSON.readTree(reply.body());

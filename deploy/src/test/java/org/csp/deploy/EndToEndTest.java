@@ -35,10 +35,7 @@ class EndToEndTest {
 
     @BeforeAll
     static void start() {
-        Path data = Path.of(
-                System.getProperty("csp.stack.data", "target/e2e"),
-                UUID.randomUUID().toString());
-        stack = LocalStack.start(LocalStack.Settings.ephemeral(data));
+        stack = TestStacks.start();
         gateway = stack.url("gateway");
     }
 

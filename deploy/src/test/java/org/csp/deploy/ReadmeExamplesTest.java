@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.csp.infrastructure.RepoRoot;
 import org.junit.jupiter.api.AfterAll;
@@ -30,10 +29,7 @@ class ReadmeExamplesTest {
 
     @BeforeAll
     static void start() {
-        Path data = Path.of(
-                System.getProperty("csp.stack.data", "target/e2e"),
-                UUID.randomUUID().toString());
-        stack = LocalStack.start(LocalStack.Settings.ephemeral(data));
+        stack = TestStacks.start();
     }
 
     @AfterAll

@@ -1,14 +1,14 @@
-package org.csp.deploy.browser;
+package org.csp.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.csp.deploy.LocalStack;
+import org.csp.deploy.browser.Browser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,10 +28,7 @@ class WebPagesTest {
 
     @BeforeAll
     static void start() {
-        Path data = Path.of(
-                System.getProperty("csp.stack.data", "target/e2e"),
-                UUID.randomUUID().toString());
-        stack = LocalStack.start(LocalStack.Settings.ephemeral(data));
+        stack = TestStacks.start();
         web = stack.url("web");
         browser = Browser.launch();
     }
@@ -74,6 +71,47 @@ class WebPagesTest {
         assertEquals(5, priorityHeadings(page).size(), String.join(" | ", priorityHeadings(page)));
         assertTrue(page.locator("main").textContent().contains("Quarterly review"));
         browser.look(page, "dashboard-coordinator");
+        page.context().close();
+    }
+
+    /**
+     * An indicator's page: the police's monthly figures for Stroud as a chart (an image with a title) and a table, and
+     * as a CSV download, with the figure the police posted.
+     */
+    @Test
+    void anIndicatorsPageShowsItsSeriesAsAChartATableAndACsv() throws Exception {
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < 18; i++) { // April 2023 to September 2024
+            java.time.YearMonth month = java.time.YearMonth.of(2023, 4).plusMonths(i);
+            rows.add("{\"indicator\":\"ASB-INCIDENTS\",\"period\":\"%s\",\"geography\":\"E07000082\",\"value\":%d}"
+                    .formatted(month, 100 + i));
+        }
+        Api.Reply posted = Api.post(
+                stack.url("gateway") + "/api/data-points/batch",
+                stack.keycloak().clientToken("police-gloucestershire"),
+                "[" + String.join(",", rows) + "]",
+                UUID.randomUUID().toString());
+        assertEquals(200, posted.status(), posted.body());
+        Page page = signedIn("viewer");
+        String address = web + "/indicators/ASB-INCIDENTS?from=2023-24-Q1&to=2024-25-Q2";
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        do { // the gateway's projection applies the figures within moments
+            assertEquals(200, page.navigate(address).status());
+        } while (!page.locator("main table").textContent().contains("117") && System.nanoTime() < deadline);
+        assertEquals(18, page.locator("main table tbody tr").count());
+        assertTrue(page.locator("main table tbody tr").last().textContent().contains("September 2024"));
+        assertTrue(page.locator("main table tbody tr").last().textContent().contains("117"));
+        assertEquals(1, page.locator("main svg[role=img] > title").count());
+        browser.look(page, "indicator");
+        String csvHref = page.locator("a[download]").getAttribute("href");
+        com.microsoft.playwright.APIResponse csv = page.request().get(web + csvHref);
+        assertEquals(200, csv.status());
+        assertTrue(
+                csv.headers().get("content-type").startsWith("text/csv"),
+                csv.headers().toString());
+        List<String> lines = csv.text().lines().toList();
+        assertEquals(19, lines.size(), csv.text());
+        assertTrue(lines.get(18).startsWith("2024-09,117,2023-09,105,"), lines.get(18));
         page.context().close();
     }
 

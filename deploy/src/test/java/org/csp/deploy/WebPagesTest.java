@@ -115,6 +115,67 @@ class WebPagesTest {
         page.context().close();
     }
 
+    /**
+     * Two coordinators open the same initiative; the first reports progress (markup in the commentary stays text), the
+     * second's form is then stale: the page says someone else updated it, keeps the second's report in the form, and
+     * sending it again records it. A report at risk without commentary meets the error summary.
+     */
+    @Test
+    void aCoordinatorReportsProgressAndAStaleFormSaysSomeoneElseUpdatedIt() {
+        Page first = signedIn("coordinator");
+        Page second = signedIn("coordinator");
+        first.navigate(web + "/initiatives/P1-02");
+        second.navigate(web + "/initiatives/P1-02");
+        browser.look(first, "initiative");
+
+        first.check("#status-on-track");
+        first.check("#rag-green");
+        first.fill("#commentary", "Patrols began with <b>partners</b>.");
+        first.click("button:has-text('Send report')");
+        assertTrue(first.locator(".govuk-notification-banner--success")
+                .textContent()
+                .contains("was recorded"));
+        assertTrue(first.locator("#progress + table").textContent().contains("Patrols began with <b>partners</b>."));
+        assertEquals(0, first.locator("#progress + table b").count(), "markup in a commentary is shown as text");
+        browser.look(first, "initiative-reported");
+
+        second.check("#status-at-risk");
+        second.check("#rag-amber");
+        second.fill("#commentary", "Funding is late.");
+        second.click("button:has-text('Send report')");
+        assertTrue(second.locator(".govuk-notification-banner").textContent().contains("Someone else updated"));
+        assertEquals("Funding is late.", second.locator("#commentary").inputValue(), "the report is kept");
+        assertTrue(second.locator("#status-at-risk").isChecked());
+        assertTrue(second.locator("#progress + table").textContent().contains("Patrols began"), "their report shown");
+        browser.look(second, "initiative-stale");
+        second.click("button:has-text('Send report')");
+        assertTrue(second.locator(".govuk-notification-banner--success")
+                .textContent()
+                .contains("was recorded"));
+        assertTrue(second.locator("#progress + table").textContent().contains("Funding is late."));
+
+        second.check("#status-off-track");
+        second.fill("#commentary", "");
+        second.click("button:has-text('Send report')");
+        assertTrue(second.locator(".govuk-error-summary").textContent().contains("commentary"));
+        assertEquals(
+                "#commentary", second.locator(".govuk-error-summary a").first().getAttribute("href"));
+        assertTrue(second.title().startsWith("Error: "));
+        browser.look(second, "initiative-error");
+        first.context().close();
+        second.context().close();
+    }
+
+    @Test
+    void aViewerSeesAnInitiativeButNoForm() {
+        Page page = signedIn("viewer");
+        assertEquals(200, page.navigate(web + "/initiatives/P1-01").status());
+        assertTrue(page.locator("h1").textContent().startsWith("P1-01"));
+        assertEquals(0, page.locator("main form").count());
+        browser.look(page, "initiative-viewer");
+        page.context().close();
+    }
+
     @Test
     void aResidentSeesThePublicFiguresAndIsAskedToSignInForAnythingElse() {
         Page page = browser.newPage();

@@ -28,6 +28,9 @@ public final class Words {
     }
 
     public static Tag status(String code) {
+        if (code == null) {
+            return new Tag("Not reported", "govuk-tag--grey");
+        }
         return switch (code) {
             case "not-started" -> new Tag("Not started", "govuk-tag--grey");
             case "on-track" -> new Tag("On track", "govuk-tag--green");

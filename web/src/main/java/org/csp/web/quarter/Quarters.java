@@ -24,6 +24,11 @@ public class Quarters {
                 .orElseThrow(() -> new PageNotFound("'" + text + "' is not a quarter, like 2024-25-Q2"));
     }
 
+    /** Whether {@code text} is a quarter as an address writes it ({@code 2024-25-Q2}). */
+    public static boolean isQuarter(String text) {
+        return FinancialQuarter.parse(text).filter(q -> q.pathId().equals(text)).isPresent();
+    }
+
     /** The configured quarter ({@code csp.web.latest-quarter}), else the latest one that has ended. */
     public FinancialQuarter latest() {
         return config.latestQuarter()

@@ -1,0 +1,45 @@
+package org.csp.web.initiative;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.csp.web.gateway.GatewayProblem;
+import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
+
+/**
+ * The answers to a progress report that the form shows to the person ({@link ProgressRefused}: 403, 409, 412, 422);
+ * any other refusal is a {@link GatewayProblem}, an error page.
+ */
+public class ProgressAnswers implements ResponseExceptionMapper<RuntimeException> {
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ProblemBody(String title, String detail, List<ProgressRefused.FieldError> errors) {}
+
+    static final List<Integer> SHOWN_ON_THE_FORM = List.of(403, 409, 412, 422);
+
+    @Override
+    public RuntimeException toThrowable(Response response) {
+        ProblemBody body = null;
+        MediaType type = response.getMediaType();
+        if (type != null && type.getSubtype().endsWith("json") && response.hasEntity()) {
+            try {
+                body = response.readEntity(ProblemBody.class);
+            } catch (RuntimeException unreadable) {
+                // the status alone says what happened
+            }
+        }
+        int status = response.getStatus();
+        if (SHOWN_ON_THE_FORM.contains(status)) {
+            return new ProgressRefused(
+                    status, body == null ? null : body.detail(), body == null ? null : body.errors());
+        }
+        return new GatewayProblem(status, body == null ? null : body.title(), body == null ? null : body.detail());
+    }
+
+    @Override
+    public boolean handles(int status, MultivaluedMap<String, Object> headers) {
+        return status >= 400;
+    }
+}

@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What the launcher gives the web frontend ({@code web}): the gateway and the realm to use, and the secret of the
- * realm's client {@code csp-web} in its environment (not on its command line, where any process can read it).
+ * What the launcher gives the web frontend ({@code web}): the gateway and the realm to use, and in its environment (not
+ * on its command line, where any process can read it) the secret of the realm's client {@code csp-web} and a random key
+ * for its sessions, new at each start (signed-in people sign in again after a restart).
  */
 final class WebApp {
 
@@ -38,5 +41,11 @@ final class WebApp {
             throw new UncheckedIOException("Cannot read the realm file " + realmFile, e);
         }
         throw new IllegalStateException("The realm file " + realmFile + " has no client " + CLIENT_ID);
+    }
+
+    private static String sessionKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(key);
     }
 }

@@ -26,7 +26,7 @@ final class WebApp {
         return List.of("-Dcsp.web.gateway-url=" + gatewayUrl, "-Dquarkus.oidc.auth-server-url=" + realmUrl);
     }
 
-    /** The client secret of {@code csp-web} as the local demo realm file holds it. */
+    /** The client secret of {@code csp-web} as the local demo realm file holds it, and a new key for the sessions. */
     static Map<String, String> environment(Path realmFile) {
         try {
             for (JsonNode client :
@@ -34,7 +34,9 @@ final class WebApp {
                 if (client.path("clientId").asText().equals(CLIENT_ID)) {
                     return Map.of(
                             "QUARKUS_OIDC_CREDENTIALS_SECRET",
-                            client.path("secret").asText());
+                            client.path("secret").asText(),
+                            "QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET",
+                            sessionKey());
                 }
             }
         } catch (IOException e) {

@@ -56,7 +56,12 @@ public final class DemoLoader {
         String client(String clientId);
     }
 
-    /** What a load did. */
+    /**
+     * What a load did: figure rows the measures-service read (not counting a batch it had answered before) and what it
+     * made of them; progress reports and review reports sent; reviews closed; engagement records, surveys and case
+     * reviews created; requests answered with the first answer to their Idempotency-Key ({@code replayed}: nothing
+     * stored).
+     */
     public record Loaded(
             int figureRows,
             int recorded,
@@ -67,7 +72,8 @@ public final class DemoLoader {
             int reviewsClosed,
             int engagements,
             int surveys,
-            int caseReviews) {}
+            int caseReviews,
+            int replayed) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TOKEN_REUSE = Duration.ofMinutes(1);
@@ -83,6 +89,7 @@ public final class DemoLoader {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, String[]> tokens = new LinkedHashMap<>();
+    private int replayed;
 
     public DemoLoader(String gateway, Credentials credentials, LocalDate today, Consumer<String> log) {
         this.gateway = gateway;
@@ -110,13 +117,15 @@ public final class DemoLoader {
     }
 
     public Loaded load(DemoData data) {
+        replayed = 0;
+        // everything a quarter's view shows goes in before its review closes: a closed quarter's view is frozen
         int[] figures = postFigures("figures", data.figures());
-        int[] plan = postProgressAndReviews(data.progress(), data.reviews());
-        // corrections come last, after the reviews closed: a closed quarter shows them as later revisions
-        int[] revisions = postFigures("revisions", data.revisions());
         int engagements = postEngagements(data.engagements());
         int surveys = postSurveys(data.surveys());
         int caseReviews = postCaseReviews(data.caseReviews());
+        int[] plan = postProgressAndReviews(data.progress(), data.reviews());
+        // but the corrections come after: a closed quarter shows them as later revisions
+        int[] revisions = postFigures("revisions", data.revisions());
         return new Loaded(
                 figures[0] + revisions[0],
                 figures[1] + revisions[1],
@@ -127,7 +136,8 @@ public final class DemoLoader {
                 plan[2],
                 engagements,
                 surveys,
-                caseReviews);
+                caseReviews,
+                replayed);
     }
 
     // ---------------------------------------------------------------------------------------------- figures
@@ -160,15 +170,19 @@ public final class DemoLoader {
                     }
                 }
                 String text = body.toString();
-                JsonNode result = expect(
-                        send("POST", "/api/data-points/batch", token(poster), text, "demo-" + what + "-" + hash(text)),
-                        200);
+                Reply reply =
+                        send("POST", "/api/data-points/batch", token(poster), text, "demo-" + what + "-" + hash(text));
+                JsonNode result = expect(reply, 200);
+                if (reply.replayed()) {
+                    replayed++;
+                    continue;
+                }
                 totals[0] += result.get("rows").asInt();
                 totals[1] += result.get("recorded").asInt();
                 totals[2] += result.get("revised").asInt();
                 totals[3] += result.get("unchanged").asInt();
             }
-            log.accept("demo " + what + " " + batch.getKey() + ": " + rows.size() + " rows");
+            log.accept("demo " + what + " " + batch.getKey() + ": " + rows.size() + " rows sent");
         }
         return totals;
     }
@@ -186,16 +200,7 @@ public final class DemoLoader {
 
     /** Returns progress posted, reports submitted, reviews closed. */
     private int[] postProgressAndReviews(List<Progress> progress, List<Review> reviews) {
-        if (progress.stream().anyMatch(p -> p.priority() == 2 || p.priority() == 3)) {
-            expect(
-                    send(
-                            "PUT",
-                            "/api/priority-leads/" + LEAD2_SUBJECT,
-                            coordinator(),
-                            "{\"priorities\": [2, 3]}",
-                            null),
-                    200);
-        }
+        mapLead2();
         Map<FinancialQuarter, List<Progress>> progressByQuarter =
                 progress.stream().collect(Collectors.groupingBy(Progress::quarter, TreeMap::new, Collectors.toList()));
         Map<FinancialQuarter, Review> reviewByQuarter = new TreeMap<>();
@@ -261,6 +266,18 @@ public final class DemoLoader {
         return new int[] {posted, reported, closed};
     }
 
+    /** lead2 reports for priorities 2 and 3 once the coordinator has made them theirs (a change needs If-Match). */
+    private void mapLead2() {
+        String path = "/api/priority-leads/" + LEAD2_SUBJECT;
+        Reply current = get(path, coordinator());
+        if (current.status() == 200
+                && json(current.body()).path("priorities").toString().equals("[2,3]")) {
+            return;
+        }
+        String ifMatch = current.status() == 200 ? current.etag() : null;
+        expect(send("PUT", path, coordinator(), "{\"priorities\": [2, 3]}", null, ifMatch), 200, 201);
+    }
+
     private boolean isClosed(FinancialQuarter q) {
         JsonNode review = expect(get("/api/reviews/" + q.pathId(), coordinator()), 200);
         return "closed".equals(review.path("status").asText());
@@ -299,80 +316,92 @@ public final class DemoLoader {
             if (e.reach() != null) {
                 body.put("reach", e.reach());
             }
-            expect(send("POST", "/api/engagements", token("engagement"), body.toString(), e.key()), 201, 200);
-            posted++;
+            Reply reply = send("POST", "/api/engagements", token("engagement"), body.toString(), e.key());
+            expect(reply, 201, 200);
+            if (reply.replayed()) {
+                replayed++;
+            } else {
+                posted++;
+            }
         }
-        log.accept("demo engagement: " + posted + " activities");
+        log.accept("demo engagement: " + posted + " activities recorded");
         return posted;
     }
 
+    /** Opens, closes and publishes each survey as far as it is not yet; returns how many it opened. */
     private int postSurveys(List<Survey> surveys) {
-        int posted = 0;
+        int opened = 0;
         for (Survey s : surveys) {
             if (s.publishedOn().isAfter(today)) {
                 continue;
             }
             String token = token("engagement");
-            ObjectNode open = JSON.createObjectNode()
-                    .put("id", s.id())
-                    .put("kind", "survey")
-                    .put("title", s.title())
-                    .put("opensOn", s.opensOn().toString())
-                    .put("plannedClose", s.closedOn().toString());
-            open.putArray("priorities").add(4);
-            ArrayNode questions = open.putArray("questions");
-            s.results()
-                    .forEach(
-                            r -> questions.addObject().put("code", r.question()).put("text", r.text()));
-            if (expect(post("/api/consultations", token, open.toString()), 201, 409)
-                    .isMissingNode()) {
-                continue; // loaded before
-            }
             String path = "/api/consultations/" + s.id();
-            expect(
-                    send(
-                            "POST",
-                            path + "/close",
-                            token,
-                            "{\"closedOn\": \"" + s.closedOn() + "\"}",
-                            null,
-                            etag(path, token)),
-                    200);
-            ObjectNode results = JSON.createObjectNode()
-                    .put("publishedOn", s.publishedOn().toString())
-                    .put("period", s.financialYear())
-                    .put("geography", s.geography());
-            ArrayNode rows = results.putArray("results");
-            s.results()
-                    .forEach(r -> rows.addObject()
-                            .put("question", r.question())
-                            .put("indicator", r.indicator())
-                            .put("percentage", r.percentage())
-                            .put("sampleSize", r.sampleSize()));
-            expect(send("POST", path + "/results", token, results.toString(), null, etag(path, token)), 200);
-            posted++;
+            JsonNode current = found(get(path, token));
+            if (current.isMissingNode()) {
+                ObjectNode open = JSON.createObjectNode()
+                        .put("id", s.id())
+                        .put("kind", "survey")
+                        .put("title", s.title())
+                        .put("opensOn", s.opensOn().toString())
+                        .put("plannedClose", s.closedOn().toString());
+                open.putArray("priorities").add(4);
+                ArrayNode questions = open.putArray("questions");
+                s.results()
+                        .forEach(r ->
+                                questions.addObject().put("code", r.question()).put("text", r.text()));
+                current = expect(post("/api/consultations", token, open.toString()), 201);
+                opened++;
+            }
+            if (current.path("status").asText().equals("open")) {
+                current = expect(
+                        send(
+                                "POST",
+                                path + "/close",
+                                token,
+                                "{\"closedOn\": \"" + s.closedOn() + "\"}",
+                                null,
+                                etag(path, token)),
+                        200);
+            }
+            if (current.path("status").asText().equals("closed")) {
+                ObjectNode results = JSON.createObjectNode()
+                        .put("publishedOn", s.publishedOn().toString())
+                        .put("period", s.financialYear())
+                        .put("geography", s.geography());
+                ArrayNode rows = results.putArray("results");
+                s.results()
+                        .forEach(r -> rows.addObject()
+                                .put("question", r.question())
+                                .put("indicator", r.indicator())
+                                .put("percentage", r.percentage())
+                                .put("sampleSize", r.sampleSize()));
+                expect(send("POST", path + "/results", token, results.toString(), null, etag(path, token)), 200);
+            }
         }
-        log.accept("demo surveys: " + posted);
-        return posted;
+        log.accept("demo surveys: " + opened + " opened");
+        return opened;
     }
 
+    /** Takes each case review as far as the set says, from the stage it is at; returns how many it received. */
     private int postCaseReviews(List<CaseReview> reviews) {
-        int posted = 0;
+        int received = 0;
         for (CaseReview c : reviews) {
             if (c.receivedOn().isAfter(today)) {
                 continue;
             }
             String token = token("engagement");
-            ObjectNode application = JSON.createObjectNode()
-                    .put("caseReference", c.reference())
-                    .put("receivedOn", c.receivedOn().toString());
-            application.putArray("organisationNames").add("Stroud District Council");
-            if (expect(post("/api/case-reviews", token, application.toString()), 201, 409)
-                    .isMissingNode()) {
-                continue; // loaded before
-            }
             String path = "/api/case-reviews/" + c.reference();
-            if (c.met() != null) {
+            JsonNode current = found(get(path, token));
+            if (current.isMissingNode()) {
+                ObjectNode application = JSON.createObjectNode()
+                        .put("caseReference", c.reference())
+                        .put("receivedOn", c.receivedOn().toString());
+                application.putArray("organisationNames").add("Stroud District Council");
+                current = expect(post("/api/case-reviews", token, application.toString()), 201);
+                received++;
+            }
+            if (c.met() != null && current.path("decision").isNull()) {
                 ObjectNode decision = JSON.createObjectNode()
                         .put("decidedOn", c.decidedOn().toString())
                         .put("met", c.met())
@@ -381,25 +410,26 @@ public final class DemoLoader {
                                 "reason",
                                 (c.met() ? "Threshold met" : "Fewer than three qualifying complaints") + " ("
                                         + DemoData.LABEL + ")");
-                step(path + "/threshold-decision", token, decision);
+                current = step(path + "/threshold-decision", token, decision);
             }
-            if (c.meetingOn() != null) {
+            if (c.meetingOn() != null && current.path("meeting").isNull()) {
                 ObjectNode meeting =
                         JSON.createObjectNode().put("heldOn", c.meetingOn().toString());
                 meeting.putArray("organisationNames")
                         .add("Stroud District Council")
                         .add("Gloucestershire Police")
                         .add("Housing provider");
-                step(path + "/meeting", token, meeting);
+                current = step(path + "/meeting", token, meeting);
             }
-            if (!c.recommendations().isEmpty()) {
+            if (!c.recommendations().isEmpty()
+                    && current.path("recommendations").isNull()) {
                 ObjectNode recommendations =
                         JSON.createObjectNode().put("recordedOn", c.meetingOn().toString());
                 ArrayNode texts = recommendations.putArray("recommendations");
                 c.recommendations().forEach(texts::add);
-                step(path + "/recommendations", token, recommendations);
+                current = step(path + "/recommendations", token, recommendations);
             }
-            if (c.outcome() != null) {
+            if (c.outcome() != null && current.path("closure").isNull()) {
                 step(
                         path + "/close",
                         token,
@@ -408,20 +438,28 @@ public final class DemoLoader {
                                 .put("outcome", c.outcome())
                                 .put("summary", c.summary()));
             }
-            posted++;
         }
-        log.accept("demo ASB case reviews: " + posted);
-        return posted;
+        log.accept("demo ASB case reviews: " + received + " received");
+        return received;
     }
 
-    private void step(String path, String token, ObjectNode body) {
+    /** A step of a case review, on the version it is at now. */
+    private JsonNode step(String path, String token, ObjectNode body) {
         String resource = path.substring(0, path.lastIndexOf('/'));
-        expect(send("POST", path, token, body.toString(), null, etag(resource, token)), 200);
+        return expect(send("POST", path, token, body.toString(), null, etag(resource, token)), 200);
+    }
+
+    /** The reply's JSON when it is 200; a missing node when 404 (nothing there yet). */
+    private static JsonNode found(Reply reply) {
+        return reply.status() == 404
+                ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
+                : expect(reply, 200);
     }
 
     // ---------------------------------------------------------------------------------------------- HTTP
 
-    private record Reply(int status, String body, String etag) {}
+    /** A response: status, body, ETag and whether it replays the first answer to its Idempotency-Key. */
+    private record Reply(int status, String body, String etag, boolean replayed) {}
 
     private String coordinator() {
         return token("coordinator");
@@ -485,7 +523,11 @@ public final class DemoLoader {
             return new Reply(
                     response.statusCode(),
                     response.body(),
-                    response.headers().firstValue("ETag").orElse(null));
+                    response.headers().firstValue("ETag").orElse(null),
+                    response.headers()
+                            .firstValue("Idempotent-Replayed")
+                            .map("true"::equals)
+                            .orElse(false));
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path + " failed", e);
         } catch (InterruptedException e) {

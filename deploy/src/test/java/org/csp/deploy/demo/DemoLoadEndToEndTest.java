@@ -80,7 +80,9 @@ class DemoLoadEndToEndTest {
         assertEquals(slice.progress().size(), first.progress(), first.toString());
         assertEquals(5, slice.reviews().size());
         assertEquals(5, first.reviewsClosed(), "every quarter of the slice is closed");
-        assertEquals(1, first.surveys());
+        assertEquals(2, first.surveys(), "the surveys published in January 2024 and 2025");
+        assertEquals(slice.engagements().size(), first.engagements(), first.toString());
+        assertEquals(0, first.replayed(), first.toString());
         assertEquals(1, first.caseReviews(), "the review received in 2023/24 Q4");
 
         // the quarterly view shows the progress as the lead reported it
@@ -94,6 +96,14 @@ class DemoLoadEndToEndTest {
                 v -> p.commentary()
                         .equals(initiative(v, "P1-01").path("commentary").asText()));
         assertEquals(p.status(), initiative(view, "P1-01").path("status").asText());
+        long engagements = slice.engagements().stream()
+                .filter(e -> FinancialQuarter.of(e.startDate()).equals(new FinancialQuarter(2024, 2)))
+                .count();
+        assertEquals(
+                engagements,
+                view.at("/totals/engagement/records").asLong(),
+                "the quarter's engagement was in before its review closed: " + view.at("/totals/engagement"));
+        assertEquals("closed", view.at("/review/state").asText());
 
         // the series shows the figures, revisions included
         String series = "/api/views/indicators/ASB-INCIDENTS/series?from=2024-25-Q1&to=2024-25-Q4";
@@ -111,6 +121,8 @@ class DemoLoadEndToEndTest {
         assertEquals(0, second.reviewsClosed(), second.toString());
         assertEquals(0, second.surveys(), second.toString());
         assertEquals(0, second.caseReviews(), second.toString());
+        assertEquals(0, second.engagements(), second.toString());
+        assertTrue(second.replayed() > 0, "batches and engagement records answered as replays: " + second);
         Thread.sleep(1_000); // anything a second load had stored would be in the views by now
         assertEquals(before, totals(series));
     }

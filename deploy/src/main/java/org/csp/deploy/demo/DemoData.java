@@ -24,7 +24,8 @@ public record DemoData(
 
     /**
      * A figure as a batch row: {@code period} a month ("2024-08"), a quarter ("2024/25 Q2") or a year ("2024/25") as the
-     * indicator's frequency wants; {@code geography} a district's GSS code; {@code source} the organisation it comes from.
+     * indicator's frequency wants; {@code geography} the GSS code of the district ({@code partnership}'s) or of one of
+     * its wards; {@code source} the organisation it comes from.
      */
     public record Figure(
             String indicator,

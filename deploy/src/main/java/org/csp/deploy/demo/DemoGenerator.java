@@ -46,7 +46,8 @@ public final class DemoGenerator {
     static final String STROUD = "stroud";
 
     /** A district: its partnership, GSS code, population and crime level against the county's. */
-    public record District(String partnership, String gss, String name, int population, double level) {}
+    public record District(
+            String partnership, String gss, String name, int population, double level, List<String> wards) {}
 
     /**
      * Each district's population (ONS mid-2022 estimate, rounded) and its crime level against the county's average
@@ -69,7 +70,7 @@ public final class DemoGenerator {
 
     /**
      * An indicator's demo profile. {@code perThousand}: a county rate per 1,000 residents a year (every district), or
-     * 0 with {@code level}, the expected count per period in Stroud alone. {@code season}: Q1–Q4 factors; {@code trend}:
+     * 0 with {@code level}, the expected count per period in Stroud alone. {@code byWard}: posted by ward. {@code season}: Q1–Q4 factors; {@code trend}:
      * change a year. {@code low}–{@code high}: the plausible quarterly total in one district (for an annual percentage,
      * the plausible value).
      */
@@ -79,6 +80,7 @@ public final class DemoGenerator {
             double perThousand,
             double level,
             String source,
+            boolean byWard,
             double[] season,
             double trend,
             int low,
@@ -92,25 +94,26 @@ public final class DemoGenerator {
     /**
      * The catalogue's indicators that are posted (the derived ones come from the engagement records), one a line: code,
      * frequency, county rate per 1,000 residents a year (every district) or "-" and Stroud's expected count per period,
-     * source, Q1–Q4 season, trend a year, plausible quarterly total in a district (low, high).
+     * source, posted by ward (the district's count shared among its wards, as the police post them) or for the
+     * district, Q1–Q4 season, trend a year, plausible quarterly total in a district (low, high).
      */
     private static final String MEASURE_TABLE = """
-        RECORDED-CRIME                    monthly    70   -   police    1.02 1.05 1.00 0.93  -0.02  500 6000
-        ASB-INCIDENTS                     monthly    18   -   police    1.10 1.15 0.90 0.85  -0.03  100 1500
-        SV-VIOLENCE-WITH-INJURY           monthly     9   -   police    1.05 1.08 1.00 0.87  -0.01   50  900
-        DA-INCIDENTS-CRIMES               monthly    22   -   police    1.00 1.05 1.05 0.90   0.03  150 2000
-        HATE-CRIMES                       quarterly 1.1   -   police    1.00 1.10 0.95 0.95   0.04    3  120
-        ASB-COMPLAINTS                    monthly     -  35   council   1.10 1.15 0.90 0.85  -0.04   40  250
-        ASB-NON-LEGAL-INTERVENTIONS       monthly     -   9   council   1.00 1.00 1.00 1.00   0.02    5   60
-        ASB-CIVIL-BREACHES                monthly     - 1.5   council   1.00 1.00 1.00 1.00  -0.05    0   20
-        ASB-YOUTH-NON-LEGAL-INTERVENTIONS monthly     -   3   council   1.10 1.15 0.90 0.85   0.00    0   30
-        ASB-YOUTH-NON-LEGAL-BREACHES      monthly     - 0.8   council   1.00 1.00 1.00 1.00   0.00    0   12
-        VIAWG-REPORTS                     quarterly   - 110   police    1.00 1.05 1.05 0.90   0.04   50  200
-        NRM-REFERRALS                     quarterly   -   4   police    1.00 1.00 1.00 1.00   0.05    0   15
-        PREVENT-STAFF-EQUIPPED            quarterly   -  25   council   1.00 1.00 1.00 1.00   0.10    5   60
-        CHANNEL-REFERRALS                 quarterly   -   3   police    1.00 1.00 1.00 1.00   0.00    0   12
-        YOUNG-PEOPLE-OFFENDING            quarterly   -  11   youth     1.00 1.00 1.00 1.00  -0.05    0   30
-        REOFFENDING-RATE                  annual%     -  24   probation 1.00 1.00 1.00 1.00  -0.02   15   35
+        RECORDED-CRIME                    monthly    70   -   police    ward     1.02 1.05 1.00 0.93  -0.02  500 6000
+        ASB-INCIDENTS                     monthly    18   -   police    ward     1.10 1.15 0.90 0.85  -0.03  100 1500
+        SV-VIOLENCE-WITH-INJURY           monthly     9   -   police    ward     1.05 1.08 1.00 0.87  -0.01   50  900
+        DA-INCIDENTS-CRIMES               monthly    22   -   police    ward     1.00 1.05 1.05 0.90   0.03  150 2000
+        HATE-CRIMES                       quarterly 1.1   -   police    district 1.00 1.10 0.95 0.95   0.04    3  120
+        ASB-COMPLAINTS                    monthly     -  35   council   district 1.10 1.15 0.90 0.85  -0.04   40  250
+        ASB-NON-LEGAL-INTERVENTIONS       monthly     -   9   council   district 1.00 1.00 1.00 1.00   0.02    5   60
+        ASB-CIVIL-BREACHES                monthly     - 1.5   council   district 1.00 1.00 1.00 1.00  -0.05    0   20
+        ASB-YOUTH-NON-LEGAL-INTERVENTIONS monthly     -   3   council   district 1.10 1.15 0.90 0.85   0.00    0   30
+        ASB-YOUTH-NON-LEGAL-BREACHES      monthly     - 0.8   council   district 1.00 1.00 1.00 1.00   0.00    0   12
+        VIAWG-REPORTS                     quarterly   - 110   police    district 1.00 1.05 1.05 0.90   0.04   50  200
+        NRM-REFERRALS                     quarterly   -   4   police    district 1.00 1.00 1.00 1.00   0.05    0   15
+        PREVENT-STAFF-EQUIPPED            quarterly   -  25   council   district 1.00 1.00 1.00 1.00   0.10    5   60
+        CHANNEL-REFERRALS                 quarterly   -   3   police    district 1.00 1.00 1.00 1.00   0.00    0   12
+        YOUNG-PEOPLE-OFFENDING            quarterly   -  11   youth     district 1.00 1.00 1.00 1.00  -0.05    0   30
+        REOFFENDING-RATE                  annual%     -  24   probation district 1.00 1.00 1.00 1.00  -0.02   15   35
         """;
 
     private static final Map<String, String> SOURCES = Map.of(
@@ -132,19 +135,20 @@ public final class DemoGenerator {
                     c[2].equals("-") ? 0 : Double.parseDouble(c[2]),
                     c[3].equals("-") ? 0 : Double.parseDouble(c[3]),
                     SOURCES.get(c[4]),
+                    c[5].equals("ward"),
                     new double[] {
-                        Double.parseDouble(c[5]),
                         Double.parseDouble(c[6]),
                         Double.parseDouble(c[7]),
-                        Double.parseDouble(c[8])
+                        Double.parseDouble(c[8]),
+                        Double.parseDouble(c[9])
                     },
-                    Double.parseDouble(c[9]),
-                    Integer.parseInt(c[10]),
-                    Integer.parseInt(c[11])))
+                    Double.parseDouble(c[10]),
+                    Integer.parseInt(c[11]),
+                    Integer.parseInt(c[12])))
             .toList();
 
-    /** About one figure in 25 is revised later (a correction: late-recorded cases added). */
-    private static final double REVISED = 0.04;
+    /** About one figure in 50 is revised later (a correction: late-recorded cases added). */
+    private static final double REVISED = 0.02;
 
     private DemoGenerator() {}
 
@@ -165,31 +169,34 @@ public final class DemoGenerator {
                             d.code(),
                             d.name(),
                             Integer.parseInt(profile[1]),
-                            Double.parseDouble(profile[2]));
+                            Double.parseDouble(profile[2]),
+                            d.wards().stream().map(GeographyFile.Area::code).toList());
                 })
                 .toList();
     }
 
     /** The whole set from {@code seed}, for these districts and initiatives (Stroud's plan). */
     public static DemoData generate(long seed, List<District> districts, List<Initiative> initiatives) {
+        // a stream of its own for each part: the engagement records do not change with the plan's initiatives
         Random random = new Random(seed);
         List<Figure> figures = new ArrayList<>();
         List<Figure> revisions = new ArrayList<>();
         for (District district : districts) {
+            double[] wardShares = shares(random, district.wards().size());
             for (Measure measure : MEASURES) {
                 if (measure.everyDistrict() || district.partnership().equals(STROUD)) {
-                    figures(random, district, measure, figures, revisions);
+                    figures(random, district, wardShares, measure, figures, revisions);
                 }
             }
         }
-        List<Progress> progress = progress(random, initiatives);
+        List<Progress> progress = progress(new Random(seed + 1), initiatives);
         return new DemoData(
                 List.copyOf(figures),
                 List.copyOf(revisions),
                 progress,
                 reviews(progress),
-                engagements(random),
-                surveys(random, gssOf(districts, STROUD)),
+                engagements(new Random(seed + 2)),
+                surveys(new Random(seed + 3), gssOf(districts, STROUD)),
                 caseReviews());
     }
 
@@ -203,8 +210,28 @@ public final class DemoGenerator {
 
     // ---------------------------------------------------------------------------------------------- figures
 
+    /** Each ward's share of its district's cases: unequal (a town centre has more than a village), adding up to 1. */
+    private static double[] shares(Random random, int wards) {
+        double[] shares = new double[wards];
+        double sum = 0;
+        for (int i = 0; i < wards; i++) {
+            double u = random.nextDouble();
+            shares[i] = 0.3 + 2.5 * u * u;
+            sum += shares[i];
+        }
+        for (int i = 0; i < wards; i++) {
+            shares[i] /= sum;
+        }
+        return shares;
+    }
+
     private static void figures(
-            Random random, District district, Measure measure, List<Figure> figures, List<Figure> revisions) {
+            Random random,
+            District district,
+            double[] wardShares,
+            Measure measure,
+            List<Figure> figures,
+            List<Figure> revisions) {
         for (FinancialQuarter q = FIRST; q.compareTo(LAST) <= 0; q = next(q)) {
             int years = q.startYear() - FIRST.startYear();
             double trend = Math.pow(1 + measure.trend(), years);
@@ -215,19 +242,56 @@ public final class DemoGenerator {
                             expectedPerYear(district, measure) / 12 * measure.season()[q.quarter() - 1] * trend;
                     YearMonth month = YearMonth.from(q.firstDay());
                     for (int m = 0; m < 3; m++, month = month.plusMonths(1)) {
-                        count(random, district, measure, month.toString(), q, perMonth, status, figures, revisions);
+                        if (measure.byWard()) {
+                            for (int w = 0; w < wardShares.length; w++) {
+                                count(
+                                        random,
+                                        district,
+                                        district.wards().get(w),
+                                        measure,
+                                        month.toString(),
+                                        q,
+                                        perMonth * wardShares[w],
+                                        status,
+                                        figures,
+                                        revisions);
+                            }
+                        } else {
+                            count(
+                                    random,
+                                    district,
+                                    district.gss(),
+                                    measure,
+                                    month.toString(),
+                                    q,
+                                    perMonth,
+                                    status,
+                                    figures,
+                                    revisions);
+                        }
                     }
                 }
                 case QUARTERLY -> {
                     double perQuarter =
                             expectedPerYear(district, measure) / 4 * measure.season()[q.quarter() - 1] * trend;
-                    count(random, district, measure, q.label(), q, perQuarter, status, figures, revisions);
+                    count(
+                            random,
+                            district,
+                            district.gss(),
+                            measure,
+                            q.label(),
+                            q,
+                            perQuarter,
+                            status,
+                            figures,
+                            revisions);
                 }
                 case ANNUAL_PERCENTAGE -> {
                     if (q.quarter() == 4) {
                         double value = measure.level() * trend + random.nextGaussian() * 1.2;
                         value = Math.clamp(value, measure.low(), measure.high());
-                        figures.add(figure(district, measure, q.financialYear(), q, percent(value), status, ""));
+                        figures.add(figure(
+                                district, district.gss(), measure, q.financialYear(), q, percent(value), status, ""));
                     }
                 }
             }
@@ -243,6 +307,7 @@ public final class DemoGenerator {
     private static void count(
             Random random,
             District district,
+            String geography,
             Measure measure,
             String period,
             FinancialQuarter quarter,
@@ -251,11 +316,12 @@ public final class DemoGenerator {
             List<Figure> figures,
             List<Figure> revisions) {
         long value = poisson(random, expected);
-        figures.add(figure(district, measure, period, quarter, BigDecimal.valueOf(value), status, ""));
+        figures.add(figure(district, geography, measure, period, quarter, BigDecimal.valueOf(value), status, ""));
         if (random.nextDouble() < REVISED) {
             long added = 1 + Math.round(value * 0.03 * random.nextDouble());
             revisions.add(figure(
                     district,
+                    geography,
                     measure,
                     period,
                     quarter,
@@ -267,6 +333,7 @@ public final class DemoGenerator {
 
     private static Figure figure(
             District district,
+            String geography,
             Measure measure,
             String period,
             FinancialQuarter quarter,
@@ -279,7 +346,7 @@ public final class DemoGenerator {
                 period,
                 quarter,
                 district.partnership(),
-                district.gss(),
+                geography,
                 value,
                 measure.source(),
                 status,

@@ -61,6 +61,10 @@ class DemoGeneratorTest {
                         .mapToInt(e -> e.attendance() == null ? 0 : e.attendance())
                         .sum());
 
+        assertEquals(
+                first.engagements(),
+                DemoGenerator.generate(DemoGenerator.SEED, DISTRICTS, List.of()).engagements(),
+                "the engagement records do not depend on the plan's initiatives");
         assertNotEquals(
                 totals(first.figures()),
                 totals(generate(DemoGenerator.SEED + 1).figures()),
@@ -82,16 +86,19 @@ class DemoGeneratorTest {
                 "RECORDED-CRIME", "ASB-INCIDENTS", "SV-VIOLENCE-WITH-INJURY", "DA-INCIDENTS-CRIMES", "HATE-CRIMES")) {
             for (District d : DISTRICTS) {
                 Set<FinancialQuarter> covered = set.figures().stream()
-                        .filter(f -> f.indicator().equals(code) && f.geography().equals(d.gss()))
+                        .filter(f ->
+                                f.indicator().equals(code) && f.partnership().equals(d.partnership()))
                         .map(Figure::quarter)
                         .collect(Collectors.toCollection(TreeSet::new));
                 assertEquals(quarters, covered, code + " in " + d.name());
             }
         }
+        int wards = DISTRICTS.stream().mapToInt(d -> d.wards().size()).sum();
+        assertEquals(138, wards);
         assertEquals(
-                6 * 16 * (4 * 3 + 1) + 16 * (5 * 3 + 5) + 4,
+                wards * 16 * 4 * 3 + 6 * 16 + 16 * (5 * 3 + 5) + 4,
                 set.figures().size(),
-                "the county's five indicators in six districts (four monthly, one quarterly), Stroud's eleven more");
+                "the county's four monthly indicators by ward and hate crime by district, Stroud's eleven more");
     }
 
     @Test
@@ -104,7 +111,7 @@ class DemoGeneratorTest {
             Map<String, BigDecimal> quarterly = new TreeMap<>();
             for (Figure f : figures) {
                 quarterly.merge(
-                        f.indicator() + " " + f.geography() + " " + f.period().length() + " " + f.quarter(),
+                        f.indicator() + " " + f.partnership() + " " + f.period().length() + " " + f.quarter(),
                         f.value(),
                         BigDecimal::add);
             }
@@ -116,7 +123,7 @@ class DemoGeneratorTest {
                         key + ": " + total + " is outside " + m.low() + "–" + m.high());
             });
         }
-        BigDecimal stroudAsb = sum(set.figures(), "ASB-INCIDENTS", "E07000082");
+        BigDecimal stroudAsb = sum(set.figures(), "ASB-INCIDENTS", "stroud");
         assertTrue(
                 stroudAsb.compareTo(BigDecimal.valueOf(16 * 200)) > 0
                         && stroudAsb.compareTo(BigDecimal.valueOf(16 * 1000)) < 0,
@@ -184,9 +191,9 @@ class DemoGeneratorTest {
                 .orElseThrow();
     }
 
-    private static BigDecimal sum(List<Figure> figures, String indicator, String gss) {
+    private static BigDecimal sum(List<Figure> figures, String indicator, String partnership) {
         return figures.stream()
-                .filter(f -> f.indicator().equals(indicator) && f.geography().equals(gss))
+                .filter(f -> f.indicator().equals(indicator) && f.partnership().equals(partnership))
                 .map(Figure::value)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }

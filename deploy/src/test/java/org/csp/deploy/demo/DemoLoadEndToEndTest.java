@@ -107,7 +107,7 @@ class DemoLoadEndToEndTest {
 
         // the series shows the figures, revisions included
         String series = "/api/views/indicators/ASB-INCIDENTS/series?from=2024-25-Q1&to=2024-25-Q4";
-        BigDecimal expected = latest(slice, "ASB-INCIDENTS", "E07000082", new FinancialQuarter(2024, 1));
+        BigDecimal expected = latest(slice, "ASB-INCIDENTS", "stroud", new FinancialQuarter(2024, 1));
         JsonNode points =
                 await(series, "viewer", v -> expected.compareTo(sum(v)) == 0).get("points");
         assertEquals(12, points.size(), "twelve months");
@@ -142,13 +142,13 @@ class DemoLoadEndToEndTest {
         return totals;
     }
 
-    private static BigDecimal latest(DemoData set, String indicator, String gss, FinancialQuarter fromQuarter) {
+    private static BigDecimal latest(DemoData set, String indicator, String partnership, FinancialQuarter fromQuarter) {
         Map<String, BigDecimal> latest = new TreeMap<>();
         Predicate<Figure> wanted = f -> f.indicator().equals(indicator)
-                && f.geography().equals(gss)
+                && f.partnership().equals(partnership)
                 && f.quarter().startYear() == fromQuarter.startYear();
-        set.figures().stream().filter(wanted).forEach(f -> latest.put(f.period(), f.value()));
-        set.revisions().stream().filter(wanted).forEach(f -> latest.put(f.period(), f.value()));
+        set.figures().stream().filter(wanted).forEach(f -> latest.put(f.geography() + f.period(), f.value()));
+        set.revisions().stream().filter(wanted).forEach(f -> latest.put(f.geography() + f.period(), f.value()));
         return latest.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 

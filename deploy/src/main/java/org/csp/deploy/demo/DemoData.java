@@ -8,11 +8,12 @@ import org.csp.calendar.FinancialQuarter;
 
 /**
  * The demo data set as plain records, what {@link DemoGenerator} makes and {@link DemoLoader} posts: figures (and the
- * later revisions of some of them), initiative progress, quarterly reviews, engagement, surveys and ASB case reviews.
+ * later revisions of some of them), the Most Similar Family Group's figures beside some, initiative progress, quarterly reviews, engagement, surveys and ASB case reviews.
  */
 public record DemoData(
         List<Figure> figures,
         List<Figure> revisions,
+        List<Comparator> comparators,
         List<Progress> progress,
         List<Review> reviews,
         List<Engagement> engagements,
@@ -37,6 +38,23 @@ public record DemoData(
             String source,
             String status,
             String reason) {}
+
+    /**
+     * The family group's figures for a partnership's district and a period: the district's own value as the group
+     * compares it, the group's average and limits, the district's rank (1 = lowest) among {@code groupSize} areas.
+     */
+    public record Comparator(
+            String indicator,
+            String period,
+            FinancialQuarter quarter,
+            String partnership,
+            String geography,
+            BigDecimal value,
+            BigDecimal average,
+            BigDecimal lower,
+            BigDecimal upper,
+            int rank,
+            int groupSize) {}
 
     /** An initiative of the plan, as the plan-service lists it. */
     public record Initiative(String id, int priority, LocalDate start, LocalDate due) {}
@@ -101,6 +119,9 @@ public record DemoData(
         return new DemoData(
                 figures.stream().filter(figure).toList(),
                 revisions.stream().filter(figure).toList(),
+                comparators.stream()
+                        .filter(c -> quarters.test(c.quarter()) && partnerships.test(c.partnership()))
+                        .toList(),
                 progress.stream()
                         .filter(p -> quarters.test(p.quarter()) && initiatives.test(p.initiativeId()))
                         .toList(),

@@ -193,6 +193,7 @@ public final class DemoGenerator {
         return new DemoData(
                 List.copyOf(figures),
                 List.copyOf(revisions),
+                comparators(new Random(seed + 4), districts, figures),
                 progress,
                 reviews(progress),
                 engagements(new Random(seed + 2)),
@@ -296,6 +297,68 @@ public final class DemoGenerator {
                 }
             }
         }
+    }
+
+    /** The Most Similar Family Group's size (iQuanta's groups are of 15 partnerships). */
+    static final int GROUP_SIZE = 15;
+
+    /**
+     * Stroud's family group beside its police-recorded monthly counts: the group's average (scaled to Stroud) near
+     * Stroud's expected level, its limits a quarter either side, Stroud's own month and its rank in the group.
+     */
+    private static List<DemoData.Comparator> comparators(
+            Random random, List<District> districts, List<Figure> figures) {
+        District stroud = districts.stream()
+                .filter(d -> d.partnership().equals(STROUD))
+                .findFirst()
+                .orElseThrow();
+        Map<String, BigDecimal> monthly = new java.util.TreeMap<>();
+        for (Figure f : figures) {
+            if (f.partnership().equals(STROUD) && measure(f.indicator()).byWard()) {
+                monthly.merge(f.indicator() + " " + f.period(), f.value(), BigDecimal::add);
+            }
+        }
+        List<DemoData.Comparator> comparators = new ArrayList<>();
+        for (Measure measure : MEASURES) {
+            if (!measure.byWard()) {
+                continue;
+            }
+            for (FinancialQuarter q = FIRST; q.compareTo(LAST) <= 0; q = next(q)) {
+                double expected = expectedPerYear(stroud, measure)
+                        / 12
+                        * measure.season()[q.quarter() - 1]
+                        * Math.pow(1 + measure.trend(), q.startYear() - FIRST.startYear());
+                YearMonth month = YearMonth.from(q.firstDay());
+                for (int m = 0; m < 3; m++, month = month.plusMonths(1)) {
+                    BigDecimal value = monthly.get(measure.code() + " " + month);
+                    double average = expected * (1.1 + 0.05 * random.nextGaussian());
+                    double position =
+                            (value.doubleValue() / average - 1) / 0.25; // -1 at the lower limit, 1 at the upper
+                    int rank = (int) Math.clamp(
+                            Math.round((GROUP_SIZE + 1) / 2.0 + position * (GROUP_SIZE - 1) / 2.0), 1, GROUP_SIZE);
+                    comparators.add(new DemoData.Comparator(
+                            measure.code(),
+                            month.toString(),
+                            q,
+                            STROUD,
+                            stroud.gss(),
+                            value,
+                            BigDecimal.valueOf(average).setScale(1, RoundingMode.HALF_UP),
+                            BigDecimal.valueOf(average * 0.75).setScale(1, RoundingMode.HALF_UP),
+                            BigDecimal.valueOf(average * 1.25).setScale(1, RoundingMode.HALF_UP),
+                            rank,
+                            GROUP_SIZE));
+                }
+            }
+        }
+        return List.copyOf(comparators);
+    }
+
+    static Measure measure(String code) {
+        return MEASURES.stream()
+                .filter(m -> m.code().equals(code))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No demo measure " + code));
     }
 
     private static double expectedPerYear(District district, Measure measure) {

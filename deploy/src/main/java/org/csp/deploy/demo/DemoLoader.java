@@ -58,8 +58,8 @@ public final class DemoLoader {
 
     /**
      * What a load did: figure rows the measures-service read (not counting a batch it had answered before) and what it
-     * made of them; progress reports and review reports sent; reviews closed; engagement records, surveys and case
-     * reviews created; requests answered with the first answer to their Idempotency-Key ({@code replayed}: nothing
+     * made of them; progress reports and review reports sent; reviews closed; engagement records, surveys, case
+     * reviews and family-group figures created; requests answered with the first answer to their Idempotency-Key ({@code replayed}: nothing
      * stored).
      */
     public record Loaded(
@@ -73,6 +73,7 @@ public final class DemoLoader {
             int engagements,
             int surveys,
             int caseReviews,
+            int comparators,
             int replayed) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -123,6 +124,7 @@ public final class DemoLoader {
         int engagements = postEngagements(data.engagements());
         int surveys = postSurveys(data.surveys());
         int caseReviews = postCaseReviews(data.caseReviews());
+        int comparators = postComparators(data.comparators());
         int[] plan = postProgressAndReviews(data.progress(), data.reviews());
         // but the corrections come after: a closed quarter shows them as later revisions
         int[] revisions = postFigures("revisions", data.revisions());
@@ -137,6 +139,7 @@ public final class DemoLoader {
                 engagements,
                 surveys,
                 caseReviews,
+                comparators,
                 replayed);
     }
 
@@ -194,6 +197,35 @@ public final class DemoLoader {
             case "stroud-district-council" -> "client:stroud-district-council";
             default -> "coordinator";
         };
+    }
+
+    /** The family group's figures, by the coordinator; returns how many were new (200: already so). */
+    private int postComparators(List<DemoData.Comparator> comparators) {
+        int recorded = 0;
+        for (DemoData.Comparator c : comparators) {
+            if (ReportingPeriod.parse(c.period()).orElseThrow().firstDay().isAfter(today)) {
+                continue;
+            }
+            ObjectNode body = JSON.createObjectNode()
+                    .put("period", c.period())
+                    .put("geography", c.geography())
+                    .put("value", c.value())
+                    .put("average", c.average())
+                    .put("lower", c.lower())
+                    .put("upper", c.upper())
+                    .put("rank", c.rank())
+                    .put("groupSize", c.groupSize());
+            Reply reply = post(
+                    "/api/indicators/" + c.indicator() + "/comparators?partnership=" + c.partnership(),
+                    coordinator(),
+                    body.toString());
+            expect(reply, 201, 200);
+            if (reply.status() == 201) {
+                recorded++;
+            }
+        }
+        log.accept("demo family-group figures: " + recorded + " recorded");
+        return recorded;
     }
 
     // ---------------------------------------------------------------------------------------------- plan

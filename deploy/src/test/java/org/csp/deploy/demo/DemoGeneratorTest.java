@@ -116,7 +116,7 @@ class DemoGeneratorTest {
                         BigDecimal::add);
             }
             quarterly.forEach((key, total) -> {
-                Measure m = measure(key.substring(0, key.indexOf(' ')));
+                Measure m = DemoGenerator.measure(key.substring(0, key.indexOf(' ')));
                 assertTrue(
                         total.compareTo(BigDecimal.valueOf(m.low())) >= 0
                                 && total.compareTo(BigDecimal.valueOf(m.high())) <= 0,
@@ -151,6 +151,24 @@ class DemoGeneratorTest {
     }
 
     @Test
+    void stroudsFamilyGroupIsBesideItsPoliceCountsEachMonth() {
+        DemoData set = generate(DemoGenerator.SEED);
+        assertEquals(4 * 48, set.comparators().size(), "four monthly police indicators, 48 months");
+        for (DemoData.Comparator c : set.comparators()) {
+            assertEquals("E07000082", c.geography());
+            assertTrue(c.lower().compareTo(c.average()) < 0 && c.average().compareTo(c.upper()) < 0, c.toString());
+            assertTrue(c.rank() >= 1 && c.rank() <= c.groupSize(), c.toString());
+            BigDecimal wards = set.figures().stream()
+                    .filter(f -> f.partnership().equals("stroud")
+                            && f.indicator().equals(c.indicator())
+                            && f.period().equals(c.period()))
+                    .map(Figure::value)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertEquals(wards, c.value(), "the group compares Stroud's own month, its wards together: " + c);
+        }
+    }
+
+    @Test
     void progressFollowsEachInitiativeThroughThePlanAndReviewsCoverItsQuarters() {
         DemoData set = generate(DemoGenerator.SEED);
         Map<String, List<DemoData.Progress>> byInitiative =
@@ -182,13 +200,6 @@ class DemoGeneratorTest {
                 set.engagements().stream().map(DemoData.Engagement::type).collect(Collectors.toSet()));
         assertEquals(3, set.surveys().size());
         assertEquals(4, set.caseReviews().size());
-    }
-
-    private static Measure measure(String code) {
-        return DemoGenerator.MEASURES.stream()
-                .filter(m -> m.code().equals(code))
-                .findFirst()
-                .orElseThrow();
     }
 
     private static BigDecimal sum(List<Figure> figures, String indicator, String partnership) {

@@ -83,6 +83,7 @@ class DemoLoadEndToEndTest {
         assertEquals(2, first.surveys(), "the surveys published in January 2024 and 2025");
         assertEquals(slice.engagements().size(), first.engagements(), first.toString());
         assertEquals(0, first.replayed(), first.toString());
+        assertEquals(slice.comparators().size(), first.comparators(), first.toString());
         assertEquals(1, first.caseReviews(), "the review received in 2023/24 Q4");
 
         // the quarterly view shows the progress as the lead reported it
@@ -111,6 +112,7 @@ class DemoLoadEndToEndTest {
         JsonNode points =
                 await(series, "viewer", v -> expected.compareTo(sum(v)) == 0).get("points");
         assertEquals(12, points.size(), "twelve months");
+        assertTrue(points.get(0).path("familyGroup").has("average"), "the family group's band: " + points.get(0));
         assertTrue(expected.compareTo(BigDecimal.valueOf(400)) > 0, "Stroud's ASB in a year: " + expected);
 
         Map<String, String> before = totals(series);
@@ -122,6 +124,7 @@ class DemoLoadEndToEndTest {
         assertEquals(0, second.surveys(), second.toString());
         assertEquals(0, second.caseReviews(), second.toString());
         assertEquals(0, second.engagements(), second.toString());
+        assertEquals(0, second.comparators(), second.toString());
         assertTrue(second.replayed() > 0, "batches and engagement records answered as replays: " + second);
         Thread.sleep(1_000); // anything a second load had stored would be in the views by now
         assertEquals(before, totals(series));

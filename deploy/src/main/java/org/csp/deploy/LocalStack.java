@@ -2,12 +2,16 @@ package org.csp.deploy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.csp.deploy.demo.DemoGenerator;
+import org.csp.deploy.demo.DemoLoader;
+import org.csp.deploy.demo.DemoStart;
 import org.csp.infrastructure.ChildProcess;
 import org.csp.infrastructure.DemoRealm;
 import org.csp.infrastructure.Durability;
@@ -51,14 +55,24 @@ public final class LocalStack implements AutoCloseable {
             int keycloakManagement,
             int kafka,
             int postgres,
-            int web) {
+            int web,
+            boolean demo) {
 
         /** Fixed ports 8080–8084, 8180, 9092, 5432, each overridable by an environment variable; data in .local/. */
         public static Settings fromEnvironment() {
+            return fromEnvironment(false);
+        }
+
+        /**
+         * As {@link #fromEnvironment()}; with {@code demo}, the demo data set's own data directory ({@code .local/demo}),
+         * so that demo and real figures are never in one store.
+         */
+        public static Settings fromEnvironment(boolean demo) {
             Path repo = RepoRoot.find();
+            Path data = Path.of(env("CSP_DATA_DIR", repo.resolve(".local").toString()));
             return new Settings(
                     repo,
-                    Path.of(env("CSP_DATA_DIR", repo.resolve(".local").toString())),
+                    demo ? data.resolve("demo") : data,
                     port("CSP_GATEWAY_PORT", 8080),
                     port("CSP_PLAN_PORT", 8081),
                     port("CSP_MEASURES_PORT", 8082),
@@ -67,12 +81,25 @@ public final class LocalStack implements AutoCloseable {
                     port("CSP_KEYCLOAK_MANAGEMENT_PORT", 9180),
                     port("CSP_KAFKA_PORT", 9092),
                     port("CSP_POSTGRES_PORT", 5432),
-                    port("CSP_WEB_PORT", 8084));
+                    port("CSP_WEB_PORT", 8084),
+                    demo);
         }
 
         /** Free ports and the given data folder, for tests. */
         public static Settings ephemeral(Path data) {
-            return new Settings(RepoRoot.find(), data, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+            return new Settings(RepoRoot.find(), data, 0, 0, 0, 0, 0, 0, 0, 0, 0, false);
+        }
+
+        /**
+         * The web app's extra system properties: with the demo data set, {@code csp.web.demo-data=true} (the web app
+         * then labels every page synthetic) and the set's last quarter as the one {@code /} shows.
+         */
+        public List<String> webSystemProperties() {
+            return demo
+                    ? List.of(
+                            "-D" + DemoStart.WEB_PROPERTY + "=true",
+                            "-Dcsp.web.latest-quarter=" + DemoGenerator.LAST.pathId())
+                    : List.of();
         }
 
         private static int port(String name, int fallback) {
@@ -173,6 +200,7 @@ public final class LocalStack implements AutoCloseable {
                 "-Dquarkus.datasource.reactive.url=" + servers.postgres().reactiveUrl(DATABASES.get(WebApp.NAME)),
                 "-Dquarkus.datasource.username=" + servers.postgres().username()));
         command.addAll(WebApp.properties(url("gateway"), servers.keycloak().realmUrl()));
+        command.addAll(settings.webSystemProperties());
         command.addAll(List.of("-jar", jar(settings.repo(), WebApp.NAME).toString()));
         ChildProcess process = ChildProcess.start(
                 WebApp.NAME,
@@ -267,8 +295,16 @@ public final class LocalStack implements AutoCloseable {
         System.out.println("[csp] " + message);
     }
 
+    private static final String DEMO_BANNER =
+            "\n\n      DEMO DATA (synthetic): the demo data set, in its own data directory (not real figures).";
+
     public static void main(String[] args) throws InterruptedException {
-        Settings settings = Settings.fromEnvironment();
+        boolean demoData = List.of(args).contains("--demo");
+        if (args.length > (demoData ? 1 : 0)) {
+            System.err.println("Usage: deploy/run [--demo]   (--demo: the synthetic demo data set, in .local/demo)");
+            System.exit(2);
+        }
+        Settings settings = Settings.fromEnvironment(demoData);
         long started = System.nanoTime();
         LocalStack stack = start(settings);
         Runtime.getRuntime()
@@ -279,12 +315,20 @@ public final class LocalStack implements AutoCloseable {
                             log("stopped.");
                         },
                         "local-stack-stop"));
+        if (demoData) {
+            DemoStart.loadOnce(
+                    settings.data(),
+                    stack.url("gateway"),
+                    DemoLoader.of(stack.keycloak()::userToken, stack.keycloak()::clientToken),
+                    Clock.systemUTC(),
+                    LocalStack::log);
+        }
         String realm = stack.keycloak().realmUrl();
         DemoRealm demo = DemoRealm.read(RepoRoot.realmFile());
         System.out.printf(
                 """
 
-                [csp] Ready in %d s. Ctrl-C stops everything.
+                [csp] Ready in %d s. Ctrl-C stops everything.%s
 
                   web frontend        %s   (sign in as a demo user below)
                   gateway             %s   (API: /api/…, health: /q/health/ready, OpenAPI: /q/openapi)
@@ -307,6 +351,7 @@ public final class LocalStack implements AutoCloseable {
                   curl -s -H "Authorization: Bearer $TOKEN" %s/api/views/quarterly/2024-25-Q2
                 %n""",
                 (System.nanoTime() - started) / 1_000_000_000L,
+                demoData ? DEMO_BANNER : "",
                 stack.url(WebApp.NAME),
                 stack.url("gateway"),
                 stack.url("plan-service"),

@@ -7,14 +7,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.csp.infrastructure.KeycloakAdmin;
 
 /**
- * What the launcher gives the web frontend ({@code web}): the gateway and the realm to use, and the secret of the
- * realm's client {@code csp-web} in its environment (not on its command line, where any process can read it).
+ * What the launcher gives the web frontend ({@code web}): the gateway and the realm to use, and in its environment (not
+ * on its command line, where any process can read it) the secret of the realm's client {@code csp-web} and a random key
+ * for its sessions, new at each start (signed-in people sign in again after a restart).
  */
 final class WebApp {
 
@@ -66,7 +69,7 @@ final class WebApp {
         }
     }
 
-    /** The client secret of {@code csp-web} as the local demo realm file holds it. */
+    /** The client secret of {@code csp-web} as the local demo realm file holds it, and a new key for the sessions. */
     static Map<String, String> environment(Path realmFile) {
         try {
             for (JsonNode client :
@@ -74,12 +77,20 @@ final class WebApp {
                 if (client.path("clientId").asText().equals(CLIENT_ID)) {
                     return Map.of(
                             "QUARKUS_OIDC_CREDENTIALS_SECRET",
-                            client.path("secret").asText());
+                            client.path("secret").asText(),
+                            "QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET",
+                            sessionKey());
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the realm file " + realmFile, e);
         }
         throw new IllegalStateException("The realm file " + realmFile + " has no client " + CLIENT_ID);
+    }
+
+    private static String sessionKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(key);
     }
 }

@@ -35,6 +35,17 @@ class WebAppTest {
     }
 
     @Test
+    void pages_load_only_the_services_own_assets_and_are_never_framed() {
+        given().get("/signed-out")
+                .then()
+                .statusCode(200)
+                .header(
+                        "Content-Security-Policy",
+                        allOf(containsString("default-src 'self'"), containsString("frame-ancestors 'none'")))
+                .header("X-Content-Type-Options", "nosniff");
+    }
+
+    @Test
     void a_dashboard_needs_sign_in_through_the_code_flow_with_pkce() {
         given().redirects()
                 .follow(false)

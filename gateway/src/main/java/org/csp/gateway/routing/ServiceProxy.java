@@ -165,6 +165,19 @@ public class ServiceProxy {
 
     private void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
+        if (!ServiceRoutes.plain(request.path())) {
+            reply(
+                    request,
+                    ctx.response(),
+                    problem(
+                            400,
+                            "invalid-path",
+                            "The path is not valid",
+                            "The path has a '.' or '..' segment, an empty segment or an encoded slash. Send the path"
+                                    + " as the API document names it.",
+                            request.path()));
+            return;
+        }
         Optional<ServiceRoutes.Upstream> upstream =
                 routes.route(request.method().name(), request.path(), request.query());
         if (upstream.isEmpty()) {
@@ -246,16 +259,13 @@ public class ServiceProxy {
                         .setPort(origin.getPort())
                         .setConnectTimeout(config.connectTimeout().toMillis())
                         .setIdleTimeout(config.timeout().toMillis()))
-                .recover(failure -> Future.failedFuture(new Unreachable(upstream, failure)));
+                .recover(failure -> Future.failedFuture(new Unreachable(failure)));
     }
 
     /** No connection to the service: nothing was sent. */
     private static final class Unreachable extends RuntimeException {
-        final ServiceRoutes.Upstream upstream;
-
-        Unreachable(ServiceRoutes.Upstream upstream, Throwable cause) {
+        Unreachable(Throwable cause) {
             super(cause.toString(), cause, false, false);
-            this.upstream = upstream;
         }
 
         boolean busy() {

@@ -1,6 +1,8 @@
 package org.csp.gateway.routing;
 
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +90,32 @@ public final class ServiceRoutes {
     /** Whether the gateway forwards this path (raw, as sent) to a service. */
     public static boolean forwarded(String rawPath) {
         return rawPath != null && rawPath.matches(PATHS);
+    }
+
+    /**
+     * Whether a raw path names its resource plainly: no segment that is, or decodes to, {@code .} or {@code ..}, no
+     * empty segment ({@code //}) but a trailing slash, no encoded or back slash. The route is chosen on the raw path
+     * and the service resolves dot segments itself, so {@code /api/plans/../admin/relay/refused} would be checked
+     * as a reader's route at the gateway and read as an administrator's by the service: such a path is refused.
+     */
+    public static boolean plain(String rawPath) {
+        String[] segments = rawPath.split("/", -1);
+        for (int i = 1; i < segments.length; i++) {
+            String segment = segments[i];
+            if (segment.isEmpty() && i < segments.length - 1) {
+                return false;
+            }
+            String decoded;
+            try {
+                decoded = URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return false; // a malformed escape
+            }
+            if (decoded.equals(".") || decoded.equals("..") || decoded.contains("/") || decoded.contains("\\")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The upstream of a request, or empty when the gateway answers it itself (or the method is not forwarded). */

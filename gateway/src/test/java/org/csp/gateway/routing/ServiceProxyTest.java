@@ -84,6 +84,25 @@ class ServiceProxyTest {
         return send(method, pathAndQuery, Map.of(), null);
     }
 
+    /** A path a service would resolve to another route than the gateway checked is refused, and sent nowhere. */
+    @Test
+    void aPathWithDotOrEmptySegmentsIsRefusedBeforeAnyService() throws Exception {
+        for (String path : List.of(
+                "/api/plans/../initiatives",
+                "/api/initiatives/%2e%2e/admin/relay/plan/refused",
+                "/api/plans//stroud")) {
+            long before = StubServices.received();
+            Reply reply = send("GET", path);
+            assertEquals(400, reply.status(), path);
+            assertEquals("application/problem+json", reply.header("Content-Type"), path);
+            assertEquals(
+                    "urn:csp:problem:invalid-path",
+                    reply.received().path("type").asText(),
+                    path);
+            assertEquals(before, StubServices.received(), path + " reached no service");
+        }
+    }
+
     @Test
     void everyPathReachesTheServiceThatOwnsIt() throws Exception {
         Map<String, String> owners = new LinkedHashMap<>();

@@ -76,4 +76,30 @@ class ServiceRoutesTest {
         assertEquals(Optional.empty(), routes.route("DELETE", "/api/admin/relay/plan/refused/1", null));
         assertEquals(Optional.empty(), routes.route("HEAD", "/api/initiatives", null));
     }
+
+    @Test
+    void onlyAPlainPathIsForwarded() {
+        for (String path : new String[] {
+            "/api/initiatives",
+            "/api/initiatives/",
+            "/api/initiatives/P1-04",
+            "/api/indicators/ASB-INCIDENTS/series",
+            "/api/organisations/victim%20support"
+        }) {
+            assertTrue(ServiceRoutes.plain(path), path);
+        }
+        for (String path : new String[] {
+            "/api/plans/../admin/relay/plan/refused",
+            "/api/plans/./stroud-2023-2026",
+            "/api/plans/%2e%2e/admin/relay/plan/refused",
+            "/api/plans/%2E/x",
+            "/api/plans//stroud-2023-2026",
+            "/api/plans/a%2Fb",
+            "/api/plans/a%5cb",
+            "/api/plans/a\\b",
+            "/api/plans/%zz"
+        }) {
+            assertFalse(ServiceRoutes.plain(path), path);
+        }
+    }
 }

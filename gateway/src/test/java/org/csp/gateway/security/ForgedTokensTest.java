@@ -9,6 +9,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -54,6 +55,9 @@ class ForgedTokensTest {
     private static String realmKid;
     private static RsaJsonWebKey realmSigningKey;
     private static String otherRealmToken;
+
+    @Inject
+    VerifiedTokens verifiedTokens;
 
     @BeforeAll
     static void addAKeyToTheRealmAndASecondRealm() throws Exception {
@@ -260,6 +264,28 @@ class ForgedTokensTest {
                 .statusCode(200);
         get(Tokens.user("cheltenham-coordinator"), "/api/indicators?partnership=cheltenham")
                 .statusCode(200);
+    }
+
+    /**
+     * A token the gateway accepted is checked once, then answered from {@link VerifiedTokens}, and only while it is
+     * valid: once its {@code exp} has passed, it is refused like any expired token, before any service.
+     */
+    @Test
+    void anAcceptedTokenIsCheckedOnceAndRefusedOnceItHasExpired() throws InterruptedException {
+        long expires = NumericDate.now().getValue() + 3;
+        String token = realmSigned(coordinator(claims -> claims.setExpirationTime(NumericDate.fromSeconds(expires))));
+        long checks = verifiedTokens.checks();
+        long received = StubServices.received();
+        for (int i = 0; i < 10; i++) {
+            get(token, ROUTE).statusCode(200);
+        }
+        assertEquals(1, verifiedTokens.checks() - checks, "checked by OIDC once, then remembered");
+        assertEquals(received + 10, StubServices.received(), "every request reached the service");
+        while (NumericDate.now().getValue() < expires) {
+            Thread.sleep(100);
+        }
+        assertUnauthorized("the remembered token once expired", token);
+        assertUnauthorized("the remembered token once expired, again", token);
     }
 
     private static byte[] pem(PublicKey key) {

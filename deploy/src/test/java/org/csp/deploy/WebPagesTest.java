@@ -128,8 +128,8 @@ class WebPagesTest {
         second.navigate(web + "/initiatives/P1-02");
         browser.look(first, "initiative");
 
-        first.check("#status-on-track");
-        first.check("#rag-green");
+        first.check("input[name=status][value=on-track]");
+        first.check("input[name=rag][value=green]");
         first.fill("#commentary", "Patrols began with <b>partners</b>.");
         first.click("button:has-text('Send report')");
         assertTrue(first.locator(".govuk-notification-banner--success")
@@ -139,13 +139,13 @@ class WebPagesTest {
         assertEquals(0, first.locator("#progress + table b").count(), "markup in a commentary is shown as text");
         browser.look(first, "initiative-reported");
 
-        second.check("#status-at-risk");
-        second.check("#rag-amber");
+        second.check("input[name=status][value=at-risk]");
+        second.check("input[name=rag][value=amber]");
         second.fill("#commentary", "Funding is late.");
         second.click("button:has-text('Send report')");
         assertTrue(second.locator(".govuk-notification-banner").textContent().contains("Someone else updated"));
         assertEquals("Funding is late.", second.locator("#commentary").inputValue(), "the report is kept");
-        assertTrue(second.locator("#status-at-risk").isChecked());
+        assertTrue(second.locator("input[name=status][value=at-risk]").isChecked());
         assertTrue(second.locator("#progress + table").textContent().contains("Patrols began"), "their report shown");
         browser.look(second, "initiative-stale");
         second.click("button:has-text('Send report')");
@@ -154,7 +154,7 @@ class WebPagesTest {
                 .contains("was recorded"));
         assertTrue(second.locator("#progress + table").textContent().contains("Funding is late."));
 
-        second.check("#status-off-track");
+        second.check("input[name=status][value=off-track]");
         second.fill("#commentary", "");
         second.click("button:has-text('Send report')");
         assertTrue(second.locator(".govuk-error-summary").textContent().contains("commentary"));
@@ -162,6 +162,29 @@ class WebPagesTest {
                 "#commentary", second.locator(".govuk-error-summary a").first().getAttribute("href"));
         assertTrue(second.title().startsWith("Error: "));
         browser.look(second, "initiative-error");
+
+        int reports = second.locator("#progress + table tbody tr").count();
+        String version = second.locator("input[name=version]").inputValue(); // a report on it would be recorded
+        for (String origin : new String[] {"http://attacker.example", null}) {
+            com.microsoft.playwright.options.RequestOptions request =
+                    com.microsoft.playwright.options.RequestOptions.create()
+                            .setMaxRedirects(0)
+                            .setForm(com.microsoft.playwright.options.FormData.create()
+                                    .set("version", version)
+                                    .set("quarter", "2025-26-Q4")
+                                    .set("status", "completed")
+                                    .set("rag", "green")
+                                    .set("commentary", "Forged."));
+            if (origin != null) {
+                request.setHeader("Origin", origin);
+            }
+            com.microsoft.playwright.APIResponse forged =
+                    second.request().post(web + "/initiatives/P1-02/progress", request);
+            assertEquals(403, forged.status(), "a form from another origin, or from none: " + origin);
+        }
+        second.navigate(web + "/initiatives/P1-02");
+        assertEquals(reports, second.locator("#progress + table tbody tr").count(), "nothing was recorded");
+        assertTrue(!second.locator("#progress + table").textContent().contains("Forged."));
         first.context().close();
         second.context().close();
     }

@@ -15,6 +15,7 @@ public record InitiativeBody(
         String priorityTitle,
         List<String> objectives,
         String title,
+        String leadPartner,
         String leadPartnerName,
         List<String> supportingPartnerNames,
         LocalDate start,

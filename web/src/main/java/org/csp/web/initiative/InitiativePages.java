@@ -14,7 +14,7 @@ public final class InitiativePages {
     static final List<String> STATUSES = List.of("not-started", "on-track", "at-risk", "off-track", "completed");
     static final List<String> RAGS = List.of("green", "amber", "red");
 
-    /** How many quarters up to the latest the form offers. */
+    /** How many quarters the form offers: the latest of the initiative's timescale that have ended. */
     static final int QUARTERS_OFFERED = 4;
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
@@ -34,7 +34,12 @@ public final class InitiativePages {
             List<InitiativePage.Error> errors,
             String reported) {
         List<InitiativePage.Field> fields = new ArrayList<>();
-        fields.add(new InitiativePage.Field("Lead partner", orNone(initiative.leadPartnerName())));
+        fields.add(new InitiativePage.Field(
+                "Lead partner",
+                orNone(
+                        initiative.leadPartnerName() == null
+                                ? initiative.leadPartner()
+                                : initiative.leadPartnerName())));
         fields.add(new InitiativePage.Field(
                 "Supporting partners",
                 initiative.supportingPartnerNames().isEmpty()
@@ -93,10 +98,16 @@ public final class InitiativePages {
             boolean stale,
             String refusal,
             List<InitiativePage.Error> errors) {
-        String quarter = entered.quarter() == null ? latest.pathId() : entered.quarter();
+        // the latest quarters of the initiative's timescale that have ended: a report outside it is refused
+        FinancialQuarter last = latest;
+        if (initiative.due() != null && FinancialQuarter.of(initiative.due()).compareTo(last) < 0) {
+            last = FinancialQuarter.of(initiative.due());
+        }
+        FinancialQuarter first = initiative.start() == null ? null : FinancialQuarter.of(initiative.start());
+        String quarter = entered.quarter() == null ? last.pathId() : entered.quarter();
         List<InitiativePage.Option> quarters = new ArrayList<>();
-        FinancialQuarter q = latest;
-        for (int i = 0; i < QUARTERS_OFFERED; i++) {
+        FinancialQuarter q = last;
+        for (int i = 0; i < QUARTERS_OFFERED && (first == null || q.compareTo(first) >= 0); i++) {
             quarters.add(
                     new InitiativePage.Option(q.pathId(), q.label(), q.pathId().equals(quarter)));
             q = FinancialQuarter.of(q.firstDay().minusDays(1));

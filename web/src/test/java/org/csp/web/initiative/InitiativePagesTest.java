@@ -19,7 +19,8 @@ class InitiativePagesTest {
                 "Tackle ASB",
                 List.of("P1-O1"),
                 "Town centre patrols",
-                "Gloucestershire Constabulary",
+                "gloucestershire-constabulary",
+                null,
                 List.of("Stroud District Council"),
                 LocalDate.of(2023, 4, 1),
                 LocalDate.of(2026, 3, 31),
@@ -43,6 +44,14 @@ class InitiativePagesTest {
                 page(initiative(null, null, List.of()), new InitiativePages.Entered(null, null, null, null));
         assertEquals("Not reported", page.status().text());
         assertEquals("Not rated", page.rag().text());
+        assertEquals(
+                "gloucestershire-constabulary",
+                page.fields().stream()
+                        .filter(f -> f.key().equals("Lead partner"))
+                        .findFirst()
+                        .orElseThrow()
+                        .value(),
+                "the id when the registry has no name");
         assertTrue(page.history().isEmpty());
         assertEquals(
                 "None",
@@ -51,6 +60,44 @@ class InitiativePagesTest {
                         .findFirst()
                         .orElseThrow()
                         .value());
+    }
+
+    @Test
+    void theFormOffersOnlyQuartersOfTheInitiativesTimescale() {
+        InitiativeBody ended = new InitiativeBody(
+                "P1-03",
+                1,
+                "Tackle ASB",
+                List.of(),
+                "Ended",
+                null,
+                null,
+                List.of(),
+                LocalDate.of(2023, 10, 1),
+                LocalDate.of(2024, 3, 31),
+                null,
+                null,
+                List.of(),
+                null,
+                null,
+                null,
+                List.of(),
+                1);
+        InitiativePage page = InitiativePages.page(
+                ended,
+                true,
+                new FinancialQuarter(2026, 2),
+                new InitiativePages.Entered(null, null, null, null),
+                false,
+                null,
+                List.of(),
+                null);
+        assertEquals(
+                List.of("2023-24-Q4", "2023-24-Q3"),
+                page.form().quarters().stream()
+                        .map(InitiativePage.Option::value)
+                        .toList());
+        assertTrue(page.form().quarters().get(0).selected());
     }
 
     @Test

@@ -71,6 +71,22 @@ class WebPagesTest {
         assertEquals(5, priorityHeadings(page).size(), String.join(" | ", priorityHeadings(page)));
         assertTrue(page.locator("main").textContent().contains("Quarterly review"));
         browser.look(page, "dashboard-coordinator");
+
+        page.click("main h2 a:has-text('Priority 1')");
+        assertTrue(page.url().startsWith(web + "/quarters/" + QUARTER + "/priorities/1"), page.url());
+        int all = page.locator("main table tbody tr").count();
+        assertTrue(all > 0, "priority 1 lists its initiatives");
+        assertTrue(page.locator("[role=status]").textContent().contains("Showing " + all + " of " + all));
+        browser.look(page, "priority");
+        page.check("#overdue");
+        page.click("button:has-text('Filter')");
+        assertTrue(page.url().contains("overdue=true"), page.url());
+        assertTrue(page.locator("[role=status]").textContent().contains(" of " + all + " initiatives"));
+        assertEquals(
+                page.locator("main table tbody tr").count(),
+                page.locator("main table tbody tr:has(.govuk-tag:has-text('Overdue'))")
+                        .count(),
+                "only overdue initiatives are listed");
         page.context().close();
     }
 
@@ -197,6 +213,48 @@ class WebPagesTest {
         assertEquals(0, page.locator("main form").count());
         browser.look(page, "initiative-viewer");
         page.context().close();
+    }
+
+    /** The year-end assessment: the five priorities, and on paper (print media) no navigation. */
+    @Test
+    void theYearEndAssessmentListsThePrioritiesAndPrintsWithoutTheNavigation() {
+        Page page = signedIn("coordinator");
+        assertEquals(200, page.navigate(web + "/years/2024-25").status());
+        assertEquals(
+                5,
+                page.locator("main h2").allTextContents().stream()
+                        .filter(text -> text.startsWith("Priority "))
+                        .count());
+        assertTrue(page.locator(".govuk-service-navigation").isVisible());
+        browser.look(page, "year");
+        page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
+        assertTrue(!page.locator(".govuk-service-navigation").isVisible(), "the printed page has no navigation");
+        browser.look(page, "year-print");
+        page.context().close();
+    }
+
+    /** A county analyst sees every partnership side by side and downloads the county feed; a coordinator may not. */
+    @Test
+    void aCountyAnalystSeesEveryPartnershipSideBySide() {
+        Page page = signedIn("analyst");
+        assertEquals(200, page.navigate(web + "/county/" + QUARTER).status());
+        assertEquals(
+                6,
+                page.locator("main thead th").count() - 1,
+                "a column for each of the six partnerships: "
+                        + page.locator("main thead").textContent());
+        browser.look(page, "county");
+        com.microsoft.playwright.APIResponse csv =
+                page.request().get(web + page.locator("a[download]").getAttribute("href"));
+        assertEquals(200, csv.status());
+        assertTrue(
+                csv.text().startsWith("partnership,partnershipName,"),
+                csv.text().lines().findFirst().orElse(""));
+        page.context().close();
+        Page coordinator = signedIn("coordinator");
+        assertEquals(403, coordinator.navigate(web + "/county/" + QUARTER).status());
+        browser.look(coordinator, "county-forbidden");
+        coordinator.context().close();
     }
 
     @Test

@@ -57,7 +57,7 @@ public final class Dashboards {
                                 + Words.number(engagement.reach()));
     }
 
-    static List<DashboardPage.IndicatorTile> tiles(List<QuarterViewBody.Indicator> indicators) {
+    public static List<DashboardPage.IndicatorTile> tiles(List<QuarterViewBody.Indicator> indicators) {
         return indicators == null
                 ? List.of()
                 : indicators.stream().map(Dashboards::tile).toList();

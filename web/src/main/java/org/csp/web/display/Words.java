@@ -43,6 +43,9 @@ public final class Words {
 
     /** A priority's report to the quarterly review. */
     public static Tag report(String code) {
+        if (code == null) {
+            return new Tag("No report expected", "govuk-tag--grey");
+        }
         return switch (code) {
             case "submitted" -> new Tag("Report submitted", "govuk-tag--green");
             case "missing" -> new Tag("Report missing", "govuk-tag--red");
@@ -53,6 +56,9 @@ public final class Words {
 
     /** The quarterly review's state. */
     public static Tag review(String code) {
+        if (code == null) {
+            return new Tag("Review not opened", "govuk-tag--grey");
+        }
         return switch (code) {
             case "not-opened" -> new Tag("Review not opened", "govuk-tag--grey");
             case "open" -> new Tag("Review open", "govuk-tag--blue");

@@ -47,6 +47,12 @@ public class ErrorPages {
         return render(ErrorPage.unavailable());
     }
 
+    /** A page the person's roles do not open ({@code @RolesAllowed}): the same page as the gateway's 403. */
+    @ServerExceptionMapper
+    public Response notAllowed(io.quarkus.security.ForbiddenException forbidden) {
+        return render(ErrorPage.forbidden());
+    }
+
     @ServerExceptionMapper
     public Response pageNotFound(PageNotFound notFound) {
         return render(ErrorPage.notFound());

@@ -15,11 +15,14 @@ public final class Navigation {
     /** A link of the service navigation; {@code current} when the page shown is under it. */
     public record Item(String text, String href, boolean current) {}
 
-    private record Entry(String text, String prefix, Set<String> roles) {}
+    /** A page of the navigation; {@code byYear}: its address names the latest quarter's financial year, not the quarter. */
+    private record Entry(String text, String prefix, Set<String> roles, boolean byYear) {}
 
     private static final List<Entry> ENTRIES = List.of(
-            new Entry("Dashboard", "/quarters/", Roles.READING_ROLES),
-            new Entry("Public figures", "/public/", Set.of()));
+            new Entry("Dashboard", "/quarters/", Roles.READING_ROLES, false),
+            new Entry("Year-end", "/years/", Roles.READING_ROLES, true),
+            new Entry("County", "/county/", Set.of("county-analyst"), false),
+            new Entry("Public figures", "/public/", Set.of(), false));
 
     private Navigation() {}
 
@@ -31,8 +34,9 @@ public final class Navigation {
         List<Item> items = new ArrayList<>();
         for (Entry entry : ENTRIES) {
             if (entry.roles().isEmpty() || entry.roles().stream().anyMatch(roles::contains)) {
-                items.add(new Item(
-                        entry.text(), entry.prefix() + latestQuarter, path != null && path.startsWith(entry.prefix())));
+                String page = entry.byYear() ? latestQuarter.substring(0, "2024-25".length()) : latestQuarter;
+                items.add(
+                        new Item(entry.text(), entry.prefix() + page, path != null && path.startsWith(entry.prefix())));
             }
         }
         return List.copyOf(items);

@@ -37,4 +37,14 @@ class WordsTest {
         assertEquals("No change", Words.change(BigDecimal.ZERO, BigDecimal.ZERO, "count"));
         assertEquals("", Words.change(null, null, "count"));
     }
+
+    /** A view that leaves a code out (none to give) is shown in words, never a failed page. */
+    @Test
+    void aMissingCodeIsShownInWords() {
+        assertEquals("Not rated", Words.rag(null).text());
+        assertEquals("Not reported", Words.status(null).text());
+        assertEquals("No report expected", Words.report(null).text());
+        assertEquals("Review not opened", Words.review(null).text());
+        assertEquals("Not assessed", Words.direction(null));
+    }
 }

@@ -17,15 +17,26 @@ class NavigationTest {
 
     @Test
     void every_role_that_reads_the_partnership_sees_the_dashboard() {
-        for (String role : List.of(
-                "coordinator", "priority-lead", "engagement-officer", "partner-agency", "county-analyst", "viewer")) {
+        for (String role : List.of("coordinator", "priority-lead", "engagement-officer", "partner-agency", "viewer")) {
             assertEquals(
                     List.of(
                             new Navigation.Item("Dashboard", "/quarters/2024-25-Q2", true),
+                            new Navigation.Item("Year-end", "/years/2024-25", false),
                             new Navigation.Item("Public figures", "/public/2024-25-Q2", false)),
                     Navigation.items(Set.of(role), "2024-25-Q2", "/quarters/2023-24-Q4"),
                     role);
         }
+    }
+
+    @Test
+    void a_county_analyst_also_sees_the_county_page() {
+        assertEquals(
+                List.of(
+                        new Navigation.Item("Dashboard", "/quarters/2024-25-Q2", false),
+                        new Navigation.Item("Year-end", "/years/2024-25", false),
+                        new Navigation.Item("County", "/county/2024-25-Q2", true),
+                        new Navigation.Item("Public figures", "/public/2024-25-Q2", false)),
+                Navigation.items(Set.of("county-analyst"), "2024-25-Q2", "/county/2024-25-Q2"));
     }
 
     @Test

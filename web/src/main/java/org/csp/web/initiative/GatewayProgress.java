@@ -8,12 +8,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.csp.web.gateway.FormAnswers;
+import org.csp.web.gateway.FormRefused;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** Progress reports to plan-service through the gateway; the refusals a form shows are {@link ProgressRefused}. */
+/** Progress reports to plan-service through the gateway; the refusals a form shows are {@link FormRefused}. */
 @RegisterRestClient(configKey = "gateway")
-@RegisterProvider(ProgressAnswers.class)
+@RegisterProvider(FormAnswers.class)
 @AccessToken
 @Path("/api/initiatives")
 @Produces(MediaType.APPLICATION_JSON)

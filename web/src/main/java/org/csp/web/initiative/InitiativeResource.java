@@ -17,6 +17,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.csp.web.errors.PageNotFound;
+import org.csp.web.gateway.FormRefused;
 import org.csp.web.quarter.Quarters;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
@@ -89,7 +90,7 @@ public class InitiativeResource {
         }
         try {
             progress.report(id, "\"" + version + "\"", new ProgressReport(quarter, status, rag, commentary));
-        } catch (ProgressRefused refused) {
+        } catch (FormRefused refused) {
             return switch (refused.status()) {
                 case 412 ->
                     again(
@@ -133,7 +134,7 @@ public class InitiativeResource {
     }
 
     /** "Enter commentary: is required when …": the field's name in words before the service's message. */
-    private static String message(ProgressRefused.FieldError error) {
+    private static String message(FormRefused.FieldError error) {
         String field = switch (error.field() == null ? "" : error.field()) {
             case "quarter" -> "The quarter";
             case "status" -> "The status";

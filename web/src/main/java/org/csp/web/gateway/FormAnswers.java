@@ -1,21 +1,20 @@
-package org.csp.web.initiative;
+package org.csp.web.gateway;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.csp.web.gateway.GatewayProblem;
 import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
 /**
- * The answers to a progress report that the form shows to the person ({@link ProgressRefused}: 403, 409, 412, 422);
- * any other refusal is a {@link GatewayProblem}, an error page.
+ * The answers to a form's call that the form shows to the person ({@link FormRefused}: 403, 409, 412, 422); any other
+ * refusal is a {@link GatewayProblem}, an error page. A REST client whose calls a form makes registers it.
  */
-public class ProgressAnswers implements ResponseExceptionMapper<RuntimeException> {
+public class FormAnswers implements ResponseExceptionMapper<RuntimeException> {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ProblemBody(String title, String detail, List<ProgressRefused.FieldError> errors) {}
+    record ProblemBody(String title, String detail, List<FormRefused.FieldError> errors) {}
 
     static final List<Integer> SHOWN_ON_THE_FORM = List.of(403, 409, 412, 422);
 
@@ -32,8 +31,7 @@ public class ProgressAnswers implements ResponseExceptionMapper<RuntimeException
         }
         int status = response.getStatus();
         if (SHOWN_ON_THE_FORM.contains(status)) {
-            return new ProgressRefused(
-                    status, body == null ? null : body.detail(), body == null ? null : body.errors());
+            return new FormRefused(status, body == null ? null : body.detail(), body == null ? null : body.errors());
         }
         return new GatewayProblem(status, body == null ? null : body.title(), body == null ? null : body.detail());
     }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -27,10 +28,14 @@ import org.csp.infrastructure.RepoRoot;
 final class BenchStack implements AutoCloseable {
 
     private static final Duration STACK_START = Duration.ofMinutes(5);
+    /** How long deploy/run may take to load the demo data set once the services are up. */
+    private static final Duration LOADED = Duration.ofMinutes(20);
+
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
     static final ObjectMapper JSON = new ObjectMapper();
 
     final String gateway = "http://127.0.0.1:" + env("CSP_GATEWAY_PORT", "8080");
+    final String web = "http://127.0.0.1:" + env("CSP_WEB_PORT", "8084");
     final String tokenEndpoint =
             "http://127.0.0.1:" + env("CSP_KEYCLOAK_PORT", "8180") + "/realms/csp/protocol/openid-connect/token";
     final HttpClient http = newHttpClient();
@@ -43,10 +48,13 @@ final class BenchStack implements AutoCloseable {
                 JSON.readTree(repo.resolve("deploy/keycloak/csp-realm.json").toFile());
     }
 
-    /** The stack, once its gateway is ready; {@code log} names the file deploy/run's output goes to when started. */
-    static BenchStack startOrReuse(String log) throws IOException, InterruptedException {
+    /**
+     * The stack, once its gateway is ready; {@code log} names the file deploy/run's output goes to when started, with
+     * {@code runOptions} ({@code --demo}: once the demo data set is loaded too).
+     */
+    static BenchStack startOrReuse(String log, String... runOptions) throws IOException, InterruptedException {
         BenchStack stack = new BenchStack();
-        stack.start(stack.repo.resolve("bench/target").resolve(log));
+        stack.start(stack.repo.resolve("bench/target").resolve(log), List.of(runOptions));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "stop-stack")); // on Ctrl-C too
         return stack;
     }
@@ -57,7 +65,7 @@ final class BenchStack implements AutoCloseable {
                 .formatted(env("CSP_POSTGRES_PORT", "5432"), name, LocalPostgres.SUPERUSER);
     }
 
-    private void start(Path log) throws IOException, InterruptedException {
+    private void start(Path log, List<String> runOptions) throws IOException, InterruptedException {
         String ready = gateway + "/q/health/ready";
         if (ChildProcess.httpStatus(ready) > 0) {
             System.out.println("Reusing the running stack (" + gateway + " answers)");
@@ -66,10 +74,22 @@ final class BenchStack implements AutoCloseable {
         }
         Files.deleteIfExists(log);
         System.out.println("Starting the stack with deploy/run (log: " + repo.relativize(log) + ") …");
-        started = ChildProcess.start(
-                "deploy/run", List.of(repo.resolve("deploy/run").toString()), Map.of(), log);
+        List<String> command = new ArrayList<>();
+        command.add(repo.resolve("deploy/run").toString());
+        command.addAll(runOptions);
+        started = ChildProcess.start("deploy/run", command, Map.of(), log);
         long begun = System.nanoTime();
         awaitReady(ready, log);
+        if (!runOptions.isEmpty()) { // the demo data set is loaded after the services are up: deploy/run then says so
+            long deadline = System.nanoTime() + LOADED.toNanos();
+            while (!Files.readString(log).contains("[csp] Ready in")) {
+                if (!started.alive() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException(
+                            "deploy/run " + String.join(" ", runOptions) + " did not say it was ready:\n" + tail(log));
+                }
+                Thread.sleep(1000);
+            }
+        }
         System.out.printf("Stack ready in %.0f s%n", seconds(begun));
     }
 

@@ -36,7 +36,7 @@ final class Load {
         System.out.printf("%s: %d clients for %d s …%n", name, clients, seconds);
         long start = System.nanoTime();
         long end = start + seconds * 1_000_000_000L;
-        String bearer = "Bearer " + token.get();
+        String bearer = token == null ? null : "Bearer " + token.get();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
             List<Future<long[]>> sent = new ArrayList<>();
@@ -49,9 +49,11 @@ final class Load {
                     long[] latencies = new long[1024];
                     int n = 0;
                     while (System.nanoTime() < end) {
-                        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                                .timeout(BenchStack.REQUEST_TIMEOUT)
-                                .header("Authorization", bearer);
+                        HttpRequest.Builder request =
+                                HttpRequest.newBuilder(URI.create(url)).timeout(BenchStack.REQUEST_TIMEOUT);
+                        if (bearer != null) {
+                            request.header("Authorization", bearer);
+                        }
                         headers.forEach(request::header);
                         long before = System.nanoTime();
                         HttpResponse<String> answer =

@@ -45,6 +45,11 @@ class WebPagesTest {
 
     /** A new browser signed in as {@code user} through Keycloak's sign-in page (the demo realm: password = name). */
     private static Page signedIn(String user) {
+        return signedIn(user, "/quarters/");
+    }
+
+    /** Signed in as {@code user}, landing on a page whose path starts with {@code landing}. */
+    private static Page signedIn(String user, String landing) {
         Page page = browser.newPage();
         page.navigate(web + "/sign-in");
         assertTrue(
@@ -53,7 +58,7 @@ class WebPagesTest {
         page.fill("#username", user);
         page.fill("#password", user);
         page.click("#kc-login");
-        page.waitForURL(url -> url.startsWith(web + "/quarters/"));
+        page.waitForURL(url -> url.startsWith(web + landing));
         return page;
     }
 
@@ -119,6 +124,7 @@ class WebPagesTest {
         assertTrue(page.locator("main table tbody tr").last().textContent().contains("117"));
         assertEquals(1, page.locator("main svg[role=img] > title").count());
         browser.look(page, "indicator");
+        assertEquals(0, page.locator("main form").count(), "a viewer records no figures");
         String csvHref = page.locator("a[download]").getAttribute("href");
         com.microsoft.playwright.APIResponse csv = page.request().get(web + csvHref);
         assertEquals(200, csv.status());
@@ -128,6 +134,80 @@ class WebPagesTest {
         List<String> lines = csv.text().lines().toList();
         assertEquals(19, lines.size(), csv.text());
         assertTrue(lines.get(18).startsWith("2024-09,117,2023-09,105,"), lines.get(18));
+        page.context().close();
+    }
+
+    /**
+     * A coordinator records one figure on an indicator's page, then uploads a CSV file with two bad rows: the error
+     * summary lists both and nothing in the file is stored. The corrected file is recorded whole, revising the first
+     * figure, and the revision history shows what was reported when and why.
+     */
+    @Test
+    void aCoordinatorRecordsFiguresAndAFileWithBadRowsStoresNothing() throws Exception {
+        Page page = signedIn("coordinator");
+        String address = web + "/indicators/ASB-COMPLAINTS?from=2024-25-Q1&to=2024-25-Q1";
+        assertEquals(200, page.navigate(address).status());
+        assertEquals("E07000082", page.locator("#geography").inputValue(), "the page's place is offered");
+        page.fill("#period", "2024-04");
+        page.fill("#value", "31");
+        page.click("button:has-text('Record the figure')");
+        assertTrue(
+                page.locator(".govuk-notification-banner--success")
+                        .textContent()
+                        .contains("April 2024 was recorded"),
+                page.locator("main").textContent());
+        browser.look(page, "indicator-recorded");
+
+        String bad = """
+                indicator,period,geography,value
+                ASB-COMPLAINTS,2024-05,E07000082,27
+                ASB-COMPLAINTS,2024-06,E07000082,lots
+                ASB-COMPLAINTS,2024-13,E07000082,12
+                """;
+        page.setInputFiles(
+                "#csv",
+                new com.microsoft.playwright.options.FilePayload(
+                        "complaints.csv", "text/csv", bad.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        page.click("button:has-text('Upload the file')");
+        assertTrue(page.title().startsWith("Error: "), page.title());
+        List<String> problems = page.locator(".govuk-error-summary li").allTextContents();
+        assertEquals(2, problems.size(), String.join(" | ", problems));
+        assertTrue(problems.get(0).startsWith("Row 2, column value"), problems.get(0));
+        assertTrue(problems.get(1).startsWith("Row 3, column period"), problems.get(1));
+        assertEquals("#csv", page.locator(".govuk-error-summary a").first().getAttribute("href"));
+        browser.look(page, "indicator-upload-errors");
+        String coordinator = stack.keycloak().userToken("coordinator");
+        String stored = stack.url("gateway")
+                + "/api/indicators/ASB-COMPLAINTS/data-points?geography=E07000082&from=2024-05&to=2024-06";
+        Api.Reply none = Api.get(stored, coordinator);
+        assertEquals(200, none.status(), none.body());
+        assertEquals("[]", none.body().strip(), "nothing in a file with a bad row is stored");
+
+        String good = """
+                indicator,period,geography,value,reason
+                ASB-COMPLAINTS,2024-04,E07000082,33,Two late complaints added
+                ASB-COMPLAINTS,2024-05,E07000082,27,
+                ASB-COMPLAINTS,2024-06,E07000082,25,
+                """;
+        page.setInputFiles(
+                "#csv",
+                new com.microsoft.playwright.options.FilePayload(
+                        "complaints.csv", "text/csv", good.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        page.click("button:has-text('Upload the file')");
+        assertEquals(
+                "The file's 3 rows were recorded: 2 new, 1 revised and 0 already as reported.",
+                page.locator(".govuk-notification-banner--success .govuk-notification-banner__heading")
+                        .textContent()
+                        .strip());
+        List<String> revisions =
+                page.locator("#revisions-heading + p + table tbody tr").allTextContents();
+        assertEquals(2, revisions.size(), "April's two reports: " + String.join(" | ", revisions));
+        assertTrue(revisions.get(0).contains("31") && revisions.get(0).contains("None given"), revisions.get(0));
+        assertTrue(revisions.get(1).contains("33"), revisions.get(1));
+        assertTrue(revisions.get(1).contains("Two late complaints added"), revisions.get(1));
+        browser.look(page, "indicator-revisions");
+        Api.Reply three = Api.get(stored.replace("from=2024-05", "from=2024-04"), coordinator);
+        assertEquals(3, Api.JSON.readTree(three.body()).size(), three.body());
         page.context().close();
     }
 
@@ -201,8 +281,55 @@ class WebPagesTest {
         second.navigate(web + "/initiatives/P1-02");
         assertEquals(reports, second.locator("#progress + table tbody tr").count(), "nothing was recorded");
         assertTrue(!second.locator("#progress + table").textContent().contains("Forged."));
+
+        // A report in paragraphs of the 4,000 characters the hint allows: the browser sends each line break as CR LF,
+        // and the characters are counted as the person typed them
+        String paragraph =
+                "Patrols in the town centre went on with the police and the council's wardens; reports fell.";
+        StringBuilder commentary = new StringBuilder();
+        while (commentary.length() + paragraph.length() + 2 <= 4000) {
+            commentary.append(paragraph).append("\n\n");
+        }
+        commentary.append(".".repeat(4000 - commentary.length()));
+        first.navigate(web + "/initiatives/P1-02");
+        first.check("input[name=status][value=on-track]");
+        first.check("input[name=rag][value=green]");
+        first.fill("#commentary", commentary.toString());
+        first.click("button:has-text('Send report')");
+        assertTrue(
+                first.locator(".govuk-notification-banner--success").count() == 1,
+                "a long report is recorded: " + first.locator("main").textContent());
         first.context().close();
         second.context().close();
+    }
+
+    /**
+     * A priority lead and an engagement officer land on the dashboard with the navigation their roles allow; an
+     * administrator, who reads no partnership's data, lands on the platform's status and may not open a dashboard.
+     */
+    @Test
+    void everyRoleSignsInToWhatItsRolesAllow() {
+        for (String user : List.of("lead", "engagement")) {
+            Page page = signedIn(user);
+            assertEquals(5, priorityHeadings(page).size(), user + ": " + String.join(" | ", priorityHeadings(page)));
+            List<String> links = page.locator(".govuk-service-navigation__link").allTextContents();
+            assertTrue(links.contains("Dashboard") && links.contains("Sign out"), user + ": " + links);
+            assertTrue(!links.contains("County") && !links.contains("Platform"), user + ": " + links);
+            browser.look(page, "dashboard-" + user);
+            page.context().close();
+        }
+        Page admin = signedIn("admin", "/platform");
+        assertTrue(admin.locator("h1").textContent().contains("Platform status"));
+        assertTrue(admin.locator("main table").first().locator("tbody tr").count() >= 3, "the views' projections");
+        assertEquals(3, admin.locator("main table").last().locator("tbody tr").count(), "the three relays");
+        List<String> links = admin.locator(".govuk-service-navigation__link").allTextContents();
+        assertTrue(!links.contains("Dashboard") && links.contains("Platform"), links.toString());
+        browser.look(admin, "platform");
+        assertEquals(403, admin.navigate(web + "/quarters/" + QUARTER).status());
+        admin.context().close();
+        Page coordinator = signedIn("coordinator");
+        assertEquals(403, coordinator.navigate(web + "/platform").status(), "only administrators");
+        coordinator.context().close();
     }
 
     @Test
@@ -250,6 +377,16 @@ class WebPagesTest {
         assertTrue(
                 csv.text().startsWith("partnership,partnershipName,"),
                 csv.text().lines().findFirst().orElse(""));
+
+        // the analyst serves the six partnerships: the switcher picks the one the dashboard shows
+        assertEquals(200, page.navigate(web + "/quarters/" + QUARTER).status());
+        assertEquals(6, page.locator("#partnership-switcher option").count());
+        page.selectOption("#partnership-switcher", "stroud");
+        page.click("button:has-text('Show this partnership')");
+        assertTrue(page.url().endsWith("/quarters/" + QUARTER), page.url());
+        assertEquals("stroud", page.locator("#partnership-switcher").inputValue());
+        assertEquals(5, priorityHeadings(page).size(), "Stroud's plan: " + String.join(" | ", priorityHeadings(page)));
+        browser.look(page, "dashboard-analyst");
         page.context().close();
         Page coordinator = signedIn("coordinator");
         assertEquals(403, coordinator.navigate(web + "/county/" + QUARTER).status());

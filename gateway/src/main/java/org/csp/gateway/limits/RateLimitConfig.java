@@ -17,9 +17,10 @@ public interface RateLimitConfig {
     boolean enabled();
 
     /**
-     * A client's requests with a token, counted by the token's client ({@code azp}: every user signed in through
-     * {@code csp-web} or {@code csp-cli} shares that client's limit). Above what one client gets from a gateway of
-     * this size: {@code bench/ingest} sends about 31 requests a second, tests and view benchmarks a few hundred.
+     * A caller's requests with a token, counted by the token's client ({@code azp}) and subject: each person signed in
+     * through {@code csp-web} or {@code csp-cli} has a limit of their own, each machine client one. Above what one
+     * caller gets from a gateway of this size: {@code bench/ingest} sends about 31 requests a second, tests and view
+     * benchmarks a few hundred.
      */
     @WithDefault("2000")
     long clientRequests();

@@ -84,17 +84,21 @@ public class RateLimits {
                         Problem.typeUri("rate-limited"),
                         "Too many requests",
                         429,
-                        "This client has sent more requests than its limit allows; retry after " + seconds
+                        "You have sent more requests than this client's limit allows; retry after " + seconds
                                 + " s. Nothing was stored.",
                         path,
                         List.of())));
     }
 
-    /** Who a request counts against: its token's client ({@code azp}), or its remote address without a valid token. */
+    /**
+     * Who a request counts against: its token's client ({@code azp}) and subject, so that each person signed in
+     * through one client (the web frontend's {@code csp-web}) counts on their own, and a machine client (whose tokens
+     * all have its service account's subject) on its own; its remote address without a valid token.
+     */
     public static Caller caller(RoutingContext context, SecurityIdentity identity) {
         if (identity != null && !identity.isAnonymous() && identity.getPrincipal() instanceof JsonWebToken token) {
             String client = token.getClaim("azp");
-            return new Client(client != null ? client : "subject " + token.getSubject());
+            return new Client((client != null ? client : "no client") + " " + token.getSubject());
         }
         return new Address(context.request().remoteAddress().hostAddress());
     }

@@ -72,6 +72,23 @@ class RateLimitTest {
         assertEquals(before + 1, StubServices.received(), "another client is not limited");
     }
 
+    /**
+     * Everyone signed in through the web frontend (one client, {@code csp-web}; here {@code csp-cli}) counts on their
+     * own: one busy person does not stop the others.
+     */
+    @Test
+    void eachPersonOfOneClientHasTheirOwnLimit() {
+        String coordinator = Tokens.user("coordinator");
+        String path = "/api/data-points/latest?partnership=stroud";
+        for (int i = 0; i < CLIENT_LIMIT; i++) {
+            Api.as(coordinator).get(path).then().statusCode(200);
+        }
+        assertLimited(Api.as(coordinator).get(path), 3600);
+        long before = StubServices.received();
+        Api.as(Tokens.user("viewer")).get(path).then().statusCode(200);
+        assertEquals(before + 1, StubServices.received(), "another person of the same client is not limited");
+    }
+
     @Test
     void requestsWithoutATokenAreLimitedByTheirAddress() {
         for (int i = 0; i < ANONYMOUS_LIMIT; i++) {

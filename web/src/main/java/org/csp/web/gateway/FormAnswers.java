@@ -8,7 +8,7 @@ import java.util.List;
 import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
 /**
- * The answers to a form's call that the form shows to the person ({@link FormRefused}: 403, 409, 412, 422); any other
+ * The answers to a form's call that the form shows to the person ({@link FormRefused}: 400, 403, 409, 412, 413, 422); any other
  * refusal is a {@link GatewayProblem}, an error page. A REST client whose calls a form makes registers it.
  */
 public class FormAnswers implements ResponseExceptionMapper<RuntimeException> {
@@ -16,7 +16,7 @@ public class FormAnswers implements ResponseExceptionMapper<RuntimeException> {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ProblemBody(String title, String detail, List<FormRefused.FieldError> errors) {}
 
-    static final List<Integer> SHOWN_ON_THE_FORM = List.of(403, 409, 412, 422);
+    static final List<Integer> SHOWN_ON_THE_FORM = List.of(400, 403, 409, 412, 413, 422);
 
     @Override
     public RuntimeException toThrowable(Response response) {

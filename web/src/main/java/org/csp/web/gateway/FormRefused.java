@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * A service did not take what a form sent, for a reason the form shows to the person: 412 (someone else changed the
  * record since the form was shown), 422 (a field is wrong, {@code errors} naming each, with the row of a batch), 403
- * or 409 (not this person's record, a closed review), with the problem's words.
+ * or 409 (not this person's record, a closed review), 400 or 413 (a file that cannot be read or is too large), with
+ * the problem's words.
  */
 public final class FormRefused extends RuntimeException {
 

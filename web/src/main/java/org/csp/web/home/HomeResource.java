@@ -3,15 +3,20 @@ package org.csp.web.home;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import org.csp.security.Roles;
 import org.csp.web.quarter.Quarters;
 
-/** {@code /} (the latest quarter's dashboard), signing in, and the page after signing out. */
+/**
+ * {@code /} (the latest quarter's dashboard; for an administrator, who reads no partnership's data, the platform's
+ * status), signing in, and the page after signing out.
+ */
 @Path("/")
 public class HomeResource {
 
@@ -21,14 +26,21 @@ public class HomeResource {
     }
 
     private final Quarters quarters;
+    private final SecurityIdentity identity;
 
-    public HomeResource(Quarters quarters) {
+    public HomeResource(Quarters quarters, SecurityIdentity identity) {
         this.quarters = quarters;
+        this.identity = identity;
     }
 
     @GET
     public Response home() {
-        return Response.seeOther(URI.create("/quarters/" + quarters.latest().pathId()))
+        boolean administratorOnly = identity.hasRole(Roles.ADMINISTRATOR)
+                && Roles.READING_ROLES.stream().noneMatch(identity::hasRole);
+        return Response.seeOther(URI.create(
+                        administratorOnly
+                                ? "/platform"
+                                : "/quarters/" + quarters.latest().pathId()))
                 .build();
     }
 

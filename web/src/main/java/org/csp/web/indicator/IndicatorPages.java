@@ -89,6 +89,11 @@ public final class IndicatorPages {
 
     /** The CSV download's address, with the page's own choices. */
     static String csvHref(String code, String geography, String from, String to) {
+        return address(code, "/series.csv", geography, from, to);
+    }
+
+    /** An address under the indicator's page ({@code path}: "" for the page itself), with the page's own choices. */
+    static String address(String code, String path, String geography, String from, String to) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("geography", geography);
         query.put("from", from);
@@ -97,7 +102,7 @@ public final class IndicatorPages {
                 .filter(e -> e.getValue() != null)
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        String path = "/indicators/" + URLEncoder.encode(code, StandardCharsets.UTF_8) + "/series.csv";
-        return params.isEmpty() ? path : path + "?" + params;
+        String address = "/indicators/" + URLEncoder.encode(code, StandardCharsets.UTF_8) + path;
+        return params.isEmpty() ? address : address + "?" + params;
     }
 }

@@ -17,6 +17,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.csp.web.errors.PageNotFound;
+import org.csp.web.form.Typed;
 import org.csp.web.gateway.FormRefused;
 import org.csp.web.quarter.Quarters;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -82,8 +83,9 @@ public class InitiativeResource {
             @RestForm String quarter,
             @RestForm String status,
             @RestForm String rag,
-            @RestForm String commentary) {
+            @RestForm("commentary") String sentCommentary) {
         checked(id);
+        String commentary = Typed.text(sentCommentary);
         InitiativePages.Entered entered = new InitiativePages.Entered(quarter, status, rag, commentary);
         if (version == null || !version.matches("[0-9]{1,18}")) {
             return again(id, entered, false, "The form was not complete. Check your report and send it again.", 400);

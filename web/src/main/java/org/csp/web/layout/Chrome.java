@@ -45,6 +45,12 @@ public class Chrome {
                 identity.getRoles(), quarters.latest().pathId(), current == null ? null : current.normalizedPath());
     }
 
+    /** The page shown, as its path and query ({@code /quarters/2024-25-Q2?x=y}): where the partnership switcher returns. */
+    public String page() {
+        RoutingContext current = request.getCurrent();
+        return current == null ? "/" : current.request().uri();
+    }
+
     /** Whether the synthetic demo data set is loaded ({@code csp.web.demo-data}). */
     public boolean demoData() {
         return config.demoData();

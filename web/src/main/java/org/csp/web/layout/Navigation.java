@@ -15,14 +15,22 @@ public final class Navigation {
     /** A link of the service navigation; {@code current} when the page shown is under it. */
     public record Item(String text, String href, boolean current) {}
 
-    /** A page of the navigation; {@code byYear}: its address names the latest quarter's financial year, not the quarter. */
-    private record Entry(String text, String prefix, Set<String> roles, boolean byYear) {}
+    /** What a page's address ends with: the latest quarter, its financial year, or nothing. */
+    private enum Period {
+        QUARTER,
+        YEAR,
+        NONE
+    }
+
+    /** A page of the navigation: its words, its address (before the period), who may see it. */
+    private record Entry(String text, String prefix, Set<String> roles, Period period) {}
 
     private static final List<Entry> ENTRIES = List.of(
-            new Entry("Dashboard", "/quarters/", Roles.READING_ROLES, false),
-            new Entry("Year-end", "/years/", Roles.READING_ROLES, true),
-            new Entry("County", "/county/", Set.of("county-analyst"), false),
-            new Entry("Public figures", "/public/", Set.of(), false));
+            new Entry("Dashboard", "/quarters/", Roles.READING_ROLES, Period.QUARTER),
+            new Entry("Year-end", "/years/", Roles.READING_ROLES, Period.YEAR),
+            new Entry("County", "/county/", Set.of("county-analyst"), Period.QUARTER),
+            new Entry("Public figures", "/public/", Set.of(), Period.QUARTER),
+            new Entry("Platform", "/platform", Set.of(Roles.ADMINISTRATOR), Period.NONE));
 
     private Navigation() {}
 
@@ -34,7 +42,11 @@ public final class Navigation {
         List<Item> items = new ArrayList<>();
         for (Entry entry : ENTRIES) {
             if (entry.roles().isEmpty() || entry.roles().stream().anyMatch(roles::contains)) {
-                String page = entry.byYear() ? latestQuarter.substring(0, "2024-25".length()) : latestQuarter;
+                String page = switch (entry.period()) {
+                    case QUARTER -> latestQuarter;
+                    case YEAR -> latestQuarter.substring(0, "2024-25".length());
+                    case NONE -> "";
+                };
                 items.add(
                         new Item(entry.text(), entry.prefix() + page, path != null && path.startsWith(entry.prefix())));
             }

@@ -42,7 +42,9 @@ class NavigationTest {
     @Test
     void an_administrator_runs_the_platform_and_reads_no_partnership() {
         assertEquals(
-                List.of(new Navigation.Item("Public figures", "/public/2024-25-Q2", true)),
+                List.of(
+                        new Navigation.Item("Public figures", "/public/2024-25-Q2", true),
+                        new Navigation.Item("Platform", "/platform", false)),
                 Navigation.items(Set.of("administrator"), "2024-25-Q2", "/public/2024-25-Q2"));
     }
 }

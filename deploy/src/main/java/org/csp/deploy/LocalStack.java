@@ -158,22 +158,31 @@ public final class LocalStack implements AutoCloseable {
         startInstance(service, service, ports.get(service));
     }
 
-    /** Starts {@code instance} of {@code service}'s application on {@code port}, with the service's database. */
+    /**
+     * Starts {@code instance} of {@code service}'s application on {@code port}, with the service's database: a service
+     * with the broker and the realm (the gateway with the services' addresses), the web frontend with the gateway it
+     * calls and the realm's csp-web client (which it lets redirect to this port), reading no topic.
+     */
     private void startInstance(String service, String instance, int port) {
         log(instance + " …");
-        if (service.equals(WebApp.NAME)) {
-            startWeb(port);
-            return;
+        boolean web = service.equals(WebApp.NAME);
+        if (web && port != WebApp.REALM_PORT) {
+            WebApp.allowPort(servers.keycloak().realmUrl(), port);
         }
         List<String> command = new ArrayList<>(List.of(
                 ChildProcess.java(),
-                "-Xmx384m",
+                web ? "-Xmx256m" : "-Xmx384m",
                 "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.datasource.reactive.url=" + servers.postgres().reactiveUrl(DATABASES.get(service)),
-                "-Dquarkus.datasource.username=" + servers.postgres().username(),
-                "-Dkafka.bootstrap.servers=" + servers.kafka().bootstrapServers(),
-                "-Dquarkus.oidc.auth-server-url=" + servers.keycloak().realmUrl()));
+                "-Dquarkus.datasource.username=" + servers.postgres().username()));
+        if (web) {
+            command.addAll(WebApp.properties(url("gateway"), servers.keycloak().realmUrl()));
+            command.addAll(settings.webSystemProperties());
+        } else {
+            command.add("-Dkafka.bootstrap.servers=" + servers.kafka().bootstrapServers());
+            command.add("-Dquarkus.oidc.auth-server-url=" + servers.keycloak().realmUrl());
+        }
         if (service.equals("gateway")) {
             command.add("-Dcsp.gateway.routes.plan=" + url("plan-service"));
             command.add("-Dcsp.gateway.routes.measures=" + url("measures-service"));
@@ -181,34 +190,12 @@ public final class LocalStack implements AutoCloseable {
         }
         command.addAll(List.of("-jar", jar(settings.repo(), service).toString()));
         ChildProcess process = ChildProcess.start(
-                instance, command, Map.of(), settings.data().resolve("logs").resolve(instance + ".log"));
+                instance,
+                command,
+                web ? WebApp.environment(settings.repo().resolve("deploy/keycloak/csp-realm.json")) : Map.of(),
+                settings.data().resolve("logs").resolve(instance + ".log"));
         services.put(instance, process);
         ports.put(instance, port);
-        process.awaitHttp("http://127.0.0.1:" + port + "/q/health/ready", Duration.ofMinutes(2));
-    }
-
-    /** The web frontend, after the gateway it calls; its database holds the sessions' tokens, and it reads no topic. */
-    private void startWeb(int port) {
-        if (port != WebApp.REALM_PORT) {
-            WebApp.allowPort(servers.keycloak().realmUrl(), port);
-        }
-        List<String> command = new ArrayList<>(List.of(
-                ChildProcess.java(),
-                "-Xmx256m",
-                "-Dquarkus.http.host=127.0.0.1",
-                "-Dquarkus.http.port=" + port,
-                "-Dquarkus.datasource.reactive.url=" + servers.postgres().reactiveUrl(DATABASES.get(WebApp.NAME)),
-                "-Dquarkus.datasource.username=" + servers.postgres().username()));
-        command.addAll(WebApp.properties(url("gateway"), servers.keycloak().realmUrl()));
-        command.addAll(settings.webSystemProperties());
-        command.addAll(List.of("-jar", jar(settings.repo(), WebApp.NAME).toString()));
-        ChildProcess process = ChildProcess.start(
-                WebApp.NAME,
-                command,
-                WebApp.environment(settings.repo().resolve("deploy/keycloak/csp-realm.json")),
-                settings.data().resolve("logs").resolve(WebApp.NAME + ".log"));
-        services.put(WebApp.NAME, process);
-        ports.put(WebApp.NAME, port);
         process.awaitHttp("http://127.0.0.1:" + port + "/q/health/ready", Duration.ofMinutes(2));
     }
 

@@ -332,6 +332,58 @@ class WebPagesTest {
         coordinator.context().close();
     }
 
+    /**
+     * A partner agency's member of staff (the police's, in Stroud) records a figure of an indicator the police report,
+     * and is told, without anything stored, that they may not record one the council reports; they report no progress.
+     */
+    @Test
+    void aPartnerAgencysStaffRecordTheirOwnFiguresOnly() throws Exception {
+        Page page = signedIn("partner");
+        assertEquals(
+                200,
+                page.navigate(web + "/indicators/SV-VIOLENCE-WITH-INJURY?from=2024-25-Q2&to=2024-25-Q2")
+                        .status());
+        page.fill("#period", "2024-07");
+        page.fill("#value", "1,204");
+        page.check("#status-final");
+        page.click("button:has-text('Record the figure')");
+        assertTrue(
+                page.locator(".govuk-notification-banner--success")
+                        .textContent()
+                        .contains("July 2024 was recorded"),
+                page.locator("main").textContent());
+        browser.look(page, "indicator-partner");
+        Api.Reply recorded = Api.get(
+                stack.url("gateway") + "/api/indicators/SV-VIOLENCE-WITH-INJURY/data-points/E07000082/2024-07",
+                stack.keycloak().userToken("coordinator"));
+        assertEquals(200, recorded.status(), recorded.body());
+        com.fasterxml.jackson.databind.JsonNode point = Api.JSON.readTree(recorded.body());
+        assertEquals(1204, point.path("value").asInt(), recorded.body());
+        assertEquals("final", point.path("status").asText());
+        assertEquals("gloucestershire-constabulary", point.path("source").asText());
+
+        assertEquals(
+                200,
+                page.navigate(web + "/indicators/ASB-COMPLAINTS?from=2024-25-Q3&to=2024-25-Q3")
+                        .status());
+        page.fill("#period", "2024-10");
+        page.fill("#value", "12");
+        page.click("button:has-text('Record the figure')");
+        assertTrue(page.title().startsWith("Error: "), page.title());
+        assertTrue(
+                page.locator(".govuk-error-summary").textContent().contains("You may not record figures"),
+                page.locator(".govuk-error-summary").textContent());
+        assertEquals("12", page.locator("#value").inputValue(), "what was typed is kept");
+        Api.Reply none = Api.get(
+                stack.url("gateway")
+                        + "/api/indicators/ASB-COMPLAINTS/data-points?geography=E07000082&from=2024-10&to=2024-10",
+                stack.keycloak().userToken("coordinator"));
+        assertEquals("[]", none.body().strip(), "nothing stored");
+        assertEquals(200, page.navigate(web + "/initiatives/P1-01").status());
+        assertEquals(0, page.locator("main form").count(), "a partner reports no progress");
+        page.context().close();
+    }
+
     @Test
     void aViewerSeesAnInitiativeButNoForm() {
         Page page = signedIn("viewer");

@@ -15,13 +15,18 @@ public final class Navigation {
     /** A link of the service navigation; {@code current} when the page shown is under it. */
     public record Item(String text, String href, boolean current) {}
 
-    /** A page of the navigation; {@code byYear}: its address names the latest quarter's financial year, not the quarter. */
+    /**
+     * A page of the navigation; {@code byYear}: its address names the latest quarter's financial year, not the quarter.
+     * A {@code prefix} without a closing slash is the page's whole address ({@code /engagement}): it names no quarter.
+     */
     private record Entry(String text, String prefix, Set<String> roles, boolean byYear) {}
 
     private static final List<Entry> ENTRIES = List.of(
             new Entry("Dashboard", "/quarters/", Roles.READING_ROLES, false),
             new Entry("Year-end", "/years/", Roles.READING_ROLES, true),
             new Entry("County", "/county/", Set.of("county-analyst"), false),
+            new Entry("Engagement", "/engagement", Roles.READING_ROLES, false),
+            new Entry("Case reviews", "/case-reviews", Set.of(Roles.COORDINATOR, Roles.ENGAGEMENT_OFFICER), false),
             new Entry("Public figures", "/public/", Set.of(), false));
 
     private Navigation() {}
@@ -35,8 +40,8 @@ public final class Navigation {
         for (Entry entry : ENTRIES) {
             if (entry.roles().isEmpty() || entry.roles().stream().anyMatch(roles::contains)) {
                 String page = entry.byYear() ? latestQuarter.substring(0, "2024-25".length()) : latestQuarter;
-                items.add(
-                        new Item(entry.text(), entry.prefix() + page, path != null && path.startsWith(entry.prefix())));
+                String href = entry.prefix().endsWith("/") ? entry.prefix() + page : entry.prefix();
+                items.add(new Item(entry.text(), href, path != null && path.startsWith(entry.prefix())));
             }
         }
         return List.copyOf(items);

@@ -25,7 +25,17 @@ public final class Navigation {
             new Entry("Dashboard", "/quarters/", Roles.READING_ROLES, false),
             new Entry("Year-end", "/years/", Roles.READING_ROLES, true),
             new Entry("County", "/county/", Set.of("county-analyst"), false),
-            new Entry("Engagement", "/engagement", Roles.READING_ROLES, false),
+            // the partnership's own people: a county analyst reads the county's feeds, not one partnership's records
+            new Entry(
+                    "Engagement",
+                    "/engagement",
+                    Set.of(
+                            Roles.COORDINATOR,
+                            Roles.PRIORITY_LEAD,
+                            Roles.ENGAGEMENT_OFFICER,
+                            Roles.PARTNER_AGENCY,
+                            Roles.VIEWER),
+                    false),
             new Entry("Case reviews", "/case-reviews", Set.of(Roles.COORDINATOR, Roles.ENGAGEMENT_OFFICER), false),
             new Entry("Public figures", "/public/", Set.of(), false));
 

@@ -51,7 +51,6 @@ class NavigationTest {
                         new Navigation.Item("Dashboard", "/quarters/2024-25-Q2", false),
                         new Navigation.Item("Year-end", "/years/2024-25", false),
                         new Navigation.Item("County", "/county/2024-25-Q2", true),
-                        new Navigation.Item("Engagement", "/engagement", false),
                         new Navigation.Item("Public figures", "/public/2024-25-Q2", false)),
                 Navigation.items(Set.of("county-analyst"), "2024-25-Q2", "/county/2024-25-Q2"));
     }

@@ -17,7 +17,11 @@ public record EngagementListPage(
 
     /** The filters' choices, each with what is selected. */
     public record Filter(
-            List<Option> quarters, List<Option> types, List<Option> priorities, boolean includeWithdrawn) {}
+            List<Option> quarters,
+            List<Option> types,
+            List<Option> priorities,
+            String place,
+            boolean includeWithdrawn) {}
 
     /** A choice of a select, checkboxes or radios. */
     public record Option(String value, String label, boolean selected) {}

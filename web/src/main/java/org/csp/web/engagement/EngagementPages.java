@@ -5,9 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.csp.calendar.FinancialQuarter;
 import org.csp.security.Roles;
@@ -31,6 +33,9 @@ public final class EngagementPages {
     /** How many quarters the quarter filter offers, the latest first. */
     static final int QUARTERS_OFFERED = 12;
 
+    /** A GSS code, as the place filter takes it: a ward, a parish, a district. */
+    static final Pattern GSS = Pattern.compile("[ENSW][0-9]{8}");
+
     /** The highest priority number the service takes. */
     static final int MAX_PRIORITY = 20;
 
@@ -48,14 +53,21 @@ public final class EngagementPages {
      * What the person filters by, as the service takes it (null: no filter), and the page of the list. A value outside
      * a filter's choices is no filter, as if it were not set; a page that is not a number is the first.
      */
-    public record Filters(String quarter, String type, Integer priority, boolean includeWithdrawn, int page) {
+    public record Filters(
+            String quarter, String type, Integer priority, String place, boolean includeWithdrawn, int page) {
 
-        public static Filters of(String quarter, String type, String priority, String includeWithdrawn, String page) {
+        public static Filters of(
+                String quarter, String type, String priority, String place, String includeWithdrawn, String page) {
             return new Filters(
                     quarter != null && Quarters.isQuarter(quarter) ? quarter : null,
                     type != null && EngagementWords.TYPES.containsKey(type) ? type : null,
                     priority != null && priority.matches("[1-9][0-9]?") && Integer.parseInt(priority) <= MAX_PRIORITY
                             ? Integer.valueOf(priority)
+                            : null,
+                    place != null
+                                    && GSS.matcher(place.strip().toUpperCase(Locale.ROOT))
+                                            .matches()
+                            ? place.strip().toUpperCase(Locale.ROOT)
                             : null,
                     "true".equals(includeWithdrawn),
                     page != null && page.matches("[1-9][0-9]{0,5}") ? Integer.parseInt(page) : 1);
@@ -63,7 +75,7 @@ public final class EngagementPages {
 
         /** Whether the list is narrowed: then the whole list is read as well, for "Showing N of M". */
         public boolean narrowing() {
-            return quarter != null || type != null || priority != null;
+            return quarter != null || type != null || priority != null || place != null;
         }
     }
 
@@ -109,6 +121,7 @@ public final class EngagementPages {
                                 "Priority " + p.getKey() + ": " + p.getValue(),
                                 p.getKey().equals(filters.priority())))
                         .toList(),
+                filters.place() == null ? "" : filters.place(),
                 filters.includeWithdrawn());
         return new EngagementListPage(
                 filter,
@@ -140,6 +153,9 @@ public final class EngagementPages {
         }
         if (filters.priority() != null) {
             query.add("priority=" + filters.priority());
+        }
+        if (filters.place() != null) {
+            query.add("place=" + encoded(filters.place()));
         }
         if (filters.includeWithdrawn()) {
             query.add("includeWithdrawn=true");

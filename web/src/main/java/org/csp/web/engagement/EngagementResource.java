@@ -26,7 +26,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
- * The partnership's engagement activities ({@code /engagement?quarter=2024-25-Q2&type=workshop&priority=1}), an
+ * The partnership's engagement activities ({@code /engagement?quarter=2024-25-Q2&type=workshop&priority=1&place=E05010970}), an
  * activity's page ({@code /engagement/{id}}) and, for coordinators and engagement officers, the form to record one
  * ({@code /engagement/new}). The form is sent with an {@code Idempotency-Key} made when it was shown, so that a second
  * click records once; a refused form comes back with the person's entries and an error summary.
@@ -73,13 +73,17 @@ public class EngagementResource {
             @QueryParam("quarter") String quarter,
             @QueryParam("type") String type,
             @QueryParam("priority") String priority,
+            @QueryParam("place") String place,
             @QueryParam("includeWithdrawn") String includeWithdrawn,
             @QueryParam("page") String page) {
-        EngagementPages.Filters filters = EngagementPages.Filters.of(quarter, type, priority, includeWithdrawn, page);
-        List<EngagementBody> matching =
-                engagements.list(filters.quarter(), filters.type(), filters.priority(), filters.includeWithdrawn());
+        EngagementPages.Filters filters =
+                EngagementPages.Filters.of(quarter, type, priority, place, includeWithdrawn, page);
+        List<EngagementBody> matching = engagements.list(
+                filters.quarter(), filters.type(), filters.priority(), filters.place(), filters.includeWithdrawn());
         int total = filters.narrowing()
-                ? engagements.list(null, null, null, filters.includeWithdrawn()).size()
+                ? engagements
+                        .list(null, null, null, null, filters.includeWithdrawn())
+                        .size()
                 : matching.size();
         return Templates.list(EngagementPages.list(
                 filters, matching, total, choices.priorityTitles(), quarters.latest(), identity.getRoles()));

@@ -20,12 +20,16 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Produces(MediaType.APPLICATION_JSON)
 public interface GatewayEngagements {
 
-    /** The partnership's records, oldest first; a null filter is no filter ({@code quarter} as 2024-25-Q2). */
+    /**
+     * The partnership's records, oldest first; a null filter is no filter ({@code quarter} as 2024-25-Q2, {@code place}
+     * a GSS code).
+     */
     @GET
     List<EngagementBody> list(
             @QueryParam("quarter") String quarter,
             @QueryParam("type") String type,
             @QueryParam("priority") Integer priority,
+            @QueryParam("place") String place,
             @QueryParam("includeWithdrawn") boolean includeWithdrawn);
 
     @GET

@@ -44,21 +44,29 @@ class EngagementPagesTest {
     }
 
     private static EngagementPages.Filters noFilters() {
-        return EngagementPages.Filters.of(null, null, null, null, null);
+        return EngagementPages.Filters.of(null, null, null, null, null, null);
     }
 
     @Test
     void aFilterOutsideItsChoicesIsNoFilter() {
-        EngagementPages.Filters filters = EngagementPages.Filters.of("2024-25-Q9", "party", "0", "yes", "-1");
-        assertEquals(new EngagementPages.Filters(null, null, null, false, 1), filters);
+        EngagementPages.Filters filters = EngagementPages.Filters.of("2024-25-Q9", "party", "0", "Stroud", "yes", "-1");
+        assertEquals(new EngagementPages.Filters(null, null, null, null, false, 1), filters);
         assertFalse(filters.narrowing());
-        EngagementPages.Filters set = EngagementPages.Filters.of("2024-25-Q1", "school-presentation", "4", "true", "3");
-        assertEquals(new EngagementPages.Filters("2024-25-Q1", "school-presentation", 4, true, 3), set);
+        EngagementPages.Filters set =
+                EngagementPages.Filters.of("2024-25-Q1", "school-presentation", "4", " e05010970 ", "true", "3");
+        assertEquals(new EngagementPages.Filters("2024-25-Q1", "school-presentation", 4, "E05010970", true, 3), set);
         assertTrue(set.narrowing());
+        assertTrue(
+                EngagementPages.Filters.of(null, null, null, "E07000082", null, null)
+                        .narrowing(),
+                "a place alone");
         assertNull(
-                EngagementPages.Filters.of("2024/25 Q1", null, "21", null, null).quarter(), "the address's form only");
+                EngagementPages.Filters.of("2024/25 Q1", null, "21", null, null, null)
+                        .quarter(),
+                "the address's form only");
         assertNull(
-                EngagementPages.Filters.of(null, null, "21", null, null).priority(), "beyond the service's priorities");
+                EngagementPages.Filters.of(null, null, "21", null, null, null).priority(),
+                "beyond the service's priorities");
     }
 
     @Test
@@ -67,7 +75,7 @@ class EngagementPagesTest {
                 engagement("a", "Older", LocalDate.of(2024, 4, 3), LocalDate.of(2024, 4, 3)),
                 engagement("b", "Newer", LocalDate.of(2024, 8, 14), LocalDate.of(2024, 8, 16)));
         EngagementListPage page = EngagementPages.list(
-                EngagementPages.Filters.of(null, "workshop", "4", null, null),
+                EngagementPages.Filters.of(null, "workshop", "4", null, null, null),
                 matching,
                 9,
                 PRIORITIES,
@@ -111,7 +119,7 @@ class EngagementPagesTest {
             matching.add(engagement("id-" + i, "Day " + i, first.plusDays(i), null));
         }
         EngagementListPage second = EngagementPages.list(
-                EngagementPages.Filters.of("2024-25-Q2", null, null, "true", "2"),
+                EngagementPages.Filters.of("2024-25-Q2", null, null, "E05010970", "true", "2"),
                 matching,
                 matching.size(),
                 PRIORITIES,
@@ -121,16 +129,16 @@ class EngagementPagesTest {
         assertEquals("Day " + (EngagementPages.PAGE_SIZE), second.rows().get(0).title(), "page 2 of newest first");
         assertEquals(matching.size(), second.shown());
         assertEquals(
-                "/engagement?quarter=2024-25-Q2&includeWithdrawn=true",
+                "/engagement?quarter=2024-25-Q2&place=E05010970&includeWithdrawn=true",
                 second.pagination().previous());
         assertEquals(
-                "/engagement?quarter=2024-25-Q2&includeWithdrawn=true&page=3",
+                "/engagement?quarter=2024-25-Q2&place=E05010970&includeWithdrawn=true&page=3",
                 second.pagination().next());
         assertEquals(3, second.pagination().pages().size());
         assertTrue(second.pagination().pages().get(1).current());
 
         EngagementListPage beyond = EngagementPages.list(
-                EngagementPages.Filters.of(null, null, null, null, "99"),
+                EngagementPages.Filters.of(null, null, null, null, null, "99"),
                 matching,
                 matching.size(),
                 PRIORITIES,

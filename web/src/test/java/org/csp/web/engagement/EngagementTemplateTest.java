@@ -126,7 +126,7 @@ class EngagementTemplateTest {
                 null,
                 1);
         Document html = render(EngagementResource.Templates.list(EngagementPages.list(
-                EngagementPages.Filters.of(null, "public-event", null, null, null),
+                EngagementPages.Filters.of(null, "public-event", null, "E07000082", null, null),
                 List.of(fair),
                 9,
                 Map.of(1, "Tackle ASB"),
@@ -141,5 +141,6 @@ class EngagementTemplateTest {
         assertTrue(html.select("a[href=/engagement/new]").isEmpty(), "a viewer is not offered the form");
         assertTrue(html.select("a[href=/case-reviews]").isEmpty(), "nor the case reviews");
         assertTrue(html.selectFirst("#type option[value=public-event]").hasAttr("selected"));
+        assertEquals("E07000082", html.getElementById("place").val());
     }
 }

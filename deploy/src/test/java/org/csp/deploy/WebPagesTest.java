@@ -312,6 +312,7 @@ class WebPagesTest {
         page.fill("#title", title);
         page.check("input[name=priorities][value='1']");
         page.fill("#placeName", "Stroud Central");
+        page.fill("#placeGss", "E07000082");
         page.fill("#attendance", "23");
         page.click("button:has-text('Record activity')");
         assertTrue(page.url().contains("/engagement/") && page.url().endsWith("?recorded=true"), page.url());
@@ -361,6 +362,10 @@ class WebPagesTest {
         assertTrue(page.locator("main table").textContent().contains(title));
         assertTrue(page.locator("[role=status]").textContent().startsWith("Showing " + workshops + " of "));
         browser.look(page, "engagement-list-filtered");
+        page.navigate(web + "/engagement?place=E07000082");
+        assertEquals(
+                1, page.locator("main table tbody tr").count(), "only the activity recorded with the district's code");
+        assertTrue(page.locator("main table tbody").textContent().contains("Stroud Central (E07000082)"));
 
         String officer = stack.keycloak().userToken("engagement");
         String consultations = stack.url("gateway") + "/api/consultations";
@@ -393,9 +398,18 @@ class WebPagesTest {
         assertTrue(page.locator("#results + p + table").textContent().contains("Do you feel safe outside after dark?"));
         browser.look(page, "consultation");
 
+        Api.Reply received = Api.post(stack.url("gateway") + "/api/case-reviews", officer, """
+                {"caseReference": "ASB-CR-2024-031", "receivedOn": "2024-08-02",
+                 "organisationNames": ["Stroud District Council", "Gloucestershire Constabulary"]}""");
+        assertEquals(201, received.status(), received.body());
         assertEquals(200, page.navigate(web + "/case-reviews").status());
         assertTrue(page.locator(".govuk-service-navigation").textContent().contains("Case reviews"));
         browser.look(page, "case-reviews");
+        page.click("a:has-text('ASB-CR-2024-031')");
+        assertEquals("ASB-CR-2024-031", page.locator("h1").textContent());
+        assertTrue(page.locator("main dl").textContent().contains("2 August 2024"));
+        assertTrue(page.locator("main dl").textContent().contains("Not decided yet"));
+        browser.look(page, "case-review");
         page.context().close();
     }
 
@@ -412,6 +426,14 @@ class WebPagesTest {
         assertEquals(403, page.navigate(web + "/case-reviews").status());
         assertTrue(page.locator("h1").textContent().contains("You cannot see this page"));
         browser.look(page, "case-reviews-forbidden");
+        assertEquals(403, page.navigate(web + "/case-reviews/ASB-CR-2024-031").status());
         page.context().close();
+        Page lead = signedIn("lead");
+        assertEquals(403, lead.navigate(web + "/case-reviews").status(), "a priority lead may not read them either");
+        assertEquals(
+                0,
+                lead.locator(".govuk-service-navigation a:has-text('Case reviews')")
+                        .count());
+        lead.context().close();
     }
 }

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.csp.web.gateway.FormRefused;
@@ -166,7 +167,7 @@ public final class EngagementForms {
         String name = blankIsNull(entered.placeName());
         RecordRequest.Place place = gss == null
                 ? (name == null ? null : new RecordRequest.Place(null, null, name))
-                : new RecordRequest.Place(level(gss), gss.toUpperCase(java.util.Locale.ROOT), name);
+                : new RecordRequest.Place(level(gss), gss.toUpperCase(Locale.ROOT), name);
         List<String> initiatives = entered.initiatives() == null
                 ? List.of()
                 : List.of(entered.initiatives().trim().split("[,;\\s]+")).stream()
@@ -192,7 +193,7 @@ public final class EngagementForms {
 
     /** A ward (E05…), a parish (E04…) or a district (E06…, E07…) by its code; null: the service says what it expects. */
     static String level(String gss) {
-        String code = gss.toUpperCase(java.util.Locale.ROOT);
+        String code = gss.toUpperCase(Locale.ROOT);
         if (code.startsWith("E05")) {
             return "ward";
         }

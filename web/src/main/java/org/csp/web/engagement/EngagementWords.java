@@ -2,6 +2,7 @@ package org.csp.web.engagement;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -33,7 +34,7 @@ public final class EngagementWords {
         types.put("community-payback-project", "Community payback project");
         types.put("partner-training", "Training for partners");
         types.put("checklist-completed", "Organisation completed the checklist");
-        return java.util.Collections.unmodifiableMap(types);
+        return Collections.unmodifiableMap(types);
     }
 
     public static String type(String code) {

@@ -459,4 +459,170 @@ class WebPagesTest {
                 "the dashboard asks a resident to sign in: " + page.url());
         page.context().close();
     }
+
+    /**
+     * An engagement officer records an activity through the form: a form without a type or a title meets the error
+     * summary (each error linked to its input, what was typed kept), a complete one lands on the activity with a
+     * success banner (markup typed shown as text) and in the list, filtered by quarter and type; the same form sent
+     * twice records once (its Idempotency-Key). Consultations show their published results; case reviews open.
+     */
+    @Test
+    void anEngagementOfficerRecordsAnActivityAndSeesItInTheList() {
+        String title = "Town centre safety workshop <b>with traders</b>";
+        Page page = signedIn("engagement");
+        assertEquals(200, page.navigate(web + "/engagement?quarter=" + QUARTER).status());
+        int before = page.locator("main table tbody tr:has-text('Town centre safety workshop')")
+                .count();
+        browser.look(page, "engagement-list");
+
+        page.click("a:has-text('Record an activity')");
+        assertTrue(page.url().endsWith("/engagement/new"), page.url());
+        browser.look(page, "engagement-form");
+        page.fill("#startDate-day", "14");
+        page.fill("#startDate-month", "8");
+        page.fill("#startDate-year", "2024");
+        page.fill("#outcomes", "Traders asked for more evening patrols.");
+        page.click("button:has-text('Record activity')");
+        assertTrue(page.title().startsWith("Error: "), page.title());
+        assertEquals(
+                List.of("#type", "#title"),
+                page.locator(".govuk-error-summary a").all().stream()
+                        .map(a -> a.getAttribute("href"))
+                        .toList());
+        assertTrue(page.locator("#type-error").textContent().contains("Select the type of activity"));
+        assertEquals(
+                "Traders asked for more evening patrols.",
+                page.locator("#outcomes").inputValue(),
+                "kept");
+        assertEquals("2024", page.locator("#startDate-year").inputValue());
+        browser.look(page, "engagement-form-error");
+
+        page.selectOption("#type", "workshop");
+        page.fill("#title", title);
+        page.check("input[name=priorities][value='1']");
+        page.fill("#placeName", "Stroud Central");
+        page.fill("#placeGss", "E07000082");
+        page.fill("#attendance", "23");
+        page.click("button:has-text('Record activity')");
+        assertTrue(page.url().contains("/engagement/") && page.url().endsWith("?recorded=true"), page.url());
+        assertTrue(page.locator(".govuk-notification-banner--success")
+                .textContent()
+                .contains("was recorded"));
+        assertEquals(title, page.locator("h1").textContent());
+        assertEquals(0, page.locator("main h1 b").count(), "markup in a title is shown as text");
+        browser.look(page, "engagement-recorded");
+
+        page.navigate(web + "/engagement/new");
+        String key = page.locator("input[name=idempotencyKey]").inputValue();
+        List<String> places = new ArrayList<>();
+        for (int i = 0; i < 2; i++) { // a double click: the same form twice
+            com.microsoft.playwright.APIResponse sent = page.request()
+                    .post(
+                            web + "/engagement/new",
+                            com.microsoft.playwright.options.RequestOptions.create()
+                                    .setMaxRedirects(0)
+                                    .setHeader("Origin", web)
+                                    .setForm(com.microsoft.playwright.options.FormData.create()
+                                            .set("idempotencyKey", key)
+                                            .set("type", "public-event")
+                                            .set("title", "Town centre safety workshop stall")
+                                            .set("startDate-day", "20")
+                                            .set("startDate-month", "8")
+                                            .set("startDate-year", "2024")));
+            assertEquals(303, sent.status(), sent.text());
+            places.add(sent.headers().get("location"));
+        }
+        assertEquals(places.get(0), places.get(1), "the second send answers with the first record");
+
+        page.navigate(web + "/engagement?quarter=" + QUARTER);
+        assertEquals(
+                before + 2,
+                page.locator("main table tbody tr:has-text('Town centre safety workshop')")
+                        .count(),
+                "the form's record and the double-sent one, once");
+        page.selectOption("#type", "workshop");
+        page.click("button:has-text('Filter')");
+        assertTrue(page.url().contains("type=workshop") && page.url().contains("quarter=" + QUARTER), page.url());
+        int workshops = page.locator("main table tbody tr").count();
+        assertTrue(workshops >= 1);
+        assertEquals(
+                workshops,
+                page.locator("main table tbody tr:has(td:text-is('Workshop'))").count());
+        assertTrue(page.locator("main table").textContent().contains(title));
+        assertTrue(page.locator("[role=status]").textContent().startsWith("Showing " + workshops + " of "));
+        browser.look(page, "engagement-list-filtered");
+        page.navigate(web + "/engagement?place=E07000082");
+        assertEquals(
+                1, page.locator("main table tbody tr").count(), "only the activity recorded with the district's code");
+        assertTrue(page.locator("main table tbody").textContent().contains("Stroud Central (E07000082)"));
+
+        String officer = stack.keycloak().userToken("engagement");
+        String consultations = stack.url("gateway") + "/api/consultations";
+        Api.Reply opened = Api.post(consultations, officer, """
+                {"id": "web-residents-survey", "kind": "survey", "title": "Residents' survey 2024", "opensOn": "2024-06-01",
+                 "plannedClose": "2024-07-31", "priorities": [4],
+                 "questions": [{"code": "Q1", "text": "Do you feel safe outside after dark?"}]}""");
+        assertEquals(201, opened.status(), opened.body());
+        Api.Reply closed = Api.send(
+                "POST",
+                consultations + "/web-residents-survey/close",
+                officer,
+                java.util.Map.of("If-Match", opened.header("ETag"), "Content-Type", "application/json"),
+                "{\"closedOn\": \"2024-07-31\"}");
+        assertEquals(200, closed.status(), closed.body());
+        Api.Reply published = Api.send(
+                "POST",
+                consultations + "/web-residents-survey/results",
+                officer,
+                java.util.Map.of("If-Match", closed.header("ETag"), "Content-Type", "application/json"),
+                """
+                {"publishedOn": "2024-09-02", "period": "2024/25", "geography": "E07000082",
+                 "results": [{"question": "Q1", "percentage": 71.5, "sampleSize": 812}]}""");
+        assertEquals(200, published.status(), published.body());
+        page.navigate(web + "/engagement");
+        page.click("a:has-text('Consultations and surveys')");
+        browser.look(page, "consultations");
+        page.click("a:has-text(\"Residents' survey 2024\")");
+        assertTrue(page.locator("#results + p + table").textContent().contains("71.5%"));
+        assertTrue(page.locator("#results + p + table").textContent().contains("Do you feel safe outside after dark?"));
+        browser.look(page, "consultation");
+
+        Api.Reply received = Api.post(stack.url("gateway") + "/api/case-reviews", officer, """
+                {"caseReference": "ASB-CR-2024-031", "receivedOn": "2024-08-02",
+                 "organisationNames": ["Stroud District Council", "Gloucestershire Constabulary"]}""");
+        assertEquals(201, received.status(), received.body());
+        assertEquals(200, page.navigate(web + "/case-reviews").status());
+        assertTrue(page.locator(".govuk-service-navigation").textContent().contains("Case reviews"));
+        browser.look(page, "case-reviews");
+        page.click("a:has-text('ASB-CR-2024-031')");
+        assertEquals("ASB-CR-2024-031", page.locator("h1").textContent());
+        assertTrue(page.locator("main dl").textContent().contains("2 August 2024"));
+        assertTrue(page.locator("main dl").textContent().contains("Not decided yet"));
+        browser.look(page, "case-review");
+        page.context().close();
+    }
+
+    /** A viewer reads the engagement list but is offered no form, no case reviews, and gets the 403 page for them. */
+    @Test
+    void aViewerSeesEngagementButNoRecordFormAndNoCaseReviews() {
+        Page page = signedIn("viewer");
+        assertEquals(200, page.navigate(web + "/engagement").status());
+        assertEquals(0, page.locator("a:has-text('Record an activity')").count());
+        assertEquals(0, page.locator("a[href='/case-reviews']").count(), "no link to the case reviews");
+        assertTrue(page.locator(".govuk-service-navigation").textContent().contains("Engagement"));
+        browser.look(page, "engagement-viewer");
+        assertEquals(403, page.navigate(web + "/engagement/new").status());
+        assertEquals(403, page.navigate(web + "/case-reviews").status());
+        assertTrue(page.locator("h1").textContent().contains("You cannot see this page"));
+        browser.look(page, "case-reviews-forbidden");
+        assertEquals(403, page.navigate(web + "/case-reviews/ASB-CR-2024-031").status());
+        page.context().close();
+        Page lead = signedIn("lead");
+        assertEquals(403, lead.navigate(web + "/case-reviews").status(), "a priority lead may not read them either");
+        assertEquals(
+                0,
+                lead.locator(".govuk-service-navigation a:has-text('Case reviews')")
+                        .count());
+        lead.context().close();
+    }
 }

@@ -29,6 +29,9 @@ public final class Navigation {
             new Entry("Dashboard", "/quarters/", Roles.READING_ROLES, Period.QUARTER),
             new Entry("Year-end", "/years/", Roles.READING_ROLES, Period.YEAR),
             new Entry("County", "/county/", Set.of("county-analyst"), Period.QUARTER),
+            new Entry("Engagement", "/engagement", Roles.READING_ROLES, Period.NONE),
+            new Entry(
+                    "Case reviews", "/case-reviews", Set.of(Roles.COORDINATOR, Roles.ENGAGEMENT_OFFICER), Period.NONE),
             new Entry("Public figures", "/public/", Set.of(), Period.QUARTER),
             new Entry("Platform", "/platform", Set.of(Roles.ADMINISTRATOR), Period.NONE));
 

@@ -324,6 +324,19 @@ class WebPagesTest {
         assertEquals(0, lead.locator("section[aria-labelledby=priority-1] b").count(), "markup is shown as text");
         assertEquals(4, lead.locator("ul[aria-labelledby=missing-reports] li").count());
         browser.look(lead, "review-reported");
+        com.microsoft.playwright.APIResponse other = lead.request()
+                .post(
+                        web + "/quarters/" + REVIEWED + "/review/reports/2",
+                        com.microsoft.playwright.options.RequestOptions.create()
+                                .setHeader("Origin", web)
+                                .setForm(com.microsoft.playwright.options.FormData.create()
+                                        .set(
+                                                "version",
+                                                lead.locator("input[name=version]")
+                                                        .inputValue())
+                                        .set("summary", "Not my priority.")));
+        assertEquals(403, other.status(), "plan-service refuses a lead another priority's report");
+        assertTrue(other.text().contains("Your report was not submitted"), "shown on the page, not an error page");
 
         coordinator.fill("#summary-2", "Violence work <i>continues</i>.");
         coordinator.click("button:has-text('Submit the report for priority 2')");

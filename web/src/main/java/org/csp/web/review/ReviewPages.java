@@ -31,6 +31,9 @@ public final class ReviewPages {
 
     private static final Pattern PRIORITY_NUMBER = Pattern.compile("\\d{1,2}");
 
+    /** The {@code done} of a report just submitted: {@code report-2}. */
+    private static final Pattern REPORT_DONE = Pattern.compile("report-(\\d{1,2})");
+
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     private ReviewPages() {}
@@ -241,7 +244,7 @@ public final class ReviewPages {
             case "closed" -> "The review of " + quarter.label() + " is closed.";
             case "reopened" -> "The review of " + quarter.label() + " is open again.";
             default -> {
-                Matcher report = Pattern.compile("report-(\\d{1,2})").matcher(done);
+                Matcher report = REPORT_DONE.matcher(done);
                 if (!report.matches()) {
                     yield null;
                 }

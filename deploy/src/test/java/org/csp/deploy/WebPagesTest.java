@@ -625,4 +625,130 @@ class WebPagesTest {
                         .count());
         lead.context().close();
     }
+
+    /** The quarter whose review these tests open, report on and close: no other test of this class uses its review. */
+    private static final String REVIEWED = "2024-25-Q1";
+
+    /**
+     * The quarterly review from the dashboard: the coordinator opens it and sees the five reports missing; the lead of
+     * priority 1 has a form for that priority only, meets the error summary with an empty summary and submits the
+     * report (markup stays text); the coordinator's form, written meanwhile, is stale and keeps its text; the
+     * coordinator closes the review with reports missing (warned first), then reopens it for a reason.
+     */
+    @Test
+    void aQuarterlyReviewIsOpenedReportedOnClosedAndReopened() {
+        Page coordinator = signedIn("coordinator");
+        coordinator.navigate(web + "/quarters/" + REVIEWED);
+        coordinator.click("main a:has-text('See the review and its reports')");
+        assertEquals(web + "/quarters/" + REVIEWED + "/review", coordinator.url());
+        assertEquals(
+                "Review not opened",
+                coordinator.locator("#review-state .govuk-tag").textContent());
+        browser.look(coordinator, "review-not-opened");
+        coordinator.click("button:has-text('Open the review of 2024/25 Q1')");
+        assertTrue(coordinator
+                .locator(".govuk-notification-banner--success")
+                .textContent()
+                .contains("is open"));
+        assertEquals(
+                "Review open", coordinator.locator("#review-state .govuk-tag").textContent());
+        assertEquals(
+                5, coordinator.locator("ul[aria-labelledby=missing-reports] li").count());
+        browser.look(coordinator, "review-open");
+
+        Page lead = signedIn("lead");
+        Response shown = lead.navigate(web + "/quarters/" + REVIEWED + "/review");
+        assertEquals(200, shown.status());
+        assertEquals(1, lead.locator("main form").count(), "a form for the lead's own priority only");
+        assertTrue(lead.locator("main form").getAttribute("action").endsWith("/review/reports/1"));
+        lead.click("button:has-text('Submit the report for priority 1')");
+        assertTrue(lead.title().startsWith("Error: "));
+        assertEquals(
+                "#summary-1", lead.locator(".govuk-error-summary a").first().getAttribute("href"));
+        assertTrue(lead.locator("#summary-1-error").textContent().contains("Enter a summary"));
+        browser.look(lead, "review-error");
+        lead.fill("#summary-1", "Patrols <b>doubled</b> with partners.");
+        lead.click("button:has-text('Submit the report for priority 1')");
+        assertTrue(lead.locator(".govuk-notification-banner--success")
+                .textContent()
+                .contains("The report for priority 1 was submitted."));
+        assertTrue(lead.locator("#priority-1 + p").textContent().contains("Report submitted"));
+        assertTrue(lead.locator("section[aria-labelledby=priority-1]")
+                .textContent()
+                .contains("Patrols <b>doubled</b> with partners."));
+        assertEquals(0, lead.locator("section[aria-labelledby=priority-1] b").count(), "markup is shown as text");
+        assertEquals(4, lead.locator("ul[aria-labelledby=missing-reports] li").count());
+        browser.look(lead, "review-reported");
+        com.microsoft.playwright.APIResponse other = lead.request()
+                .post(
+                        web + "/quarters/" + REVIEWED + "/review/reports/2",
+                        com.microsoft.playwright.options.RequestOptions.create()
+                                .setHeader("Origin", web)
+                                .setForm(com.microsoft.playwright.options.FormData.create()
+                                        .set(
+                                                "version",
+                                                lead.locator("input[name=version]")
+                                                        .inputValue())
+                                        .set("summary", "Not my priority.")));
+        assertEquals(403, other.status(), "plan-service refuses a lead another priority's report");
+        assertTrue(other.text().contains("Your report was not submitted"), "shown on the page, not an error page");
+
+        coordinator.fill("#summary-2", "Violence work <i>continues</i>.");
+        coordinator.click("button:has-text('Submit the report for priority 2')");
+        assertTrue(coordinator
+                .locator(".govuk-notification-banner")
+                .first()
+                .textContent()
+                .contains("Someone else updated this review"));
+        assertEquals(
+                "Violence work <i>continues</i>.",
+                coordinator.locator("#summary-2").inputValue(),
+                "text kept");
+        assertTrue(coordinator.locator("#priority-1 + p").textContent().contains("Report submitted"), "theirs shown");
+        browser.look(coordinator, "review-stale");
+        coordinator.click("button:has-text('Submit the report for priority 2')");
+        assertTrue(coordinator
+                .locator(".govuk-notification-banner--success")
+                .textContent()
+                .contains("The report for priority 2 was submitted."));
+
+        assertTrue(coordinator.locator(".govuk-warning-text").textContent().contains("3 reports are still missing"));
+        coordinator.click("button:has-text('Close the review')");
+        assertTrue(coordinator
+                .locator(".govuk-notification-banner--success")
+                .textContent()
+                .contains("is closed"));
+        assertEquals(
+                "Review closed", coordinator.locator("#review-state .govuk-tag").textContent());
+        assertTrue(coordinator.locator("#review-state").textContent().contains("Closed"));
+        assertEquals(0, coordinator.locator("main form[action$='/close']").count());
+        browser.look(coordinator, "review-closed");
+        lead.navigate(web + "/quarters/" + REVIEWED + "/review");
+        assertEquals(0, lead.locator("main form").count(), "a closed review takes no report");
+
+        coordinator.click("button:has-text('Reopen the review')");
+        assertEquals(
+                "#reason", coordinator.locator(".govuk-error-summary a").first().getAttribute("href"));
+        coordinator.fill("#reason", "The late report of priority 3.");
+        coordinator.click("button:has-text('Reopen the review')");
+        assertEquals(
+                "Review open", coordinator.locator("#review-state .govuk-tag").textContent());
+        assertTrue(
+                coordinator.locator("#review-state").textContent().contains("Reason: The late report of priority 3."));
+        browser.look(coordinator, "review-reopened");
+        coordinator.context().close();
+        lead.context().close();
+    }
+
+    @Test
+    void aQuarterlyReviewShowsAViewerNoFormAndABadQuarterIsNotFound() {
+        Page viewer = signedIn("viewer");
+        assertEquals(
+                200, viewer.navigate(web + "/quarters/" + REVIEWED + "/review").status());
+        assertEquals("Quarterly review", viewer.locator("h1").textContent());
+        assertEquals(0, viewer.locator("main form").count());
+        browser.look(viewer, "review-viewer");
+        assertEquals(404, viewer.navigate(web + "/quarters/2024-25-Q9/review").status());
+        viewer.context().close();
+    }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.csp.web.display.Words;
-import org.csp.web.form.FieldError;
+import org.csp.web.form.FormError;
 import org.csp.web.gateway.FormRefused;
 
 /** The indicator page's revision history and the words of its forms' answers (pure). */
@@ -50,28 +50,28 @@ public final class FigureForms {
     }
 
     /** The one-figure form's errors from the service's refusal, each field named in words. */
-    public static List<FieldError> figureErrors(FormRefused refused) {
-        List<FieldError> errors = new ArrayList<>();
+    public static List<FormError> figureErrors(FormRefused refused) {
+        List<FormError> errors = new ArrayList<>();
         for (FormRefused.FieldError e : refused.errors()) {
             String field = FIELDS.contains(e.field()) ? e.field() : "period";
-            errors.add(new FieldError(field, words(e.field()) + " " + e.message()));
+            errors.add(new FormError(field, words(e.field()) + " " + e.message()));
         }
         if (errors.isEmpty()) {
-            errors.add(new FieldError("period", refusal(refused)));
+            errors.add(new FormError("period", refusal(refused)));
         }
         return List.copyOf(errors);
     }
 
     /** The upload's errors: one for each bad row of the file (row 1 is the first after the header), linked to it. */
-    public static List<FieldError> uploadErrors(FormRefused refused) {
-        List<FieldError> errors = new ArrayList<>();
+    public static List<FormError> uploadErrors(FormRefused refused) {
+        List<FormError> errors = new ArrayList<>();
         for (FormRefused.FieldError e : refused.errors()) {
             String where = e.row() == null ? "The file" : "Row " + e.row();
             String column = e.field() == null || e.field().equals("row") ? "" : ", column " + e.field();
-            errors.add(new FieldError("csv", where + column + ": " + e.message()));
+            errors.add(new FormError("csv", where + column + ": " + e.message()));
         }
         if (errors.isEmpty()) {
-            errors.add(new FieldError("csv", refusal(refused)));
+            errors.add(new FormError("csv", refusal(refused)));
         }
         return List.copyOf(errors);
     }

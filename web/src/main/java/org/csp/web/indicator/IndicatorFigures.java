@@ -1,7 +1,7 @@
 package org.csp.web.indicator;
 
 import java.util.List;
-import org.csp.web.form.FieldError;
+import org.csp.web.form.FormError;
 
 /**
  * The indicator page's figures as reported: the revision history of the figures shown, and, for those who may record
@@ -25,7 +25,7 @@ public record IndicatorFigures(List<Revised> revisions, Form form, String notice
      * {@code errors} of the one-figure form name its fields, those of the upload name {@code csv} (one per bad row of
      * the file).
      */
-    public record Form(String figureAction, String uploadAction, String key, Entry entry, List<FieldError> errors) {
+    public record Form(String figureAction, String uploadAction, String key, Entry entry, List<FormError> errors) {
 
         public boolean hasErrors() {
             return !errors.isEmpty();
@@ -35,7 +35,7 @@ public record IndicatorFigures(List<Revised> revisions, Form form, String notice
         public String error(String field) {
             List<String> messages = errors.stream()
                     .filter(e -> e.field().equals(field))
-                    .map(FieldError::message)
+                    .map(FormError::message)
                     .toList();
             if (messages.size() > 1) {
                 return "The file has " + messages.size() + " problems, listed at the top of the page. Nothing in it"

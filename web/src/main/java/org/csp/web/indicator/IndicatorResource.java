@@ -24,7 +24,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.csp.security.Roles;
 import org.csp.web.errors.PageNotFound;
-import org.csp.web.form.FieldError;
+import org.csp.web.form.FormError;
 import org.csp.web.form.Typed;
 import org.csp.web.gateway.FormRefused;
 import org.csp.web.quarter.Quarters;
@@ -140,7 +140,7 @@ public class IndicatorResource {
             String message = value == null || value.isBlank()
                     ? "Enter the figure"
                     : "The figure must be a number, such as 42 or 12.5";
-            return refused(code, geography, from, to, entry, List.of(new FieldError("value", message)), 422);
+            return refused(code, geography, from, to, entry, List.of(new FormError("value", message)), 422);
         }
         try {
             figures.record(
@@ -174,7 +174,7 @@ public class IndicatorResource {
             @RestForm("csv") FileUpload csv) {
         mayRecord();
         if (csv == null || csv.size() == 0) {
-            return refused(code, geography, from, to, null, List.of(new FieldError("csv", "Select a CSV file")), 422);
+            return refused(code, geography, from, to, null, List.of(new FormError("csv", "Select a CSV file")), 422);
         }
         if (csv.size() > MAX_FILE_BYTES) {
             return refused(
@@ -183,7 +183,7 @@ public class IndicatorResource {
                     from,
                     to,
                     null,
-                    List.of(new FieldError("csv", "The file must be at most 5 MB: split it into smaller files")),
+                    List.of(new FormError("csv", "The file must be at most 5 MB: split it into smaller files")),
                     413);
         }
         BatchResult result;
@@ -209,7 +209,7 @@ public class IndicatorResource {
             String from,
             String to,
             IndicatorFigures.Entry entry,
-            List<FieldError> errors,
+            List<FormError> errors,
             String notice) {
         SeriesBody series = read(code, geography, from, to);
         List<RecordedPoint> points = revisions.points(
@@ -249,7 +249,7 @@ public class IndicatorResource {
             String from,
             String to,
             IndicatorFigures.Entry entry,
-            List<FieldError> errors,
+            List<FormError> errors,
             int status) {
         return Response.status(status)
                 .entity(render(code, geography, from, to, entry, errors, null))

@@ -2,6 +2,7 @@ package org.csp.web.initiative;
 
 import java.util.List;
 import org.csp.web.display.Tag;
+import org.csp.web.form.FormError;
 
 /**
  * An initiative's page: the plan's template for it, its progress quarter by quarter, and, for those who report, the
@@ -39,7 +40,7 @@ public record InitiativePage(
             String commentary,
             boolean stale,
             String refusal,
-            List<Error> errors) {
+            List<FormError> errors) {
 
         public boolean hasErrors() {
             return !errors.isEmpty();
@@ -47,22 +48,10 @@ public record InitiativePage(
 
         /** The message of a field's error, or null. */
         public String error(String field) {
-            return errors.stream()
-                    .filter(e -> e.field().equals(field))
-                    .map(Error::message)
-                    .findFirst()
-                    .orElse(null);
+            return FormError.of(errors, field);
         }
     }
 
     /** A choice of a select or of radios. */
     public record Option(String value, String label, boolean selected) {}
-
-    /** An error of the form, linked from the error summary to its field. */
-    public record Error(String field, String message) {
-
-        public String href() {
-            return "#" + field;
-        }
-    }
 }

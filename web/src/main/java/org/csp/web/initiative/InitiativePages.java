@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.csp.calendar.FinancialQuarter;
 import org.csp.web.display.Words;
+import org.csp.web.form.FormError;
 
 /** An initiative's page from plan-service's answer and the state of the report form (pure). */
 public final class InitiativePages {
@@ -31,7 +32,7 @@ public final class InitiativePages {
             Entered entered,
             boolean stale,
             String refusal,
-            List<InitiativePage.Error> errors,
+            List<FormError> errors,
             String reported) {
         List<InitiativePage.Field> fields = new ArrayList<>();
         fields.add(new InitiativePage.Field(
@@ -97,7 +98,7 @@ public final class InitiativePages {
             Entered entered,
             boolean stale,
             String refusal,
-            List<InitiativePage.Error> errors) {
+            List<FormError> errors) {
         // the latest quarters of the initiative's timescale that have ended: a report outside it is refused
         FinancialQuarter last = latest;
         if (initiative.due() != null && FinancialQuarter.of(initiative.due()).compareTo(last) < 0) {

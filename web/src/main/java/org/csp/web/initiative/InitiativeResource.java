@@ -17,6 +17,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.csp.web.errors.PageNotFound;
+import org.csp.web.form.FormError;
 import org.csp.web.form.Typed;
 import org.csp.web.gateway.FormRefused;
 import org.csp.web.quarter.Quarters;
@@ -104,8 +105,8 @@ public class InitiativeResource {
                                     + " it again.",
                             409);
                 case 422 -> {
-                    List<InitiativePage.Error> errors = refused.errors().stream()
-                            .map(e -> new InitiativePage.Error(e.field(), message(e)))
+                    List<FormError> errors = refused.errors().stream()
+                            .map(e -> new FormError(e.field(), message(e)))
                             .toList();
                     yield Response.status(422)
                             .entity(render(id, entered, false, null, errors))
@@ -126,11 +127,7 @@ public class InitiativeResource {
 
     /** The page as it is now, with the person's report in the form. */
     private TemplateInstance render(
-            String id,
-            InitiativePages.Entered entered,
-            boolean stale,
-            String refusal,
-            List<InitiativePage.Error> errors) {
+            String id, InitiativePages.Entered entered, boolean stale, String refusal, List<FormError> errors) {
         return Templates.page(InitiativePages.page(
                 initiatives.initiative(id), mayReport(), quarters.latest(), entered, stale, refusal, errors, null));
     }

@@ -103,4 +103,9 @@ class DashboardTemplateTest {
                 "Revised since the review closed: now 1,250, Green, improving (2 November 2024)",
                 tile.selectFirst("p").text());
     }
+
+    @Test
+    void the_quarterly_review_links_to_its_page() {
+        assertEquals(1, html.select("main a[href=/quarters/2024-25-Q2/review]").size());
+    }
 }

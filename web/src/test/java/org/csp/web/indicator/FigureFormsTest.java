@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.csp.web.form.FieldError;
+import org.csp.web.form.FormError;
 import org.csp.web.gateway.FormRefused;
 import org.junit.jupiter.api.Test;
 
@@ -77,12 +77,12 @@ class FigureFormsTest {
                         new FormRefused.FieldError(2, "value", "must be a number"),
                         new FormRefused.FieldError(5, "row", "has 3 fields; the header has 4")));
 
-        List<FieldError> errors = FigureForms.uploadErrors(refused);
+        List<FormError> errors = FigureForms.uploadErrors(refused);
 
         assertEquals(
                 List.of(
-                        new FieldError("csv", "Row 2, column value: must be a number"),
-                        new FieldError("csv", "Row 5: has 3 fields; the header has 4")),
+                        new FormError("csv", "Row 2, column value: must be a number"),
+                        new FormError("csv", "Row 5: has 3 fields; the header has 4")),
                 errors);
         assertEquals("#csv", errors.getFirst().href());
         IndicatorFigures.Form form = new IndicatorFigures.Form("/f", "/u", "k", null, errors);
@@ -93,7 +93,7 @@ class FigureFormsTest {
 
     @Test
     void aRefusalWithoutFieldsIsStillShownOnTheFile() {
-        List<FieldError> errors = FigureForms.uploadErrors(new FormRefused(
+        List<FormError> errors = FigureForms.uploadErrors(new FormRefused(
                 400, "A CSV batch starts with a header row naming its columns [indicator, period].", null));
         assertEquals(1, errors.size());
         assertEquals(
@@ -108,7 +108,7 @@ class FigureFormsTest {
 
     @Test
     void theOneFigureFormNamesEachFieldInWords() {
-        List<FieldError> errors = FigureForms.figureErrors(new FormRefused(
+        List<FormError> errors = FigureForms.figureErrors(new FormRefused(
                 422,
                 "invalid",
                 List.of(
@@ -116,8 +116,8 @@ class FigureFormsTest {
                         new FormRefused.FieldError(1, "geography", "'E07000999' is not a known area"))));
         assertEquals(
                 List.of(
-                        new FieldError("period", "The period must be a month, quarter or year"),
-                        new FieldError("geography", "The place 'E07000999' is not a known area")),
+                        new FormError("period", "The period must be a month, quarter or year"),
+                        new FormError("geography", "The place 'E07000999' is not a known area")),
                 errors);
     }
 

@@ -384,6 +384,71 @@ class WebPagesTest {
         page.context().close();
     }
 
+    /**
+     * The keyboard alone: the first Tab reaches the skip link, which moves to the content; Tab then reaches every link,
+     * field and button of the page in turn, each showing where the focus is; and a report is chosen, written and sent
+     * with keys only.
+     */
+    @Test
+    void anInitiativesReportCanBeSentWithTheKeyboardAlone() {
+        Page page = signedIn("coordinator");
+        page.navigate(web + "/initiatives/P1-03");
+        page.keyboard().press("Tab");
+        assertEquals("Skip to main content", page.evaluate("document.activeElement.textContent.trim()"));
+        page.keyboard().press("Enter");
+        assertEquals("main-content", page.evaluate("document.activeElement.id"), "the skip link moves to the content");
+
+        // every control a Tab can reach (a group of radios is one stop), numbered
+        int focusable = ((Number) page.evaluate("(() => { let n = 0; const groups = {};"
+                        + " for (const e of document.querySelectorAll('main a[href], main input:not([type=hidden]),"
+                        + " main select, main textarea, main button')) {"
+                        + "   if (e.getClientRects().length === 0 || e.tabIndex < 0) continue;"
+                        + "   if (e.type === 'radio') {"
+                        + "     if (!(e.name in groups)) groups[e.name] = n++;"
+                        + "     e.dataset.stop = groups[e.name];"
+                        + "   } else { e.dataset.stop = n++; } }"
+                        + " return n; })()"))
+                .intValue();
+        assertTrue(focusable >= 5, "the quarter, two groups of radios, the commentary and the button: " + focusable);
+        java.util.Set<String> reached = new java.util.TreeSet<>();
+        java.util.List<String> unshown = new ArrayList<>();
+        for (int i = 0; i < 3 * focusable && reached.size() < focusable; i++) {
+            page.keyboard().press("Tab");
+            Object stop = page.evaluate("(() => { const e = document.activeElement;"
+                    + " if (!e || e.dataset.stop === undefined) return null;"
+                    + " const style = getComputedStyle(e);"
+                    + " const shown = style.outlineStyle !== 'none' || style.boxShadow !== 'none'"
+                    + " || e.type === 'radio';" // GOV.UK rings a radio's label, not the hidden input
+                    + " return e.dataset.stop + (shown ? '' : ' ' + (e.id || e.textContent.trim())); })()");
+            if (stop != null) {
+                String[] parts = stop.toString().split(" ", 2);
+                reached.add(parts[0]);
+                if (parts.length > 1) {
+                    unshown.add(parts[1]);
+                }
+            }
+        }
+        assertEquals(focusable, reached.size(), "every control of the page is reached with Tab: " + reached);
+        assertEquals(List.of(), unshown, "every control shows where the focus is");
+
+        page.focus("input[name=status][value=on-track]");
+        page.keyboard().press("Space");
+        page.focus("input[name=rag][value=green]");
+        page.keyboard().press("Space");
+        page.focus("#commentary");
+        page.keyboard().type("Cameras installed in the market square.");
+        page.keyboard().press("Tab");
+        assertEquals("Send report", page.evaluate("document.activeElement.textContent.trim()"));
+        page.keyboard().press("Enter");
+        page.waitForLoadState();
+        assertTrue(
+                page.locator(".govuk-notification-banner--success")
+                        .textContent()
+                        .contains("was recorded"),
+                page.locator("main").textContent());
+        page.context().close();
+    }
+
     @Test
     void aViewerSeesAnInitiativeButNoForm() {
         Page page = signedIn("viewer");

@@ -1,7 +1,6 @@
 package org.csp.bench;
 
-import java.net.CookieManager;
-import java.net.CookiePolicy;
+import java.net.CookieHandler;
 import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -51,8 +50,9 @@ public final class WebBenchmark {
         }
         BenchStack stack = BenchStack.startOrReuse("web-stack.log", "--demo");
         try {
+            LocalCookies jar = new LocalCookies();
             HttpClient browser = HttpClient.newBuilder()
-                    .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                    .cookieHandler(jar)
                     .followRedirects(HttpClient.Redirect.NORMAL)
                     .connectTimeout(Duration.ofSeconds(5))
                     .build();
@@ -66,7 +66,7 @@ public final class WebBenchmark {
                 throw new IllegalStateException("The running stack does not hold the demo data set: stop it, and run"
                         + " bench/web alone (it starts ./deploy/run --demo) or start ./deploy/run --demo first.");
             }
-            String cookie = cookies(browser, stack.web);
+            String cookie = jar.header();
             String quarter = dashboard.substring("/quarters/".length());
             List<Page> pages = List.of(
                     new Page("dashboard " + quarter, dashboard),
@@ -131,11 +131,42 @@ public final class WebBenchmark {
         return path;
     }
 
-    /** The cookies the browser sends to the web frontend (its session), as a Cookie header. */
-    private static String cookies(HttpClient browser, String web) {
-        CookieManager manager = (CookieManager) browser.cookieHandler().orElseThrow();
-        return manager.getCookieStore().get(URI.create(web)).stream()
-                .map(HttpCookie::toString)
-                .collect(Collectors.joining("; "));
+    /**
+     * The cookies of a browser on this machine: every cookie set by the web frontend or Keycloak (both on 127.0.0.1,
+     * on different ports, with names of their own) is sent back to both. Keycloak marks its sign-in cookies
+     * {@code Secure}, which a browser sends to 127.0.0.1 over plain HTTP (a secure context) and Java's
+     * {@code CookieManager} does not.
+     */
+    static final class LocalCookies extends CookieHandler {
+
+        private final Map<String, String> cookies = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) {
+            return cookies.isEmpty() ? Map.of() : Map.of("Cookie", List.of(header()));
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> responseHeaders) {
+            responseHeaders.forEach((name, values) -> {
+                if (name != null && name.equalsIgnoreCase("Set-Cookie")) {
+                    for (String value : values) {
+                        for (HttpCookie cookie : HttpCookie.parse(value)) {
+                            if (cookie.getMaxAge() == 0) {
+                                cookies.remove(cookie.getName());
+                            } else {
+                                cookies.put(cookie.getName(), cookie.getValue());
+                            }
+                        }
+                    }
+                }
+            });
+        }
+
+        String header() {
+            return cookies.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining("; "));
+        }
     }
 }

@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.csp.security.Roles;
 import org.csp.web.errors.PageNotFound;
+import org.csp.web.form.Typed;
 import org.csp.web.gateway.FormRefused;
 import org.csp.web.quarter.Quarters;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -136,7 +137,7 @@ public class EngagementResource {
                 audience,
                 attendance,
                 reach,
-                outcomes);
+                Typed.text(outcomes));
         if (idempotencyKey == null || !KEY.matcher(idempotencyKey).matches()) {
             return again(entered, "The form was not complete. Check the activity and send it again.", List.of(), 400);
         }

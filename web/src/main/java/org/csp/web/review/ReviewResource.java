@@ -21,6 +21,7 @@ import org.csp.calendar.FinancialQuarter;
 import org.csp.security.Roles;
 import org.csp.web.errors.PageNotFound;
 import org.csp.web.form.FormError;
+import org.csp.web.form.Typed;
 import org.csp.web.gateway.FormRefused;
 import org.csp.web.gateway.GatewayProblem;
 import org.csp.web.quarter.Quarters;
@@ -94,12 +95,13 @@ public class ReviewResource {
             @PathParam("quarter") String quarter,
             @PathParam("priority") String priority,
             @RestForm String version,
-            @RestForm String summary) {
+            @RestForm("summary") String sentSummary) {
         FinancialQuarter q = Quarters.parse(quarter);
         if (!priority.matches("[1-9][0-9]?")) {
             throw new PageNotFound("'" + priority + "' is not a priority's number");
         }
         int number = Integer.parseInt(priority);
+        String summary = Typed.text(sentSummary);
         ReviewPages.Entered entered = new ReviewPages.Entered(number, summary, null);
         if (!isVersion(version)) {
             return incomplete(q, entered);
@@ -146,7 +148,9 @@ public class ReviewResource {
     @Path("reopen")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response reopen(@PathParam("quarter") String quarter, @RestForm String version, @RestForm String reason) {
+    public Response reopen(
+            @PathParam("quarter") String quarter, @RestForm String version, @RestForm("reason") String sentReason) {
+        String reason = Typed.text(sentReason);
         FinancialQuarter q = Quarters.parse(quarter);
         ReviewPages.Entered entered = new ReviewPages.Entered(null, null, reason);
         if (!isVersion(version)) {

@@ -31,7 +31,8 @@ public final class LocalStack implements AutoCloseable {
     public static final List<String> SERVICES =
             List.of("plan-service", "measures-service", "engagement-service", "gateway");
 
-    private static final Map<String, String> DATABASES = Map.of(
+    /** The database of each application (the Kubernetes manifests give each the same one). */
+    public static final Map<String, String> DATABASES = Map.of(
             "plan-service",
             "plan",
             "measures-service",

@@ -38,7 +38,11 @@ public final class CountyPages {
             indicators.add(new CountyPage.Indicator(code, title, row));
         });
         return new CountyPage(
-                quarter.pathId(), quarter.label(), feed.county(), List.copyOf(partnerships.values()), indicators);
+                quarter.pathId(),
+                quarter.label(),
+                Words.place(feed.county()),
+                List.copyOf(partnerships.values()),
+                indicators);
     }
 
     static String review(CountyBody.Row row) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -117,6 +118,24 @@ public final class Words {
         }
         String words = (change.signum() > 0 ? "Up " : "Down ") + figure(change.abs(), unit);
         return percent == null ? words : words + " (" + number(percent.abs()) + "%)";
+    }
+
+    /** "Forest of Dean" for {@code forest-of-dean}: a partnership's or a county's id in words. */
+    public static String place(String id) {
+        if (id == null) {
+            return "";
+        }
+        StringBuilder name = new StringBuilder();
+        for (String word : id.split("-")) {
+            if (!name.isEmpty()) {
+                name.append(' ');
+            }
+            boolean small =
+                    !name.isEmpty() && List.of("of", "and", "on", "upon", "the").contains(word);
+            name.append(
+                    small || word.isEmpty() ? word : word.substring(0, 1).toUpperCase(Locale.UK) + word.substring(1));
+        }
+        return name.toString();
     }
 
     private static Tag unknown(String code) {

@@ -8,9 +8,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.csp.web.display.Words;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -71,7 +71,7 @@ public class PartnershipChoice {
     public List<Option> options() {
         String chosen = chosen();
         return served().stream()
-                .map(id -> new Option(id, name(id), id.equals(chosen)))
+                .map(id -> new Option(id, Words.place(id), id.equals(chosen)))
                 .toList();
     }
 
@@ -89,20 +89,5 @@ public class PartnershipChoice {
         }
         served.removeIf(id -> !ID.matcher(id).matches());
         return List.copyOf(served);
-    }
-
-    /** "Forest of Dean" for {@code forest-of-dean}: a partnership's id in words. */
-    static String name(String id) {
-        StringBuilder name = new StringBuilder();
-        for (String word : id.split("-")) {
-            if (!name.isEmpty()) {
-                name.append(' ');
-            }
-            boolean small = name.length() > 0
-                    && List.of("of", "and", "on", "upon", "the").contains(word);
-            name.append(
-                    small || word.isEmpty() ? word : word.substring(0, 1).toUpperCase(Locale.UK) + word.substring(1));
-        }
-        return name.toString();
     }
 }

@@ -29,12 +29,13 @@ class CountyPagesTest {
     void partnershipsAreColumnsByNameAndAMissingFigureSaysSo() {
         CountyBody feed = new CountyBody(
                 "2024-25-Q2",
-                "Gloucestershire",
+                "gloucestershire",
                 List.of(
                         row("stroud", "Stroud", "ASB", "410", "green"),
                         row("cheltenham", "Cheltenham", "ASB", "1205", "red"),
                         row("cheltenham", "Cheltenham", "CRIME", "3100", "amber")));
         CountyPage page = CountyPages.page(new FinancialQuarter(2024, 2), feed);
+        assertEquals("Gloucestershire", page.county(), "the county's id (as the feed gives it) in words");
         assertEquals(
                 List.of("Cheltenham", "Stroud"),
                 page.partnerships().stream().map(CountyPage.Partnership::name).toList());

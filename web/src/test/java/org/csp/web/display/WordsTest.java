@@ -47,4 +47,11 @@ class WordsTest {
         assertEquals("Review not opened", Words.review(null).text());
         assertEquals("Not assessed", Words.direction(null));
     }
+
+    @Test
+    void aPlacesIdReadsAsItsName() {
+        assertEquals("Forest of Dean", Words.place("forest-of-dean"));
+        assertEquals("Gloucestershire", Words.place("gloucestershire"));
+        assertEquals("Stratford on Avon", Words.place("stratford-on-avon"));
+    }
 }

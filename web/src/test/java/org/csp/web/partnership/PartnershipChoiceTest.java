@@ -25,13 +25,6 @@ class PartnershipChoiceTest {
     }
 
     @Test
-    void aPartnershipsIdReadsAsItsName() {
-        assertEquals("Forest of Dean", PartnershipChoice.name("forest-of-dean"));
-        assertEquals("Stroud", PartnershipChoice.name("stroud"));
-        assertEquals("Stratford on Avon", PartnershipChoice.name("stratford-on-avon"));
-    }
-
-    @Test
     void onlyCallsAboutOnePartnershipThatDoNotNameItAreGivenTheChoice() {
         assertTrue(PartnershipParameter.named(URI.create("http://gw/api/views/quarterly/2024-25-Q2")));
         assertTrue(PartnershipParameter.named(URI.create("http://gw/api/indicators/X/data-points?from=2024-04")));

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -139,7 +140,7 @@ public final class WebBenchmark {
      */
     static final class LocalCookies extends CookieHandler {
 
-        private final Map<String, String> cookies = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<String, String> cookies = new ConcurrentHashMap<>();
 
         @Override
         public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) {

@@ -31,6 +31,7 @@ import org.csp.eventsourcing.NewEvent;
 import org.csp.eventsourcing.StreamAppend;
 import org.csp.eventsourcing.cloudevents.CloudEvent;
 import org.csp.eventsourcing.cloudevents.EventTopics;
+import org.csp.eventsourcing.cloudevents.KafkaConnection;
 import org.csp.eventsourcing.leadership.LeaderLock;
 import org.csp.eventsourcing.projection.ConsumerSettings;
 import org.csp.eventsourcing.projection.Projection;
@@ -94,7 +95,9 @@ public final class KernelBenchmark {
 
             EventStore store = new EventStore(pool, () -> {});
             store.createTables().await().atMost(Duration.ofMinutes(1));
-            EventTopics.ensure(kafka.bootstrapServers(), List.of(TOPIC, "bench.producer-perf"), 3, (short) 1);
+            EventTopics.ensure(
+                    KafkaConnection.plain(kafka.bootstrapServers()), List.of(TOPIC, "bench.producer-perf"), 3, (short)
+                            1);
 
             double append = append(store);
             record("append (kernel, transactions of " + BATCH + ")", append, null);
@@ -270,7 +273,12 @@ public final class KernelBenchmark {
                 pool,
                 new LeaderLock(vertx, options, "projection:bench"),
                 new ConsumerSettings(
-                        servers, 2000, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(30), 3));
+                        KafkaConnection.plain(servers),
+                        2000,
+                        Duration.ofMillis(200),
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(30),
+                        3));
         long start = System.nanoTime();
         runner.start();
         await(() -> points(pool) >= events, Duration.ofMinutes(20), "the first build");

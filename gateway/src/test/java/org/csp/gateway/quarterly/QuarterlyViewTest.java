@@ -33,7 +33,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.csp.assessment.Aggregation;
@@ -302,7 +301,7 @@ class QuarterlyViewTest {
     }
 
     private ConsumerSettings settings() {
-        return config.settings();
+        return config.settings(Map.of());
     }
 
     /** The quarterly projection under {@code name}, at {@code version} and with the tables {@code ddl} creates. */
@@ -438,8 +437,7 @@ class QuarterlyViewTest {
 
     /** The end of every partition of the view's topics. */
     private Map<TopicPartition, Long> topicEnds() throws Exception {
-        try (Admin admin =
-                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
+        try (Admin admin = Admin.create(settings().kafka().config(Map.of()))) {
             return EventTopics.ends(admin, projection.topics(), 10);
         }
     }

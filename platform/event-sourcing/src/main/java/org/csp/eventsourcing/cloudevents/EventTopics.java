@@ -23,13 +23,11 @@ public final class EventTopics {
 
     private EventTopics() {}
 
-    public static void ensure(
-            String bootstrapServers, Collection<String> topics, int partitions, short replicationFactor)
+    public static void ensure(KafkaConnection kafka, Collection<String> topics, int partitions, short replicationFactor)
             throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        try (Admin admin = Admin.create(kafka.config(Map.of(
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000)))) {
             var existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
             List<NewTopic> missing = topics.stream()
                     .filter(t -> !existing.contains(t))

@@ -211,7 +211,7 @@ public final class ProjectionRunner {
 
         @Override
         public void lead() throws Exception {
-            EventTopics.ensure(settings.bootstrapServers(), projection.topics(), settings.topicPartitions(), (short) 1);
+            EventTopics.ensure(settings.kafka(), projection.topics(), settings.topicPartitions(), (short) 1);
             repairsSeen = generations.control().liveRepairs(); // read first: a repair made while opening is reloaded
             live = open(generations.live());
             LOG.infof("Projection %s is the leader; generation %d is live", projection.name(), live.generation);

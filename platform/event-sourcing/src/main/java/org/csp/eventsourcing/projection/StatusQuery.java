@@ -208,13 +208,12 @@ final class StatusQuery {
 
     private synchronized Admin admin() {
         if (admin == null) {
-            admin = Admin.create(Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    settings.bootstrapServers(),
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                    5_000,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                    5_000));
+            admin = Admin.create(settings.kafka()
+                    .config(Map.of(
+                            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                            5_000,
+                            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                            5_000)));
         }
         return admin;
     }

@@ -3,6 +3,7 @@ package org.csp.eventsourcing.relay;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.properties.IfBuildProperty;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -37,6 +38,7 @@ import org.csp.eventsourcing.StoredEvent;
 import org.csp.eventsourcing.admin.AdminActions;
 import org.csp.eventsourcing.cloudevents.CloudEventCodec;
 import org.csp.eventsourcing.cloudevents.EventTopics;
+import org.csp.eventsourcing.cloudevents.KafkaConnection;
 import org.csp.eventsourcing.leadership.DedicatedConnections;
 import org.csp.eventsourcing.leadership.LeaderLock;
 import org.csp.eventsourcing.leadership.LeaderWorker;
@@ -72,6 +74,7 @@ public class OutboxRelay {
 
     private final EventStore store;
     private final RelayConfig config;
+    private final KafkaConnection kafka;
     private final LeaderLock lock;
     private final Function<Map<String, Object>, Producer<String, byte[]>> producers;
     private final Wakeup wakeup = new Wakeup();
@@ -79,23 +82,47 @@ public class OutboxRelay {
     private final LeaderWorker worker;
     private volatile long published;
 
+    /** {@code kafkaSettings}: the application's {@code kafka.*} settings, for the connection's security. */
     @Inject
-    public OutboxRelay(EventStore store, RelayConfig config, DedicatedConnections connections, MeterRegistry registry) {
-        this(store, config, connections.leaderLock("relay:" + config.topic()), KafkaProducer::new);
+    public OutboxRelay(
+            EventStore store,
+            RelayConfig config,
+            DedicatedConnections connections,
+            MeterRegistry registry,
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaSettings) {
+        this(
+                store,
+                config,
+                KafkaConnection.of(config.bootstrapServers(), kafkaSettings),
+                connections.leaderLock("relay:" + config.topic()),
+                KafkaProducer::new);
         Gauge.builder("csp.relay.refused", this, relay -> relay.refused.unresolved())
                 .description("Events Kafka refused that are not republished yet (the same on every instance)")
                 .tag("topic", config.topic())
                 .register(registry);
     }
 
-    /** Outside CDI (tests, benchmarks): {@code producers} makes the Kafka producer from its configuration. */
+    /**
+     * Outside CDI (tests, benchmarks), to a plain broker: {@code producers} makes the Kafka producer from its
+     * configuration.
+     */
     public OutboxRelay(
             EventStore store,
             RelayConfig config,
             LeaderLock lock,
             Function<Map<String, Object>, Producer<String, byte[]>> producers) {
+        this(store, config, KafkaConnection.plain(config.bootstrapServers()), lock, producers);
+    }
+
+    private OutboxRelay(
+            EventStore store,
+            RelayConfig config,
+            KafkaConnection kafka,
+            LeaderLock lock,
+            Function<Map<String, Object>, Producer<String, byte[]>> producers) {
         this.store = store;
         this.config = config;
+        this.kafka = kafka;
         this.lock = lock;
         this.producers = producers;
         this.refused = new RefusedEvents(config.topic());
@@ -259,10 +286,7 @@ public class OutboxRelay {
         public void step() throws Exception {
             if (producer == null) {
                 EventTopics.ensure(
-                        config.bootstrapServers(),
-                        List.of(config.topic()),
-                        config.topicPartitions(),
-                        config.topicReplicationFactor());
+                        kafka, List.of(config.topic()), config.topicPartitions(), config.topicReplicationFactor());
                 producer = producers.apply(producerConfig());
             }
             if (System.nanoTime() > nextRecount) {
@@ -423,8 +447,7 @@ public class OutboxRelay {
      * ({@link EventLimits#MAX_RECORD_BYTES}), as the broker's and the topics' are.
      */
     private Map<String, Object> producerConfig() {
-        return Map.ofEntries(
-                Map.entry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()),
+        return kafka.config(Map.ofEntries(
                 Map.entry(ProducerConfig.CLIENT_ID_CONFIG, config.source() + "-relay"),
                 Map.entry(ProducerConfig.ACKS_CONFIG, "all"),
                 Map.entry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
@@ -436,7 +459,7 @@ public class OutboxRelay {
                 Map.entry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int)
                         Math.min(config.sendTimeout().toMillis(), 10_000)),
                 Map.entry(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()),
-                Map.entry(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
+                Map.entry(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName())));
     }
 
     private static Producer<String, byte[]> close(Producer<String, byte[]> producer) {

@@ -36,6 +36,7 @@ import org.csp.eventsourcing.Waiting;
 import org.csp.eventsourcing.cloudevents.CloudEvent;
 import org.csp.eventsourcing.cloudevents.CloudEventCodec;
 import org.csp.eventsourcing.cloudevents.EventTopics;
+import org.csp.eventsourcing.cloudevents.KafkaConnection;
 import org.csp.eventsourcing.leadership.LeaderLock;
 import org.csp.problem.ProblemException;
 import org.junit.jupiter.api.AfterEach;
@@ -540,11 +541,16 @@ class ProjectionRunnerTest {
 
     private static ConsumerSettings settings(Duration gapReportAfter) {
         return new ConsumerSettings(
-                KernelServers.kafka(), 500, Duration.ofMillis(100), Duration.ofMillis(300), gapReportAfter, 3);
+                KafkaConnection.plain(KernelServers.kafka()),
+                500,
+                Duration.ofMillis(100),
+                Duration.ofMillis(300),
+                gapReportAfter,
+                3);
     }
 
     private void ensureTopic() throws Exception {
-        EventTopics.ensure(KernelServers.kafka(), List.of(topic), 3, (short) 1);
+        EventTopics.ensure(KafkaConnection.plain(KernelServers.kafka()), List.of(topic), 3, (short) 1);
     }
 
     /** {@code accounts} streams with {@code each} postings of growing amounts; returns what was sent. */

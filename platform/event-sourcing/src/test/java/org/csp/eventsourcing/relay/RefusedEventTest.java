@@ -32,6 +32,7 @@ import org.csp.eventsourcing.NewEvent;
 import org.csp.eventsourcing.StreamAppend;
 import org.csp.eventsourcing.Waiting;
 import org.csp.eventsourcing.cloudevents.CloudEvent;
+import org.csp.eventsourcing.cloudevents.KafkaConnection;
 import org.csp.eventsourcing.leadership.LeaderLock;
 import org.csp.eventsourcing.projection.ConsumerSettings;
 import org.csp.eventsourcing.projection.Projection;
@@ -199,7 +200,7 @@ class RefusedEventTest {
                 db.pool(),
                 new LeaderLock(KernelServers.vertx(), db.options(), "projection:tally"),
                 new ConsumerSettings(
-                        KernelServers.kafka(),
+                        KafkaConnection.plain(KernelServers.kafka()),
                         500,
                         Duration.ofMillis(100),
                         Duration.ofMillis(300),

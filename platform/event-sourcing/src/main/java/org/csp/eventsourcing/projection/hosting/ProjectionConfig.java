@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.time.Duration;
+import java.util.Map;
+import org.csp.eventsourcing.cloudevents.KafkaConnection;
 import org.csp.eventsourcing.projection.ConsumerSettings;
 
 /** How the hosted projections consume their topics ({@code csp.projection.*}), the same for every one of them. */
@@ -39,8 +41,14 @@ public interface ProjectionConfig {
     @WithDefault("true")
     boolean enabled();
 
-    default ConsumerSettings settings() {
+    /** The settings of every projection, with the connection's security from {@code kafkaSettings} (Kafka names). */
+    default ConsumerSettings settings(Map<String, ?> kafkaSettings) {
         return new ConsumerSettings(
-                bootstrapServers(), maxBatch(), pollTimeout(), standbyRetry(), gapReportAfter(), topicPartitions());
+                KafkaConnection.of(bootstrapServers(), kafkaSettings),
+                maxBatch(),
+                pollTimeout(),
+                standbyRetry(),
+                gapReportAfter(),
+                topicPartitions());
     }
 }

@@ -1,6 +1,7 @@
 package org.csp.eventsourcing.projection.hosting;
 
 import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -31,8 +32,13 @@ public class ProjectionHost {
     private final Map<String, ProjectionRunner> runners = new LinkedHashMap<>();
     private boolean started;
 
+    /** {@code kafkaSettings}: the application's {@code kafka.*} settings, for the connection's security. */
     public ProjectionHost(
-            Pool pool, ProjectionConfig config, DedicatedConnections connections, Instance<Projection> projections) {
+            Pool pool,
+            ProjectionConfig config,
+            DedicatedConnections connections,
+            Instance<Projection> projections,
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaSettings) {
         this.config = config;
         for (Projection projection : projections) {
             runners.put(
@@ -41,7 +47,7 @@ public class ProjectionHost {
                             projection,
                             pool,
                             connections.leaderLock("projection:" + projection.name()),
-                            config.settings()));
+                            config.settings(kafkaSettings)));
         }
     }
 

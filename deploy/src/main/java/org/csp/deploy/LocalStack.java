@@ -57,9 +57,13 @@ public final class LocalStack implements AutoCloseable {
             int kafka,
             int postgres,
             int web,
-            boolean demo) {
+            boolean demo,
+            int replicas) {
 
-        /** Fixed ports 8080–8084, 8180, 9092, 5432, each overridable by an environment variable; data in .local/. */
+        /**
+         * Fixed ports 8080–8084, 8180, 9092, 5432, each overridable by an environment variable; data in .local/; one
+         * instance of each service, or {@code CSP_REPLICAS} behind each address.
+         */
         public static Settings fromEnvironment() {
             return fromEnvironment(false);
         }
@@ -83,12 +87,37 @@ public final class LocalStack implements AutoCloseable {
                     port("CSP_KAFKA_PORT", 9092),
                     port("CSP_POSTGRES_PORT", 5432),
                     port("CSP_WEB_PORT", 8084),
-                    demo);
+                    demo,
+                    Integer.parseInt(env("CSP_REPLICAS", "1")));
         }
 
         /** Free ports and the given data folder, for tests. */
         public static Settings ephemeral(Path data) {
-            return new Settings(RepoRoot.find(), data, 0, 0, 0, 0, 0, 0, 0, 0, 0, false);
+            return new Settings(RepoRoot.find(), data, 0, 0, 0, 0, 0, 0, 0, 0, 0, false, 1);
+        }
+
+        /**
+         * As these, with {@code replicas} instances of each service and the gateway behind its address, as the
+         * Kubernetes manifests run them behind their Services.
+         */
+        public Settings withReplicas(int replicas) {
+            if (replicas < 1) {
+                throw new IllegalArgumentException("replicas: at least 1, not " + replicas);
+            }
+            return new Settings(
+                    repo,
+                    data,
+                    gateway,
+                    plan,
+                    measures,
+                    engagement,
+                    keycloak,
+                    keycloakManagement,
+                    kafka,
+                    postgres,
+                    web,
+                    demo,
+                    replicas);
         }
 
         /**
@@ -116,6 +145,10 @@ public final class LocalStack implements AutoCloseable {
     private final Settings settings;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, ChildProcess> services = new LinkedHashMap<>();
+    /** The instances behind each service's address, when it has several ({@code gateway-1}, {@code gateway-2}). */
+    private final Map<String, List<String>> replicas = new LinkedHashMap<>();
+
+    private final List<ServiceBalancer> balancers = new ArrayList<>();
     private LocalServers servers;
 
     private LocalStack(Settings settings) {
@@ -155,8 +188,30 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts a service on its address: one instance there, or, with {@link Settings#replicas()} above 1, that many on
+     * ports of their own behind a {@link ServiceBalancer} there (the web frontend always runs once).
+     */
     private void startService(String service) {
-        startInstance(service, service, ports.get(service));
+        int count = SERVICES.contains(service) ? settings.replicas() : 1;
+        if (count == 1) {
+            startInstance(service, service, ports.get(service));
+            return;
+        }
+        List<String> instances = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            String instance = service + "-" + i;
+            startInstance(service, instance, Ports.free());
+            instances.add(instance);
+        }
+        replicas.put(service, instances);
+        balancers.add(ServiceBalancer.start(
+                service, ports.get(service), instances.stream().map(ports::get).toList()));
+    }
+
+    /** The instances a name stands for: a service's replicas, or the one instance of that name. */
+    private List<String> instances(String name) {
+        return replicas.getOrDefault(name, List.of(name));
     }
 
     /**
@@ -240,18 +295,24 @@ public final class LocalStack implements AutoCloseable {
         return servers.kafka().bootstrapServers();
     }
 
-    /** SIGKILL, as a crash would. */
+    /** SIGKILL, as a crash would: an instance, or every replica of a service. */
     public void kill(String service) {
-        services.get(service).kill();
+        instances(service).forEach(instance -> services.get(instance).kill());
     }
 
-    /** Starts a stopped or killed service again and waits until it is ready. */
+    /** Starts a stopped or killed service (every replica of it) again and waits until it is ready. */
     public void restart(String service) {
-        ChildProcess old = services.get(service);
-        if (old != null && old.alive()) {
-            old.stop();
+        for (String instance : instances(service)) {
+            ChildProcess old = services.get(instance);
+            if (old != null && old.alive()) {
+                old.stop();
+            }
         }
-        startService(service);
+        if (replicas.containsKey(service)) {
+            replicas.get(service).forEach(instance -> startInstance(service, instance, ports.get(instance)));
+        } else {
+            startService(service);
+        }
     }
 
     /** Stops an instance (a replica, say) for good. */
@@ -270,6 +331,7 @@ public final class LocalStack implements AutoCloseable {
             services.get(service).stop();
         }
         services.clear();
+        balancers.forEach(ServiceBalancer::close);
         if (servers != null) {
             servers.close();
         }
@@ -316,7 +378,7 @@ public final class LocalStack implements AutoCloseable {
         System.out.printf(
                 """
 
-                [csp] Ready in %d s. Ctrl-C stops everything.%s
+                [csp] Ready in %d s. Ctrl-C stops everything.%s%s
 
                   web frontend        %s   (sign in as a demo user below)
                   gateway             %s   (API: /api/…, health: /q/health/ready, OpenAPI: /q/openapi)
@@ -340,6 +402,10 @@ public final class LocalStack implements AutoCloseable {
                 %n""",
                 (System.nanoTime() - started) / 1_000_000_000L,
                 demoData ? DEMO_BANNER : "",
+                settings.replicas() > 1
+                        ? "\n      " + settings.replicas()
+                                + " instances of each service and the gateway behind its address"
+                        : "",
                 stack.url(WebApp.NAME),
                 stack.url("gateway"),
                 stack.url("plan-service"),

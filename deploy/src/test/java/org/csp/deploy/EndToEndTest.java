@@ -25,8 +25,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole system as deploy/run starts it (real PostgreSQL, Kafka, Keycloak and the four packaged services),
- * driven through the gateway with real tokens.
+ * The whole system as deploy/run starts it (real PostgreSQL, Kafka, Keycloak and the four packaged services), with
+ * as many instances of each service and the gateway as the Kubernetes manifests run (two), each set behind one
+ * address as behind a Service, driven through the gateway with real tokens.
  */
 class EndToEndTest {
 
@@ -35,7 +36,8 @@ class EndToEndTest {
 
     @BeforeAll
     static void start() {
-        stack = TestStacks.start();
+        stack = TestStacks.startAsTheManifests();
+        assertTrue(TestStacks.manifestReplicas() >= 2, "the manifests run two or more of each");
         gateway = stack.url("gateway");
     }
 

@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -158,13 +156,8 @@ class KafkaManifestsTest {
         assertEquals(new TreeMap<>(READS), reads);
     }
 
-    private static String relayTopic(String service) throws IOException {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(
-                ProductionRealmTest.REPO.resolve(service + "/src/main/resources/application.properties"))) {
-            properties.load(reader);
-        }
-        return properties.getProperty("csp.relay.topic");
+    private static String relayTopic(String service) {
+        return Rendered.property(service, "csp.relay.topic");
     }
 
     private static Map<String, Integer> count(List<JsonNode> resources) {

@@ -13,12 +13,12 @@ import java.util.concurrent.TimeUnit;
  * A document's examples marked as tested (a comment right before their fenced block), run as written with bash and
  * curl against a test stack: only the addresses are the stack's.
  */
-final class MarkedExamples {
+public final class MarkedExamples {
 
     private MarkedExamples() {}
 
     /** The first fenced block after {@code marker} in {@code document}. */
-    static String block(String document, String marker, String name) {
+    public static String block(String document, String marker, String name) {
         int at = document.indexOf(marker);
         assertTrue(at >= 0, name + " has lost the marker of its tested examples");
         int open = document.indexOf("```", at);
@@ -38,13 +38,16 @@ final class MarkedExamples {
                         "http://127.0.0.1:8180",
                         "http://127.0.0.1:" + stack.keycloak().port())
                 .replace("http://127.0.0.1:8080", stack.url("gateway"));
+        return bash(
+                "curl() { command curl " + curlOptions + " --show-error --max-time 30 \"$@\"; echo; }\n" + script,
+                name);
+    }
+
+    /** Runs {@code script} with bash ({@code set -euo pipefail}); its output, once it has ended with status 0. */
+    public static String bash(String script, String name) throws IOException, InterruptedException {
         // the answers go to a file: read from a pipe only after the end, they would fill it and stop bash
         Path log = Files.createTempFile(Path.of("target"), "examples", ".log");
-        Process bash = new ProcessBuilder(
-                        "bash",
-                        "-c",
-                        "set -euo pipefail\n" + "curl() { command curl " + curlOptions
-                                + " --show-error --max-time 30 \"$@\"; echo; }\n" + script)
+        Process bash = new ProcessBuilder("bash", "-c", "set -euo pipefail\n" + script)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();

@@ -1,14 +1,10 @@
 package org.csp.deploy;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.csp.infrastructure.RepoRoot;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,36 +35,11 @@ class ReadmeExamplesTest {
         }
     }
 
-    /** The first fenced block after the marker. */
-    static String examples(String readme) {
-        int marker = readme.indexOf(MARKER);
-        assertTrue(marker >= 0, "README.md has lost the marker of its tested examples");
-        int open = readme.indexOf("```", marker);
-        int start = readme.indexOf('\n', open) + 1;
-        int end = readme.indexOf("```", start);
-        return readme.substring(start, end);
-    }
-
     @Test
     void theReadmesExamplesWorkAsWritten() throws IOException, InterruptedException {
-        String block = examples(Files.readString(RepoRoot.find().resolve("README.md")));
-        String script = block.replace(
-                        "http://127.0.0.1:8180",
-                        "http://127.0.0.1:" + stack.keycloak().port())
-                .replace("http://127.0.0.1:8080", stack.url("gateway"));
-        // the answers go to a file: read from a pipe only after the end, they would fill it and stop bash
-        Path log = Files.createTempFile(Path.of("target"), "readme-examples", ".log");
-        Process bash = new ProcessBuilder("bash", "-c", """
-                set -euo pipefail
-                curl() { command curl --fail-with-body --show-error --max-time 30 "$@"; echo; }
-                """ + script)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        boolean done = bash.waitFor(3, TimeUnit.MINUTES);
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        assertTrue(done, "the README's examples did not finish in 3 minutes:\n" + output);
-        assertEquals(0, bash.exitValue(), "a README example failed:\n" + output);
+        String block =
+                MarkedExamples.block(Files.readString(RepoRoot.find().resolve("README.md")), MARKER, "README.md");
+        String output = MarkedExamples.run(stack, block, "--fail-with-body", "README.md");
         for (String expected : List.of(
                 "\"resources\":\"Two mobile CCTV units\"",
                 "\"commentary\":\"CCTV at four events\"",

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,13 +19,19 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.csp.deploy.MarkedExamples;
 import org.csp.infrastructure.KeycloakAdmin;
 import org.csp.infrastructure.LocalKeycloak;
 import org.csp.infrastructure.RepoRoot;
@@ -157,13 +167,35 @@ class ProductionRealmTest {
         assertEquals(demo.path("groups").size(), realm.path("groups").size());
     }
 
-    /** Imported through Keycloak's admin API (as the operator's import does), placeholders filled as it fills them. */
+    /**
+     * Imported through Keycloak's admin API (as the operator's import does), placeholders filled as it fills them; the
+     * police's JWKS address is a server of this test's, publishing the public half of a key it makes, with which the
+     * partner API guide's recipe (docs/partner-api.md), run as written, signs its way to a token.
+     */
     @Test
     void theProductionRealmImportsIntoKeycloak(@TempDir Path data) throws Exception {
+        KeyPair key = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+        Path privateKey = data.resolve("police-private-key.pem");
+        Files.writeString(
+                privateKey,
+                "-----BEGIN PRIVATE KEY-----\n"
+                        + Base64.getMimeEncoder(64, new byte[] {'\n'})
+                                .encodeToString(key.getPrivate().getEncoded())
+                        + "\n-----END PRIVATE KEY-----\n");
+        HttpServer jwksServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        jwksServer.createContext("/jwks", exchange -> {
+            byte[] body = jwks((RSAPublicKey) key.getPublic(), GUIDE_KID).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        jwksServer.start();
+        String policeJwks = "http://127.0.0.1:" + jwksServer.getAddress().getPort() + "/jwks";
         Map<String, String> values = Map.of(
                 "CSP_WEB_URL", "https://csp.example.org",
                 "CSP_WEB_CLIENT_SECRET", "a-secret-from-a-kubernetes-secret",
-                "POLICE_GLOUCESTERSHIRE_JWKS_URL", "https://police.example.org/jwks",
+                "POLICE_GLOUCESTERSHIRE_JWKS_URL", policeJwks,
                 "STROUD_DISTRICT_COUNCIL_JWKS_URL", "https://stroud.example.org/jwks",
                 "SAFER_GLOUCESTERSHIRE_JWKS_URL", "https://safer.example.org/jwks");
         String json = filled(JSON.writeValueAsString(realmImport().path("spec").path("realm")), values);
@@ -178,7 +210,7 @@ class ProductionRealmTest {
             assertEquals(
                     "client-jwt", clients.get(0).path("clientAuthenticatorType").asText());
             assertEquals(
-                    "https://police.example.org/jwks",
+                    policeJwks,
                     clients.get(0).path("attributes").path("jwks.url").asText());
 
             // a partner cannot get a token with a shared secret: only with a JWT signed by its own key
@@ -198,7 +230,57 @@ class ProductionRealmTest {
                     refused.statusCode() == 400 || refused.statusCode() == 401,
                     refused.statusCode() + " " + refused.body());
             assertFalse(refused.body().contains("access_token"), refused.body());
+
+            // the guide's recipe: a JWT signed with the partner's key, as its client assertion
+            String recipe = MarkedExamples.block(
+                            Files.readString(REPO.resolve("docs/partner-api.md")), GUIDE_MARKER, "docs/partner-api.md")
+                    .replace(GUIDE_REALM, keycloak.realmUrl() + "-production")
+                    .replace("private-key.pem", privateKey.toString());
+            String answer = MarkedExamples.bash(recipe, "docs/partner-api.md");
+            Matcher accessToken =
+                    Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(answer);
+            assertTrue(accessToken.find(), "the guide's client assertion got no token: " + answer);
+            JsonNode claims = JSON.readTree(
+                    Base64.getUrlDecoder().decode(accessToken.group(1).split("\\.")[1]));
+            assertEquals("police-gloucestershire", claims.path("azp").asText(), claims.toString());
+            assertEquals("gloucestershire-constabulary", claims.path("org").asText(), claims.toString());
+            assertTrue(claims.path("aud").toString().contains("\"csp-api\""), claims.toString());
+            assertTrue(claims.path("realm_access").path("roles").toString().contains("\"partner-agency\""));
+        } finally {
+            jwksServer.stop(0);
         }
+    }
+
+    /** The partner guide marks its client-assertion recipe with this comment, right before it. */
+    static final String GUIDE_MARKER =
+            "<!-- The example below is run by deploy/src/test/java/org/csp/deploy/kubernetes/ProductionRealmTest.java -->";
+
+    /** The realm address and key id the guide's recipe names. */
+    static final String GUIDE_REALM = "https://auth.csp.example.org/realms/csp";
+
+    static final String GUIDE_KID = "police-2026-01";
+
+    /** A JSON Web Key Set of one RSA public key, for signatures (RFC 7517). */
+    static String jwks(RSAPublicKey key, String kid) {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        return JSON.createObjectNode()
+                .set(
+                        "keys",
+                        JSON.createArrayNode()
+                                .add(JSON.createObjectNode()
+                                        .put("kty", "RSA")
+                                        .put("use", "sig")
+                                        .put("alg", "RS256")
+                                        .put("kid", kid)
+                                        .put("n", b64.encodeToString(unsigned(key.getModulus())))
+                                        .put("e", b64.encodeToString(unsigned(key.getPublicExponent())))))
+                .toString();
+    }
+
+    /** A big integer's magnitude, without the sign byte Java puts in front of a high first bit. */
+    private static byte[] unsigned(BigInteger n) {
+        byte[] bytes = n.toByteArray();
+        return bytes[0] == 0 ? Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
     }
 
     /** The realm's text with every {@code ${NAME}} replaced by its value; a placeholder without one fails. */

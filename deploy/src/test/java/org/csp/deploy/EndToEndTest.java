@@ -36,7 +36,7 @@ class EndToEndTest {
 
     @BeforeAll
     static void start() {
-        stack = TestStacks.startAsTheManifests();
+        stack = TestStacks.start();
         assertTrue(TestStacks.manifestReplicas() >= 2, "the manifests run two or more of each");
         gateway = stack.url("gateway");
     }

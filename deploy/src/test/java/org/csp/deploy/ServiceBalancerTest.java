@@ -49,22 +49,28 @@ class ServiceBalancerTest {
     void connectionsAreSpreadInTurnAndAnInstanceThatRefusesIsPassedOver() throws IOException {
         ServerSocket first = instance("first");
         ServerSocket second = instance("second");
-        int port = Ports.free();
+        // ports nothing listens on, as a killed pod's: connections to them are refused
+        int gone = Ports.free();
+        int alsoGone = Ports.free();
+        int both = Ports.free();
+        int oneGone = Ports.free();
+        int none = Ports.free();
         try (ServiceBalancer balancer =
-                ServiceBalancer.start("test", port, List.of(first.getLocalPort(), second.getLocalPort()))) {
+                        ServiceBalancer.start("both", both, List.of(first.getLocalPort(), second.getLocalPort()));
+                ServiceBalancer withOneGone =
+                        ServiceBalancer.start("one-gone", oneGone, List.of(gone, first.getLocalPort()));
+                ServiceBalancer withNone = ServiceBalancer.start("none", none, List.of(gone, alsoGone))) {
             List<String> answers = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                answers.add(call(port));
+                answers.add(call(both));
             }
             assertEquals(List.of("first:hello", "second:hello", "first:hello", "second:hello"), answers);
 
-            second.close(); // as a killed pod: its port refuses connections
             for (int i = 0; i < 3; i++) {
-                assertEquals("first:hello", call(port));
+                assertEquals("first:hello", call(oneGone));
             }
 
-            first.close();
-            assertTrue(call(port).isEmpty(), "no instance takes it: the connection is closed");
+            assertTrue(call(none).isEmpty(), "no instance takes it: the connection is closed");
         } finally {
             first.close();
             second.close();

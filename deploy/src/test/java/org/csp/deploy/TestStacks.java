@@ -10,24 +10,28 @@ import java.util.UUID;
 import org.csp.infrastructure.RepoRoot;
 
 /** A whole local stack for one test class: free ports, and a data folder of its own under {@code csp.stack.data}. */
-final class TestStacks {
+public final class TestStacks {
 
     private TestStacks() {}
 
+    /**
+     * A stack run as the Kubernetes manifests run the platform: as many instances of each service and the gateway as
+     * their Deployments ask for ({@code deploy/kubernetes/base/apps/}, the fewest of them: two), each set behind one
+     * address as behind a Service, so that every end-to-end check holds with replicas.
+     */
     static LocalStack start() {
-        return LocalStack.start(settings());
+        return LocalStack.start(settings(Path.of(
+                System.getProperty("csp.stack.data", "target/e2e"),
+                UUID.randomUUID().toString())));
     }
 
-    /**
-     * As the Kubernetes manifests run the platform: as many instances of each service and the gateway as their
-     * Deployments ask for ({@code deploy/kubernetes/base/apps/}, the fewest of them), behind one address each.
-     */
-    static LocalStack startAsTheManifests() {
-        return LocalStack.start(settings().withReplicas(manifestReplicas()));
+    /** As {@link #start()}'s, with {@code data} as the stack's data folder. */
+    public static LocalStack.Settings settings(Path data) {
+        return LocalStack.Settings.ephemeral(data).withReplicas(manifestReplicas());
     }
 
     /** The fewest replicas any Deployment of a service or the gateway asks for. */
-    static int manifestReplicas() {
+    public static int manifestReplicas() {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         int fewest = Integer.MAX_VALUE;
         for (String service : LocalStack.SERVICES) {
@@ -45,12 +49,5 @@ final class TestStacks {
             }
         }
         return fewest;
-    }
-
-    private static LocalStack.Settings settings() {
-        Path data = Path.of(
-                System.getProperty("csp.stack.data", "target/e2e"),
-                UUID.randomUUID().toString());
-        return LocalStack.Settings.ephemeral(data);
     }
 }

@@ -23,6 +23,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import org.csp.calendar.FinancialQuarter;
 import org.csp.deploy.LocalStack;
+import org.csp.deploy.TestStacks;
 import org.csp.deploy.demo.DemoData.Figure;
 import org.csp.deploy.demo.DemoData.Progress;
 import org.junit.jupiter.api.AfterAll;
@@ -49,7 +50,7 @@ class DemoLoadEndToEndTest {
         Path data = Path.of(
                 System.getProperty("csp.stack.data", "target/e2e"),
                 UUID.randomUUID().toString());
-        stack = LocalStack.start(LocalStack.Settings.ephemeral(data));
+        stack = LocalStack.start(TestStacks.settings(data));
         gateway = stack.url("gateway");
     }
 

@@ -487,7 +487,7 @@ class WorkloadManifestsTest {
                             .find(),
                     application + "'s base image is pinned to a version");
         }
-        // the web frontend listens on 127.0.0.1 unless told otherwise; every pod is told
+        // the applications listen on 127.0.0.1 unless told otherwise (http-edge's default); every pod is told
         assertEquals(
                 "0.0.0.0",
                 data(named(Rendered.overlay("production"), "ConfigMap", "csp-platform"))

@@ -67,6 +67,7 @@ public final class WebBenchmark {
                 throw new IllegalStateException("The running stack does not hold the demo data set: stop it, and run"
                         + " bench/web alone (it starts ./deploy/run --demo) or start ./deploy/run --demo first.");
             }
+            ResidentMemory.print("before the load");
             String cookie = jar.header();
             String quarter = dashboard.substring("/quarters/".length());
             List<Page> pages = List.of(
@@ -96,6 +97,7 @@ public final class WebBenchmark {
                         "| %s | %,d | %d | %,d | %.1f | %.1f | %.1f | %,.0f |%n",
                         m.page().name(), r.requests(), r.errors(), r.bytes(), r.p50(), r.p99(), r.max(), r.perSecond());
             }
+            ResidentMemory.print("after the load");
         } finally {
             stack.close();
         }

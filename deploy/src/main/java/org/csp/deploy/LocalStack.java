@@ -31,6 +31,11 @@ public final class LocalStack implements AutoCloseable {
     public static final List<String> SERVICES =
             List.of("plan-service", "measures-service", "engagement-service", "gateway");
 
+    /** Every application, in start order: the services, then the web frontend (the Kubernetes manifests' five). */
+    public static final List<String> APPLICATIONS = java.util.stream.Stream.concat(
+                    SERVICES.stream(), java.util.stream.Stream.of(WebApp.NAME))
+            .toList();
+
     /** The database of each application (the Kubernetes manifests give each the same one). */
     public static final Map<String, String> DATABASES = Map.of(
             "plan-service",
@@ -161,7 +166,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static LocalStack start(Settings settings) {
-        for (String service : applications()) {
+        for (String service : APPLICATIONS) {
             Path jar = jar(settings.repo(), service);
             if (!Files.exists(jar)) {
                 throw new IllegalStateException(
@@ -178,7 +183,7 @@ public final class LocalStack implements AutoCloseable {
                     Durability.DURABLE,
                     LocalStack::log);
             DATABASES.values().forEach(stack.servers.postgres()::createDatabaseIfMissing);
-            for (String service : applications()) {
+            for (String service : APPLICATIONS) {
                 stack.startService(service);
             }
             return stack;
@@ -253,13 +258,6 @@ public final class LocalStack implements AutoCloseable {
         services.put(instance, process);
         ports.put(instance, port);
         process.awaitHttp("http://127.0.0.1:" + port + "/q/health/ready", Duration.ofMinutes(2));
-    }
-
-    /** The services, then the web frontend. */
-    private static List<String> applications() {
-        List<String> applications = new ArrayList<>(SERVICES);
-        applications.add(WebApp.NAME);
-        return applications;
     }
 
     /**

@@ -1,12 +1,8 @@
 package org.csp.deploy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.UUID;
+import org.csp.deploy.kubernetes.CrdSchemas;
 import org.csp.infrastructure.RepoRoot;
 
 /** A whole local stack for one test class: free ports, and a data folder of its own under {@code csp.stack.data}. */
@@ -32,22 +28,14 @@ public final class TestStacks {
 
     /** The fewest replicas any Deployment of a service or the gateway asks for. */
     public static int manifestReplicas() {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-        int fewest = Integer.MAX_VALUE;
-        for (String service : LocalStack.SERVICES) {
-            Path file = RepoRoot.find().resolve("deploy/kubernetes/base/apps/" + service + ".yaml");
-            try (var parser = yaml.getFactory().createParser(file.toFile())) {
-                var documents = yaml.readValues(parser, JsonNode.class);
-                while (documents.hasNext()) {
-                    JsonNode document = documents.next();
-                    if (document.path("kind").asText().equals("Deployment")) {
-                        fewest = Math.min(fewest, document.at("/spec/replicas").asInt());
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return fewest;
+        return LocalStack.SERVICES.stream()
+                .flatMap(
+                        service -> CrdSchemas.documents(
+                                RepoRoot.find().resolve("deploy/kubernetes/base/apps/" + service + ".yaml"))
+                                .stream())
+                .filter(document -> document.path("kind").asText().equals("Deployment"))
+                .mapToInt(document -> document.at("/spec/replicas").asInt())
+                .min()
+                .orElseThrow();
     }
 }

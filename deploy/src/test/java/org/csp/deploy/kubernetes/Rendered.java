@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.csp.deploy.LocalStack;
 
 /**
  * The manifests as {@code deploy/kubernetes/render} renders an overlay (Kustomize, as an operator would run it), read
@@ -23,8 +24,7 @@ final class Rendered {
     static final Path KUBERNETES = ProductionRealmTest.REPO.resolve("deploy/kubernetes");
 
     /** The five applications, each its module's directory and the name of its Deployment, Service and images. */
-    static final List<String> APPLICATIONS =
-            List.of("plan-service", "measures-service", "engagement-service", "gateway", "web");
+    static final List<String> APPLICATIONS = LocalStack.APPLICATIONS;
 
     private static final Map<String, List<JsonNode>> RENDERED = new ConcurrentHashMap<>();
 

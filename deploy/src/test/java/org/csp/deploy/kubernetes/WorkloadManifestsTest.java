@@ -230,11 +230,7 @@ class WorkloadManifestsTest {
     @ValueSource(strings = {"local", "production"})
     void everyAddressAWorkloadUsesIsAServiceOfTheManifests(String overlay) {
         List<JsonNode> objects = Rendered.overlay(overlay);
-        Map<String, String> settings = new TreeMap<>();
-        named(objects, "ConfigMap", "csp-platform")
-                .path("data")
-                .fields()
-                .forEachRemaining(e -> settings.put(e.getKey(), e.getValue().asText()));
+        Map<String, String> settings = data(named(objects, "ConfigMap", "csp-platform"));
         for (String application : APPLICATIONS) {
             Map<String, String> env = new TreeMap<>(settings);
             container(named(objects, "Deployment", application)).path("env").forEach(e -> {
